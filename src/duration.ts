@@ -1,0 +1,30 @@
+import { UserError } from './errors.js';
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/**
+ * Parses a duration such as `90s`, `5m`, `1h30m` or a bare number of seconds, into milliseconds.
+ * `inputName` is named in the error so the user knows which value to fix.
+ */
+export function parseDuration(text: string, inputName: string): number {
+  const value = text.trim();
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+  const consumed = parts.map((p) => p[0]).join('');
+  if (parts.length === 0 || consumed !== value) {
+    throw new UserError(
+      `Input ${inputName} must be a duration such as 90s, 5m or 1h30m (or a number of seconds), got "${text}".`,
+    );
+  }
+  const ms = parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * UNIT_MS[unit!]!, 0);
+  if (ms <= 0) throw new UserError(`Input ${inputName} must be longer than zero, got "${text}".`);
+  return Math.round(ms);
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)}ms`;
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)}s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}m${Math.round(seconds - minutes * 60)}s`;
+}

@@ -1,0 +1,283 @@
+import {
+  ApiException,
+  KubernetesObjectApi,
+  PatchStrategy,
+  Watch,
+  type KubeConfig,
+  type V1APIResource,
+} from '@kubernetes/client-node';
+import { UserError } from '../errors.js';
+import { describeRef, refOf, type KubeObject, type ObjectRef } from './object.js';
+
+/** A Kubernetes `Status` as the API server returns it with an error. */
+interface Status {
+  message?: string;
+  reason?: string;
+  details?: { kind?: string; name?: string };
+}
+
+/** An API call that failed: the API server's own message, what we were doing, and what to do about it. */
+export class KubeApiError extends UserError {
+  override name = 'KubeApiError';
+  constructor(
+    readonly code: number,
+    readonly reason: string | undefined,
+    readonly status: Status,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Lists come back with their items and the resourceVersion a watch continues from. */
+export interface ListResult<T> {
+  items: T[];
+  resourceVersion: string;
+}
+
+export interface WatchEvent<T> {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  object: T;
+}
+
+export type PropagationPolicy = 'Foreground' | 'Background' | 'Orphan';
+
+/** Exposes discovery, which the client library keeps protected, so we can learn a kind's plural and scope. */
+class ObjectApi extends KubernetesObjectApi {
+  discover(apiVersion: string, kind: string): Promise<V1APIResource | undefined> {
+    return this.resource(apiVersion, kind);
+  }
+}
+
+export const FIELD_MANAGER = 'kube-pod-preview';
+
+/**
+ * The thin adapter over @kubernetes/client-node that the rest of kube-pod-preview talks to, bound to
+ * one namespace. It returns plain data and turns the library's exceptions into KubeApiErrors that say
+ * what was being done.
+ */
+export class KubeClient {
+  private readonly objects: ObjectApi;
+  private readonly server: string;
+
+  constructor(
+    readonly kc: KubeConfig,
+    readonly namespace: string,
+  ) {
+    this.objects = kc.makeApiClient(ObjectApi);
+    this.server = kc.getCurrentCluster()?.server ?? '(no server)';
+  }
+
+  /** The kind's REST resource, or undefined when the cluster does not serve it. */
+  async resource(apiVersion: string, kind: string): Promise<V1APIResource | undefined> {
+    return this.call(`discover ${apiVersion} ${kind}`, () => this.objects.discover(apiVersion, kind));
+  }
+
+  async read<T = KubeObject>(ref: ObjectRef): Promise<T | undefined> {
+    try {
+      return await this.call(
+        `read ${describeRef(ref)}`,
+        () =>
+          this.objects.read({
+            apiVersion: ref.apiVersion,
+            kind: ref.kind,
+            metadata: { name: ref.name, namespace: this.namespace },
+          }) as Promise<T>,
+      );
+    } catch (error) {
+      if (error instanceof KubeApiError && error.code === 404) return undefined;
+      throw error;
+    }
+  }
+
+  async list<T>(
+    apiVersion: string,
+    kind: string,
+    selectors: { labelSelector?: string; fieldSelector?: string } = {},
+  ): Promise<ListResult<T>> {
+    const list = await this.call(`list ${kind} in namespace ${this.namespace}`, () =>
+      this.objects.list(
+        apiVersion,
+        kind,
+        this.namespace,
+        undefined,
+        undefined,
+        undefined,
+        selectors.fieldSelector,
+        selectors.labelSelector,
+      ),
+    );
+    return { items: list.items as T[], resourceVersion: list.metadata?.resourceVersion ?? '' };
+  }
+
+  async create<T extends KubeObject>(object: T): Promise<T> {
+    return this.call(
+      `create ${describeRef(refOf(object))}`,
+      () => this.objects.create(object, undefined, undefined, FIELD_MANAGER) as Promise<T>,
+    );
+  }
+
+  /** Server-side apply, taking over fields other managers set: the environment is ours to define. */
+  async serverSideApply<T extends KubeObject>(object: T): Promise<T> {
+    return this.call(
+      `apply ${describeRef(refOf(object))}`,
+      () =>
+        this.objects.patch(
+          object,
+          undefined,
+          undefined,
+          FIELD_MANAGER,
+          true,
+          PatchStrategy.ServerSideApply,
+        ) as Promise<T>,
+    );
+  }
+
+  /** A JSON merge patch (RFC 7386) with the whole object: works for built-in kinds and custom resources alike. */
+  async mergePatch<T extends KubeObject>(object: T): Promise<T> {
+    return this.call(
+      `patch ${describeRef(refOf(object))}`,
+      () =>
+        this.objects.patch(
+          object,
+          undefined,
+          undefined,
+          FIELD_MANAGER,
+          undefined,
+          PatchStrategy.MergePatch,
+        ) as Promise<T>,
+    );
+  }
+
+  /** Deletes an object; false when it was already gone. */
+  async delete(ref: ObjectRef, propagationPolicy: PropagationPolicy): Promise<boolean> {
+    try {
+      await this.call(`delete ${describeRef(ref)}`, () =>
+        this.objects.delete(
+          {
+            apiVersion: ref.apiVersion,
+            kind: ref.kind,
+            metadata: { name: ref.name, namespace: this.namespace },
+          },
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          propagationPolicy,
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof KubeApiError && error.code === 404) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Watches a kind in the namespace from `resourceVersion` until the server ends the watch, `onEvent`
+   * returns true, or `signal` aborts. Resolves with why it ended; `expired` means the resourceVersion is
+   * too old (410 Gone) and the caller should list again.
+   */
+  async watch<T>(
+    apiVersion: string,
+    kind: string,
+    query: { resourceVersion: string; fieldSelector?: string; labelSelector?: string },
+    onEvent: (event: WatchEvent<T>) => boolean,
+    signal: AbortSignal,
+  ): Promise<'done' | 'closed' | 'expired'> {
+    const resource = await this.resource(apiVersion, kind);
+    if (!resource) throw new UserError(`The cluster does not serve ${apiVersion} ${kind}.`);
+    const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+    const path = `${base}/namespaces/${encodeURIComponent(this.namespace)}/${resource.name}`;
+    return new Promise((resolve, reject) => {
+      let outcome: 'done' | 'closed' | 'expired' = 'closed';
+      let controller: AbortController | undefined;
+      const stop = () => controller?.abort();
+      signal.addEventListener('abort', stop, { once: true });
+      new Watch(this.kc)
+        .watch(
+          path,
+          { ...query, allowWatchBookmarks: true },
+          (type, object) => {
+            if (outcome !== 'closed') return;
+            if (type === 'ERROR') {
+              const status = object as Status & { code?: number };
+              if (status.code === 410 || status.reason === 'Expired' || status.reason === 'Gone')
+                outcome = 'expired';
+              else outcome = 'closed';
+              stop();
+              return;
+            }
+            if (onEvent({ type: type as WatchEvent<T>['type'], object: object as T })) {
+              outcome = 'done';
+              stop();
+            }
+          },
+          (error: unknown) => {
+            signal.removeEventListener('abort', stop);
+            const code = (error as { statusCode?: number } | null)?.statusCode;
+            if (code === 410) resolve('expired');
+            else if (error && outcome === 'closed' && !signal.aborted && code !== undefined) {
+              reject(new KubeApiError(code, undefined, {}, `Watching ${kind} failed: HTTP ${code}.`));
+            } else resolve(outcome);
+          },
+        )
+        .then((c) => {
+          controller = c;
+          if (signal.aborted) c.abort();
+        }, reject);
+    });
+  }
+
+  /** Runs one API call, turning its failure into an error that names the call and what to do. */
+  private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      throw this.explain(what, error);
+    }
+  }
+
+  private explain(what: string, error: unknown): Error {
+    if (error instanceof ApiException) {
+      const code = error.code as number;
+      const status: Status =
+        typeof error.body === 'object' && error.body !== null ? (error.body as Status) : {};
+      const message =
+        status.message ?? (typeof error.body === 'string' && error.body ? error.body : `HTTP ${code}`);
+      return new KubeApiError(
+        code,
+        status.reason,
+        status,
+        `Cannot ${what}: ${message}${hint(code, status, this.namespace)}`,
+      );
+    }
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    if (error instanceof TypeError && cause) {
+      return new UserError(
+        `Cannot reach the Kubernetes API server at ${this.server} (${cause.code ?? cause.message}). Check the kubeconfig's cluster address and that the runner can reach it.`,
+      );
+    }
+    if (error instanceof Error && /Failed to fetch resource metadata/.test(error.message)) {
+      return new UserError(`Cannot ${what}: ${error.message}`);
+    }
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function hint(code: number, status: Status, namespace: string): string {
+  switch (code) {
+    case 401:
+      return '. The cluster rejected the credentials: renew the token or certificate in the kubeconfig.';
+    case 403:
+      return ". The kubeconfig's identity lacks this permission: grant it with a Role in the namespace (see deploy/rbac.yaml).";
+    case 404:
+      return status.details?.kind === 'namespaces'
+        ? `. Create the namespace (kubectl create namespace ${namespace}) or set input namespace to an existing one.`
+        : '';
+    case 422:
+      return '. The template produced an object the API server rejects: fix the template.';
+    default:
+      return '';
+  }
+}

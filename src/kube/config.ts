@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { KubeConfig } from '@kubernetes/client-node';
+import { UserError } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { KubeconfigSource } from '../settings.js';
+
+/**
+ * Loads cluster credentials: the `kubeconfig` input's content, else a path from `x-preevy`, else
+ * `$KUBECONFIG`, `~/.kube/config`, and finally the in-cluster service account. Every secret in it is
+ * masked before anything can print it.
+ */
+export function loadKubeConfig(
+  source: KubeconfigSource,
+  context: string | undefined,
+  log: Logger,
+  env: NodeJS.ProcessEnv = process.env,
+): KubeConfig {
+  const kc = new KubeConfig();
+  const origin = load(kc, source, env);
+  for (const user of kc.users) {
+    for (const secret of [user.token, user.password, user.keyData, user.certData])
+      if (secret) log.mask(secret);
+  }
+  if (context) {
+    if (!kc.getContextObject(context)) {
+      const known = kc.getContexts().map((c) => c.name);
+      throw new UserError(
+        `Input context "${context}" is not in ${origin}; it has ${known.length ? known.map((n) => `"${n}"`).join(', ') : 'no contexts'}.`,
+      );
+    }
+    kc.setCurrentContext(context);
+  }
+  if (!kc.getCurrentCluster()) {
+    throw new UserError(
+      `${capitalize(origin)} names no cluster for context "${kc.getCurrentContext()}". Set input context to one of its contexts.`,
+    );
+  }
+  return kc;
+}
+
+function load(kc: KubeConfig, source: KubeconfigSource, env: NodeJS.ProcessEnv): string {
+  const parse = (origin: string, fn: () => void) => {
+    try {
+      fn();
+    } catch (error) {
+      throw new UserError(
+        `${capitalize(origin)} is not a valid kubeconfig: ${(error as Error).message.split('\n')[0]}. Give the whole file, e.g. from a secret: kubeconfig: \${{ secrets.KUBECONFIG }}.`,
+      );
+    }
+    return origin;
+  };
+  switch (source.kind) {
+    case 'content':
+      return parse('the kubeconfig input', () => kc.loadFromString(source.content));
+    case 'file':
+      if (!existsSync(source.path))
+        throw new UserError(`The ${source.from} file ${source.path} does not exist.`);
+      return parse(`the kubeconfig file ${source.path} (${source.from})`, () => kc.loadFromFile(source.path));
+    case 'default': {
+      const fromEnv = env.KUBECONFIG?.split(path.delimiter).filter(Boolean);
+      if (fromEnv?.length) {
+        const missing = fromEnv.filter((f) => !existsSync(f));
+        if (missing.length === fromEnv.length) {
+          throw new UserError(`KUBECONFIG names ${missing.join(', ')}, which does not exist.`);
+        }
+        return parse(`the kubeconfig from KUBECONFIG (${fromEnv.join(path.delimiter)})`, () =>
+          kc.loadFromDefault(),
+        );
+      }
+      const home = path.join(env.HOME ?? os.homedir(), '.kube', 'config');
+      if (existsSync(home)) return parse(`the kubeconfig file ${home}`, () => kc.loadFromFile(home));
+      if (env.KUBERNETES_SERVICE_HOST && existsSync('/var/run/secrets/kubernetes.io/serviceaccount/token')) {
+        kc.loadFromCluster();
+        return 'the in-cluster service account';
+      }
+      throw new UserError(
+        'No cluster credentials: set input kubeconfig to the content of a kubeconfig file (from a secret), or provide $KUBECONFIG or ~/.kube/config.',
+      );
+    }
+  }
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,72 @@
+/** A Kubernetes object as the template renders it: plain data, no client-library classes. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  [field: string]: unknown;
+}
+
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  [field: string]: unknown;
+}
+
+/** What identifies an object in a namespace. */
+export interface ObjectRef {
+  apiVersion: string;
+  kind: string;
+  name: string;
+}
+
+export function refOf(object: KubeObject): ObjectRef {
+  return { apiVersion: object.apiVersion, kind: object.kind, name: object.metadata.name };
+}
+
+/** `StatefulSet/web-pr-1`, the way kubectl names an object. */
+export function describeRef(ref: ObjectRef): string {
+  return `${ref.kind}/${ref.name}`;
+}
+
+/** A kind as teardown remembers it: `apps/v1/StatefulSet`, `v1/ConfigMap`. */
+export function kindKey(ref: { apiVersion: string; kind: string }): string {
+  return `${ref.apiVersion}/${ref.kind}`;
+}
+
+export function parseKindKey(key: string): { apiVersion: string; kind: string } {
+  const at = key.lastIndexOf('/');
+  return { apiVersion: key.slice(0, at), kind: key.slice(at + 1) };
+}
+
+/** Labels that identify what kube-pod-preview created, and for which environment. */
+export const LABELS = {
+  managedBy: 'app.kubernetes.io/managed-by',
+  envId: 'kube-pod-preview/env-id',
+  id: 'kube-pod-preview/id',
+  component: 'app.kubernetes.io/component',
+} as const;
+
+export const MANAGER = 'kube-pod-preview';
+export const DOCKER_HOST_COMPONENT = 'docker-host';
+
+export const ANNOTATIONS = {
+  repository: 'kube-pod-preview/repository',
+  prUrl: 'kube-pod-preview/pr-url',
+  sha: 'kube-pod-preview/sha',
+  templateHash: 'kube-pod-preview/template-hash',
+  deployedAt: 'kube-pod-preview/deployed-at',
+  /** On the docker-host workload: every kind the environment's template used, for teardown. */
+  kinds: 'kube-pod-preview/kinds',
+} as const;
+
+/** The labels that identify one environment's objects. Stable across deploys, so fit for selectors. */
+export function identityLabels(ids: { envId: string; id: string }): Record<string, string> {
+  return { [LABELS.managedBy]: MANAGER, [LABELS.envId]: ids.envId, [LABELS.id]: ids.id };
+}
+
+/** The label selector that finds every object of one environment. */
+export function environmentSelector(id: string): string {
+  return `${LABELS.managedBy}=${MANAGER},${LABELS.id}=${id}`;
+}

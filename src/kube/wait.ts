@@ -1,0 +1,157 @@
+import { UserError } from '../errors.js';
+import { formatDuration } from '../duration.js';
+import type { Logger } from '../log.js';
+import type { KubeClient } from './client.js';
+import { diagnose } from './diagnose.js';
+import { describeRef, type ObjectRef } from './object.js';
+
+/** The pod that runs the environment's Docker server, and the container to exec into. */
+export interface DockerHostPod {
+  name: string;
+  container: string;
+}
+
+interface Workload {
+  metadata: { name: string; uid?: string; generation?: number; deletionTimestamp?: unknown };
+  spec?: { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
+  status?: {
+    observedGeneration?: number;
+    replicas?: number;
+    readyReplicas?: number;
+    updatedReplicas?: number;
+    availableReplicas?: number;
+    updateRevision?: string;
+  };
+}
+
+interface Pod {
+  metadata: {
+    name: string;
+    uid?: string;
+    labels?: Record<string, string>;
+    deletionTimestamp?: unknown;
+    creationTimestamp?: string | Date;
+    ownerReferences?: { uid: string; kind: string }[];
+  };
+  spec?: { containers?: { name: string }[] };
+  status?: { conditions?: { type: string; status: string }[] };
+}
+
+/** Ready means every desired replica runs the current spec and passes its readiness probe. */
+export function isWorkloadReady(workload: Workload): boolean {
+  const desired = workload.spec?.replicas ?? 1;
+  const status = workload.status ?? {};
+  const generation = workload.metadata.generation ?? 0;
+  return (
+    !workload.metadata.deletionTimestamp &&
+    (status.observedGeneration ?? 0) >= generation &&
+    (status.readyReplicas ?? 0) >= desired &&
+    (status.updatedReplicas ?? 0) >= desired &&
+    (status.replicas ?? 0) <= desired
+  );
+}
+
+/**
+ * Waits until the docker-host workload is ready, watching it (and listing again whenever the watch ends
+ * or expires) for at most `timeoutMs`. On timeout it explains what the pod is stuck on. Then it returns
+ * the ready pod that belongs to the workload.
+ */
+export async function waitForDockerHost(
+  client: KubeClient,
+  ref: ObjectRef,
+  options: { timeoutMs: number; signal: AbortSignal; log: Logger; selector: string },
+): Promise<DockerHostPod> {
+  const { log } = options;
+  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const deadline = AbortSignal.any([options.signal, timeout]);
+  const fieldSelector = `metadata.name=${ref.name}`;
+  const started = Date.now();
+  let last = '';
+
+  while (true) {
+    options.signal.throwIfAborted();
+    if (timeout.aborted) {
+      const report = await diagnose(client, ref, options.selector);
+      throw new UserError(
+        `${describeRef(ref)} was not ready after ${formatDuration(options.timeoutMs)} (input timeout).\n${report}`,
+      );
+    }
+    const { items, resourceVersion } = await client.list<Workload>(ref.apiVersion, ref.kind, {
+      fieldSelector,
+    });
+    let workload = items[0];
+    if (!workload)
+      throw new UserError(`${describeRef(ref)} was deleted while waiting for it to become ready.`);
+    let deleted = false;
+    const report = (w: Workload) => {
+      const line = `  ${describeRef(ref)}: ${w.status?.readyReplicas ?? 0}/${w.spec?.replicas ?? 1} ready`;
+      if (line !== last) log.info(`${line} (${formatDuration(Date.now() - started)})`);
+      last = line;
+    };
+    report(workload);
+    if (isWorkloadReady(workload)) break;
+    const outcome = await client.watch<Workload>(
+      ref.apiVersion,
+      ref.kind,
+      { resourceVersion, fieldSelector },
+      (event) => {
+        if (event.type === 'DELETED') deleted = true;
+        else if (event.type === 'ADDED' || event.type === 'MODIFIED') {
+          workload = event.object;
+          report(workload);
+        }
+        return deleted || isWorkloadReady(workload!);
+      },
+      deadline,
+    );
+    if (deleted) throw new UserError(`${describeRef(ref)} was deleted while waiting for it to become ready.`);
+    if (outcome === 'done') break;
+    // The watch ended (server timeout, expiry, dropped connection): list again, after a breath.
+    if (outcome === 'closed' && !deadline.aborted) await sleep(500, deadline);
+  }
+  return findReadyPod(client, ref);
+}
+
+/** The ready pod the workload owns (a Deployment through its ReplicaSets), newest first. */
+export async function findReadyPod(client: KubeClient, ref: ObjectRef): Promise<DockerHostPod> {
+  const workload = await client.read<Workload & { apiVersion: string; kind: string }>(ref);
+  if (!workload?.metadata.uid) throw new UserError(`${describeRef(ref)} disappeared.`);
+  const selector = Object.entries(workload.spec?.selector?.matchLabels ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+  let owners = new Set([workload.metadata.uid]);
+  if (ref.kind === 'Deployment') {
+    const sets = await client.list<Pod>('apps/v1', 'ReplicaSet', { labelSelector: selector });
+    owners = new Set(sets.items.filter((rs) => ownedBy(rs, owners)).map((rs) => rs.metadata.uid!));
+  }
+  const pods = await client.list<Pod>('v1', 'Pod', { labelSelector: selector });
+  const ready = pods.items
+    .filter((pod) => ownedBy(pod, owners) && !pod.metadata.deletionTimestamp)
+    .filter((pod) => pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))
+    .sort((a, b) => time(b.metadata.creationTimestamp) - time(a.metadata.creationTimestamp));
+  const pod = ready[0];
+  const container = pod?.spec?.containers?.[0]?.name;
+  if (!pod || !container)
+    throw new UserError(`${describeRef(ref)} reports ready, but none of its pods is ready.`);
+  return { name: pod.metadata.name, container };
+}
+
+function ownedBy(object: Pod, owners: Set<string>): boolean {
+  return (object.metadata.ownerReferences ?? []).some((o) => owners.has(o.uid));
+}
+
+function time(value: string | Date | undefined): number {
+  return value ? new Date(value).getTime() : 0;
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

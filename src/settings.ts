@@ -1,0 +1,240 @@
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { parseDuration } from './duration.js';
+import { UserError } from './errors.js';
+import type { InputSource } from './inputs.js';
+import type { Logger } from './log.js';
+
+export type Command = 'auto' | 'up' | 'down' | 'plan';
+
+/** Where the cluster credentials come from, in the order the action looks for them. */
+export type KubeconfigSource =
+  { kind: 'content'; content: string } | { kind: 'file'; path: string; from: string } | { kind: 'default' };
+
+/** Everything a run needs from its inputs, validated once. */
+export interface Settings {
+  command: Command;
+  kubeconfig: KubeconfigSource;
+  context: string | undefined;
+  namespace: string;
+  /** Absolute path of the nunjucks template, or the name of a bundled one. */
+  template: string;
+  serverSideApply: boolean;
+  storageClass: string | undefined;
+  /** GiB; fractions allowed. */
+  storageSize: number;
+  composeFiles: string[];
+  workingDirectory: string;
+  envId: string | undefined;
+  timeoutMs: number;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  githubToken: string | undefined;
+}
+
+/** The options a compose file's `x-preevy` section may set, by the names of Preevy's kube-pod driver docs. */
+export interface DriverOptions {
+  namespace?: string;
+  kubeconfig?: string;
+  context?: string;
+  template?: string;
+  serverSideApply?: boolean;
+  storageClass?: string;
+  storageSize?: number;
+}
+
+export const DEFAULTS = {
+  namespace: 'default',
+  template: 'default',
+  serverSideApply: true,
+  storageSize: 5,
+  timeoutMs: 5 * 60_000,
+} as const;
+
+/** The inputs that do not depend on the compose file: enough to find and read it. */
+export interface ProjectInputs {
+  workingDirectory: string;
+  composeFiles: string[];
+}
+
+export function readProjectInputs(input: InputSource, cwd: string): ProjectInputs {
+  const workingDirectory = path.resolve(cwd, input('working-directory') ?? '.');
+  const composeFiles = (input('compose-file') ?? '')
+    .split('\n')
+    .map((f) => f.trim())
+    .filter(Boolean)
+    .map((f) => path.resolve(workingDirectory, f));
+  return { workingDirectory, composeFiles };
+}
+
+/**
+ * Resolves the settings: a built-in default is overridden by the compose file's `x-preevy` section,
+ * which is overridden by an input the workflow (or CLI) gave explicitly.
+ */
+export function resolveSettings(
+  input: InputSource,
+  fromCompose: DriverOptions,
+  project: ProjectInputs,
+): Settings {
+  const explicit = {
+    namespace: optional(input('namespace'), (v) => dnsLabel(v, 'Input namespace')),
+    context: input('context'),
+    template: input('template'),
+    serverSideApply: optional(input('server-side-apply'), (v) => boolean(v, 'Input server-side-apply')),
+    storageClass: input('storage-class'),
+    storageSize: optional(input('storage-size'), (v) => storageSize(v, 'Input storage-size')),
+  };
+  const kubeconfigContent = input('kubeconfig');
+  const pick = <K extends keyof typeof explicit>(key: K) => explicit[key] ?? fromCompose[key];
+  const template = pick('template') ?? DEFAULTS.template;
+
+  return {
+    command: command(input('command') ?? 'auto'),
+    kubeconfig: kubeconfigContent
+      ? { kind: 'content', content: kubeconfigContent }
+      : fromCompose.kubeconfig
+        ? {
+            kind: 'file',
+            path: path.resolve(project.workingDirectory, fromCompose.kubeconfig),
+            from: 'x-preevy kubeconfig',
+          }
+        : { kind: 'default' },
+    context: pick('context'),
+    namespace: pick('namespace') ?? DEFAULTS.namespace,
+    template: BUNDLED_TEMPLATES.includes(template)
+      ? template
+      : path.resolve(project.workingDirectory, template),
+    serverSideApply: pick('serverSideApply') ?? DEFAULTS.serverSideApply,
+    storageClass: pick('storageClass'),
+    storageSize: pick('storageSize') ?? DEFAULTS.storageSize,
+    composeFiles: project.composeFiles,
+    workingDirectory: project.workingDirectory,
+    envId: optional(input('env-id'), (v) => dnsLabel(v, 'Input env-id')),
+    timeoutMs: optional(input('timeout'), (v) => parseDuration(v, 'timeout')) ?? DEFAULTS.timeoutMs,
+    labels: optional(input('labels'), (v) => stringMap(v, 'labels')) ?? {},
+    annotations: optional(input('annotations'), (v) => stringMap(v, 'annotations')) ?? {},
+    githubToken: input('github-token'),
+  };
+}
+
+export const BUNDLED_TEMPLATES: readonly string[] = ['default', 'sysbox'];
+
+const DRIVER_NAMES = ['kube-pod', 'kube-docker'];
+/** Keys of `x-preevy` that belong to Preevy itself, not to a driver: accepted and left alone. */
+const PREEVY_KEYS = ['driver', 'drivers', 'plugins', 'plainOutput', 'snapshot', 'observe'];
+const OPTION_KEYS: Record<string, (value: unknown, where: string) => Partial<DriverOptions>> = {
+  namespace: (v, w) => ({ namespace: dnsLabel(text(v, w), w) }),
+  kubeconfig: (v, w) => ({ kubeconfig: text(v, w) }),
+  context: (v, w) => ({ context: text(v, w) }),
+  template: (v, w) => ({ template: text(v, w) }),
+  // Preevy's docs name the template option `pod-template` in places; both spellings mean the same.
+  'pod-template': (v, w) => ({ template: text(v, w) }),
+  'server-side-apply': (v, w) => ({ serverSideApply: typeof v === 'boolean' ? v : boolean(text(v, w), w) }),
+  'storage-class': (v, w) => ({ storageClass: text(v, w) }),
+  'storage-size': (v, w) => ({ storageSize: storageSize(typeof v === 'number' ? String(v) : text(v, w), w) }),
+};
+
+/**
+ * Reads the driver options of a compose file's `x-preevy` section. Both forms of Preevy's docs are
+ * accepted: options at the top level (`x-preevy: {driver: kube-pod, namespace: …}`) and the driver-scoped
+ * form (`x-preevy: {drivers: {kube-pod: {namespace: …}}}`), the latter winning.
+ */
+export function readDriverOptions(xPreevy: unknown, log: Logger): DriverOptions {
+  if (xPreevy === undefined || xPreevy === null) return {};
+  const section = record(xPreevy, 'x-preevy');
+  const options: DriverOptions = {};
+  for (const [key, value] of Object.entries(section)) {
+    if (key in OPTION_KEYS) Object.assign(options, OPTION_KEYS[key]!(value, `x-preevy.${key}`));
+    else if (!PREEVY_KEYS.includes(key))
+      log.warning(`Ignoring unknown key x-preevy.${key} in the compose file.`);
+  }
+  if (section.drivers !== undefined) {
+    const drivers = record(section.drivers, 'x-preevy.drivers');
+    const name = DRIVER_NAMES.find((n) => drivers[n] !== undefined);
+    if (name) {
+      const where = `x-preevy.drivers.${name}`;
+      for (const [key, value] of Object.entries(record(drivers[name], where))) {
+        if (key in OPTION_KEYS) Object.assign(options, OPTION_KEYS[key]!(value, `${where}.${key}`));
+        else log.warning(`Ignoring unknown key ${where}.${key} in the compose file.`);
+      }
+    }
+  }
+  if (typeof section.driver === 'string' && !DRIVER_NAMES.includes(section.driver)) {
+    log.warning(
+      `x-preevy.driver is "${section.driver}"; kube-pod-preview reads only the kube-pod driver's options.`,
+    );
+  }
+  return options;
+}
+
+function optional<T>(value: string | undefined, parse: (v: string) => T): T | undefined {
+  return value === undefined ? undefined : parse(value);
+}
+
+function command(value: string): Command {
+  if (value === 'auto' || value === 'up' || value === 'down' || value === 'plan') return value;
+  throw new UserError(`Input command must be one of auto, up, down, plan; got "${value}".`);
+}
+
+function boolean(value: string, where: string): boolean {
+  if (/^(true|yes|on|1)$/i.test(value)) return true;
+  if (/^(false|no|off|0)$/i.test(value)) return false;
+  throw new UserError(`${where} must be true or false, got "${value}".`);
+}
+
+function storageSize(value: string, where: string): number {
+  const size = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(size > 0)) {
+    throw new UserError(
+      `${where} must be a positive number of GiB (fractions allowed, e.g. 12.5), got "${value}".`,
+    );
+  }
+  return size;
+}
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export function dnsLabel(value: string, where: string): string {
+  if (value.length > 63 || !DNS_LABEL.test(value)) {
+    throw new UserError(
+      `${where} must be a DNS label (at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit), got "${value}".`,
+    );
+  }
+  return value;
+}
+
+function stringMap(value: string, inputName: string): Record<string, string> {
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(value);
+  } catch (error) {
+    throw new UserError(`Input ${inputName} must be a YAML map of strings: ${(error as Error).message}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new UserError(`Input ${inputName} must be a YAML map such as "team: web", got "${value}".`);
+  }
+  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+}
+
+function record(value: unknown, where: string): Record<string, unknown> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new UserError(`${where} in the compose file must be a map, got ${describeType(value)}.`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function text(value: unknown, where: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new UserError(
+      `${where} in the compose file must be a non-empty string, got ${describeType(value)}.`,
+    );
+  }
+  return value.trim();
+}
+
+function describeType(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'a map';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}

@@ -1,0 +1,637 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { deepEqual, type Json, type JsonObject } from './patch.js';
+import { groupVersion, typeOfKind, type ResourceType } from './resources.js';
+import { StatusError } from './status.js';
+import { Store, meta, type Meta } from './store.js';
+
+/** How the simulated cluster behaves; tests change it to reproduce failures. */
+export interface Behaviour {
+  /**
+   * `ready`: pods start and pass readiness. `never-ready`: containers run but readiness fails.
+   * `image-pull-error`: images cannot be pulled. `pvc-pending`: no volume is ever provisioned.
+   * `forbid-privileged`: Pod Security admission rejects privileged pods.
+   */
+  mode: 'ready' | 'never-ready' | 'image-pull-error' | 'pvc-pending' | 'forbid-privileged';
+  /** How long after its creation a pod becomes ready. */
+  readyDelayMs: number;
+  /** How long a deleted pod takes to terminate. */
+  podTerminationMs: number;
+  tickMs: number;
+  bookmarkIntervalMs: number;
+  /** A watch without timeoutSeconds ends after this, as the API server's own request timeout. */
+  watchTimeoutSeconds: number;
+  /** Called when a pod becomes ready, e.g. to give it a filesystem. */
+  onPodReady?: (pod: JsonObject) => void;
+}
+
+const DEFAULT_BEHAVIOUR: Behaviour = {
+  mode: 'ready',
+  readyDelayMs: 100,
+  podTerminationMs: 50,
+  tickMs: 20,
+  bookmarkIntervalMs: 1000,
+  watchTimeoutSeconds: 30,
+};
+
+const T = {
+  pod: typeOfKind('v1', 'Pod')!,
+  pvc: typeOfKind('v1', 'PersistentVolumeClaim')!,
+  event: typeOfKind('v1', 'Event')!,
+  sts: typeOfKind('apps/v1', 'StatefulSet')!,
+  deploy: typeOfKind('apps/v1', 'Deployment')!,
+  rs: typeOfKind('apps/v1', 'ReplicaSet')!,
+};
+
+type Obj = JsonObject;
+
+/**
+ * Stands in for kube-controller-manager, the scheduler and the kubelet: level-triggered loops that run
+ * every tick and write through the same store as the REST API, so watches see what a real cluster shows.
+ */
+export class Controllers {
+  readonly behaviour: Behaviour;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly emitted = new Set<string>();
+
+  constructor(
+    private readonly store: Store,
+    behaviour: Partial<Behaviour>,
+  ) {
+    this.behaviour = { ...DEFAULT_BEHAVIOUR, ...behaviour };
+  }
+
+  start(): void {
+    this.timer = setInterval(() => this.tick(), this.behaviour.tickMs);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  kick(): void {
+    setImmediate(() => this.tick());
+  }
+
+  /** Admission: defaults and policies applied to every create, from the API or from a controller. */
+  admit(type: ResourceType, object: Obj): void {
+    if (type === T.pvc) {
+      const m = meta(object);
+      m.finalizers = [...new Set([...(m.finalizers ?? []), 'kubernetes.io/pvc-protection'])];
+      object.status = { phase: 'Pending' };
+    }
+    if (type === T.pod) {
+      object.status = { phase: 'Pending', conditions: [] };
+      const containers = ((object.spec as Obj | undefined)?.containers ?? []) as Obj[];
+      const privileged = containers.find((c) => (c.securityContext as Obj | undefined)?.privileged === true);
+      if (this.behaviour.mode === 'forbid-privileged' && privileged) {
+        throw new StatusError(
+          403,
+          'Forbidden',
+          `pods "${meta(object).name}" is forbidden: violates PodSecurity "baseline:latest": privileged (container "${String(privileged.name)}" must not set securityContext.privileged=true)`,
+        );
+      }
+    }
+  }
+
+  /** DELETE semantics shared by the API and the controllers: finalizers, propagation, graceful pods. */
+  requestDeletion(type: ResourceType, live: Obj, propagationPolicy: string): Obj | undefined {
+    const next = structuredClone(live);
+    const m = meta(next);
+    const finalizers = new Set(m.finalizers ?? []);
+    if (propagationPolicy === 'Foreground') finalizers.add('foregroundDeletion');
+    if (propagationPolicy === 'Orphan') finalizers.add('orphan');
+    if (finalizers.size === 0 && type !== T.pod) {
+      this.store.remove(type, live);
+      return undefined;
+    }
+    m.finalizers = [...finalizers];
+    if (m.finalizers.length === 0) delete m.finalizers;
+    m.deletionTimestamp ??= timestamp();
+    this.kick();
+    return deepEqual(next, live) ? live : this.store.update(type, next);
+  }
+
+  private tick(): void {
+    try {
+      this.collectGarbage();
+      for (const sts of this.store.list(T.sts)) this.reconcileStatefulSet(sts);
+      for (const deploy of this.store.list(T.deploy)) this.reconcileDeployment(deploy);
+      for (const rs of this.store.list(T.rs)) this.reconcileReplicaSet(rs);
+      for (const pvc of this.store.list(T.pvc)) this.bindClaim(pvc);
+      for (const pod of this.store.list(T.pod)) this.runPod(pod);
+    } catch (error) {
+      // A controller bug must not take the double down silently: surface it in the test output.
+      console.error('API server double: controller error', error);
+    }
+  }
+
+  // ── Garbage collector ──────────────────────────────────────────────────────────────────────────
+
+  private collectGarbage(): void {
+    for (const { resource, object } of this.store.all()) {
+      const m = meta(object);
+      if (m.deletionTimestamp) {
+        this.finalize(resource, object);
+        continue;
+      }
+      const owners = m.ownerReferences ?? [];
+      if (owners.length && owners.every((o) => !this.store.findByUid(o.uid))) {
+        this.requestDeletion(resource, object, 'Background');
+      }
+    }
+  }
+
+  private finalize(type: ResourceType, object: Obj): void {
+    const m = meta(object);
+    let finalizers = [...(m.finalizers ?? [])];
+    const dependents = this.store
+      .all()
+      .filter((e) => (meta(e.object).ownerReferences ?? []).some((o) => o.uid === m.uid));
+    if (finalizers.includes('foregroundDeletion')) {
+      for (const d of dependents)
+        if (!meta(d.object).deletionTimestamp) this.requestDeletion(d.resource, d.object, 'Foreground');
+      if (dependents.length === 0) finalizers = finalizers.filter((f) => f !== 'foregroundDeletion');
+    }
+    if (finalizers.includes('orphan')) {
+      for (const d of dependents) {
+        const copy = structuredClone(d.object);
+        meta(copy).ownerReferences = (meta(copy).ownerReferences ?? []).filter((o) => o.uid !== m.uid);
+        this.store.update(d.resource, copy);
+      }
+      finalizers = finalizers.filter((f) => f !== 'orphan');
+    }
+    if (finalizers.includes('kubernetes.io/pvc-protection')) {
+      const used = this.store.list(T.pod, m.namespace).some((pod) => claimsOf(pod).includes(m.name));
+      if (!used) finalizers = finalizers.filter((f) => f !== 'kubernetes.io/pvc-protection');
+    }
+    if (type === T.pod && finalizers.length === 0) {
+      const since = Date.now() - new Date(m.deletionTimestamp!).getTime();
+      if (since < this.behaviour.podTerminationMs) return;
+    }
+    if (finalizers.length === 0) {
+      this.store.remove(type, object);
+    } else if (finalizers.length !== (m.finalizers ?? []).length) {
+      const copy = structuredClone(object);
+      meta(copy).finalizers = finalizers;
+      this.store.update(type, copy);
+    }
+  }
+
+  // ── Workload controllers ───────────────────────────────────────────────────────────────────────
+
+  private reconcileStatefulSet(sts: Obj): void {
+    const m = meta(sts);
+    if (m.deletionTimestamp) return;
+    const spec = sts.spec as Obj;
+    const replicas = (spec.replicas as number | undefined) ?? 1;
+    const template = spec.template as Obj;
+    const revision = `${m.name}-${hash(template)}`;
+    const claims = (spec.volumeClaimTemplates ?? []) as Obj[];
+    const selector = matchLabels(spec);
+    const deleteClaims =
+      ((spec.persistentVolumeClaimRetentionPolicy as Obj | undefined)?.whenDeleted ?? 'Retain') === 'Delete';
+
+    for (let i = 0; i < replicas; i++) {
+      for (const claim of claims) {
+        const cm = claim.metadata as Obj;
+        const name = `${String(cm.name)}-${m.name}-${i}`;
+        if (this.store.get(T.pvc, m.namespace, name)) continue;
+        this.createOwned(
+          T.pvc,
+          {
+            metadata: {
+              name,
+              namespace: m.namespace!,
+              labels: { ...((cm.labels as Record<string, string>) ?? {}), ...selector },
+              ...(deleteClaims ? { ownerReferences: [ownerRef(T.sts, sts)] } : {}),
+            },
+            spec: structuredClone(claim.spec ?? {}),
+          },
+          sts,
+          T.sts,
+        );
+      }
+      const podName = `${m.name}-${i}`;
+      const pod = this.store.get(T.pod, m.namespace, podName);
+      if (pod) {
+        if (meta(pod).labels?.['controller-revision-hash'] !== revision && !meta(pod).deletionTimestamp) {
+          this.requestDeletion(T.pod, pod, 'Background');
+        }
+        continue;
+      }
+      const podSpec = structuredClone((template.spec ?? {}) as Obj);
+      podSpec.volumes = [
+        ...((podSpec.volumes ?? []) as Obj[]),
+        ...claims.map((c) => ({
+          name: (c.metadata as Obj).name!,
+          persistentVolumeClaim: { claimName: `${String((c.metadata as Obj).name)}-${m.name}-${i}` },
+        })),
+      ];
+      podSpec.hostname = podName;
+      this.createOwned(
+        T.pod,
+        {
+          metadata: {
+            name: podName,
+            namespace: m.namespace!,
+            labels: {
+              ...(((template.metadata as Obj | undefined)?.labels as Record<string, string>) ?? {}),
+              'controller-revision-hash': revision,
+              'statefulset.kubernetes.io/pod-name': podName,
+              'apps.kubernetes.io/pod-index': String(i),
+            },
+            ownerReferences: [ownerRef(T.sts, sts)],
+          },
+          spec: podSpec,
+        },
+        sts,
+        T.sts,
+        `create Pod ${podName} in StatefulSet ${m.name}`,
+      );
+    }
+    const pods = this.owned(T.pod, sts);
+    for (const pod of pods) {
+      const ordinal = Number(meta(pod).name.slice(m.name.length + 1));
+      if (ordinal >= replicas && !meta(pod).deletionTimestamp) this.requestDeletion(T.pod, pod, 'Background');
+    }
+    const live = pods.filter((p) => !meta(p).deletionTimestamp);
+    const updated = live.filter((p) => meta(p).labels?.['controller-revision-hash'] === revision);
+    const ready = live.filter(isReady).length;
+    this.setStatus(T.sts, sts, {
+      observedGeneration: m.generation!,
+      replicas: live.length,
+      readyReplicas: ready,
+      currentReplicas: updated.length,
+      updatedReplicas: updated.length,
+      availableReplicas: ready,
+      currentRevision: revision,
+      updateRevision: revision,
+      collisionCount: 0,
+    });
+  }
+
+  private reconcileDeployment(deploy: Obj): void {
+    const m = meta(deploy);
+    if (m.deletionTimestamp) return;
+    const spec = deploy.spec as Obj;
+    const replicas = (spec.replicas as number | undefined) ?? 1;
+    const template = spec.template as Obj;
+    const templateHash = hash(template);
+    const name = `${m.name}-${templateHash}`;
+    const owned = this.owned(T.rs, deploy);
+    let current = owned.find((rs) => meta(rs).name === name);
+    if (!current) {
+      const labels = {
+        ...(((template.metadata as Obj | undefined)?.labels as Record<string, string>) ?? {}),
+        'pod-template-hash': templateHash,
+      };
+      current = this.createOwned(
+        T.rs,
+        {
+          metadata: {
+            name,
+            namespace: m.namespace!,
+            labels,
+            annotations: { 'deployment.kubernetes.io/revision': String(owned.length + 1) },
+            ownerReferences: [ownerRef(T.deploy, deploy)],
+          },
+          spec: {
+            replicas,
+            selector: { matchLabels: { ...matchLabels(spec), 'pod-template-hash': templateHash } },
+            template: {
+              ...structuredClone(template),
+              metadata: { ...((template.metadata as Obj) ?? {}), labels },
+            },
+          },
+        },
+        deploy,
+        T.deploy,
+        `Scaled up replica set ${name} to ${replicas}`,
+        'ScalingReplicaSet',
+      );
+      if (!current) return;
+    }
+    for (const rs of this.owned(T.rs, deploy)) {
+      const want = meta(rs).name === name ? replicas : 0;
+      if ((rs.spec as Obj).replicas !== want) {
+        const copy = structuredClone(rs);
+        (copy.spec as Obj).replicas = want;
+        this.store.update(T.rs, copy);
+      }
+    }
+    const sets = this.owned(T.rs, deploy);
+    const sum = (field: string) =>
+      sets.reduce((n, rs) => n + (((rs.status as Obj | undefined)?.[field] as number) ?? 0), 0);
+    const fresh = this.store.get(T.rs, m.namespace, name);
+    const available = sum('availableReplicas');
+    this.setStatus(T.deploy, deploy, {
+      observedGeneration: m.generation!,
+      replicas: sum('replicas'),
+      updatedReplicas: ((fresh?.status as Obj | undefined)?.replicas as number) ?? 0,
+      readyReplicas: sum('readyReplicas'),
+      availableReplicas: available,
+      conditions: [
+        {
+          type: 'Available',
+          status: available >= replicas ? 'True' : 'False',
+          reason: available >= replicas ? 'MinimumReplicasAvailable' : 'MinimumReplicasUnavailable',
+        },
+      ],
+    });
+  }
+
+  private reconcileReplicaSet(rs: Obj): void {
+    const m = meta(rs);
+    if (m.deletionTimestamp) return;
+    const spec = rs.spec as Obj;
+    const replicas = (spec.replicas as number | undefined) ?? 1;
+    const template = spec.template as Obj;
+    const pods = this.owned(T.pod, rs).filter((p) => !meta(p).deletionTimestamp);
+    for (let i = pods.length; i < replicas; i++) {
+      const podName = `${m.name}-${randomBytes(3).toString('hex').slice(0, 5)}`;
+      this.createOwned(
+        T.pod,
+        {
+          metadata: {
+            name: podName,
+            namespace: m.namespace!,
+            labels: structuredClone(((template.metadata as Obj | undefined)?.labels as Obj) ?? {}),
+            ownerReferences: [ownerRef(T.rs, rs)],
+          },
+          spec: structuredClone((template.spec ?? {}) as Obj),
+        },
+        rs,
+        T.rs,
+        `Created pod: ${podName}`,
+      );
+    }
+    for (const pod of pods.slice(replicas)) this.requestDeletion(T.pod, pod, 'Background');
+    const live = this.owned(T.pod, rs).filter((p) => !meta(p).deletionTimestamp);
+    const ready = live.filter(isReady).length;
+    this.setStatus(T.rs, rs, {
+      replicas: live.length,
+      fullyLabeledReplicas: live.length,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      observedGeneration: m.generation!,
+    });
+  }
+
+  // ── Volume binding, scheduler and kubelet ──────────────────────────────────────────────────────
+
+  private bindClaim(pvc: Obj): void {
+    const m = meta(pvc);
+    if (m.deletionTimestamp || (pvc.status as Obj | undefined)?.phase === 'Bound') return;
+    if (this.behaviour.mode === 'pvc-pending') {
+      this.event(
+        T.pvc,
+        pvc,
+        'Warning',
+        'ProvisioningFailed',
+        'storageclass.storage.k8s.io "standard" not found',
+      );
+      return;
+    }
+    const copy = structuredClone(pvc);
+    (copy.spec as Obj).volumeName = `pvc-${m.uid}`;
+    copy.status = {
+      phase: 'Bound',
+      accessModes: ((pvc.spec as Obj).accessModes ?? []) as Json,
+      capacity: ((((pvc.spec as Obj).resources as Obj | undefined)?.requests as Obj | undefined) ??
+        {}) as Json,
+    };
+    this.store.update(T.pvc, copy);
+  }
+
+  private runPod(pod: Obj): void {
+    const m = meta(pod);
+    if (m.deletionTimestamp) return;
+    const spec = pod.spec as Obj;
+    const containers = (spec.containers ?? []) as Obj[];
+    const unbound = claimsOf(pod).filter(
+      (claim) => (this.store.get(T.pvc, m.namespace, claim)?.status as Obj | undefined)?.phase !== 'Bound',
+    );
+    if (unbound.length) {
+      this.event(
+        T.pod,
+        pod,
+        'Warning',
+        'FailedScheduling',
+        '0/1 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/1 nodes are available: 1 Preemption is not helpful for scheduling.',
+      );
+      this.setStatus(T.pod, pod, {
+        phase: 'Pending',
+        conditions: [
+          {
+            type: 'PodScheduled',
+            status: 'False',
+            reason: 'Unschedulable',
+            message: '0/1 nodes are available: pod has unbound immediate PersistentVolumeClaims.',
+          },
+        ],
+      });
+      return;
+    }
+    if (!spec.nodeName) {
+      const copy = structuredClone(pod);
+      (copy.spec as Obj).nodeName = 'double-node';
+      this.store.update(T.pod, copy);
+      this.event(
+        T.pod,
+        pod,
+        'Normal',
+        'Scheduled',
+        `Successfully assigned ${m.namespace}/${m.name} to double-node`,
+      );
+      return;
+    }
+    const scheduled = { type: 'PodScheduled', status: 'True' };
+    if (this.behaviour.mode === 'image-pull-error') {
+      for (const c of containers) {
+        this.event(
+          T.pod,
+          pod,
+          'Warning',
+          'Failed',
+          `Failed to pull image "${String(c.image)}": rpc error: code = NotFound desc = failed to pull and unpack image "${String(c.image)}": not found`,
+        );
+      }
+      this.event(T.pod, pod, 'Normal', 'BackOff', `Back-off pulling image "${String(containers[0]?.image)}"`);
+      this.setStatus(T.pod, pod, {
+        phase: 'Pending',
+        conditions: [
+          scheduled,
+          {
+            type: 'Ready',
+            status: 'False',
+            reason: 'ContainersNotReady',
+            message: `containers with unready status: [${containers.map((c) => c.name).join(' ')}]`,
+          },
+        ],
+        containerStatuses: containers.map((c) => ({
+          name: c.name!,
+          image: c.image!,
+          ready: false,
+          restartCount: 0,
+          state: {
+            waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${String(c.image)}"` },
+          },
+        })),
+      });
+      return;
+    }
+    const age = Date.now() - new Date(m.creationTimestamp).getTime();
+    const ready = this.behaviour.mode !== 'never-ready' && age >= this.behaviour.readyDelayMs;
+    if (this.behaviour.mode === 'never-ready') {
+      this.event(
+        T.pod,
+        pod,
+        'Warning',
+        'Unhealthy',
+        'Readiness probe failed: Get "http://10.0.0.1:2375/_ping": dial tcp 10.0.0.1:2375: connect: connection refused',
+      );
+    }
+    const wasReady = isReady(pod);
+    this.setStatus(T.pod, pod, {
+      phase: 'Running',
+      podIP: '10.0.0.1',
+      conditions: [
+        scheduled,
+        { type: 'Initialized', status: 'True' },
+        { type: 'ContainersReady', status: ready ? 'True' : 'False' },
+        { type: 'Ready', status: ready ? 'True' : 'False' },
+      ],
+      containerStatuses: containers.map((c) => ({
+        name: c.name!,
+        image: c.image!,
+        ready,
+        started: true,
+        restartCount: 0,
+        state: { running: { startedAt: m.creationTimestamp } },
+      })),
+    });
+    if (ready && !wasReady) {
+      this.event(T.pod, pod, 'Normal', 'Started', `Started container ${String(containers[0]?.name)}`);
+      this.behaviour.onPodReady?.(this.store.get(T.pod, m.namespace, m.name)!);
+    }
+  }
+
+  // ── Helpers ────────────────────────────────────────────────────────────────────────────────────
+
+  private owned(type: ResourceType, owner: Obj): Obj[] {
+    const uid = meta(owner).uid;
+    return this.store
+      .list(type, meta(owner).namespace)
+      .filter((o) => (meta(o).ownerReferences ?? []).some((r) => r.uid === uid));
+  }
+
+  /** Creates an object on behalf of a controller, recording SuccessfulCreate or FailedCreate on the owner. */
+  private createOwned(
+    type: ResourceType,
+    object: Obj,
+    owner: Obj,
+    ownerType: ResourceType,
+    what?: string,
+    reason = 'SuccessfulCreate',
+  ): Obj | undefined {
+    try {
+      this.admit(type, object);
+      const created = this.store.create(type, object, type.hasStatus);
+      if (what) this.event(ownerType, owner, 'Normal', reason, `${what} successful`);
+      return created;
+    } catch (error) {
+      if (!(error instanceof StatusError)) throw error;
+      this.event(
+        ownerType,
+        owner,
+        'Warning',
+        'FailedCreate',
+        `${what ?? `create ${type.kind}`} failed error: ${error.message}`,
+      );
+      return undefined;
+    }
+  }
+
+  private setStatus(type: ResourceType, object: Obj, status: Obj): void {
+    if (deepEqual(object.status, status)) return;
+    const copy = structuredClone(object);
+    copy.status = status;
+    this.store.update(type, copy);
+  }
+
+  /** Records an Event once per object and reason, as the kubelet and controllers do (counts aside). */
+  private event(
+    type: ResourceType,
+    object: Obj,
+    kind: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+  ): void {
+    const m = meta(object);
+    const key = `${m.uid}/${reason}/${message}`;
+    if (this.emitted.has(key)) return;
+    this.emitted.add(key);
+    const at = timestamp();
+    this.store.create(
+      T.event,
+      {
+        metadata: {
+          name: `${m.name}.${randomBytes(8).toString('hex')}`,
+          namespace: m.namespace ?? 'default',
+        },
+        involvedObject: {
+          apiVersion: groupVersion(type),
+          kind: type.kind,
+          name: m.name,
+          namespace: m.namespace ?? '',
+          uid: m.uid,
+        },
+        reason,
+        message,
+        type: kind,
+        count: 1,
+        firstTimestamp: at,
+        lastTimestamp: at,
+        source: { component: type === T.pod ? 'kubelet' : `${type.kind.toLowerCase()}-controller` },
+      } as unknown as Obj,
+      false,
+    );
+  }
+}
+
+function ownerRef(
+  type: ResourceType,
+  owner: Obj,
+): Meta['ownerReferences'] extends (infer R)[] | undefined ? R : never {
+  return {
+    apiVersion: groupVersion(type),
+    kind: type.kind,
+    name: meta(owner).name,
+    uid: meta(owner).uid,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
+}
+
+function matchLabels(spec: Obj): Record<string, string> {
+  return ((spec.selector as Obj | undefined)?.matchLabels ?? {}) as Record<string, string>;
+}
+
+function claimsOf(pod: Obj): string[] {
+  return (((pod.spec as Obj | undefined)?.volumes ?? []) as Obj[])
+    .map((v) => (v.persistentVolumeClaim as Obj | undefined)?.claimName as string | undefined)
+    .filter((c): c is string => Boolean(c));
+}
+
+export function isReady(pod: Obj): boolean {
+  const conditions = ((pod.status as Obj | undefined)?.conditions ?? []) as Obj[];
+  return conditions.some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+function hash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 10);
+}
+
+function timestamp(): string {
+  return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+}
