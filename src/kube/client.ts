@@ -241,8 +241,7 @@ export class KubeClient {
   private explain(what: string, error: unknown): Error {
     if (error instanceof ApiException) {
       const code = error.code as number;
-      const status: Status =
-        typeof error.body === 'object' && error.body !== null ? (error.body as Status) : {};
+      const status = parseStatus(error.body);
       const message =
         status.message ?? (typeof error.body === 'string' && error.body ? error.body : `HTTP ${code}`);
       return new KubeApiError(
@@ -276,8 +275,22 @@ function hint(code: number, status: Status, namespace: string): string {
         ? `. Create the namespace (kubectl create namespace ${namespace}) or set input namespace to an existing one.`
         : '';
     case 422:
-      return '. The template produced an object the API server rejects: fix the template.';
+      return /updates to statefulset spec for fields other than/.test(status.message ?? '')
+        ? '. A StatefulSet cannot change its volumeClaimTemplates (storage-size, storage-class) or selector in place: run `down` for this environment first, then `up`.'
+        : '. The template produced an object the API server rejects: fix the template.';
     default:
       return '';
+  }
+}
+
+/** The library hands over the error body as text; the API server sends a Status object as JSON. */
+function parseStatus(body: unknown): Status {
+  if (typeof body === 'object' && body !== null) return body as Status;
+  if (typeof body !== 'string') return {};
+  try {
+    const parsed: unknown = JSON.parse(body);
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Status) : {};
+  } catch {
+    return {};
   }
 }

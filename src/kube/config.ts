@@ -61,13 +61,18 @@ function load(kc: KubeConfig, source: KubeconfigSource, env: NodeJS.ProcessEnv):
     case 'default': {
       const fromEnv = env.KUBECONFIG?.split(path.delimiter).filter(Boolean);
       if (fromEnv?.length) {
-        const missing = fromEnv.filter((f) => !existsSync(f));
-        if (missing.length === fromEnv.length) {
-          throw new UserError(`KUBECONFIG names ${missing.join(', ')}, which does not exist.`);
-        }
-        return parse(`the kubeconfig from KUBECONFIG (${fromEnv.join(path.delimiter)})`, () =>
-          kc.loadFromDefault(),
-        );
+        const present = fromEnv.filter((f) => existsSync(f));
+        if (present.length === 0)
+          throw new UserError(`KUBECONFIG names ${fromEnv.join(', ')}; none of them exists.`);
+        // Like kubectl: the first file gives the current context, the others add to it.
+        return parse(`the kubeconfig from KUBECONFIG (${fromEnv.join(path.delimiter)})`, () => {
+          kc.loadFromFile(present[0]!);
+          for (const file of present.slice(1)) {
+            const other = new KubeConfig();
+            other.loadFromFile(file);
+            kc.mergeConfig(other);
+          }
+        });
       }
       const home = path.join(env.HOME ?? os.homedir(), '.kube', 'config');
       if (existsSync(home)) return parse(`the kubeconfig file ${home}`, () => kc.loadFromFile(home));

@@ -117,6 +117,11 @@ export class FakeKubeApiServer {
     });
   }
 
+  /** Ends every open watch, as an API server restart or a load balancer's idle timeout does. */
+  endWatches(): void {
+    for (const res of this.openWatches) res.end();
+  }
+
   createNamespace(name: string): void {
     const type = typeOfKind('v1', 'Namespace')!;
     this.store.create(type, { metadata: { name } as unknown as Json, status: { phase: 'Active' } }, false);
@@ -332,13 +337,7 @@ export class FakeKubeApiServer {
     const send = (type: string, object: JsonObject) => res.write(`${JSON.stringify({ type, object })}\n`);
     const rvParam = q.get('resourceVersion');
     const from = rvParam && rvParam !== '0' ? Number(rvParam) : undefined;
-    const finish = () => {
-      this.store.listeners.delete(listener);
-      clearInterval(bookmarks);
-      clearTimeout(timeout);
-      this.openWatches.delete(res);
-      if (!res.writableEnded) res.end();
-    };
+    const timers: { bookmarks?: NodeJS.Timeout; timeout?: NodeJS.Timeout } = {};
     const listener = (change: Change) => {
       if (change.resource !== type || !inScope(change.object)) return;
       const now = change.type !== 'DELETED' && matches(change.object);
@@ -348,6 +347,13 @@ export class FakeKubeApiServer {
       } else if (now && before) send('MODIFIED', change.object);
       else if (now) send('ADDED', change.object);
       else if (before) send('DELETED', change.object);
+    };
+    const finish = () => {
+      this.store.listeners.delete(listener);
+      clearInterval(timers.bookmarks);
+      clearTimeout(timers.timeout);
+      this.openWatches.delete(res);
+      if (!res.writableEnded) res.end();
     };
     if (from !== undefined && from <= this.store.compactedThrough) {
       send(
@@ -368,7 +374,7 @@ export class FakeKubeApiServer {
       for (const change of this.store.changesSince(from)) listener(change);
     }
     this.store.listeners.add(listener);
-    const bookmarks = setInterval(() => {
+    timers.bookmarks = setInterval(() => {
       if (q.get('allowWatchBookmarks') === 'true') {
         send('BOOKMARK', {
           kind: type.kind,
@@ -378,7 +384,7 @@ export class FakeKubeApiServer {
       }
     }, this.behaviour.bookmarkIntervalMs);
     const seconds = Number(q.get('timeoutSeconds') ?? 0);
-    const timeout = setTimeout(finish, (seconds > 0 ? seconds : this.behaviour.watchTimeoutSeconds) * 1000);
+    timers.timeout = setTimeout(finish, (seconds > 0 ? seconds : this.behaviour.watchTimeoutSeconds) * 1000);
     req.on('close', finish);
   }
 

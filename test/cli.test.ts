@@ -1,0 +1,218 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { parseArgs } from '../src/cli/args.js';
+import { ROOT, scratchDir } from './helpers.js';
+
+const CLI = path.join(ROOT, 'dist/cli/index.js');
+const ACTION = path.join(ROOT, 'dist/index.js');
+const HELLO = path.join(ROOT, 'examples/hello');
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the built bundle as a user would, with a clean environment (no GitHub variables unless given). */
+async function node(
+  script: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<Result> {
+  const env = { PATH: process.env.PATH!, HOME: process.env.HOME!, ...options.env };
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [script, ...args], {
+      cwd: options.cwd,
+      env,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+function project(dir: string, compose: string, files: Record<string, string> = {}): string {
+  writeFileSync(path.join(dir, 'compose.yaml'), compose);
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+const SERVICE = 'services:\n  web:\n    image: nginx\n';
+
+describe('kube-pod-preview plan (the built CLI)', () => {
+  it('prints the labelled objects of the bundled example as YAML and needs no cluster', async () => {
+    const result = await node(CLI, ['plan', '--env-id', 'demo'], {
+      cwd: HELLO,
+      env: { KUBECONFIG: '/nonexistent' },
+    });
+    expect(result.stderr).toContain('Environment demo');
+    expect(result.code).toBe(0);
+    const objects = parseAllDocuments(result.stdout).map((d) => d.toJS());
+    expect(objects.map((o) => o.kind)).toEqual(['ConfigMap', 'StatefulSet']);
+    for (const o of objects) {
+      expect(o.metadata.namespace).toBe('default');
+      expect(o.metadata.labels['kube-pod-preview/env-id']).toBe('demo');
+    }
+    // x-preevy in examples/hello/compose.yaml sets storage-size: 2.
+    expect(objects[1].spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBe('2Gi');
+  });
+
+  it('takes flags as --name value and --name=value', async () => {
+    const result = await node(
+      CLI,
+      ['plan', '--env-id=demo', '--namespace', 'previews', '--storage-size=1.5'],
+      { cwd: HELLO },
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('namespace: previews');
+    expect(result.stdout).toContain('storage: 1.5Gi');
+  });
+
+  it.each([
+    [['plan', '--env-id', 'Not_A_Label'], 'Input env-id must be a DNS label'],
+    [['plan'], 'No environment id: this run is not for a pull_request event. Set input env-id'],
+    [
+      ['plan', '--env-id', 'demo', '--storage-size', 'lots'],
+      'Input storage-size must be a positive number of GiB',
+    ],
+    [['plan', '--env-id', 'demo', '--template', 'missing.njk'], 'Cannot read the template'],
+    [['deploy'], 'Unknown command "deploy"'],
+    [['plan', '--colour', 'red'], 'Unknown flag --colour'],
+  ])('exits non-zero with a clear message for %j', async (args, message) => {
+    const result = await node(CLI, args, { cwd: HELLO });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
+    expect(result.stderr).not.toMatch(/\n\s+at /); // a user error, not a stack trace
+  });
+
+  it('fails clearly when there is no compose file', async () => {
+    using scratch = scratchDir();
+    const result = await node(CLI, ['plan', '--env-id', 'demo'], { cwd: scratch.dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`Could not read a compose file in ${scratch.dir}`);
+    expect(result.stderr).toContain('Set input compose-file');
+  });
+
+  it('fails clearly when x-preevy has the wrong type', async () => {
+    using scratch = scratchDir();
+    project(scratch.dir, `${SERVICE}x-preevy:\n  drivers:\n    kube-pod:\n      storage-size: [1, 2]\n`);
+    const result = await node(CLI, ['plan', '--env-id', 'demo'], { cwd: scratch.dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'x-preevy.drivers.kube-pod.storage-size in the compose file must be a non-empty string, got a list.',
+    );
+  });
+
+  it.each([
+    ['syntax error', '{% for x in %}', 'does not render'],
+    [
+      'no docker-host',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: "{{ id }}"}\n',
+      'found none among no StatefulSet or Deployment',
+    ],
+    [
+      'cluster-scoped object',
+      'apiVersion: v1\nkind: Namespace\nmetadata: {name: "{{ id }}"}\n',
+      'Namespace/',
+    ],
+    [
+      'another namespace',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: other}\n',
+      'in namespace "other"',
+    ],
+  ])('fails for a template with a %s, set from x-preevy', async (_case, template, message) => {
+    using scratch = scratchDir();
+    project(scratch.dir, `${SERVICE}x-preevy:\n  drivers:\n    kube-pod:\n      template: k8s/t.njk\n`, {
+      'k8s/t.njk': template,
+    });
+    const result = await node(CLI, ['plan', '--env-id', 'demo'], { cwd: scratch.dir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
+  });
+
+  it('reads a merged model from several compose files, resolving variables', async () => {
+    using scratch = scratchDir();
+    project(scratch.dir, SERVICE, {
+      'override.yaml': 'x-preevy:\n  drivers:\n    kube-pod:\n      namespace: ${PREVIEW_NS}\n',
+    });
+    const result = await node(
+      CLI,
+      ['plan', '--env-id', 'demo', '--compose-file', 'compose.yaml', '--compose-file', 'override.yaml'],
+      {
+        cwd: scratch.dir,
+        env: { PREVIEW_NS: 'from-env' },
+      },
+    );
+    expect(result.stderr).not.toContain('error');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('namespace: from-env');
+  });
+
+  it('parses arguments', () => {
+    expect(parseArgs(['up', '--env-id', 'a', '--compose-file', 'x.yaml', '--compose-file=y.yaml'])).toEqual({
+      command: 'up',
+      'env-id': 'a',
+      'compose-file': 'x.yaml\ny.yaml',
+    });
+    expect(() => parseArgs(['up', '--env-id'])).toThrow('Flag --env-id needs a value.');
+  });
+});
+
+describe('the action (dist/index.js) on a pull_request event', () => {
+  it('derives the environment from the PR and sets its outputs', async () => {
+    using scratch = scratchDir();
+    const event = path.join(scratch.dir, 'event.json');
+    const output = path.join(scratch.dir, 'output');
+    writeFileSync(output, '');
+    writeFileSync(
+      event,
+      JSON.stringify({
+        action: 'opened',
+        number: 12,
+        pull_request: {
+          number: 12,
+          html_url: 'https://github.com/acme/web/pull/12',
+          head: { sha: 'c0ffee', repo: { full_name: 'acme/web' } },
+          base: { repo: { full_name: 'acme/web' } },
+        },
+      }),
+    );
+    const result = await node(ACTION, [], {
+      cwd: ROOT,
+      env: {
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_REPOSITORY: 'acme/web',
+        GITHUB_OUTPUT: output,
+        INPUT_COMMAND: 'plan',
+        'INPUT_WORKING-DIRECTORY': 'examples/hello',
+        INPUT_NAMESPACE: 'previews',
+      },
+    });
+    expect(result.stdout).toContain('Environment pr-12');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('kube-pod-preview/pr-url: https://github.com/acme/web/pull/12');
+    expect(result.stdout).toContain('kube-pod-preview/sha: c0ffee');
+    const outputs = readFileSync(output, 'utf8');
+    expect(outputs).toMatch(/env-id<<.*\npr-12\n/);
+    expect(outputs).toMatch(/namespace<<.*\npreviews\n/);
+    expect(outputs).toMatch(/\nid<<.*\nweb-pr-12-[0-9a-f]{8}\n/);
+  });
+
+  it('fails the step with the message, not a stack trace', async () => {
+    const result = await node(ACTION, [], {
+      cwd: ROOT,
+      env: { INPUT_COMMAND: 'plan', 'INPUT_WORKING-DIRECTORY': 'examples/hello' },
+    });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('::error::No environment id');
+  });
+});

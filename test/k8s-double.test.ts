@@ -1,0 +1,399 @@
+import https from 'node:https';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FakeKubeApiServer } from './k8s/server.js';
+
+/**
+ * The API-server double must behave as the documented API server does, not as our code happens to
+ * call it. These tests speak plain HTTPS to it and check status codes, Status bodies and semantics.
+ */
+let api: FakeKubeApiServer;
+
+beforeAll(async () => {
+  api = new FakeKubeApiServer();
+  await api.start();
+});
+afterAll(() => api.stop());
+
+interface Reply {
+  status: number;
+  type: string | undefined;
+  body: any;
+  text: string;
+}
+
+function call(
+  method: string,
+  path: string,
+  body?: unknown,
+  contentType = 'application/json',
+  token = api.token,
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+    const req = https.request(
+      `${api.url}${path}`,
+      {
+        method,
+        ca: api.ca,
+        headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': contentType } : {}) },
+      },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(text);
+          } catch {
+            parsed = undefined;
+          }
+          resolve({ status: res.statusCode!, type: res.headers['content-type'], body: parsed, text });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+}
+
+/** Reads a watch stream until `count` events arrived or the server ended it. */
+function watch(path: string, count: number, whileOpen?: () => Promise<void>): Promise<any[]> {
+  return new Promise((resolve, reject) => {
+    const events: any[] = [];
+    const req = https.get(
+      `${api.url}${path}`,
+      { ca: api.ca, headers: { authorization: `Bearer ${api.token}` } },
+      (res) => {
+        let buffer = '';
+        res.on('data', (chunk) => {
+          buffer += chunk;
+          let nl;
+          while ((nl = buffer.indexOf('\n')) >= 0) {
+            events.push(JSON.parse(buffer.slice(0, nl)));
+            buffer = buffer.slice(nl + 1);
+            if (events.length === count) {
+              req.destroy();
+              resolve(events);
+            }
+          }
+        });
+        res.on('end', () => resolve(events));
+        void whileOpen?.();
+      },
+    );
+    req.on('error', (e) => (events.length >= count ? resolve(events) : reject(e)));
+  });
+}
+
+const cm = (name: string, data: Record<string, string> = {}, labels: Record<string, string> = {}) => ({
+  apiVersion: 'v1',
+  kind: 'ConfigMap',
+  metadata: { name, labels },
+  data,
+});
+const CM = '/api/v1/namespaces/default/configmaps';
+
+describe('errors are Status objects with the documented codes', () => {
+  it('401 without a valid token', async () => {
+    const r = await call('GET', CM, undefined, undefined, 'nope');
+    expect(r.status).toBe(401);
+    expect(r.body).toMatchObject({ kind: 'Status', status: 'Failure', reason: 'Unauthorized', code: 401 });
+  });
+
+  it('404 NotFound names the resource, with details', async () => {
+    const r = await call('GET', `${CM}/missing`);
+    expect(r.status).toBe(404);
+    expect(r.type).toBe('application/json');
+    expect(r.body).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'configmaps "missing" not found',
+      reason: 'NotFound',
+      details: { name: 'missing', kind: 'configmaps' },
+      code: 404,
+    });
+    const sts = await call('GET', '/apis/apps/v1/namespaces/default/statefulsets/x');
+    expect(sts.body.message).toBe('statefulsets.apps "x" not found');
+    expect(sts.body.details).toEqual({ name: 'x', group: 'apps', kind: 'statefulsets' });
+  });
+
+  it('409 AlreadyExists on a second create; 404 for a missing namespace; 400 for a namespace mismatch', async () => {
+    expect((await call('POST', CM, cm('dup'))).status).toBe(201);
+    const again = await call('POST', CM, cm('dup'));
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ reason: 'AlreadyExists', message: 'configmaps "dup" already exists' });
+    const ns = await call('POST', '/api/v1/namespaces/ghost/configmaps', cm('x'));
+    expect(ns.status).toBe(404);
+    expect(ns.body.details).toEqual({ name: 'ghost', kind: 'namespaces' });
+    const mismatch = await call('POST', CM, {
+      ...cm('y'),
+      metadata: { name: 'y', namespace: 'kube-system' },
+    });
+    expect(mismatch.status).toBe(400);
+  });
+
+  it('422 Invalid with causes for a bad name, labels or workload', async () => {
+    const r = await call('POST', CM, cm('Bad_Name'));
+    expect(r.status).toBe(422);
+    expect(r.body.reason).toBe('Invalid');
+    expect(r.body.details.causes[0].field).toBe('metadata.name');
+    expect((await call('POST', CM, cm('ok', {}, { 'bad key!': 'x' }))).status).toBe(422);
+    const sts = await call('POST', '/apis/apps/v1/namespaces/default/statefulsets', {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 's' },
+      spec: {
+        selector: { matchLabels: { a: 'b' } },
+        template: { metadata: { labels: { a: 'c' } }, spec: { containers: [{ name: 'c', image: 'i' }] } },
+      },
+    });
+    expect(sts.status).toBe(422);
+    expect(sts.body.message).toContain('`selector` does not match template `labels`');
+  });
+
+  it('404 for an unknown resource or group, 405 for an unsupported method', async () => {
+    expect((await call('GET', '/apis/example.com/v1')).status).toBe(404);
+    expect((await call('GET', '/api/v1/namespaces/default/widgets')).status).toBe(404);
+    expect((await call('POST', `${CM}/x`, cm('x'))).status).toBe(405);
+  });
+});
+
+describe('discovery', () => {
+  it('lists resources with scope, verbs and the exec and portforward subresources', async () => {
+    const r = await call('GET', '/api/v1');
+    expect(r.body.kind).toBe('APIResourceList');
+    const names = r.body.resources.map((x: any) => x.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['pods', 'pods/exec', 'pods/portforward', 'configmaps', 'namespaces']),
+    );
+    expect(r.body.resources.find((x: any) => x.name === 'namespaces').namespaced).toBe(false);
+    const groups = await call('GET', '/apis');
+    expect(groups.body.groups.map((g: any) => g.name)).toContain('apps');
+  });
+});
+
+describe('server-side apply', () => {
+  const path = `${CM}/applied`;
+  const apply = (body: unknown, query: string) =>
+    call('PATCH', `${path}?${query}`, body, 'application/apply-patch+yaml');
+
+  it('requires a field manager (422) and allows force only for apply (422)', async () => {
+    const r = await apply(cm('applied'), '');
+    expect(r.status).toBe(422);
+    expect(r.body.message).toContain('fieldManager: Required value');
+    const merge = await call('PATCH', `${path}?force=true`, {}, 'application/merge-patch+json');
+    expect(merge.status).toBe(422);
+  });
+
+  it('creates (201), updates (200), removes fields the manager dropped, and accepts YAML', async () => {
+    expect((await apply(cm('applied', { a: '1', b: '2' }), 'fieldManager=me')).status).toBe(201);
+    const yaml = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  a: "1"\n';
+    const r = await apply(yaml, 'fieldManager=me');
+    expect(r.status).toBe(200);
+    expect(r.body.data).toEqual({ a: '1' });
+    expect(r.body.metadata.managedFields[0]).toMatchObject({
+      manager: 'me',
+      operation: 'Apply',
+      fieldsType: 'FieldsV1',
+    });
+  });
+
+  it('reports a conflict with another manager (409) unless forced', async () => {
+    await call(
+      'PATCH',
+      `${path}?fieldManager=kubectl-edit`,
+      { data: { a: 'edited' } },
+      'application/merge-patch+json',
+    );
+    const conflict = await apply(cm('applied', { a: '1' }), 'fieldManager=me');
+    expect(conflict.status).toBe(409);
+    expect(conflict.body).toMatchObject({ reason: 'Conflict' });
+    expect(conflict.body.message).toContain('conflict with "kubectl-edit": .data.a');
+    const forced = await apply(cm('applied', { a: '1' }), 'fieldManager=me&force=true');
+    expect(forced.status).toBe(200);
+    expect(forced.body.data.a).toBe('1');
+  });
+
+  it('415 for a patch type it does not know', async () => {
+    expect((await call('PATCH', path, {}, 'application/x-unknown')).status).toBe(415);
+  });
+});
+
+describe('patches and updates', () => {
+  it('merge patch (null deletes), strategic merge (containers by name) and JSON patch', async () => {
+    await call('POST', CM, cm('p', { a: '1', b: '2' }));
+    const merged = await call(
+      'PATCH',
+      `${CM}/p`,
+      { data: { a: null, c: '3' } },
+      'application/merge-patch+json',
+    );
+    expect(merged.body.data).toEqual({ b: '2', c: '3' });
+    const json = await call(
+      'PATCH',
+      `${CM}/p`,
+      [{ op: 'replace', path: '/data/b', value: 'x' }],
+      'application/json-patch+json',
+    );
+    expect(json.body.data.b).toBe('x');
+    const badJson = await call(
+      'PATCH',
+      `${CM}/p`,
+      [{ op: 'remove', path: '/data/nope' }],
+      'application/json-patch+json',
+    );
+    expect(badJson.status).toBe(422);
+
+    const deploy = {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'smp' },
+      spec: {
+        replicas: 0,
+        selector: { matchLabels: { app: 'smp' } },
+        template: {
+          metadata: { labels: { app: 'smp' } },
+          spec: {
+            containers: [
+              { name: 'a', image: 'a:1' },
+              { name: 'b', image: 'b:1' },
+            ],
+          },
+        },
+      },
+    };
+    await call('POST', '/apis/apps/v1/namespaces/default/deployments', deploy);
+    const smp = await call(
+      'PATCH',
+      '/apis/apps/v1/namespaces/default/deployments/smp',
+      { spec: { template: { spec: { containers: [{ name: 'b', image: 'b:2' }] } } } },
+      'application/strategic-merge-patch+json',
+    );
+    expect(smp.body.spec.template.spec.containers).toEqual([
+      { name: 'a', image: 'a:1' },
+      { name: 'b', image: 'b:2' },
+    ]);
+    expect(smp.body.metadata.generation).toBe(2);
+  });
+
+  it('409 Conflict for an update with a stale resourceVersion', async () => {
+    const created = (await call('POST', CM, cm('rv'))).body;
+    await call('PUT', `${CM}/rv`, { ...created, data: { v: '1' } });
+    const stale = await call('PUT', `${CM}/rv`, { ...created, data: { v: '2' } });
+    expect(stale.status).toBe(409);
+    expect(stale.body.message).toContain('the object has been modified');
+  });
+});
+
+describe('lists, selectors and watches', () => {
+  it('filters by label selector (=, !=, in, notin, exists, !exists) and rejects bad selectors', async () => {
+    await call('POST', CM, cm('l1', {}, { tier: 'web', env: 'a' }));
+    await call('POST', CM, cm('l2', {}, { tier: 'db', env: 'b' }));
+    const names = async (selector: string) =>
+      (await call('GET', `${CM}?labelSelector=${encodeURIComponent(selector)}`)).body.items.map(
+        (i: any) => i.metadata.name,
+      );
+    expect(await names('tier=web')).toEqual(['l1']);
+    expect(await names('tier in (web,db),env!=b')).toEqual(['l1']);
+    // notin also matches objects without the key, as on a real server.
+    expect(await names('tier notin (web),tier')).toEqual(['l2']);
+    expect(await names('tier notin (web)')).toContain('dup');
+    expect(await names('env')).toEqual(['l1', 'l2']);
+    expect(await names('!tier,env')).toEqual([]);
+    expect((await call('GET', `${CM}?labelSelector=${encodeURIComponent('a in b')}`)).status).toBe(400);
+    expect((await call('GET', `${CM}?fieldSelector=spec.x%3Dy`)).status).toBe(400);
+    const list = await call('GET', `${CM}?fieldSelector=metadata.name%3Dl2`);
+    expect(list.body).toMatchObject({ kind: 'ConfigMapList', apiVersion: 'v1' });
+    expect(Number(list.body.metadata.resourceVersion)).toBeGreaterThan(0);
+  });
+
+  it('replays changes after a resourceVersion and sends DELETED when an object stops matching', async () => {
+    const rv = (await call('GET', CM)).body.metadata.resourceVersion;
+    await call('POST', CM, cm('w1', {}, { watch: 'me' }));
+    await call(
+      'PATCH',
+      `${CM}/w1`,
+      { metadata: { labels: { watch: 'no' } } },
+      'application/merge-patch+json',
+    );
+    const events = await watch(
+      `${CM}?watch=true&resourceVersion=${rv}&labelSelector=watch%3Dme&timeoutSeconds=1`,
+      2,
+    );
+    expect(events.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual(['ADDED w1', 'DELETED w1']);
+  });
+
+  it('answers a watch from a compacted resourceVersion with a 410 Expired ERROR event', async () => {
+    const rv = (await call('GET', CM)).body.metadata.resourceVersion;
+    await call('POST', CM, cm('c1'));
+    api.store.compact();
+    const [event] = await watch(`${CM}?watch=true&resourceVersion=${rv}`, 1);
+    expect(event).toMatchObject({ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired' } });
+  });
+});
+
+describe('deletion', () => {
+  it('Foreground: 202 with deletionTimestamp, dependents removed first, then the owner', async () => {
+    const sts = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'fg' },
+      spec: {
+        selector: { matchLabels: { app: 'fg' } },
+        persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain' },
+        template: { metadata: { labels: { app: 'fg' } }, spec: { containers: [{ name: 'c', image: 'i' }] } },
+        volumeClaimTemplates: [
+          {
+            metadata: { name: 'data' },
+            spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+          },
+        ],
+      },
+    };
+    await call('POST', '/apis/apps/v1/namespaces/default/statefulsets', sts);
+    await waitFor(async () => (await call('GET', '/api/v1/namespaces/default/pods/fg-0')).status === 200);
+    const r = await call(
+      'DELETE',
+      '/apis/apps/v1/namespaces/default/statefulsets/fg?propagationPolicy=Foreground',
+    );
+    expect(r.status).toBe(202);
+    expect(r.body.metadata.deletionTimestamp).toBeTruthy();
+    expect(r.body.metadata.finalizers).toContain('foregroundDeletion');
+    await waitFor(
+      async () => (await call('GET', '/apis/apps/v1/namespaces/default/statefulsets/fg')).status === 404,
+    );
+    expect((await call('GET', '/api/v1/namespaces/default/pods/fg-0')).status).toBe(404);
+    // Retained by the policy, and protected until no pod uses it.
+    const pvc = await call('GET', '/api/v1/namespaces/default/persistentvolumeclaims/data-fg-0');
+    expect(pvc.status).toBe(200);
+    expect(pvc.body.metadata.finalizers).toEqual(['kubernetes.io/pvc-protection']);
+    const del = await call('DELETE', '/api/v1/namespaces/default/persistentvolumeclaims/data-fg-0');
+    expect(del.status).toBe(202);
+    await waitFor(
+      async () =>
+        (await call('GET', '/api/v1/namespaces/default/persistentvolumeclaims/data-fg-0')).status === 404,
+    );
+  });
+
+  it('Background: 200 Success Status at once for an object without finalizers', async () => {
+    await call('POST', CM, cm('bg'));
+    const r = await call('DELETE', `${CM}/bg`);
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({
+      kind: 'Status',
+      status: 'Success',
+      details: { name: 'bg', kind: 'configmaps' },
+    });
+    expect((await call('DELETE', `${CM}/bg`)).status).toBe(404);
+  });
+});
+
+async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}

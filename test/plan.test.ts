@@ -1,0 +1,241 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resourceId } from '../src/ids.js';
+import { ANNOTATIONS, LABELS, identityLabels } from '../src/kube/object.js';
+import { buildPlan, type PlanOptions } from '../src/plan.js';
+import { loadTemplate, renderTemplate, type TemplateArgs } from '../src/template.js';
+import { ROOT, scratchDir } from './helpers.js';
+
+const ids = { envId: 'pr-7', id: resourceId('acme/web', 'pr-7') };
+const args: TemplateArgs = {
+  namespace: 'previews',
+  id: ids.id,
+  storageClass: undefined,
+  storageSize: 12.5,
+  labels: identityLabels(ids),
+  envId: ids.envId,
+  prNumber: 7,
+  repository: 'acme/web',
+  sha: 'abc123',
+};
+const options: PlanOptions = {
+  namespace: 'previews',
+  ids,
+  labels: { team: 'web' },
+  annotations: { owner: 'platform' },
+  provenance: {
+    repository: 'acme/web',
+    prUrl: 'https://github.com/acme/web/pull/7',
+    sha: 'abc123',
+    templateHash: 'f00',
+    deployedAt: new Date('2026-01-02T03:04:05Z'),
+  },
+};
+const FIXTURES = path.join(ROOT, 'test/fixtures/preevy');
+
+function plan(template: string, overrides: Partial<TemplateArgs> = {}) {
+  const loaded = loadTemplate(template);
+  return buildPlan(renderTemplate(loaded, { ...args, ...overrides }), options);
+}
+
+function planOfText(text: string) {
+  using scratch = scratchDir();
+  const file = path.join(scratch.dir, 't.yaml.njk');
+  writeFileSync(file, text);
+  return plan(file);
+}
+
+describe('the bundled default template', () => {
+  it('renders a ConfigMap and a docker-host StatefulSet with a data volume', () => {
+    const p = plan('default');
+    expect(p.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      `ConfigMap/${ids.id}-dc`,
+      `StatefulSet/${ids.id}`,
+    ]);
+    expect(p.dockerHost).toEqual({ apiVersion: 'apps/v1', kind: 'StatefulSet', name: ids.id });
+    const sts = p.objects[1] as any;
+    const container = sts.spec.template.spec.containers[0];
+    expect(container.image).toMatch(/^docker:.*dind/);
+    expect(container.securityContext.privileged).toBe(true);
+    expect(container.command).toEqual([
+      'dockerd',
+      '--host=tcp://0.0.0.0:2375',
+      '--host=unix:///var/run/docker.sock',
+    ]);
+    expect(container.readinessProbe.httpGet).toEqual({ path: '/_ping', port: 2375 });
+    expect(container.volumeMounts).toContainEqual({
+      name: 'data',
+      subPath: 'docker',
+      mountPath: '/var/lib/docker',
+    });
+    expect(sts.spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBe('12.5Gi');
+    expect(sts.spec.volumeClaimTemplates[0].spec.storageClassName).toBeUndefined();
+    expect(JSON.parse((p.objects[0] as any).data['daemon.json'])).toEqual({ tls: false });
+  });
+
+  it('sets the storage class only when given', () => {
+    const sts = plan('default', { storageClass: 'fast-ssd' }).objects[1] as any;
+    expect(sts.spec.volumeClaimTemplates[0].spec.storageClassName).toBe('fast-ssd');
+  });
+
+  it('selects pods by the stable identity labels', () => {
+    const sts = plan('default').objects[1] as any;
+    expect(sts.spec.selector.matchLabels).toEqual(identityLabels(ids));
+  });
+});
+
+describe('labels and annotations', () => {
+  it('labels every object, pod template and claim template, and annotates the provenance', () => {
+    const p = plan('default');
+    for (const object of p.objects) {
+      expect(object.metadata.namespace).toBe('previews');
+      expect(object.metadata.labels).toMatchObject({ ...identityLabels(ids), team: 'web' });
+      expect(object.metadata.annotations).toMatchObject({
+        owner: 'platform',
+        [ANNOTATIONS.repository]: 'acme/web',
+        [ANNOTATIONS.prUrl]: 'https://github.com/acme/web/pull/7',
+        [ANNOTATIONS.sha]: 'abc123',
+        [ANNOTATIONS.templateHash]: 'sha256:f00',
+        [ANNOTATIONS.deployedAt]: '2026-01-02T03:04:05.000Z',
+      });
+    }
+    const sts = p.objects[1] as any;
+    expect(sts.metadata.annotations[ANNOTATIONS.kinds]).toBe('apps/v1/StatefulSet,v1/ConfigMap');
+    expect(sts.spec.template.metadata.labels).toMatchObject(identityLabels(ids));
+    expect(sts.spec.volumeClaimTemplates[0].metadata.labels).toEqual(identityLabels(ids));
+    // Annotations change on every deploy; on a claim template that would be a forbidden StatefulSet update.
+    expect(sts.spec.volumeClaimTemplates[0].metadata.annotations).toBeUndefined();
+  });
+
+  it('is pure: the same inputs give the same plan', () => {
+    expect(plan('default')).toEqual(plan('default'));
+  });
+
+  it('refuses input labels that would hide the identity labels', () => {
+    const loaded = loadTemplate('default');
+    expect(() =>
+      buildPlan(renderTemplate(loaded, args), { ...options, labels: { [LABELS.id]: 'x' } }),
+    ).toThrow(`Input labels may not set ${LABELS.id}`);
+  });
+});
+
+describe("Preevy's templates render unchanged", () => {
+  it('the sysbox example (a Deployment docker-host)', () => {
+    const p = plan(path.join(FIXTURES, 'announcement-sysbox.yaml.njk'));
+    expect(p.dockerHost).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: ids.id });
+    expect((p.objects[1] as any).spec.runtimeClassName).toBe('sysbox-runc');
+  });
+
+  it('the Kafka example (extra Deployment and Service)', () => {
+    const p = plan(path.join(FIXTURES, 'announcement-kafka.yaml.njk'));
+    expect(p.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+      `ConfigMap/${ids.id}-dc`,
+      `Deployment/${ids.id}`,
+      'Deployment/kafka',
+      `Service/${ids.id}-kafka`,
+    ]);
+    expect(p.kinds).toEqual(['apps/v1/Deployment', 'v1/ConfigMap', 'v1/Service']);
+    const env = (p.objects[1] as any).spec.template.spec.containers[0].env;
+    expect(env).toContainEqual({ name: 'KAFKA_SERVICE', value: `${ids.id}-kafka` });
+  });
+
+  it('the bundled sysbox template', () => {
+    expect(plan('sysbox').dockerHost.kind).toBe('Deployment');
+  });
+
+  it('the fixtures are the reference templates, byte for byte', () => {
+    const reference = path.join(ROOT, '../shared/reference/preevy-kubernetes-announcement.txt');
+    // The reference documents sit beside the repository on development machines and in CI runs of
+    // this workplace; a GitHub checkout has only the fixtures.
+    if (!existsSync(reference)) return;
+    const text = readFileSync(reference, 'utf8');
+    for (const name of ['announcement-sysbox.yaml.njk', 'announcement-kafka.yaml.njk']) {
+      expect(text).toContain(readFileSync(path.join(FIXTURES, name), 'utf8').trimEnd());
+    }
+  });
+});
+
+describe('validation', () => {
+  const workload = (name: string, kind = 'StatefulSet', dockerHost = true) => `
+apiVersion: apps/v1
+kind: ${kind}
+metadata:
+  name: ${name}
+  ${dockerHost ? 'labels: {app.kubernetes.io/component: docker-host}' : ''}
+spec:
+  selector: {matchLabels: {app: x}}
+  template:
+    metadata: {labels: {app: x}}
+    spec:
+      containers: [{name: docker, image: docker:dind}]
+`;
+
+  it('requires exactly one docker-host workload, naming what it found', () => {
+    expect(() => planOfText(workload('a', 'Deployment', false))).toThrow(
+      'must carry the label "app.kubernetes.io/component: docker-host" (it runs the Docker server); found none among Deployment/a.',
+    );
+    expect(() => planOfText(`${workload('a')}---${workload('b', 'Deployment')}`)).toThrow(
+      'found 2: StatefulSet/a, Deployment/b.',
+    );
+    expect(() => planOfText('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n')).toThrow(
+      'found none among no StatefulSet or Deployment at all.',
+    );
+  });
+
+  it('refuses cluster-scoped objects', () => {
+    expect(() =>
+      planOfText(
+        `${workload('a')}---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r}\n`,
+      ),
+    ).toThrow('The template creates ClusterRole/r, which is cluster-scoped.');
+  });
+
+  it('refuses objects in another namespace and fills in the namespace when absent', () => {
+    expect(() =>
+      planOfText(
+        `${workload('a')}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: kube-system}\n`,
+      ),
+    ).toThrow(
+      'The template puts ConfigMap/c in namespace "kube-system", but the environment\'s namespace is "previews".',
+    );
+    expect(planOfText(workload('a')).objects[0]!.metadata.namespace).toBe('previews');
+  });
+
+  it('requires a container on the docker-host', () => {
+    const text = workload('a').replace('containers: [{name: docker, image: docker:dind}]', 'containers: []');
+    expect(() => planOfText(text)).toThrow('The docker-host StatefulSet/a has no containers');
+  });
+
+  it('reports template syntax errors with the file', () => {
+    expect(() => planOfText('{% if id %}\nkind: x\n')).toThrow(
+      /The template .*t\.yaml\.njk does not render: .*expected/i,
+    );
+  });
+
+  it('reports YAML errors and non-objects by document', () => {
+    expect(() => planOfText(`${workload('a')}---\nkey: [unclosed\n`)).toThrow(
+      /document 2 of the rendered template .* is not valid YAML/,
+    );
+    expect(() => planOfText(`${workload('a')}---\n- a list\n`)).toThrow(
+      /document 2 .* is not a Kubernetes object/,
+    );
+    expect(() => planOfText(`${workload('a')}---\nkind: ConfigMap\n`)).toThrow(
+      /document 2 .* needs apiVersion, kind and metadata.name/,
+    );
+  });
+
+  it('skips empty documents and refuses duplicates', () => {
+    expect(planOfText(`---\n${workload('a')}---\n---\n`).objects).toHaveLength(1);
+    expect(() => planOfText(`${workload('a')}---${workload('a')}`)).toThrow(
+      'The template creates StatefulSet/a twice.',
+    );
+  });
+
+  it('names a missing template and unknown bundled names', () => {
+    expect(() => loadTemplate('/nonexistent/t.njk')).toThrow(
+      'Cannot read the template /nonexistent/t.njk: ENOENT',
+    );
+    expect(() => loadTemplate('fancy')).toThrow('There is no bundled template "fancy"');
+  });
+});

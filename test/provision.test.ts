@@ -1,0 +1,306 @@
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import type { InputName } from '../src/inputs.js';
+import { environmentSelector } from '../src/kube/object.js';
+import { FakeKubeApiServer, StatusError } from './k8s/server.js';
+import { typeOfKind } from './k8s/resources.js';
+import { ROOT, memoryLogger, run } from './helpers.js';
+
+const HELLO = path.join(ROOT, 'examples/hello');
+const FIXTURES = path.join(ROOT, 'test/fixtures/preevy');
+const ALL_OURS = 'app.kubernetes.io/managed-by=kube-pod-preview';
+
+let api: FakeKubeApiServer;
+
+beforeEach(async () => {
+  api = new FakeKubeApiServer();
+  await api.start();
+});
+afterEach(async () => {
+  await api.stop();
+});
+
+function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
+  return {
+    'env-id': 'demo',
+    kubeconfig: api.kubeconfig(),
+    'working-directory': HELLO,
+    timeout: '20s',
+    ...extra,
+  };
+}
+
+function objects(selector = ALL_OURS) {
+  return api.objectsMatching(selector);
+}
+
+function uids(): Record<string, string> {
+  return Object.fromEntries(
+    api.store
+      .all()
+      .filter((e) => (e.object.metadata as any).labels?.['app.kubernetes.io/managed-by'])
+      .map((e) => [`${e.resource.kind}/${(e.object.metadata as any).name}`, (e.object.metadata as any).uid]),
+  );
+}
+
+describe('up', () => {
+  it('provisions the pod, and is idempotent when run again (server-side apply)', async () => {
+    const first = await run(inputs({ command: 'up' }));
+    const id = first.ids.id;
+    expect(first.pod).toEqual({ name: `${id}-0`, container: 'docker' });
+    const after = objects();
+    expect(after).toEqual([
+      `ConfigMap/${id}-dc`,
+      `PersistentVolumeClaim/data-${id}-0`,
+      `Pod/${id}-0`,
+      `StatefulSet/${id}`,
+    ]);
+    const before = uids();
+    const sts = api.store.get(typeOfKind('apps/v1', 'StatefulSet')!, 'default', id)!;
+
+    const log = memoryLogger();
+    const second = await run(inputs({ command: 'up' }), { log });
+    expect(second.pod).toEqual(first.pod);
+    expect(objects()).toEqual(after);
+    expect(uids()).toEqual(before); // updated in place, nothing recreated
+    expect(log.lines).toContain(`  StatefulSet/${id} configured`);
+    const again = api.store.get(typeOfKind('apps/v1', 'StatefulSet')!, 'default', id)!;
+    expect((again.metadata as any).generation).toBe((sts.metadata as any).generation); // no rollout
+    const applies = api.requests.filter((r) => r.method === 'PATCH');
+    expect(
+      applies.every(
+        (r) =>
+          r.contentType === 'application/apply-patch+yaml' &&
+          r.query.get('fieldManager') === 'kube-pod-preview',
+      ),
+    ).toBe(true);
+  });
+
+  it('is idempotent with client-side apply (create, then patch)', async () => {
+    const first = await run(inputs({ command: 'up', 'server-side-apply': 'false' }));
+    const before = uids();
+    await run(inputs({ command: 'up', 'server-side-apply': 'false' }));
+    expect(uids()).toEqual(before);
+    expect(objects()).toHaveLength(4);
+    const writes = api.requests
+      .filter((r) => r.method === 'POST' || r.method === 'PATCH')
+      .map((r) => `${r.method} ${r.contentType}`);
+    expect(writes).toEqual([
+      'POST application/json',
+      'POST application/json',
+      'PATCH application/merge-patch+json',
+      'PATCH application/merge-patch+json',
+    ]);
+    expect(first.pod?.name).toBe(`${first.ids.id}-0`);
+  });
+
+  it('works with a Deployment docker-host, finding the pod through its ReplicaSet', async () => {
+    const outcome = await run(
+      inputs({ command: 'up', template: path.join(FIXTURES, 'announcement-sysbox.yaml.njk') }),
+    );
+    expect(outcome.pod?.name).toMatch(new RegExp(`^${outcome.ids.id}-[0-9a-f]{10}-[0-9a-z]{5}$`));
+    await run(inputs({ command: 'down', template: path.join(FIXTURES, 'announcement-sysbox.yaml.njk') }));
+    expect(objects()).toEqual([]);
+    expect(api.store.list(typeOfKind('apps/v1', 'ReplicaSet')!)).toEqual([]);
+    expect(api.store.list(typeOfKind('v1', 'Pod')!)).toEqual([]);
+  });
+
+  it('refuses to take over an object another environment owns, saying to put {{ id }} in the name', async () => {
+    const kafka = path.join(FIXTURES, 'announcement-kafka.yaml.njk');
+    await run(inputs({ command: 'up', template: kafka, 'env-id': 'pr-1' }));
+    const error = await run(inputs({ command: 'up', template: kafka, 'env-id': 'pr-2' })).catch(
+      (e: Error) => e,
+    );
+    expect(String(error)).toContain(
+      'Deployment/kafka belongs to another preview environment (kube-pod-preview/env-id=pr-1',
+    );
+    expect(String(error)).toContain('put {{ id }} in metadata.name of Deployment/kafka in the template');
+    // Nothing of pr-2 was created: the check runs before any write.
+    expect(objects('kube-pod-preview/env-id=pr-2')).toEqual([]);
+  });
+
+  it('refuses to take over an object kube-pod-preview did not create', async () => {
+    const { ids } = await run(inputs({ command: 'plan' }));
+    const cm = typeOfKind('v1', 'ConfigMap')!;
+    api.store.create(
+      cm,
+      { metadata: { name: `${ids.id}-dc`, namespace: 'default' } as any, data: { keep: 'me' } },
+      false,
+    );
+    await expect(run(inputs({ command: 'up' }))).rejects.toThrow(
+      `ConfigMap/${ids.id}-dc already exists in namespace "default" and was not created by kube-pod-preview; refusing to take it over.`,
+    );
+    expect(api.store.get(cm, 'default', `${ids.id}-dc`)!.data).toEqual({ keep: 'me' });
+  });
+
+  it('says to create a namespace that does not exist', async () => {
+    await expect(run(inputs({ command: 'up', namespace: 'nope' }))).rejects.toThrow(
+      'Create the namespace (kubectl create namespace nope) or set input namespace to an existing one.',
+    );
+  });
+
+  it('explains that a StatefulSet volume cannot be resized in place', async () => {
+    await run(inputs({ command: 'up' }));
+    await expect(run(inputs({ command: 'up', 'storage-size': '7' }))).rejects.toThrow(
+      'A StatefulSet cannot change its volumeClaimTemplates (storage-size, storage-class) or selector in place: run `down` for this environment first',
+    );
+  });
+
+  it('survives a watch that expires (410 Gone) or is closed by the server', async () => {
+    api.behaviour.readyDelayMs = 2000;
+    let watches = 0;
+    api.interceptor = (request) => {
+      if (request.query.get('watch') === 'true' && ++watches === 1) api.store.compact();
+      return undefined;
+    };
+    const closer = setInterval(() => api.endWatches(), 400);
+    try {
+      const outcome = await run(inputs({ command: 'up' }));
+      expect(outcome.pod?.name).toBe(`${outcome.ids.id}-0`);
+    } finally {
+      clearInterval(closer);
+    }
+    // The first watch found its resourceVersion compacted; later ones were cut by the server.
+    expect(watches).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('waiting for a Docker server that does not become ready', () => {
+  it.each([
+    ['never-ready', ['Ready=False', 'Readiness probe failed']],
+    [
+      'image-pull-error',
+      [
+        'waiting: ImagePullBackOff: Back-off pulling image "docker:28-dind"',
+        'Failed to pull image "docker:28-dind"',
+      ],
+    ],
+    [
+      'pvc-pending',
+      [
+        'PersistentVolumeClaim/data-',
+        ': Pending',
+        'FailedScheduling',
+        'unbound immediate PersistentVolumeClaims',
+      ],
+    ],
+    [
+      'forbid-privileged',
+      ['no pod of StatefulSet/', 'FailedCreate', 'violates PodSecurity "baseline:latest": privileged'],
+    ],
+  ] as const)('fails after the timeout with a diagnosis (%s)', async (mode, expected) => {
+    api.behaviour.mode = mode;
+    const started = Date.now();
+    const error = await run(inputs({ command: 'up', timeout: '2s' })).catch((e: Error) => e);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const message = String(error);
+    expect(message).toMatch(/StatefulSet\/web-demo-[0-9a-f]{8} was not ready after 2\.0s \(input timeout\)/);
+    for (const text of expected) expect(message).toContain(text);
+  });
+});
+
+describe('down', () => {
+  it('deletes every object of the environment, pods and claims included, and waits for them to go', async () => {
+    await run(inputs({ command: 'up' }));
+    await run(inputs({ command: 'up', 'env-id': 'other' }));
+    const outcome = await run(inputs({ command: 'down' }));
+    expect(outcome.deleted).toContain(`StatefulSet/${outcome.ids.id}`);
+    expect(objects(environmentSelector(outcome.ids.id))).toEqual([]);
+    expect(objects('kube-pod-preview/env-id=other')).toHaveLength(4); // another environment is untouched
+  });
+
+  it('succeeds with a notice when the environment does not exist', async () => {
+    const log = memoryLogger();
+    const outcome = await run(inputs({ command: 'down' }), { log });
+    expect(outcome.deleted).toEqual([]);
+    expect(log.lines).toContain(
+      'notice: Environment demo does not exist in namespace default; nothing to delete.',
+    );
+  });
+
+  it('removes kinds the deploy recorded even when the template has changed since', async () => {
+    const kafka = path.join(FIXTURES, 'announcement-kafka.yaml.njk');
+    const { ids } = await run(inputs({ command: 'up', template: kafka }));
+    expect(objects(environmentSelector(ids.id))).toContain(`Service/${ids.id}-kafka`);
+    const log = memoryLogger();
+    await run(inputs({ command: 'down', template: path.join(ROOT, 'missing.njk') }), { log });
+    expect(log.warnings[0]).toContain('The template does not render');
+    expect(objects(environmentSelector(ids.id))).toEqual([]);
+  });
+
+  it('uses the auto command: down for a closed pull request', async () => {
+    const context = { eventName: 'pull_request', prNumber: 5, repository: 'acme/web' };
+    const up = await run(inputs({ 'env-id': '' }), { context: { ...context, action: 'opened' } });
+    expect(up.command).toBe('up');
+    expect(up.ids.envId).toBe('pr-5');
+    const down = await run(inputs({ 'env-id': '' }), { context: { ...context, action: 'closed' } });
+    expect(down.command).toBe('down');
+    expect(objects()).toEqual([]);
+  });
+});
+
+describe('cluster access errors', () => {
+  it('names rejected credentials', async () => {
+    const kubeconfig = api.kubeconfig().replace(api.token, 'wrong-token');
+    await expect(run(inputs({ command: 'up', kubeconfig }))).rejects.toThrow(
+      'The cluster rejected the credentials',
+    );
+  });
+
+  it('names an unreachable API server', async () => {
+    const kubeconfig = api.kubeconfig().replace(api.url, 'https://127.0.0.1:1');
+    await expect(run(inputs({ command: 'up', kubeconfig }))).rejects.toThrow(
+      'Cannot reach the Kubernetes API server at https://127.0.0.1:1',
+    );
+  });
+
+  it('names an unknown context and the ones there are', async () => {
+    await expect(run(inputs({ command: 'up', context: 'prod' }))).rejects.toThrow(
+      'Input context "prod" is not in the kubeconfig input; it has "double".',
+    );
+  });
+
+  it('names a malformed kubeconfig', async () => {
+    await expect(run(inputs({ command: 'up', kubeconfig: 'clusters: [' }))).rejects.toThrow(
+      'The kubeconfig input is not a valid kubeconfig',
+    );
+  });
+
+  it('reads the kubeconfig from KUBECONFIG when the input is empty, masking its token', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const { scratchDir } = await import('./helpers.js');
+    using scratch = scratchDir();
+    const file = path.join(scratch.dir, 'config');
+    writeFileSync(file, api.kubeconfig());
+    const log = memoryLogger();
+    const outcome = await run(
+      { ...inputs({ command: 'up' }), kubeconfig: undefined },
+      { env: { KUBECONFIG: file }, log },
+    );
+    expect(outcome.pod).toBeDefined();
+    expect(log.masked).toContain(api.token);
+  });
+
+  it('reports a forbidden call with the API message and what to do', async () => {
+    api.interceptor = (r) =>
+      r.method === 'PATCH'
+        ? new StatusError(
+            403,
+            'Forbidden',
+            `configmaps is forbidden: User "ci" cannot patch resource "configmaps" in API group "" in the namespace "default"`,
+          )
+        : undefined;
+    await expect(run(inputs({ command: 'up' }))).rejects.toThrow(
+      /User "ci" cannot patch resource "configmaps".*grant it with a Role in the namespace/,
+    );
+  });
+});
+
+it('documents the kubeconfig shape the double serves', () => {
+  // Guards the tests above: the double is reached over HTTPS, verified against its own CA.
+  const config = api.kubeconfig();
+  expect(config).toContain('certificate-authority-data');
+  expect(config).toContain(api.url.replace('http:', 'https:'));
+  expect(stringify({})).toBe('{}\n');
+});
