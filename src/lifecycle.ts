@@ -1,5 +1,8 @@
 import { stringify } from 'yaml';
-import { loadComposeModel } from './compose.js';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { connectToPod } from './connection.js';
+import { composeDown, composeUp, type PublishedPort } from './docker/compose.js';
+import { loadComposeModel, type ComposeModel } from './docker/model.js';
 import { describeError } from './errors.js';
 import type { RunContext } from './github/event.js';
 import { environmentId, resourceId, type Ids } from './ids.js';
@@ -9,10 +12,11 @@ import { KubeClient } from './kube/client.js';
 import { loadKubeConfig } from './kube/config.js';
 import { environmentSelector, identityLabels } from './kube/object.js';
 import { teardown } from './kube/teardown.js';
-import { waitForDockerHost, type DockerHostPod } from './kube/wait.js';
+import { findRunningDockerHost, waitForDockerHost, type DockerHostPod } from './kube/wait.js';
 import type { Logger } from './log.js';
 import { buildPlan, type Plan } from './plan.js';
 import { readDriverOptions, readProjectInputs, resolveSettings, type Settings } from './settings.js';
+import { syncFiles } from './sync.js';
 import { loadTemplate, renderTemplate } from './template.js';
 
 export type ResolvedCommand = 'up' | 'down' | 'plan';
@@ -25,6 +29,10 @@ export interface Outcome {
   manifest?: string;
   /** `up`: the pod running the Docker server. */
   pod?: DockerHostPod;
+  /** `up`: what the file sync sent and removed. */
+  synced?: { sent: string[]; removed: string[]; unchanged: number; bytes: number };
+  /** `up`: the ports the compose services publish on the pod's Docker server. */
+  ports?: PublishedPort[];
   /** `down`: what was deleted. */
   deleted?: string[];
   /** Milliseconds each phase took, in order. */
@@ -42,8 +50,8 @@ export interface RunOptions {
 }
 
 /**
- * One run, whichever its entry point: settings → ids → rendered plan → apply → wait (`up`), or
- * teardown (`down`), or just the plan (`plan`).
+ * One run, whichever its entry point: settings → ids → rendered plan, then `plan` prints it, `up`
+ * applies, waits, tunnels, syncs files and runs compose, and `down` stops compose and deletes it all.
  */
 export async function runLifecycle(options: RunOptions): Promise<Outcome> {
   const { input, context, log, signal } = options;
@@ -68,6 +76,13 @@ export async function runLifecycle(options: RunOptions): Promise<Outcome> {
   const outcome: Outcome = { command, ids, namespace: settings.namespace, timings };
   log.info(`Environment ${ids.envId} (id ${ids.id}) in namespace ${settings.namespace}: ${command}`);
 
+  if (command === 'plan') {
+    const plan = makePlan(settings, ids, repository, context, options.now);
+    return { ...outcome, manifest: plan.objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n') };
+  }
+  const kc = loadKubeConfig(settings.kubeconfig, settings.context, log, options.env);
+  const client = new KubeClient(kc, settings.namespace);
+  const env = { kc, client, settings, model, ids, log, signal, timed };
   if (command === 'down') {
     // Teardown must work even when the template no longer renders: it then relies on what the deploy
     // recorded on the docker-host workload.
@@ -79,37 +94,26 @@ export async function runLifecycle(options: RunOptions): Promise<Outcome> {
         `The template does not render (${describeError(error)}); removing what the last deploy recorded.`,
       );
     }
-    const client = new KubeClient(
-      loadKubeConfig(settings.kubeconfig, settings.context, log, options.env),
-      settings.namespace,
-    );
-    const { deleted } = await timed('teardown', () =>
-      log.group('Delete the environment', () =>
-        teardown(client, {
-          selector: environmentSelector(ids.id),
-          templateKinds,
-          timeoutMs: settings.timeoutMs,
-          signal,
-          log,
-        }),
-      ),
-    );
-    if (deleted.length === 0)
-      log.notice(
-        `Environment ${ids.envId} does not exist in namespace ${settings.namespace}; nothing to delete.`,
-      );
-    return { ...outcome, deleted };
+    return { ...outcome, deleted: await down(env, templateKinds) };
   }
-
   const plan = makePlan(settings, ids, repository, context, options.now);
-  if (command === 'plan') {
-    return { ...outcome, manifest: plan.objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n') };
-  }
+  return { ...outcome, ...(await up(env, plan)) };
+}
 
-  const client = new KubeClient(
-    loadKubeConfig(settings.kubeconfig, settings.context, log, options.env),
-    settings.namespace,
-  );
+interface Environment {
+  kc: KubeConfig;
+  client: KubeClient;
+  settings: Settings;
+  model: ComposeModel;
+  ids: Ids;
+  log: Logger;
+  signal: AbortSignal;
+  timed: <T>(phase: string, fn: () => Promise<T>) => Promise<T>;
+}
+
+/** apply → wait → tunnel → sync → compose. */
+async function up(env: Environment, plan: Plan): Promise<Pick<Outcome, 'pod' | 'ports' | 'synced'>> {
+  const { client, settings, log, signal, timed } = env;
   await timed('apply', () =>
     log.group(`Apply ${plan.objects.length} objects`, () =>
       applyPlan(client, plan, { serverSideApply: settings.serverSideApply, log }),
@@ -121,12 +125,69 @@ export async function runLifecycle(options: RunOptions): Promise<Outcome> {
         timeoutMs: settings.timeoutMs,
         signal,
         log,
-        selector: environmentSelector(ids.id),
+        selector: environmentSelector(env.ids.id),
       }),
     ),
   );
   log.info(`Docker server pod: ${pod.name} (container ${pod.container})`);
-  return { ...outcome, pod };
+  await using connection = await timed('tunnel', () =>
+    connectToPod(env.kc, settings.namespace, pod, { log, signal }),
+  );
+  const synced = await timed('sync', () =>
+    log.group('Copy bind-mounted files into the pod', () => syncFiles(connection.exec, env.model, log)),
+  );
+  const ports = await timed('compose', () =>
+    composeUp(synced.model, {
+      dockerHost: connection.dockerHost,
+      workingDirectory: settings.workingDirectory,
+      log,
+      signal,
+    }),
+  );
+  for (const p of ports)
+    log.info(`  ${p.service} publishes ${p.targetPort}/${p.protocol} on port ${p.publishedPort}`);
+  const { model: _, ...synchronized } = synced;
+  return { pod, ports, synced: synchronized };
+}
+
+/** compose down (when the Docker server still runs), then delete every object of the environment. */
+async function down(env: Environment, templateKinds: string[]): Promise<string[]> {
+  const { client, settings, ids, log, signal, timed } = env;
+  const selector = environmentSelector(ids.id);
+  const pod = await findRunningDockerHost(client, selector);
+  if (pod) {
+    // Stopping the services first lets them shut down cleanly; deleting the pod would kill them anyway,
+    // so a failure here is only a warning.
+    try {
+      await using connection = await connectToPod(env.kc, settings.namespace, pod, {
+        log,
+        signal,
+        pingTimeoutMs: 15_000,
+      });
+      await timed('compose', () =>
+        composeDown(env.model, {
+          dockerHost: connection.dockerHost,
+          workingDirectory: settings.workingDirectory,
+          log,
+          signal,
+        }),
+      );
+    } catch (error) {
+      signal.throwIfAborted();
+      log.warning(`Could not stop the services before deleting the pod: ${describeError(error)}`);
+    }
+  }
+  const { deleted } = await timed('teardown', () =>
+    log.group('Delete the environment', () =>
+      teardown(client, { selector, templateKinds, timeoutMs: settings.timeoutMs, signal, log }),
+    ),
+  );
+  if (deleted.length === 0) {
+    log.notice(
+      `Environment ${ids.envId} does not exist in namespace ${settings.namespace}; nothing to delete.`,
+    );
+  }
+  return deleted;
 }
 
 function makePlan(

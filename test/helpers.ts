@@ -1,4 +1,6 @@
-import { mkdtempSync, cpSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, cpSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +8,7 @@ import type { RunContext } from '../src/github/event.js';
 import { mapInputs, type InputName } from '../src/inputs.js';
 import { runLifecycle, type Outcome } from '../src/lifecycle.js';
 import type { Logger } from '../src/log.js';
+import { remoteProjectDir } from '../src/sync.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -70,4 +73,52 @@ export function scratchDir(from?: string): { dir: string; [Symbol.dispose](): vo
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kpp-test-'));
   if (from) cpSync(from, dir, { recursive: true });
   return { dir, [Symbol.dispose]: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface HelloProject {
+  dir: string;
+  /** The compose project name, unique to this copy. */
+  name: string;
+  /** The host port its web service publishes. */
+  port: number;
+  /** Stops its containers, deletes its image and its synced files, and removes the copy. */
+  remove: () => void;
+}
+
+/**
+ * A copy of examples/hello, ready for `up`: busybox in its build context, its own compose project name
+ * and published port (in .env, as a user would set them), and optionally a compose.override.yaml.
+ */
+export async function prepareHello(extraCompose = ''): Promise<HelloProject> {
+  const scratch = scratchDir(path.join(ROOT, 'examples/hello'));
+  const name = `hello-${Math.random().toString(36).slice(2, 8)}`;
+  const port = await freePort();
+  execFileSync('sh', [path.join(scratch.dir, 'prepare.sh')]);
+  writeFileSync(path.join(scratch.dir, '.env'), `COMPOSE_PROJECT_NAME=${name}\nHELLO_PORT=${port}\n`);
+  if (extraCompose) writeFileSync(path.join(scratch.dir, 'compose.override.yaml'), extraCompose);
+  return {
+    dir: scratch.dir,
+    name,
+    port,
+    remove: () => {
+      execFileSync(
+        'docker',
+        ['compose', '-p', name, 'down', '--volumes', '--rmi', 'local', '--timeout', '1'],
+        {
+          cwd: scratch.dir,
+          stdio: 'ignore',
+        },
+      );
+      rmSync(remoteProjectDir(name), { recursive: true, force: true });
+      scratch[Symbol.dispose]();
+    },
+  };
 }

@@ -1,20 +1,27 @@
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { InputName } from '../src/inputs.js';
 import { environmentSelector } from '../src/kube/object.js';
 import { FakeKubeApiServer, StatusError } from './k8s/server.js';
 import { typeOfKind } from './k8s/resources.js';
-import { ROOT, memoryLogger, run } from './helpers.js';
+import { ROOT, memoryLogger, prepareHello, run, type HelloProject } from './helpers.js';
+import { PodStreams } from './k8s/streams.js';
 
-const HELLO = path.join(ROOT, 'examples/hello');
 const FIXTURES = path.join(ROOT, 'test/fixtures/preevy');
 const ALL_OURS = 'app.kubernetes.io/managed-by=kube-pod-preview';
 
 let api: FakeKubeApiServer;
+let hello: HelloProject;
 
+// `up` goes all the way to running compose: the double's pod reaches this machine's Docker engine.
+beforeAll(async () => {
+  hello = await prepareHello();
+});
+afterAll(() => hello.remove());
 beforeEach(async () => {
   api = new FakeKubeApiServer();
+  new PodStreams(api);
   await api.start();
 });
 afterEach(async () => {
@@ -25,7 +32,7 @@ function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<
   return {
     'env-id': 'demo',
     kubeconfig: api.kubeconfig(),
-    'working-directory': HELLO,
+    'working-directory': hello.dir,
     timeout: '20s',
     ...extra,
   };

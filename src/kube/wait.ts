@@ -3,7 +3,7 @@ import { formatDuration } from '../duration.js';
 import type { Logger } from '../log.js';
 import type { KubeClient } from './client.js';
 import { diagnose } from './diagnose.js';
-import { describeRef, type ObjectRef } from './object.js';
+import { DOCKER_HOST_COMPONENT, LABELS, describeRef, type ObjectRef } from './object.js';
 
 /** The pod that runs the environment's Docker server, and the container to exec into. */
 export interface DockerHostPod {
@@ -110,6 +110,29 @@ export async function waitForDockerHost(
     if (outcome === 'closed' && !deadline.aborted) await sleep(500, deadline);
   }
   return findReadyPod(client, ref);
+}
+
+/**
+ * The ready docker-host pod of an environment, found by its labels, or undefined when there is none
+ * (never deployed, already deleted, or not running).
+ */
+export async function findRunningDockerHost(
+  client: KubeClient,
+  selector: string,
+): Promise<DockerHostPod | undefined> {
+  for (const kind of ['StatefulSet', 'Deployment']) {
+    const { items } = await client.list<Workload>('apps/v1', kind, {
+      labelSelector: `${selector},${LABELS.component}=${DOCKER_HOST_COMPONENT}`,
+    });
+    const workload = items[0];
+    if (!workload) continue;
+    try {
+      return await findReadyPod(client, { apiVersion: 'apps/v1', kind, name: workload.metadata.name });
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** The ready pod the workload owns (a Deployment through its ReplicaSets), newest first. */

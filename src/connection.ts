@@ -1,0 +1,94 @@
+import http from 'node:http';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { UserError } from './errors.js';
+import { formatDuration } from './duration.js';
+import { execInPod } from './kube/exec.js';
+import { PortForwardTunnel } from './kube/port-forward.js';
+import { sleep, type DockerHostPod } from './kube/wait.js';
+import type { Logger } from './log.js';
+import type { PodExec } from './sync.js';
+
+export const DOCKER_PORT = 2375;
+
+/**
+ * The "connection" of Preevy's driver contract: run a command in the docker-host container (exec) and
+ * reach its Docker server (port-forward). Close it on every exit path; `await using` does.
+ */
+export interface PodConnection extends AsyncDisposable {
+  /** DOCKER_HOST for the docker CLI: the local end of the tunnel. */
+  dockerHost: string;
+  tunnel: PortForwardTunnel;
+  exec: PodExec;
+  close(): Promise<void>;
+}
+
+export async function connectToPod(
+  kc: KubeConfig,
+  namespace: string,
+  pod: DockerHostPod,
+  options: { log: Logger; signal: AbortSignal; pingTimeoutMs?: number },
+): Promise<PodConnection> {
+  const tunnel = await PortForwardTunnel.open(
+    kc,
+    { namespace, pod: pod.name, port: DOCKER_PORT },
+    options.log,
+  );
+  const close = () => tunnel.close();
+  try {
+    await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    dockerHost: tunnel.url,
+    tunnel,
+    exec: (command, stdin) =>
+      execInPod(kc, { namespace, pod: pod.name, container: pod.container }, command, {
+        stdin,
+        signal: options.signal,
+      }),
+    close,
+    [Symbol.asyncDispose]: close,
+  };
+}
+
+/** Waits until the Docker server answers `GET /_ping` through the tunnel. */
+export async function waitForDocker(port: number, timeoutMs: number, signal: AbortSignal): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last: string;
+  for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
+    signal.throwIfAborted();
+    try {
+      const answer = await ping(port, signal);
+      if (answer === 'OK') return;
+      last = `unexpected answer "${answer.slice(0, 40)}"`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    if (Date.now() + delay > deadline) {
+      throw new UserError(
+        `The Docker server in the pod did not answer on port ${DOCKER_PORT} within ${formatDuration(timeoutMs)} (${last}). The template's docker-host container must run dockerd with --host=tcp://0.0.0.0:${DOCKER_PORT} and "tls": false.`,
+      );
+    }
+    await sleep(delay, signal);
+  }
+}
+
+function ping(port: number, signal: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(
+      { host: '127.0.0.1', port, path: '/_ping', timeout: 5000, signal, agent: false },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        response.on('end', () =>
+          response.statusCode === 200 ? resolve(body) : reject(new Error(`HTTP ${response.statusCode}`)),
+        );
+        response.on('error', reject);
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('timed out')));
+    request.on('error', reject);
+  });
+}

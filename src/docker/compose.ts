@@ -1,0 +1,150 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { docker, type DockerOptions } from './cli.js';
+import type { ComposeModel } from './model.js';
+
+/** A port a service publishes on the Docker server, as `docker compose ps` reports it. */
+export interface PublishedPort {
+  service: string;
+  targetPort: number;
+  publishedPort: number;
+  protocol: string;
+}
+
+interface Target {
+  /** DOCKER_HOST of the pod's Docker server (the tunnel). */
+  dockerHost: string;
+  workingDirectory: string;
+  log: Logger;
+  signal?: AbortSignal;
+}
+
+const LOG_LINES = 100;
+
+/**
+ * Runs `docker compose up -d --build --remove-orphans` for the (rewritten) model against the pod's
+ * Docker server, with its output in a log group. On failure it prints `ps -a` and the last lines of
+ * every service that is not running, then fails. Returns the ports the services publish.
+ */
+export async function composeUp(model: ComposeModel, target: Target): Promise<PublishedPort[]> {
+  return withModelFile(model, async (file) => {
+    const base = ['compose', '-f', file, '--project-directory', target.workingDirectory, '-p', model.name];
+    const options: DockerOptions = {
+      cwd: target.workingDirectory,
+      env: { DOCKER_HOST: target.dockerHost },
+      signal: target.signal,
+    };
+    const up = await target.log.group(`docker compose up (${model.name})`, () =>
+      docker([...base, 'up', '-d', '--build', '--remove-orphans'], {
+        ...options,
+        onLine: (l) => target.log.info(l),
+      }),
+    );
+    const ps = await psJson(base, options);
+    if (up.code !== 0) {
+      const report = await failureReport(base, options, ps);
+      throw new UserError(`docker compose up failed (exit code ${up.code}).\n${report}`);
+    }
+    return ps
+      .flatMap((c) =>
+        (c.Publishers ?? [])
+          .filter((p) => p.PublishedPort > 0)
+          .map((p) => ({
+            service: c.Service,
+            targetPort: p.TargetPort,
+            publishedPort: p.PublishedPort,
+            protocol: p.Protocol,
+          })),
+      )
+      .filter(
+        (p, i, all) =>
+          all.findIndex(
+            (q) => q.service === p.service && q.targetPort === p.targetPort && q.protocol === p.protocol,
+          ) === i,
+      );
+  });
+}
+
+/** Stops and removes the project's containers, networks and volumes on the pod's Docker server. */
+export async function composeDown(model: ComposeModel, target: Target): Promise<void> {
+  await withModelFile(model, async (file) => {
+    const result = await target.log.group(`docker compose down (${model.name})`, () =>
+      docker(
+        [
+          'compose',
+          '-f',
+          file,
+          '--project-directory',
+          target.workingDirectory,
+          '-p',
+          model.name,
+          'down',
+          '--remove-orphans',
+          '--volumes',
+          '--timeout',
+          '10',
+        ],
+        {
+          cwd: target.workingDirectory,
+          env: { DOCKER_HOST: target.dockerHost },
+          signal: target.signal,
+          onLine: (l) => target.log.info(l),
+        },
+      ),
+    );
+    if (result.code !== 0)
+      throw new UserError(`docker compose down failed (exit code ${result.code}): ${result.stderr.trim()}`);
+  });
+}
+
+interface PsEntry {
+  Service: string;
+  Name: string;
+  State: string;
+  Status?: string;
+  ExitCode?: number;
+  Publishers?: { TargetPort: number; PublishedPort: number; Protocol: string; URL?: string }[];
+}
+
+async function psJson(base: string[], options: DockerOptions): Promise<PsEntry[]> {
+  const result = await docker([...base, 'ps', '-a', '--format', 'json'], options);
+  if (result.code !== 0) return [];
+  const text = result.stdout.trim();
+  if (!text) return [];
+  // Compose prints one JSON object per line; versions before 2.21 printed a single array.
+  return text.startsWith('[')
+    ? (JSON.parse(text) as PsEntry[])
+    : text.split('\n').map((l) => JSON.parse(l) as PsEntry);
+}
+
+async function failureReport(base: string[], options: DockerOptions, ps: PsEntry[]): Promise<string> {
+  const lines: string[] = ['Containers:'];
+  for (const c of ps) lines.push(`  ${c.Service} (${c.Name}): ${c.State}${c.Status ? ` — ${c.Status}` : ''}`);
+  if (ps.length === 0) lines.push('  none were created.');
+  for (const c of ps.filter((c) => c.State !== 'running')) {
+    const logs = await docker(
+      [...base, 'logs', '--no-color', '--tail', String(LOG_LINES), c.Service],
+      options,
+    );
+    lines.push(
+      `Last ${LOG_LINES} log lines of ${c.Service}:`,
+      (logs.stdout + logs.stderr).trimEnd() || '  (no output)',
+    );
+  }
+  return lines.join('\n');
+}
+
+/** compose reads the model from a file; JSON is YAML, so the normalized model is written as it is. */
+async function withModelFile<T>(model: ComposeModel, fn: (file: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kube-pod-preview-'));
+  try {
+    const file = path.join(dir, 'compose.json');
+    await writeFile(file, JSON.stringify(model));
+    return await fn(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,109 @@
+import type { Readable } from 'node:stream';
+import type { KubeConfig } from '@kubernetes/client-node';
+import { UserError } from '../errors.js';
+import {
+  CHANNEL_V4,
+  CHANNEL_V5,
+  CLOSE_CHANNEL,
+  HIGH_WATER_MARK,
+  frame,
+  openChannelSocket,
+} from './websocket.js';
+
+const STDIN = 0;
+const STDOUT = 1;
+const STDERR = 2;
+const STATUS = 3;
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: Buffer;
+  stderr: Buffer;
+}
+
+export interface ExecTarget {
+  namespace: string;
+  pod: string;
+  container: string;
+}
+
+/**
+ * Runs a command in a container through the exec WebSocket, streaming `stdin` with backpressure.
+ * With the v5 protocol stdin is closed when the stream ends; older servers get no close, which is why
+ * callers send input (a tar archive) whose end the command recognises by itself.
+ */
+export async function execInPod(
+  kc: KubeConfig,
+  target: ExecTarget,
+  command: string[],
+  options: { stdin?: Readable; signal?: AbortSignal } = {},
+): Promise<ExecResult> {
+  const query = new URLSearchParams({ container: target.container, stdout: 'true', stderr: 'true' });
+  if (options.stdin) query.set('stdin', 'true');
+  for (const part of command) query.append('command', part);
+  const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.pod)}/exec?${query}`;
+  const ws = await openChannelSocket(kc, path, [CHANNEL_V5, CHANNEL_V4], `exec in pod ${target.pod}`);
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  let status:
+    | {
+        status?: string;
+        message?: string;
+        reason?: string;
+        details?: { causes?: { reason?: string; message?: string }[] };
+      }
+    | undefined;
+
+  return new Promise<ExecResult>((resolve, reject) => {
+    const abort = () => ws.terminate();
+    options.signal?.addEventListener('abort', abort, { once: true });
+    ws.on('message', (message: Buffer) => {
+      const payload = message.subarray(1);
+      if (message[0] === STDOUT) stdout.push(Buffer.from(payload));
+      else if (message[0] === STDERR) stderr.push(Buffer.from(payload));
+      else if (message[0] === STATUS) status = JSON.parse(payload.toString('utf8')) as typeof status;
+    });
+    ws.on('error', (error) =>
+      reject(new UserError(`exec ${command[0]} in pod ${target.pod} failed: ${error.message}`)),
+    );
+    ws.on('close', () => {
+      options.signal?.removeEventListener('abort', abort);
+      options.stdin?.destroy();
+      if (options.signal?.aborted) return reject(options.signal.reason as Error);
+      const result = { stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) };
+      if (!status)
+        return reject(
+          new UserError(
+            `exec ${command[0]} in pod ${target.pod} ended without a status: the connection was cut.`,
+          ),
+        );
+      if (status.status === 'Success') return resolve({ exitCode: 0, ...result });
+      const code = status.details?.causes?.find((c) => c.reason === 'ExitCode')?.message;
+      if (status.reason === 'NonZeroExitCode' && code !== undefined)
+        return resolve({ exitCode: Number(code), ...result });
+      reject(
+        new UserError(
+          `exec ${command[0]} in pod ${target.pod} failed: ${status.message ?? JSON.stringify(status)}`,
+        ),
+      );
+    });
+
+    const stdin = options.stdin;
+    if (!stdin) return;
+    stdin.on('data', (chunk: Buffer) => {
+      if (ws.readyState !== ws.OPEN) return;
+      ws.send(frame(STDIN, chunk), () => {
+        if (stdin.isPaused() && ws.bufferedAmount < HIGH_WATER_MARK / 2) stdin.resume();
+      });
+      if (ws.bufferedAmount > HIGH_WATER_MARK) stdin.pause();
+    });
+    stdin.on('end', () => {
+      if (ws.readyState === ws.OPEN && ws.protocol === CHANNEL_V5)
+        ws.send(Buffer.from([CLOSE_CHANNEL, STDIN]));
+    });
+    stdin.on('error', (error) => {
+      ws.terminate();
+      reject(error);
+    });
+  });
+}

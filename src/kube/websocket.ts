@@ -1,0 +1,79 @@
+import type { KubeConfig } from '@kubernetes/client-node';
+import WebSocket from 'ws';
+import { UserError } from '../errors.js';
+
+/**
+ * The channel protocol of exec and port-forward WebSockets: every binary message starts with one byte
+ * naming the channel (stdin 0, stdout 1, stderr 2, status 3 for exec; data 0, error 1 for port-forward).
+ * v5 adds a close message (channel 255) so the client can end stdin.
+ */
+export const CHANNEL_V5 = 'v5.channel.k8s.io';
+export const CHANNEL_V4 = 'v4.channel.k8s.io';
+export const CLOSE_CHANNEL = 255;
+
+/** Above this many bytes queued in a WebSocket, the producer is paused. */
+export const HIGH_WATER_MARK = 4 * 1024 * 1024;
+
+/**
+ * Opens a WebSocket to an API-server path (exec, portforward) with the kubeconfig's credentials.
+ * A refused upgrade becomes an error carrying the server's status and message.
+ */
+export async function openChannelSocket(
+  kc: KubeConfig,
+  path: string,
+  protocols: string[],
+  what: string,
+): Promise<WebSocket> {
+  const server = kc.getCurrentCluster()?.server;
+  if (!server) throw new UserError('The kubeconfig names no cluster server.');
+  const url = `${server.replace(/^http/, 'ws').replace(/\/$/, '')}${path}`;
+  const options: WebSocket.ClientOptions = {
+    perMessageDeflate: false,
+    maxPayload: 0,
+    // Masking protects browsers' proxies (RFC 6455 §10.3); over TLS to the API server it only costs a
+    // pass over every byte, and an all-zero mask lets ws skip it.
+    generateMask: (mask: Buffer) => void mask.fill(0),
+  };
+  await kc.applyToHTTPSOptions(options);
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, protocols, options);
+    ws.binaryType = 'nodebuffer';
+    // The first outcome wins: a refused upgrade also ends in an 'error' once its response is read.
+    let settled = false;
+    const fail = (error: Error) => {
+      if (!settled) reject(error);
+      settled = true;
+    };
+    ws.once('open', () => {
+      settled = true;
+      resolve(ws);
+    });
+    ws.once('unexpected-response', (request, response) => {
+      let body = '';
+      response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      response.on('end', () => {
+        let message = body.trim();
+        try {
+          message = (JSON.parse(body) as { message?: string }).message ?? message;
+        } catch {
+          // not a Status object: keep the text
+        }
+        const hint =
+          response.statusCode === 403
+            ? ' The kubeconfig\'s identity needs "create" on pods/exec and pods/portforward in the namespace.'
+            : '';
+        fail(new UserError(`Cannot ${what}: HTTP ${response.statusCode} ${message}.${hint}`));
+        request.destroy();
+      });
+    });
+    ws.on('error', (error) => fail(new UserError(`Cannot ${what}: ${error.message}`)));
+  });
+}
+
+/** A channel message: the channel byte, then the payload. */
+export function frame(channel: number, payload: Buffer): Buffer {
+  const message = Buffer.allocUnsafe(payload.length + 1);
+  message[0] = channel;
+  payload.copy(message, 1);
+  return message;
+}

@@ -1,0 +1,233 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { lstat, mkdtemp, readdir, readlink, rm, stat } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { pack } from 'tar-stream';
+import type { ComposeModel } from './docker/model.js';
+import { UserError } from './errors.js';
+import type { ExecResult } from './kube/exec.js';
+import type { Logger } from './log.js';
+
+/** Where bind-mounted files land in the docker-host pod (the default template keeps it on the volume). */
+export const REMOTE_ROOT = '/var/lib/kube-pod-preview';
+const MANIFEST = '.kube-pod-preview-manifest.json';
+/** Sockets of the pod's own Docker server: a bind mount of one keeps pointing there. */
+const DOCKER_SOCKETS = new Set(['/var/run/docker.sock', '/run/docker.sock']);
+
+export function remoteProjectDir(project: string): string {
+  return `${REMOTE_ROOT}/projects/${project}`;
+}
+
+/** A local path that the compose project mounts, and who mounts it (for messages). */
+export interface FileSource {
+  source: string;
+  usedBy: string;
+}
+
+export interface ManifestEntry {
+  type: 'file' | 'directory' | 'symlink';
+  mode: number;
+  hash?: string;
+  target?: string;
+}
+
+/** Every entry under the synced sources, by local absolute path. */
+export type Manifest = Record<string, ManifestEntry>;
+
+/** Runs a command in the docker-host container, optionally streaming stdin to it. */
+export type PodExec = (command: string[], stdin?: Readable) => Promise<ExecResult>;
+
+export interface SyncResult {
+  /** The compose model with every bind source pointing at its copy in the pod. */
+  model: ComposeModel;
+  sent: string[];
+  removed: string[];
+  unchanged: number;
+  bytes: number;
+}
+
+/** Bind-mount sources of services, and files of file-based secrets and configs (compose bind-mounts those too). */
+export function fileSources(model: ComposeModel): FileSource[] {
+  const sources: FileSource[] = [];
+  for (const [name, service] of Object.entries(model.services)) {
+    for (const volume of service.volumes ?? []) {
+      if (volume.type === 'bind' && volume.source && !DOCKER_SOCKETS.has(volume.source)) {
+        sources.push({ source: volume.source, usedBy: `Service ${name}` });
+      }
+    }
+  }
+  for (const section of ['secrets', 'configs'] as const) {
+    for (const [name, entry] of Object.entries(model[section] ?? {})) {
+      if (entry.file)
+        sources.push({
+          source: entry.file,
+          usedBy: `${section === 'secrets' ? 'Secret' : 'Config'} ${name}`,
+        });
+    }
+  }
+  return sources;
+}
+
+/** The model handed to `docker compose`: bind sources (and secret/config files) point into the pod. */
+export function rewriteModel(model: ComposeModel, remoteDir: string): ComposeModel {
+  const rewritten = structuredClone(model);
+  const remote = (source: string) => `${remoteDir}${source}`;
+  for (const service of Object.values(rewritten.services)) {
+    for (const volume of service.volumes ?? []) {
+      if (volume.type === 'bind' && volume.source && !DOCKER_SOCKETS.has(volume.source))
+        volume.source = remote(volume.source);
+    }
+  }
+  for (const section of ['secrets', 'configs'] as const) {
+    for (const entry of Object.values(rewritten[section] ?? {}))
+      if (entry.file) entry.file = remote(entry.file);
+  }
+  return rewritten;
+}
+
+/** Walks the sources without following symlinks, hashing file contents. */
+export async function scanSources(sources: FileSource[]): Promise<Manifest> {
+  const manifest: Manifest = {};
+  const visit = async (file: string): Promise<void> => {
+    const stat = await lstat(file);
+    const mode = stat.mode & 0o7777;
+    if (stat.isSymbolicLink()) manifest[file] = { type: 'symlink', mode, target: await readlink(file) };
+    else if (stat.isFile()) manifest[file] = { type: 'file', mode, hash: await hashFile(file) };
+    else if (stat.isDirectory()) {
+      manifest[file] = { type: 'directory', mode };
+      const children = (await readdir(file)).sort();
+      for (const child of children) await visit(path.join(file, child));
+    }
+    // Sockets, FIFOs and devices cannot be copied; Docker would not bind them usefully either.
+  };
+  for (const { source, usedBy } of sources) {
+    try {
+      await lstat(source);
+    } catch {
+      throw new UserError(
+        `${usedBy} bind-mounts ${source}, which does not exist on the runner. Create it, or fix the path in the compose file.`,
+      );
+    }
+    if (!manifest[source]) await visit(source);
+  }
+  return manifest;
+}
+
+/** What to send (new or changed) and what to remove (gone, or changed type) to make remote equal local. */
+export function diffManifests(remote: Manifest, local: Manifest): { send: string[]; remove: string[] } {
+  const send: string[] = [];
+  const remove: string[] = [];
+  for (const [file, entry] of Object.entries(local)) {
+    const before = remote[file];
+    if (!before) send.push(file);
+    else if (before.type !== entry.type) {
+      remove.push(file);
+      send.push(file);
+    } else if (before.mode !== entry.mode || before.hash !== entry.hash || before.target !== entry.target)
+      send.push(file);
+  }
+  for (const file of Object.keys(remote)) if (!local[file]) remove.push(file);
+  const underRemoved = (file: string) => remove.some((r) => r !== file && file.startsWith(`${r}/`));
+  return { send: send.sort(), remove: remove.filter((r) => !underRemoved(r)).sort() };
+}
+
+/**
+ * Copies the project's bind-mounted files into the pod: reads the manifest the last sync left there,
+ * sends only what changed as one tar archive on the stdin of `tar -x`, removes what is gone, and
+ * stores the new manifest with the files.
+ */
+export async function syncFiles(exec: PodExec, model: ComposeModel, log: Logger): Promise<SyncResult> {
+  const remoteDir = remoteProjectDir(model.name);
+  const local = await scanSources(fileSources(model));
+  const previous = await exec(['cat', `${remoteDir}/${MANIFEST}`]);
+  let remote: Manifest = {};
+  if (previous.exitCode === 0) {
+    try {
+      remote = JSON.parse(previous.stdout.toString('utf8')) as Manifest;
+    } catch {
+      log.warning('The manifest of synced files in the pod is unreadable; sending every file again.');
+    }
+  }
+  const { send, remove } = diffManifests(remote, local);
+  const staging = await mkdtemp(path.join(os.tmpdir(), 'kube-pod-preview-sync-'));
+  try {
+    const archivePath = path.join(staging, 'files.tar');
+    const bytes = await writeArchive(archivePath, send, local);
+    const { size } = await stat(archivePath);
+    // One shell creates the directory, removes what is gone and extracts. `head -c` hands tar exactly
+    // the archive and then end-of-file, so it finishes even where the API server cannot close stdin
+    // (exec protocols before v5) and the container's tar reads to end-of-file (BusyBox).
+    const script =
+      'set -e; mkdir -p "$1"; cd "$1"; size=$2; shift 2; if [ "$#" -gt 0 ]; then rm -rf -- "$@"; fi; head -c "$size" | tar -xf -';
+    const result = await exec(
+      ['sh', '-c', script, 'sh', remoteDir, String(size), ...remove.map((f) => `.${f}`)],
+      createReadStream(archivePath),
+    );
+    if (result.exitCode !== 0) {
+      throw new UserError(
+        `Copying files into the pod failed (exit code ${result.exitCode}): ${result.stderr.toString('utf8').trim()}. The docker-host container needs sh, head and tar.`,
+      );
+    }
+    const files = send.filter((f) => local[f]!.type !== 'directory');
+    const unchanged = Object.keys(local).length - send.length;
+    log.info(
+      `  ${files.length} file(s) sent (${formatBytes(bytes)}), ${remove.length} removed, ${unchanged} unchanged`,
+    );
+    return { model: rewriteModel(model, remoteDir), sent: files, removed: remove, unchanged, bytes };
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+}
+
+/** Writes the entries to send, then the new manifest, as a tar archive; returns the bytes of file content. */
+async function writeArchive(file: string, send: string[], local: Manifest): Promise<number> {
+  const archive = pack();
+  let bytes = 0;
+  const writing = (async () => {
+    for (const entry of send) bytes += await addEntry(archive, entry, local[entry]!);
+    archive.entry({ name: MANIFEST, mode: 0o644 }, Buffer.from(JSON.stringify(local)));
+    archive.finalize();
+  })();
+  await Promise.all([writing, pipeline(Readable.from(archive), createWriteStream(file))]);
+  return bytes;
+}
+async function addEntry(
+  archive: ReturnType<typeof pack>,
+  file: string,
+  entry: ManifestEntry,
+): Promise<number> {
+  const name = file.replace(/^\/+/, '');
+  if (entry.type === 'directory') {
+    archive.entry({ name, type: 'directory', mode: entry.mode });
+    return 0;
+  }
+  if (entry.type === 'symlink') {
+    archive.entry({ name, type: 'symlink', linkname: entry.target!, mode: entry.mode });
+    return 0;
+  }
+  const { size } = await lstat(file);
+  await new Promise<void>((resolve, reject) => {
+    const sink = archive.entry({ name, type: 'file', mode: entry.mode, size }, (error) =>
+      error ? reject(error) : resolve(),
+    );
+    const source = createReadStream(file);
+    source.on('error', reject);
+    source.pipe(sink);
+  });
+  return size;
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}

@@ -1,0 +1,259 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { chmodSync, lstatSync, mkdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { KubeConfig } from '@kubernetes/client-node';
+import type { InputName } from '../src/inputs.js';
+import { PortForwardTunnel } from '../src/kube/port-forward.js';
+import { waitForDocker } from '../src/connection.js';
+import { remoteProjectDir } from '../src/sync.js';
+import { FakeKubeApiServer } from './k8s/server.js';
+import { PodStreams } from './k8s/streams.js';
+import { ROOT, memoryLogger, prepareHello, run, type HelloProject } from './helpers.js';
+import { typeOfKind } from './k8s/resources.js';
+
+/**
+ * `up` and `down` of a real compose project: the API-server double stands in for the cluster, and its
+ * pod's Docker server is this machine's Docker engine, reached through the port-forward tunnel.
+ */
+let api: FakeKubeApiServer;
+let streams: PodStreams;
+const cleanups: (() => void)[] = [];
+
+beforeEach(async () => {
+  api = new FakeKubeApiServer();
+  streams = new PodStreams(api);
+  await api.start();
+});
+afterEach(async () => {
+  await api.stop();
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+async function helloProject(extraCompose = ''): Promise<HelloProject> {
+  const hello = await prepareHello(extraCompose);
+  cleanups.push(hello.remove);
+  return hello;
+}
+
+function inputs(
+  dir: string,
+  extra: Partial<Record<InputName, string>> = {},
+): Partial<Record<InputName, string>> {
+  return {
+    'env-id': 'demo',
+    kubeconfig: api.kubeconfig(),
+    'working-directory': dir,
+    timeout: '30s',
+    ...extra,
+  };
+}
+
+async function get(port: number, attempts = 50): Promise<string> {
+  let last: unknown;
+  for (let i = 0; i < attempts; i++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/`);
+      return await response.text();
+    } catch (error) {
+      last = error;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  throw last;
+}
+
+function containers(project: string): string[] {
+  return execFileSync(
+    'docker',
+    ['ps', '-a', '-q', '--filter', `label=com.docker.compose.project=${project}`],
+    { encoding: 'utf8' },
+  )
+    .split('\n')
+    .filter(Boolean);
+}
+
+describe('up and down of examples/hello', () => {
+  it('serves the bind-mounted file, sends only what changed on a redeploy, and stops everything on down', async () => {
+    const hello = await helloProject();
+    const first = await run(inputs(hello.dir, { command: 'up' }));
+    expect(first.ports).toEqual([
+      { service: 'web', targetPort: 8080, publishedPort: hello.port, protocol: 'tcp' },
+    ]);
+    expect(await get(hello.port)).toContain('hello from kube-pod-preview');
+    expect(first.synced?.sent).toEqual([path.join(hello.dir, 'site/index.html')]);
+    expect(Object.keys(first.timings)).toEqual([
+      'compose config',
+      'apply',
+      'wait',
+      'tunnel',
+      'sync',
+      'compose',
+    ]);
+
+    writeFileSync(path.join(hello.dir, 'site/index.html'), '<p>changed in the PR</p>\n');
+    writeFileSync(path.join(hello.dir, 'site/new.txt'), 'new\n');
+    const second = await run(inputs(hello.dir, { command: 'up' }));
+    expect(second.synced?.sent).toEqual([
+      path.join(hello.dir, 'site/index.html'),
+      path.join(hello.dir, 'site/new.txt'),
+    ]);
+    expect(second.synced?.unchanged).toBe(1); // the site directory itself
+    expect(await get(hello.port)).toContain('changed in the PR');
+
+    rmSync(path.join(hello.dir, 'site/new.txt'));
+    const third = await run(inputs(hello.dir, { command: 'up' }));
+    expect(third.synced?.sent).toEqual([]);
+    expect(third.synced?.removed).toEqual([path.join(hello.dir, 'site/new.txt')]);
+
+    expect(containers(hello.name)).toHaveLength(1);
+    await run(inputs(hello.dir, { command: 'down' }));
+    expect(containers(hello.name)).toEqual([]);
+    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+    expect(await streams.settled()).toBe(0); // every tunnel and exec stream was closed
+  });
+
+  it('keeps symlinks, empty directories and file modes, and works with exec servers older than v5', async () => {
+    const hello = await helloProject('services:\n  web:\n    volumes:\n      - ./extra:/extra\n');
+    streams.options.execProtocols = ['v4.channel.k8s.io'];
+    const extra = path.join(hello.dir, 'extra');
+    mkdirSync(path.join(extra, 'empty'), { recursive: true });
+    writeFileSync(path.join(extra, 'run.sh'), '#!/bin/sh\n');
+    chmodSync(path.join(extra, 'run.sh'), 0o750);
+    symlinkSync('run.sh', path.join(extra, 'link'));
+    await run(inputs(hello.dir, { command: 'up' }));
+    const copy = `${remoteProjectDir(hello.name)}${extra}`;
+    expect(lstatSync(path.join(copy, 'empty')).isDirectory()).toBe(true);
+    expect(lstatSync(path.join(copy, 'run.sh')).mode & 0o777).toBe(0o750);
+    expect(readlinkSync(path.join(copy, 'link'))).toBe('run.sh');
+    const inContainer = execFileSync(
+      'docker',
+      ['compose', '-p', hello.name, 'exec', '-T', 'web', '/bin/busybox', 'ls', '-l', '/extra'],
+      {
+        cwd: hello.dir,
+        encoding: 'utf8',
+      },
+    );
+    expect(inContainer).toMatch(/link -> run\.sh/);
+  });
+
+  it('names the service and path of a bind source that does not exist', async () => {
+    const hello = await helloProject(
+      'services:\n  web:\n    volumes:\n      - type: bind\n        source: ./missing\n        target: /missing\n',
+    );
+    await expect(run(inputs(hello.dir, { command: 'up' }))).rejects.toThrow(
+      `Service web bind-mounts ${path.join(hello.dir, 'missing')}, which does not exist on the runner.`,
+    );
+  });
+
+  it('on a compose failure prints the containers and the logs of those not running', async () => {
+    const hello = await helloProject(`services:
+  migrate:
+    build: .
+    command: ["/bin/busybox", "sh", "-c", "echo migration boom; exit 3"]
+  web:
+    depends_on:
+      migrate:
+        condition: service_completed_successfully
+`);
+    const error = await run(inputs(hello.dir, { command: 'up' })).catch((e: Error) => e);
+    const message = String(error);
+    expect(message).toContain('docker compose up failed');
+    expect(message).toMatch(/migrate \(.*\): exited/);
+    expect(message).toContain('Last 100 log lines of migrate:');
+    expect(message).toContain('migration boom');
+  });
+
+  it('runs from the built CLI: up, then down', async () => {
+    const hello = await helloProject();
+    const cli = (command: string) =>
+      promisify(execFile)(
+        process.execPath,
+        [path.join(ROOT, 'dist/cli/index.js'), command, '--env-id', 'demo', '--kubeconfig', api.kubeconfig()],
+        {
+          cwd: hello.dir,
+          env: { PATH: process.env.PATH, HOME: process.env.HOME },
+        },
+      );
+    await cli('up');
+    expect(await get(hello.port)).toContain('hello from kube-pod-preview');
+    await cli('down');
+    expect(containers(hello.name)).toEqual([]);
+    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+  });
+});
+
+describe('the port-forward tunnel', () => {
+  /** A running pod of the double, without going through a deploy. */
+  async function runningPod(): Promise<string> {
+    const type = typeOfKind('v1', 'Pod')!;
+    api.create(
+      type,
+      'default',
+      { metadata: { name: 'docker-0' }, spec: { containers: [{ name: 'docker', image: 'docker:dind' }] } },
+      new URLSearchParams(),
+    );
+    for (
+      let i = 0;
+      i < 100 && (api.store.get(type, 'default', 'docker-0')!.status as any)?.phase !== 'Running';
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return 'docker-0';
+  }
+
+  it('fails a connection whose WebSocket is cut mid-transfer, and keeps serving new ones', async () => {
+    const kc = new KubeConfig();
+    kc.loadFromString(api.kubeconfig());
+    const tunnel = await PortForwardTunnel.open(
+      kc,
+      { namespace: 'default', pod: await runningPod(), port: 2375 },
+      memoryLogger(),
+    );
+    try {
+      await waitForDocker(tunnel.port, 10_000, new AbortController().signal);
+      const socket = net.connect(tunnel.port, '127.0.0.1');
+      const ended = new Promise<void>((resolve) => socket.on('close', () => resolve()));
+      socket.on('error', () => {});
+      await new Promise((r) => socket.once('connect', r));
+      // An upload Docker keeps reading (100 MB announced), cut after the first megabyte.
+      socket.write(
+        'POST /images/load HTTP/1.1\r\nHost: docker\r\nContent-Type: application/x-tar\r\nContent-Length: 104857600\r\n\r\n',
+      );
+      socket.write(Buffer.alloc(1024 * 1024));
+      await new Promise((r) => setTimeout(r, 200));
+      expect(streams.open).toBe(1);
+      streams.cutAll();
+      await ended;
+      expect(socket.destroyed).toBe(true);
+      await waitForDocker(tunnel.port, 10_000, new AbortController().signal); // the tunnel still works
+      for (let i = 0; i < 50 && tunnel.activeConnections > 0; i++)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(tunnel.activeConnections).toBe(0); // closed connections are forgotten
+    } finally {
+      await tunnel.close();
+    }
+  });
+
+  it('refuses a pod that is not running, without taking the process down', async () => {
+    const kc = new KubeConfig();
+    kc.loadFromString(api.kubeconfig());
+    const log = memoryLogger();
+    const tunnel = await PortForwardTunnel.open(
+      kc,
+      { namespace: 'default', pod: 'missing-0', port: 2375 },
+      log,
+    );
+    try {
+      await expect(waitForDocker(tunnel.port, 1_000, new AbortController().signal)).rejects.toThrow(
+        'The Docker server in the pod did not answer',
+      );
+      expect(log.warnings.join('\n')).toContain('HTTP 404 pods "missing-0" not found');
+    } finally {
+      await tunnel.close();
+    }
+  });
+});
