@@ -22,9 +22,10 @@ apt_install() {
 
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
-# 1. Engine and a static busybox for test images built FROM scratch.
+# 1. The engine; a static busybox for test images built FROM scratch; openssl for the test API
+#    server's certificates; curl for the benchmark.
 want=()
-for pkg in docker.io busybox-static tar; do have_pkg "$pkg" || want+=("$pkg"); done
+for pkg in docker.io busybox-static tar openssl curl; do have_pkg "$pkg" || want+=("$pkg"); done
 if [ ${#want[@]} -gt 0 ]; then
   log "installing ${want[*]}"
   apt_install "${want[@]}"
@@ -41,6 +42,7 @@ if [ ${#need_plugins[@]} -gt 0 ]; then
   fi
   [ -n "$mirror" ] || { log "cannot find the Debian mirror in the apt sources"; exit 1; }
   work=$(mktemp -d)
+  chmod 755 "$work" # apt downloads as the unprivileged _apt user
   trap 'rm -rf "$work"' EXIT
   mkdir -p "$work/lists/partial" "$work/archives/partial"
   printf 'deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] %s sid main\n' "$mirror" >"$work/sources.list"
