@@ -124,7 +124,9 @@ async function throughput(): Promise<void> {
     console.log(`    ratio tunnel/direct:  ${(tunnelRate / directRate).toFixed(2)}`);
     // The machine's cores are shared by curl, this process, the double and dockerd; the tunnel's own
     // cost is its CPU time per byte.
-    console.log(`    tunnel CPU time:      ${(cpu / 3 / (SIZE / 1e6 / 100)).toFixed(0)} ms per 100 MB (${os.cpus().length} cores here)`);
+    console.log(
+      `    tunnel CPU time:      ${(cpu / 3 / (SIZE / 1e6 / 100)).toFixed(0)} ms per 100 MB (${os.cpus().length} cores here)`,
+    );
   } finally {
     await tunnel.close();
     double.stop();

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -5,7 +6,7 @@ import type { InputName } from '../src/inputs.js';
 import { environmentSelector } from '../src/kube/object.js';
 import { FakeKubeApiServer, StatusError } from './k8s/server.js';
 import { typeOfKind } from './k8s/resources.js';
-import { ROOT, memoryLogger, prepareHello, run, type HelloProject } from './helpers.js';
+import { ROOT, memoryLogger, prepareHello, run, scratchDir, type HelloProject } from './helpers.js';
 import { PodStreams } from './k8s/streams.js';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/preevy');
@@ -275,8 +276,6 @@ describe('cluster access errors', () => {
   });
 
   it('reads the kubeconfig from KUBECONFIG when the input is empty, masking its token', async () => {
-    const { writeFileSync } = await import('node:fs');
-    const { scratchDir } = await import('./helpers.js');
     using scratch = scratchDir();
     const file = path.join(scratch.dir, 'config');
     writeFileSync(file, api.kubeconfig());
@@ -310,4 +309,17 @@ it('documents the kubeconfig shape the double serves', () => {
   expect(config).toContain('certificate-authority-data');
   expect(config).toContain(api.url.replace('http:', 'https:'));
   expect(stringify({})).toBe('{}\n');
+});
+
+it('refuses a template kind the cluster does not serve, before writing anything', async () => {
+  using scratch = scratchDir();
+  const template = path.join(scratch.dir, 't.njk');
+  writeFileSync(
+    template,
+    `${readFileSync(path.join(ROOT, 'templates/default.yaml.njk'), 'utf8')}\n---\napiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: "{{ id }}-w"\n`,
+  );
+  await expect(run(inputs({ command: 'up', template }))).rejects.toThrow(
+    'The cluster does not serve Widget in example.com/v1, which the template uses.',
+  );
+  expect(objects()).toEqual([]);
 });

@@ -44,8 +44,14 @@ export type PropagationPolicy = 'Foreground' | 'Background' | 'Orphan';
 
 /** Exposes discovery, which the client library keeps protected, so we can learn a kind's plural and scope. */
 class ObjectApi extends KubernetesObjectApi {
-  discover(apiVersion: string, kind: string): Promise<V1APIResource | undefined> {
-    return this.resource(apiVersion, kind);
+  async discover(apiVersion: string, kind: string): Promise<V1APIResource | undefined> {
+    try {
+      return await this.resource(apiVersion, kind);
+    } catch (error) {
+      // A group/version the cluster does not serve (a CRD not installed) answers discovery with 404.
+      if (error instanceof ApiException && error.code === 404) return undefined;
+      throw error;
+    }
   }
 }
 
