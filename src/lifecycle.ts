@@ -76,13 +76,11 @@ export async function runLifecycle(options: RunOptions): Promise<Outcome> {
   const outcome: Outcome = { command, ids, namespace: settings.namespace, timings };
   log.info(`Environment ${ids.envId} (id ${ids.id}) in namespace ${settings.namespace}: ${command}`);
 
-  if (command === 'plan') {
-    const plan = makePlan(settings, ids, repository, context, options.now);
-    return { ...outcome, manifest: plan.objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n') };
-  }
-  const kc = loadKubeConfig(settings.kubeconfig, settings.context, log, options.env);
-  const client = new KubeClient(kc, settings.namespace);
-  const env = { kc, client, settings, model, ids, log, signal, timed };
+  const environment = (): Environment => {
+    const kc = loadKubeConfig(settings.kubeconfig, settings.context, log, options.env);
+    return { kc, client: new KubeClient(kc, settings.namespace), settings, model, ids, log, signal, timed };
+  };
+
   if (command === 'down') {
     // Teardown must work even when the template no longer renders: it then relies on what the deploy
     // recorded on the docker-host workload.
@@ -94,10 +92,14 @@ export async function runLifecycle(options: RunOptions): Promise<Outcome> {
         `The template does not render (${describeError(error)}); removing what the last deploy recorded.`,
       );
     }
-    return { ...outcome, deleted: await down(env, templateKinds) };
+    return { ...outcome, deleted: await down(environment(), templateKinds) };
   }
+  // A bad template fails `plan` and `up` before anything touches the cluster.
   const plan = makePlan(settings, ids, repository, context, options.now);
-  return { ...outcome, ...(await up(env, plan)) };
+  if (command === 'plan') {
+    return { ...outcome, manifest: plan.objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n') };
+  }
+  return { ...outcome, ...(await up(environment(), plan)) };
 }
 
 interface Environment {

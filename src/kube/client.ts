@@ -80,8 +80,8 @@ export class KubeClient {
   }
 
   async read<T = KubeObject>(ref: ObjectRef): Promise<T | undefined> {
-    try {
-      return await this.call(
+    return ifNotFound(
+      this.call(
         `read ${describeRef(ref)}`,
         () =>
           this.objects.read({
@@ -89,11 +89,9 @@ export class KubeClient {
             kind: ref.kind,
             metadata: { name: ref.name, namespace: this.namespace },
           }) as Promise<T>,
-      );
-    } catch (error) {
-      if (error instanceof KubeApiError && error.code === 404) return undefined;
-      throw error;
-    }
+      ),
+      undefined,
+    );
   }
 
   async list<T>(
@@ -157,26 +155,19 @@ export class KubeClient {
 
   /** Deletes an object; false when it was already gone. */
   async delete(ref: ObjectRef, propagationPolicy: PropagationPolicy): Promise<boolean> {
-    try {
-      await this.call(`delete ${describeRef(ref)}`, () =>
-        this.objects.delete(
-          {
-            apiVersion: ref.apiVersion,
-            kind: ref.kind,
-            metadata: { name: ref.name, namespace: this.namespace },
-          },
-          undefined,
-          undefined,
-          undefined,
-          undefined,
-          propagationPolicy,
-        ),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof KubeApiError && error.code === 404) return false;
-      throw error;
-    }
+    const spec = {
+      apiVersion: ref.apiVersion,
+      kind: ref.kind,
+      metadata: { name: ref.name, namespace: this.namespace },
+    };
+    return ifNotFound(
+      this.call(`delete ${describeRef(ref)}`, () =>
+        this.objects
+          .delete(spec, undefined, undefined, undefined, undefined, propagationPolicy)
+          .then(() => true),
+      ),
+      false,
+    );
   }
 
   /**
@@ -298,5 +289,15 @@ function parseStatus(body: unknown): Status {
     return typeof parsed === 'object' && parsed !== null ? (parsed as Status) : {};
   } catch {
     return {};
+  }
+}
+
+/** The call's result, or `fallback` when the API server answered 404 Not Found. */
+async function ifNotFound<T, F>(call: Promise<T>, fallback: F): Promise<T | F> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof KubeApiError && error.code === 404) return fallback;
+    throw error;
   }
 }
