@@ -78,7 +78,16 @@ export async function runLifecycle(options: RunOptions): Promise<Outcome> {
 
   const environment = (): Environment => {
     const kc = loadKubeConfig(settings.kubeconfig, settings.context, log, options.env);
-    return { kc, client: new KubeClient(kc, settings.namespace), settings, model, ids, log, signal, timed };
+    return {
+      kc,
+      client: new KubeClient(kc, settings.namespace, { log }),
+      settings,
+      model,
+      ids,
+      log,
+      signal,
+      timed,
+    };
   };
 
   if (command === 'down') {

@@ -6,7 +6,10 @@ import {
   type KubeConfig,
   type V1APIResource,
 } from '@kubernetes/client-node';
+import { formatDuration } from '../duration.js';
 import { UserError } from '../errors.js';
+import type { Logger } from '../log.js';
+import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
 import { describeRef, refOf, type KubeObject, type ObjectRef } from './object.js';
 
 /** A Kubernetes `Status` as the API server returns it with an error. */
@@ -69,6 +72,7 @@ export class KubeClient {
   constructor(
     readonly kc: KubeConfig,
     readonly namespace: string,
+    private readonly options: { log?: Logger; retry?: RetryPolicy } = {},
   ) {
     this.objects = kc.makeApiClient(ObjectApi);
     this.server = kc.getCurrentCluster()?.server ?? '(no server)';
@@ -226,10 +230,18 @@ export class KubeClient {
     });
   }
 
-  /** Runs one API call, turning its failure into an error that names the call and what to do. */
+  /**
+   * Runs one API call, turning its failure into an error that names the call and what to do. Every
+   * call kube-pod-preview makes is idempotent (reads, apply, whole-object patches, deletes, and creates
+   * whose conflict falls back to a patch), so transient failures are retried.
+   */
   private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
     try {
-      return await fn();
+      return await withRetry(fn, this.options.retry ?? DEFAULT_RETRY, (error, delay, attempt) =>
+        this.options.log?.info(
+          `  ${what}: ${transientReason(error)}; trying again in ${formatDuration(delay)} (attempt ${attempt + 1})`,
+        ),
+      );
     } catch (error) {
       throw this.explain(what, error);
     }
@@ -300,4 +312,9 @@ async function ifNotFound<T, F>(call: Promise<T>, fallback: F): Promise<T | F> {
     if (error instanceof KubeApiError && error.code === 404) return fallback;
     throw error;
   }
+}
+
+function transientReason(error: unknown): string {
+  if (error instanceof ApiException) return `HTTP ${error.code}`;
+  return (error as { cause?: { code?: string } }).cause?.code ?? 'connection error';
 }

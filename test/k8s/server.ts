@@ -697,12 +697,20 @@ function status(error: StatusError): JsonObject {
     status: 'Failure',
     message: error.message,
     reason: error.reason,
-    ...(Object.keys(error.details).length ? { details: error.details } : {}),
+    ...(Object.keys(error.details).length || error.retryAfterSeconds !== undefined
+      ? {
+          details: {
+            ...error.details,
+            ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+          },
+        }
+      : {}),
     code: error.code,
   };
 }
 
 function sendStatus(res: http.ServerResponse, error: StatusError): void {
+  if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
   sendJson(res, error.code, status(error));
 }
 

@@ -8,6 +8,8 @@ export class StatusError extends Error {
     readonly reason: string,
     message: string,
     readonly details: JsonObject = {},
+    /** Sent as the Retry-After header (and details.retryAfterSeconds), as with 429 TooManyRequests. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
