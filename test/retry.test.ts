@@ -49,8 +49,19 @@ describe('a burst of 429 and 503 from the API server', () => {
 
   it('is ridden out: up succeeds, and the log says what was retried', async () => {
     let failures = 0;
+    let watchFailed = false;
     server.interceptor = (request) => {
-      if (request.query.get('watch') || failures >= 5) return undefined;
+      if (request.query.get('watch')) {
+        // The readiness watch is refused once, too: the wait lists again instead of failing.
+        if (watchFailed) return undefined;
+        watchFailed = true;
+        return new StatusError(
+          503,
+          'ServiceUnavailable',
+          'the server is currently unable to handle the request',
+        );
+      }
+      if (failures >= 5) return undefined;
       failures++;
       return failures % 2
         ? new StatusError(429, 'TooManyRequests', 'Too many requests, please try again later.', {}, 1)
@@ -69,6 +80,7 @@ describe('a burst of 429 and 503 from the API server', () => {
     );
     expect(outcome.pod).toBeDefined();
     expect(failures).toBe(5);
+    expect(watchFailed).toBe(true);
     const retries = log.lines.filter((l) => l.includes('trying again'));
     expect(retries).toHaveLength(5); // all on the first call: five failures fit in six attempts
     expect(retries[0]).toMatch(/HTTP 429; trying again in 1\.0s \(attempt 2\)/);

@@ -218,6 +218,8 @@ export class KubeClient {
             signal.removeEventListener('abort', stop);
             const code = (error as { statusCode?: number } | null)?.statusCode;
             if (code === 410) resolve('expired');
+            // Throttled or a server error: the caller lists again after a pause, as after any close.
+            else if (code === 429 || (code !== undefined && code >= 500)) resolve('closed');
             else if (error && outcome === 'closed' && !signal.aborted && code !== undefined) {
               reject(new KubeApiError(code, undefined, {}, `Watching ${kind} failed: HTTP ${code}.`));
             } else resolve(outcome);
