@@ -12,7 +12,6 @@ import { remoteProjectDir } from '../src/sync.js';
 import { FakeKubeApiServer } from './k8s/server.js';
 import { PodStreams } from './k8s/streams.js';
 import { ROOT, memoryLogger, prepareHello, run, type HelloProject } from './helpers.js';
-import { typeOfKind } from './k8s/resources.js';
 
 /**
  * `up` and `down` of a real compose project: the API-server double stands in for the cluster, and its
@@ -188,20 +187,7 @@ describe('up and down of examples/hello', () => {
 describe('the port-forward tunnel', () => {
   /** A running pod of the double, without going through a deploy. */
   async function runningPod(): Promise<string> {
-    const type = typeOfKind('v1', 'Pod')!;
-    api.create(
-      type,
-      'default',
-      { metadata: { name: 'docker-0' }, spec: { containers: [{ name: 'docker', image: 'docker:dind' }] } },
-      new URLSearchParams(),
-    );
-    for (
-      let i = 0;
-      i < 100 && (api.store.get(type, 'default', 'docker-0')!.status as any)?.phase !== 'Running';
-      i++
-    ) {
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await api.runningPod('docker-0');
     return 'docker-0';
   }
 

@@ -6,26 +6,11 @@
  */
 import { FakeKubeApiServer } from './server.js';
 import { PodStreams } from './streams.js';
-import { typeOfKind } from './resources.js';
 
 const api = new FakeKubeApiServer();
 new PodStreams(api);
 await api.start();
-if (process.argv.includes('--pod')) {
-  const pods = typeOfKind('v1', 'Pod')!;
-  api.create(
-    pods,
-    'default',
-    { metadata: { name: 'docker-0' }, spec: { containers: [{ name: 'docker', image: 'docker:dind' }] } },
-    new URLSearchParams(),
-  );
-  while (
-    (api.store.get(pods, 'default', 'docker-0')!.status as { phase?: string } | undefined)?.phase !==
-    'Running'
-  ) {
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+if (process.argv.includes('--pod')) await api.runningPod('docker-0');
 process.stdout.write(api.kubeconfig());
 process.stdout.write('\n---\n');
 const stop = () => void api.stop().then(() => process.exit(0));

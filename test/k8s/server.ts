@@ -127,6 +127,16 @@ export class FakeKubeApiServer {
     this.store.create(type, { metadata: { name } as unknown as Json, status: { phase: 'Active' } }, false);
   }
 
+  /** Creates a bare pod (no workload) and resolves once the simulated kubelet runs it. */
+  async runningPod(name: string, namespace = 'default'): Promise<void> {
+    const pods = typeOfKind('v1', 'Pod')!;
+    const spec = { containers: [{ name: 'docker', image: 'docker:dind' }] };
+    this.create(pods, namespace, { metadata: { name }, spec }, new URLSearchParams());
+    while ((this.store.get(pods, namespace, name)?.status as JsonObject | undefined)?.phase !== 'Running') {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   /** Every object whose labels match, across kinds, as `Kind/name`. */
   objectsMatching(selector: string): string[] {
     const matches = parseLabelSelector(selector);
