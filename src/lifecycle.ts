@@ -9,6 +9,7 @@ import { environmentId, resourceId, type Ids } from './ids.js';
 import type { InputSource } from './inputs.js';
 import { applyPlan } from './kube/apply.js';
 import { KubeClient } from './kube/client.js';
+import { acquireLease, type HeldLease } from './kube/lease.js';
 import { loadKubeConfig } from './kube/config.js';
 import { environmentSelector, identityLabels } from './kube/object.js';
 import { teardown } from './kube/teardown.js';
@@ -101,14 +102,32 @@ export async function runLifecycle(options: RunOptions): Promise<Outcome> {
         `The template does not render (${describeError(error)}); removing what the last deploy recorded.`,
       );
     }
-    return { ...outcome, deleted: await down(environment(), templateKinds) };
+    const env = environment();
+    await using _lease = await lock(env, context);
+    return { ...outcome, deleted: await down(env, templateKinds) };
   }
   // A bad template fails `plan` and `up` before anything touches the cluster.
   const plan = makePlan(settings, ids, repository, context, options.now);
   if (command === 'plan') {
     return { ...outcome, manifest: plan.objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n') };
   }
-  return { ...outcome, ...(await up(environment(), plan)) };
+  const env = environment();
+  await using _lease = await lock(env, context);
+  return { ...outcome, ...(await up(env, plan)) };
+}
+
+/** Waits for, then holds, the environment's lease: one run per environment at a time. */
+function lock(env: Environment, context: RunContext): Promise<HeldLease> {
+  return env.timed('lock', () =>
+    acquireLease(env.client, env.ids.id, {
+      holder: context.runUrl ?? 'the kube-pod-preview CLI',
+      durationSeconds: 30,
+      waitMs: env.settings.timeoutMs,
+      pollMs: 2000,
+      signal: env.signal,
+      log: env.log,
+    }),
+  );
 }
 
 interface Environment {

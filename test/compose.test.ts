@@ -85,6 +85,7 @@ describe('up and down of examples/hello', () => {
     expect(first.synced?.sent).toEqual([path.join(hello.dir, 'site/index.html')]);
     expect(Object.keys(first.timings)).toEqual([
       'compose config',
+      'lock',
       'apply',
       'wait',
       'tunnel',

@@ -125,6 +125,14 @@ export class KubeClient {
     );
   }
 
+  /** PUT of a whole object; its resourceVersion makes it fail with 409 if the object changed meanwhile. */
+  async replace<T extends KubeObject>(object: T): Promise<T> {
+    return this.call(
+      `update ${describeRef(refOf(object))}`,
+      () => this.objects.replace(object, undefined, undefined, FIELD_MANAGER) as Promise<T>,
+    );
+  }
+
   /** Server-side apply, taking over fields other managers set: the environment is ours to define. */
   async serverSideApply<T extends KubeObject>(object: T): Promise<T> {
     return this.call(
