@@ -9,9 +9,9 @@ import type { InputName } from '../src/inputs.js';
 import { PortForwardTunnel } from '../src/kube/port-forward.js';
 import { waitForDocker } from '../src/connection.js';
 import { remoteProjectDir } from '../src/sync.js';
-import { FakeKubeApiServer } from './k8s/server.js';
-import { PodStreams } from './k8s/streams.js';
-import { ROOT, memoryLogger, prepareHello, run, type HelloProject } from './helpers.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
+import type { PodStreams } from './k8s/streams.js';
+import { ROOT, memoryLogger, prepareHello, run, startDouble, type HelloProject } from './helpers.js';
 
 /**
  * `up` and `down` of a real compose project: the API-server double stands in for the cluster, and its
@@ -22,9 +22,7 @@ let streams: PodStreams;
 const cleanups: (() => void)[] = [];
 
 beforeEach(async () => {
-  api = new FakeKubeApiServer();
-  streams = new PodStreams(api);
-  await api.start();
+  ({ api, streams } = await startDouble());
 });
 afterEach(async () => {
   await api.stop();

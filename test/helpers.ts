@@ -9,6 +9,8 @@ import { mapInputs, type InputName } from '../src/inputs.js';
 import { runLifecycle, type Outcome } from '../src/lifecycle.js';
 import type { Logger } from '../src/log.js';
 import { remoteProjectDir } from '../src/sync.js';
+import { FakeKubeApiServer } from './k8s/server.js';
+import { PodStreams } from './k8s/streams.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -121,4 +123,12 @@ export async function prepareHello(extraCompose = ''): Promise<HelloProject> {
       scratch[Symbol.dispose]();
     },
   };
+}
+
+/** The API-server double with its exec and port-forward endpoints (whose pod is this machine), started. */
+export async function startDouble(): Promise<{ api: FakeKubeApiServer; streams: PodStreams }> {
+  const api = new FakeKubeApiServer();
+  const streams = new PodStreams(api);
+  await api.start();
+  return { api, streams };
 }

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resourceId } from '../src/ids.js';
-import { FakeKubeApiServer } from './k8s/server.js';
-import { PodStreams } from './k8s/streams.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
 import { typeOfKind } from './k8s/resources.js';
-import { memoryLogger, prepareHello, run, type HelloProject } from './helpers.js';
+import { memoryLogger, prepareHello, run, startDouble, type HelloProject } from './helpers.js';
 
 /** One run per environment at a time, through a coordination.k8s.io Lease. */
 let api: FakeKubeApiServer;
@@ -12,9 +11,7 @@ const LEASES = typeOfKind('coordination.k8s.io/v1', 'Lease')!;
 
 beforeAll(async () => {
   hello = await prepareHello();
-  api = new FakeKubeApiServer();
-  new PodStreams(api);
-  await api.start();
+  ({ api } = await startDouble());
 });
 afterAll(async () => {
   await api.stop();

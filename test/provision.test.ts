@@ -4,10 +4,17 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { stringify } from 'yaml';
 import type { InputName } from '../src/inputs.js';
 import { environmentSelector } from '../src/kube/object.js';
-import { FakeKubeApiServer, StatusError } from './k8s/server.js';
+import { StatusError, type FakeKubeApiServer } from './k8s/server.js';
 import { typeOfKind } from './k8s/resources.js';
-import { ROOT, memoryLogger, prepareHello, run, scratchDir, type HelloProject } from './helpers.js';
-import { PodStreams } from './k8s/streams.js';
+import {
+  ROOT,
+  memoryLogger,
+  prepareHello,
+  run,
+  scratchDir,
+  startDouble,
+  type HelloProject,
+} from './helpers.js';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/preevy');
 const ALL_OURS = 'app.kubernetes.io/managed-by=kube-pod-preview';
@@ -21,9 +28,7 @@ beforeAll(async () => {
 });
 afterAll(() => hello.remove());
 beforeEach(async () => {
-  api = new FakeKubeApiServer();
-  new PodStreams(api);
-  await api.start();
+  ({ api } = await startDouble());
 });
 afterEach(async () => {
   await api.stop();

@@ -1,9 +1,8 @@
 import { ApiException } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY, retryDelay } from '../src/kube/retry.js';
-import { FakeKubeApiServer, StatusError } from './k8s/server.js';
-import { PodStreams } from './k8s/streams.js';
-import { memoryLogger, prepareHello, run, type HelloProject } from './helpers.js';
+import { StatusError, type FakeKubeApiServer } from './k8s/server.js';
+import { memoryLogger, prepareHello, run, startDouble, type HelloProject } from './helpers.js';
 
 const policy = { ...DEFAULT_RETRY, random: () => 1 };
 const api = (code: number, headers: Record<string, string> = {}) => new ApiException(code, 'x', '', headers);
@@ -38,9 +37,7 @@ describe('a burst of 429 and 503 from the API server', () => {
   let hello: HelloProject;
   beforeAll(async () => {
     hello = await prepareHello();
-    server = new FakeKubeApiServer();
-    new PodStreams(server);
-    await server.start();
+    ({ api: server } = await startDouble());
   });
   afterAll(async () => {
     await server.stop();
