@@ -4,7 +4,8 @@ import { UserError } from './errors.js';
 import { formatDuration } from './duration.js';
 import { execInPod } from './kube/exec.js';
 import { PortForwardTunnel } from './kube/port-forward.js';
-import { sleep, type DockerHostPod } from './kube/wait.js';
+import type { DockerHostPod } from './kube/wait.js';
+import { sleep } from './sleep.js';
 import type { Logger } from './log.js';
 import type { PodExec } from './sync.js';
 

@@ -24,8 +24,6 @@ export class KubeApiError extends UserError {
   override name = 'KubeApiError';
   constructor(
     readonly code: number,
-    readonly reason: string | undefined,
-    readonly status: Status,
     message: string,
   ) {
     super(message);
@@ -85,15 +83,7 @@ export class KubeClient {
 
   async read<T = KubeObject>(ref: ObjectRef): Promise<T | undefined> {
     return ifNotFound(
-      this.call(
-        `read ${describeRef(ref)}`,
-        () =>
-          this.objects.read({
-            apiVersion: ref.apiVersion,
-            kind: ref.kind,
-            metadata: { name: ref.name, namespace: this.namespace },
-          }) as Promise<T>,
-      ),
+      this.call(`read ${describeRef(ref)}`, () => this.objects.read(this.header(ref)) as Promise<T>),
       undefined,
     );
   }
@@ -167,15 +157,10 @@ export class KubeClient {
 
   /** Deletes an object; false when it was already gone. */
   async delete(ref: ObjectRef, propagationPolicy: PropagationPolicy): Promise<boolean> {
-    const spec = {
-      apiVersion: ref.apiVersion,
-      kind: ref.kind,
-      metadata: { name: ref.name, namespace: this.namespace },
-    };
     return ifNotFound(
       this.call(`delete ${describeRef(ref)}`, () =>
         this.objects
-          .delete(spec, undefined, undefined, undefined, undefined, propagationPolicy)
+          .delete(this.header(ref), undefined, undefined, undefined, undefined, propagationPolicy)
           .then(() => true),
       ),
       false,
@@ -229,7 +214,7 @@ export class KubeClient {
             // Throttled or a server error: the caller lists again after a pause, as after any close.
             else if (code === 429 || (code !== undefined && code >= 500)) resolve('closed');
             else if (error && outcome === 'closed' && !signal.aborted && code !== undefined) {
-              reject(new KubeApiError(code, undefined, {}, `Watching ${kind} failed: HTTP ${code}.`));
+              reject(new KubeApiError(code, `Watching ${kind} failed: HTTP ${code}.`));
             } else resolve(outcome);
           },
         )
@@ -238,6 +223,15 @@ export class KubeClient {
           if (signal.aborted) c.abort();
         }, reject);
     });
+  }
+
+  /** What the library needs to address one object of the namespace. */
+  private header(ref: ObjectRef) {
+    return {
+      apiVersion: ref.apiVersion,
+      kind: ref.kind,
+      metadata: { name: ref.name, namespace: this.namespace },
+    };
   }
 
   /**
@@ -263,21 +257,13 @@ export class KubeClient {
       const status = parseStatus(error.body);
       const message =
         status.message ?? (typeof error.body === 'string' && error.body ? error.body : `HTTP ${code}`);
-      return new KubeApiError(
-        code,
-        status.reason,
-        status,
-        `Cannot ${what}: ${message}${hint(code, status, this.namespace)}`,
-      );
+      return new KubeApiError(code, `Cannot ${what}: ${message}${hint(code, status, this.namespace)}`);
     }
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     if (error instanceof TypeError && cause) {
       return new UserError(
         `Cannot reach the Kubernetes API server at ${this.server} (${cause.code ?? cause.message}). Check the kubeconfig's cluster address and that the runner can reach it.`,
       );
-    }
-    if (error instanceof Error && /Failed to fetch resource metadata/.test(error.message)) {
-      return new UserError(`Cannot ${what}: ${error.message}`);
     }
     return error instanceof Error ? error : new Error(String(error));
   }

@@ -5,7 +5,7 @@ import { formatDuration } from '../duration.js';
 import type { Logger } from '../log.js';
 import { KubeApiError, type KubeClient } from './client.js';
 import { LABELS, MANAGER, type KubeObject } from './object.js';
-import { sleep } from './wait.js';
+import { sleep } from '../sleep.js';
 
 interface Lease extends KubeObject {
   spec?: {

@@ -1,5 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
-import { sleep } from './wait.js';
+import { sleep } from '../sleep.js';
 
 /** Capped exponential backoff with full jitter. */
 export interface RetryPolicy {

@@ -3,10 +3,11 @@ import { formatDuration } from '../duration.js';
 import type { Logger } from '../log.js';
 import type { KubeClient } from './client.js';
 import { ANNOTATIONS, parseKindKey, type KubeObject } from './object.js';
-import { sleep } from './wait.js';
+import { sleep } from '../sleep.js';
 
 /** Kinds searched even when nothing records them: the workloads themselves and the claims they leave. */
-const ALWAYS = ['apps/v1/StatefulSet', 'apps/v1/Deployment', 'v1/PersistentVolumeClaim'];
+const WORKLOADS = ['apps/v1/StatefulSet', 'apps/v1/Deployment'];
+const ALWAYS = [...WORKLOADS, 'v1/PersistentVolumeClaim'];
 const POLL_MS = 1000;
 
 /**
@@ -21,10 +22,15 @@ export async function teardown(
 ): Promise<{ deleted: string[] }> {
   const { selector, log } = options;
   const kinds = new Set([...options.templateKinds, ...ALWAYS]);
-  for (const key of ['apps/v1/StatefulSet', 'apps/v1/Deployment']) {
+  // The workloads are listed once: for the kinds their deploy recorded, and again below for deletion.
+  const listed = new Map<string, KubeObject[]>();
+  const list = async (key: string) => {
     const { apiVersion, kind } = parseKindKey(key);
-    for (const workload of (await client.list<KubeObject>(apiVersion, kind, { labelSelector: selector }))
-      .items) {
+    return (await client.list<KubeObject>(apiVersion, kind, { labelSelector: selector })).items;
+  };
+  for (const key of WORKLOADS) {
+    listed.set(key, await list(key));
+    for (const workload of listed.get(key)!) {
       for (const recorded of workload.metadata.annotations?.[ANNOTATIONS.kinds]?.split(',') ?? []) {
         if (recorded) kinds.add(recorded);
       }
@@ -40,8 +46,7 @@ export async function teardown(
       continue;
     }
     served.push(key);
-    for (const object of (await client.list<KubeObject>(apiVersion, kind, { labelSelector: selector }))
-      .items) {
+    for (const object of listed.get(key) ?? (await list(key))) {
       const ref = { apiVersion, kind, name: object.metadata.name };
       // Foreground: the object stays until Kubernetes has removed what it owns (pods, ReplicaSets), so
       // waiting for it to go means waiting for everything under it.
@@ -58,9 +63,7 @@ export async function teardown(
     options.signal.throwIfAborted();
     const left: string[] = [];
     for (const key of watched) {
-      const { apiVersion, kind } = parseKindKey(key);
-      const { items } = await client.list<KubeObject>(apiVersion, kind, { labelSelector: selector });
-      left.push(...items.map((o) => `${kind}/${o.metadata.name}`));
+      left.push(...(await list(key)).map((o) => `${parseKindKey(key).kind}/${o.metadata.name}`));
     }
     if (left.length === 0) break;
     if (Date.now() >= deadline) {

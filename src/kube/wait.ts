@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { sleep } from '../sleep.js';
 import { formatDuration } from '../duration.js';
 import type { Logger } from '../log.js';
 import type { KubeClient } from './client.js';
@@ -80,8 +81,7 @@ export async function waitForDockerHost(
       fieldSelector,
     });
     let workload = items[0];
-    if (!workload)
-      throw new UserError(`${describeRef(ref)} was deleted while waiting for it to become ready.`);
+    if (!workload) throw deletedWhileWaiting(ref);
     let deleted = false;
     const report = (w: Workload) => {
       const line = `  ${describeRef(ref)}: ${w.status?.readyReplicas ?? 0}/${w.spec?.replicas ?? 1} ready`;
@@ -89,7 +89,7 @@ export async function waitForDockerHost(
       last = line;
     };
     report(workload);
-    if (isWorkloadReady(workload)) break;
+    if (isWorkloadReady(workload)) return findReadyPod(client, ref.kind, workload);
     const outcome = await client.watch<Workload>(
       ref.apiVersion,
       ref.kind,
@@ -104,12 +104,15 @@ export async function waitForDockerHost(
       },
       deadline,
     );
-    if (deleted) throw new UserError(`${describeRef(ref)} was deleted while waiting for it to become ready.`);
-    if (outcome === 'done') break;
+    if (deleted) throw deletedWhileWaiting(ref);
+    if (outcome === 'done') return findReadyPod(client, ref.kind, workload);
     // The watch ended (server timeout, expiry, dropped connection): list again, after a breath.
     if (outcome === 'closed' && !deadline.aborted) await sleep(500, deadline);
   }
-  return findReadyPod(client, ref);
+}
+
+function deletedWhileWaiting(ref: ObjectRef): UserError {
+  return new UserError(`${describeRef(ref)} was deleted while waiting for it to become ready.`);
 }
 
 /**
@@ -127,7 +130,7 @@ export async function findRunningDockerHost(
     const workload = items[0];
     if (!workload) continue;
     try {
-      return await findReadyPod(client, { apiVersion: 'apps/v1', kind, name: workload.metadata.name });
+      return await findReadyPod(client, kind, workload);
     } catch {
       return undefined;
     }
@@ -136,14 +139,17 @@ export async function findRunningDockerHost(
 }
 
 /** The ready pod the workload owns (a Deployment through its ReplicaSets), newest first. */
-export async function findReadyPod(client: KubeClient, ref: ObjectRef): Promise<DockerHostPod> {
-  const workload = await client.read<Workload & { apiVersion: string; kind: string }>(ref);
-  if (!workload?.metadata.uid) throw new UserError(`${describeRef(ref)} disappeared.`);
+export async function findReadyPod(
+  client: KubeClient,
+  kind: string,
+  workload: Workload,
+): Promise<DockerHostPod> {
+  const ref = { apiVersion: 'apps/v1', kind, name: workload.metadata.name };
   const selector = Object.entries(workload.spec?.selector?.matchLabels ?? {})
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
-  let owners = new Set([workload.metadata.uid]);
-  if (ref.kind === 'Deployment') {
+  let owners = new Set([workload.metadata.uid!]);
+  if (kind === 'Deployment') {
     const sets = await client.list<Pod>('apps/v1', 'ReplicaSet', { labelSelector: selector });
     owners = new Set(sets.items.filter((rs) => ownedBy(rs, owners)).map((rs) => rs.metadata.uid!));
   }
@@ -165,16 +171,4 @@ function ownedBy(object: Pod, owners: Set<string>): boolean {
 
 function time(value: string | Date | undefined): number {
   return value ? new Date(value).getTime() : 0;
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
