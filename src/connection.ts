@@ -18,7 +18,6 @@ export const DOCKER_PORT = 2375;
 export interface PodConnection extends AsyncDisposable {
   /** DOCKER_HOST for the docker CLI: the local end of the tunnel. */
   dockerHost: string;
-  tunnel: PortForwardTunnel;
   exec: PodExec;
   close(): Promise<void>;
 }
@@ -43,7 +42,6 @@ export async function connectToPod(
   }
   return {
     dockerHost: tunnel.url,
-    tunnel,
     exec: (command, stdin) =>
       execInPod(kc, { namespace, pod: pod.name, container: pod.container }, command, {
         stdin,

@@ -37,8 +37,6 @@ export class PodStreams {
   readonly options: StreamOptions;
   private readonly sockets = new Set<WebSocket>();
   private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 0 });
-  /** Bytes carried from the client to the Docker engine, for tests of what a redeploy sends. */
-  forwardedBytes = 0;
 
   constructor(api: FakeKubeApiServer, options: Partial<StreamOptions> = {}) {
     this.options = { ...DEFAULTS, ...options };
@@ -192,7 +190,6 @@ export class PodStreams {
     ws.on('message', (message: Buffer) => {
       if (message[0] !== 0 || docker.destroyed) return;
       const data = message.subarray(1);
-      this.forwardedBytes += data.length;
       if (!docker.write(data) && !ws.isPaused) {
         ws.pause();
         docker.once('drain', () => ws.resume());
