@@ -19,6 +19,24 @@ export const INPUT_NAMES = [
   'labels',
   'annotations',
   'github-token',
+  // Exposure and the pull-request report.
+  'expose',
+  'domain',
+  'url-template',
+  'expose-template',
+  'ingress-class',
+  'tls-secret',
+  'ingress-annotations',
+  'basic-auth',
+  'url-timeout',
+  'comment',
+  'deployment',
+  'deployment-environment',
+  'primary-service',
+  // Safety and housekeeping.
+  'on-fork',
+  'ttl',
+  'dry-run',
 ] as const;
 
 export type InputName = (typeof INPUT_NAMES)[number];

@@ -1,31 +1,47 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { stringify } from 'yaml';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { cleanup, type CleanupEntry } from './cleanup.js';
 import { connectToPod } from './connection.js';
 import { composeDown, composeUp, type PublishedPort } from './docker/compose.js';
 import { loadComposeModel, type ComposeModel } from './docker/model.js';
-import { describeError } from './errors.js';
+import { describeError, UserError } from './errors.js';
+import { exposePorts, type PreviewUrl } from './expose/expose.js';
+import { GitHubApi } from './github/api.js';
 import type { RunContext } from './github/event.js';
+import { PullRequestReport } from './github/report.js';
 import { environmentId, resourceId, type Ids } from './ids.js';
 import type { InputSource } from './inputs.js';
+import { checkAccess, permissionsFor } from './kube/access.js';
 import { applyPlan } from './kube/apply.js';
 import { KubeClient } from './kube/client.js';
+import { credentialsAvailable, loadKubeConfig } from './kube/config.js';
 import { acquireLease, type HeldLease } from './kube/lease.js';
-import { loadKubeConfig } from './kube/config.js';
 import { environmentSelector, identityLabels } from './kube/object.js';
 import { teardown } from './kube/teardown.js';
 import { findRunningDockerHost, waitForDockerHost, type DockerHostPod } from './kube/wait.js';
 import type { Logger } from './log.js';
-import { buildPlan, type Plan } from './plan.js';
-import { readDriverOptions, readProjectInputs, resolveSettings, type Settings } from './settings.js';
+import { buildPlan, type Plan, type PlanOptions } from './plan.js';
+import {
+  readDriverOptions,
+  readProjectInputs,
+  resolveSettings,
+  type ProjectInputs,
+  type Settings,
+} from './settings.js';
+import { MAIN_STATE, type CommentCheckpoint, type LeaseCheckpoint } from './post.js';
 import { syncFiles } from './sync.js';
 import { loadTemplate, renderTemplate } from './template.js';
 
-export type ResolvedCommand = 'up' | 'down' | 'plan';
+export type ResolvedCommand = 'up' | 'down' | 'plan' | 'cleanup' | 'skipped';
 
 export interface Outcome {
   command: ResolvedCommand;
   ids: Ids;
   namespace: string;
+  /** The compose project's name. */
+  project: string;
   /** `plan`: the rendered objects as multi-document YAML. */
   manifest?: string;
   /** `up`: the pod running the Docker server. */
@@ -34,8 +50,16 @@ export interface Outcome {
   synced?: { sent: string[]; removed: string[]; unchanged: number; bytes: number };
   /** `up`: the ports the compose services publish on the pod's Docker server. */
   ports?: PublishedPort[];
-  /** `down`: what was deleted. */
+  /** `up`: how each published port is reached, and whether it answered. */
+  urls?: PreviewUrl[];
+  /** `up`: the URL of input primary-service, else the first that answered. */
+  primaryUrl?: string;
+  /** `up`: ready (a URL answers) or running (nothing to link to: expose none, or no published port). */
+  state?: 'ready' | 'running';
+  /** `down` (and an `up` that found its pull request closed): what was deleted. */
   deleted?: string[];
+  /** `cleanup`: the environments found, and why each was (or would be) removed or kept. */
+  cleaned?: CleanupEntry[];
   /** Milliseconds each phase took, in order. */
   timings: Record<string, number>;
 }
@@ -48,77 +72,251 @@ export interface RunOptions {
   cwd: string;
   env?: NodeJS.ProcessEnv;
   now?: () => Date;
+  /** Keeps what a post step needs should this process be killed (the action's step state). */
+  checkpoint?: (key: string, value: string) => void;
 }
 
 /**
  * One run, whichever its entry point: settings → ids → rendered plan, then `plan` prints it, `up`
- * applies, waits, tunnels, syncs files and runs compose, and `down` stops compose and deletes it all.
+ * applies, waits, tunnels, syncs files, runs compose and exposes the ports, `down` stops compose and
+ * deletes it all, and `cleanup` removes the environments of closed pull requests and expired ones. On a
+ * pull request the sticky comment and the deployment follow along.
  */
 export async function runLifecycle(options: RunOptions): Promise<Outcome> {
   const { input, context, log, signal } = options;
+  const env = options.env ?? process.env;
+  const now = options.now ?? (() => new Date());
+  const started = performance.now();
+  const checkpoint = options.checkpoint ?? (() => {});
   const timings: Record<string, number> = {};
   const timed = async <T>(phase: string, fn: () => Promise<T>): Promise<T> => {
-    const started = performance.now();
+    const phaseStarted = performance.now();
     try {
       return await fn();
     } finally {
-      timings[phase] = Math.round(performance.now() - started);
+      timings[phase] = Math.round(performance.now() - phaseStarted);
     }
   };
 
   const project = readProjectInputs(input, options.cwd);
-  const model = await timed('compose config', () => loadComposeModel(project, signal));
-  const settings = resolveSettings(input, readDriverOptions(model['x-preevy'], log), project);
-  const command: ResolvedCommand =
+  // cleanup works on a whole namespace and may run on a schedule without a compose project.
+  const needsModel = input('command') !== 'cleanup' || hasComposeFile(project);
+  const model: ComposeModel | undefined = needsModel
+    ? await timed('compose config', () => loadComposeModel(project, signal))
+    : undefined;
+  const settings = resolveSettings(input, readDriverOptions(model?.['x-preevy'], log), project);
+  for (const secret of [settings.githubToken, settings.expose.basicAuth?.password])
+    if (secret) log.mask(secret);
+  const repository = context.repository ?? `local/${model?.name ?? 'cleanup'}`;
+
+  if (settings.command === 'cleanup') {
+    const ids: Ids = { envId: '*', id: '*' };
+    const kube = connect(settings, log, env);
+    const github = githubApi(settings, context, env);
+    const cleaned = await timed('cleanup', () =>
+      cleanup(kube.client, {
+        repository: context.repository,
+        github,
+        dryRun: settings.dryRun,
+        now: now(),
+        timeoutMs: settings.timeoutMs,
+        holder: context.runUrl ?? 'the kube-pod-preview CLI',
+        log,
+        signal,
+        report: (pr: number, ids: Ids) =>
+          github && context.repository ? reportFor(github, settings, ids, pr, context, log) : undefined,
+      }),
+    );
+    return {
+      command: 'cleanup',
+      ids,
+      namespace: settings.namespace,
+      project: model?.name ?? '',
+      cleaned,
+      timings,
+    };
+  }
+
+  const command =
     settings.command === 'auto' ? (context.action === 'closed' ? 'down' : 'up') : settings.command;
-  const repository = context.repository ?? `local/${model.name}`;
   const envId = environmentId(settings.envId, context.prNumber);
   const ids: Ids = { envId, id: resourceId(repository, envId) };
-  const outcome: Outcome = { command, ids, namespace: settings.namespace, timings };
+  const outcome: Outcome = { command, ids, namespace: settings.namespace, project: model!.name, timings };
+
+  if (command !== 'plan' && context.fromFork && !credentialsAvailable(settings.kubeconfig, env)) {
+    const why = `Pull request #${context.prNumber} comes from a fork, and GitHub gives workflows on such pull requests no secrets, so there are no cluster credentials.`;
+    if (settings.onFork === 'fail') {
+      throw new UserError(`${why} Input on-fork is fail. See the README on previews of fork pull requests.`);
+    }
+    log.notice(`${why} Skipping the preview (input on-fork is skip).`);
+    return { ...outcome, command: 'skipped' };
+  }
   log.info(`Environment ${ids.envId} (id ${ids.id}) in namespace ${settings.namespace}: ${command}`);
 
-  const environment = (): Environment => {
-    const kc = loadKubeConfig(settings.kubeconfig, settings.context, log, options.env);
-    return {
-      kc,
-      client: new KubeClient(kc, settings.namespace, { log }),
-      settings,
-      model,
-      ids,
-      log,
-      signal,
-      timed,
-    };
-  };
+  const planOptions = (): PlanOptions => ({
+    namespace: settings.namespace,
+    ids,
+    labels: settings.labels,
+    annotations: settings.annotations,
+    provenance: {
+      repository,
+      prUrl: context.prUrl,
+      sha: context.headSha,
+      templateHash: '',
+      deployedAt: now(),
+      expiresAt: settings.ttlMs ? new Date(now().getTime() + settings.ttlMs) : undefined,
+    },
+  });
+  const makeEnvironment = (): Environment => ({
+    ...connect(settings, log, env),
+    settings,
+    model: model!,
+    ids,
+    log,
+    signal,
+    timed,
+    checkpoint,
+  });
+  const github = githubApi(settings, context, env);
+  const report =
+    github && context.prNumber !== undefined
+      ? reportFor(github, settings, ids, context.prNumber, context, log)
+      : undefined;
 
   if (command === 'down') {
     // Teardown must work even when the template no longer renders: it then relies on what the deploy
     // recorded on the docker-host workload.
     let templateKinds: string[] = [];
     try {
-      templateKinds = makePlan(settings, ids, repository, context, options.now).kinds;
+      templateKinds = makePlan(settings, model!, ids, repository, context, planOptions()).kinds;
     } catch (error) {
       log.warning(
         `The template does not render (${describeError(error)}); removing what the last deploy recorded.`,
       );
     }
-    const env = environment();
-    await using _lease = await lock(env, context);
-    return { ...outcome, deleted: await down(env, templateKinds) };
+    try {
+      const environment = makeEnvironment();
+      await timed('access', () =>
+        checkAccess(environment.client, permissionsFor('down', templateKinds), log),
+      );
+      await using _lease = await lock(environment, context);
+      const deleted = await down(environment, templateKinds);
+      await report?.deleted();
+      return { ...outcome, deleted };
+    } catch (error) {
+      await (signal.aborted ? report?.cancelled() : report?.failed(error));
+      throw error;
+    }
   }
+
   // A bad template fails `plan` and `up` before anything touches the cluster.
-  const plan = makePlan(settings, ids, repository, context, options.now);
+  const plan = makePlan(settings, model!, ids, repository, context, planOptions());
   if (command === 'plan') {
     return { ...outcome, manifest: plan.objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n') };
   }
-  const env = environment();
-  await using _lease = await lock(env, context);
-  return { ...outcome, ...(await up(env, plan)) };
+
+  await report?.deploying();
+  const comment = report?.cancelledComment();
+  if (comment && context.repository) {
+    const saved: CommentCheckpoint = {
+      repository: context.repository,
+      id: comment.id,
+      cancelledBody: comment.body,
+    };
+    checkpoint(MAIN_STATE.comment, JSON.stringify(saved));
+  }
+  try {
+    const environment = makeEnvironment();
+    await timed('access', () =>
+      checkAccess(environment.client, permissionsFor('up', plan.kinds, settings.expose), log),
+    );
+    const result = await (async () => {
+      await using _lease = await lock(environment, context);
+      return up(environment, plan, planOptions());
+    })();
+    if (report && (await report.isClosed())) {
+      log.notice(`Pull request #${context.prNumber} was closed during the deploy: deleting the preview.`);
+      const deleted = await (async () => {
+        await using _lease = await lock(environment, context);
+        return down(environment, plan.kinds);
+      })();
+      await report.deleted();
+      return { ...outcome, command: 'down', deleted };
+    }
+    const urls = result.urls;
+    const answering = urls.filter((u) => u.state === 'ready');
+    if (settings.expose.mode !== 'none' && urls.length > 0 && answering.length === 0) {
+      throw new UserError(
+        `None of the preview's URLs answered within ${settings.expose.urlTimeoutMs / 1000}s (input url-timeout): ${urls.map((u) => `${u.url ?? u.service} (${u.detail})`).join(', ')}. Check that the services listen on their published ports, and that the ${settings.expose.mode === 'ingress' ? 'ingress controller and the wildcard DNS record of input domain' : 'load balancer'} reach the cluster.`,
+      );
+    }
+    const state = answering.length > 0 ? 'ready' : 'running';
+    const primaryUrl = primary(urls, settings.report.primaryService);
+    await report?.finished(state, urls, performance.now() - started, primaryUrl);
+    return { ...outcome, ...result, state, ...(primaryUrl ? { primaryUrl } : {}) };
+  } catch (error) {
+    await (signal.aborted ? report?.cancelled() : report?.failed(error));
+    throw error;
+  }
+}
+
+const DEFAULT_COMPOSE_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yaml', 'docker-compose.yml'];
+
+function hasComposeFile(project: ProjectInputs): boolean {
+  return (
+    project.composeFiles.length > 0 ||
+    DEFAULT_COMPOSE_FILES.some((f) => existsSync(path.join(project.workingDirectory, f)))
+  );
+}
+
+function connect(
+  settings: Settings,
+  log: Logger,
+  env: NodeJS.ProcessEnv,
+): { kc: KubeConfig; client: KubeClient } {
+  const kc = loadKubeConfig(settings.kubeconfig, settings.context, log, env);
+  return { kc, client: new KubeClient(kc, settings.namespace, { log }) };
+}
+
+function githubApi(settings: Settings, context: RunContext, env: NodeJS.ProcessEnv): GitHubApi | undefined {
+  if (!settings.githubToken || !context.repository) return undefined;
+  return new GitHubApi(settings.githubToken, context.repository, env);
+}
+
+function reportFor(
+  api: GitHubApi,
+  settings: Settings,
+  ids: Ids,
+  pr: number,
+  context: RunContext,
+  log: Logger,
+): PullRequestReport | undefined {
+  if (!settings.report.comment && !settings.report.deployment) return undefined;
+  return new PullRequestReport({
+    api,
+    pr,
+    ids,
+    namespace: settings.namespace,
+    sha: context.headSha,
+    runUrl: context.runUrl,
+    settings: settings.report,
+    log,
+  });
+}
+
+/** The URL of input primary-service when it has one, else the first that answered, else the first. */
+function primary(urls: PreviewUrl[], service: string | undefined): string | undefined {
+  const withUrl = urls.filter((u) => u.url);
+  const chosen =
+    (service && withUrl.find((u) => u.service === service)) ||
+    withUrl.find((u) => u.state === 'ready') ||
+    withUrl[0];
+  return chosen?.url;
 }
 
 /** Waits for, then holds, the environment's lease: one run per environment at a time. */
-function lock(env: Environment, context: RunContext): Promise<HeldLease> {
-  return env.timed('lock', () =>
+async function lock(env: Environment, context: RunContext): Promise<HeldLease> {
+  const lease = await env.timed('lock', () =>
     acquireLease(env.client, env.ids.id, {
       holder: context.runUrl ?? 'the kube-pod-preview CLI',
       durationSeconds: 30,
@@ -128,9 +326,25 @@ function lock(env: Environment, context: RunContext): Promise<HeldLease> {
       log: env.log,
     }),
   );
+  const { kubeconfig } = env.settings;
+  const held: LeaseCheckpoint = {
+    namespace: env.settings.namespace,
+    name: lease.name,
+    identity: lease.identity,
+    // Never a secret in the step state: a kubeconfig given as content is read from the input again.
+    kubeconfig: kubeconfig.kind === 'content' ? { kind: 'content' } : kubeconfig,
+    context: env.settings.context,
+  };
+  env.checkpoint(MAIN_STATE.lease, JSON.stringify(held));
+  const release = async () => {
+    await lease.release();
+    env.checkpoint(MAIN_STATE.lease, '');
+  };
+  return { ...lease, release, [Symbol.asyncDispose]: release };
 }
 
 interface Environment {
+  checkpoint: (key: string, value: string) => void;
   kc: KubeConfig;
   client: KubeClient;
   settings: Settings;
@@ -141,8 +355,12 @@ interface Environment {
   timed: <T>(phase: string, fn: () => Promise<T>) => Promise<T>;
 }
 
-/** apply → wait → tunnel → sync → compose. */
-async function up(env: Environment, plan: Plan): Promise<Pick<Outcome, 'pod' | 'ports' | 'synced'>> {
+/** apply → wait → tunnel → sync → compose → expose. */
+async function up(
+  env: Environment,
+  plan: Plan,
+  planOptions: PlanOptions,
+): Promise<Pick<Outcome, 'pod' | 'synced' | 'ports'> & { urls: PreviewUrl[] }> {
   const { client, settings, log, signal, timed } = env;
   await timed('apply', () =>
     log.group(`Apply ${plan.objects.length} objects`, () =>
@@ -160,24 +378,44 @@ async function up(env: Environment, plan: Plan): Promise<Pick<Outcome, 'pod' | '
     ),
   );
   log.info(`Docker server pod: ${pod.name} (container ${pod.container})`);
-  await using connection = await timed('tunnel', () =>
-    connectToPod(env.kc, settings.namespace, pod, { log, signal }),
-  );
-  const synced = await timed('sync', () =>
-    log.group('Copy bind-mounted files into the pod', () => syncFiles(connection.exec, env.model, log)),
-  );
-  const ports = await timed('compose', () =>
-    composeUp(synced.model, {
-      dockerHost: connection.dockerHost,
-      workingDirectory: settings.workingDirectory,
-      log,
-      signal,
-    }),
-  );
+  const { synced, ports } = await (async () => {
+    await using connection = await timed('tunnel', () =>
+      connectToPod(env.kc, settings.namespace, pod, { log, signal }),
+    );
+    const synced = await timed('sync', () =>
+      log.group('Copy bind-mounted files into the pod', () => syncFiles(connection.exec, env.model, log)),
+    );
+    const ports = await timed('compose', () =>
+      composeUp(synced.model, {
+        dockerHost: connection.dockerHost,
+        workingDirectory: settings.workingDirectory,
+        log,
+        signal,
+      }),
+    );
+    return { synced, ports };
+  })();
   for (const p of ports)
     log.info(`  ${p.service} publishes ${p.targetPort}/${p.protocol} on port ${p.publishedPort}`);
+  const urls = await timed('expose', () =>
+    log.group(`Expose ${ports.length} published ports (${settings.expose.mode})`, () =>
+      exposePorts(
+        {
+          client,
+          settings,
+          ids: env.ids,
+          dockerHost: plan.dockerHost,
+          podName: pod.name,
+          planOptions,
+          log,
+          signal,
+        },
+        ports,
+      ),
+    ),
+  );
   const { model: _, ...synchronized } = synced;
-  return { pod, ports, synced: synchronized };
+  return { pod, synced: synchronized, ports, urls };
 }
 
 /** compose down (when the Docker server still runs), then delete every object of the environment. */
@@ -222,10 +460,11 @@ async function down(env: Environment, templateKinds: string[]): Promise<string[]
 
 function makePlan(
   settings: Settings,
+  model: ComposeModel,
   ids: Ids,
   repository: string,
   context: RunContext,
-  now: () => Date = () => new Date(),
+  options: PlanOptions,
 ): Plan {
   const template = loadTemplate(settings.template);
   const objects = renderTemplate(template, {
@@ -237,19 +476,11 @@ function makePlan(
     envId: ids.envId,
     prNumber: context.prNumber,
     repository,
-    sha: context.headSha,
+    sha: options.provenance.sha,
+    project: model.name,
   });
   return buildPlan(objects, {
-    namespace: settings.namespace,
-    ids,
-    labels: settings.labels,
-    annotations: settings.annotations,
-    provenance: {
-      repository,
-      prUrl: context.prUrl,
-      sha: context.headSha,
-      templateHash: template.hash,
-      deployedAt: now(),
-    },
+    ...options,
+    provenance: { ...options.provenance, templateHash: template.hash },
   });
 }

@@ -2,11 +2,16 @@ import * as core from '@actions/core';
 import { describeError } from './errors.js';
 import { readRunContext } from './github/event.js';
 import { actionLogger } from './github/logger.js';
+import { jobSummary, urlOutputs } from './github/summary.js';
 import { actionInputs } from './inputs.js';
 import { runLifecycle } from './lifecycle.js';
+import { runPostStep, MAIN_STATE } from './post.js';
 
 /** The action's entry point: read the event, run one lifecycle, report. */
 export async function runAction(): Promise<void> {
+  // The same bundle is the action's `post` step, which runs after the main step, cancelled or not.
+  if (core.getState(MAIN_STATE.started)) return runPostStep(process.env, actionLogger());
+  core.saveState(MAIN_STATE.started, 'true');
   const controller = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
   try {
@@ -16,11 +21,15 @@ export async function runAction(): Promise<void> {
       log: actionLogger(),
       signal: controller.signal,
       cwd: process.cwd(),
+      checkpoint: (key, value) => core.saveState(key, value),
     });
     core.setOutput('env-id', outcome.ids.envId);
     core.setOutput('id', outcome.ids.id);
     core.setOutput('namespace', outcome.namespace);
+    for (const [name, value] of Object.entries(urlOutputs(outcome))) core.setOutput(name, value);
     if (outcome.manifest !== undefined) core.info(outcome.manifest);
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary(outcome)).write();
+    core.saveState(MAIN_STATE.finished, 'true');
   } catch (error) {
     core.setFailed(describeError(error));
   }

@@ -2,6 +2,7 @@ import type { Ids } from './ids.js';
 import {
   ANNOTATIONS,
   DOCKER_HOST_COMPONENT,
+  EXPOSE_COMPONENT,
   LABELS,
   describeRef,
   identityLabels,
@@ -12,15 +13,19 @@ import {
 } from './kube/object.js';
 import { UserError } from './errors.js';
 
-/** The validated, labelled objects of one environment, ready to apply. */
-export interface Plan {
+/** Validated, labelled objects of one environment, ready to apply. */
+export interface ObjectSet {
   namespace: string;
   ids: Ids;
   objects: KubeObject[];
-  /** The StatefulSet or Deployment that runs the Docker server. */
-  dockerHost: ObjectRef;
   /** Every kind the objects use, as `apiVersion/Kind`. */
   kinds: string[];
+}
+
+/** The environment's objects as the pod template renders them. */
+export interface Plan extends ObjectSet {
+  /** The StatefulSet or Deployment that runs the Docker server. */
+  dockerHost: ObjectRef;
 }
 
 export interface PlanOptions {
@@ -36,6 +41,8 @@ export interface PlanOptions {
     sha?: string | undefined;
     templateHash: string;
     deployedAt: Date;
+    /** When `cleanup` may remove the environment (input ttl). */
+    expiresAt?: Date | undefined;
   };
 }
 
@@ -77,8 +84,47 @@ export const CLUSTER_SCOPED_KINDS = new Set([
  * let kube-pod-preview find, own and remove them. Pure: the same input gives the same plan.
  */
 export function buildPlan(rendered: KubeObject[], options: PlanOptions): Plan {
+  const objects = labelObjects(rendered, options, 'template');
+  const dockerHost = findDockerHost(objects);
+  const kinds = kindsOf(objects);
+  dockerHost.metadata.annotations = {
+    ...dockerHost.metadata.annotations,
+    [ANNOTATIONS.kinds]: kinds.join(','),
+  };
+  // The exposure's Service selects the docker-host pod by this label, whatever the template's own labels.
+  const podTemplate = (dockerHost.spec as { template?: { metadata?: { labels?: Record<string, string> } } })
+    .template;
+  if (podTemplate?.metadata) {
+    podTemplate.metadata.labels = {
+      ...podTemplate.metadata.labels,
+      [LABELS.component]: DOCKER_HOST_COMPONENT,
+    };
+  }
+  return { namespace: options.namespace, ids: options.ids, objects, dockerHost: refOf(dockerHost), kinds };
+}
+
+/**
+ * The objects of the exposure template (Services, Ingresses, …), held to the same rules as the pod
+ * template's and labelled as the environment's exposure, so a redeploy can prune what it no longer needs.
+ */
+export function buildExposurePlan(rendered: KubeObject[], options: PlanOptions): ObjectSet {
+  const objects = labelObjects(rendered, options, 'exposure template', { allowEmpty: true });
+  for (const object of objects) object.metadata.labels![LABELS.component] = EXPOSE_COMPONENT;
+  return { namespace: options.namespace, ids: options.ids, objects, kinds: kindsOf(objects) };
+}
+
+function kindsOf(objects: KubeObject[]): string[] {
+  return [...new Set(objects.map(kindKey))].sort();
+}
+
+function labelObjects(
+  rendered: KubeObject[],
+  options: PlanOptions,
+  what: string,
+  { allowEmpty = false } = {},
+): KubeObject[] {
   const { namespace, ids } = options;
-  if (rendered.length === 0) throw new UserError('The template rendered no objects.');
+  if (rendered.length === 0 && !allowEmpty) throw new UserError(`The ${what} rendered no objects.`);
   for (const key of Object.keys(options.labels)) {
     if (Object.values(LABELS).includes(key as never)) {
       throw new UserError(`Input labels may not set ${key}: kube-pod-preview sets it to find its objects.`);
@@ -91,26 +137,24 @@ export function buildPlan(rendered: KubeObject[], options: PlanOptions): Plan {
     const ref = describeRef(refOf(object));
     if (CLUSTER_SCOPED_KINDS.has(object.kind)) {
       throw new UserError(
-        `The template creates ${ref}, which is cluster-scoped. Every object must live in the namespace "${namespace}"; remove it from the template and create it once, outside the preview.`,
+        `The ${what} creates ${ref}, which is cluster-scoped. Every object must live in the namespace "${namespace}"; remove it from the ${what} and create it once, outside the preview.`,
       );
     }
     const own = object.metadata.namespace;
     if (own !== undefined && own !== namespace) {
       throw new UserError(
-        `The template puts ${ref} in namespace "${String(own)}", but the environment's namespace is "${namespace}". Use {{ namespace }} in the template, or set input namespace.`,
+        `The ${what} puts ${ref} in namespace "${String(own)}", but the environment's namespace is "${namespace}". Use {{ namespace }} in the ${what}, or set input namespace.`,
       );
     }
     const key = `${kindKey(object)}/${object.metadata.name}`;
-    if (seen.has(key)) throw new UserError(`The template creates ${ref} twice.`);
+    if (seen.has(key)) throw new UserError(`The ${what} creates ${ref} twice.`);
     seen.add(key);
     object.metadata.namespace = namespace;
     return object;
   });
 
-  const dockerHost = findDockerHost(objects);
   const identity = identityLabels(ids);
   const { provenance } = options;
-  const kinds = [...new Set(objects.map(kindKey))].sort();
   const annotations: Record<string, string> = {
     ...options.annotations,
     [ANNOTATIONS.repository]: provenance.repository,
@@ -118,20 +162,14 @@ export function buildPlan(rendered: KubeObject[], options: PlanOptions): Plan {
     ...(provenance.sha ? { [ANNOTATIONS.sha]: provenance.sha } : {}),
     [ANNOTATIONS.templateHash]: `sha256:${provenance.templateHash}`,
     [ANNOTATIONS.deployedAt]: provenance.deployedAt.toISOString(),
+    ...(provenance.expiresAt ? { [ANNOTATIONS.expiresAt]: provenance.expiresAt.toISOString() } : {}),
   };
-
   for (const object of objects) {
-    const isDockerHost = object === dockerHost;
     object.metadata.labels = { ...object.metadata.labels, ...options.labels, ...identity };
-    object.metadata.annotations = {
-      ...object.metadata.annotations,
-      ...annotations,
-      ...(isDockerHost ? { [ANNOTATIONS.kinds]: kinds.join(',') } : {}),
-    };
+    object.metadata.annotations = { ...object.metadata.annotations, ...annotations };
     labelNested(object, identity);
   }
-
-  return { namespace, ids, objects, dockerHost: refOf(dockerHost), kinds };
+  return objects;
 }
 
 function findDockerHost(objects: KubeObject[]): KubeObject {

@@ -5,7 +5,34 @@ import { UserError } from './errors.js';
 import type { InputSource } from './inputs.js';
 import type { Logger } from './log.js';
 
-export type Command = 'auto' | 'up' | 'down' | 'plan';
+export type Command = 'auto' | 'up' | 'down' | 'plan' | 'cleanup';
+const COMMANDS: readonly Command[] = ['auto', 'up', 'down', 'plan', 'cleanup'];
+
+export type ExposeMode = 'ingress' | 'loadbalancer' | 'none';
+
+/** How the published ports become URLs. */
+export interface ExposeSettings {
+  mode: ExposeMode;
+  domain: string | undefined;
+  /** A host name pattern with {service}, {port}, {id}, {env-id}, {domain}. */
+  urlTemplate: string;
+  /** Absolute path of the exposure template, or the name of a bundled one. */
+  template: string;
+  ingressClass: string | undefined;
+  tlsSecret: string | undefined;
+  ingressAnnotations: Record<string, string>;
+  basicAuth: { user: string; password: string } | undefined;
+  urlTimeoutMs: number;
+}
+
+/** What the run tells the pull request. */
+export interface ReportSettings {
+  comment: boolean;
+  deployment: boolean;
+  /** Default: `preview/<env-id>`. */
+  deploymentEnvironment: string | undefined;
+  primaryService: string | undefined;
+}
 
 /** Where the cluster credentials come from, in the order the action looks for them. */
 export type KubeconfigSource =
@@ -30,6 +57,14 @@ export interface Settings {
   labels: Record<string, string>;
   annotations: Record<string, string>;
   githubToken: string | undefined;
+  expose: ExposeSettings;
+  report: ReportSettings;
+  /** What a pull request from a fork, which gets no secrets, does: skip with a notice, or fail. */
+  onFork: 'skip' | 'fail';
+  /** How long an environment lives after its last deploy before `cleanup` removes it. */
+  ttlMs: number | undefined;
+  /** `cleanup` only lists what it would remove. */
+  dryRun: boolean;
 }
 
 /** The options a compose file's `x-preevy` section may set, by the names of Preevy's kube-pod driver docs. */
@@ -49,6 +84,8 @@ export const DEFAULTS = {
   serverSideApply: true,
   storageSize: 5,
   timeoutMs: 5 * 60_000,
+  urlTemplate: '{service}-{port}-{id}.{domain}',
+  urlTimeoutMs: 2 * 60_000,
 } as const;
 
 /** The inputs that do not depend on the compose file: enough to find and read it. */
@@ -114,7 +151,64 @@ export function resolveSettings(
     labels: optional(input('labels'), (v) => stringMap(v, 'labels')) ?? {},
     annotations: optional(input('annotations'), (v) => stringMap(v, 'annotations')) ?? {},
     githubToken: input('github-token'),
+    expose: exposeSettings(input, project),
+    report: {
+      comment: optional(input('comment'), (v) => boolean(v, 'Input comment')) ?? true,
+      deployment: optional(input('deployment'), (v) => boolean(v, 'Input deployment')) ?? true,
+      deploymentEnvironment: input('deployment-environment'),
+      primaryService: input('primary-service'),
+    },
+    onFork: optional(input('on-fork'), (v) => oneOf(v, ['skip', 'fail'] as const, 'on-fork')) ?? 'skip',
+    ttlMs: optional(input('ttl'), (v) => parseDuration(v, 'ttl')),
+    dryRun: optional(input('dry-run'), (v) => boolean(v, 'Input dry-run')) ?? false,
   };
+}
+
+const URL_PLACEHOLDERS = ['service', 'port', 'id', 'env-id', 'domain'];
+
+function exposeSettings(input: InputSource, project: ProjectInputs): ExposeSettings {
+  const domain = optional(input('domain'), (v) => hostName(v.replace(/^\.+/, ''), 'Input domain'));
+  const mode =
+    optional(input('expose'), (v) => oneOf(v, ['ingress', 'loadbalancer', 'none'] as const, 'expose')) ??
+    (domain ? 'ingress' : 'none');
+  const urlTemplate = input('url-template') ?? DEFAULTS.urlTemplate;
+  for (const [, name] of urlTemplate.matchAll(/\{([^}]*)\}/g)) {
+    if (!URL_PLACEHOLDERS.includes(name!)) {
+      throw new UserError(
+        `Input url-template has an unknown placeholder {${name}}; it may use ${URL_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`,
+      );
+    }
+  }
+  if (mode === 'ingress' && !domain && urlTemplate.includes('{domain}')) {
+    throw new UserError(
+      'Input expose is ingress, whose host names need input domain (e.g. preview.example.com, with a wildcard DNS record pointing at your ingress controller). Set domain, or set expose to loadbalancer or none.',
+    );
+  }
+  const template = input('expose-template') ?? 'expose';
+  return {
+    mode,
+    domain,
+    urlTemplate,
+    template: template === 'expose' ? template : path.resolve(project.workingDirectory, template),
+    ingressClass: input('ingress-class'),
+    tlsSecret: optional(input('tls-secret'), (v) => dnsSubdomain(v, 'Input tls-secret')),
+    ingressAnnotations:
+      optional(input('ingress-annotations'), (v) => stringMap(v, 'ingress-annotations')) ?? {},
+    basicAuth: optional(input('basic-auth'), basicAuth),
+    urlTimeoutMs:
+      optional(input('url-timeout'), (v) => parseDuration(v, 'url-timeout')) ?? DEFAULTS.urlTimeoutMs,
+  };
+}
+
+function basicAuth(value: string): { user: string; password: string } {
+  const colon = value.indexOf(':');
+  if (colon <= 0 || colon === value.length - 1) {
+    // The value is a secret: the message must not repeat it.
+    throw new UserError(
+      'Input basic-auth must be "user:password" with a non-empty user and password (pass it from a secret).',
+    );
+  }
+  return { user: value.slice(0, colon), password: value.slice(colon + 1) };
 }
 
 export const BUNDLED_TEMPLATES: readonly string[] = ['default', 'sysbox'];
@@ -172,8 +266,31 @@ function optional<T>(value: string | undefined, parse: (v: string) => T): T | un
 }
 
 function command(value: string): Command {
-  if (value === 'auto' || value === 'up' || value === 'down' || value === 'plan') return value;
-  throw new UserError(`Input command must be one of auto, up, down, plan; got "${value}".`);
+  return oneOf(value, COMMANDS, 'command');
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], inputName: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UserError(`Input ${inputName} must be one of ${allowed.join(', ')}; got "${value}".`);
+}
+
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+function dnsSubdomain(value: string, where: string): string {
+  if (value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
+    throw new UserError(
+      `${where} must be a Kubernetes object name (lowercase letters, digits, '-' and '.'), got "${value}".`,
+    );
+  }
+  return value;
+}
+
+function hostName(value: string, where: string): string {
+  const host = value.toLowerCase();
+  if (!DNS_SUBDOMAIN.test(host) || host.split('.').some((label) => label.length > 63)) {
+    throw new UserError(`${where} must be a DNS name such as preview.example.com, got "${value}".`);
+  }
+  return host;
 }
 
 function boolean(value: string, where: string): boolean {

@@ -43,7 +43,7 @@ export function loadTemplate(template: string): LoadedTemplate {
 }
 
 /** Renders the template and parses every `---`-separated document into an object. */
-export function renderTemplate(template: LoadedTemplate, args: TemplateArgs): KubeObject[] {
+export function renderTemplate(template: LoadedTemplate, args: object): KubeObject[] {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.dirname(template.path)), {
     autoescape: false,
     throwOnUndefined: false,
@@ -99,7 +99,7 @@ function bundledTemplatePath(name: string): string {
     if (existsSync(candidate)) return candidate;
   }
   throw new UserError(
-    `There is no bundled template "${name}"; bundled templates are "default" and "sysbox".`,
+    `There is no bundled template "${name}"; bundled templates are "default", "sysbox" and (for exposure) "expose".`,
   );
 }
 

@@ -1,40 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { parseArgs } from '../src/cli/args.js';
-import { ROOT, scratchDir } from './helpers.js';
+import { ROOT, node, scratchDir } from './helpers.js';
 
 const CLI = path.join(ROOT, 'dist/cli/index.js');
 const ACTION = path.join(ROOT, 'dist/index.js');
 const HELLO = path.join(ROOT, 'examples/hello');
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the built bundle as a user would, with a clean environment (no GitHub variables unless given). */
-async function node(
-  script: string,
-  args: string[],
-  options: { cwd: string; env?: Record<string, string> },
-): Promise<Result> {
-  const env = { PATH: process.env.PATH!, HOME: process.env.HOME!, ...options.env };
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [script, ...args], {
-      cwd: options.cwd,
-      env,
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 function project(dir: string, compose: string, files: Record<string, string> = {}): string {
   writeFileSync(path.join(dir, 'compose.yaml'), compose);

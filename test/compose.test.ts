@@ -83,12 +83,14 @@ describe('up and down of examples/hello', () => {
     expect(first.synced?.sent).toEqual([path.join(hello.dir, 'site/index.html')]);
     expect(Object.keys(first.timings)).toEqual([
       'compose config',
+      'access',
       'lock',
       'apply',
       'wait',
       'tunnel',
       'sync',
       'compose',
+      'expose',
     ]);
 
     writeFileSync(path.join(hello.dir, 'site/index.html'), '<p>changed in the PR</p>\n');

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, cpSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -131,4 +132,29 @@ export async function startDouble(): Promise<{ api: FakeKubeApiServer; streams: 
   const streams = new PodStreams(api);
   await api.start();
   return { api, streams };
+}
+
+export interface NodeResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a built bundle as a user would, with a clean environment (no GitHub variables unless given). */
+export async function node(
+  script: string,
+  args: string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<NodeResult> {
+  const env = { PATH: process.env.PATH!, HOME: process.env.HOME!, ...options.env };
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [script, ...args], {
+      cwd: options.cwd,
+      env,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
 }

@@ -1,11 +1,12 @@
 import { UserError } from '../errors.js';
 import { INPUT_NAMES, isInputName, type InputName } from '../inputs.js';
 
-export const USAGE = `Usage: kube-pod-preview <plan|up|down> [--<input> <value> ...]
+export const USAGE = `Usage: kube-pod-preview <plan|up|down|cleanup> [--<input> <value> ...]
 
-  plan   print the rendered, validated objects as YAML (needs no cluster)
-  up     provision or update the environment's Docker-server pod
-  down   delete everything the environment created
+  plan     print the rendered, validated objects as YAML (needs no cluster)
+  up       provision or update the environment, run compose in it, print its URLs
+  down     delete everything the environment created
+  cleanup  remove the namespace's environments whose PR is closed or whose ttl has passed
 
 Flags are the action's inputs: ${INPUT_NAMES.filter((n) => n !== 'command')
   .map((n) => `--${n}`)
@@ -13,7 +14,7 @@ Flags are the action's inputs: ${INPUT_NAMES.filter((n) => n !== 'command')
 Outside a pull_request event, --env-id is required. The kubeconfig comes from --kubeconfig (content),
 $KUBECONFIG or ~/.kube/config.`;
 
-const COMMANDS = ['plan', 'up', 'down'];
+const COMMANDS = ['plan', 'up', 'down', 'cleanup'];
 
 /** Parses `<command> --name value --name=value …` into input values. */
 export function parseArgs(argv: string[]): Partial<Record<InputName, string>> {

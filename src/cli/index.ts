@@ -22,6 +22,12 @@ export async function runCli(argv: string[]): Promise<number> {
       cwd: process.cwd(),
     });
     if (outcome.manifest !== undefined) process.stdout.write(outcome.manifest);
+    for (const u of outcome.urls ?? []) {
+      process.stdout.write(`${u.service}:${u.port}\t${u.url ?? u.command ?? ''}\t${u.state}\n`);
+    }
+    for (const e of outcome.cleaned ?? []) {
+      process.stdout.write(`${e.envId}\t${e.repository ?? ''}\t${e.reason ?? ''}\t${e.action}\n`);
+    }
     return 0;
   } catch (error) {
     process.stderr.write(`error: ${describeError(error)}\n`);

@@ -1,6 +1,6 @@
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
-import type { Plan } from '../plan.js';
+import type { ObjectSet } from '../plan.js';
 import { KubeApiError, type KubeClient } from './client.js';
 import { LABELS, MANAGER, describeRef, parseKindKey, refOf, type KubeObject } from './object.js';
 
@@ -11,7 +11,7 @@ import { LABELS, MANAGER, describeRef, parseKindKey, refOf, type KubeObject } fr
  */
 export async function applyPlan(
   client: KubeClient,
-  plan: Plan,
+  plan: ObjectSet,
   options: { serverSideApply: boolean; log: Logger },
 ): Promise<void> {
   const { log } = options;
@@ -52,7 +52,7 @@ async function createOrPatch(client: KubeClient, object: KubeObject): Promise<vo
   }
 }
 
-function checkOwnership(desired: KubeObject, current: KubeObject | undefined, plan: Plan): void {
+function checkOwnership(desired: KubeObject, current: KubeObject | undefined, plan: ObjectSet): void {
   if (!current) return;
   const labels = current.metadata?.labels ?? {};
   const ref = describeRef(refOf(desired));

@@ -1,5 +1,6 @@
 import {
   ApiException,
+  AuthorizationV1Api,
   KubernetesObjectApi,
   PatchStrategy,
   Watch,
@@ -165,6 +166,27 @@ export class KubeClient {
       ),
       false,
     );
+  }
+
+  /** SelfSubjectAccessReview: whether the kubeconfig's identity may do `verb` on `resource` in the namespace. */
+  async canI(attributes: {
+    verb: string;
+    group: string;
+    resource: string;
+    subresource?: string;
+  }): Promise<boolean> {
+    const api = this.kc.makeApiClient(AuthorizationV1Api);
+    const what = `${attributes.verb} ${attributes.resource}${attributes.subresource ? `/${attributes.subresource}` : ''}`;
+    const review = await this.call(`review access (${what})`, () =>
+      api.createSelfSubjectAccessReview({
+        body: {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectAccessReview',
+          spec: { resourceAttributes: { ...attributes, namespace: this.namespace } },
+        },
+      }),
+    );
+    return review.status?.allowed === true;
   }
 
   /**

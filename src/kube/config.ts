@@ -90,3 +90,19 @@ function load(kc: KubeConfig, source: KubeconfigSource, env: NodeJS.ProcessEnv):
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+/**
+ * Whether any cluster credentials are within reach, without loading them: false on a pull request from
+ * a fork, where the workflow gets no secrets and the runner has no kubeconfig of its own.
+ */
+export function credentialsAvailable(
+  source: KubeconfigSource,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  if (source.kind !== 'default') return true;
+  if (env.KUBECONFIG?.split(path.delimiter).some((f) => f && existsSync(f))) return true;
+  if (existsSync(path.join(env.HOME ?? os.homedir(), '.kube', 'config'))) return true;
+  return Boolean(
+    env.KUBERNETES_SERVICE_HOST && existsSync('/var/run/secrets/kubernetes.io/serviceaccount/token'),
+  );
+}

@@ -29,6 +29,9 @@ export interface LeaseOptions {
 
 /** A held lease: renewed in the background until released. */
 export interface HeldLease extends AsyncDisposable {
+  /** The Lease object's name and the identity holding it, so a later process can release it. */
+  name: string;
+  identity: string;
   release(): Promise<void>;
 }
 
@@ -122,16 +125,27 @@ export async function acquireLease(
     if (released) return;
     released = true;
     clearInterval(renewal);
-    try {
-      const current = await client.read<Lease>(ref);
-      if (current?.spec?.holderIdentity === identity) await client.delete(ref, 'Background');
-    } catch (error) {
-      options.log.warning(
-        `Could not release the lease ${name} (it expires by itself): ${(error as Error).message}`,
-      );
-    }
+    await releaseLease(client, name, identity, options.log);
   };
-  return { release, [Symbol.asyncDispose]: release };
+  return { name, identity, release, [Symbol.asyncDispose]: release };
+}
+
+/** Deletes the lease if `identity` still holds it: never another run's. */
+export async function releaseLease(
+  client: KubeClient,
+  name: string,
+  identity: string,
+  log: Logger,
+): Promise<boolean> {
+  const ref = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name };
+  try {
+    const current = await client.read<Lease>(ref);
+    if (current?.spec?.holderIdentity !== identity) return false;
+    return await client.delete(ref, 'Background');
+  } catch (error) {
+    log.warning(`Could not release the lease ${name} (it expires by itself): ${(error as Error).message}`);
+    return false;
+  }
 }
 
 function expired(lease: Lease, now: Date): boolean {

@@ -50,6 +50,8 @@ export const LABELS = {
 
 export const MANAGER = 'kube-pod-preview';
 export const DOCKER_HOST_COMPONENT = 'docker-host';
+/** The component label of the objects that expose the published ports (Services, Ingresses, …). */
+export const EXPOSE_COMPONENT = 'preview-exposure';
 
 export const ANNOTATIONS = {
   repository: 'kube-pod-preview/repository',
@@ -59,6 +61,10 @@ export const ANNOTATIONS = {
   deployedAt: 'kube-pod-preview/deployed-at',
   /** On the docker-host workload: every kind the environment's template used, for teardown. */
   kinds: 'kube-pod-preview/kinds',
+  /** On the docker-host workload: the kinds the exposure template used, recorded before it applies them. */
+  exposureKinds: 'kube-pod-preview/exposure-kinds',
+  /** When `cleanup` may remove the environment: the last deploy plus input ttl. */
+  expiresAt: 'kube-pod-preview/expires-at',
 } as const;
 
 /** The labels that identify one environment's objects. Stable across deploys, so fit for selectors. */

@@ -13,8 +13,8 @@ const POLL_MS = 1000;
 /**
  * Deletes every object of one environment, found by its labels, and waits until they are gone so that a
  * reopen right after a close starts clean. The kinds searched are those the current template uses, those
- * recorded on the docker-host workload when it was deployed (the template may have changed since), the
- * workload kinds, and PersistentVolumeClaims; pods are awaited too.
+ * recorded on the docker-host workload when it was deployed and exposed (the template may have changed
+ * since), the workload kinds, and PersistentVolumeClaims; pods are awaited too.
  */
 export async function teardown(
   client: KubeClient,
@@ -31,8 +31,9 @@ export async function teardown(
   for (const key of WORKLOADS) {
     listed.set(key, await list(key));
     for (const workload of listed.get(key)!) {
-      for (const recorded of workload.metadata.annotations?.[ANNOTATIONS.kinds]?.split(',') ?? []) {
-        if (recorded) kinds.add(recorded);
+      const annotations = workload.metadata.annotations ?? {};
+      for (const annotation of [ANNOTATIONS.kinds, ANNOTATIONS.exposureKinds]) {
+        for (const recorded of annotations[annotation]?.split(',') ?? []) if (recorded) kinds.add(recorded);
       }
     }
   }

@@ -20,6 +20,11 @@ export interface Behaviour {
   bookmarkIntervalMs: number;
   /** A watch without timeoutSeconds ends after this, as the API server's own request timeout. */
   watchTimeoutSeconds: number;
+  /**
+   * The address a load-balancer implementation (a cloud provider, MetalLB) gives LoadBalancer Services;
+   * undefined: the cluster has none, and they stay pending as on a bare cluster.
+   */
+  loadBalancerIp: string | undefined;
   /** Called when a pod becomes ready, e.g. to give it a filesystem. */
   onPodReady?: (pod: JsonObject) => void;
 }
@@ -31,6 +36,7 @@ const DEFAULT_BEHAVIOUR: Behaviour = {
   tickMs: 20,
   bookmarkIntervalMs: 1000,
   watchTimeoutSeconds: 30,
+  loadBalancerIp: '127.0.0.1',
 };
 
 const T = {
@@ -40,6 +46,7 @@ const T = {
   sts: typeOfKind('apps/v1', 'StatefulSet')!,
   deploy: typeOfKind('apps/v1', 'Deployment')!,
   rs: typeOfKind('apps/v1', 'ReplicaSet')!,
+  service: typeOfKind('v1', 'Service')!,
 };
 
 type Obj = JsonObject;
@@ -119,10 +126,24 @@ export class Controllers {
       for (const rs of this.store.list(T.rs)) this.reconcileReplicaSet(rs);
       for (const pvc of this.store.list(T.pvc)) this.bindClaim(pvc);
       for (const pod of this.store.list(T.pod)) this.runPod(pod);
+      for (const service of this.store.list(T.service)) this.balanceLoad(service);
     } catch (error) {
       // A controller bug must not take the double down silently: surface it in the test output.
       console.error('API server double: controller error', error);
     }
+  }
+
+  // ── Service controller (a load-balancer implementation) ──────────────────────────────────────────
+
+  private balanceLoad(service: Obj): void {
+    const ip = this.behaviour.loadBalancerIp;
+    const spec = service.spec as Obj | undefined;
+    const status = (service.status ?? {}) as Obj;
+    const wanted: Obj = spec?.type === 'LoadBalancer' && ip ? { ingress: [{ ip, ipMode: 'VIP' }] } : {};
+    if (deepEqual((status.loadBalancer ?? {}) as Json, wanted)) return;
+    const copy = structuredClone(service);
+    copy.status = { ...status, loadBalancer: wanted };
+    this.store.update(T.service, copy);
   }
 
   // ── Garbage collector ──────────────────────────────────────────────────────────────────────────

@@ -52,6 +52,22 @@ export type UpgradeHandler = (
  * delete with propagation policies and finalizers; watches with resourceVersions, bookmarks and 410 Gone;
  * and simulated controllers (StatefulSet, Deployment, ReplicaSet, kubelet, PVC binding, garbage collector).
  */
+/** A Role's rule: `*` matches any group, resource or verb. */
+export interface PolicyRule {
+  apiGroups: string[];
+  resources: string[];
+  verbs: string[];
+}
+
+export interface ResourceAttributes {
+  verb: string;
+  group: string;
+  resource: string;
+  subresource?: string | undefined;
+  namespace?: string | undefined;
+  name?: string | undefined;
+}
+
 export class FakeKubeApiServer {
   readonly store = new Store();
   readonly controllers: Controllers;
@@ -60,6 +76,13 @@ export class FakeKubeApiServer {
   /** Consulted before each request; return a StatusError to fail it (fault injection). */
   interceptor: ((request: RecordedRequest) => StatusError | undefined) | undefined;
   upgradeHandler: UpgradeHandler | undefined;
+  /**
+   * RBAC: when set, every request is authorized against these rules, as one Role bound to the token's
+   * user in every namespace; discovery and SelfSubjectAccessReviews stay open to every user, as the
+   * system:discovery and system:basic-user ClusterRoles make them. Undefined: everything is allowed.
+   */
+  rules: PolicyRule[] | undefined;
+  readonly user = 'system:serviceaccount:default:kube-pod-preview';
   private server: https.Server | undefined;
   private readonly credentials = serverCredentials();
   private readonly openWatches = new Set<http.ServerResponse>();
@@ -164,6 +187,21 @@ export class FakeKubeApiServer {
     if (!m) return fail(404, '404 page not found');
     const pod = this.store.get(typeOfKind('v1', 'Pod')!, m[1], m[2]!);
     if (!pod) return fail(404, `pods "${m[2]}" not found`);
+    const denied = this.forbidden({
+      verb: 'create',
+      group: '',
+      resource: 'pods',
+      subresource: m[3],
+      namespace: m[1],
+      name: m[2],
+    });
+    if (denied) {
+      const body = JSON.stringify(status(denied));
+      socket.end(
+        `HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+      return;
+    }
     if (!this.upgradeHandler) return fail(400, 'upgrade not supported by this double');
     this.upgradeHandler(req, socket, head, {
       namespace: m[1]!,
@@ -242,6 +280,22 @@ export class FakeKubeApiServer {
     if (type.namespaced && namespace === undefined && name !== undefined) throw notFoundPage();
     const method = request.method;
     const q = request.query;
+    if (type.name === 'selfsubjectaccessreviews') {
+      if (method !== 'POST' || name !== undefined) throw methodNotAllowed(method);
+      return sendJson(res, 201, this.review(decode(body, request.contentType) as JsonObject));
+    }
+    const verb =
+      method === 'GET'
+        ? name !== undefined
+          ? 'get'
+          : q.get('watch') === 'true' || q.get('watch') === '1'
+            ? 'watch'
+            : 'list'
+        : ({ POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: name ? 'delete' : 'deletecollection' }[
+            method
+          ] ?? method.toLowerCase());
+    const denied = this.forbidden({ verb, group, resource: type.name, subresource, namespace, name });
+    if (denied) throw denied;
 
     if (name === undefined) {
       if (method === 'GET' && (q.get('watch') === 'true' || q.get('watch') === '1'))
@@ -285,6 +339,56 @@ export class FakeKubeApiServer {
       return sendJson(res, code, result);
     }
     throw methodNotAllowed(method);
+  }
+
+  /** RBAC's answer for one request: a 403 Status in the API server's words, or undefined when allowed. */
+  private forbidden(a: ResourceAttributes): StatusError | undefined {
+    if (this.allowed(a)) return undefined;
+    const resource = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
+    const subject = a.name && a.verb !== 'create' ? `${a.resource} "${a.name}"` : a.resource;
+    const where = a.namespace ? ` in the namespace "${a.namespace}"` : ' at the cluster scope';
+    return new StatusError(
+      403,
+      'Forbidden',
+      `${subject}${a.group ? `.${a.group}` : ''} is forbidden: User "${this.user}" cannot ${a.verb} resource "${resource}" in API group "${a.group}"${where}`,
+      { ...(a.name ? { name: a.name } : {}), ...(a.group ? { group: a.group } : {}), kind: a.resource },
+    );
+  }
+
+  private allowed(a: ResourceAttributes): boolean {
+    if (!this.rules) return true;
+    const resource = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
+    const any = (list: string[], value: string) => list.includes('*') || list.includes(value);
+    return this.rules.some(
+      (r) => any(r.apiGroups, a.group) && any(r.resources, resource) && any(r.verbs, a.verb),
+    );
+  }
+
+  /** SelfSubjectAccessReview: the request's spec, answered in its status. */
+  private review(object: JsonObject): JsonObject {
+    const spec = object.spec as { resourceAttributes?: ResourceAttributes } | undefined;
+    const attributes = spec?.resourceAttributes;
+    if (!attributes) {
+      throw new StatusError(
+        422,
+        'Invalid',
+        'SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.resourceAttributes: Invalid value: "null": exactly one of nonResourceAttributes or resourceAttributes must be specified',
+      );
+    }
+    const full = {
+      ...attributes,
+      group: attributes.group ?? '',
+      verb: attributes.verb ?? '',
+      resource: attributes.resource ?? '',
+    };
+    const allowed = this.allowed(full);
+    return {
+      kind: 'SelfSubjectAccessReview',
+      apiVersion: 'authorization.k8s.io/v1',
+      metadata: { creationTimestamp: null },
+      spec: object.spec as JsonObject,
+      status: allowed ? { allowed: true, reason: 'RBAC: allowed by RoleBinding' } : { allowed: false },
+    };
   }
 
   private list(type: ResourceType, namespace: string | undefined, q: URLSearchParams): JsonObject {
@@ -440,6 +544,7 @@ export class FakeKubeApiServer {
         details(type, m.name),
       );
     }
+    mergeStringData(type, object);
     this.controllers.admit(type, object);
     if (q.get('dryRun') === 'All') return object;
     if (!options.ownershipSet)
@@ -575,6 +680,7 @@ export class FakeKubeApiServer {
     });
     if (nm.namespace === undefined) delete nm.namespace;
     if (nm.generation === undefined) delete nm.generation;
+    mergeStringData(type, next);
     if (statusOnly) {
       const { status } = next;
       next = { ...structuredClone(live), status: status ?? null };
@@ -656,6 +762,17 @@ export class FakeKubeApiServer {
     object.apiVersion = groupVersion(type);
     object.kind = type.kind;
   }
+}
+
+/** A Secret's stringData is write-only: the API server merges it into data, base64-encoded, and drops it. */
+function mergeStringData(type: ResourceType, object: JsonObject): void {
+  if (type.kind !== 'Secret' || !isObject(object.stringData)) return;
+  const data = isObject(object.data) ? { ...object.data } : {};
+  for (const [key, value] of Object.entries(object.stringData)) {
+    data[key] = Buffer.from(String(value)).toString('base64');
+  }
+  object.data = data;
+  delete object.stringData;
 }
 
 function withoutMetaAndStatus(object: JsonObject): JsonObject {

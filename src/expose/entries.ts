@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import type { PublishedPort } from '../docker/compose.js';
+import type { Ids } from '../ids.js';
+import type { ExposeSettings } from '../settings.js';
+
+/** One published port as the exposure template sees it. */
+export interface ExposureEntry {
+  /** The compose service. */
+  service: string;
+  /** The port inside the service's container (what Preevy's URLs name). */
+  port: number;
+  /** The port the pod's Docker server publishes it on: what a Service targets. */
+  publishedPort: number;
+  /** The Service port's name: a DNS label of at most 15 characters. */
+  portName: string;
+  /** `ingress`: the host name of its Ingress rule. */
+  host: string | undefined;
+  /** `ingress`: the URL the rule serves. Load-balancer URLs are known only once the address is. */
+  url: string | undefined;
+}
+
+const MAX_LABEL = 63;
+const HASH_LENGTH = 8;
+
+/**
+ * One entry per published TCP port (an Ingress or a browser cannot reach UDP), in a stable order, with
+ * the host name `url-template` gives it when exposing through an Ingress.
+ */
+export function exposureEntries(ports: PublishedPort[], expose: ExposeSettings, ids: Ids): ExposureEntry[] {
+  const scheme = expose.tlsSecret ? 'https' : 'http';
+  return ports
+    .filter((p) => p.protocol === 'tcp')
+    .sort((a, b) => a.service.localeCompare(b.service) || a.targetPort - b.targetPort)
+    .map((p) => {
+      const host =
+        expose.mode === 'ingress'
+          ? hostName(expose.urlTemplate, {
+              service: p.service,
+              port: String(p.targetPort),
+              id: ids.id,
+              'env-id': ids.envId,
+              domain: expose.domain ?? '',
+            })
+          : undefined;
+      return {
+        service: p.service,
+        port: p.targetPort,
+        publishedPort: p.publishedPort,
+        portName: `p-${p.publishedPort}`,
+        host,
+        url: host ? `${scheme}://${host}` : undefined,
+      };
+    });
+}
+
+/**
+ * Fills in url-template and makes each dot-separated part a valid DNS label. A label longer than 63
+ * characters is cut and ends with a hash of the whole label, so two long names never share a host.
+ */
+export function hostName(template: string, values: Record<string, string>): string {
+  const filled = template.replace(/\{([^}]*)\}/g, (_, name: string) => values[name] ?? '');
+  return filled
+    .split('.')
+    .map((label) => fitLabel(label))
+    .filter(Boolean)
+    .join('.');
+}
+
+function fitLabel(label: string): string {
+  const clean = label
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (clean.length <= MAX_LABEL) return clean;
+  const hash = createHash('sha256').update(clean).digest('hex').slice(0, HASH_LENGTH);
+  return `${clean.slice(0, MAX_LABEL - HASH_LENGTH - 1).replace(/-+$/, '')}-${hash}`;
+}
+
+/** htpasswd's `{SHA}` scheme, which ingress-nginx (and nginx itself) read from an `auth` key. */
+export function htpasswdLine(user: string, password: string): string {
+  return `${user}:{SHA}${createHash('sha1').update(password).digest('base64')}`;
+}

@@ -1,0 +1,161 @@
+import { getOctokit } from '@actions/github';
+import { UserError } from '../errors.js';
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  /** `github-actions[bot]`, `octocat`, … */
+  author: string | undefined;
+}
+
+export interface Deployment {
+  id: number;
+}
+
+export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'inactive' | 'error';
+
+/** A GitHub API call that failed, with its HTTP status (0 when no answer came). */
+export class GitHubApiError extends UserError {
+  override name = 'GitHubApiError';
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The thin adapter over the GitHub REST (and, for the token's identity, GraphQL) API that the pull-request
+ * report talks to. It honours GITHUB_API_URL, so it works on GitHub Enterprise Server and against a test
+ * double, and turns Octokit's errors into GitHubApiErrors that say which call failed.
+ */
+export class GitHubApi {
+  private readonly octokit: ReturnType<typeof getOctokit>;
+  readonly owner: string;
+  readonly repo: string;
+
+  constructor(token: string, repository: string, env: NodeJS.ProcessEnv) {
+    this.octokit = getOctokit(token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' });
+    [this.owner, this.repo] = repository.split('/') as [string, string];
+  }
+
+  /** The login the token acts as, without a bot's `[bot]` suffix; undefined when GitHub will not say. */
+  async viewerLogin(): Promise<string | undefined> {
+    try {
+      const answer = await this.octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
+      return answer.viewer.login.replace(/\[bot\]$/, '');
+    } catch {
+      return undefined;
+    }
+  }
+
+  async listComments(issue: number): Promise<IssueComment[]> {
+    const comments = await this.call(`list the comments of #${issue}`, () =>
+      this.octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...this.repository(),
+        issue_number: issue,
+        per_page: 100,
+      }),
+    );
+    return comments.map((c) => ({ id: Number(c.id), body: c.body ?? '', author: c.user?.login }));
+  }
+
+  async createComment(issue: number, body: string): Promise<number> {
+    const { data } = await this.call(`comment on #${issue}`, () =>
+      this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        ...this.repository(),
+        issue_number: issue,
+        body,
+      }),
+    );
+    return Number(data.id);
+  }
+
+  async updateComment(id: number, body: string): Promise<void> {
+    await this.call(`update comment ${id}`, () =>
+      this.octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+        ...this.repository(),
+        comment_id: id,
+        body,
+      }),
+    );
+  }
+
+  async pullRequestState(pr: number): Promise<'open' | 'closed'> {
+    const { data } = await this.call(`read pull request #${pr}`, () =>
+      this.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+        ...this.repository(),
+        pull_number: pr,
+      }),
+    );
+    return data.state === 'closed' ? 'closed' : 'open';
+  }
+
+  async createDeployment(options: {
+    ref: string;
+    environment: string;
+    description: string;
+  }): Promise<number> {
+    const { data } = await this.call(`create a deployment for ${options.environment}`, () =>
+      this.octokit.request('POST /repos/{owner}/{repo}/deployments', {
+        ...this.repository(),
+        ref: options.ref,
+        environment: options.environment,
+        description: options.description,
+        // A preview is not production, goes away with its PR, and must not wait for or merge anything.
+        transient_environment: true,
+        production_environment: false,
+        auto_merge: false,
+        required_contexts: [],
+      }),
+    );
+    if (!('id' in data))
+      throw new GitHubApiError(202, `GitHub did not create the deployment: ${data.message}`);
+    return Number(data.id);
+  }
+
+  async setDeploymentStatus(
+    id: number,
+    status: { state: DeploymentState; environmentUrl?: string; logUrl?: string; description?: string },
+  ): Promise<void> {
+    await this.call(`set deployment ${id} to ${status.state}`, () =>
+      this.octokit.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+        ...this.repository(),
+        deployment_id: id,
+        state: status.state,
+        ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
+        ...(status.logUrl ? { log_url: status.logUrl } : {}),
+        ...(status.description ? { description: status.description.slice(0, 140) } : {}),
+      }),
+    );
+  }
+
+  async listDeployments(environment: string): Promise<Deployment[]> {
+    const deployments = await this.call(`list the deployments of ${environment}`, () =>
+      this.octokit.paginate('GET /repos/{owner}/{repo}/deployments', {
+        ...this.repository(),
+        environment,
+        per_page: 100,
+      }),
+    );
+    return deployments.map((d) => ({ id: Number(d.id) }));
+  }
+
+  private repository() {
+    return { owner: this.owner, repo: this.repo };
+  }
+
+  private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      const status = (error as { status?: number }).status ?? 0;
+      const message = (error as Error).message;
+      throw new GitHubApiError(
+        status,
+        `GitHub API: cannot ${what}: ${status ? `HTTP ${status} ` : ''}${message}`,
+      );
+    }
+  }
+}

@@ -1,0 +1,112 @@
+import { formatDuration } from '../duration.js';
+import type { PreviewUrl } from '../expose/expose.js';
+
+/** What the sticky comment says; every deploy rewrites the same comment with the latest state. */
+export type CommentState =
+  | { state: 'deploying' }
+  | { state: 'ready' | 'running'; urls: PreviewUrl[]; durationMs: number }
+  | { state: 'failed'; error: string }
+  | { state: 'cancelled' }
+  | { state: 'deleted' };
+
+export interface CommentContext {
+  envId: string;
+  id: string;
+  namespace: string;
+  sha: string | undefined;
+  runUrl: string | undefined;
+}
+
+/** The hidden first line that finds the comment again: one comment per environment. */
+export function commentMarker(id: string): string {
+  return `<!-- kube-pod-preview id=${id} -->`;
+}
+
+const HEADINGS: Record<CommentState['state'], string> = {
+  deploying: '⏳ Deploying the preview',
+  ready: '✅ Preview ready',
+  running: '✅ Preview running',
+  failed: '❌ Preview failed',
+  cancelled: '⚪ Preview deploy cancelled',
+  deleted: '🗑️ Preview deleted',
+};
+
+export function renderComment(state: CommentState, ctx: CommentContext): string {
+  const lines = [commentMarker(ctx.id), `### ${HEADINGS[state.state]}: \`${ctx.envId}\``, ''];
+  const commit = ctx.sha ? `commit \`${ctx.sha.slice(0, 7)}\`` : undefined;
+  const run = ctx.runUrl ? `[workflow run](${ctx.runUrl})` : undefined;
+  switch (state.state) {
+    case 'deploying':
+      lines.push(`Deploying ${commit ?? 'the latest commit'} to namespace \`${escapeText(ctx.namespace)}\`…`);
+      break;
+    case 'ready':
+    case 'running':
+      lines.push(...urlTable(state.urls));
+      if (state.urls.length === 0)
+        lines.push('No service publishes a TCP port, so there is nothing to link to.');
+      if (state.state === 'running' && state.urls.some((u) => u.command)) {
+        lines.push(
+          '',
+          'Nothing is exposed (input `expose` is `none`); reach a service from a workstation with the command in its row.',
+        );
+      }
+      lines.push(
+        '',
+        [commit && `Deployed ${commit} in ${formatDuration(state.durationMs)}`, run]
+          .filter(Boolean)
+          .join(' · '),
+      );
+      break;
+    case 'failed':
+      lines.push(
+        paragraph(state.error),
+        '',
+        [commit && `Deploying ${commit} failed`, run && `see the ${run}`].filter(Boolean).join('; '),
+      );
+      break;
+    case 'cancelled':
+      lines.push(
+        `The deploy of ${commit ?? 'the latest commit'} was cancelled; the next push deploys again.${run ? ` ${run}` : ''}`,
+      );
+      break;
+    case 'deleted':
+      lines.push('The pull request was closed and its preview environment was deleted.');
+      break;
+  }
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** The Markdown table of URLs, shared by the comment and the job summary. */
+export function urlTable(urls: PreviewUrl[]): string[] {
+  if (urls.length === 0) return [];
+  const rows = urls.map((u) => {
+    const target = u.url
+      ? `[${escapeText(u.url.replace(/^https?:\/\//, ''))}](${u.url})`
+      : `\`${u.command ?? ''}\``;
+    return `| ${escapeText(u.service)} | ${u.port} | ${target} | ${stateText(u)} |`;
+  });
+  return ['| Service | Port | URL | State |', '| --- | --- | --- | --- |', ...rows];
+}
+
+function stateText(url: PreviewUrl): string {
+  if (url.state === 'ready') return `✅ answers (${escapeText(url.detail ?? '')})`;
+  if (url.state === 'unreachable') return `⚠️ not answering (${escapeText(url.detail ?? '')})`;
+  return 'port-forward';
+}
+
+/** Escapes text for Markdown, inside and outside tables: nothing a name contains can break the layout. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1');
+}
+
+const MAX_ERROR = 1500;
+
+/** An error as one readable paragraph. */
+function paragraph(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return escapeText(flat.length > MAX_ERROR ? `${flat.slice(0, MAX_ERROR)}…` : flat);
+}

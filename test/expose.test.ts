@@ -1,0 +1,136 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InputName } from '../src/inputs.js';
+import { typeOfKind } from './k8s/resources.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
+import { memoryLogger, prepareHello, run, startDouble, type HelloProject } from './helpers.js';
+
+/** Exposure against the API-server double: the objects it makes, pruning, teardown, and its failures. */
+let api: FakeKubeApiServer;
+let hello: HelloProject;
+
+beforeEach(async () => {
+  ({ api } = await startDouble());
+  hello = await prepareHello();
+});
+afterEach(async () => {
+  await api.stop();
+  hello.remove();
+});
+
+function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
+  return {
+    'env-id': 'pr-3',
+    kubeconfig: api.kubeconfig(),
+    'working-directory': hello.dir,
+    timeout: '20s',
+    'url-timeout': '3s',
+    ...extra,
+  };
+}
+
+const OURS = 'app.kubernetes.io/managed-by=kube-pod-preview';
+const get = (kind: string, apiVersion: string, name: string) =>
+  api.store.get(typeOfKind(apiVersion, kind)!, 'default', name) as any;
+
+describe('exposure', () => {
+  it('ingress: a Service for the docker-host pod, an Ingress rule per port with TLS and basic auth; no answer fails the run; down removes it all', async () => {
+    const log = memoryLogger();
+    const failure = run(
+      inputs({
+        command: 'up',
+        domain: 'preview.example.com',
+        'ingress-class': 'nginx',
+        'tls-secret': 'wildcard-tls',
+        'ingress-annotations': 'cert-manager.io/cluster-issuer: letsencrypt',
+        'basic-auth': 'reviewer:s3cr3t-passw0rd',
+      }),
+      { log },
+    );
+    await expect(failure).rejects.toThrow(
+      /None of the preview's URLs answered within 3s \(input url-timeout\)/,
+    );
+    const id = /id=(\S+)|\(id (\S+)\)/.exec(log.lines.join('\n'))![2]!;
+    const host = `web-8080-${id}.preview.example.com`;
+
+    const service = get('Service', 'v1', `preview-${id}`);
+    expect(service.spec.type).toBe('ClusterIP');
+    expect(service.spec.selector).toMatchObject({
+      'app.kubernetes.io/component': 'docker-host',
+      'kube-pod-preview/id': id,
+    });
+    expect(service.spec.ports).toEqual([
+      { name: `p-${hello.port}`, protocol: 'TCP', port: hello.port, targetPort: hello.port },
+    ]);
+    expect(service.metadata.labels['app.kubernetes.io/component']).toBe('preview-exposure');
+    // The selector finds the docker-host pod.
+    const pods = api.objectsMatching('app.kubernetes.io/component=docker-host,kube-pod-preview/id=' + id);
+    expect(pods.filter((p) => p.startsWith('Pod/'))).toHaveLength(1);
+
+    const ingress = get('Ingress', 'networking.k8s.io/v1', id);
+    expect(ingress.spec.ingressClassName).toBe('nginx');
+    expect(ingress.spec.tls).toEqual([{ secretName: 'wildcard-tls', hosts: [host] }]);
+    expect(ingress.spec.rules).toEqual([
+      {
+        host,
+        http: {
+          paths: [
+            {
+              path: '/',
+              pathType: 'Prefix',
+              backend: { service: { name: `preview-${id}`, port: { number: hello.port } } },
+            },
+          ],
+        },
+      },
+    ]);
+    expect(ingress.metadata.annotations).toMatchObject({
+      'cert-manager.io/cluster-issuer': 'letsencrypt',
+      'nginx.ingress.kubernetes.io/auth-type': 'basic',
+      'nginx.ingress.kubernetes.io/auth-secret': `${id}-basic-auth`,
+    });
+    const secret = get('Secret', 'v1', `${id}-basic-auth`);
+    expect(Buffer.from(secret.data.auth, 'base64').toString()).toMatch(/^reviewer:\{SHA\}/);
+    expect(log.masked).toContain('s3cr3t-passw0rd');
+    expect(log.lines.join('\n')).not.toContain('s3cr3t-passw0rd');
+    expect(log.lines.join('\n')).toContain(`https://${host} (web:8080): unreachable`);
+
+    await run(inputs({ command: 'down', domain: 'preview.example.com' }));
+    expect(api.objectsMatching(OURS)).toEqual([]);
+  });
+
+  it('loadbalancer: the URL answers; a later deploy with expose none removes the Service', async () => {
+    const first = await run(inputs({ command: 'up', expose: 'loadbalancer' }));
+    expect(first.state).toBe('ready');
+    expect(first.urls).toEqual([
+      {
+        service: 'web',
+        port: 8080,
+        url: `http://127.0.0.1:${hello.port}`,
+        command: undefined,
+        state: 'ready',
+        detail: 'HTTP 200',
+      },
+    ]);
+    expect(get('Service', 'v1', `preview-${first.ids.id}`).spec.type).toBe('LoadBalancer');
+
+    const log = memoryLogger();
+    const second = await run(inputs({ command: 'up', expose: 'none' }), { log });
+    expect(second.state).toBe('running');
+    expect(second.urls![0]!.command).toBe(
+      `kubectl --namespace default port-forward pod/${second.pod!.name} ${hello.port}:${hello.port}`,
+    );
+    expect(get('Service', 'v1', `preview-${first.ids.id}`)).toBeUndefined();
+    expect(log.lines).toContain(`  Service/preview-${first.ids.id} deleted: no longer exposed`);
+    await run(inputs({ command: 'down' }));
+    expect(api.objectsMatching(OURS)).toEqual([]);
+  });
+
+  it('loadbalancer on a cluster without a load-balancer implementation says what is missing', async () => {
+    api.behaviour.loadBalancerIp = undefined;
+    await expect(run(inputs({ command: 'up', expose: 'loadbalancer' }))).rejects.toThrow(
+      /got no address within 3\.0s \(input url-timeout\)\. Does the cluster have a load-balancer implementation/,
+    );
+    await run(inputs({ command: 'down' }));
+    expect(api.objectsMatching(OURS)).toEqual([]);
+  });
+});

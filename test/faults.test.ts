@@ -1,0 +1,301 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import type { InputName } from '../src/inputs.js';
+import type { Logger } from '../src/log.js';
+import { FakeGitHubApi } from './github/server.js';
+import { typeOfKind } from './k8s/resources.js';
+import type { FakeKubeApiServer, PolicyRule } from './k8s/server.js';
+import type { PodStreams } from './k8s/streams.js';
+import {
+  ROOT,
+  memoryLogger,
+  prepareHello,
+  run,
+  scratchDir,
+  startDouble,
+  type HelloProject,
+} from './helpers.js';
+
+/**
+ * Faults, races and least privilege, against the API-server double and the real local Docker engine.
+ * After each case the double holds none of the environment's objects unless the case expects them.
+ */
+let api: FakeKubeApiServer;
+let streams: PodStreams;
+let github: FakeGitHubApi;
+let hello: HelloProject;
+const OURS = 'app.kubernetes.io/managed-by=kube-pod-preview';
+const LEASE = typeOfKind('coordination.k8s.io/v1', 'Lease')!;
+const POD = typeOfKind('v1', 'Pod')!;
+
+beforeEach(async () => {
+  ({ api, streams } = await startDouble());
+  github = new FakeGitHubApi('acme/web');
+  await github.start();
+  hello = await prepareHello();
+});
+afterEach(async () => {
+  await api.stop();
+  await github.stop();
+  hello.remove();
+});
+
+function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
+  return {
+    'env-id': 'pr-9',
+    kubeconfig: api.kubeconfig(),
+    'working-directory': hello.dir,
+    timeout: '20s',
+    ...extra,
+  };
+}
+
+/** A logger that calls `on` when a log group whose title matches starts: the moment to inject a fault. */
+function faultAt(pattern: RegExp, on: () => void): Logger & { lines: string[] } {
+  const log = memoryLogger();
+  let fired = false;
+  return {
+    ...log,
+    group: (title, fn) => {
+      if (!fired && pattern.test(title)) {
+        fired = true;
+        on();
+      }
+      return log.group(title, fn);
+    },
+  };
+}
+
+function containers(project: string): string[] {
+  return execFileSync('docker', ['ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`], {
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter(Boolean);
+}
+
+/** The Role rules of deploy/rbac.yaml, which the double then enforces on every request. */
+function shippedRules(): PolicyRule[] {
+  const docs = parseAllDocuments(readFileSync(path.join(ROOT, 'deploy/rbac.yaml'), 'utf8')).map(
+    (d) => d.toJS() as { kind: string; rules?: PolicyRule[] },
+  );
+  return docs.find((d) => d.kind === 'Role')!.rules!;
+}
+
+const PR_CONTEXT = {
+  prNumber: 9,
+  prUrl: 'https://github.com/acme/web/pull/9',
+  headSha: 'f'.repeat(40),
+  repository: 'acme/web',
+  runUrl: 'https://github.com/acme/web/actions/runs/1',
+};
+
+describe('least privilege', () => {
+  it('deploy/rbac.yaml grants everything up, exposure and down need, with the double enforcing it', async () => {
+    api.rules = shippedRules();
+    const outcome = await run(inputs({ command: 'up', expose: 'loadbalancer' }));
+    expect(outcome.state).toBe('ready');
+    await run(inputs({ command: 'down' }));
+    expect(api.objectsMatching(OURS)).toEqual([]);
+  });
+
+  it('lists every missing permission with the Role rules that grant them, before changing anything', async () => {
+    api.rules = shippedRules().filter(
+      (r) => !r.resources.includes('pods/exec') && !r.resources.includes('leases'),
+    );
+    const failure = run(inputs({ command: 'up' }));
+    await expect(failure).rejects.toThrow(/lacks 8 permissions in namespace "default"/);
+    const message = await failure.catch((e: Error) => e.message);
+    expect(message).toContain('get, create, update, delete leases.coordination.k8s.io');
+    expect(message).toContain('create, get pods/exec');
+    expect(message).toContain('Nothing was changed');
+    expect(message).toContain('  - apiGroups: ["coordination.k8s.io"]\n    resources: ["leases"]');
+    expect(api.objectsMatching(OURS)).toEqual([]);
+    expect(api.requests.filter((r) => r.method !== 'GET' && !r.path.includes('accessreviews'))).toEqual([]);
+  });
+});
+
+describe('pull requests from forks', () => {
+  const fork = { ...PR_CONTEXT, fromFork: true };
+
+  it('skips with a notice when there are no credentials (on-fork: skip)', async () => {
+    using home = scratchDir();
+    const log = memoryLogger();
+    const outcome = await run(
+      { 'working-directory': hello.dir },
+      { context: fork, log, env: { HOME: home.dir } },
+    );
+    expect(outcome.command).toBe('skipped');
+    expect(log.lines.join('\n')).toMatch(/notice: Pull request #9 comes from a fork.*Skipping the preview/);
+  });
+
+  it('fails clearly with on-fork: fail', async () => {
+    using home = scratchDir();
+    await expect(
+      run({ 'working-directory': hello.dir, 'on-fork': 'fail' }, { context: fork, env: { HOME: home.dir } }),
+    ).rejects.toThrow(/comes from a fork.*Input on-fork is fail/);
+  });
+});
+
+describe('faults during up', () => {
+  it('a cancelled run stops waiting at once, marks the comment cancelled and releases the lease', async () => {
+    github.pulls.set(9, { state: 'open', head: PR_CONTEXT.headSha });
+    api.behaviour.mode = 'never-ready';
+    const controller = new AbortController();
+    let abortedAt = 0;
+    const log = faultAt(/^Wait for/, () =>
+      setTimeout(() => {
+        abortedAt = Date.now();
+        controller.abort();
+      }, 300),
+    );
+    await expect(
+      run(inputs({ 'github-token': github.token, command: 'up' }), {
+        context: PR_CONTEXT,
+        log,
+        signal: controller.signal,
+        env: { GITHUB_API_URL: github.url },
+      }),
+    ).rejects.toThrow(/aborted/i);
+    expect(Date.now() - abortedAt).toBeLessThan(3000);
+    const [comment] = github.comments.get(9)!;
+    expect(comment!.body).toContain('Preview deploy cancelled');
+    expect(github.deploymentStates('preview/pr-9')).toEqual(['error']);
+    expect(api.objectsMatching(OURS).filter((o) => o.startsWith('Lease/'))).toEqual([]);
+    await run(inputs({ command: 'down' }));
+    expect(api.objectsMatching(OURS)).toEqual([]);
+  });
+
+  it('the pod deleted while up waits for it: the StatefulSet recreates it and up succeeds', async () => {
+    api.behaviour.readyDelayMs = 1500;
+    let deletedUid = '';
+    const log = faultAt(/^Wait for StatefulSet/, () =>
+      setTimeout(() => {
+        const pod = api.store.list(POD, 'default')[0] as { metadata: { name: string; uid: string } };
+        deletedUid = pod.metadata.uid;
+        api.delete(POD, 'default', pod.metadata.name, 'Background');
+      }, 300),
+    );
+    const outcome = await run(inputs({ command: 'up' }), { log });
+    expect(deletedUid).not.toBe('');
+    const pod = api.store.get(POD, 'default', outcome.pod!.name) as { metadata: { uid: string } };
+    expect(pod.metadata.uid).not.toBe(deletedUid);
+    await run(inputs({ command: 'down' }));
+    expect(api.objectsMatching(OURS)).toEqual([]);
+  });
+
+  it('the tunnel cut mid-compose fails that run with the reason; running it again succeeds', async () => {
+    const slow = await prepareHello(
+      [
+        'services:',
+        '  slow:',
+        '    build:',
+        '      context: .',
+        '      dockerfile_inline: |',
+        '        FROM scratch',
+        '        COPY busybox /busybox',
+        `        RUN ["/busybox", "sh", "-c", "sleep 3 # ${Math.random()}"]`,
+        '        CMD ["/busybox", "sleep", "3600"]',
+        '',
+      ].join('\n'),
+    );
+    try {
+      const log = faultAt(/^docker compose up/, () => setTimeout(() => streams.cutAll(), 1000));
+      const failure = run(inputs({ command: 'up', 'working-directory': slow.dir }), { log });
+      await expect(failure).rejects.toThrow(/docker compose up/);
+      const again = await run(inputs({ command: 'up', 'working-directory': slow.dir }));
+      expect(again.ports?.map((p) => p.service)).toEqual(['web']);
+      expect(containers(slow.name)).toHaveLength(2);
+      await run(inputs({ command: 'down', 'working-directory': slow.dir }));
+      expect(containers(slow.name)).toEqual([]);
+      expect(api.objectsMatching(OURS)).toEqual([]);
+    } finally {
+      slow.remove();
+    }
+  });
+
+  it('a run killed mid-compose, then down: nothing is left', async () => {
+    const controller = new AbortController();
+    const log = faultAt(/^docker compose up/, () => setTimeout(() => controller.abort(), 200));
+    await expect(run(inputs({ command: 'up' }), { log, signal: controller.signal })).rejects.toThrow();
+    await run(inputs({ command: 'down' }));
+    expect(api.objectsMatching(OURS)).toEqual([]);
+    expect(containers(hello.name)).toEqual([]);
+  });
+
+  it('down of a half-created environment (its pod never became ready) removes it', async () => {
+    api.behaviour.mode = 'never-ready';
+    await expect(run(inputs({ command: 'up', timeout: '2s' }))).rejects.toThrow(/StatefulSet\/.+ was not/);
+    expect(api.objectsMatching(OURS).length).toBeGreaterThan(0);
+    await run(inputs({ command: 'down' }));
+    expect(api.objectsMatching(OURS)).toEqual([]);
+  });
+
+  it('reopen right after close: up, down, up again works, and down leaves nothing', async () => {
+    await run(inputs({ command: 'up' }));
+    await run(inputs({ command: 'down' }));
+    const reopened = await run(inputs({ command: 'up' }));
+    expect(reopened.ports).toHaveLength(1);
+    await run(inputs({ command: 'down' }));
+    expect(api.objectsMatching(OURS)).toEqual([]);
+  });
+});
+
+describe('cleanup of forgotten previews', () => {
+  it('removes environments whose PR is closed or whose ttl passed, lists them with dry-run, and leaves busy ones', async () => {
+    github.pulls.set(1, { state: 'closed', head: 'a'.repeat(40) });
+    github.pulls.set(2, { state: 'open', head: 'b'.repeat(40) });
+    const context = { repository: 'acme/web' };
+    await run(inputs({ command: 'up', 'env-id': 'pr-1' }), { context });
+    await run(inputs({ command: 'up', 'env-id': 'pr-2', ttl: '1h' }), { context });
+    const expiring = await run(inputs({ command: 'up', 'env-id': 'pr-3', ttl: '1s' }), { context });
+    await new Promise((r) => setTimeout(r, 1200));
+
+    using empty = scratchDir(); // cleanup needs no compose project
+    const cleanupInputs = {
+      command: 'cleanup',
+      kubeconfig: api.kubeconfig(),
+      'working-directory': empty.dir,
+      'github-token': github.token,
+      timeout: '20s',
+    };
+    const options = { context, env: { GITHUB_API_URL: github.url } };
+    const dry = await run({ ...cleanupInputs, 'dry-run': 'true' }, options);
+    expect(dry.cleaned!.map((e) => [e.envId, e.reason, e.action])).toEqual([
+      ['pr-1', 'pull request closed', 'would remove'],
+      ['pr-2', undefined, 'kept'],
+      ['pr-3', 'expired', 'would remove'],
+    ]);
+    expect(api.objectsMatching('kube-pod-preview/env-id=pr-1').length).toBeGreaterThan(0);
+
+    // A run is working on pr-3: cleanup leaves it for next time.
+    const now = new Date().toISOString().replace('Z', '000Z');
+    api.create(
+      LEASE,
+      'default',
+      {
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: { name: `kube-pod-preview-${expiring.ids.id}` },
+        spec: { holderIdentity: 'a deploy', leaseDurationSeconds: 30, renewTime: now, acquireTime: now },
+      },
+      new URLSearchParams(),
+    );
+    const real = await run(cleanupInputs, options);
+    expect(real.cleaned!.map((e) => [e.envId, e.action])).toEqual([
+      ['pr-1', 'removed'],
+      ['pr-2', 'kept'],
+      ['pr-3', 'busy'],
+    ]);
+    expect(api.objectsMatching('kube-pod-preview/env-id=pr-1')).toEqual([]);
+    expect(api.objectsMatching('kube-pod-preview/env-id=pr-2').length).toBeGreaterThan(0);
+    expect(github.comments.get(1)![0]!.body).toContain('Preview deleted');
+
+    api.delete(LEASE, 'default', `kube-pod-preview-${expiring.ids.id}`, 'Background');
+    for (const envId of ['pr-2', 'pr-3']) await run(inputs({ command: 'down', 'env-id': envId }));
+    expect(api.objectsMatching(OURS)).toEqual([]);
+  });
+});
