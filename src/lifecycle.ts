@@ -232,13 +232,14 @@ export async function runLifecycle(options: RunOptions): Promise<Outcome> {
     );
     const result = await (async () => {
       await using _lease = await lock(environment, context);
-      return up(environment, plan, planOptions());
+      // `return await`: the lease must be held until the deploy has settled, not merely started.
+      return await up(environment, plan, planOptions());
     })();
     if (report && (await report.isClosed())) {
       log.notice(`Pull request #${context.prNumber} was closed during the deploy: deleting the preview.`);
       const deleted = await (async () => {
         await using _lease = await lock(environment, context);
-        return down(environment, plan.kinds);
+        return await down(environment, plan.kinds);
       })();
       await report.deleted();
       return { ...outcome, command: 'down', deleted };
