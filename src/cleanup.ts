@@ -9,7 +9,9 @@ import {
   DOCKER_HOST_COMPONENT,
   LABELS,
   MANAGER,
+  WORKLOAD_KIND_KEYS,
   environmentSelector,
+  parseKindKey,
   type KubeObject,
 } from './kube/object.js';
 import { teardown } from './kube/teardown.js';
@@ -38,8 +40,6 @@ export interface CleanupOptions {
   report: (pr: number, ids: Ids) => PullRequestReport | undefined;
 }
 
-const WORKLOADS = ['apps/v1/StatefulSet', 'apps/v1/Deployment'];
-
 /**
  * Finds the preview environments in the namespace by their docker-host workloads and removes those whose
  * pull request is closed (for this repository, asked of the GitHub API) or whose expiry has passed. An
@@ -49,11 +49,9 @@ export async function cleanup(client: KubeClient, options: CleanupOptions): Prom
   const { log } = options;
   const selector = `${LABELS.managedBy}=${MANAGER},${LABELS.component}=${DOCKER_HOST_COMPONENT}`;
   const hosts: KubeObject[] = [];
-  for (const key of WORKLOADS) {
-    const [group, version, kind] = key.split('/');
-    hosts.push(
-      ...(await client.list<KubeObject>(`${group}/${version}`, kind!, { labelSelector: selector })).items,
-    );
+  for (const key of WORKLOAD_KIND_KEYS) {
+    const { apiVersion, kind } = parseKindKey(key);
+    hosts.push(...(await client.list<KubeObject>(apiVersion, kind, { labelSelector: selector })).items);
   }
   if (hosts.length === 0) log.info(`No preview environments in namespace ${client.namespace}.`);
 

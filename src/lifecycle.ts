@@ -123,8 +123,7 @@ export async function runLifecycle(options: RunOptions): Promise<Outcome> {
         holder: context.runUrl ?? 'the kube-pod-preview CLI',
         log,
         signal,
-        report: (pr: number, ids: Ids) =>
-          github && context.repository ? reportFor(github, settings, ids, pr, context, log) : undefined,
+        report: (pr: number, ids: Ids) => github && reportFor(github, settings, ids, pr, context, log),
       }),
     );
     return {
@@ -153,20 +152,23 @@ export async function runLifecycle(options: RunOptions): Promise<Outcome> {
   }
   log.info(`Environment ${ids.envId} (id ${ids.id}) in namespace ${settings.namespace}: ${command}`);
 
-  const planOptions = (): PlanOptions => ({
-    namespace: settings.namespace,
-    ids,
-    labels: settings.labels,
-    annotations: settings.annotations,
-    provenance: {
-      repository,
-      prUrl: context.prUrl,
-      sha: context.headSha,
-      templateHash: '',
-      deployedAt: now(),
-      expiresAt: settings.ttlMs ? new Date(now().getTime() + settings.ttlMs) : undefined,
-    },
-  });
+  const planOptions = (): PlanOptions => {
+    const deployedAt = now();
+    return {
+      namespace: settings.namespace,
+      ids,
+      labels: settings.labels,
+      annotations: settings.annotations,
+      provenance: {
+        repository,
+        prUrl: context.prUrl,
+        sha: context.headSha,
+        templateHash: '', // each template's own, filled in where it is rendered
+        deployedAt,
+        expiresAt: settings.ttlMs ? new Date(deployedAt.getTime() + settings.ttlMs) : undefined,
+      },
+    };
+  };
   const makeEnvironment = (): Environment => ({
     ...connect(settings, log, env),
     settings,
@@ -204,7 +206,7 @@ export async function runLifecycle(options: RunOptions): Promise<Outcome> {
       await report?.deleted();
       return { ...outcome, deleted };
     } catch (error) {
-      await (signal.aborted ? report?.cancelled() : report?.failed(error));
+      await report?.ended(error, signal);
       throw error;
     }
   }
@@ -232,17 +234,15 @@ export async function runLifecycle(options: RunOptions): Promise<Outcome> {
     );
     const result = await (async () => {
       await using _lease = await lock(environment, context);
-      // `return await`: the lease must be held until the deploy has settled, not merely started.
-      return await up(environment, plan, planOptions());
-    })();
-    if (report && (await report.isClosed())) {
+      // Every `return await`: the lease must be held until the work has settled, not merely started.
+      const deployed = await up(environment, plan, planOptions());
+      if (!(await report?.isClosed())) return deployed;
       log.notice(`Pull request #${context.prNumber} was closed during the deploy: deleting the preview.`);
-      const deleted = await (async () => {
-        await using _lease = await lock(environment, context);
-        return await down(environment, plan.kinds);
-      })();
-      await report.deleted();
-      return { ...outcome, command: 'down', deleted };
+      return { deleted: await down(environment, plan.kinds) };
+    })();
+    if ('deleted' in result) {
+      await report?.deleted();
+      return { ...outcome, command: 'down', deleted: result.deleted };
     }
     const urls = result.urls;
     const answering = urls.filter((u) => u.state === 'ready');
@@ -256,7 +256,7 @@ export async function runLifecycle(options: RunOptions): Promise<Outcome> {
     await report?.finished(state, urls, performance.now() - started, primaryUrl);
     return { ...outcome, ...result, state, ...(primaryUrl ? { primaryUrl } : {}) };
   } catch (error) {
-    await (signal.aborted ? report?.cancelled() : report?.failed(error));
+    await report?.ended(error, signal);
     throw error;
   }
 }

@@ -11,7 +11,15 @@ import { waitForDocker } from '../src/connection.js';
 import { remoteProjectDir } from '../src/sync.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
 import type { PodStreams } from './k8s/streams.js';
-import { ROOT, memoryLogger, prepareHello, run, startDouble, type HelloProject } from './helpers.js';
+import {
+  ROOT,
+  memoryLogger,
+  prepareHello,
+  run,
+  startDouble,
+  type HelloProject,
+  doubleInputs,
+} from './helpers.js';
 
 /**
  * `up` and `down` of a real compose project: the API-server double stands in for the cluster, and its
@@ -39,13 +47,7 @@ function inputs(
   dir: string,
   extra: Partial<Record<InputName, string>> = {},
 ): Partial<Record<InputName, string>> {
-  return {
-    'env-id': 'demo',
-    kubeconfig: api.kubeconfig(),
-    'working-directory': dir,
-    timeout: '30s',
-    ...extra,
-  };
+  return doubleInputs(api, dir, { timeout: '30s', ...extra });
 }
 
 async function get(port: number, attempts = 50): Promise<string> {

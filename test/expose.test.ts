@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputName } from '../src/inputs.js';
 import { typeOfKind } from './k8s/resources.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
-import { memoryLogger, prepareHello, run, startDouble, type HelloProject } from './helpers.js';
+import { memoryLogger, prepareHello, run, startDouble, type HelloProject, doubleInputs } from './helpers.js';
 
 /** Exposure against the API-server double: the objects it makes, pruning, teardown, and its failures. */
 let api: FakeKubeApiServer;
@@ -18,14 +18,7 @@ afterEach(async () => {
 });
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
-  return {
-    'env-id': 'pr-3',
-    kubeconfig: api.kubeconfig(),
-    'working-directory': hello.dir,
-    timeout: '20s',
-    'url-timeout': '3s',
-    ...extra,
-  };
+  return doubleInputs(api, hello.dir, { 'env-id': 'pr-3', 'url-timeout': '3s', ...extra });
 }
 
 const OURS = 'app.kubernetes.io/managed-by=kube-pod-preview';

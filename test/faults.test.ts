@@ -17,6 +17,7 @@ import {
   scratchDir,
   startDouble,
   type HelloProject,
+  doubleInputs,
 } from './helpers.js';
 
 /**
@@ -44,13 +45,7 @@ afterEach(async () => {
 });
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
-  return {
-    'env-id': 'pr-9',
-    kubeconfig: api.kubeconfig(),
-    'working-directory': hello.dir,
-    timeout: '20s',
-    ...extra,
-  };
+  return doubleInputs(api, hello.dir, { 'env-id': 'pr-9', ...extra });
 }
 
 /** A logger that calls `on` when a log group whose title matches starts: the moment to inject a fault. */

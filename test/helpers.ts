@@ -71,6 +71,21 @@ export async function run(
   });
 }
 
+/** Inputs of a run against the API-server double for a compose project in `dir`; `extra` wins. */
+export function doubleInputs(
+  api: FakeKubeApiServer,
+  dir: string,
+  extra: Partial<Record<InputName, string>> = {},
+): Partial<Record<InputName, string>> {
+  return {
+    'env-id': 'demo',
+    kubeconfig: api.kubeconfig(),
+    'working-directory': dir,
+    timeout: '20s',
+    ...extra,
+  };
+}
+
 /** A scratch directory removed after the test; `from` is copied into it first. */
 export function scratchDir(from?: string): { dir: string; [Symbol.dispose](): void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'kpp-test-'));

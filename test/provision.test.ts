@@ -14,6 +14,7 @@ import {
   scratchDir,
   startDouble,
   type HelloProject,
+  doubleInputs,
 } from './helpers.js';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/preevy');
@@ -35,13 +36,7 @@ afterEach(async () => {
 });
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
-  return {
-    'env-id': 'demo',
-    kubeconfig: api.kubeconfig(),
-    'working-directory': hello.dir,
-    timeout: '20s',
-    ...extra,
-  };
+  return doubleInputs(api, hello.dir, extra);
 }
 
 function objects(selector = ALL_OURS) {

@@ -90,23 +90,21 @@ export async function exposePorts(ctx: ExposeContext, ports: PublishedPort[]): P
       ? await loadBalancerUrls(ctx, plan.objects, entries)
       : entries.map((e) => e.url);
   const { basicAuth } = expose;
-  const checks = await log.group(`Wait for ${urls.filter(Boolean).length} URLs to answer`, () =>
-    checkUrls(
-      urls.filter((u): u is string => u !== undefined),
-      {
-        timeoutMs: expose.urlTimeoutMs,
-        signal: ctx.signal,
-        authorization: basicAuth
-          ? `Basic ${Buffer.from(`${basicAuth.user}:${basicAuth.password}`).toString('base64')}`
-          : undefined,
-      },
-    ),
+  const reachable = urls.filter((u): u is string => u !== undefined);
+  const checks = await log.group(`Wait for ${reachable.length} URLs to answer`, () =>
+    checkUrls(reachable, {
+      timeoutMs: expose.urlTimeoutMs,
+      signal: ctx.signal,
+      authorization: basicAuth
+        ? `Basic ${Buffer.from(`${basicAuth.user}:${basicAuth.password}`).toString('base64')}`
+        : undefined,
+    }),
   );
-  let checked = 0;
+  const checkOf = new Map(reachable.map((url, i) => [url, checks[i]!]));
   return entries.map((e, index) => {
     const url = urls[index];
-    const check = url ? checks[checked++] : undefined;
-    if (url) log.info(`  ${url} (${e.service}:${e.port}): ${check!.state}, ${check!.detail}`);
+    const check = url ? checkOf.get(url) : undefined;
+    if (check) log.info(`  ${url} (${e.service}:${e.port}): ${check.state}, ${check.detail}`);
     return {
       service: e.service,
       port: e.port,

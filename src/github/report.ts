@@ -86,6 +86,11 @@ export class PullRequestReport {
     });
   }
 
+  /** A run that failed, or stopped because it was cancelled, says so. */
+  async ended(error: unknown, signal: AbortSignal): Promise<void> {
+    await (signal.aborted ? this.cancelled() : this.failed(error));
+  }
+
   async failed(error: unknown): Promise<void> {
     await this.lastWord(async () => {
       await this.comment({ state: 'failed', error: describeError(error) });

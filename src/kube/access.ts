@@ -2,7 +2,7 @@ import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ExposeSettings } from '../settings.js';
 import { KubeApiError, type KubeClient } from './client.js';
-import { parseKindKey } from './object.js';
+import { WORKLOAD_KIND_KEYS, parseKindKey } from './object.js';
 
 /** Verbs a run needs on one kind (given as `apiVersion/Kind`) or on a resource (given by group and name). */
 export interface Need {
@@ -13,7 +13,6 @@ export interface Need {
 }
 
 const WRITE = ['get', 'list', 'create', 'patch', 'delete'];
-const WORKLOADS = ['apps/v1/StatefulSet', 'apps/v1/Deployment'];
 
 /**
  * Every permission a command needs in the namespace: its template's kinds, the docker-host's pod and
@@ -23,7 +22,7 @@ const WORKLOADS = ['apps/v1/StatefulSet', 'apps/v1/Deployment'];
 export function permissionsFor(command: 'up' | 'down', kinds: string[], expose?: ExposeSettings): Need[] {
   const needs: Need[] = [
     ...kinds.map((kind) => ({ kind, verbs: command === 'up' ? WRITE : ['get', 'list', 'delete'] })),
-    ...WORKLOADS.map((kind) => ({
+    ...WORKLOAD_KIND_KEYS.map((kind) => ({
       kind,
       verbs: command === 'up' ? ['get', 'list', 'watch'] : ['list', 'delete'],
     })),

@@ -49,6 +49,8 @@ export const LABELS = {
 } as const;
 
 export const MANAGER = 'kube-pod-preview';
+/** The kinds that may run the Docker server, as kind keys: teardown, cleanup and access checks list both. */
+export const WORKLOAD_KIND_KEYS = ['apps/v1/StatefulSet', 'apps/v1/Deployment'];
 export const DOCKER_HOST_COMPONENT = 'docker-host';
 /** The component label of the objects that expose the published ports (Services, Ingresses, …). */
 export const EXPOSE_COMPONENT = 'preview-exposure';

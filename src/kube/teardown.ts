@@ -2,12 +2,11 @@ import { UserError } from '../errors.js';
 import { formatDuration } from '../duration.js';
 import type { Logger } from '../log.js';
 import type { KubeClient } from './client.js';
-import { ANNOTATIONS, parseKindKey, type KubeObject } from './object.js';
+import { ANNOTATIONS, WORKLOAD_KIND_KEYS, parseKindKey, type KubeObject } from './object.js';
 import { sleep } from '../sleep.js';
 
 /** Kinds searched even when nothing records them: the workloads themselves and the claims they leave. */
-const WORKLOADS = ['apps/v1/StatefulSet', 'apps/v1/Deployment'];
-const ALWAYS = [...WORKLOADS, 'v1/PersistentVolumeClaim'];
+const ALWAYS = [...WORKLOAD_KIND_KEYS, 'v1/PersistentVolumeClaim'];
 const POLL_MS = 1000;
 
 /**
@@ -28,7 +27,7 @@ export async function teardown(
     const { apiVersion, kind } = parseKindKey(key);
     return (await client.list<KubeObject>(apiVersion, kind, { labelSelector: selector })).items;
   };
-  for (const key of WORKLOADS) {
+  for (const key of WORKLOAD_KIND_KEYS) {
     listed.set(key, await list(key));
     for (const workload of listed.get(key)!) {
       const annotations = workload.metadata.annotations ?? {};
