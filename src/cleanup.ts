@@ -1,9 +1,9 @@
-import { describeError, UserError } from './errors.js';
+import { describeError } from './errors.js';
 import type { GitHubApi } from './github/api.js';
 import type { PullRequestReport } from './github/report.js';
 import type { Ids } from './ids.js';
 import type { KubeClient } from './kube/client.js';
-import { acquireLease } from './kube/lease.js';
+import { LeaseHeldError, acquireLease } from './kube/lease.js';
 import {
   ANNOTATIONS,
   DOCKER_HOST_COMPONENT,
@@ -106,7 +106,7 @@ export async function cleanup(client: KubeClient, options: CleanupOptions): Prom
         }),
       );
     } catch (error) {
-      if (!(error instanceof UserError) || !/holds the lease/.test(error.message)) throw error;
+      if (!(error instanceof LeaseHeldError)) throw error;
       entry.action = 'busy';
       log.info(`  ${what}: a run is working on it; leaving it for the next cleanup`);
       continue;

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -5,7 +6,15 @@ import { commentMarker } from '../src/github/comment.js';
 import { FakeGitHubApi } from './github/server.js';
 import { typeOfKind } from './k8s/resources.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
-import { ROOT, node, prepareHello, scratchDir, startDouble, type HelloProject } from './helpers.js';
+import {
+  NAMESPACE,
+  ROOT,
+  node,
+  prepareHello,
+  scratchDir,
+  startDouble,
+  type HelloProject,
+} from './helpers.js';
 
 /**
  * The action end to end, as the runner runs it: `node dist/index.js` with a real pull_request event file,
@@ -44,13 +53,18 @@ interface StepResult {
   summary: string;
 }
 
+interface StepFiles {
+  env: Record<string, string>;
+  read: (code: number, stdout: string) => StepResult;
+}
+
 /** One step of a workflow run: the event, the inputs, and what the runner reads back afterwards. */
-async function step(
+function prepareStep(
   action: string,
   sha: string,
   inputs: Record<string, string> = {},
   state: Record<string, string> = {},
-): Promise<StepResult> {
+): StepFiles {
   const files = Object.fromEntries(
     ['event.json', 'output', 'state', 'summary'].map((f) => [f, path.join(scratch.dir, f)]),
   );
@@ -70,6 +84,8 @@ async function step(
     }),
   );
   const env: Record<string, string> = {
+    PATH: process.env.PATH!,
+    HOME: process.env.HOME!,
     GITHUB_EVENT_NAME: 'pull_request',
     GITHUB_EVENT_PATH: files['event.json']!,
     GITHUB_REPOSITORY: REPO,
@@ -80,6 +96,7 @@ async function step(
     GITHUB_STATE: files.state!,
     GITHUB_STEP_SUMMARY: files.summary!,
     INPUT_KUBECONFIG: api.kubeconfig(),
+    INPUT_NAMESPACE: NAMESPACE,
     'INPUT_GITHUB-TOKEN': github.token,
     INPUT_EXPOSE: 'loadbalancer',
     'INPUT_URL-TIMEOUT': '20s',
@@ -87,14 +104,40 @@ async function step(
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
     ...Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])),
   };
-  const result = await node(ACTION, [], { cwd: hello.dir, env });
   return {
-    code: result.code,
-    stdout: result.stdout,
-    outputs: fileCommands(readFileSync(files.output!, 'utf8')),
-    state: fileCommands(readFileSync(files.state!, 'utf8')),
-    summary: readFileSync(files.summary!, 'utf8'),
+    env,
+    read: (code, stdout) => ({
+      code,
+      stdout,
+      outputs: fileCommands(readFileSync(files.output!, 'utf8')),
+      state: fileCommands(readFileSync(files.state!, 'utf8')),
+      summary: readFileSync(files.summary!, 'utf8'),
+    }),
   };
+}
+
+async function step(
+  action: string,
+  sha: string,
+  inputs: Record<string, string> = {},
+  state: Record<string, string> = {},
+): Promise<StepResult> {
+  const prepared = prepareStep(action, sha, inputs, state);
+  const result = await node(ACTION, [], { cwd: hello.dir, env: prepared.env });
+  return prepared.read(result.code, result.stdout);
+}
+
+/** A step the runner cancels: SIGTERM once the log shows `when`, as a cancelled job's runner sends. */
+async function cancelledStep(action: string, sha: string, when: RegExp): Promise<StepResult> {
+  const prepared = prepareStep(action, sha, { expose: 'none' });
+  const child = spawn(process.execPath, [ACTION], { cwd: hello.dir, env: prepared.env });
+  let stdout = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    if (when.test(stdout) && child.exitCode === null && !child.killed) child.kill('SIGTERM');
+  });
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  return prepared.read(code, stdout);
 }
 
 /** Reads `name<<delimiter` blocks, the format @actions/core writes to GITHUB_OUTPUT and GITHUB_STATE. */
@@ -200,10 +243,10 @@ describe('the action on pull_request events (dist/index.js)', () => {
     const lease = {
       apiVersion: 'coordination.k8s.io/v1',
       kind: 'Lease',
-      metadata: { name: `kube-pod-preview-${opened.outputs.id}`, namespace: 'default' },
+      metadata: { name: `kube-pod-preview-${opened.outputs.id}`, namespace: NAMESPACE },
       spec: { holderIdentity: 'killed run', leaseDurationSeconds: 30 },
     };
-    api.create(LEASE, 'default', lease, new URLSearchParams());
+    api.create(LEASE, NAMESPACE, lease, new URLSearchParams());
     const comment = ourComments()[0]!;
     const post = await step(
       'opened',
@@ -212,17 +255,52 @@ describe('the action on pull_request events (dist/index.js)', () => {
       {
         'kpp-started': 'true',
         'kpp-lease': JSON.stringify({
-          namespace: 'default',
+          namespace: NAMESPACE,
           name: lease.metadata.name,
           identity: 'killed run',
           kubeconfig: { kind: 'content' },
         }),
-        'kpp-comment': JSON.stringify({ repository: REPO, id: comment.id, cancelledBody: 'cancelled!' }),
+        'kpp-report': JSON.stringify({
+          repository: REPO,
+          comment: { id: comment.id, cancelledBody: 'cancelled!' },
+        }),
       },
     );
     expect(post.code).toBe(0);
     expect(post.stdout).toContain(`Released the lease ${lease.metadata.name}`);
     expect(ourComments()[0]!.body).toBe('cancelled!');
-    expect(api.store.get(LEASE, 'default', lease.metadata.name)).toBeUndefined();
+    expect(api.store.get(LEASE, NAMESPACE, lease.metadata.name)).toBeUndefined();
+  });
+
+  it('a cancelled run says so in one line; the post step of a killed run marks its deployment', async () => {
+    github.pulls.set(PR, { state: 'open', head: 'f'.repeat(40) });
+    api.behaviour.mode = 'never-ready';
+    const cancelled = await cancelledStep('opened', 'f'.repeat(40), /Wait for/);
+    expect(cancelled.code).toBe(1);
+    const errors = cancelled.stdout.split('\n').filter((l) => l.startsWith('::error::'));
+    expect(errors).toEqual(['::error::Cancelled: the run was stopped by SIGTERM.']);
+    expect(cancelled.stdout).not.toContain('AbortError');
+    expect(cancelled.stdout).not.toMatch(/^\s+at /m);
+    expect(ourComments()[0]!.body).toContain('Preview deploy cancelled');
+    expect(github.deploymentStates('preview/pr-7')).toEqual(['error']);
+
+    // A run killed outright never reaches its report: its post step finds the deployment in the
+    // step state (saved there once the deployment existed) and marks it, with the comment.
+    const deployment = JSON.parse(cancelled.state['kpp-report']!) as { deploymentId: number };
+    expect(deployment.deploymentId).toBe(github.deployments[0]!.id);
+    github.deployments[0]!.statuses.push({ ...github.deployments[0]!.statuses[0]!, state: 'in_progress' });
+    const post = await step(
+      'opened',
+      'f'.repeat(40),
+      {},
+      {
+        'kpp-started': 'true',
+        'kpp-report': cancelled.state['kpp-report']!,
+      },
+    );
+    expect(post.code).toBe(0);
+    expect(github.deploymentStates('preview/pr-7')).toEqual(['error']);
+    expect(post.stdout).toContain(`Marked deployment ${deployment.deploymentId} as errored (cancelled).`);
+    await step('closed', 'f'.repeat(40));
   });
 });

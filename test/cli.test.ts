@@ -1,8 +1,10 @@
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { parseArgs } from '../src/cli/args.js';
+import { resourceId } from '../src/ids.js';
 import { ROOT, node, scratchDir } from './helpers.js';
 
 const CLI = path.join(ROOT, 'dist/cli/index.js');
@@ -187,5 +189,75 @@ describe('the action (dist/index.js) on a pull_request event', () => {
     });
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('::error::No environment id');
+  });
+});
+
+describe('the environment the CLI addresses', () => {
+  const idOf = (stdout: string) =>
+    parseAllDocuments(stdout).map((d) => d.toJS())[0].metadata.labels['kube-pod-preview/id'] as string;
+
+  it('is the action’s: --repository, else GITHUB_REPOSITORY, else the origin remote', async () => {
+    const expected = resourceId('acme/web', 'pr-7');
+    const flag = await node(CLI, ['plan', '--env-id', 'pr-7', '--repository', 'acme/web'], { cwd: HELLO });
+    expect(flag.code).toBe(0);
+    expect(idOf(flag.stdout)).toBe(expected);
+    const variable = await node(CLI, ['plan', '--env-id', 'pr-7'], {
+      cwd: HELLO,
+      env: { GITHUB_REPOSITORY: 'acme/web' },
+    });
+    expect(idOf(variable.stdout)).toBe(expected);
+
+    for (const remote of [
+      'git@github.com:acme/web.git',
+      'https://github.com/acme/web.git',
+      'ssh://git@github.example.com:2222/acme/web',
+    ]) {
+      using checkout = scratchDir(HELLO);
+      execFileSync('git', ['init', '-q'], { cwd: checkout.dir });
+      execFileSync('git', ['remote', 'add', 'origin', remote], { cwd: checkout.dir });
+      const fromGit = await node(CLI, ['plan', '--env-id', 'pr-7'], { cwd: checkout.dir });
+      expect(fromGit.code, fromGit.stderr).toBe(0);
+      expect(idOf(fromGit.stdout)).toBe(expected);
+    }
+  });
+
+  it('refuses a --repository that is not owner/name', async () => {
+    const result = await node(CLI, ['plan', '--env-id', 'demo', '--repository', 'web'], { cwd: HELLO });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('--repository must be owner/name');
+  });
+});
+
+describe('an older Node.js', () => {
+  /** A Node older than 24: the machine's own when there is one, else Node 24 told it is 20. */
+  function olderNode(): { command: string; args: string[] } {
+    for (const dir of (process.env.PATH ?? '').split(':')) {
+      if (dir.includes('node_modules')) continue;
+      const candidate = path.join(dir, 'node');
+      try {
+        const version = execFileSync(candidate, ['--version'], { encoding: 'utf8' });
+        if (Number(/^v(\d+)/.exec(version)?.[1]) < 24) return { command: candidate, args: [] };
+      } catch {
+        // not there
+      }
+    }
+    const pretend = 'Object.defineProperty(process.versions,"node",{value:"20.20.2"})';
+    return { command: process.execPath, args: ['--import', `data:text/javascript,${pretend}`] };
+  }
+
+  it.each([
+    ['the CLI', CLI, ['--help']],
+    ['the action', ACTION, []],
+  ])('%s says which Node it needs instead of crashing while loading', (_, script, args) => {
+    const older = olderNode();
+    const result = spawnSync(older.command, [...older.args, script, ...args], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, GITHUB_ACTIONS: script === ACTION ? 'true' : '' },
+    });
+    expect(result.status).toBe(1);
+    const output = `${result.stdout}${result.stderr}`;
+    expect(output).toMatch(/kube-pod-preview needs Node\.js 24 or newer; this is Node\.js v?20\./);
+    expect(output).not.toContain('TypeError');
+    if (script === ACTION) expect(result.stdout).toMatch(/^::error::kube-pod-preview needs Node\.js 24/m);
   });
 });

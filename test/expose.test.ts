@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputName } from '../src/inputs.js';
 import { typeOfKind } from './k8s/resources.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
-import { memoryLogger, prepareHello, run, startDouble, type HelloProject, doubleInputs } from './helpers.js';
+import {
+  NAMESPACE,
+  memoryLogger,
+  prepareHello,
+  run,
+  startDouble,
+  type HelloProject,
+  doubleInputs,
+} from './helpers.js';
 
 /** Exposure against the API-server double: the objects it makes, pruning, teardown, and its failures. */
 let api: FakeKubeApiServer;
@@ -23,7 +31,7 @@ function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<
 
 const OURS = 'app.kubernetes.io/managed-by=kube-pod-preview';
 const get = (kind: string, apiVersion: string, name: string) =>
-  api.store.get(typeOfKind(apiVersion, kind)!, 'default', name) as any;
+  api.store.get(typeOfKind(apiVersion, kind)!, NAMESPACE, name) as any;
 
 describe('exposure', () => {
   it('ingress: a Service for the docker-host pod, an Ingress rule per port with TLS and basic auth; no answer fails the run; down removes it all', async () => {
@@ -110,7 +118,7 @@ describe('exposure', () => {
     const second = await run(inputs({ command: 'up', expose: 'none' }), { log });
     expect(second.state).toBe('running');
     expect(second.urls![0]!.command).toBe(
-      `kubectl --namespace default port-forward pod/${second.pod!.name} ${hello.port}:${hello.port}`,
+      `kubectl --namespace ${NAMESPACE} port-forward pod/${second.pod!.name} ${hello.port}:${hello.port}`,
     );
     expect(get('Service', 'v1', `preview-${first.ids.id}`)).toBeUndefined();
     expect(log.lines).toContain(`  Service/preview-${first.ids.id} deleted: no longer exposed`);

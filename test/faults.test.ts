@@ -7,9 +7,10 @@ import type { InputName } from '../src/inputs.js';
 import type { Logger } from '../src/log.js';
 import { FakeGitHubApi } from './github/server.js';
 import { typeOfKind } from './k8s/resources.js';
-import type { FakeKubeApiServer, PolicyRule } from './k8s/server.js';
+import { StatusError, type FakeKubeApiServer, type PolicyRule } from './k8s/server.js';
 import type { PodStreams } from './k8s/streams.js';
 import {
+  NAMESPACE,
   ROOT,
   memoryLogger,
   prepareHello,
@@ -102,7 +103,7 @@ describe('least privilege', () => {
       (r) => !r.resources.includes('pods/exec') && !r.resources.includes('leases'),
     );
     const failure = run(inputs({ command: 'up' }));
-    await expect(failure).rejects.toThrow(/lacks 8 permissions in namespace "default"/);
+    await expect(failure).rejects.toThrow(/lacks 8 permissions in namespace "previews"/);
     const message = await failure.catch((e: Error) => e.message);
     expect(message).toContain('get, create, update, delete leases.coordination.k8s.io');
     expect(message).toContain('create, get pods/exec');
@@ -110,6 +111,74 @@ describe('least privilege', () => {
     expect(message).toContain('  - apiGroups: ["coordination.k8s.io"]\n    resources: ["leases"]');
     expect(api.objectsMatching(OURS)).toEqual([]);
     expect(api.requests.filter((r) => r.method !== 'GET' && !r.path.includes('accessreviews'))).toEqual([]);
+  });
+});
+
+describe('closing a pull request', () => {
+  const closed = { ...PR_CONTEXT, eventName: 'pull_request', action: 'closed' };
+  const withGitHub = (extra: Partial<Record<InputName, string>> = {}) =>
+    inputs({ 'github-token': github.token, ...extra });
+  const options = (log = memoryLogger()) => ({ context: closed, log, env: { GITHUB_API_URL: github.url } });
+
+  it('in a namespace that does not exist: a success with a notice, and no comment for a PR that had none', async () => {
+    github.pulls.set(9, { state: 'closed', head: PR_CONTEXT.headSha });
+    const log = memoryLogger();
+    const outcome = await run(withGitHub({ namespace: 'gone' }), options(log));
+    expect(outcome.command).toBe('down');
+    expect(outcome.deleted).toEqual([]);
+    expect(log.lines).toContain(
+      'notice: Namespace "gone" does not exist, so neither does environment pr-9; nothing to delete.',
+    );
+    expect(github.comments.get(9) ?? []).toEqual([]);
+  });
+
+  it('that never had a preview: no new comment', async () => {
+    github.pulls.set(9, { state: 'closed', head: PR_CONTEXT.headSha });
+    const outcome = await run(withGitHub(), options());
+    expect(outcome.deleted).toEqual([]);
+    expect(github.comments.get(9) ?? []).toEqual([]);
+  });
+
+  it('whose teardown fails: the comment says removing failed, never “deploying”', async () => {
+    github.pulls.set(9, { state: 'open', head: PR_CONTEXT.headSha });
+    await run(withGitHub({ command: 'up', expose: 'none' }), {
+      context: PR_CONTEXT,
+      env: { GITHUB_API_URL: github.url },
+    });
+    github.pulls.set(9, { state: 'closed', head: PR_CONTEXT.headSha });
+    api.interceptor = (request) =>
+      request.method === 'DELETE' && request.path.includes('/statefulsets/')
+        ? new StatusError(500, 'InternalError', 'etcdserver: request timed out')
+        : undefined;
+    await expect(run(withGitHub(), options())).rejects.toThrow('etcdserver: request timed out');
+    api.interceptor = undefined;
+    const [comment] = github.comments.get(9)!;
+    expect(comment!.body).toContain('Removing the preview failed');
+    expect(comment!.body).not.toMatch(/deploying/i);
+    await run(inputs({ command: 'down' }));
+  });
+});
+
+describe('an exec upgrade the API server refuses', () => {
+  it('with a bare 403 (no Status): says what the server said, and does not blame RBAC', async () => {
+    // A server that speaks none of the offered subprotocols refuses with 403 and no body.
+    streams.options.execProtocols = ['channel.k8s.io'];
+    const message = await run(inputs({ command: 'up' })).catch((e: Error) => e.message);
+    expect(message).toContain('refused the WebSocket upgrade with HTTP 403 and no reason');
+    expect(message).toContain('v4.channel.k8s.io');
+    expect(message).not.toMatch(/RBAC|permission|identity needs/);
+    await run(inputs({ command: 'down' }));
+  });
+
+  it('with a Forbidden Status: names the RBAC permission', async () => {
+    // Exec is taken away after the permission check has passed, as a Role edited mid-run would.
+    const withoutExec = shippedRules().filter((r) => !r.resources.includes('pods/exec'));
+    const log = faultAt(/^Copy bind-mounted files/, () => (api.rules = withoutExec));
+    const message = await run(inputs({ command: 'up' }), { log }).catch((e: Error) => e.message);
+    api.rules = undefined;
+    expect(message).toContain('is forbidden: User');
+    expect(message).toContain('"create" on pods/exec');
+    await run(inputs({ command: 'down' }));
   });
 });
 
@@ -169,14 +238,14 @@ describe('faults during up', () => {
     let deletedUid = '';
     const log = faultAt(/^Wait for StatefulSet/, () =>
       setTimeout(() => {
-        const pod = api.store.list(POD, 'default')[0] as { metadata: { name: string; uid: string } };
+        const pod = api.store.list(POD, NAMESPACE)[0] as { metadata: { name: string; uid: string } };
         deletedUid = pod.metadata.uid;
-        api.delete(POD, 'default', pod.metadata.name, 'Background');
+        api.delete(POD, NAMESPACE, pod.metadata.name, 'Background');
       }, 300),
     );
     const outcome = await run(inputs({ command: 'up' }), { log });
     expect(deletedUid).not.toBe('');
-    const pod = api.store.get(POD, 'default', outcome.pod!.name) as { metadata: { uid: string } };
+    const pod = api.store.get(POD, NAMESPACE, outcome.pod!.name) as { metadata: { uid: string } };
     expect(pod.metadata.uid).not.toBe(deletedUid);
     await run(inputs({ command: 'down' }));
     expect(api.objectsMatching(OURS)).toEqual([]);
@@ -270,7 +339,7 @@ describe('cleanup of forgotten previews', () => {
     const now = new Date().toISOString().replace('Z', '000Z');
     api.create(
       LEASE,
-      'default',
+      NAMESPACE,
       {
         apiVersion: 'coordination.k8s.io/v1',
         kind: 'Lease',
@@ -289,7 +358,7 @@ describe('cleanup of forgotten previews', () => {
     expect(api.objectsMatching('kube-pod-preview/env-id=pr-2').length).toBeGreaterThan(0);
     expect(github.comments.get(1)![0]!.body).toContain('Preview deleted');
 
-    api.delete(LEASE, 'default', `kube-pod-preview-${expiring.ids.id}`, 'Background');
+    api.delete(LEASE, NAMESPACE, `kube-pod-preview-${expiring.ids.id}`, 'Background');
     for (const envId of ['pr-2', 'pr-3']) await run(inputs({ command: 'down', 'env-id': envId }));
     expect(api.objectsMatching(OURS)).toEqual([]);
   });

@@ -71,6 +71,12 @@ export async function run(
   });
 }
 
+/**
+ * The namespace environments run in against the double. Not `default`: a request that forgets the
+ * namespace lands there on a real cluster, and the double's `stop()` fails the test if anything did.
+ */
+export const NAMESPACE = 'previews';
+
 /** Inputs of a run against the API-server double for a compose project in `dir`; `extra` wins. */
 export function doubleInputs(
   api: FakeKubeApiServer,
@@ -79,6 +85,7 @@ export function doubleInputs(
 ): Partial<Record<InputName, string>> {
   return {
     'env-id': 'demo',
+    namespace: NAMESPACE,
     kubeconfig: api.kubeconfig(),
     'working-directory': dir,
     timeout: '20s',
@@ -141,11 +148,23 @@ export async function prepareHello(extraCompose = ''): Promise<HelloProject> {
   };
 }
 
-/** The API-server double with its exec and port-forward endpoints (whose pod is this machine), started. */
+/**
+ * The API-server double with its exec and port-forward endpoints (whose pod is this machine), started,
+ * with namespace NAMESPACE. Its `stop()` rejects when anything was created in `default`, which no
+ * environment of the suite uses.
+ */
 export async function startDouble(): Promise<{ api: FakeKubeApiServer; streams: PodStreams }> {
   const api = new FakeKubeApiServer();
   const streams = new PodStreams(api);
+  api.createNamespace(NAMESPACE);
   await api.start();
+  const stop = api.stop.bind(api);
+  api.stop = async () => {
+    const strays = api.objectsIn('default');
+    await stop();
+    if (strays.length > 0)
+      throw new Error(`Objects were created in namespace default, which no test uses: ${strays.join(', ')}`);
+  };
   return { api, streams };
 }
 

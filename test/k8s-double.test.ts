@@ -1,5 +1,6 @@
 import https from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawCall, type Reply } from './k8s/raw.js';
 import { FakeKubeApiServer } from './k8s/server.js';
 
 /**
@@ -14,13 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-interface Reply {
-  status: number;
-  type: string | undefined;
-  body: any;
-  text: string;
-}
-
 function call(
   method: string,
   path: string,
@@ -28,32 +22,7 @@ function call(
   contentType = 'application/json',
   token = api.token,
 ): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
-    const req = https.request(
-      `${api.url}${path}`,
-      {
-        method,
-        ca: api.ca,
-        headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': contentType } : {}) },
-      },
-      (res) => {
-        let text = '';
-        res.on('data', (c) => (text += c));
-        res.on('end', () => {
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(text);
-          } catch {
-            parsed = undefined;
-          }
-          resolve({ status: res.statusCode!, type: res.headers['content-type'], body: parsed, text });
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(payload);
-  });
+  return rawCall(api, method, path, { body, contentType, token });
 }
 
 /** Reads a watch stream until `count` events arrived or the server ended it. */

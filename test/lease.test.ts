@@ -1,8 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resourceId } from '../src/ids.js';
-import type { FakeKubeApiServer } from './k8s/server.js';
+import { StatusError, type FakeKubeApiServer } from './k8s/server.js';
 import { typeOfKind } from './k8s/resources.js';
-import { memoryLogger, prepareHello, run, startDouble, type HelloProject } from './helpers.js';
+import {
+  NAMESPACE,
+  doubleInputs,
+  memoryLogger,
+  prepareHello,
+  run,
+  startDouble,
+  type HelloProject,
+} from './helpers.js';
 
 /** One run per environment at a time, through a coordination.k8s.io Lease. */
 let api: FakeKubeApiServer;
@@ -21,19 +29,14 @@ beforeEach(() => {
   for (const lease of api.store.list(LEASES)) api.store.remove(LEASES, lease);
 });
 
-const inputs = (envId: string, timeout = '60s') => ({
-  command: 'up',
-  'env-id': envId,
-  kubeconfig: api.kubeconfig(),
-  'working-directory': hello.dir,
-  timeout,
-});
+const inputs = (envId: string, timeout = '60s') =>
+  doubleInputs(api, hello.dir, { command: 'up', 'env-id': envId, timeout });
 
 function holdLease(envId: string, holder: string, renewedSecondsAgo: number): void {
   const renewTime = new Date(Date.now() - renewedSecondsAgo * 1000).toISOString();
   api.create(
     LEASES,
-    'default',
+    NAMESPACE,
     {
       metadata: { name: `kube-pod-preview-${resourceId('acme/web', envId)}` },
       spec: { holderIdentity: holder, leaseDurationSeconds: 30, acquireTime: renewTime, renewTime },
@@ -80,5 +83,36 @@ describe('the environment lease', () => {
     );
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(api.objectsMatching('kube-pod-preview/env-id=pr-5')).toEqual([]); // nothing was applied
+  });
+
+  it('stops, with pauses, when the lease reads as missing (404) yet cannot be created (409)', async () => {
+    // A real cluster did this when the Lease had been created in another namespace: every read of the
+    // environment's namespace said 404, every create said AlreadyExists.
+    const requests: string[] = [];
+    api.interceptor = (request) => {
+      if (!request.path.includes('/leases')) return undefined;
+      requests.push(request.method);
+      const name = request.path.split('/').pop()!;
+      if (request.method === 'GET')
+        return new StatusError(404, 'NotFound', `leases.coordination.k8s.io "${name}" not found`);
+      if (request.method === 'POST')
+        return new StatusError(409, 'AlreadyExists', 'leases.coordination.k8s.io "x" already exists');
+      return undefined;
+    };
+    const started = Date.now();
+    try {
+      const error = await run(inputs('phantom', '60s')).catch((e: Error) => e);
+      expect(String(error)).toMatch(
+        /Lease\/kube-pod-preview-\S+ reads as missing \(404\) in namespace "previews", yet creating it answers 409 AlreadyExists/,
+      );
+    } finally {
+      api.interceptor = undefined;
+    }
+    const elapsed = Date.now() - started;
+    expect(elapsed).toBeLessThan(15_000); // not the whole timeout
+    const posts = requests.filter((m) => m === 'POST').length;
+    expect(posts).toBeGreaterThanOrEqual(3);
+    expect(posts).toBeLessThanOrEqual(8);
+    expect(elapsed).toBeGreaterThan(posts * 50); // it paused between tries
   });
 });

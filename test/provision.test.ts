@@ -7,6 +7,7 @@ import { environmentSelector } from '../src/kube/object.js';
 import { StatusError, type FakeKubeApiServer } from './k8s/server.js';
 import { typeOfKind } from './k8s/resources.js';
 import {
+  NAMESPACE,
   ROOT,
   memoryLogger,
   prepareHello,
@@ -65,7 +66,7 @@ describe('up', () => {
       `StatefulSet/${id}`,
     ]);
     const before = uids();
-    const sts = api.store.get(typeOfKind('apps/v1', 'StatefulSet')!, 'default', id)!;
+    const sts = api.store.get(typeOfKind('apps/v1', 'StatefulSet')!, NAMESPACE, id)!;
 
     const log = memoryLogger();
     const second = await run(inputs({ command: 'up' }), { log });
@@ -73,7 +74,7 @@ describe('up', () => {
     expect(objects()).toEqual(after);
     expect(uids()).toEqual(before); // updated in place, nothing recreated
     expect(log.lines).toContain(`  StatefulSet/${id} configured`);
-    const again = api.store.get(typeOfKind('apps/v1', 'StatefulSet')!, 'default', id)!;
+    const again = api.store.get(typeOfKind('apps/v1', 'StatefulSet')!, NAMESPACE, id)!;
     expect((again.metadata as any).generation).toBe((sts.metadata as any).generation); // no rollout
     const applies = api.requests.filter((r) => r.method === 'PATCH');
     expect(
@@ -138,13 +139,13 @@ describe('up', () => {
     const cm = typeOfKind('v1', 'ConfigMap')!;
     api.store.create(
       cm,
-      { metadata: { name: `${ids.id}-dc`, namespace: 'default' } as any, data: { keep: 'me' } },
+      { metadata: { name: `${ids.id}-dc`, namespace: NAMESPACE } as any, data: { keep: 'me' } },
       false,
     );
     await expect(run(inputs({ command: 'up' }))).rejects.toThrow(
-      `ConfigMap/${ids.id}-dc already exists in namespace "default" and was not created by kube-pod-preview; refusing to take it over.`,
+      `ConfigMap/${ids.id}-dc already exists in namespace "previews" and was not created by kube-pod-preview; refusing to take it over.`,
     );
-    expect(api.store.get(cm, 'default', `${ids.id}-dc`)!.data).toEqual({ keep: 'me' });
+    expect(api.store.get(cm, NAMESPACE, `${ids.id}-dc`)!.data).toEqual({ keep: 'me' });
   });
 
   it('says to create a namespace that does not exist', async () => {
@@ -198,10 +199,6 @@ describe('waiting for a Docker server that does not become ready', () => {
         'unbound immediate PersistentVolumeClaims',
       ],
     ],
-    [
-      'forbid-privileged',
-      ['no pod of StatefulSet/', 'FailedCreate', 'violates PodSecurity "baseline:latest": privileged'],
-    ],
   ] as const)('fails after the timeout with a diagnosis (%s)', async (mode, expected) => {
     api.behaviour.mode = mode;
     const started = Date.now();
@@ -210,6 +207,48 @@ describe('waiting for a Docker server that does not become ready', () => {
     const message = String(error);
     expect(message).toMatch(/StatefulSet\/web-demo-[0-9a-f]{8} was not ready after 2\.0s \(input timeout\)/);
     for (const text of expected) expect(message).toContain(text);
+  });
+});
+
+describe('a cluster that refuses to create the pod', () => {
+  // The bundled sysbox template sets runtimeClassName on the pod (the announcement's example sets it on
+  // the Deployment, where a real API server drops it as an unknown field).
+  const sysbox = 'sysbox';
+
+  it('ends the wait at once for a Deployment whose RuntimeClass does not exist, with its ReplicaSet’s event', async () => {
+    const started = Date.now();
+    const error = await run(inputs({ command: 'up', template: sysbox, timeout: '60s' })).catch(
+      (e: Error) => e,
+    );
+    expect(Date.now() - started).toBeLessThan(10_000); // not the 60 s timeout
+    const message = String(error);
+    expect(message).toMatch(/The cluster refuses to create the pods of Deployment\/web-demo-[0-9a-f]{8}:/);
+    expect(message).toContain('pod rejected: RuntimeClass "sysbox-runc" not found');
+    // The diagnosis shows the ReplicaSet's FailedCreate event, not only the Deployment's scaling.
+    expect(message).toMatch(
+      /Warning FailedCreate ReplicaSet\/web-demo-[0-9a-f]{8}-[0-9a-f]{10}: Error creating/,
+    );
+    await run(inputs({ command: 'down', template: sysbox }));
+    expect(objects()).toEqual([]);
+  });
+
+  it('ends the wait at once when Pod Security forbids the privileged StatefulSet pod', async () => {
+    api.behaviour.mode = 'forbid-privileged';
+    const started = Date.now();
+    const error = await run(inputs({ command: 'up', timeout: '60s' })).catch((e: Error) => e);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    const message = String(error);
+    expect(message).toMatch(/The cluster refuses to create the pods of StatefulSet\/web-demo-[0-9a-f]{8}:/);
+    expect(message).toContain('violates PodSecurity "baseline:latest": privileged');
+    expect(message).toContain('no pod of StatefulSet/');
+  });
+
+  it('does not hold an earlier refusal against a run after the cluster was fixed', async () => {
+    await run(inputs({ command: 'up', template: sysbox, timeout: '60s' })).catch(() => undefined);
+    api.createRuntimeClass('sysbox-runc'); // the operator installs the runtime
+    const outcome = await run(inputs({ command: 'up', template: sysbox, timeout: '60s' }));
+    expect(outcome.pod?.name).toMatch(new RegExp(`^${outcome.ids.id}-`));
+    await run(inputs({ command: 'down', template: sysbox }));
   });
 });
 
@@ -228,7 +267,7 @@ describe('down', () => {
     const outcome = await run(inputs({ command: 'down' }), { log });
     expect(outcome.deleted).toEqual([]);
     expect(log.lines).toContain(
-      'notice: Environment demo does not exist in namespace default; nothing to delete.',
+      'notice: Environment demo does not exist in namespace previews; nothing to delete.',
     );
   });
 
@@ -299,7 +338,7 @@ describe('cluster access errors', () => {
         ? new StatusError(
             403,
             'Forbidden',
-            `configmaps is forbidden: User "ci" cannot patch resource "configmaps" in API group "" in the namespace "default"`,
+            `configmaps is forbidden: User "ci" cannot patch resource "configmaps" in API group "" in the namespace "previews"`,
           )
         : undefined;
     await expect(run(inputs({ command: 'up' }))).rejects.toThrow(

@@ -2,7 +2,7 @@ import { ApiException } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY, retryDelay } from '../src/kube/retry.js';
 import { StatusError, type FakeKubeApiServer } from './k8s/server.js';
-import { memoryLogger, prepareHello, run, startDouble, type HelloProject } from './helpers.js';
+import { doubleInputs, memoryLogger, prepareHello, run, startDouble, type HelloProject } from './helpers.js';
 
 const policy = { ...DEFAULT_RETRY, random: () => 1 };
 const api = (code: number, headers: Record<string, string> = {}) => new ApiException(code, 'x', '', headers);
@@ -66,13 +66,7 @@ describe('a burst of 429 and 503 from the API server', () => {
     };
     const log = memoryLogger();
     const outcome = await run(
-      {
-        command: 'up',
-        'env-id': 'burst',
-        kubeconfig: server.kubeconfig(),
-        'working-directory': hello.dir,
-        timeout: '60s',
-      },
+      doubleInputs(server, hello.dir, { command: 'up', 'env-id': 'burst', timeout: '60s' }),
       { log },
     );
     expect(outcome.pod).toBeDefined();

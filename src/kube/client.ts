@@ -26,8 +26,15 @@ export class KubeApiError extends UserError {
   constructor(
     readonly code: number,
     message: string,
+    /** The Status the server answered with, when it sent one. */
+    readonly status: Status = {},
   ) {
     super(message);
+  }
+
+  /** The namespace itself does not exist (404 naming `namespaces`), not merely the object. */
+  get namespaceMissing(): boolean {
+    return this.code === 404 && this.status.details?.kind === 'namespaces';
   }
 }
 
@@ -110,27 +117,30 @@ export class KubeClient {
   }
 
   async create<T extends KubeObject>(object: T): Promise<T> {
+    const addressed = this.inNamespace(object);
     return this.call(
       `create ${describeRef(refOf(object))}`,
-      () => this.objects.create(object, undefined, undefined, FIELD_MANAGER) as Promise<T>,
+      () => this.objects.create(addressed, undefined, undefined, FIELD_MANAGER) as Promise<T>,
     );
   }
 
   /** PUT of a whole object; its resourceVersion makes it fail with 409 if the object changed meanwhile. */
   async replace<T extends KubeObject>(object: T): Promise<T> {
+    const addressed = this.inNamespace(object);
     return this.call(
       `update ${describeRef(refOf(object))}`,
-      () => this.objects.replace(object, undefined, undefined, FIELD_MANAGER) as Promise<T>,
+      () => this.objects.replace(addressed, undefined, undefined, FIELD_MANAGER) as Promise<T>,
     );
   }
 
   /** Server-side apply, taking over fields other managers set: the environment is ours to define. */
   async serverSideApply<T extends KubeObject>(object: T): Promise<T> {
+    const addressed = this.inNamespace(object);
     return this.call(
       `apply ${describeRef(refOf(object))}`,
       () =>
         this.objects.patch(
-          object,
+          addressed,
           undefined,
           undefined,
           FIELD_MANAGER,
@@ -142,11 +152,12 @@ export class KubeClient {
 
   /** A JSON merge patch (RFC 7386) with the whole object: works for built-in kinds and custom resources alike. */
   async mergePatch<T extends KubeObject>(object: T): Promise<T> {
+    const addressed = this.inNamespace(object);
     return this.call(
       `patch ${describeRef(refOf(object))}`,
       () =>
         this.objects.patch(
-          object,
+          addressed,
           undefined,
           undefined,
           FIELD_MANAGER,
@@ -247,6 +258,21 @@ export class KubeClient {
     });
   }
 
+  /**
+   * The object as it is sent: in this client's namespace. The library builds the URL from
+   * metadata.namespace and falls back to `default` without it, where a real API server creates the
+   * object; an object that names another namespace is a bug, refused before any request.
+   */
+  private inNamespace<T extends KubeObject>(object: T): T {
+    const named = object.metadata.namespace;
+    if (named !== undefined && named !== this.namespace) {
+      throw new Error(
+        `${describeRef(refOf(object))} names namespace "${named}", but this client works in namespace "${this.namespace}"; refusing to send it.`,
+      );
+    }
+    return { ...object, metadata: { ...object.metadata, namespace: this.namespace } };
+  }
+
   /** What the library needs to address one object of the namespace. */
   private header(ref: ObjectRef) {
     return {
@@ -279,7 +305,7 @@ export class KubeClient {
       const status = parseStatus(error.body);
       const message =
         status.message ?? (typeof error.body === 'string' && error.body ? error.body : `HTTP ${code}`);
-      return new KubeApiError(code, `Cannot ${what}: ${message}${hint(code, status, this.namespace)}`);
+      return new KubeApiError(code, `Cannot ${what}: ${message}${hint(code, status, this.namespace)}`, status);
     }
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     if (error instanceof TypeError && cause) {

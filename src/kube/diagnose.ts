@@ -1,5 +1,6 @@
 import type { KubeClient } from './client.js';
 import { describeRef, type ObjectRef } from './object.js';
+import { replicaSetsOf, type OwnedObject } from './replica-sets.js';
 
 interface Condition {
   type: string;
@@ -46,7 +47,8 @@ const EVENTS_SHOWN = 15;
 
 /**
  * Explains why the docker-host workload is not ready: its pods' phases and unmet conditions, the reasons
- * containers wait (image pulls, crash loops), claims still Pending, and the recent events of all of them.
+ * containers wait (image pulls, crash loops), claims still Pending, and the recent events of all of them
+ * (a Deployment's ReplicaSets included).
  * Best effort: a diagnosis that itself fails says so rather than hiding the timeout.
  */
 export async function diagnose(client: KubeClient, workload: ObjectRef, selector: string): Promise<string> {
@@ -90,8 +92,12 @@ export async function diagnose(client: KubeClient, workload: ObjectRef, selector
         );
       }
     }
+    // A Deployment's pods are created (or refused) by its ReplicaSets: their events say why.
+    const deployment = workload.kind === 'Deployment' ? await client.read<OwnedObject>(workload) : undefined;
+    const replicaSets = deployment ? await replicaSetsOf(client, deployment) : [];
     const names = new Set([
       workload.name,
+      ...replicaSets.map((rs) => rs.metadata.name),
       ...pods.map((p) => p.metadata.name),
       ...claims.map((c) => c.metadata.name),
     ]);

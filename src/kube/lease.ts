@@ -35,10 +35,19 @@ export interface HeldLease extends AsyncDisposable {
   release(): Promise<void>;
 }
 
+/** Another run holds the environment's lease: the caller may wait for it (up, down) or skip it (cleanup). */
+export class LeaseHeldError extends UserError {
+  override name = 'LeaseHeldError';
+}
+
+/** After this many reads that find no lease followed by creates that say it exists, stop. */
+const CONTRADICTIONS = 5;
+
 /**
  * One run per environment at a time: a coordination.k8s.io Lease named after the environment. A second
  * run waits (saying who holds it) and takes over a lease whose holder stopped renewing it, so a run that
- * died does not block the next one for longer than the lease's duration.
+ * died does not block the next one for longer than the lease's duration. Every pass sleeps: a conflict
+ * (another run wrote between our read and write) backs off with jitter, within the same deadline.
  */
 export async function acquireLease(
   client: KubeClient,
@@ -50,6 +59,8 @@ export async function acquireLease(
   const ref = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name };
   const deadline = Date.now() + options.waitMs;
   let announced = '';
+  let conflicts = 0;
+  let contradictions = 0;
   let lease: Lease;
 
   while (true) {
@@ -80,9 +91,22 @@ export async function acquireLease(
         break;
       }
     } catch (error) {
-      // Another run created or took the lease between our read and write: look again.
-      if (error instanceof KubeApiError && error.code === 409) continue;
-      throw error;
+      if (!(error instanceof KubeApiError && error.code === 409)) throw error;
+      // Another run created or took the lease between our read and write: look again after a pause.
+      // A read that keeps finding nothing while the create keeps finding it is no race, though.
+      contradictions = current ? 0 : contradictions + 1;
+      if (contradictions >= CONTRADICTIONS) {
+        throw new UserError(
+          `Lease/${name} reads as missing (404) in namespace "${client.namespace}", yet creating it answers 409 AlreadyExists, ${contradictions} times in a row. Something between the runner and the cluster answers for that name (a proxy, or a webhook); check with kubectl get lease ${name} --namespace ${client.namespace}.`,
+        );
+      }
+      if (Date.now() >= deadline) {
+        throw new LeaseHeldError(
+          `Could not take Lease/${name} within ${formatDuration(options.waitMs)}: other runs kept changing it (409 Conflict). Use a concurrency group per pull request in the workflow.`,
+        );
+      }
+      await sleep(Math.min(backoff(conflicts++), Math.max(0, deadline - Date.now())), options.signal);
+      continue;
     }
     const holder = current.spec.holderIdentity;
     if (holder !== announced) {
@@ -92,7 +116,7 @@ export async function acquireLease(
       announced = holder;
     }
     if (Date.now() >= deadline) {
-      throw new UserError(
+      throw new LeaseHeldError(
         `Another run of this environment (${holder}) still holds the lease ${name} after ${formatDuration(options.waitMs)}. Use a concurrency group per pull request in the workflow, or delete the lease if that run is gone.`,
       );
     }
@@ -153,6 +177,12 @@ function expired(lease: Lease, now: Date): boolean {
   const renewed = new Date(lease.spec?.renewTime ?? lease.spec?.acquireTime ?? NaN).getTime();
   const duration = (lease.spec?.leaseDurationSeconds ?? 0) * 1000;
   return Number.isNaN(renewed) || renewed + duration < now.getTime();
+}
+
+/** 100 ms doubling to 2 s, with jitter so that racing runs do not retry in step. */
+function backoff(attempt: number): number {
+  const ceiling = Math.min(2000, 100 * 2 ** attempt);
+  return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
 /** The MicroTime format of Lease times: RFC 3339 with microseconds. */

@@ -33,7 +33,9 @@ export class PortForwardTunnel {
     const server = net.createServer({ allowHalfOpen: true, pauseOnConnect: true });
     const tunnel = new PortForwardTunnel(server);
     const connect = () => openChannelSocket(kc, path, [CHANNEL_V4], `port-forward to pod ${target.pod}`);
-    server.on('connection', (socket) => void tunnel.forward(socket, connect, log));
+    const portMessage = Buffer.alloc(2);
+    portMessage.writeUInt16LE(target.port);
+    server.on('connection', (socket) => void tunnel.forward(socket, connect, portMessage, log));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
@@ -60,7 +62,12 @@ export class PortForwardTunnel {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
-  private async forward(socket: net.Socket, connect: () => Promise<WebSocket>, log: Logger): Promise<void> {
+  private async forward(
+    socket: net.Socket,
+    connect: () => Promise<WebSocket>,
+    portMessage: Buffer,
+    log: Logger,
+  ): Promise<void> {
     const connection: { socket: net.Socket; ws?: WebSocket } = { socket };
     this.connections.add(connection);
     socket.once('close', () => this.connections.delete(connection));
@@ -79,18 +86,19 @@ export class PortForwardTunnel {
       return;
     }
     connection.ws = ws;
-    // The first message on each channel carries the port number (2 bytes) before any data.
-    const headerPending = [true, true];
+    // The protocol opens each channel with the port number (2 bytes, little endian) before any data,
+    // but a real API server leaves both port messages out on some connections
+    // (../shared/real-cluster/README.md): a first message is the port only when it is exactly that.
+    const firstMessage = [true, true];
     let remoteError = '';
 
     ws.on('message', (message: Buffer) => {
       const channel = message[0];
-      let payload = message.subarray(1);
+      const payload = message.subarray(1);
       if (channel === DATA || channel === ERROR) {
-        if (headerPending[channel]) {
-          headerPending[channel] = false;
-          payload = payload.subarray(2);
-        }
+        const first = firstMessage[channel];
+        firstMessage[channel] = false;
+        if (first && payload.equals(portMessage)) return;
       }
       if (payload.length === 0) return;
       if (channel === ERROR) {

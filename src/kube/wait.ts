@@ -4,6 +4,8 @@ import { formatDuration } from '../duration.js';
 import type { Logger } from '../log.js';
 import type { KubeClient } from './client.js';
 import { diagnose } from './diagnose.js';
+import { awaitRefusal } from './refusals.js';
+import { ownedBy, replicaSetsOf, selectorOf } from './replica-sets.js';
 import { DOCKER_HOST_COMPONENT, LABELS, describeRef, type ObjectRef } from './object.js';
 
 /** The pod that runs the environment's Docker server, and the container to exec into. */
@@ -54,29 +56,60 @@ export function isWorkloadReady(workload: Workload): boolean {
 
 /**
  * Waits until the docker-host workload is ready, watching it (and listing again whenever the watch ends
- * or expires) for at most `timeoutMs`. On timeout it explains what the pod is stuck on. Then it returns
- * the ready pod that belongs to the workload.
+ * or expires) for at most `timeoutMs`, and returns the ready pod that belongs to it. On timeout, or as
+ * soon as the cluster refuses to create its pods, it explains what the pod is stuck on.
  */
 export async function waitForDockerHost(
   client: KubeClient,
   ref: ObjectRef,
   options: { timeoutMs: number; signal: AbortSignal; log: Logger; selector: string },
 ): Promise<DockerHostPod> {
-  const { log } = options;
   const timeout = AbortSignal.timeout(options.timeoutMs);
-  const deadline = AbortSignal.any([options.signal, timeout]);
+  // A cluster that refuses to create the pods ends the wait at once: no timeout makes that pass.
+  const refused = new AbortController();
+  const done = new AbortController();
+  const deadline = AbortSignal.any([options.signal, timeout, refused.signal]);
+  void awaitRefusal(client, ref, AbortSignal.any([deadline, done.signal])).then(
+    (message) => message !== undefined && refused.abort(message),
+  );
+  try {
+    return await watchUntilReady(client, ref, { ...options, deadline }, async () => {
+      options.signal.throwIfAborted();
+      if (refused.signal.aborted) {
+        const report = await diagnose(client, ref, options.selector);
+        throw new UserError(
+          `The cluster refuses to create the pods of ${describeRef(ref)}: ${String(refused.signal.reason)}\n${report}`,
+        );
+      }
+      if (timeout.aborted) {
+        const report = await diagnose(client, ref, options.selector);
+        throw new UserError(
+          `${describeRef(ref)} was not ready after ${formatDuration(options.timeoutMs)} (input timeout).\n${report}`,
+        );
+      }
+    });
+  } finally {
+    done.abort();
+  }
+}
+
+/**
+ * The wait itself: list the workload, watch it from there until it is ready, and list again whenever
+ * the watch ends. `check` runs before every pass and throws to end the wait.
+ */
+async function watchUntilReady(
+  client: KubeClient,
+  ref: ObjectRef,
+  options: { deadline: AbortSignal; log: Logger },
+  check: () => Promise<void>,
+): Promise<DockerHostPod> {
+  const { log, deadline } = options;
   const fieldSelector = `metadata.name=${ref.name}`;
   const started = Date.now();
   let last = '';
 
   while (true) {
-    options.signal.throwIfAborted();
-    if (timeout.aborted) {
-      const report = await diagnose(client, ref, options.selector);
-      throw new UserError(
-        `${describeRef(ref)} was not ready after ${formatDuration(options.timeoutMs)} (input timeout).\n${report}`,
-      );
-    }
+    await check();
     const { items, resourceVersion } = await client.list<Workload>(ref.apiVersion, ref.kind, {
       fieldSelector,
     });
@@ -107,7 +140,7 @@ export async function waitForDockerHost(
     if (deleted) throw deletedWhileWaiting(ref);
     if (outcome === 'done') return findReadyPod(client, ref.kind, workload);
     // The watch ended (server timeout, expiry, dropped connection): list again, after a breath.
-    if (outcome === 'closed' && !deadline.aborted) await sleep(500, deadline);
+    if (!deadline.aborted) await sleep(outcome === 'closed' ? 500 : 100, deadline);
   }
 }
 
@@ -145,15 +178,12 @@ export async function findReadyPod(
   workload: Workload,
 ): Promise<DockerHostPod> {
   const ref = { apiVersion: 'apps/v1', kind, name: workload.metadata.name };
-  const selector = Object.entries(workload.spec?.selector?.matchLabels ?? {})
-    .map(([k, v]) => `${k}=${v}`)
-    .join(',');
-  let owners = new Set([workload.metadata.uid!]);
-  if (kind === 'Deployment') {
-    const sets = await client.list<Pod>('apps/v1', 'ReplicaSet', { labelSelector: selector });
-    owners = new Set(sets.items.filter((rs) => ownedBy(rs, owners)).map((rs) => rs.metadata.uid!));
-  }
-  const pods = await client.list<Pod>('v1', 'Pod', { labelSelector: selector });
+  const owners = new Set(
+    kind === 'Deployment'
+      ? (await replicaSetsOf(client, workload)).map((rs) => rs.metadata.uid!)
+      : [workload.metadata.uid!],
+  );
+  const pods = await client.list<Pod>('v1', 'Pod', { labelSelector: selectorOf(workload) });
   const ready = pods.items
     .filter((pod) => ownedBy(pod, owners) && !pod.metadata.deletionTimestamp)
     .filter((pod) => pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))
@@ -163,10 +193,6 @@ export async function findReadyPod(
   if (!pod || !container)
     throw new UserError(`${describeRef(ref)} reports ready, but none of its pods is ready.`);
   return { name: pod.metadata.name, container };
-}
-
-function ownedBy(object: Pod, owners: Set<string>): boolean {
-  return (object.metadata.ownerReferences ?? []).some((o) => owners.has(o.uid));
 }
 
 function time(value: string | Date | undefined): number {

@@ -52,22 +52,34 @@ export async function openChannelSocket(
       let body = '';
       response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
       response.on('end', () => {
-        let message = body.trim();
-        try {
-          message = (JSON.parse(body) as { message?: string }).message ?? message;
-        } catch {
-          // not a Status object: keep the text
-        }
-        const hint =
-          response.statusCode === 403
-            ? ' The kubeconfig\'s identity needs "create" on pods/exec and pods/portforward in the namespace.'
-            : '';
-        fail(new UserError(`Cannot ${what}: HTTP ${response.statusCode} ${message}.${hint}`));
+        fail(new UserError(refusal(what, response.statusCode ?? 0, body, protocols)));
         request.destroy();
       });
     });
     ws.on('error', (error) => fail(new UserError(`Cannot ${what}: ${error.message}`)));
   });
+}
+
+/**
+ * Why an upgrade was refused, in the server's words. RBAC is named only when the server says Forbidden:
+ * a server that speaks none of the offered subprotocols answers a bare 403 with no body
+ * (../shared/real-cluster/exec-negotiation.jsonl), which no Role would fix.
+ */
+function refusal(what: string, code: number, body: string, protocols: string[]): string {
+  let status: { message?: string; reason?: string } = {};
+  try {
+    status = JSON.parse(body) as typeof status;
+  } catch {
+    // not a Status object: the text is the message
+  }
+  if (code === 403 && status.reason === 'Forbidden') {
+    return `Cannot ${what}: ${status.message}. The kubeconfig's identity needs "create" on pods/exec and pods/portforward in the namespace (see deploy/rbac.yaml).`;
+  }
+  const message = (status.message ?? body).trim();
+  if (!message) {
+    return `Cannot ${what}: the API server refused the WebSocket upgrade with HTTP ${code} and no reason. It may not speak the offered subprotocols (${protocols.join(', ')}), or a proxy between the runner and the cluster does not pass WebSocket upgrades.`;
+  }
+  return `Cannot ${what}: HTTP ${code} ${message}.`;
 }
 
 /** A channel message: the channel byte, then the payload. */

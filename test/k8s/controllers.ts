@@ -20,6 +20,8 @@ export interface Behaviour {
   bookmarkIntervalMs: number;
   /** A watch without timeoutSeconds ends after this, as the API server's own request timeout. */
   watchTimeoutSeconds: number;
+  /** How often a recurring Event's count may go up. */
+  eventRepeatMs: number;
   /**
    * The address a load-balancer implementation (a cloud provider, MetalLB) gives LoadBalancer Services;
    * undefined: the cluster has none, and they stay pending as on a bare cluster.
@@ -36,6 +38,7 @@ const DEFAULT_BEHAVIOUR: Behaviour = {
   tickMs: 20,
   bookmarkIntervalMs: 1000,
   watchTimeoutSeconds: 30,
+  eventRepeatMs: 1000,
   loadBalancerIp: '127.0.0.1',
 };
 
@@ -47,6 +50,7 @@ const T = {
   deploy: typeOfKind('apps/v1', 'Deployment')!,
   rs: typeOfKind('apps/v1', 'ReplicaSet')!,
   service: typeOfKind('v1', 'Service')!,
+  runtimeClass: typeOfKind('node.k8s.io/v1', 'RuntimeClass')!,
 };
 
 type Obj = JsonObject;
@@ -58,7 +62,8 @@ type Obj = JsonObject;
 export class Controllers {
   readonly behaviour: Behaviour;
   private timer: NodeJS.Timeout | undefined;
-  private readonly emitted = new Set<string>();
+  /** Each recorded Event by what makes it the same event, and when its count last went up. */
+  private readonly emitted = new Map<string, { namespace: string; name: string; at: number }>();
 
   constructor(
     private readonly store: Store,
@@ -95,6 +100,15 @@ export class Controllers {
           403,
           'Forbidden',
           `pods "${meta(object).name}" is forbidden: violates PodSecurity "baseline:latest": privileged (container "${String(privileged.name)}" must not set securityContext.privileged=true)`,
+        );
+      }
+      // The RuntimeClass admission plugin rejects a pod whose runtimeClassName names no RuntimeClass.
+      const runtimeClass = (object.spec as Obj | undefined)?.runtimeClassName;
+      if (typeof runtimeClass === 'string' && !this.store.get(T.runtimeClass, undefined, runtimeClass)) {
+        throw new StatusError(
+          403,
+          'Forbidden',
+          `pods "${meta(object).name}" is forbidden: pod rejected: RuntimeClass "${runtimeClass}" not found`,
         );
       }
     }
@@ -267,7 +281,10 @@ export class Controllers {
         },
         sts,
         T.sts,
-        `create Pod ${podName} in StatefulSet ${m.name}`,
+        {
+          created: `create Pod ${podName} in StatefulSet ${m.name} successful`,
+          failed: (message) => `create Pod ${podName} in StatefulSet ${m.name} failed error: ${message}`,
+        },
       );
     }
     const pods = this.owned(T.pod, sts);
@@ -327,8 +344,11 @@ export class Controllers {
         },
         deploy,
         T.deploy,
-        `Scaled up replica set ${name} to ${replicas}`,
-        'ScalingReplicaSet',
+        {
+          reason: 'ScalingReplicaSet',
+          created: `Scaled up replica set ${name} to ${replicas}`,
+          failed: (message) => `Failed to create new replica set "${name}": ${message}`,
+        },
       );
       if (!current) return;
     }
@@ -383,7 +403,11 @@ export class Controllers {
         },
         rs,
         T.rs,
-        `Created pod: ${podName}`,
+        {
+          created: `Created pod: ${podName}`,
+          // The ReplicaSet controller names its pods with generateName, so its errors name the prefix.
+          failed: (message) => `Error creating: ${message.replace(`"${podName}"`, `"${m.name}-"`)}`,
+        },
       );
     }
     for (const pod of pods.slice(replicas)) this.requestDeletion(T.pod, pod, 'Background');
@@ -546,29 +570,26 @@ export class Controllers {
       .filter((o) => (meta(o).ownerReferences ?? []).some((r) => r.uid === uid));
   }
 
-  /** Creates an object on behalf of a controller, recording SuccessfulCreate or FailedCreate on the owner. */
+  /**
+   * Creates an object on behalf of a controller, recording SuccessfulCreate or FailedCreate on the owner
+   * in the words of that controller (`events`; without it, only failures are recorded).
+   */
   private createOwned(
     type: ResourceType,
     object: Obj,
     owner: Obj,
     ownerType: ResourceType,
-    what?: string,
-    reason = 'SuccessfulCreate',
+    events?: { created: string; failed: (message: string) => string; reason?: string },
   ): Obj | undefined {
     try {
       this.admit(type, object);
       const created = this.store.create(type, object, type.hasStatus);
-      if (what) this.event(ownerType, owner, 'Normal', reason, `${what} successful`);
+      if (events) this.event(ownerType, owner, 'Normal', events.reason ?? 'SuccessfulCreate', events.created);
       return created;
     } catch (error) {
       if (!(error instanceof StatusError)) throw error;
-      this.event(
-        ownerType,
-        owner,
-        'Warning',
-        'FailedCreate',
-        `${what ?? `create ${type.kind}`} failed error: ${error.message}`,
-      );
+      const failed = events?.failed ?? ((message: string) => `create ${type.kind} failed error: ${message}`);
+      this.event(ownerType, owner, 'Warning', 'FailedCreate', failed(error.message));
       return undefined;
     }
   }
@@ -580,7 +601,11 @@ export class Controllers {
     this.store.update(type, copy);
   }
 
-  /** Records an Event once per object and reason, as the kubelet and controllers do (counts aside). */
+  /**
+   * Records an Event, or counts it again when the same one (object, reason, message) recurs, as the
+   * event recorder's correlator does: `count` goes up and `lastTimestamp` moves, at most once per
+   * `eventRepeatMs` here, since controllers retry with backoff rather than every tick.
+   */
   private event(
     type: ResourceType,
     object: Obj,
@@ -590,16 +615,26 @@ export class Controllers {
   ): void {
     const m = meta(object);
     const key = `${m.uid}/${reason}/${message}`;
-    if (this.emitted.has(key)) return;
-    this.emitted.add(key);
+    const seen = this.emitted.get(key);
+    if (seen) {
+      if (Date.now() - seen.at < this.behaviour.eventRepeatMs) return;
+      seen.at = Date.now();
+      const recorded = this.store.get(T.event, seen.namespace, seen.name);
+      if (!recorded) return;
+      const again = structuredClone(recorded);
+      again.count = Number(again.count ?? 1) + 1;
+      again.lastTimestamp = timestamp();
+      this.store.update(T.event, again);
+      return;
+    }
     const at = timestamp();
+    const namespace = m.namespace ?? 'default';
+    const name = `${m.name}.${randomBytes(8).toString('hex')}`;
+    this.emitted.set(key, { namespace, name, at: Date.now() });
     this.store.create(
       T.event,
       {
-        metadata: {
-          name: `${m.name}.${randomBytes(8).toString('hex')}`,
-          namespace: m.namespace ?? 'default',
-        },
+        metadata: { name, namespace },
         involvedObject: {
           apiVersion: groupVersion(type),
           kind: type.kind,

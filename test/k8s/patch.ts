@@ -12,6 +12,7 @@ export class PatchError extends Error {
     message: string,
     readonly code: number,
     readonly reason: string,
+    readonly details: JsonObject = {},
   ) {
     super(message);
   }
@@ -341,6 +342,14 @@ export function serverSideApply(
       `Apply failed with ${conflicts.length} conflict${conflicts.length > 1 ? 's' : ''}: ${conflicts.map((c) => `conflict with "${c.manager}": .${c.path}`).join(', ')}`,
       409,
       'Conflict',
+      // As recorded (../shared/real-cluster/api/ssa-conflict.json): causes only, no name or kind.
+      {
+        causes: conflicts.map((c) => ({
+          reason: 'FieldManagerConflict',
+          message: `conflict with "${c.manager}"`,
+          field: `.${c.path}`,
+        })),
+      },
     );
     throw error;
   }

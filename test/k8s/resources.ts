@@ -59,6 +59,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   type('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings'),
   type('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', { namespaced: false }),
   type('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', { namespaced: false }),
+  type('node.k8s.io', 'v1', 'RuntimeClass', 'runtimeclasses', { namespaced: false }),
   // Create-only and never stored: the answer comes back in the response's status.
   type('authorization.k8s.io', 'v1', 'SelfSubjectAccessReview', 'selfsubjectaccessreviews', {
     namespaced: false,

@@ -160,6 +160,24 @@ export class FakeKubeApiServer {
     }
   }
 
+  /** Every object in a namespace, across kinds, as `Kind/name`: what a test expects not to be there. */
+  objectsIn(namespace: string): string[] {
+    return this.store
+      .all()
+      .filter((e) => e.resource.kind !== 'Event' && meta(e.object).namespace === namespace)
+      .map((e) => `${e.resource.kind}/${meta(e.object).name}`)
+      .sort();
+  }
+
+  /** Installs a RuntimeClass (cluster-scoped), as a cluster with that container runtime has. */
+  createRuntimeClass(name: string, handler = name): void {
+    this.store.create(
+      typeOfKind('node.k8s.io/v1', 'RuntimeClass')!,
+      { metadata: { name } as unknown as Json, handler },
+      false,
+    );
+  }
+
   /** Every object whose labels match, across kinds, as `Kind/name`. */
   objectsMatching(selector: string): string[] {
     const matches = parseLabelSelector(selector);
@@ -235,7 +253,8 @@ export class FakeKubeApiServer {
       }
       if (error instanceof StatusError) sendStatus(res, error);
       else if (error instanceof PatchError)
-        sendStatus(res, new StatusError(error.code, error.reason, error.message));
+        sendStatus(res, new StatusError(error.code, error.reason, error.message, error.details));
+      else if (error instanceof NotFoundPage) sendNotFoundPage(res);
       else if (error instanceof SelectorError)
         sendStatus(res, new StatusError(400, 'BadRequest', error.message));
       else
@@ -262,11 +281,14 @@ export class FakeKubeApiServer {
     let rest: string[];
     if (parts[0] === 'api') [group, version, rest] = ['', parts[1] ?? '', parts.slice(2)];
     else if (parts[0] === 'apis') [group, version, rest] = [parts[1] ?? '', parts[2] ?? '', parts.slice(3)];
-    else throw notFoundPage();
+    else throw new NotFoundPage();
+    // A group/version the server does not serve is not routed at all: a plain-text 404 page, not a
+    // Status (../shared/real-cluster/api/unknown-kind.json).
+    const served = resourceList(group, version);
+    if (!served) throw new NotFoundPage();
     if (rest.length === 0) {
-      const list = request.method === 'GET' ? resourceList(group, version) : undefined;
-      if (!list) throw notFoundPage();
-      return sendJson(res, 200, list);
+      if (request.method !== 'GET') throw methodNotAllowed(request.method);
+      return sendJson(res, 200, served);
     }
     let namespace: string | undefined;
     if (rest[0] === 'namespaces' && rest.length >= 3) {
@@ -791,6 +813,19 @@ function conflict(type: ResourceType, name: string): StatusError {
 
 function notFoundPage(): StatusError {
   return new StatusError(404, 'NotFound', 'the server could not find the requested resource');
+}
+
+/** A path the API server does not route: its mux answers with a plain-text page. */
+class NotFoundPage extends Error {}
+
+function sendNotFoundPage(res: http.ServerResponse): void {
+  const text = '404 page not found\n';
+  res.writeHead(404, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Length': Buffer.byteLength(text),
+  });
+  res.end(text);
 }
 
 function methodNotAllowed(method: string): StatusError {

@@ -47,8 +47,12 @@ export class Store {
   private revision = 1000;
   private readonly objects = new Map<string, { resource: ResourceType; object: JsonObject }>();
   private history: Change[] = [];
-  /** Watches from a resourceVersion at or below this get 410 Gone. */
-  compactedThrough = 0;
+  /**
+   * Watches from a resourceVersion at or below this get 410 Gone. A real server's history is compacted,
+   * so a watch from resourceVersion 1 is always too old (../shared/real-cluster/api/watch-expired.json):
+   * the history starts compacted up to the first revision.
+   */
+  compactedThrough = this.revision;
   readonly listeners = new Set<(change: Change) => void>();
 
   get resourceVersion(): number {

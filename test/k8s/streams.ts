@@ -9,20 +9,29 @@ import type { FakeKubeApiServer } from './server.js';
 export interface StreamOptions {
   /** Where port-forward to port 2375 connects: the real local Docker engine. */
   dockerSocket: string;
-  /** Channel protocols the exec endpoint accepts, in preference order; drop v5 to act as an older server. */
+  /**
+   * Channel protocols the exec endpoint accepts, in preference order. The default is a v1.28 server's,
+   * which offers no v5 (../shared/real-cluster/exec-negotiation.jsonl); add v5 to act as a newer one.
+   */
   execProtocols: string[];
+  /**
+   * The share of port-forward connections on which the two port messages that open the data and error
+   * channels are left out (both together, as recorded). A real v1.28 cluster left them out on 16 of 40
+   * connections when the client sent at once and 7 of 40 when it waited 100 ms
+   * (../shared/real-cluster/portforward-*.jsonl); clients send at once, so the default is 16/40.
+   */
+  portMessagesOmitted: number;
+  /** Seeds the choices above, so that a failing run can be replayed. */
+  seed: number;
 }
 
 const DEFAULTS: StreamOptions = {
   dockerSocket: '/var/run/docker.sock',
-  execProtocols: [
-    'v5.channel.k8s.io',
-    'v4.channel.k8s.io',
-    'v3.channel.k8s.io',
-    'v2.channel.k8s.io',
-    'channel.k8s.io',
-  ],
+  execProtocols: ['v4.channel.k8s.io', 'v3.channel.k8s.io', 'v2.channel.k8s.io', 'channel.k8s.io'],
+  portMessagesOmitted: 16 / 40,
+  seed: 1,
 };
+export const EXEC_V5 = 'v5.channel.k8s.io';
 const PORT_FORWARD_PROTOCOLS = ['v4.channel.k8s.io', 'portforward.k8s.io'];
 const HIGH_WATER = 1024 * 1024;
 
@@ -37,9 +46,13 @@ export class PodStreams {
   readonly options: StreamOptions;
   private readonly sockets = new Set<WebSocket>();
   private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 0 });
+  private readonly random: () => number;
+  /** Port-forward connections served, and on how many the port messages were left out. */
+  readonly portForwards = { total: 0, withoutPortMessages: 0 };
 
   constructor(api: FakeKubeApiServer, options: Partial<StreamOptions> = {}) {
     this.options = { ...DEFAULTS, ...options };
+    this.random = seededRandom(this.options.seed);
     api.upgradeHandler = (req, socket, head, target) => this.upgrade(req, socket, head, target);
   }
 
@@ -102,7 +115,13 @@ export class PodStreams {
     } else if (target.subresource === 'portforward' && target.query.get('ports') !== '2375') {
       return reject(400, `this double forwards only port 2375, got ${target.query.get('ports')}`);
     }
-    if (!protocol) return reject(400, `none of the offered subprotocols is supported: ${offered.join(', ')}`);
+    if (!protocol) {
+      // A v1.28 server offered only v5.channel.k8s.io for exec refuses the upgrade with a bare 403: no
+      // Status, no body (../shared/real-cluster/exec-negotiation.jsonl). Not recorded for port-forward.
+      if (target.subresource === 'exec')
+        return void socket.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      return reject(400, `none of the offered subprotocols is supported: ${offered.join(', ')}`);
+    }
     this.wss.options.handleProtocols = () => protocol;
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       this.sockets.add(ws);
@@ -122,6 +141,8 @@ export class PodStreams {
     const send = (channel: number, data: Buffer | string) => {
       if (ws.readyState === ws.OPEN) ws.send(Buffer.concat([Buffer.from([channel]), Buffer.from(data)]));
     };
+    // A real server's first stdout message can be empty (../shared/real-cluster/exec-negotiation.jsonl).
+    if (this.random() < 0.5) send(1, '');
     relay(child.stdout!, 1, ws);
     relay(child.stderr!, 2, ws);
     ws.on('message', (message: Buffer) => {
@@ -154,7 +175,7 @@ export class PodStreams {
           : {
               metadata: {},
               status: 'Failure',
-              message: `command terminated with non-zero exit code: exit status ${code}`,
+              message: `command terminated with non-zero exit code: error executing command [${command.join(' ')}], exit code ${code}`,
               reason: 'NonZeroExitCode',
               details: { causes: [{ reason: 'ExitCode', message: String(code) }] },
             };
@@ -164,10 +185,15 @@ export class PodStreams {
   }
 
   private portForward(ws: WebSocket): void {
-    const port = Buffer.alloc(2);
-    port.writeUInt16LE(2375);
-    ws.send(Buffer.concat([Buffer.from([0]), port]));
-    ws.send(Buffer.concat([Buffer.from([1]), port]));
+    this.portForwards.total++;
+    if (this.random() < this.options.portMessagesOmitted) {
+      this.portForwards.withoutPortMessages++;
+    } else {
+      const port = Buffer.alloc(2);
+      port.writeUInt16LE(2375);
+      ws.send(Buffer.concat([Buffer.from([0]), port]));
+      ws.send(Buffer.concat([Buffer.from([1]), port]));
+    }
     const docker = net.connect(this.options.dockerSocket);
     relay(docker, 0, ws);
     docker.on('error', (error) => {
@@ -208,4 +234,16 @@ function relay(source: Readable, channel: number, ws: WebSocket): void {
     });
     if (ws.bufferedAmount > HIGH_WATER) source.pause();
   });
+}
+
+/** mulberry32: a small seeded generator, so the double's choices repeat from run to run. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

@@ -18,6 +18,12 @@ interface Cause {
   message: string;
 }
 
+// apimachinery's wording; the subdomain one as recorded (../shared/real-cluster/api/create-invalid.json).
+const SUBDOMAIN_RULE =
+  "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+const LABEL_RULE =
+  "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+
 export function validate(type: ResourceType, object: JsonObject): void {
   const causes: Cause[] = [];
   const m = meta(object);
@@ -35,7 +41,7 @@ export function validate(type: ResourceType, object: JsonObject): void {
     causes.push({
       field: 'metadata.name',
       reason: 'FieldValueInvalid',
-      message: `Invalid value: "${m.name}": a lowercase RFC 1123 ${['Service', 'Namespace'].includes(type.kind) ? 'label' : 'subdomain'} must consist of lower case alphanumeric characters, '-' or '.'`,
+      message: `Invalid value: "${m.name}": ${['Service', 'Namespace'].includes(type.kind) ? LABEL_RULE : SUBDOMAIN_RULE}`,
     });
   }
   checkLabels(m.labels, 'metadata.labels', causes);

@@ -1,0 +1,62 @@
+import { sleep } from '../sleep.js';
+import type { KubeClient } from './client.js';
+import type { ObjectRef } from './object.js';
+import { replicaSetsOf, type OwnedObject } from './replica-sets.js';
+
+interface FailedCreateEvent {
+  metadata?: { uid?: string; name?: string };
+  message?: string;
+  count?: number;
+  lastTimestamp?: string | Date;
+  involvedObject?: { kind?: string; name?: string; uid?: string };
+}
+
+/**
+ * What a controller's FailedCreate says when no wait will help: admission forbids the pod (Pod Security,
+ * a ResourceQuota or LimitRange), a plugin rejects it (a RuntimeClass that does not exist), or a webhook
+ * denies it. Other FailedCreate causes (a conflict, a timeout) are retried by the controller.
+ */
+const REFUSED = /is forbidden|pod rejected|denied the request/i;
+const POLL_MS = 1000;
+
+/**
+ * Resolves with the message of the first FailedCreate event that refuses the workload's pods, seen
+ * after the watch began; with undefined once `signal` aborts. The events already there when it begins
+ * count only if they recur (their count goes up, as controllers retry): a refusal the operator has
+ * since fixed is not held against this run. A Deployment's pods are refused on its newest ReplicaSet.
+ */
+export async function awaitRefusal(
+  client: KubeClient,
+  workload: ObjectRef,
+  signal: AbortSignal,
+): Promise<string | undefined> {
+  const seen = new Map<string, string>();
+  for (let baseline = true; !signal.aborted; baseline = false) {
+    try {
+      const { items } = await client.list<FailedCreateEvent>('v1', 'Event', {
+        fieldSelector: 'reason=FailedCreate',
+      });
+      for (const event of items) {
+        const key = event.metadata?.uid ?? event.metadata?.name ?? '';
+        const version = `${event.count ?? 1}/${String(event.lastTimestamp ?? '')}`;
+        const recurred = seen.get(key) !== version;
+        seen.set(key, version);
+        if (baseline || !recurred || !REFUSED.test(event.message ?? '')) continue;
+        if (await concerns(client, workload, event)) return event.message;
+      }
+    } catch {
+      // Best effort: the wait itself reports what the cluster says when it times out.
+    }
+    await sleep(POLL_MS, signal);
+  }
+  return undefined;
+}
+
+async function concerns(client: KubeClient, workload: ObjectRef, event: FailedCreateEvent): Promise<boolean> {
+  const involved = event.involvedObject ?? {};
+  if (involved.kind === workload.kind && involved.name === workload.name) return true;
+  if (workload.kind !== 'Deployment' || involved.kind !== 'ReplicaSet') return false;
+  const deployment = await client.read<OwnedObject>(workload);
+  const [newest] = deployment ? await replicaSetsOf(client, deployment) : [];
+  return newest !== undefined && newest.metadata.uid === involved.uid;
+}

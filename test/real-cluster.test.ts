@@ -1,0 +1,216 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { ROOT } from './helpers.js';
+import { rawCall } from './k8s/raw.js';
+import { FakeKubeApiServer } from './k8s/server.js';
+import { EXEC_V5, PodStreams } from './k8s/streams.js';
+
+/**
+ * The double against ../shared/real-cluster/: what a real v1.28 API server, kubelet and runtime answered.
+ * Where a recording and the double disagree, the recording wins.
+ */
+const RECORDINGS = path.join(ROOT, '../shared/real-cluster');
+
+interface Recording {
+  step: number;
+  request: { method: string; path: string; contentType?: string; body?: string };
+  response: { code: number; contentType: string; body: unknown };
+}
+
+interface Status {
+  kind?: string;
+  reason?: string;
+  code?: number;
+  details?: unknown;
+}
+
+function recordings(): [string, Recording][] {
+  const dir = path.join(RECORDINGS, 'api');
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [f, JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Recording] as [string, Recording])
+    .sort((a, b) => a[1].step - b[1].step);
+}
+
+function lines<T>(file: string): T[] {
+  return readFileSync(path.join(RECORDINGS, file), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as T);
+}
+
+let api: FakeKubeApiServer;
+let streams: PodStreams;
+
+beforeEach(async () => {
+  api = new FakeKubeApiServer();
+  streams = new PodStreams(api);
+  api.createNamespace('trace');
+  await api.start();
+});
+afterEach(() => api.stop());
+
+describe('REST answers replayed in step order against a fresh double', () => {
+  it('match the recorded status codes, and for errors the Status reason, code and details', async () => {
+    const all = recordings();
+    expect(all.length).toBeGreaterThanOrEqual(14);
+    const mismatches: string[] = [];
+    for (const [file, { request, response }] of all) {
+      const reply = await rawCall(api, request.method, request.path, {
+        body: request.body,
+        contentType: request.contentType,
+      });
+      const where = `${file} (${request.method} ${request.path})`;
+      if (reply.status !== response.code) {
+        mismatches.push(`${where}: HTTP ${reply.status}, recorded ${response.code}: ${reply.text}`);
+        continue;
+      }
+      const recorded = response.body as Status | string;
+      if (typeof recorded === 'string') {
+        // A path the server does not route: plain text, not a Status.
+        expect(reply.text, where).toBe(recorded);
+        expect(reply.type, where).toBe(response.contentType);
+        continue;
+      }
+      // A watch answers 200 with its events; an error is an ERROR event carrying the Status.
+      const status: Status | undefined = request.path.includes('watch=')
+        ? (reply.body as { object?: Status }).object
+        : reply.body;
+      const expected = request.path.includes('watch=')
+        ? (recorded as { object: Status }).object
+        : (recorded as Status);
+      if (expected.kind !== 'Status') continue;
+      const pick = (s: Status | undefined) => ({ reason: s?.reason, code: s?.code, details: s?.details });
+      if (!isDeepStrictEqual(pick(status), pick(expected))) {
+        mismatches.push(
+          `${where}: ${JSON.stringify(pick(status))}, recorded ${JSON.stringify(pick(expected))}`,
+        );
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('creates an object without metadata.namespace in the namespace of the URL', async () => {
+    const reply = await rawCall(api, 'POST', '/apis/coordination.k8s.io/v1/namespaces/trace/leases', {
+      body: { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'l' }, spec: {} },
+    });
+    expect(reply.status).toBe(201);
+    expect(reply.body.metadata.namespace).toBe('trace');
+  });
+});
+
+/** The pod `dind` in namespace trace, as recorded, run by the double's kubelet (once per test). */
+async function podRunning(): Promise<void> {
+  if (!api.objectsIn('trace').includes('Pod/dind')) await api.runningPod('dind', 'trace');
+}
+
+/** Every message of one WebSocket until the server closes it, as [channel, payload]. */
+async function messages(
+  subresource: string,
+  protocols: string[],
+  send?: (ws: WebSocket) => void,
+): Promise<{ protocol: string; frames: [number, Buffer][] }> {
+  await podRunning();
+  const url = `${api.url.replace(/^https/, 'wss')}/api/v1/namespaces/trace/pods/dind/${subresource}`;
+  const ws = new WebSocket(url, protocols, { ca: api.ca, headers: { authorization: `Bearer ${api.token}` } });
+  const frames: [number, Buffer][] = [];
+  ws.on('message', (data: Buffer) => frames.push([data[0]!, data.subarray(1)]));
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => {
+      send?.(ws);
+      resolve();
+    });
+    ws.once('error', reject);
+  });
+  await new Promise((resolve) => ws.once('close', resolve));
+  return { protocol: ws.protocol, frames };
+}
+
+describe('port-forward frames', () => {
+  const ping = (ws: WebSocket) =>
+    ws.send(
+      Buffer.concat([
+        Buffer.from([0]),
+        Buffer.from('GET /_ping HTTP/1.1\r\nHost: d\r\nConnection: close\r\n\r\n'),
+      ]),
+    );
+
+  it('leaves out both port messages on some connections, at a rate like the recordings', async () => {
+    const recorded = lines<{ frames: { channel: number; length: number }[] }>(
+      'portforward-send-at-once.jsonl',
+    );
+    const missing = recorded.filter((c) => !(c.frames[0]!.length === 2 && c.frames[1]?.length === 2));
+    const recordedRate = missing.length / recorded.length;
+    expect(recordedRate).toBeCloseTo(16 / 40);
+    expect(streams.options.portMessagesOmitted).toBeCloseTo(recordedRate);
+
+    const shapes: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const { frames } = await messages('portforward?ports=2375', ['v4.channel.k8s.io'], ping);
+      const withPorts =
+        frames[0]![1].equals(Buffer.from([0x47, 0x09])) && frames[1]![0] === 1 && frames[1]![1].length === 2;
+      const data = frames.find(([channel, payload]) => channel === 0 && payload.length > 2)!;
+      expect(data[1].subarray(0, 8).toString()).toBe('HTTP/1.1');
+      if (!withPorts) expect(frames[0]![1].subarray(0, 8).toString()).toBe('HTTP/1.1'); // both left out
+      shapes.push(withPorts ? 'ports' : 'none');
+    }
+    expect(shapes).toContain('ports');
+    expect(shapes).toContain('none');
+    expect(streams.portForwards).toEqual({
+      total: 20,
+      withoutPortMessages: shapes.filter((s) => s === 'none').length,
+    });
+  });
+});
+
+describe('exec subprotocol negotiation', () => {
+  const recorded = lines<{ offered: string[]; negotiated?: string; error?: string }>(
+    'exec-negotiation.jsonl',
+  );
+  const query = 'exec?command=sh&command=-c&command=echo%20hi%3B%20exit%203&stdout=true&stderr=true';
+
+  it('picks v4 from v5 and v4, as the v1.28 server did, and reports the exit code on channel 3', async () => {
+    const offered = recorded[0]!.offered;
+    const { protocol, frames } = await messages(query, offered);
+    expect(protocol).toBe(recorded[0]!.negotiated);
+    const stdout = Buffer.concat(frames.filter(([c]) => c === 1).map(([, p]) => p)).toString();
+    expect(stdout).toBe('hi\n');
+    const status = JSON.parse(frames.find(([c]) => c === 3)![1].toString());
+    expect(status).toMatchObject({
+      status: 'Failure',
+      reason: 'NonZeroExitCode',
+      message:
+        'command terminated with non-zero exit code: error executing command [sh -c echo hi; exit 3], exit code 3',
+      details: { causes: [{ reason: 'ExitCode', message: '3' }] },
+    });
+  });
+
+  it('refuses v5 alone with a bare 403 (no body), as a server without v5 does', async () => {
+    expect(recorded[1]!.offered).toEqual([EXEC_V5]);
+    await podRunning();
+    const url = `${api.url.replace(/^https/, 'wss')}/api/v1/namespaces/trace/pods/dind/${query}`;
+    const ws = new WebSocket(url, [EXEC_V5], {
+      ca: api.ca,
+      headers: { authorization: `Bearer ${api.token}` },
+    });
+    ws.on('error', () => {}); // the refused upgrade also ends in an error, after its response
+    const refused = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      ws.once('unexpected-response', (_request, response) => {
+        let body = '';
+        response.on('data', (c: Buffer) => (body += c.toString()));
+        response.on('end', () => resolve({ status: response.statusCode!, body }));
+      });
+      ws.once('open', () => reject(new Error('the upgrade was accepted')));
+    });
+    expect(refused).toEqual({ status: 403, body: '' });
+  });
+
+  it('speaks v5 when told to act as a newer server', async () => {
+    streams.options.execProtocols = [EXEC_V5, ...streams.options.execProtocols];
+    const { protocol } = await messages(query, [EXEC_V5, 'v4.channel.k8s.io']);
+    expect(protocol).toBe(EXEC_V5);
+  });
+});
