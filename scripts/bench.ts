@@ -67,6 +67,7 @@ async function pushContext(context: string, target: (path: string) => string[]):
 async function startDouble(): Promise<FakeKubeApiServer> {
   const api = new FakeKubeApiServer();
   new PodStreams(api);
+  api.createNamespace('previews');
   await api.start();
   return api;
 }
@@ -93,7 +94,7 @@ async function throughput(): Promise<void> {
   kc.loadFromString(double.kubeconfig);
   const tunnel = await PortForwardTunnel.open(
     kc,
-    { namespace: 'default', pod: 'docker-0', port: 2375 },
+    { namespace: 'previews', pod: 'docker-0', port: 2375 },
     quiet,
   );
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'kube-pod-preview-bench-'));
@@ -141,7 +142,12 @@ async function phases(): Promise<void> {
   cpSync(path.join(ROOT, 'examples/hello'), dir, { recursive: true });
   execFileSync('sh', [path.join(dir, 'prepare.sh')]);
   writeFileSync(path.join(dir, '.env'), 'COMPOSE_PROJECT_NAME=hello-bench\nHELLO_PORT=18080\n');
-  const inputs = { 'env-id': 'bench', kubeconfig: api.kubeconfig(), 'working-directory': dir };
+  const inputs = {
+    'env-id': 'bench',
+    namespace: 'previews',
+    kubeconfig: api.kubeconfig(),
+    'working-directory': dir,
+  };
   const run = (command: string) =>
     runLifecycle({
       input: mapInputs({ ...inputs, command }),

@@ -1,12 +1,5 @@
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { runAction } from './main.js';
-
-// One bundle serves both entry points: `node dist/index.js` is the action (action.yml runs it), and
-// dist/cli/index.js imports runCli from it. Bundling once keeps dist/ at one copy of the dependencies.
+// The bundle's two entry points. dist/index.js (the action's main and post steps) and dist/cli/index.js
+// (the CLI) are launchers, written by scripts/build.mjs, that check the Node.js version before importing
+// this bundle. Bundling once keeps dist/ at one copy of the dependencies.
+export { runAction } from './main.js';
 export { runCli } from './cli/index.js';
-
-const invokedDirectly =
-  process.argv[1] !== undefined &&
-  realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
-if (invokedDirectly) await runAction();

@@ -15,7 +15,7 @@ import { environmentId, resourceId, type Ids } from './ids.js';
 import type { InputSource } from './inputs.js';
 import { checkAccess, permissionsFor } from './kube/access.js';
 import { applyPlan } from './kube/apply.js';
-import { KubeClient } from './kube/client.js';
+import { KubeApiError, KubeClient } from './kube/client.js';
 import { credentialsAvailable, loadKubeConfig } from './kube/config.js';
 import { acquireLease, type HeldLease } from './kube/lease.js';
 import { environmentSelector, identityLabels } from './kube/object.js';
@@ -30,7 +30,7 @@ import {
   type ProjectInputs,
   type Settings,
 } from './settings.js';
-import { MAIN_STATE, type CommentCheckpoint, type LeaseCheckpoint } from './post.js';
+import { MAIN_STATE, type LeaseCheckpoint, type ReportCheckpoint } from './post.js';
 import { syncFiles } from './sync.js';
 import { loadTemplate, renderTemplate } from './template.js';
 
@@ -201,12 +201,11 @@ export async function runLifecycle(options: RunOptions): Promise<Outcome> {
       await timed('access', () =>
         checkAccess(environment.client, permissionsFor('down', templateKinds), log),
       );
-      await using _lease = await lock(environment, context);
-      const deleted = await down(environment, templateKinds);
+      const deleted = await downUnlessNamespaceMissing(environment, context, templateKinds);
       await report?.deleted();
       return { ...outcome, deleted };
     } catch (error) {
-      await report?.ended(error, signal);
+      await report?.ended(error, signal, 'teardown');
       throw error;
     }
   }
@@ -218,14 +217,9 @@ export async function runLifecycle(options: RunOptions): Promise<Outcome> {
   }
 
   await report?.deploying();
-  const comment = report?.cancelledComment();
-  if (comment && context.repository) {
-    const saved: CommentCheckpoint = {
-      repository: context.repository,
-      id: comment.id,
-      cancelledBody: comment.body,
-    };
-    checkpoint(MAIN_STATE.comment, JSON.stringify(saved));
+  if (report && context.repository) {
+    const saved: ReportCheckpoint = { repository: context.repository, ...report.checkpoint() };
+    checkpoint(MAIN_STATE.report, JSON.stringify(saved));
   }
   try {
     const environment = makeEnvironment();
@@ -256,7 +250,7 @@ export async function runLifecycle(options: RunOptions): Promise<Outcome> {
     await report?.finished(state, urls, performance.now() - started, primaryUrl);
     return { ...outcome, ...result, state, ...(primaryUrl ? { primaryUrl } : {}) };
   } catch (error) {
-    await report?.ended(error, signal);
+    await report?.ended(error, signal, 'deploy');
     throw error;
   }
 }
@@ -417,6 +411,27 @@ async function up(
   );
   const { model: _, ...synchronized } = synced;
   return { pod, synced: synchronized, ports, urls };
+}
+
+/**
+ * `down` under the environment's lease. A namespace that does not exist holds no environment: the lease
+ * cannot be created there (404 naming the namespace), and that is a success with a notice.
+ */
+async function downUnlessNamespaceMissing(
+  env: Environment,
+  context: RunContext,
+  templateKinds: string[],
+): Promise<string[]> {
+  try {
+    await using _lease = await lock(env, context);
+    return await down(env, templateKinds);
+  } catch (error) {
+    if (!(error instanceof KubeApiError && error.namespaceMissing)) throw error;
+    env.log.notice(
+      `Namespace "${env.settings.namespace}" does not exist, so neither does environment ${env.ids.envId}; nothing to delete.`,
+    );
+    return [];
+  }
 }
 
 /** compose down (when the Docker server still runs), then delete every object of the environment. */

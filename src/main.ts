@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { describeError } from './errors.js';
+import { CancelledError, cancelOnSignals, describeError, reasonOf } from './errors.js';
 import { readRunContext } from './github/event.js';
 import { actionLogger } from './github/logger.js';
 import { jobSummary, urlOutputs } from './github/summary.js';
@@ -12,14 +12,13 @@ export async function runAction(): Promise<void> {
   // The same bundle is the action's `post` step, which runs after the main step, cancelled or not.
   if (core.getState(MAIN_STATE.started)) return runPostStep(process.env, actionLogger());
   core.saveState(MAIN_STATE.started, 'true');
-  const controller = new AbortController();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
+  const signal = cancelOnSignals();
   try {
     const outcome = await runLifecycle({
       input: actionInputs(process.env),
       context: readRunContext(process.env),
       log: actionLogger(),
-      signal: controller.signal,
+      signal,
       cwd: process.cwd(),
       checkpoint: (key, value) => core.saveState(key, value),
     });
@@ -31,6 +30,9 @@ export async function runAction(): Promise<void> {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary(outcome)).write();
     core.saveState(MAIN_STATE.finished, 'true');
   } catch (error) {
-    core.setFailed(describeError(error));
+    const reason = reasonOf(error, signal);
+    core.setFailed(
+      reason instanceof CancelledError ? `Cancelled: ${reason.message}.` : describeError(reason),
+    );
   }
 }

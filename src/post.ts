@@ -14,8 +14,8 @@ export const MAIN_STATE = {
   finished: 'kpp-finished',
   /** JSON LeaseCheckpoint while the main step holds the environment's lease; empty once released. */
   lease: 'kpp-lease',
-  /** JSON CommentCheckpoint once the sticky comment exists. */
-  comment: 'kpp-comment',
+  /** JSON ReportCheckpoint once the sticky comment or the deployment exists. */
+  report: 'kpp-report',
 } as const;
 
 export interface LeaseCheckpoint {
@@ -27,16 +27,18 @@ export interface LeaseCheckpoint {
   context: string | undefined;
 }
 
-export interface CommentCheckpoint {
+export interface ReportCheckpoint {
   repository: string;
-  id: number;
-  /** The comment as it should read if the deploy never finishes. */
-  cancelledBody: string;
+  /** The sticky comment, and how it should read if the deploy never finishes. */
+  comment?: { id: number; cancelledBody: string };
+  /** The GitHub deployment in progress, to be marked errored if the deploy never finishes. */
+  deploymentId?: number;
 }
 
 /**
  * The post step: when the main step was killed before it could clean up (a cancelled job whose main
- * step outlived the runner's grace period), release the lease it held and mark the comment *cancelled*.
+ * step outlived the runner's grace period), release the lease it held and mark the comment and the
+ * deployment *cancelled*.
  * After a main step that finished, successfully or not, there is nothing to do.
  */
 export async function runPostStep(env: NodeJS.ProcessEnv, log: Logger): Promise<void> {
@@ -58,15 +60,22 @@ export async function runPostStep(env: NodeJS.ProcessEnv, log: Logger): Promise<
       log.warning(`Could not release the lease (it expires by itself): ${describeError(error)}`);
     }
   }
-  const comment = core.getState(MAIN_STATE.comment);
+  const saved = core.getState(MAIN_STATE.report);
   const token = input('github-token');
-  if (comment && token) {
+  if (saved && token) {
     try {
-      const saved = JSON.parse(comment) as CommentCheckpoint;
-      await new GitHubApi(token, saved.repository, env).updateComment(saved.id, saved.cancelledBody);
-      log.info(`Marked comment ${saved.id} cancelled.`);
+      const report = JSON.parse(saved) as ReportCheckpoint;
+      const api = new GitHubApi(token, report.repository, env);
+      if (report.comment) {
+        await api.updateComment(report.comment.id, report.comment.cancelledBody);
+        log.info(`Marked comment ${report.comment.id} cancelled.`);
+      }
+      if (report.deploymentId !== undefined) {
+        await api.setDeploymentStatus(report.deploymentId, { state: 'error', description: 'Cancelled' });
+        log.info(`Marked deployment ${report.deploymentId} as errored (cancelled).`);
+      }
     } catch (error) {
-      log.warning(`Could not mark the comment cancelled: ${describeError(error)}`);
+      log.warning(`Could not mark the pull request's preview cancelled: ${describeError(error)}`);
     }
   }
 }

@@ -132,7 +132,9 @@ describe('kube-pod-preview plan (the built CLI)', () => {
   });
 
   it('parses arguments', () => {
-    expect(parseArgs(['up', '--env-id', 'a', '--compose-file', 'x.yaml', '--compose-file=y.yaml'])).toEqual({
+    expect(
+      parseArgs(['up', '--env-id', 'a', '--compose-file', 'x.yaml', '--compose-file=y.yaml']).inputs,
+    ).toEqual({
       command: 'up',
       'env-id': 'a',
       'compose-file': 'x.yaml\ny.yaml',

@@ -134,4 +134,31 @@ describe('exposure', () => {
     await run(inputs({ command: 'down' }));
     expect(api.objectsMatching(OURS)).toEqual([]);
   });
+
+  it('a run cancelled while it waits for a load-balancer address stops at once, without spinning', async () => {
+    api.behaviour.loadBalancerIp = undefined;
+    const controller = new AbortController();
+    const log = memoryLogger();
+    let cancelledAt = 0;
+    const waiting = run(inputs({ command: 'up', expose: 'loadbalancer', 'url-timeout': '60s' }), {
+      signal: controller.signal,
+      log: {
+        ...log,
+        group: (title, fn) => {
+          if (title.startsWith('Wait for the address')) {
+            setTimeout(() => {
+              cancelledAt = Date.now();
+              controller.abort();
+            }, 300);
+          }
+          return log.group(title, fn);
+        },
+      },
+    });
+    await expect(waiting).rejects.toThrow(/aborted/i);
+    expect(Date.now() - cancelledAt).toBeLessThan(2000);
+    const reads = api.requests.filter((r) => r.method === 'GET' && /\/services\/[^/]+$/.test(r.path));
+    expect(reads.length).toBeLessThan(10); // one read per poll, not a read per tick
+    await run(inputs({ command: 'down' }));
+  });
 });

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { InputName } from '../src/inputs.js';
 import type { Logger } from '../src/log.js';
+import { commentMarker } from '../src/github/comment.js';
 import { FakeGitHubApi } from './github/server.js';
 import { typeOfKind } from './k8s/resources.js';
 import { StatusError, type FakeKubeApiServer, type PolicyRule } from './k8s/server.js';
@@ -313,7 +314,9 @@ describe('cleanup of forgotten previews', () => {
     github.pulls.set(1, { state: 'closed', head: 'a'.repeat(40) });
     github.pulls.set(2, { state: 'open', head: 'b'.repeat(40) });
     const context = { repository: 'acme/web' };
-    await run(inputs({ command: 'up', 'env-id': 'pr-1' }), { context });
+    const closed = await run(inputs({ command: 'up', 'env-id': 'pr-1' }), { context });
+    // The comment pr-1's deploy left: cleanup updates it (and never starts one).
+    github.addComment(1, `${commentMarker(closed.ids.id)}\nPreview ready`, 'github-actions[bot]', 'Bot');
     await run(inputs({ command: 'up', 'env-id': 'pr-2', ttl: '1h' }), { context });
     const expiring = await run(inputs({ command: 'up', 'env-id': 'pr-3', ttl: '1s' }), { context });
     await new Promise((r) => setTimeout(r, 1200));
@@ -321,6 +324,7 @@ describe('cleanup of forgotten previews', () => {
     using empty = scratchDir(); // cleanup needs no compose project
     const cleanupInputs = {
       command: 'cleanup',
+      namespace: NAMESPACE,
       kubeconfig: api.kubeconfig(),
       'working-directory': empty.dir,
       'github-token': github.token,

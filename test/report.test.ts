@@ -56,8 +56,8 @@ describe('the sticky comment', () => {
   it('renders every state with the marker first', () => {
     const states = [
       { state: 'deploying' as const },
-      { state: 'failed' as const, error: 'boom' },
-      { state: 'cancelled' as const },
+      { state: 'failed' as const, error: 'boom', during: 'deploy' as const },
+      { state: 'cancelled' as const, during: 'deploy' as const },
       { state: 'deleted' as const },
       { state: 'running' as const, urls: [], durationMs: 1000 },
     ];
@@ -83,13 +83,16 @@ describe('the sticky comment', () => {
     const row = body.split('\n').find((l) => l.includes('a\\|b'))!;
     expect(row).toContain('a\\|b&lt;script&gt;\\*\\_\\`');
     expect(row.split(/(?<!\\)\|/)).toHaveLength(6); // five cells' borders: nothing split a cell
-    const failed = renderComment({ state: 'failed', error: 'line one\n\n| <img src=x> [x](y)' }, CTX);
+    const failed = renderComment(
+      { state: 'failed', error: 'line one\n\n| <img src=x> [x](y)', during: 'deploy' },
+      CTX,
+    );
     expect(failed).toContain('line one \\| &lt;img src=x&gt; \\[x\\]\\(y\\)');
     expect(escapeText('1.2-3')).toBe('1.2-3');
   });
 
   it('keeps a long error to one paragraph', () => {
-    const body = renderComment({ state: 'failed', error: 'x'.repeat(5000) }, CTX);
+    const body = renderComment({ state: 'failed', error: 'x'.repeat(5000), during: 'deploy' }, CTX);
     expect(body.split('\n')[3]!.length).toBeLessThan(1600);
   });
 });

@@ -12,26 +12,39 @@ Flags are the action's inputs: ${INPUT_NAMES.filter((n) => n !== 'command')
   .map((n) => `--${n}`)
   .join(', ')}.
 Outside a pull_request event, --env-id is required. The kubeconfig comes from --kubeconfig (content),
-$KUBECONFIG or ~/.kube/config.`;
+$KUBECONFIG or ~/.kube/config.
+--repository owner/name names the repository the environment belongs to, as the action's
+GITHUB_REPOSITORY does (default: $GITHUB_REPOSITORY, else the git checkout's origin remote), so that
+the CLI reaches the environment the action created.`;
+
+export interface CliArgs {
+  inputs: Partial<Record<InputName, string>>;
+  /** --repository: not an input of the action, which has GITHUB_REPOSITORY. */
+  repository: string | undefined;
+}
 
 const COMMANDS = ['plan', 'up', 'down', 'cleanup'];
 
-/** Parses `<command> --name value --name=value …` into input values. */
-export function parseArgs(argv: string[]): Partial<Record<InputName, string>> {
+/** Parses `<command> --name value --name=value …` into input values and --repository. */
+export function parseArgs(argv: string[]): CliArgs {
   const [command, ...rest] = argv;
   if (!command || !COMMANDS.includes(command)) {
     throw new UserError(`${command ? `Unknown command "${command}".\n` : ''}${USAGE}`);
   }
   const values: Partial<Record<InputName, string>> = { command };
+  let repository: string | undefined;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
     if (!match) throw new UserError(`Unexpected argument "${arg}".\n${USAGE}`);
     const name = match[1]!;
-    if (!isInputName(name) || name === 'command') throw new UserError(`Unknown flag --${name}.\n${USAGE}`);
+    if (name !== 'repository' && (!isInputName(name) || name === 'command'))
+      throw new UserError(`Unknown flag --${name}.\n${USAGE}`);
     const value = match[2] ?? rest[++i];
     if (value === undefined) throw new UserError(`Flag --${name} needs a value.`);
-    values[name] = values[name] === undefined ? value : `${values[name]}\n${value}`;
+    if (name === 'repository') repository = value;
+    else if (isInputName(name))
+      values[name] = values[name] === undefined ? value : `${values[name]}\n${value}`;
   }
-  return values;
+  return { inputs: values, repository };
 }

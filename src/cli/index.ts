@@ -1,7 +1,8 @@
-import { describeError } from '../errors.js';
+import { CancelledError, cancelOnSignals, describeError, reasonOf } from '../errors.js';
 import { readRunContext } from '../github/event.js';
 import { mapInputs } from '../inputs.js';
 import { parseArgs, USAGE } from './args.js';
+import { repositoryOf } from './repository.js';
 import { runLifecycle } from '../lifecycle.js';
 import { consoleLogger } from '../log.js';
 
@@ -11,14 +12,16 @@ export async function runCli(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const controller = new AbortController();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
+  const signal = cancelOnSignals();
   try {
+    const args = parseArgs(argv);
+    const context = readRunContext(process.env);
     const outcome = await runLifecycle({
-      input: mapInputs(parseArgs(argv)),
-      context: readRunContext(process.env),
+      input: mapInputs(args.inputs),
+      // The environment's id derives from the repository: the CLI must name the one the action does.
+      context: { ...context, repository: repositoryOf(args.repository, process.env, process.cwd()) },
       log: consoleLogger({ verbose: Boolean(process.env.RUNNER_DEBUG) }),
-      signal: controller.signal,
+      signal,
       cwd: process.cwd(),
     });
     if (outcome.manifest !== undefined) process.stdout.write(outcome.manifest);
@@ -30,7 +33,12 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     return 0;
   } catch (error) {
-    process.stderr.write(`error: ${describeError(error)}\n`);
+    const reason = reasonOf(error, signal);
+    if (reason instanceof CancelledError) {
+      process.stderr.write(`cancelled: ${reason.message}; run the command again to finish.\n`);
+      return reason.exitCode;
+    }
+    process.stderr.write(`error: ${describeError(reason)}\n`);
     return 1;
   }
 }

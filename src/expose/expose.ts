@@ -200,6 +200,8 @@ async function loadBalancerUrls(
     for (const service of services) {
       const name = service.metadata.name;
       while (true) {
+        // sleep() returns at once on an aborted signal: without this the loop would spin until the deadline.
+        ctx.signal.throwIfAborted();
         const current = await ctx.client.read<ServiceObject>({ apiVersion: 'v1', kind: 'Service', name });
         const ingress = current?.status?.loadBalancer?.ingress?.[0];
         const address = ingress?.ip ?? ingress?.hostname;

@@ -5,9 +5,12 @@ import type { PreviewUrl } from '../expose/expose.js';
 export type CommentState =
   | { state: 'deploying' }
   | { state: 'ready' | 'running'; urls: PreviewUrl[]; durationMs: number }
-  | { state: 'failed'; error: string }
-  | { state: 'cancelled' }
+  | { state: 'failed'; error: string; during: RunKind }
+  | { state: 'cancelled'; during: RunKind }
   | { state: 'deleted' };
+
+/** What a run was doing to the preview: deploying it, or removing it. */
+export type RunKind = 'deploy' | 'teardown';
 
 export interface CommentContext {
   envId: string;
@@ -22,17 +25,27 @@ export function commentMarker(id: string): string {
   return `<!-- kube-pod-preview id=${id} -->`;
 }
 
-const HEADINGS: Record<CommentState['state'], string> = {
-  deploying: '⏳ Deploying the preview',
-  ready: '✅ Preview ready',
-  running: '✅ Preview running',
-  failed: '❌ Preview failed',
-  cancelled: '⚪ Preview deploy cancelled',
-  deleted: '🗑️ Preview deleted',
-};
+function heading(state: CommentState): string {
+  switch (state.state) {
+    case 'deploying':
+      return '⏳ Deploying the preview';
+    case 'ready':
+      return '✅ Preview ready';
+    case 'running':
+      return '✅ Preview running';
+    case 'failed':
+      return state.during === 'deploy' ? '❌ Preview failed' : '❌ Removing the preview failed';
+    case 'cancelled':
+      return state.during === 'deploy'
+        ? '⚪ Preview deploy cancelled'
+        : '⚪ Removing the preview was cancelled';
+    case 'deleted':
+      return '🗑️ Preview deleted';
+  }
+}
 
 export function renderComment(state: CommentState, ctx: CommentContext): string {
-  const lines = [commentMarker(ctx.id), `### ${HEADINGS[state.state]}: \`${ctx.envId}\``, ''];
+  const lines = [commentMarker(ctx.id), `### ${heading(state)}: \`${ctx.envId}\``, ''];
   const commit = ctx.sha ? `commit \`${ctx.sha.slice(0, 7)}\`` : undefined;
   const run = ctx.runUrl ? `[workflow run](${ctx.runUrl})` : undefined;
   switch (state.state) {
@@ -57,16 +70,17 @@ export function renderComment(state: CommentState, ctx: CommentContext): string 
           .join(' · '),
       );
       break;
-    case 'failed':
-      lines.push(
-        paragraph(state.error),
-        '',
-        [commit && `Deploying ${commit} failed`, run && `see the ${run}`].filter(Boolean).join('; '),
-      );
+    case 'failed': {
+      const what =
+        state.during === 'deploy' ? commit && `Deploying ${commit} failed` : 'Removing the preview failed';
+      lines.push(paragraph(state.error), '', [what, run && `see the ${run}`].filter(Boolean).join('; '));
       break;
+    }
     case 'cancelled':
       lines.push(
-        `The deploy of ${commit ?? 'the latest commit'} was cancelled; the next push deploys again.${run ? ` ${run}` : ''}`,
+        state.during === 'deploy'
+          ? `The deploy of ${commit ?? 'the latest commit'} was cancelled; the next push deploys again.${run ? ` ${run}` : ''}`
+          : `Removing the preview was cancelled; run the workflow again to finish.${run ? ` ${run}` : ''}`,
       );
       break;
     case 'deleted':

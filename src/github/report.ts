@@ -4,7 +4,13 @@ import type { Ids } from '../ids.js';
 import type { Logger } from '../log.js';
 import type { ReportSettings } from '../settings.js';
 import { GitHubApiError, type GitHubApi } from './api.js';
-import { commentMarker, renderComment, type CommentContext, type CommentState } from './comment.js';
+import {
+  commentMarker,
+  renderComment,
+  type CommentContext,
+  type CommentState,
+  type RunKind,
+} from './comment.js';
 
 export interface ReportTarget {
   api: GitHubApi;
@@ -86,29 +92,27 @@ export class PullRequestReport {
     });
   }
 
-  /** A run that failed, or stopped because it was cancelled, says so. */
-  async ended(error: unknown, signal: AbortSignal): Promise<void> {
-    await (signal.aborted ? this.cancelled() : this.failed(error));
-  }
-
-  async failed(error: unknown): Promise<void> {
+  /**
+   * A run that failed, or stopped because it was cancelled, says so. A teardown only updates a comment
+   * that exists: a pull request that never had a preview gets no comment about removing it.
+   */
+  async ended(error: unknown, signal: AbortSignal, during: RunKind): Promise<void> {
+    const create = during === 'deploy';
     await this.lastWord(async () => {
-      await this.comment({ state: 'failed', error: describeError(error) });
-      await this.status('failure');
+      if (signal.aborted) {
+        await this.comment({ state: 'cancelled', during }, create);
+        await this.status('error', undefined, 'Cancelled');
+      } else {
+        await this.comment({ state: 'failed', error: describeError(error), during }, create);
+        await this.status('failure');
+      }
     });
   }
 
-  async cancelled(): Promise<void> {
-    await this.lastWord(async () => {
-      await this.comment({ state: 'cancelled' });
-      await this.status('error', undefined, 'Cancelled');
-    });
-  }
-
-  /** The comment says *deleted*; every deployment of the environment becomes inactive. */
+  /** The comment, if there is one, says *deleted*; every deployment of the environment becomes inactive. */
   async deleted(): Promise<void> {
     await this.lastWord(async () => {
-      await this.comment({ state: 'deleted' });
+      await this.comment({ state: 'deleted' }, false);
       if (!this.deployments) return;
       await this.deploymentCall(async () => {
         for (const deployment of await this.target.api.listDeployments(this.environment)) {
@@ -118,10 +122,22 @@ export class PullRequestReport {
     });
   }
 
-  /** The comment's id and its *cancelled* text, for a post step to use if this process is killed. */
-  cancelledComment(): { id: number; body: string } | undefined {
-    if (this.commentId === undefined) return undefined;
-    return { id: this.commentId, body: renderComment({ state: 'cancelled' }, this.context) };
+  /**
+   * What a post step needs to say *cancelled* if this process is killed: the comment with its cancelled
+   * text, and the deployment in progress.
+   */
+  checkpoint(): { comment?: { id: number; cancelledBody: string }; deploymentId?: number } {
+    return {
+      ...(this.commentId !== undefined
+        ? {
+            comment: {
+              id: this.commentId,
+              cancelledBody: renderComment({ state: 'cancelled', during: 'deploy' }, this.context),
+            },
+          }
+        : {}),
+      ...(this.deploymentId !== undefined ? { deploymentId: this.deploymentId } : {}),
+    };
   }
 
   /** True when the pull request was closed meanwhile (a deploy then ends by tearing down). */
@@ -136,13 +152,16 @@ export class PullRequestReport {
     }
   }
 
-  private async comment(state: CommentState): Promise<void> {
+  /** Writes the sticky comment; `create` false only updates one that exists. */
+  private async comment(state: CommentState, create = true): Promise<void> {
     if (!this.comments) return;
     const { api, pr, ids } = this.target;
     const body = renderComment(state, this.context);
     this.commentId ??= await this.findComment(api, pr, commentMarker(ids.id));
-    if (this.commentId === undefined) this.commentId = await api.createComment(pr, body);
-    else await api.updateComment(this.commentId, body);
+    if (this.commentId === undefined) {
+      if (!create) return;
+      this.commentId = await api.createComment(pr, body);
+    } else await api.updateComment(this.commentId, body);
     this.target.log.info(`Pull request #${pr}: comment ${this.commentId} says ${state.state}`);
   }
 

@@ -305,7 +305,11 @@ export class KubeClient {
       const status = parseStatus(error.body);
       const message =
         status.message ?? (typeof error.body === 'string' && error.body ? error.body : `HTTP ${code}`);
-      return new KubeApiError(code, `Cannot ${what}: ${message}${hint(code, status, this.namespace)}`, status);
+      return new KubeApiError(
+        code,
+        `Cannot ${what}: ${message}${hint(code, status, this.namespace)}`,
+        status,
+      );
     }
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     if (error instanceof TypeError && cause) {
