@@ -19,6 +19,7 @@ import { mapInputs } from '../src/inputs.js';
 import { PortForwardTunnel } from '../src/kube/port-forward.js';
 import { runLifecycle } from '../src/lifecycle.js';
 import { consoleLogger, type Logger } from '../src/log.js';
+import { NO_EVENT } from '../test/helpers.js';
 import { FakeKubeApiServer } from '../test/k8s/server.js';
 import { PodStreams } from '../test/k8s/streams.js';
 
@@ -151,16 +152,7 @@ async function phases(): Promise<void> {
   const run = (command: string) =>
     runLifecycle({
       input: mapInputs({ ...inputs, command }),
-      context: {
-        eventName: undefined,
-        action: undefined,
-        prNumber: undefined,
-        prUrl: undefined,
-        headSha: undefined,
-        repository: 'bench/hello',
-        runUrl: undefined,
-        fromFork: false,
-      },
+      context: { ...NO_EVENT, repository: 'bench/hello' },
       log: quiet,
       signal: new AbortController().signal,
       cwd: dir,

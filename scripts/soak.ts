@@ -13,6 +13,7 @@ import { describeError } from '../src/errors.js';
 import { mapInputs } from '../src/inputs.js';
 import { runLifecycle } from '../src/lifecycle.js';
 import { consoleLogger, type Logger } from '../src/log.js';
+import { NO_EVENT } from '../test/helpers.js';
 import { FakeKubeApiServer } from '../test/k8s/server.js';
 import { PodStreams } from '../test/k8s/streams.js';
 
@@ -38,16 +39,7 @@ const run = (command: string) =>
       kubeconfig: api.kubeconfig(),
       'working-directory': dir,
     }),
-    context: {
-      eventName: undefined,
-      action: undefined,
-      prNumber: undefined,
-      prUrl: undefined,
-      headSha: undefined,
-      repository: 'soak/hello',
-      runUrl: undefined,
-      fromFork: false,
-    },
+    context: { ...NO_EVENT, repository: 'soak/hello' },
     log: quiet,
     signal: new AbortController().signal,
     cwd: dir,
