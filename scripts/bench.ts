@@ -14,11 +14,11 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { KubeConfig } from '@kubernetes/client-node';
 import { pack } from 'tar-stream';
-import { waitForDocker } from '../src/connection.js';
-import { mapInputs } from '../src/inputs.js';
+import { waitForDocker } from '../src/kube/connection.js';
+import { mapInputs } from '../src/model/inputs.js';
 import { PortForwardTunnel } from '../src/kube/port-forward.js';
-import { runLifecycle } from '../src/lifecycle.js';
-import { consoleLogger, type Logger } from '../src/log.js';
+import { runCommand } from '../src/run/dispatch.js';
+import { consoleLogger, type Logger } from '../src/util/log.js';
 import { NO_EVENT } from '../test/helpers.js';
 import { FakeKubeApiServer } from '../test/k8s/server.js';
 import { PodStreams } from '../test/k8s/streams.js';
@@ -150,7 +150,7 @@ async function phases(): Promise<void> {
     'working-directory': dir,
   };
   const run = (command: string) =>
-    runLifecycle({
+    runCommand({
       input: mapInputs({ ...inputs, command }),
       context: { ...NO_EVENT, repository: 'bench/hello' },
       log: quiet,

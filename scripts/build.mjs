@@ -11,7 +11,7 @@ execFileSync(
   [
     'node_modules/@vercel/ncc/dist/ncc/cli.js',
     'build',
-    'src/index.ts',
+    'src/entry/index.ts',
     '--out',
     'dist/lib',
     '--license',

@@ -9,10 +9,10 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describeError } from '../src/errors.js';
-import { mapInputs } from '../src/inputs.js';
-import { runLifecycle } from '../src/lifecycle.js';
-import { consoleLogger, type Logger } from '../src/log.js';
+import { describeError } from '../src/util/errors.js';
+import { mapInputs } from '../src/model/inputs.js';
+import { runCommand } from '../src/run/dispatch.js';
+import { consoleLogger, type Logger } from '../src/util/log.js';
 import { NO_EVENT } from '../test/helpers.js';
 import { FakeKubeApiServer } from '../test/k8s/server.js';
 import { PodStreams } from '../test/k8s/streams.js';
@@ -31,7 +31,7 @@ cpSync(path.join(ROOT, 'examples/hello'), dir, { recursive: true });
 execFileSync('sh', [path.join(dir, 'prepare.sh')]);
 writeFileSync(path.join(dir, '.env'), 'COMPOSE_PROJECT_NAME=hello-soak\nHELLO_PORT=18081\n');
 const run = (command: string) =>
-  runLifecycle({
+  runCommand({
     input: mapInputs({
       command,
       'env-id': 'soak',

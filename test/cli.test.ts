@@ -3,8 +3,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { parseArgs } from '../src/cli/args.js';
-import { resourceId } from '../src/ids.js';
+import { parseArgs } from '../src/entry/cli-args.js';
+import { resourceId } from '../src/model/ids.js';
 import { ROOT, node, scratchDir } from './helpers.js';
 
 const CLI = path.join(ROOT, 'dist/cli/index.js');

@@ -5,10 +5,10 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KubeConfig } from '@kubernetes/client-node';
-import type { InputName } from '../src/inputs.js';
+import type { InputName } from '../src/model/inputs.js';
 import { PortForwardTunnel } from '../src/kube/port-forward.js';
-import { waitForDocker } from '../src/connection.js';
-import { remoteProjectDir } from '../src/sync.js';
+import { waitForDocker } from '../src/kube/connection.js';
+import { remoteProjectDir } from '../src/docker/sync.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
 import type { PodStreams } from './k8s/streams.js';
 import {

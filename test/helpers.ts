@@ -6,10 +6,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunContext } from '../src/github/event.js';
-import { mapInputs, type InputName } from '../src/inputs.js';
-import { runLifecycle, type Outcome } from '../src/lifecycle.js';
-import type { Logger } from '../src/log.js';
-import { remoteProjectDir } from '../src/sync.js';
+import { mapInputs, type InputName } from '../src/model/inputs.js';
+import type { CleanupOutcome, DownOutcome, Outcome, PlanOutcome, UpOutcome } from '../src/model/outcome.js';
+import { runCommand } from '../src/run/dispatch.js';
+import type { Logger } from '../src/util/log.js';
+import { remoteProjectDir } from '../src/docker/sync.js';
 import { FakeKubeApiServer } from './k8s/server.js';
 import { PodStreams } from './k8s/streams.js';
 
@@ -50,7 +51,12 @@ export const NO_EVENT: RunContext = {
   fromFork: false,
 };
 
-/** Runs one lifecycle in-process with the given inputs, the way the action and the CLI do. */
+/** An outcome of any command, its fields readable without narrowing: tests know which command they ran. */
+export type AnyOutcome = Outcome &
+  Partial<Omit<UpOutcome, 'command'> & Omit<DownOutcome, 'command'>> &
+  Partial<Omit<CleanupOutcome, 'command'> & Omit<PlanOutcome, 'command'>>;
+
+/** Runs one command in-process with the given inputs, the way the action and the CLI do. */
 export async function run(
   inputs: Partial<Record<InputName, string>>,
   options: {
@@ -60,8 +66,8 @@ export async function run(
     signal?: AbortSignal;
     env?: NodeJS.ProcessEnv;
   } = {},
-): Promise<Outcome> {
-  return runLifecycle({
+): Promise<AnyOutcome> {
+  return runCommand({
     input: mapInputs(inputs),
     context: { ...NO_EVENT, ...options.context },
     log: options.log ?? memoryLogger(),

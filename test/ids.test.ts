@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_RESOURCE_ID_LENGTH, environmentId, resourceId } from '../src/ids.js';
+import { MAX_RESOURCE_ID_LENGTH, environmentId, resourceId } from '../src/model/ids.js';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resourceId } from '../src/ids.js';
+import { resourceId } from '../src/model/ids.js';
 import { StatusError, type FakeKubeApiServer } from './k8s/server.js';
 import { typeOfKind } from './k8s/resources.js';
 import {

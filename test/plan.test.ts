@@ -1,10 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { resourceId } from '../src/ids.js';
-import { ANNOTATIONS, LABELS, identityLabels } from '../src/kube/object.js';
-import { buildPlan, type PlanOptions } from '../src/plan.js';
-import { loadTemplate, renderTemplate, type TemplateArgs } from '../src/template.js';
+import { resourceId } from '../src/model/ids.js';
+import { ANNOTATIONS, LABELS, identityLabels } from '../src/model/objects.js';
+import { buildPlan, type PlanOptions } from '../src/model/plan.js';
+import type { TemplateArgs } from '../src/model/template-args.js';
+import { loadTemplate, renderTemplate } from '../src/render/template.js';
 import { ROOT, scratchDir } from './helpers.js';
 
 const ids = { envId: 'pr-7', id: resourceId('acme/web', 'pr-7') };
@@ -18,6 +19,7 @@ const args: TemplateArgs = {
   prNumber: 7,
   repository: 'acme/web',
   sha: 'abc123',
+  project: 'web',
 };
 const options: PlanOptions = {
   namespace: 'previews',
@@ -28,7 +30,6 @@ const options: PlanOptions = {
     repository: 'acme/web',
     prUrl: 'https://github.com/acme/web/pull/7',
     sha: 'abc123',
-    templateHash: 'f00',
     deployedAt: new Date('2026-01-02T03:04:05Z'),
   },
 };
@@ -36,7 +37,7 @@ const FIXTURES = path.join(ROOT, 'test/fixtures/preevy');
 
 function plan(template: string, overrides: Partial<TemplateArgs> = {}) {
   const loaded = loadTemplate(template);
-  return buildPlan(renderTemplate(loaded, { ...args, ...overrides }), options);
+  return buildPlan({ ...renderTemplate(loaded, { ...args, ...overrides }), templateHash: 'f00' }, options);
 }
 
 function planOfText(text: string) {

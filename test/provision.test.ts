@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { InputName } from '../src/inputs.js';
-import { environmentSelector } from '../src/kube/object.js';
+import type { InputName } from '../src/model/inputs.js';
+import { environmentSelector } from '../src/model/objects.js';
 import { StatusError, type FakeKubeApiServer } from './k8s/server.js';
 import { typeOfKind } from './k8s/resources.js';
 import {

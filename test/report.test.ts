@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { PreviewUrl } from '../src/expose/expose.js';
-import { exposureEntries, hostName, htpasswdLine } from '../src/expose/entries.js';
+import type { PreviewUrl } from '../src/model/urls.js';
+import { exposureEntries, hostName, htpasswdLine } from '../src/model/exposure.js';
 import { commentMarker, escapeText, renderComment, type CommentContext } from '../src/github/comment.js';
-import { jobSummary, urlOutputs } from '../src/github/summary.js';
-import { resourceId } from '../src/ids.js';
-import { mapInputs } from '../src/inputs.js';
-import type { Outcome } from '../src/lifecycle.js';
-import { resolveSettings } from '../src/settings.js';
+import { jobSummary, urlOutputs } from '../src/entry/summary.js';
+import { resourceId } from '../src/model/ids.js';
+import { mapInputs } from '../src/model/inputs.js';
+import type { UpOutcome } from '../src/model/outcome.js';
+import { resolveSettings } from '../src/model/settings.js';
 
 const CTX: CommentContext = {
   envId: 'pr-7',
@@ -183,11 +183,15 @@ describe('the exposure inputs', () => {
 });
 
 describe('the outputs and the job summary', () => {
-  const outcome: Outcome = {
+  const outcome: UpOutcome = {
     command: 'up',
     ids: { envId: 'pr-7', id: 'web-pr-7-1a2b3c4d' },
     namespace: 'previews',
     project: 'web',
+    pod: { name: 'web-pr-7-1a2b3c4d-0', container: 'docker' },
+    synced: { sent: [], removed: [], unchanged: 0, bytes: 0 },
+    ports: [],
+    state: 'ready',
     urls: [url('web', 8080, 'ready', 'HTTP 200'), { ...url('api', 3000, 'ready', 'HTTP 200') }],
     primaryUrl: url('web', 8080, 'ready', '').url!,
     timings: { apply: 50, compose: 2100 },

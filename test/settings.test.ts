@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { parseDuration } from '../src/duration.js';
-import { mapInputs } from '../src/inputs.js';
-import { readDriverOptions, readProjectInputs, resolveSettings } from '../src/settings.js';
+import { parseDuration } from '../src/util/duration.js';
+import { mapInputs } from '../src/model/inputs.js';
+import { readDriverOptions, readProjectInputs, resolveSettings } from '../src/model/settings.js';
 import { memoryLogger } from './helpers.js';
 
 const project = { workingDirectory: '/work/app', composeFiles: [] };

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { UserError } from '../errors.js';
+import { UserError } from '../util/errors.js';
 
 export interface DockerResult {
   code: number;

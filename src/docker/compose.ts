@@ -1,18 +1,13 @@
+import type { PublishedPort } from '../model/exposure.js';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { UserError } from '../errors.js';
-import type { Logger } from '../log.js';
+import { UserError } from '../util/errors.js';
+import type { Logger } from '../util/log.js';
 import { docker, type DockerOptions } from './cli.js';
 import type { ComposeModel } from './model.js';
 
 /** A port a service publishes on the Docker server, as `docker compose ps` reports it. */
-export interface PublishedPort {
-  service: string;
-  targetPort: number;
-  publishedPort: number;
-  protocol: string;
-}
 
 interface Target {
   /** DOCKER_HOST of the pod's Docker server (the tunnel). */

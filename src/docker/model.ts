@@ -1,5 +1,5 @@
-import { UserError } from '../errors.js';
-import type { ProjectInputs } from '../settings.js';
+import { UserError } from '../util/errors.js';
+import type { ProjectInputs } from '../model/settings.js';
 import { docker, firstLines } from './cli.js';
 
 /** The part of compose's normalized model that kube-pod-preview reads. */

@@ -1,5 +1,5 @@
 import { getOctokit } from '@actions/github';
-import { UserError } from '../errors.js';
+import { UserError } from '../util/errors.js';
 
 export interface IssueComment {
   id: number;

@@ -1,5 +1,5 @@
-import { formatDuration } from '../duration.js';
-import type { PreviewUrl } from '../expose/expose.js';
+import { formatDuration } from '../util/duration.js';
+import type { PreviewUrl } from '../model/urls.js';
 
 /** What the sticky comment says; every deploy rewrites the same comment with the latest state. */
 export type CommentState =

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { UserError } from '../errors.js';
+import { UserError } from '../util/errors.js';
 
 /** What a run knows about the GitHub event that started it (all optional: the CLI runs without one). */
 export interface RunContext {

@@ -1,8 +1,8 @@
-import { describeError } from '../errors.js';
-import type { PreviewUrl } from '../expose/expose.js';
-import type { Ids } from '../ids.js';
-import type { Logger } from '../log.js';
-import type { ReportSettings } from '../settings.js';
+import { describeError } from '../util/errors.js';
+import type { PreviewUrl } from '../model/urls.js';
+import type { Ids } from '../model/ids.js';
+import type { Logger } from '../util/log.js';
+import type { ReportSettings } from '../model/settings.js';
 import { GitHubApiError, type GitHubApi } from './api.js';
 import {
   commentMarker,

@@ -1,54 +1,8 @@
-import { UserError } from '../errors.js';
-import type { Logger } from '../log.js';
-import type { ExposeSettings } from '../settings.js';
+import { UserError } from '../util/errors.js';
+import type { Logger } from '../util/log.js';
 import { KubeApiError, type KubeClient } from './client.js';
-import { WORKLOAD_KIND_KEYS, parseKindKey } from './object.js';
-
-/** Verbs a run needs on one kind (given as `apiVersion/Kind`) or on a resource (given by group and name). */
-export interface Need {
-  kind?: string;
-  group?: string;
-  resource?: string;
-  verbs: string[];
-}
-
-const WRITE = ['get', 'list', 'create', 'patch', 'delete'];
-
-/**
- * Every permission a command needs in the namespace: its template's kinds, the docker-host's pod and
- * what runs in it (exec, port-forward), the lease, and what diagnosis and teardown read. The exposure
- * kinds are known for the bundled exposure template; a custom one is checked when it is applied.
- */
-export function permissionsFor(command: 'up' | 'down', kinds: string[], expose?: ExposeSettings): Need[] {
-  const needs: Need[] = [
-    ...kinds.map((kind) => ({ kind, verbs: command === 'up' ? WRITE : ['get', 'list', 'delete'] })),
-    ...WORKLOAD_KIND_KEYS.map((kind) => ({
-      kind,
-      verbs: command === 'up' ? ['get', 'list', 'watch'] : ['list', 'delete'],
-    })),
-    { group: 'apps', resource: 'replicasets', verbs: ['get', 'list'] },
-    { group: '', resource: 'pods', verbs: ['get', 'list', 'watch'] },
-    {
-      group: '',
-      resource: 'persistentvolumeclaims',
-      verbs: command === 'up' ? ['list'] : ['list', 'delete'],
-    },
-    { group: '', resource: 'events', verbs: ['list'] },
-    { group: 'coordination.k8s.io', resource: 'leases', verbs: ['get', 'create', 'update', 'delete'] },
-    // Exec (file sync) and port-forward (Docker) go over WebSocket upgrades of a GET; older API servers
-    // authorize them as `get`, newer ones as `create`.
-    { group: '', resource: 'pods/exec', verbs: ['create', 'get'] },
-    { group: '', resource: 'pods/portforward', verbs: ['create', 'get'] },
-  ];
-  if (command === 'up' && expose && expose.mode !== 'none' && expose.template === 'expose') {
-    needs.push({ kind: 'v1/Service', verbs: WRITE });
-    if (expose.mode === 'ingress') {
-      needs.push({ kind: 'networking.k8s.io/v1/Ingress', verbs: WRITE });
-      if (expose.basicAuth) needs.push({ kind: 'v1/Secret', verbs: WRITE });
-    }
-  }
-  return needs;
-}
+import { parseKindKey } from '../model/objects.js';
+import type { Need } from '../model/permissions.js';
 
 interface Rule {
   group: string;

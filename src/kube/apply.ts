@@ -1,8 +1,8 @@
-import { UserError } from '../errors.js';
-import type { Logger } from '../log.js';
-import type { ObjectSet } from '../plan.js';
+import { UserError } from '../util/errors.js';
+import type { Logger } from '../util/log.js';
+import type { ObjectSet } from '../model/plan.js';
 import { KubeApiError, type KubeClient } from './client.js';
-import { LABELS, MANAGER, describeRef, parseKindKey, refOf, type KubeObject } from './object.js';
+import { LABELS, MANAGER, describeRef, parseKindKey, refOf, type KubeObject } from '../model/objects.js';
 
 /**
  * Creates or updates every object of the plan. Before changing anything it checks that the cluster serves

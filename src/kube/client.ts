@@ -7,11 +7,16 @@ import {
   type KubeConfig,
   type V1APIResource,
 } from '@kubernetes/client-node';
-import { formatDuration } from '../duration.js';
-import { UserError } from '../errors.js';
-import type { Logger } from '../log.js';
+import { formatDuration } from '../util/duration.js';
+import { UserError } from '../util/errors.js';
+import type { Logger } from '../util/log.js';
+import type { Readable } from 'node:stream';
+import type { KubeconfigSource } from '../model/settings.js';
+import { loadKubeConfig } from './config.js';
+import { execInPod, type ExecResult } from './exec.js';
+import { PortForwardTunnel } from './port-forward.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
-import { describeRef, refOf, type KubeObject, type ObjectRef } from './object.js';
+import { describeRef, refOf, type KubeObject, type ObjectRef } from '../model/objects.js';
 
 /** A Kubernetes `Status` as the API server returns it with an error. */
 interface Status {
@@ -66,6 +71,13 @@ class ObjectApi extends KubernetesObjectApi {
 
 export const FIELD_MANAGER = 'kube-pod-preview';
 
+export interface ClientOptions {
+  log?: Logger;
+  retry?: RetryPolicy;
+  /** Cancels the run: checked before every call, and it ends the pauses between retries. */
+  signal?: AbortSignal;
+}
+
 /**
  * The thin adapter over @kubernetes/client-node that the rest of kube-pod-preview talks to, bound to
  * one namespace. It returns plain data and turns the library's exceptions into KubeApiErrors that say
@@ -76,12 +88,48 @@ export class KubeClient {
   private readonly server: string;
 
   constructor(
-    readonly kc: KubeConfig,
+    private readonly kc: KubeConfig,
     readonly namespace: string,
-    private readonly options: { log?: Logger; retry?: RetryPolicy } = {},
+    private readonly options: ClientOptions = {},
   ) {
     this.objects = kc.makeApiClient(ObjectApi);
     this.server = kc.getCurrentCluster()?.server ?? '(no server)';
+  }
+
+  /** A client for the credentials of `source` (see loadKubeConfig), bound to `namespace`. */
+  static connect(
+    source: KubeconfigSource,
+    context: string | undefined,
+    namespace: string,
+    options: ClientOptions & { log: Logger; env: NodeJS.ProcessEnv },
+  ): KubeClient {
+    return new KubeClient(loadKubeConfig(source, context, options.log, options.env), namespace, options);
+  }
+
+  /**
+   * The same client without the run's signal, for what a cancelled run still owes the cluster: releasing
+   * its lease, so that the next run need not wait for it to expire.
+   */
+  detached(): KubeClient {
+    const { signal: _, ...options } = this.options;
+    return new KubeClient(this.kc, this.namespace, options);
+  }
+
+  /** Runs a command in a container of a pod of the namespace (the exec subresource). */
+  exec(
+    target: { pod: string; container: string },
+    command: string[],
+    options: { stdin?: Readable } = {},
+  ): Promise<ExecResult> {
+    return execInPod(this.kc, { namespace: this.namespace, ...target }, command, {
+      ...options,
+      ...(this.options.signal ? { signal: this.options.signal } : {}),
+    });
+  }
+
+  /** A local port whose connections reach `port` of a pod of the namespace (the portforward subresource). */
+  portForward(pod: string, port: number, log: Logger): Promise<PortForwardTunnel> {
+    return PortForwardTunnel.open(this.kc, { namespace: this.namespace, pod, port }, log);
   }
 
   /** The kind's REST resource, or undefined when the cluster does not serve it. */
@@ -288,13 +336,20 @@ export class KubeClient {
    * whose conflict falls back to a patch), so transient failures are retried.
    */
   private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    const { signal } = this.options;
+    signal?.throwIfAborted();
     try {
-      return await withRetry(fn, this.options.retry ?? DEFAULT_RETRY, (error, delay, attempt) =>
-        this.options.log?.info(
-          `  ${what}: ${transientReason(error)}; trying again in ${formatDuration(delay)} (attempt ${attempt + 1})`,
-        ),
+      return await withRetry(
+        fn,
+        this.options.retry ?? DEFAULT_RETRY,
+        (error, delay, attempt) =>
+          this.options.log?.info(
+            `  ${what}: ${transientReason(error)}; trying again in ${formatDuration(delay)} (attempt ${attempt + 1})`,
+          ),
+        signal,
       );
     } catch (error) {
+      if (signal?.aborted) throw signal.reason;
       throw this.explain(what, error);
     }
   }

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
-import { UserError } from '../errors.js';
-import type { Logger } from '../log.js';
-import type { KubeconfigSource } from '../settings.js';
+import { UserError } from '../util/errors.js';
+import type { Logger } from '../util/log.js';
+import type { KubeconfigSource } from '../model/settings.js';
 
 /**
  * Loads cluster credentials: the `kubeconfig` input's content, else a path from `x-preevy`, else

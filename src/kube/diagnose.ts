@@ -1,5 +1,5 @@
 import type { KubeClient } from './client.js';
-import { describeRef, type ObjectRef } from './object.js';
+import { describeRef, type ObjectRef } from '../model/objects.js';
 import { replicaSetsOf, type OwnedObject } from './replica-sets.js';
 
 interface Condition {
@@ -59,32 +59,7 @@ export async function diagnose(client: KubeClient, workload: ObjectRef, selector
       .items;
     if (pods.length === 0)
       lines.push(`  no pod of ${describeRef(workload)} exists yet (see its events below).`);
-    for (const pod of pods) {
-      lines.push(`  Pod/${pod.metadata.name}: ${pod.status?.phase ?? 'Unknown'}`);
-      for (const c of pod.status?.conditions ?? []) {
-        if (c.status !== 'True')
-          lines.push(
-            `    ${c.type}=${c.status}${c.reason ? ` ${c.reason}` : ''}${c.message ? `: ${c.message}` : ''}`,
-          );
-      }
-      for (const s of [
-        ...(pod.status?.initContainerStatuses ?? []),
-        ...(pod.status?.containerStatuses ?? []),
-      ]) {
-        const waiting = s.state?.waiting;
-        const terminated = s.state?.terminated;
-        if (waiting?.reason) {
-          lines.push(
-            `    container ${s.name} (${s.image ?? '?'}) waiting: ${waiting.reason}${waiting.message ? `: ${waiting.message}` : ''}`,
-          );
-        } else if (terminated) {
-          lines.push(
-            `    container ${s.name} terminated: ${terminated.reason ?? ''} exit code ${terminated.exitCode ?? '?'}`,
-          );
-        }
-        if (s.restartCount) lines.push(`    container ${s.name} restarted ${s.restartCount} times`);
-      }
-    }
+    for (const pod of pods) lines.push(...describePod(pod));
     for (const claim of claims) {
       if (claim.status?.phase !== 'Bound') {
         lines.push(
@@ -120,6 +95,32 @@ export async function diagnose(client: KubeClient, workload: ObjectRef, selector
   } catch (error) {
     return `Diagnosis unavailable: ${(error as Error).message}`;
   }
+}
+
+/** A pod's phase, its unmet conditions, and why its containers wait or ended. */
+function describePod(pod: PodLike): string[] {
+  const lines = [`  Pod/${pod.metadata.name}: ${pod.status?.phase ?? 'Unknown'}`];
+  for (const c of pod.status?.conditions ?? []) {
+    if (c.status !== 'True')
+      lines.push(
+        `    ${c.type}=${c.status}${c.reason ? ` ${c.reason}` : ''}${c.message ? `: ${c.message}` : ''}`,
+      );
+  }
+  for (const s of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
+    const waiting = s.state?.waiting;
+    const terminated = s.state?.terminated;
+    if (waiting?.reason) {
+      lines.push(
+        `    container ${s.name} (${s.image ?? '?'}) waiting: ${waiting.reason}${waiting.message ? `: ${waiting.message}` : ''}`,
+      );
+    } else if (terminated) {
+      lines.push(
+        `    container ${s.name} terminated: ${terminated.reason ?? ''} exit code ${terminated.exitCode ?? '?'}`,
+      );
+    }
+    if (s.restartCount) lines.push(`    container ${s.name} restarted ${s.restartCount} times`);
+  }
+  return lines;
 }
 
 function when(e: EventLike): number {

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
+import type WebSocket from 'ws';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { UserError } from '../errors.js';
+import { UserError } from '../util/errors.js';
 import {
   CHANNEL_V4,
   CHANNEL_V5,
@@ -45,14 +46,8 @@ export async function execInPod(
   const ws = await openChannelSocket(kc, path, [CHANNEL_V5, CHANNEL_V4], `exec in pod ${target.pod}`);
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
-  let status:
-    | {
-        status?: string;
-        message?: string;
-        reason?: string;
-        details?: { causes?: { reason?: string; message?: string }[] };
-      }
-    | undefined;
+  let status: ExecStatus | undefined;
+  const what = `exec ${command[0]} in pod ${target.pod}`;
 
   return new Promise<ExecResult>((resolve, reject) => {
     const abort = () => ws.terminate();
@@ -61,49 +56,61 @@ export async function execInPod(
       const payload = message.subarray(1);
       if (message[0] === STDOUT) stdout.push(Buffer.from(payload));
       else if (message[0] === STDERR) stderr.push(Buffer.from(payload));
-      else if (message[0] === STATUS) status = JSON.parse(payload.toString('utf8')) as typeof status;
+      else if (message[0] === STATUS) status = JSON.parse(payload.toString('utf8')) as ExecStatus;
     });
-    ws.on('error', (error) =>
-      reject(new UserError(`exec ${command[0]} in pod ${target.pod} failed: ${error.message}`)),
-    );
+    ws.on('error', (error) => reject(new UserError(`${what} failed: ${error.message}`)));
     ws.on('close', () => {
       options.signal?.removeEventListener('abort', abort);
       options.stdin?.destroy();
       if (options.signal?.aborted) return reject(options.signal.reason as Error);
-      const result = { stdout: Buffer.concat(stdout), stderr: Buffer.concat(stderr) };
-      if (!status)
-        return reject(
-          new UserError(
-            `exec ${command[0]} in pod ${target.pod} ended without a status: the connection was cut.`,
-          ),
-        );
-      if (status.status === 'Success') return resolve({ exitCode: 0, ...result });
-      const code = status.details?.causes?.find((c) => c.reason === 'ExitCode')?.message;
-      if (status.reason === 'NonZeroExitCode' && code !== undefined)
-        return resolve({ exitCode: Number(code), ...result });
-      reject(
-        new UserError(
-          `exec ${command[0]} in pod ${target.pod} failed: ${status.message ?? JSON.stringify(status)}`,
-        ),
-      );
+      try {
+        resolve({
+          exitCode: exitCodeOf(status, what),
+          stdout: Buffer.concat(stdout),
+          stderr: Buffer.concat(stderr),
+        });
+      } catch (error) {
+        reject(error as Error);
+      }
     });
+    if (options.stdin) streamStdin(ws, options.stdin, reject);
+  });
+}
 
-    const stdin = options.stdin;
-    if (!stdin) return;
-    stdin.on('data', (chunk: Buffer) => {
-      if (ws.readyState !== ws.OPEN) return;
-      ws.send(frame(STDIN, chunk), () => {
-        if (stdin.isPaused() && ws.bufferedAmount < HIGH_WATER_MARK / 2) stdin.resume();
-      });
-      if (ws.bufferedAmount > HIGH_WATER_MARK) stdin.pause();
+/** The Status the server sends on channel 3 when the command ends. */
+interface ExecStatus {
+  status?: string;
+  message?: string;
+  reason?: string;
+  details?: { causes?: { reason?: string; message?: string }[] };
+}
+
+/** The command's exit code from its Status; a missing or failed Status is an error of its own. */
+function exitCodeOf(status: ExecStatus | undefined, what: string): number {
+  if (!status) throw new UserError(`${what} ended without a status: the connection was cut.`);
+  if (status.status === 'Success') return 0;
+  const code = status.details?.causes?.find((c) => c.reason === 'ExitCode')?.message;
+  if (status.reason === 'NonZeroExitCode' && code !== undefined) return Number(code);
+  throw new UserError(`${what} failed: ${status.message ?? JSON.stringify(status)}`);
+}
+
+/**
+ * Streams stdin on channel 0 with backpressure. With the v5 protocol stdin is closed when the stream
+ * ends; older servers get no close.
+ */
+function streamStdin(ws: WebSocket, stdin: Readable, reject: (error: Error) => void): void {
+  stdin.on('data', (chunk: Buffer) => {
+    if (ws.readyState !== ws.OPEN) return;
+    ws.send(frame(STDIN, chunk), () => {
+      if (stdin.isPaused() && ws.bufferedAmount < HIGH_WATER_MARK / 2) stdin.resume();
     });
-    stdin.on('end', () => {
-      if (ws.readyState === ws.OPEN && ws.protocol === CHANNEL_V5)
-        ws.send(Buffer.from([CLOSE_CHANNEL, STDIN]));
-    });
-    stdin.on('error', (error) => {
-      ws.terminate();
-      reject(error);
-    });
+    if (ws.bufferedAmount > HIGH_WATER_MARK) stdin.pause();
+  });
+  stdin.on('end', () => {
+    if (ws.readyState === ws.OPEN && ws.protocol === CHANNEL_V5) ws.send(Buffer.from([CLOSE_CHANNEL, STDIN]));
+  });
+  stdin.on('error', (error) => {
+    ws.terminate();
+    reject(error);
   });
 }

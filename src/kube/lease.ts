@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import { UserError } from '../errors.js';
-import { formatDuration } from '../duration.js';
-import type { Logger } from '../log.js';
+import { UserError } from '../util/errors.js';
+import { formatDuration } from '../util/duration.js';
+import type { Logger } from '../util/log.js';
 import { KubeApiError, type KubeClient } from './client.js';
-import { LABELS, MANAGER, type KubeObject } from './object.js';
-import { sleep } from '../sleep.js';
+import { LABELS, MANAGER, type KubeObject } from '../model/objects.js';
+import { sleep } from '../util/sleep.js';
 
 interface Lease extends KubeObject {
   spec?: {
@@ -56,40 +56,27 @@ export async function acquireLease(
 ): Promise<HeldLease> {
   const name = `kube-pod-preview-${id}`;
   const identity = `${options.holder} (${os.hostname()}, pid ${process.pid}, ${randomBytes(3).toString('hex')})`;
-  const ref = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name };
+  const lease = await takeLease(client, { id, name, identity }, options);
+  return holdLease(client, lease, identity, options);
+}
+
+/** Takes the lease: creates it, or takes over one nobody holds, waiting for a live holder. */
+async function takeLease(
+  client: KubeClient,
+  who: { id: string; name: string; identity: string },
+  options: LeaseOptions,
+): Promise<Lease> {
+  const { name } = who;
   const deadline = Date.now() + options.waitMs;
   let announced = '';
   let conflicts = 0;
   let contradictions = 0;
-  let lease: Lease;
-
   while (true) {
     options.signal.throwIfAborted();
-    const current = await client.read<Lease>(ref);
-    const now = new Date();
-    const spec = {
-      holderIdentity: identity,
-      leaseDurationSeconds: options.durationSeconds,
-      acquireTime: microTime(now),
-      renewTime: microTime(now),
-    };
+    const current = await client.read<Lease>(leaseRef(name));
     try {
-      if (!current) {
-        lease = await client.create<Lease>({
-          ...ref,
-          metadata: { name, labels: { [LABELS.managedBy]: MANAGER, [LABELS.id]: id } },
-          spec,
-        });
-        break;
-      }
-      if (!current.spec?.holderIdentity || expired(current, now)) {
-        if (current.spec?.holderIdentity)
-          options.log.info(
-            `Taking over the lease of ${current.spec.holderIdentity}, which stopped renewing it.`,
-          );
-        lease = await client.replace<Lease>({ ...current, apiVersion: ref.apiVersion, kind: ref.kind, spec });
-        break;
-      }
+      const taken = await writeIfFree(client, current, who, options);
+      if (taken) return taken;
     } catch (error) {
       if (!(error instanceof KubeApiError && error.code === 409)) throw error;
       // Another run created or took the lease between our read and write: look again after a pause.
@@ -108,13 +95,12 @@ export async function acquireLease(
       await sleep(Math.min(backoff(conflicts++), Math.max(0, deadline - Date.now())), options.signal);
       continue;
     }
-    const holder = current.spec.holderIdentity;
-    if (holder !== announced) {
+    const holder = current!.spec!.holderIdentity!;
+    if (holder !== announced)
       options.log.info(
         `Waiting for another run of this environment to finish: ${holder} holds the lease ${name}.`,
       );
-      announced = holder;
-    }
+    announced = holder;
     if (Date.now() >= deadline) {
       throw new LeaseHeldError(
         `Another run of this environment (${holder}) still holds the lease ${name} after ${formatDuration(options.waitMs)}. Use a concurrency group per pull request in the workflow, or delete the lease if that run is gone.`,
@@ -122,7 +108,44 @@ export async function acquireLease(
     }
     await sleep(options.pollMs, options.signal);
   }
+}
 
+/**
+ * Creates the lease when there is none, or takes over one nobody holds (or whose holder stopped
+ * renewing it); undefined while a live holder has it. A 409 means another run wrote first.
+ */
+async function writeIfFree(
+  client: KubeClient,
+  current: Lease | undefined,
+  who: { id: string; name: string; identity: string },
+  options: LeaseOptions,
+): Promise<Lease | undefined> {
+  const now = new Date();
+  const spec = {
+    holderIdentity: who.identity,
+    leaseDurationSeconds: options.durationSeconds,
+    acquireTime: microTime(now),
+    renewTime: microTime(now),
+  };
+  const ref = leaseRef(who.name);
+  if (!current) {
+    const labels = { [LABELS.managedBy]: MANAGER, [LABELS.id]: who.id };
+    return client.create<Lease>({ ...ref, metadata: { name: who.name, labels }, spec });
+  }
+  const holder = current.spec?.holderIdentity;
+  if (holder && !expired(current, now)) return undefined;
+  if (holder) options.log.info(`Taking over the lease of ${holder}, which stopped renewing it.`);
+  return client.replace<Lease>({ ...current, apiVersion: ref.apiVersion, kind: ref.kind, spec });
+}
+
+function leaseRef(name: string) {
+  return { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name };
+}
+
+/** Renews a taken lease in the background until it is released. */
+function holdLease(client: KubeClient, lease: Lease, identity: string, options: LeaseOptions): HeldLease {
+  const { name } = lease.metadata;
+  const ref = leaseRef(name);
   let held = lease;
   let released = false;
   const renewal = setInterval(
@@ -149,7 +172,7 @@ export async function acquireLease(
     if (released) return;
     released = true;
     clearInterval(renewal);
-    await releaseLease(client, name, identity, options.log);
+    await releaseLease(client.detached(), name, identity, options.log);
   };
   return { name, identity, release, [Symbol.asyncDispose]: release };
 }
@@ -161,7 +184,7 @@ export async function releaseLease(
   identity: string,
   log: Logger,
 ): Promise<boolean> {
-  const ref = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name };
+  const ref = leaseRef(name);
   try {
     const current = await client.read<Lease>(ref);
     if (current?.spec?.holderIdentity !== identity) return false;

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type WebSocket from 'ws';
-import type { Logger } from '../log.js';
+import type { Logger } from '../util/log.js';
 import { CHANNEL_V4, HIGH_WATER_MARK, frame, openChannelSocket } from './websocket.js';
 
 const DATA = 0;
@@ -86,42 +86,7 @@ export class PortForwardTunnel {
       return;
     }
     connection.ws = ws;
-    // The protocol opens each channel with the port number (2 bytes, little endian) before any data,
-    // but a real API server leaves both port messages out on some connections
-    // (../shared/real-cluster/README.md): a first message is the port only when it is exactly that.
-    const firstMessage = [true, true];
-    let remoteError = '';
-
-    ws.on('message', (message: Buffer) => {
-      const channel = message[0];
-      const payload = message.subarray(1);
-      if (channel === DATA || channel === ERROR) {
-        const first = firstMessage[channel];
-        firstMessage[channel] = false;
-        if (first && payload.equals(portMessage)) return;
-      }
-      if (payload.length === 0) return;
-      if (channel === ERROR) {
-        remoteError += payload.toString('utf8');
-      } else if (channel === DATA && socket.writable && !socket.writableEnded) {
-        if (!socket.write(payload) && !ws.isPaused) {
-          ws.pause();
-          socket.once('drain', () => ws.resume());
-        }
-      }
-    });
-    ws.on('close', () => {
-      if (remoteError) {
-        log.warning(`port-forward: ${remoteError.trim()}`);
-        socket.destroy(new Error(remoteError.trim()));
-      } else if (!socket.destroyed) {
-        socket.end();
-      }
-    });
-    ws.on('error', (error) => {
-      log.debug(`port-forward: WebSocket error: ${error.message}`);
-      socket.destroy(error);
-    });
+    podToLocal(ws, socket, portMessage, log);
 
     socket.on('data', (chunk: Buffer) => {
       if (ws.readyState !== ws.OPEN) return;
@@ -140,4 +105,45 @@ export class PortForwardTunnel {
     });
     socket.resume();
   }
+}
+
+/**
+ * Carries what the pod sends to the local connection, with backpressure, and ends or fails it when the
+ * WebSocket closes. The protocol opens each channel with the port number (2 bytes, little endian) before
+ * any data, but a real API server leaves both port messages out on some connections
+ * (../shared/real-cluster/README.md): a first message is the port only when it is exactly that.
+ */
+function podToLocal(ws: WebSocket, socket: net.Socket, portMessage: Buffer, log: Logger): void {
+  const firstMessage = [true, true];
+  let remoteError = '';
+  ws.on('message', (message: Buffer) => {
+    const channel = message[0];
+    const payload = message.subarray(1);
+    if (channel === DATA || channel === ERROR) {
+      const first = firstMessage[channel];
+      firstMessage[channel] = false;
+      if (first && payload.equals(portMessage)) return;
+    }
+    if (payload.length === 0) return;
+    if (channel === ERROR) {
+      remoteError += payload.toString('utf8');
+    } else if (channel === DATA && socket.writable && !socket.writableEnded) {
+      if (!socket.write(payload) && !ws.isPaused) {
+        ws.pause();
+        socket.once('drain', () => ws.resume());
+      }
+    }
+  });
+  ws.on('close', () => {
+    if (remoteError) {
+      log.warning(`port-forward: ${remoteError.trim()}`);
+      socket.destroy(new Error(remoteError.trim()));
+    } else if (!socket.destroyed) {
+      socket.end();
+    }
+  });
+  ws.on('error', (error) => {
+    log.debug(`port-forward: WebSocket error: ${error.message}`);
+    socket.destroy(error);
+  });
 }

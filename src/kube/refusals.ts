@@ -1,6 +1,6 @@
-import { sleep } from '../sleep.js';
+import { sleep } from '../util/sleep.js';
 import type { KubeClient } from './client.js';
-import type { ObjectRef } from './object.js';
+import type { ObjectRef } from '../model/objects.js';
 import { replicaSetsOf, type OwnedObject } from './replica-sets.js';
 
 interface FailedCreateEvent {
@@ -47,7 +47,7 @@ export async function awaitRefusal(
     } catch {
       // Best effort: the wait itself reports what the cluster says when it times out.
     }
-    await sleep(POLL_MS, signal);
+    await sleep(POLL_MS, signal).catch(() => undefined); // aborted: the loop ends
   }
   return undefined;
 }

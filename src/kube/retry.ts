@@ -1,5 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
-import { sleep } from '../sleep.js';
+import { sleep } from '../util/sleep.js';
 
 /** Capped exponential backoff with full jitter. */
 export interface RetryPolicy {
@@ -47,11 +47,12 @@ function retryAfterMs(header: string | undefined): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
-/** Runs an idempotent call, trying again on transient failures. */
+/** Runs an idempotent call, trying again on transient failures, until `signal` (if any) aborts. */
 export async function withRetry<T>(
   fn: () => Promise<T>,
   policy: RetryPolicy,
   onRetry: (error: unknown, delayMs: number, attempt: number) => void,
+  signal?: AbortSignal,
 ): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -60,7 +61,7 @@ export async function withRetry<T>(
       const delay = retryDelay(error, attempt, policy);
       if (delay === undefined) throw error;
       onRetry(error, delay, attempt + 1);
-      await sleep(delay);
+      await sleep(delay, signal);
     }
   }
 }

@@ -1,18 +1,20 @@
-import { UserError } from '../errors.js';
-import { sleep } from '../sleep.js';
-import { formatDuration } from '../duration.js';
-import type { Logger } from '../log.js';
+import { UserError } from '../util/errors.js';
+import { sleep } from '../util/sleep.js';
+import { formatDuration } from '../util/duration.js';
+import type { Logger } from '../util/log.js';
 import type { KubeClient } from './client.js';
 import { diagnose } from './diagnose.js';
 import { awaitRefusal } from './refusals.js';
 import { ownedBy, replicaSetsOf, selectorOf } from './replica-sets.js';
-import { DOCKER_HOST_COMPONENT, LABELS, describeRef, type ObjectRef } from './object.js';
-
-/** The pod that runs the environment's Docker server, and the container to exec into. */
-export interface DockerHostPod {
-  name: string;
-  container: string;
-}
+import {
+  DOCKER_HOST_COMPONENT,
+  LABELS,
+  WORKLOAD_KIND_KEYS,
+  describeRef,
+  parseKindKey,
+  type DockerHostPod,
+  type ObjectRef,
+} from '../model/objects.js';
 
 interface Workload {
   metadata: { name: string; uid?: string; generation?: number; deletionTimestamp?: unknown };
@@ -140,7 +142,8 @@ async function watchUntilReady(
     if (deleted) throw deletedWhileWaiting(ref);
     if (outcome === 'done') return findReadyPod(client, ref.kind, workload);
     // The watch ended (server timeout, expiry, dropped connection): list again, after a breath.
-    if (!deadline.aborted) await sleep(outcome === 'closed' ? 500 : 100, deadline);
+    // The deadline may end the pause early: the next check() says why.
+    await sleep(outcome === 'closed' ? 500 : 100, deadline).catch(() => undefined);
   }
 }
 
@@ -156,8 +159,9 @@ export async function findRunningDockerHost(
   client: KubeClient,
   selector: string,
 ): Promise<DockerHostPod | undefined> {
-  for (const kind of ['StatefulSet', 'Deployment']) {
-    const { items } = await client.list<Workload>('apps/v1', kind, {
+  for (const key of WORKLOAD_KIND_KEYS) {
+    const { apiVersion, kind } = parseKindKey(key);
+    const { items } = await client.list<Workload>(apiVersion, kind, {
       labelSelector: `${selector},${LABELS.component}=${DOCKER_HOST_COMPONENT}`,
     });
     const workload = items[0];

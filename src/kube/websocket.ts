@@ -1,6 +1,6 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import WebSocket from 'ws';
-import { UserError } from '../errors.js';
+import { UserError } from '../util/errors.js';
 
 /**
  * The channel protocol of exec and port-forward WebSockets: every binary message starts with one byte

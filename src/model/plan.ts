@@ -4,14 +4,15 @@ import {
   DOCKER_HOST_COMPONENT,
   EXPOSE_COMPONENT,
   LABELS,
+  WORKLOAD_KIND_KEYS,
   describeRef,
   identityLabels,
   kindKey,
   refOf,
   type KubeObject,
   type ObjectRef,
-} from './kube/object.js';
-import { UserError } from './errors.js';
+} from './objects.js';
+import { UserError } from '../util/errors.js';
 
 /** Validated, labelled objects of one environment, ready to apply. */
 export interface ObjectSet {
@@ -28,25 +29,31 @@ export interface Plan extends ObjectSet {
   dockerHost: ObjectRef;
 }
 
+/** Where a deploy comes from: recorded as annotations so an operator can trace an object to its PR. */
+export interface Provenance {
+  repository: string;
+  prUrl?: string | undefined;
+  sha?: string | undefined;
+  deployedAt: Date;
+  /** When `cleanup` may remove the environment (input ttl). */
+  expiresAt?: Date | undefined;
+}
+
 export interface PlanOptions {
   namespace: string;
   ids: Ids;
   /** Extra labels and annotations from the inputs, added to every object. */
   labels: Record<string, string>;
   annotations: Record<string, string>;
-  /** Recorded as annotations so an operator can trace an object back to its PR. */
-  provenance: {
-    repository: string;
-    prUrl?: string | undefined;
-    sha?: string | undefined;
-    templateHash: string;
-    deployedAt: Date;
-    /** When `cleanup` may remove the environment (input ttl). */
-    expiresAt?: Date | undefined;
-  };
+  /** One value for every object of a deploy, its exposure's included. */
+  provenance: Provenance;
 }
 
-export const WORKLOAD_KINDS = ['StatefulSet', 'Deployment'];
+/** A template's objects, with the hash of the template that made them (recorded on each). */
+export interface RenderedTemplate {
+  objects: KubeObject[];
+  templateHash: string;
+}
 
 /**
  * Kinds that are not namespaced. A template may not create them: the environment must stay inside its
@@ -83,7 +90,7 @@ export const CLUSTER_SCOPED_KINDS = new Set([
  * Validates the rendered objects against the kube-pod contract and adds the labels and annotations that
  * let kube-pod-preview find, own and remove them. Pure: the same input gives the same plan.
  */
-export function buildPlan(rendered: KubeObject[], options: PlanOptions): Plan {
+export function buildPlan(rendered: RenderedTemplate, options: PlanOptions): Plan {
   const objects = labelObjects(rendered, options, 'template');
   const dockerHost = findDockerHost(objects);
   const kinds = kindsOf(objects);
@@ -107,7 +114,7 @@ export function buildPlan(rendered: KubeObject[], options: PlanOptions): Plan {
  * The objects of the exposure template (Services, Ingresses, …), held to the same rules as the pod
  * template's and labelled as the environment's exposure, so a redeploy can prune what it no longer needs.
  */
-export function buildExposurePlan(rendered: KubeObject[], options: PlanOptions): ObjectSet {
+export function buildExposurePlan(rendered: RenderedTemplate, options: PlanOptions): ObjectSet {
   const objects = labelObjects(rendered, options, 'exposure template', { allowEmpty: true });
   for (const object of objects) object.metadata.labels![LABELS.component] = EXPOSE_COMPONENT;
   return { namespace: options.namespace, ids: options.ids, objects, kinds: kindsOf(objects) };
@@ -118,21 +125,32 @@ function kindsOf(objects: KubeObject[]): string[] {
 }
 
 function labelObjects(
-  rendered: KubeObject[],
+  rendered: RenderedTemplate,
   options: PlanOptions,
   what: string,
   { allowEmpty = false } = {},
 ): KubeObject[] {
-  const { namespace, ids } = options;
-  if (rendered.length === 0 && !allowEmpty) throw new UserError(`The ${what} rendered no objects.`);
+  if (rendered.objects.length === 0 && !allowEmpty) throw new UserError(`The ${what} rendered no objects.`);
   for (const key of Object.keys(options.labels)) {
     if (Object.values(LABELS).includes(key as never)) {
       throw new UserError(`Input labels may not set ${key}: kube-pod-preview sets it to find its objects.`);
     }
   }
+  const objects = inNamespace(rendered.objects, options.namespace, what);
+  const identity = identityLabels(options.ids);
+  const annotations = { ...options.annotations, ...provenanceAnnotations(options.provenance, rendered) };
+  for (const object of objects) {
+    object.metadata.labels = { ...object.metadata.labels, ...options.labels, ...identity };
+    object.metadata.annotations = { ...object.metadata.annotations, ...annotations };
+    labelNested(object, identity);
+  }
+  return objects;
+}
 
+/** Copies of the objects, each checked to be namespaced, in `namespace`, and there once. */
+function inNamespace(rendered: KubeObject[], namespace: string, what: string): KubeObject[] {
   const seen = new Set<string>();
-  const objects = rendered.map((original) => {
+  return rendered.map((original) => {
     const object = structuredClone(original);
     const ref = describeRef(refOf(object));
     if (CLUSTER_SCOPED_KINDS.has(object.kind)) {
@@ -152,28 +170,21 @@ function labelObjects(
     object.metadata.namespace = namespace;
     return object;
   });
+}
 
-  const identity = identityLabels(ids);
-  const { provenance } = options;
-  const annotations: Record<string, string> = {
-    ...options.annotations,
+function provenanceAnnotations(provenance: Provenance, rendered: RenderedTemplate): Record<string, string> {
+  return {
     [ANNOTATIONS.repository]: provenance.repository,
     ...(provenance.prUrl ? { [ANNOTATIONS.prUrl]: provenance.prUrl } : {}),
     ...(provenance.sha ? { [ANNOTATIONS.sha]: provenance.sha } : {}),
-    [ANNOTATIONS.templateHash]: `sha256:${provenance.templateHash}`,
+    [ANNOTATIONS.templateHash]: `sha256:${rendered.templateHash}`,
     [ANNOTATIONS.deployedAt]: provenance.deployedAt.toISOString(),
     ...(provenance.expiresAt ? { [ANNOTATIONS.expiresAt]: provenance.expiresAt.toISOString() } : {}),
   };
-  for (const object of objects) {
-    object.metadata.labels = { ...object.metadata.labels, ...options.labels, ...identity };
-    object.metadata.annotations = { ...object.metadata.annotations, ...annotations };
-    labelNested(object, identity);
-  }
-  return objects;
 }
 
 function findDockerHost(objects: KubeObject[]): KubeObject {
-  const workloads = objects.filter((o) => WORKLOAD_KINDS.includes(o.kind) && /^apps\//.test(o.apiVersion));
+  const workloads = objects.filter((o) => WORKLOAD_KIND_KEYS.includes(kindKey(o)));
   const hosts = workloads.filter((o) => o.metadata.labels?.[LABELS.component] === DOCKER_HOST_COMPONENT);
   const label = `${LABELS.component}: ${DOCKER_HOST_COMPONENT}`;
   if (hosts.length !== 1) {

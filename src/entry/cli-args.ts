@@ -1,5 +1,5 @@
-import { UserError } from '../errors.js';
-import { INPUT_NAMES, isInputName, type InputName } from '../inputs.js';
+import { UserError } from '../util/errors.js';
+import { INPUT_NAMES, isInputName, type InputName } from '../model/inputs.js';
 
 export const USAGE = `Usage: kube-pod-preview <plan|up|down|cleanup> [--<input> <value> ...]
 

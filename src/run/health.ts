@@ -1,6 +1,6 @@
-import { sleep } from '../sleep.js';
+import { sleep } from '../util/sleep.js';
 
-export type UrlState = 'ready' | 'unreachable';
+import type { UrlState } from '../model/urls.js';
 
 export interface UrlCheck {
   state: UrlState;

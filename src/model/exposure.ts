@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { PublishedPort } from '../docker/compose.js';
-import type { Ids } from '../ids.js';
-import type { ExposeSettings } from '../settings.js';
+import { slug, type Ids } from './ids.js';
+import type { ExposeSettings } from './settings.js';
+
+/** A port a compose service publishes on the pod's Docker server, as `docker compose ps` reports it. */
+export interface PublishedPort {
+  service: string;
+  targetPort: number;
+  publishedPort: number;
+  protocol: string;
+}
 
 /** One published port as the exposure template sees it. */
 export interface ExposureEntry {
@@ -67,11 +74,7 @@ export function hostName(template: string, values: Record<string, string>): stri
 }
 
 function fitLabel(label: string): string {
-  const clean = label
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^-+|-+$/g, '');
+  const clean = slug(label);
   if (clean.length <= MAX_LABEL) return clean;
   const hash = createHash('sha256').update(clean).digest('hex').slice(0, HASH_LENGTH);
   return `${clean.slice(0, MAX_LABEL - HASH_LENGTH - 1).replace(/-+$/, '')}-${hash}`;

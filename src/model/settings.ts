@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { parseDuration } from './duration.js';
-import { UserError } from './errors.js';
+import { parseDuration } from '../util/duration.js';
+import { UserError } from '../util/errors.js';
 import type { InputSource } from './inputs.js';
-import type { Logger } from './log.js';
+import type { Logger } from '../util/log.js';
 
 export type Command = 'auto' | 'up' | 'down' | 'plan' | 'cleanup';
 const COMMANDS: readonly Command[] = ['auto', 'up', 'down', 'plan', 'cleanup'];

@@ -14,6 +14,12 @@ export interface ObjectMeta {
   [field: string]: unknown;
 }
 
+/** The pod that runs the environment's Docker server, and the container to exec into. */
+export interface DockerHostPod {
+  name: string;
+  container: string;
+}
+
 /** What identifies an object in a namespace. */
 export interface ObjectRef {
   apiVersion: string;

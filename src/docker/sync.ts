@@ -6,10 +6,9 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pack } from 'tar-stream';
-import type { ComposeModel } from './docker/model.js';
-import { UserError } from './errors.js';
-import type { ExecResult } from './kube/exec.js';
-import type { Logger } from './log.js';
+import type { ComposeModel } from './model.js';
+import { UserError } from '../util/errors.js';
+import type { Logger } from '../util/log.js';
 
 /** Where bind-mounted files land in the docker-host pod (the default template keeps it on the volume). */
 export const REMOTE_ROOT = '/var/lib/kube-pod-preview';
@@ -37,8 +36,14 @@ export interface ManifestEntry {
 /** Every entry under the synced sources, by local absolute path. */
 export type Manifest = Record<string, ManifestEntry>;
 
-/** Runs a command in the docker-host container, optionally streaming stdin to it. */
-export type PodExec = (command: string[], stdin?: Readable) => Promise<ExecResult>;
+/**
+ * Runs a command in the docker-host container, optionally streaming stdin to it: what sync needs of the
+ * pod, which the Kubernetes adapter's connection provides.
+ */
+export type PodExec = (
+  command: string[],
+  stdin?: Readable,
+) => Promise<{ exitCode: number; stdout: Buffer; stderr: Buffer }>;
 
 export interface SyncResult {
   /** The compose model with every bind source pointing at its copy in the pod. */

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { UserError } from '../errors.js';
+import { UserError } from '../util/errors.js';
 
 const OWNER_NAME = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 

@@ -1,20 +1,21 @@
 import * as core from '@actions/core';
-import { CancelledError, cancelOnSignals, describeError, reasonOf } from './errors.js';
-import { readRunContext } from './github/event.js';
-import { actionLogger } from './github/logger.js';
-import { jobSummary, urlOutputs } from './github/summary.js';
-import { actionInputs } from './inputs.js';
-import { runLifecycle } from './lifecycle.js';
-import { runPostStep, MAIN_STATE } from './post.js';
+import { CancelledError, cancelOnSignals, describeError, reasonOf } from '../util/errors.js';
+import { readRunContext } from '../github/event.js';
+import { actionLogger } from './action-log.js';
+import { jobSummary, urlOutputs } from './summary.js';
+import { actionInputs } from '../model/inputs.js';
+import { runCommand } from '../run/dispatch.js';
+import { runPostStep } from './post.js';
+import { MAIN_STATE } from '../model/checkpoint.js';
 
-/** The action's entry point: read the event, run one lifecycle, report. */
+/** The action's entry point (main and post step): read the event, run one command, set the outputs. */
 export async function runAction(): Promise<void> {
   // The same bundle is the action's `post` step, which runs after the main step, cancelled or not.
   if (core.getState(MAIN_STATE.started)) return runPostStep(process.env, actionLogger());
   core.saveState(MAIN_STATE.started, 'true');
   const signal = cancelOnSignals();
   try {
-    const outcome = await runLifecycle({
+    const outcome = await runCommand({
       input: actionInputs(process.env),
       context: readRunContext(process.env),
       log: actionLogger(),
@@ -26,7 +27,7 @@ export async function runAction(): Promise<void> {
     core.setOutput('id', outcome.ids.id);
     core.setOutput('namespace', outcome.namespace);
     for (const [name, value] of Object.entries(urlOutputs(outcome))) core.setOutput(name, value);
-    if (outcome.manifest !== undefined) core.info(outcome.manifest);
+    if (outcome.command === 'plan') core.info(outcome.manifest);
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary(outcome)).write();
     core.saveState(MAIN_STATE.finished, 'true');
   } catch (error) {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { UserError } from './errors.js';
+import { UserError } from '../util/errors.js';
 
 /** Kubernetes names built from the id stay within limits; Preevy gives templates at most 53 characters. */
 export const MAX_RESOURCE_ID_LENGTH = 48;
@@ -41,7 +41,8 @@ export function resourceId(repository: string, envId: string): string {
   return `${slug(readable)}-${hash}`;
 }
 
-function slug(text: string): string {
+/** Lower case letters, digits and single inner dashes: what a DNS label may hold. */
+export function slug(text: string): string {
   return text
     .toLowerCase()
     .replace(/[^a-z0-9-]+/g, '-')

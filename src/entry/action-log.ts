@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { Logger } from '../log.js';
+import type { Logger } from '../util/log.js';
 
 /** The Actions log: annotations for notices and warnings, collapsible groups, masked secrets. */
 export function actionLogger(): Logger {

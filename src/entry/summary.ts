@@ -1,10 +1,10 @@
-import { formatDuration } from '../duration.js';
-import type { Outcome } from '../lifecycle.js';
-import { escapeText, urlTable } from './comment.js';
+import { formatDuration } from '../util/duration.js';
+import type { Outcome } from '../model/outcome.js';
+import { escapeText, urlTable } from '../github/comment.js';
 
 /** The step outputs a later step builds on: Preevy's `urls-json` shape, a lookup map, and the primary URL. */
 export function urlOutputs(outcome: Outcome): { 'urls-json': string; 'urls-map': string; url: string } {
-  const urls = (outcome.urls ?? []).filter((u) => u.url);
+  const urls = outcome.command === 'up' ? outcome.urls.filter((u) => u.url) : [];
   const map: Record<string, Record<string, string>> = {};
   for (const u of urls) (map[u.service] ??= {})[String(u.port)] = u.url!;
   return {
@@ -12,7 +12,7 @@ export function urlOutputs(outcome: Outcome): { 'urls-json': string; 'urls-map':
       urls.map((u) => ({ project: outcome.project, service: u.service, port: u.port, url: u.url })),
     ),
     'urls-map': JSON.stringify(map),
-    url: outcome.primaryUrl ?? '',
+    url: (outcome.command === 'up' && outcome.primaryUrl) || '',
   };
 }
 
@@ -20,9 +20,9 @@ export function urlOutputs(outcome: Outcome): { 'urls-json': string; 'urls-map':
 export function jobSummary(outcome: Outcome): string {
   const lines = [`## kube-pod-preview: ${outcome.command} of \`${escapeText(outcome.ids.envId)}\``, ''];
   lines.push(`Namespace \`${escapeText(outcome.namespace)}\`, id \`${escapeText(outcome.ids.id)}\`.`, '');
-  if (outcome.urls) lines.push(...urlTable(outcome.urls), '');
-  if (outcome.deleted) lines.push(`Deleted ${outcome.deleted.length} objects.`, '');
-  if (outcome.cleaned) {
+  if (outcome.command === 'up') lines.push(...urlTable(outcome.urls), '');
+  if (outcome.command === 'down') lines.push(`Deleted ${outcome.deleted.length} objects.`, '');
+  if (outcome.command === 'cleanup') {
     lines.push('| Environment | Repository | Reason | Action |', '| --- | --- | --- | --- |');
     for (const e of outcome.cleaned) {
       lines.push(

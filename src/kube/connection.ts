@@ -1,13 +1,12 @@
 import http from 'node:http';
-import type { KubeConfig } from '@kubernetes/client-node';
-import { UserError } from './errors.js';
-import { formatDuration } from './duration.js';
-import { execInPod } from './kube/exec.js';
-import { PortForwardTunnel } from './kube/port-forward.js';
-import type { DockerHostPod } from './kube/wait.js';
-import { sleep } from './sleep.js';
-import type { Logger } from './log.js';
-import type { PodExec } from './sync.js';
+import { UserError } from '../util/errors.js';
+import { formatDuration } from '../util/duration.js';
+import type { KubeClient } from './client.js';
+import type { DockerHostPod } from '../model/objects.js';
+import { sleep } from '../util/sleep.js';
+import type { Logger } from '../util/log.js';
+import type { Readable } from 'node:stream';
+import type { ExecResult } from './exec.js';
 
 export const DOCKER_PORT = 2375;
 
@@ -18,21 +17,16 @@ export const DOCKER_PORT = 2375;
 export interface PodConnection extends AsyncDisposable {
   /** DOCKER_HOST for the docker CLI: the local end of the tunnel. */
   dockerHost: string;
-  exec: PodExec;
+  exec(command: string[], stdin?: Readable): Promise<ExecResult>;
   close(): Promise<void>;
 }
 
 export async function connectToPod(
-  kc: KubeConfig,
-  namespace: string,
+  client: KubeClient,
   pod: DockerHostPod,
   options: { log: Logger; signal: AbortSignal; pingTimeoutMs?: number },
 ): Promise<PodConnection> {
-  const tunnel = await PortForwardTunnel.open(
-    kc,
-    { namespace, pod: pod.name, port: DOCKER_PORT },
-    options.log,
-  );
+  const tunnel = await client.portForward(pod.name, DOCKER_PORT, options.log);
   const close = () => tunnel.close();
   try {
     await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal);
@@ -43,10 +37,7 @@ export async function connectToPod(
   return {
     dockerHost: tunnel.url,
     exec: (command, stdin) =>
-      execInPod(kc, { namespace, pod: pod.name, container: pod.container }, command, {
-        stdin,
-        signal: options.signal,
-      }),
+      client.exec({ pod: pod.name, container: pod.container }, command, stdin ? { stdin } : {}),
     close,
     [Symbol.asyncDispose]: close,
   };

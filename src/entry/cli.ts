@@ -1,10 +1,29 @@
-import { CancelledError, cancelOnSignals, describeError, reasonOf } from '../errors.js';
+import { CancelledError, cancelOnSignals, describeError, reasonOf } from '../util/errors.js';
 import { readRunContext } from '../github/event.js';
-import { mapInputs } from '../inputs.js';
-import { parseArgs, USAGE } from './args.js';
+import { mapInputs } from '../model/inputs.js';
+import { parseArgs, USAGE } from './cli-args.js';
 import { repositoryOf } from './repository.js';
-import { runLifecycle } from '../lifecycle.js';
-import { consoleLogger } from '../log.js';
+import type { Outcome } from '../model/outcome.js';
+import { runCommand } from '../run/dispatch.js';
+import { consoleLogger } from '../util/log.js';
+
+/** What a command prints on stdout: the plan's YAML, the URLs, or cleanup's verdicts, a line each. */
+function resultText(outcome: Outcome): string {
+  switch (outcome.command) {
+    case 'plan':
+      return outcome.manifest;
+    case 'up':
+      return outcome.urls
+        .map((u) => `${u.service}:${u.port}\t${u.url ?? u.command ?? ''}\t${u.state}\n`)
+        .join('');
+    case 'cleanup':
+      return outcome.cleaned
+        .map((e) => `${e.envId}\t${e.repository ?? ''}\t${e.reason ?? ''}\t${e.action}\n`)
+        .join('');
+    default:
+      return '';
+  }
+}
 
 /** The CLI's entry point; resolves with the process exit code. */
 export async function runCli(argv: string[]): Promise<number> {
@@ -16,7 +35,7 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
     const context = readRunContext(process.env);
-    const outcome = await runLifecycle({
+    const outcome = await runCommand({
       input: mapInputs(args.inputs),
       // The environment's id derives from the repository: the CLI must name the one the action does.
       context: { ...context, repository: repositoryOf(args.repository, process.env, process.cwd()) },
@@ -24,13 +43,7 @@ export async function runCli(argv: string[]): Promise<number> {
       signal,
       cwd: process.cwd(),
     });
-    if (outcome.manifest !== undefined) process.stdout.write(outcome.manifest);
-    for (const u of outcome.urls ?? []) {
-      process.stdout.write(`${u.service}:${u.port}\t${u.url ?? u.command ?? ''}\t${u.state}\n`);
-    }
-    for (const e of outcome.cleaned ?? []) {
-      process.stdout.write(`${e.envId}\t${e.repository ?? ''}\t${e.reason ?? ''}\t${e.action}\n`);
-    }
+    process.stdout.write(resultText(outcome));
     return 0;
   } catch (error) {
     const reason = reasonOf(error, signal);

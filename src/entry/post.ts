@@ -1,39 +1,12 @@
 import * as core from '@actions/core';
-import { describeError } from './errors.js';
-import { GitHubApi } from './github/api.js';
-import { actionInputs } from './inputs.js';
-import { KubeClient } from './kube/client.js';
-import { loadKubeConfig } from './kube/config.js';
-import { releaseLease } from './kube/lease.js';
-import type { Logger } from './log.js';
-import type { KubeconfigSource } from './settings.js';
-
-/** What the main step leaves in the step state (GITHUB_STATE) for its post step. */
-export const MAIN_STATE = {
-  started: 'kpp-started',
-  finished: 'kpp-finished',
-  /** JSON LeaseCheckpoint while the main step holds the environment's lease; empty once released. */
-  lease: 'kpp-lease',
-  /** JSON ReportCheckpoint once the sticky comment or the deployment exists. */
-  report: 'kpp-report',
-} as const;
-
-export interface LeaseCheckpoint {
-  namespace: string;
-  name: string;
-  identity: string;
-  /** Where the credentials came from; a kubeconfig given as content is read from the input again. */
-  kubeconfig: KubeconfigSource | { kind: 'content' };
-  context: string | undefined;
-}
-
-export interface ReportCheckpoint {
-  repository: string;
-  /** The sticky comment, and how it should read if the deploy never finishes. */
-  comment?: { id: number; cancelledBody: string };
-  /** The GitHub deployment in progress, to be marked errored if the deploy never finishes. */
-  deploymentId?: number;
-}
+import { describeError } from '../util/errors.js';
+import { GitHubApi } from '../github/api.js';
+import { actionInputs } from '../model/inputs.js';
+import { KubeClient } from '../kube/client.js';
+import { releaseLease } from '../kube/lease.js';
+import type { Logger } from '../util/log.js';
+import type { KubeconfigSource } from '../model/settings.js';
+import { MAIN_STATE, type LeaseCheckpoint, type ReportCheckpoint } from '../model/checkpoint.js';
 
 /**
  * The post step: when the main step was killed before it could clean up (a cancelled job whose main
@@ -53,8 +26,8 @@ export async function runPostStep(env: NodeJS.ProcessEnv, log: Logger): Promise<
         held.kubeconfig.kind === 'content'
           ? { kind: 'content', content: input('kubeconfig') ?? '' }
           : held.kubeconfig;
-      const kc = loadKubeConfig(source, held.context, log, env);
-      if (await releaseLease(new KubeClient(kc, held.namespace, { log }), held.name, held.identity, log))
+      const client = KubeClient.connect(source, held.context, held.namespace, { log, env });
+      if (await releaseLease(client, held.name, held.identity, log))
         log.info(`Released the lease ${held.name}.`);
     } catch (error) {
       log.warning(`Could not release the lease (it expires by itself): ${describeError(error)}`);

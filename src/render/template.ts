@@ -4,21 +4,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import nunjucks from 'nunjucks';
 import { parseAllDocuments } from 'yaml';
-import { UserError } from './errors.js';
-import type { KubeObject } from './kube/object.js';
-
-/** The arguments a template is rendered with: Preevy's four, plus what a PR preview knows. */
-export interface TemplateArgs {
-  namespace: string;
-  id: string;
-  storageClass: string | undefined;
-  storageSize: number;
-  labels: Record<string, string>;
-  envId: string;
-  prNumber: number | undefined;
-  repository: string;
-  sha: string | undefined;
-}
+import { UserError } from '../util/errors.js';
+import type { KubeObject } from '../model/objects.js';
+import type { RenderedTemplate } from '../model/plan.js';
+import type { ExposureTemplateArgs, TemplateArgs } from '../model/template-args.js';
 
 export interface LoadedTemplate {
   /** Where it was read from, for messages. */
@@ -42,8 +31,21 @@ export function loadTemplate(template: string): LoadedTemplate {
   return { path: file, source, hash: createHash('sha256').update(source).digest('hex') };
 }
 
+/** Renders a pod template (Preevy's contract) into its objects. */
+export function renderTemplate(template: LoadedTemplate, args: TemplateArgs): RenderedTemplate {
+  return { objects: render(template, args), templateHash: template.hash };
+}
+
+/** Renders an exposure template into its objects. */
+export function renderExposureTemplate(
+  template: LoadedTemplate,
+  args: ExposureTemplateArgs,
+): RenderedTemplate {
+  return { objects: render(template, args), templateHash: template.hash };
+}
+
 /** Renders the template and parses every `---`-separated document into an object. */
-export function renderTemplate(template: LoadedTemplate, args: object): KubeObject[] {
+function render(template: LoadedTemplate, args: TemplateArgs | ExposureTemplateArgs): KubeObject[] {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.dirname(template.path)), {
     autoescape: false,
     throwOnUndefined: false,

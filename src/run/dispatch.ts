@@ -1,0 +1,163 @@
+import { loadComposeModel, type ComposeModel } from '../docker/model.js';
+import type { RunContext } from '../github/event.js';
+import { KubeClient } from '../kube/client.js';
+import { credentialsAvailable } from '../kube/config.js';
+import type { Checkpoint } from '../model/checkpoint.js';
+import { environmentId, resourceId, type Ids } from '../model/ids.js';
+import type { InputSource } from '../model/inputs.js';
+import type { Outcome } from '../model/outcome.js';
+import {
+  readDriverOptions,
+  readProjectInputs,
+  resolveSettings,
+  type ProjectInputs,
+  type Settings,
+} from '../model/settings.js';
+import { describeError, UserError } from '../util/errors.js';
+import type { Logger } from '../util/log.js';
+import { runCleanup } from './cleanup.js';
+import { runDown } from './down.js';
+import { manifestOf, planEnvironment, planOptions } from './plan.js';
+import { githubApi, reportFor } from './report.js';
+import { PhaseTimer, type Run } from './run.js';
+import { runUp } from './up.js';
+
+export interface RunOptions {
+  input: InputSource;
+  context: RunContext;
+  log: Logger;
+  signal: AbortSignal;
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  now?: () => Date;
+  /** Keeps what a post step needs should this process be killed (the action's step state). */
+  checkpoint?: Checkpoint;
+}
+
+/**
+ * One run, whichever its entry point: settings → ids → plan, then the command. `plan` prints the plan;
+ * `up` deploys it (apply → wait → tunnel → sync → compose → expose → report); `down` removes the
+ * environment; `cleanup` removes those of closed pull requests and expired ones.
+ */
+export async function runCommand(options: RunOptions): Promise<Outcome> {
+  const { input, context, log, signal } = options;
+  const env = options.env ?? process.env;
+  const timer = new PhaseTimer();
+  const project = readProjectInputs(input, options.cwd);
+  const model = await timer.time('compose config', () =>
+    input('command') === 'cleanup' ? optionalModel(project, signal, log) : loadComposeModel(project, signal),
+  );
+  const settings = resolveSettings(input, readDriverOptions(model?.['x-preevy'], log), project);
+  for (const secret of [settings.githubToken, settings.expose.basicAuth?.password])
+    if (secret) log.mask(secret);
+  const github = githubApi(settings, context, env);
+  const connect = () =>
+    KubeClient.connect(settings.kubeconfig, settings.context, settings.namespace, { log, env, signal });
+  if (settings.command === 'cleanup') {
+    const cleaned = await timer.time('cleanup', () =>
+      runCleanup(connect(), {
+        settings,
+        context,
+        github,
+        log,
+        signal,
+        now: options.now ?? (() => new Date()),
+      }),
+    );
+    const common = {
+      ids: { envId: '*', id: '*' },
+      namespace: settings.namespace,
+      project: model?.name ?? '',
+    };
+    return { ...common, command: 'cleanup', cleaned, timings: timer.timings };
+  }
+  if (!model) throw new Error('Only cleanup runs without a compose project.');
+
+  const run = resolveRun(options, settings, model, timer, env);
+  const common = { ids: run.ids, namespace: settings.namespace, project: model.name, timings: timer.timings };
+  const command =
+    settings.command === 'auto' ? (context.action === 'closed' ? 'down' : 'up') : settings.command;
+  if (command !== 'plan' && skipFork(settings, context, env, log)) return { ...common, command: 'skipped' };
+  log.info(`Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace}: ${command}`);
+
+  const report = reportFor(github, settings, run.ids, context.prNumber, context, log);
+  if (command === 'down')
+    return { ...common, ...(await runDown(run, connect(), templateKinds(run), report)) };
+  // A bad template fails `plan` and `up` before anything touches the cluster.
+  const provenance = planOptions(run);
+  const plan = planEnvironment(run, provenance);
+  if (command === 'plan') return { ...common, command: 'plan', manifest: manifestOf(plan) };
+  return { ...common, ...(await runUp(run, connect(), plan, provenance, report)) };
+}
+
+/**
+ * `cleanup` works on a whole namespace and may run on a schedule without a compose project: it reads
+ * one when compose finds it (its x-preevy may name the namespace), and goes on without one otherwise.
+ */
+async function optionalModel(
+  project: ProjectInputs,
+  signal: AbortSignal,
+  log: Logger,
+): Promise<ComposeModel | undefined> {
+  try {
+    return await loadComposeModel(project, signal);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    log.info(
+      `No compose project (${error.message.split('\n')[0]}); cleaning up the namespace of input namespace.`,
+    );
+    return undefined;
+  }
+}
+
+function resolveRun(
+  options: RunOptions,
+  settings: Settings,
+  model: ComposeModel,
+  timer: PhaseTimer,
+  env: NodeJS.ProcessEnv,
+): Run {
+  const { context } = options;
+  const repository = context.repository ?? `local/${model.name}`;
+  const envId = environmentId(settings.envId, context.prNumber);
+  const ids: Ids = { envId, id: resourceId(repository, envId) };
+  return {
+    settings,
+    context,
+    repository,
+    ids,
+    model,
+    log: options.log,
+    signal: options.signal,
+    timer,
+    checkpoint: options.checkpoint ?? (() => {}),
+    env,
+    now: options.now ?? (() => new Date()),
+  };
+}
+
+/** A fork's pull request gets no secrets, so no credentials: skip with a notice, or fail (input on-fork). */
+function skipFork(settings: Settings, context: RunContext, env: NodeJS.ProcessEnv, log: Logger): boolean {
+  if (!context.fromFork || credentialsAvailable(settings.kubeconfig, env)) return false;
+  const why = `Pull request #${context.prNumber} comes from a fork, and GitHub gives workflows on such pull requests no secrets, so there are no cluster credentials.`;
+  if (settings.onFork === 'fail') {
+    throw new UserError(`${why} Input on-fork is fail. See the README on previews of fork pull requests.`);
+  }
+  log.notice(`${why} Skipping the preview (input on-fork is skip).`);
+  return true;
+}
+
+/**
+ * The kinds the current template uses, for teardown. Teardown must work even when the template no
+ * longer renders: it then relies on what the deploy recorded on the docker-host workload.
+ */
+function templateKinds(run: Run): string[] {
+  try {
+    return planEnvironment(run, planOptions(run)).kinds;
+  } catch (error) {
+    run.log.warning(
+      `The template does not render (${describeError(error)}); removing what the last deploy recorded.`,
+    );
+    return [];
+  }
+}

@@ -1,0 +1,96 @@
+import { composeDown } from '../docker/compose.js';
+import { KubeApiError, type KubeClient } from '../kube/client.js';
+import { connectToPod } from '../kube/connection.js';
+import { teardown } from '../kube/teardown.js';
+import { findRunningDockerHost } from '../kube/wait.js';
+import { environmentSelector } from '../model/objects.js';
+import type { DownOutcome } from '../model/outcome.js';
+import type { PullRequestReport } from '../github/report.js';
+import { permissionsFor } from '../model/permissions.js';
+import { checkAccess } from '../kube/access.js';
+import { describeError } from '../util/errors.js';
+import { lock } from './lock.js';
+import type { Run } from './run.js';
+
+/**
+ * `down`: under the environment's lease, stop compose and delete every object of the environment. A
+ * namespace that does not exist holds no environment: that is a success with a notice. The pull request's
+ * comment, if it has one, says *deleted*.
+ */
+export async function runDown(
+  run: Run,
+  client: KubeClient,
+  templateKinds: string[],
+  report: PullRequestReport | undefined,
+): Promise<Omit<DownOutcome, 'ids' | 'namespace' | 'project' | 'timings'>> {
+  try {
+    await run.timer.time('access', () => checkAccess(client, permissionsFor('down', templateKinds), run.log));
+    const deleted = await downUnlessNamespaceMissing(run, client, templateKinds);
+    await report?.deleted();
+    return { command: 'down', deleted };
+  } catch (error) {
+    await report?.ended(error, run.signal, 'teardown');
+    throw error;
+  }
+}
+
+async function downUnlessNamespaceMissing(
+  run: Run,
+  client: KubeClient,
+  templateKinds: string[],
+): Promise<string[]> {
+  try {
+    await using _lease = await lock(client, run);
+    return await removeEnvironment(run, client, templateKinds);
+  } catch (error) {
+    // The lease cannot be created in a namespace that does not exist: 404 naming the namespace.
+    if (!(error instanceof KubeApiError && error.namespaceMissing)) throw error;
+    run.log.notice(
+      `Namespace "${run.settings.namespace}" does not exist, so neither does environment ${run.ids.envId}; nothing to delete.`,
+    );
+    return [];
+  }
+}
+
+/**
+ * compose down (when the Docker server still runs), then delete every object of the environment and
+ * wait until they are gone. The caller holds the lease.
+ */
+export async function removeEnvironment(
+  run: Run,
+  client: KubeClient,
+  templateKinds: string[],
+): Promise<string[]> {
+  const { settings, ids, log, signal, timer } = run;
+  const selector = environmentSelector(ids.id);
+  const pod = await findRunningDockerHost(client, selector);
+  if (pod) {
+    // Stopping the services first lets them shut down cleanly; deleting the pod would kill them anyway,
+    // so a failure here is only a warning.
+    try {
+      await using connection = await connectToPod(client, pod, { log, signal, pingTimeoutMs: 15_000 });
+      await timer.time('compose', () =>
+        composeDown(run.model, {
+          dockerHost: connection.dockerHost,
+          workingDirectory: settings.workingDirectory,
+          log,
+          signal,
+        }),
+      );
+    } catch (error) {
+      signal.throwIfAborted();
+      log.warning(`Could not stop the services before deleting the pod: ${describeError(error)}`);
+    }
+  }
+  const { deleted } = await timer.time('teardown', () =>
+    log.group('Delete the environment', () =>
+      teardown(client, { selector, templateKinds, timeoutMs: settings.timeoutMs, signal, log }),
+    ),
+  );
+  if (deleted.length === 0) {
+    log.notice(
+      `Environment ${ids.envId} does not exist in namespace ${settings.namespace}; nothing to delete.`,
+    );
+  }
+  return deleted;
+}

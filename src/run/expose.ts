@@ -1,0 +1,207 @@
+import { applyPlan } from '../kube/apply.js';
+import type { KubeClient } from '../kube/client.js';
+import { deleteMatching } from '../kube/teardown.js';
+import { exposureEntries, type ExposureEntry, type PublishedPort } from '../model/exposure.js';
+import type { Ids } from '../model/ids.js';
+import {
+  ANNOTATIONS,
+  EXPOSE_COMPONENT,
+  LABELS,
+  environmentSelector,
+  kindKey,
+  type KubeObject,
+  type ObjectRef,
+} from '../model/objects.js';
+import { buildExposurePlan, type ObjectSet, type PlanOptions } from '../model/plan.js';
+import type { ExposeSettings } from '../model/settings.js';
+import { exposureTemplateArgs } from '../model/template-args.js';
+import type { PreviewUrl } from '../model/urls.js';
+import { loadTemplate, renderExposureTemplate } from '../render/template.js';
+import { formatDuration } from '../util/duration.js';
+import { UserError } from '../util/errors.js';
+import type { Logger } from '../util/log.js';
+import { sleep } from '../util/sleep.js';
+import { checkUrls } from './health.js';
+
+/** What exposing needs to know of the deploy it follows. */
+export interface ExposeOptions {
+  expose: ExposeSettings;
+  namespace: string;
+  serverSideApply: boolean;
+  ids: Ids;
+  /** The docker-host workload (where the exposure's kinds are recorded) and its pod. */
+  dockerHost: ObjectRef;
+  podName: string;
+  planOptions: PlanOptions;
+  log: Logger;
+  signal: AbortSignal;
+}
+
+const LOAD_BALANCER_POLL_MS = 2000;
+
+/**
+ * Makes the published ports reachable: plans the exposure objects (pure), records their kinds, applies
+ * them, removes exposure objects an earlier deploy made that this one no longer plans, learns each URL
+ * and waits, bounded by url-timeout, until it answers.
+ */
+export async function exposePorts(
+  client: KubeClient,
+  ports: PublishedPort[],
+  options: ExposeOptions,
+): Promise<PreviewUrl[]> {
+  const { expose, log } = options;
+  const entries = exposureEntries(ports, expose, options.ids);
+  for (const p of ports.filter((p) => p.protocol !== 'tcp'))
+    log.info(`  ${p.service} ${p.targetPort}/${p.protocol} is not exposed: only TCP is`);
+
+  const plan = planExposure(entries, options);
+  const recorded = await recordKinds(client, options.dockerHost, plan.kinds);
+  if (plan.objects.length > 0)
+    await applyPlan(client, plan, { serverSideApply: options.serverSideApply, log });
+  // Exposure objects of earlier deploys that this one did not plan (a port no longer published).
+  await deleteMatching(
+    client,
+    recorded,
+    `${environmentSelector(options.ids.id)},${LABELS.component}=${EXPOSE_COMPONENT}`,
+    {
+      propagation: 'Background',
+      keep: new Set(plan.objects.map((o) => `${kindKey(o)}/${o.metadata.name}`)),
+      why: 'no longer exposed',
+      log,
+    },
+  );
+
+  if (expose.mode === 'none') return entries.map((e) => portForwardCommand(e, options));
+  const urls =
+    expose.mode === 'loadbalancer'
+      ? await loadBalancerUrls(client, plan.objects, entries, options)
+      : entries.map((e) => e.url);
+  return checkHealth(entries, urls, options);
+}
+
+/** The exposure objects of these entries: none with expose none or nothing to expose. */
+function planExposure(entries: ExposureEntry[], options: ExposeOptions): ObjectSet {
+  if (options.expose.mode === 'none' || entries.length === 0)
+    return buildExposurePlan({ objects: [], templateHash: '' }, options.planOptions);
+  const template = loadTemplate(options.expose.template);
+  const args = exposureTemplateArgs(options.namespace, options.expose, options.ids, entries);
+  return buildExposurePlan(renderExposureTemplate(template, args), options.planOptions);
+}
+
+function portForwardCommand(entry: ExposureEntry, options: ExposeOptions): PreviewUrl {
+  return {
+    service: entry.service,
+    port: entry.port,
+    url: undefined,
+    command: `kubectl --namespace ${options.namespace} port-forward pod/${options.podName} ${entry.publishedPort}:${entry.publishedPort}`,
+    state: 'not-checked',
+    detail: undefined,
+  };
+}
+
+/** The health gate over every URL, side by side; basic-auth credentials go along when set. */
+async function checkHealth(
+  entries: ExposureEntry[],
+  urls: (string | undefined)[],
+  options: ExposeOptions,
+): Promise<PreviewUrl[]> {
+  const { basicAuth, urlTimeoutMs } = options.expose;
+  const reachable = urls.filter((u): u is string => u !== undefined);
+  const checks = await options.log.group(`Wait for ${reachable.length} URLs to answer`, () =>
+    checkUrls(reachable, {
+      timeoutMs: urlTimeoutMs,
+      signal: options.signal,
+      authorization: basicAuth
+        ? `Basic ${Buffer.from(`${basicAuth.user}:${basicAuth.password}`).toString('base64')}`
+        : undefined,
+    }),
+  );
+  const checkOf = new Map(reachable.map((url, i) => [url, checks[i]!]));
+  return entries.map((e, index) => {
+    const url = urls[index];
+    const check = url ? checkOf.get(url) : undefined;
+    if (check) options.log.info(`  ${url} (${e.service}:${e.port}): ${check.state}, ${check.detail}`);
+    return {
+      service: e.service,
+      port: e.port,
+      url,
+      command: undefined,
+      state: check?.state ?? 'unreachable',
+      detail: check?.detail ?? 'no address',
+    };
+  });
+}
+
+/**
+ * Records the exposure's kinds on the docker-host workload before creating anything of them, so that a
+ * teardown finds them even if this run dies half-way. Returns every kind recorded so far.
+ */
+async function recordKinds(client: KubeClient, dockerHost: ObjectRef, kinds: string[]): Promise<string[]> {
+  const host = await client.read(dockerHost);
+  const before = host?.metadata.annotations?.[ANNOTATIONS.exposureKinds]?.split(',').filter(Boolean) ?? [];
+  const all = [...new Set([...before, ...kinds])].sort();
+  if (host && all.length !== before.length) {
+    await client.mergePatch({
+      apiVersion: dockerHost.apiVersion,
+      kind: dockerHost.kind,
+      metadata: { name: dockerHost.name, annotations: { [ANNOTATIONS.exposureKinds]: all.join(',') } },
+    });
+  }
+  return all;
+}
+
+interface ServiceObject extends KubeObject {
+  spec?: { type?: string; ports?: { port: number }[] };
+  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
+}
+
+/**
+ * Waits (bounded by url-timeout) for each LoadBalancer Service to get an address, and gives every entry
+ * the URL of the Service port that carries its published port.
+ */
+async function loadBalancerUrls(
+  client: KubeClient,
+  objects: KubeObject[],
+  entries: ExposureEntry[],
+  options: ExposeOptions,
+): Promise<(string | undefined)[]> {
+  const services = objects.filter(
+    (o): o is ServiceObject => o.kind === 'Service' && (o as ServiceObject).spec?.type === 'LoadBalancer',
+  );
+  const deadline = Date.now() + options.expose.urlTimeoutMs;
+  const addresses = new Map<string, string>();
+  await options.log.group(`Wait for the address of ${services.length} LoadBalancer Services`, async () => {
+    for (const service of services) {
+      const address = await loadBalancerAddress(client, service.metadata.name, deadline, options);
+      addresses.set(service.metadata.name, address.includes(':') ? `[${address}]` : address);
+    }
+  });
+  return entries.map((entry) => {
+    const service = services.find((s) => s.spec?.ports?.some((p) => p.port === entry.publishedPort));
+    const address = service && addresses.get(service.metadata.name);
+    return address ? `http://${address}:${entry.publishedPort}` : undefined;
+  });
+}
+
+async function loadBalancerAddress(
+  client: KubeClient,
+  name: string,
+  deadline: number,
+  options: ExposeOptions,
+): Promise<string> {
+  while (true) {
+    const current = await client.read<ServiceObject>({ apiVersion: 'v1', kind: 'Service', name });
+    const ingress = current?.status?.loadBalancer?.ingress?.[0];
+    const address = ingress?.ip ?? ingress?.hostname;
+    if (address) {
+      options.log.info(`  Service/${name}: ${address}`);
+      return address;
+    }
+    if (Date.now() + LOAD_BALANCER_POLL_MS > deadline) {
+      throw new UserError(
+        `The LoadBalancer Service ${name} got no address within ${formatDuration(options.expose.urlTimeoutMs)} (input url-timeout). Does the cluster have a load-balancer implementation (a cloud provider, MetalLB, cloud-provider-kind)? Otherwise set input expose to ingress or none.`,
+      );
+    }
+    await sleep(LOAD_BALANCER_POLL_MS, options.signal);
+  }
+}

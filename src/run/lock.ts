@@ -1,0 +1,36 @@
+import type { KubeClient } from '../kube/client.js';
+import { acquireLease, type HeldLease } from '../kube/lease.js';
+import { MAIN_STATE, type LeaseCheckpoint } from '../model/checkpoint.js';
+import { holderOf, type Run } from './run.js';
+
+/**
+ * Waits for, then holds, the environment's lease: one run per environment at a time. While it is held,
+ * the step state says so, for a post step to release it should this process be killed.
+ */
+export async function lock(client: KubeClient, run: Run): Promise<HeldLease> {
+  const { settings } = run;
+  const lease = await run.timer.time('lock', () =>
+    acquireLease(client, run.ids.id, {
+      holder: holderOf(run.context),
+      durationSeconds: 30,
+      waitMs: settings.timeoutMs,
+      pollMs: 2000,
+      signal: run.signal,
+      log: run.log,
+    }),
+  );
+  const held: LeaseCheckpoint = {
+    namespace: settings.namespace,
+    name: lease.name,
+    identity: lease.identity,
+    // Never a secret in the step state: a kubeconfig given as content is read from the input again.
+    kubeconfig: settings.kubeconfig.kind === 'content' ? { kind: 'content' } : settings.kubeconfig,
+    context: settings.context,
+  };
+  run.checkpoint(MAIN_STATE.lease, JSON.stringify(held));
+  const release = async () => {
+    await lease.release();
+    run.checkpoint(MAIN_STATE.lease, '');
+  };
+  return { ...lease, release, [Symbol.asyncDispose]: release };
+}

@@ -1,0 +1,149 @@
+import { composeUp } from '../docker/compose.js';
+import { syncFiles } from '../docker/sync.js';
+import type { PullRequestReport } from '../github/report.js';
+import { checkAccess } from '../kube/access.js';
+import { applyPlan } from '../kube/apply.js';
+import type { KubeClient } from '../kube/client.js';
+import { connectToPod } from '../kube/connection.js';
+import { waitForDockerHost } from '../kube/wait.js';
+import { MAIN_STATE, type ReportCheckpoint } from '../model/checkpoint.js';
+import { environmentSelector } from '../model/objects.js';
+import type { DownOutcome, UpOutcome } from '../model/outcome.js';
+import { permissionsFor } from '../model/permissions.js';
+import type { Plan, PlanOptions } from '../model/plan.js';
+import { primaryUrl, type PreviewUrl } from '../model/urls.js';
+import { UserError } from '../util/errors.js';
+import { removeEnvironment } from './down.js';
+import { exposePorts } from './expose.js';
+import { lock } from './lock.js';
+import type { Run } from './run.js';
+
+type Deployed = Pick<UpOutcome, 'pod' | 'synced' | 'ports' | 'urls'>;
+type Result =
+  | Omit<UpOutcome, 'ids' | 'namespace' | 'project' | 'timings'>
+  | Omit<DownOutcome, 'ids' | 'namespace' | 'project' | 'timings'>;
+
+/**
+ * `up`: with the pull request told it is deploying, and under the environment's lease, deploy (apply →
+ * wait → tunnel → sync → compose → expose), then report the URLs. A pull request closed meanwhile ends
+ * the run by removing what it deployed.
+ */
+export async function runUp(
+  run: Run,
+  client: KubeClient,
+  plan: Plan,
+  options: PlanOptions,
+  report: PullRequestReport | undefined,
+): Promise<Result> {
+  await report?.deploying();
+  if (report && run.context.repository) {
+    const saved: ReportCheckpoint = { repository: run.context.repository, ...report.checkpoint() };
+    run.checkpoint(MAIN_STATE.report, JSON.stringify(saved));
+  }
+  try {
+    await run.timer.time('access', () =>
+      checkAccess(client, permissionsFor('up', plan.kinds, run.settings.expose), run.log),
+    );
+    const result = await deployUnlessClosed(run, client, plan, options, report);
+    if ('deleted' in result) {
+      await report?.deleted();
+      return { command: 'down', deleted: result.deleted };
+    }
+    const state = readiness(run, result.urls);
+    const primary = primaryUrl(result.urls, run.settings.report.primaryService);
+    await report?.finished(state, result.urls, run.timer.elapsedMs, primary);
+    return { command: 'up', ...result, state, ...(primary ? { primaryUrl: primary } : {}) };
+  } catch (error) {
+    await report?.ended(error, run.signal, 'deploy');
+    throw error;
+  }
+}
+
+async function deployUnlessClosed(
+  run: Run,
+  client: KubeClient,
+  plan: Plan,
+  options: PlanOptions,
+  report: PullRequestReport | undefined,
+): Promise<Deployed | { deleted: string[] }> {
+  await using _lease = await lock(client, run);
+  // Every `return await`: the lease must be held until the work has settled, not merely started.
+  const deployed = await deploy(run, client, plan, options);
+  if (!(await report?.isClosed())) return deployed;
+  run.log.notice(`Pull request #${run.context.prNumber} was closed during the deploy: deleting the preview.`);
+  return { deleted: await removeEnvironment(run, client, plan.kinds) };
+}
+
+/** Ready when a URL answers; running when there is nothing to answer; a failure when none answered. */
+function readiness(run: Run, urls: PreviewUrl[]): 'ready' | 'running' {
+  const { expose } = run.settings;
+  const answering = urls.filter((u) => u.state === 'ready');
+  if (expose.mode !== 'none' && urls.length > 0 && answering.length === 0) {
+    throw new UserError(
+      `None of the preview's URLs answered within ${expose.urlTimeoutMs / 1000}s (input url-timeout): ${urls.map((u) => `${u.url ?? u.service} (${u.detail})`).join(', ')}. Check that the services listen on their published ports, and that the ${expose.mode === 'ingress' ? 'ingress controller and the wildcard DNS record of input domain' : 'load balancer'} reach the cluster.`,
+    );
+  }
+  return answering.length > 0 ? 'ready' : 'running';
+}
+
+/** apply → wait → tunnel → sync → compose → expose. */
+async function deploy(run: Run, client: KubeClient, plan: Plan, options: PlanOptions): Promise<Deployed> {
+  const { settings, log, signal, timer } = run;
+  await timer.time('apply', () =>
+    log.group(`Apply ${plan.objects.length} objects`, () =>
+      applyPlan(client, plan, { serverSideApply: settings.serverSideApply, log }),
+    ),
+  );
+  const pod = await timer.time('wait', () =>
+    log.group(`Wait for ${plan.dockerHost.kind}/${plan.dockerHost.name}`, () =>
+      waitForDockerHost(client, plan.dockerHost, {
+        timeoutMs: settings.timeoutMs,
+        signal,
+        log,
+        selector: environmentSelector(run.ids.id),
+      }),
+    ),
+  );
+  log.info(`Docker server pod: ${pod.name} (container ${pod.container})`);
+  const { synced, ports } = await composeInPod(run, client, pod);
+  for (const p of ports)
+    log.info(`  ${p.service} publishes ${p.targetPort}/${p.protocol} on port ${p.publishedPort}`);
+  const urls = await timer.time('expose', () =>
+    log.group(`Expose ${ports.length} published ports (${settings.expose.mode})`, () =>
+      exposePorts(client, ports, {
+        expose: settings.expose,
+        namespace: settings.namespace,
+        serverSideApply: settings.serverSideApply,
+        ids: run.ids,
+        dockerHost: plan.dockerHost,
+        podName: pod.name,
+        planOptions: options,
+        log,
+        signal,
+      }),
+    ),
+  );
+  return { pod, synced, ports, urls };
+}
+
+/** tunnel → sync → compose: the compose project runs on the pod's Docker server. */
+async function composeInPod(
+  run: Run,
+  client: KubeClient,
+  pod: UpOutcome['pod'],
+): Promise<Pick<Deployed, 'synced' | 'ports'>> {
+  const { settings, log, signal, timer } = run;
+  await using connection = await timer.time('tunnel', () => connectToPod(client, pod, { log, signal }));
+  const { model, ...synced } = await timer.time('sync', () =>
+    log.group('Copy bind-mounted files into the pod', () => syncFiles(connection.exec, run.model, log)),
+  );
+  const ports = await timer.time('compose', () =>
+    composeUp(model, {
+      dockerHost: connection.dockerHost,
+      workingDirectory: settings.workingDirectory,
+      log,
+      signal,
+    }),
+  );
+  return { synced, ports };
+}
