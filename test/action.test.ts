@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -121,9 +121,11 @@ async function step(
   sha: string,
   inputs: Record<string, string> = {},
   state: Record<string, string> = {},
+  /** Variables the workflow sets for the step (`env:`) or the runner sets. */
+  extraEnv: Record<string, string> = {},
 ): Promise<StepResult> {
   const prepared = prepareStep(action, sha, inputs, state);
-  const result = await node(ACTION, [], { cwd: hello.dir, env: prepared.env });
+  const result = await node(ACTION, [], { cwd: hello.dir, env: { ...prepared.env, ...extraEnv } });
   return prepared.read(result.code, result.stdout);
 }
 
@@ -302,5 +304,50 @@ describe('the action on pull_request events (dist/index.js)', () => {
     expect(github.deploymentStates('preview/pr-7')).toEqual(['error']);
     expect(post.stdout).toContain(`Marked deployment ${deployment.deploymentId} as errored (cancelled).`);
     await step('closed', 'f'.repeat(40));
+  });
+
+  it('the compose project gets the step’s env, never the action’s inputs or tokens', async () => {
+    github.pulls.set(PR, { state: 'open', head: '9'.repeat(40) });
+    writeFileSync(
+      path.join(hello.dir, 'compose.override.yaml'),
+      [
+        'services:',
+        '  web:',
+        '    environment:',
+        '      SEEN_KUBECONFIG: ${INPUT_KUBECONFIG:-withheld}',
+        '      SEEN_GITHUB_TOKEN: ${GITHUB_TOKEN:-withheld}',
+        '      SEEN_RUNTIME_TOKEN: ${ACTIONS_RUNTIME_TOKEN:-withheld}',
+        '      SEEN_FLAG: ${PREVIEW_FEATURE_FLAG:-missing}',
+        '',
+      ].join('\n'),
+    );
+    const result = await step(
+      'opened',
+      '9'.repeat(40),
+      { expose: 'none' },
+      {},
+      {
+        GITHUB_TOKEN: github.token,
+        ACTIONS_RUNTIME_TOKEN: 'runtime-token-of-the-runner',
+        PREVIEW_FEATURE_FLAG: 'on',
+      },
+    );
+    expect(result.code, result.stdout).toBe(0);
+    const id = execFileSync('docker', ['compose', '-p', hello.name, 'ps', '-q', 'web'], {
+      cwd: hello.dir,
+      encoding: 'utf8',
+    }).trim();
+    const env = JSON.parse(
+      execFileSync('docker', ['inspect', '--format', '{{json .Config.Env}}', id], { encoding: 'utf8' }),
+    ) as string[];
+    expect(env).toEqual(
+      expect.arrayContaining([
+        'SEEN_KUBECONFIG=withheld',
+        'SEEN_GITHUB_TOKEN=withheld',
+        'SEEN_RUNTIME_TOKEN=withheld',
+        'SEEN_FLAG=on',
+      ]),
+    );
+    await step('closed', '9'.repeat(40));
   });
 });

@@ -160,6 +160,28 @@ describe('closing a pull request', () => {
   });
 });
 
+describe('the sticky comment', () => {
+  it('is never adopted from someone else when the token’s identity is unknown: a new one is posted', async () => {
+    github.pulls.set(9, { state: 'open', head: PR_CONTEXT.headSha });
+    github.viewerAnswers = false;
+    const { id } = (await run(inputs({ command: 'plan' }))).ids;
+    const planted = github.addComment(9, `${commentMarker(id)}\nplanted by a stranger`);
+    const log = memoryLogger();
+    await run(inputs({ 'github-token': github.token, command: 'up', expose: 'none' }), {
+      context: PR_CONTEXT,
+      log,
+      env: { GITHUB_API_URL: github.url },
+    });
+    const comments = github.comments.get(9)!;
+    expect(comments.find((c) => c.id === planted.id)!.body).toContain('planted by a stranger');
+    expect(comments.filter((c) => c.body.includes('Preview running'))).toHaveLength(1);
+    expect(log.warnings.join('\n')).toContain(
+      'Cannot learn which account the token (input github-token) acts as',
+    );
+    await run(inputs({ command: 'down' }));
+  });
+});
+
 describe('an exec upgrade the API server refuses', () => {
   it('with a bare 403 (no Status): says what the server said, and does not blame RBAC', async () => {
     // A server that speaks none of the offered subprotocols refuses with 403 and no body.

@@ -47,6 +47,16 @@ function planOfText(text: string) {
   return plan(file);
 }
 
+describe('values in the bundled templates', () => {
+  it('cannot end their YAML scalar, whatever they hold: strings are printed as JSON strings', () => {
+    const hostile =
+      'x"\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: pwn}';
+    const p = plan('default', { storageClass: hostile });
+    expect(p.objects.map((o) => o.kind)).toEqual(['ConfigMap', 'StatefulSet']);
+    expect((p.objects[1] as any).spec.volumeClaimTemplates[0].spec.storageClassName).toBe(hostile);
+  });
+});
+
 describe('the bundled default template', () => {
   it('renders a ConfigMap and a docker-host StatefulSet with a data volume', () => {
     const p = plan('default');
@@ -59,12 +69,20 @@ describe('the bundled default template', () => {
     const container = sts.spec.template.spec.containers[0];
     expect(container.image).toMatch(/^docker:.*dind/);
     expect(container.securityContext.privileged).toBe(true);
+    // Loopback only (issue 11): no other pod may reach the Docker server; port-forward comes from inside.
     expect(container.command).toEqual([
       'dockerd',
-      '--host=tcp://0.0.0.0:2375',
+      '--host=tcp://127.0.0.1:2375',
       '--host=unix:///var/run/docker.sock',
     ]);
-    expect(container.readinessProbe.httpGet).toEqual({ path: '/_ping', port: 2375 });
+    expect(container.readinessProbe.exec.command).toEqual([
+      'wget',
+      '-q',
+      '-O',
+      '/dev/null',
+      'http://127.0.0.1:2375/_ping',
+    ]);
+    expect(p.warnings).toEqual([]);
     expect(container.volumeMounts).toContainEqual({
       name: 'data',
       subPath: 'docker',
@@ -124,6 +142,11 @@ describe('labels and annotations', () => {
 describe("Preevy's templates render unchanged", () => {
   it('the sysbox example (a Deployment docker-host)', () => {
     const p = plan(path.join(FIXTURES, 'announcement-sysbox.yaml.njk'));
+    // Its dockerd listens on every address: any pod of the cluster could drive it.
+    expect(p.warnings).toEqual([
+      expect.stringContaining('The docker-host container of Deployment/web-pr-7-'),
+    ]);
+    expect(p.warnings[0]).toContain('listens on every address (tcp://0.0.0.0:2375)');
     expect(p.dockerHost).toEqual({ apiVersion: 'apps/v1', kind: 'Deployment', name: ids.id });
     expect((p.objects[1] as any).spec.runtimeClassName).toBe('sysbox-runc');
   });

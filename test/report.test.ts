@@ -173,6 +173,20 @@ describe('the exposure inputs', () => {
     [{ comment: 'maybe' }, 'Input comment must be true or false'],
     [{ 'on-fork': 'ignore' }, 'Input on-fork must be one of skip, fail'],
     [{ 'tls-secret': 'Not_Valid' }, 'Input tls-secret must be a Kubernetes object name'],
+    // Basic auth only the ingress applies: elsewhere nothing would ask for the password.
+    [
+      { expose: 'loadbalancer', 'basic-auth': 'reviewer:pw' },
+      'Input basic-auth protects URLs through the ingress, but input expose is loadbalancer',
+    ],
+    [{ 'basic-auth': 'reviewer:pw' }, 'but input expose is none'],
+    // Without the environment in the host, every pull request would get the same URLs.
+    [
+      { domain: 'x.io', 'url-template': '{service}-{port}.{domain}' },
+      'Input url-template must contain {id} or {env-id}',
+    ],
+    [{ ttl: '0' }, 'Input ttl must be longer than zero, got "0"'],
+    [{ ttl: '100000d' }, 'Input ttl may be at most 365d, got "100000d"'],
+    [{ 'url-timeout': '30d' }, 'Input url-timeout may be at most 1d'],
   ])('rejects %j', (inputs, message) => {
     expect(() => resolve(inputs)).toThrow(message);
   });

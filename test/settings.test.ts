@@ -112,6 +112,11 @@ describe('settings precedence: default < x-preevy < explicit input', () => {
     ],
     [{ 'storage-size': 'big' }, 'x-preevy.storage-size must be a positive number of GiB'],
     [{ 'server-side-apply': 'maybe' }, 'x-preevy.server-side-apply must be true or false'],
+    // A value that would end its YAML scalar and add a document (a RoleBinding to cluster-admin).
+    [
+      { 'storage-class': 'x"\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding' },
+      'x-preevy.storage-class must be a Kubernetes object name',
+    ],
   ])('rejects x-preevy %j with a message naming the key', (section, message) => {
     expect(() => readDriverOptions(section, memoryLogger())).toThrow(message);
   });

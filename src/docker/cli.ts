@@ -9,7 +9,9 @@ export interface DockerResult {
 
 export interface DockerOptions {
   cwd: string;
-  /** Variables added to the runner's environment: DOCKER_HOST, mostly. */
+  /** The environment docker runs with: the project's (see projectEnvironment), never the whole runner's. */
+  environment: Record<string, string>;
+  /** Variables added to it: DOCKER_HOST, mostly. */
   env?: Record<string, string>;
   /** Each line of output as it comes, for a live log. */
   onLine?: (line: string) => void;
@@ -23,7 +25,7 @@ const COMPOSE_MISSING = /is not a docker command|unknown command "compose"|unkno
  * a DOCKER_HOST is given, so the command reaches exactly that host.
  */
 export function docker(args: string[], options: DockerOptions): Promise<DockerResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...options.env };
+  const env: NodeJS.ProcessEnv = { ...options.environment, ...options.env };
   if (options.env?.DOCKER_HOST) {
     for (const name of ['DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_TLS'])
       delete env[name];

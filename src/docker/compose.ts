@@ -7,11 +7,11 @@ import type { Logger } from '../util/log.js';
 import { docker, type DockerOptions } from './cli.js';
 import type { ComposeModel } from './model.js';
 
-/** A port a service publishes on the Docker server, as `docker compose ps` reports it. */
-
-interface Target {
+export interface Target {
   /** DOCKER_HOST of the pod's Docker server (the tunnel). */
   dockerHost: string;
+  /** The environment compose runs with: the project's (projectEnvironment), not the runner's. */
+  environment: Record<string, string>;
   workingDirectory: string;
   log: Logger;
   signal?: AbortSignal;
@@ -29,6 +29,7 @@ export async function composeUp(model: ComposeModel, target: Target): Promise<Pu
     const base = ['compose', '-f', file, '--project-directory', target.workingDirectory, '-p', model.name];
     const options: DockerOptions = {
       cwd: target.workingDirectory,
+      environment: target.environment,
       env: { DOCKER_HOST: target.dockerHost },
       signal: target.signal,
     };
@@ -84,6 +85,7 @@ export async function composeDown(model: ComposeModel, target: Target): Promise<
         ],
         {
           cwd: target.workingDirectory,
+          environment: target.environment,
           env: { DOCKER_HOST: target.dockerHost },
           signal: target.signal,
           onLine: (l) => target.log.info(l),

@@ -29,12 +29,16 @@ export interface ComposeVolume {
  * Loads the compose project the way `docker compose` itself sees it: `docker compose config` merges the
  * files, resolves paths and variables, and keeps extension sections such as `x-preevy`.
  */
-export async function loadComposeModel(project: ProjectInputs, signal?: AbortSignal): Promise<ComposeModel> {
+export async function loadComposeModel(
+  project: ProjectInputs,
+  environment: Record<string, string>,
+  signal?: AbortSignal,
+): Promise<ComposeModel> {
   const args = ['compose', ...project.composeFiles.flatMap((f) => ['-f', f]), 'config', '--format', 'json'];
   const where = project.composeFiles.length
     ? `compose file ${project.composeFiles.join(', ')}`
     : `a compose file in ${project.workingDirectory}`;
-  const result = await docker(args, { cwd: project.workingDirectory, signal });
+  const result = await docker(args, { cwd: project.workingDirectory, environment, signal });
   if (result.code !== 0) {
     throw new UserError(
       `Could not read ${where}: ${firstLines(result.stderr)}\nSet input compose-file (newline-separated paths) or working-directory to point at the project.`,

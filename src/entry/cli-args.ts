@@ -11,8 +11,8 @@ export const USAGE = `Usage: kube-pod-preview <plan|up|down|cleanup> [--<input> 
 Flags are the action's inputs: ${INPUT_NAMES.filter((n) => n !== 'command')
   .map((n) => `--${n}`)
   .join(', ')}.
-Outside a pull_request event, --env-id is required. The kubeconfig comes from --kubeconfig (content),
-$KUBECONFIG or ~/.kube/config.
+Outside a pull_request event, --env-id is required. The kubeconfig comes from --kubeconfig-file PATH,
+$KUBECONFIG or ~/.kube/config (--kubeconfig takes its content, which then shows in the process list).
 --repository owner/name names the repository the environment belongs to, as the action's
 GITHUB_REPOSITORY does (default: $GITHUB_REPOSITORY, else the git checkout's origin remote), so that
 the CLI reaches the environment the action created.`;
@@ -21,7 +21,12 @@ export interface CliArgs {
   inputs: Partial<Record<InputName, string>>;
   /** --repository: not an input of the action, which has GITHUB_REPOSITORY. */
   repository: string | undefined;
+  /** --kubeconfig-file: a path, so that credentials stay off the command line. */
+  kubeconfigFile: string | undefined;
 }
+
+/** Flags of the CLI alone; every other flag is one of the action's inputs. */
+const CLI_FLAGS = ['repository', 'kubeconfig-file'] as const;
 
 const COMMANDS = ['plan', 'up', 'down', 'cleanup'];
 
@@ -32,19 +37,22 @@ export function parseArgs(argv: string[]): CliArgs {
     throw new UserError(`${command ? `Unknown command "${command}".\n` : ''}${USAGE}`);
   }
   const values: Partial<Record<InputName, string>> = { command };
-  let repository: string | undefined;
+  const cli: Partial<Record<(typeof CLI_FLAGS)[number], string>> = {};
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
     if (!match) throw new UserError(`Unexpected argument "${arg}".\n${USAGE}`);
     const name = match[1]!;
-    if (name !== 'repository' && (!isInputName(name) || name === 'command'))
+    const cliFlag = CLI_FLAGS.find((f) => f === name);
+    if (!cliFlag && (!isInputName(name) || name === 'command'))
       throw new UserError(`Unknown flag --${name}.\n${USAGE}`);
     const value = match[2] ?? rest[++i];
     if (value === undefined) throw new UserError(`Flag --${name} needs a value.`);
-    if (name === 'repository') repository = value;
+    if (cliFlag) cli[cliFlag] = value;
     else if (isInputName(name))
       values[name] = values[name] === undefined ? value : `${values[name]}\n${value}`;
   }
-  return { inputs: values, repository };
+  if (cli['kubeconfig-file'] !== undefined && values.kubeconfig !== undefined)
+    throw new UserError('Give --kubeconfig-file or --kubeconfig, not both.');
+  return { inputs: values, repository: cli.repository, kubeconfigFile: cli['kubeconfig-file'] };
 }

@@ -1,4 +1,5 @@
-import { CancelledError, cancelOnSignals, describeError, reasonOf } from '../util/errors.js';
+import { readFileSync } from 'node:fs';
+import { CancelledError, UserError, cancelOnSignals, describeError, reasonOf } from '../util/errors.js';
 import { readRunContext } from '../github/event.js';
 import { mapInputs } from '../model/inputs.js';
 import { parseArgs, USAGE } from './cli-args.js';
@@ -25,6 +26,16 @@ function resultText(outcome: Outcome): string {
   }
 }
 
+function readKubeconfig(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UserError(
+      `Cannot read --kubeconfig-file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`,
+    );
+  }
+}
+
 /** The CLI's entry point; resolves with the process exit code. */
 export async function runCli(argv: string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
@@ -35,8 +46,10 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
     const context = readRunContext(process.env);
+    const file = args.kubeconfigFile;
+    const kubeconfig = file === undefined ? {} : { kubeconfig: readKubeconfig(file) };
     const outcome = await runCommand({
-      input: mapInputs(args.inputs),
+      input: mapInputs({ ...args.inputs, ...kubeconfig }),
       // The environment's id derives from the repository: the CLI must name the one the action does.
       context: { ...context, repository: repositoryOf(args.repository, process.env, process.cwd()) },
       log: consoleLogger({ verbose: Boolean(process.env.RUNNER_DEBUG) }),

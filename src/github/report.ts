@@ -165,14 +165,20 @@ export class PullRequestReport {
     this.target.log.info(`Pull request #${pr}: comment ${this.commentId} says ${state.state}`);
   }
 
-  /** Our comment: the marker of this environment, written by the identity the token acts as. */
+  /**
+   * Our comment: the marker of this environment, written by the identity the token acts as. Anyone can
+   * write the marker, so when that identity cannot be learnt no comment is adopted: a new one is posted.
+   */
   private async findComment(api: GitHubApi, pr: number, marker: string): Promise<number | undefined> {
     const [viewer, comments] = await Promise.all([api.viewerLogin(), api.listComments(pr)]);
-    const ours = comments.filter(
-      (c) =>
-        c.body.startsWith(marker) && (viewer === undefined || c.author?.replace(/\[bot\]$/, '') === viewer),
-    );
-    return ours[0]?.id;
+    if (viewer === undefined) {
+      this.target.log.warning(
+        `Cannot learn which account the token (input github-token) acts as, so no existing comment on #${pr} can be told to be ours: a new comment is posted.`,
+      );
+      return undefined;
+    }
+    return comments.find((c) => c.body.startsWith(marker) && c.author?.replace(/\[bot\]$/, '') === viewer)
+      ?.id;
   }
 
   private async status(

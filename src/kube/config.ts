@@ -7,6 +7,27 @@ import type { Logger } from '../util/log.js';
 import type { KubeconfigSource } from '../model/settings.js';
 
 /**
+ * Every credential a kubeconfig's users carry: tokens, passwords, client keys and certificates, an auth
+ * provider's tokens and secret, and the values an exec plugin gets in its environment.
+ */
+export function credentialsOf(kc: KubeConfig): string[] {
+  const secrets: (string | undefined)[] = [];
+  for (const user of kc.users) {
+    secrets.push(user.token, user.password, user.keyData, user.certData);
+    const provider = (user.authProvider?.config ?? {}) as Record<string, string | undefined>;
+    secrets.push(
+      provider['id-token'],
+      provider['refresh-token'],
+      provider['client-secret'],
+      provider['access-token'],
+    );
+    const exec = user.exec as { env?: { name: string; value?: string }[] } | undefined;
+    for (const variable of exec?.env ?? []) secrets.push(variable.value);
+  }
+  return secrets.filter((s): s is string => typeof s === 'string' && s.length > 0);
+}
+
+/**
  * Loads cluster credentials: the `kubeconfig` input's content, else a path from `x-preevy`, else
  * `$KUBECONFIG`, `~/.kube/config`, and finally the in-cluster service account. Every secret in it is
  * masked before anything can print it.
@@ -19,10 +40,7 @@ export function loadKubeConfig(
 ): KubeConfig {
   const kc = new KubeConfig();
   const origin = load(kc, source, env);
-  for (const user of kc.users) {
-    for (const secret of [user.token, user.password, user.keyData, user.certData])
-      if (secret) log.mask(secret);
-  }
+  for (const secret of credentialsOf(kc)) log.mask(secret);
   if (context) {
     if (!kc.getContextObject(context)) {
       const known = kc.getContexts().map((c) => c.name);

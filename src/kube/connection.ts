@@ -58,7 +58,7 @@ export async function waitForDocker(port: number, timeoutMs: number, signal: Abo
     }
     if (Date.now() + delay > deadline) {
       throw new UserError(
-        `The Docker server in the pod did not answer on port ${DOCKER_PORT} within ${formatDuration(timeoutMs)} (${last}). The template's docker-host container must run dockerd with --host=tcp://0.0.0.0:${DOCKER_PORT} and "tls": false.`,
+        `The Docker server in the pod did not answer on port ${DOCKER_PORT} within ${formatDuration(timeoutMs)} (${last}). The template's docker-host container must run dockerd with --host=tcp://127.0.0.1:${DOCKER_PORT} and "tls": false.`,
       );
     }
     await sleep(delay, signal);

@@ -27,6 +27,8 @@ export interface ObjectSet {
 export interface Plan extends ObjectSet {
   /** The StatefulSet or Deployment that runs the Docker server. */
   dockerHost: ObjectRef;
+  /** What the template does that works but should not: said in the log, not an error. */
+  warnings: string[];
 }
 
 /** Where a deploy comes from: recorded as annotations so an operator can trace an object to its PR. */
@@ -107,7 +109,31 @@ export function buildPlan(rendered: RenderedTemplate, options: PlanOptions): Pla
       [LABELS.component]: DOCKER_HOST_COMPONENT,
     };
   }
-  return { namespace: options.namespace, ids: options.ids, objects, dockerHost: refOf(dockerHost), kinds };
+  return {
+    namespace: options.namespace,
+    ids: options.ids,
+    objects,
+    dockerHost: refOf(dockerHost),
+    kinds,
+    warnings: exposedDockerServer(dockerHost),
+  };
+}
+
+/**
+ * A Docker server listening on every address of the pod is open to every pod of the cluster (another
+ * pull request's included), without TLS: it should listen on the pod's loopback, where port-forward
+ * connects from.
+ */
+function exposedDockerServer(dockerHost: KubeObject): string[] {
+  type Container = { name?: string; command?: unknown[]; args?: unknown[] };
+  const spec = dockerHost.spec as { template?: { spec?: { containers?: Container[] } } } | undefined;
+  const container = spec?.template?.spec?.containers?.[0];
+  const words = [...(container?.command ?? []), ...(container?.args ?? [])].map(String);
+  const open = words.map((w) => /tcp:\/\/(0\.0\.0\.0|\[::\]|)(:\d+)/.exec(w)?.[0]).find(Boolean);
+  if (!open) return [];
+  return [
+    `The docker-host container of ${describeRef(refOf(dockerHost))} runs dockerd, which listens on every address (${open}) without TLS: any pod in the cluster can drive it. Use --host=tcp://127.0.0.1:2375 (port-forward connects from inside the pod) and a readiness probe that asks from inside the pod too, as the bundled templates do.`,
+  ];
 }
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { parseDuration } from '../util/duration.js';
+import { DAY_MS, parseDuration } from '../util/duration.js';
 import { UserError } from '../util/errors.js';
 import type { InputSource } from './inputs.js';
 import type { Logger } from '../util/log.js';
@@ -118,7 +118,7 @@ export function resolveSettings(
     context: input('context'),
     template: input('template'),
     serverSideApply: optional(input('server-side-apply'), (v) => boolean(v, 'Input server-side-apply')),
-    storageClass: input('storage-class'),
+    storageClass: optional(input('storage-class'), (v) => dnsSubdomain(v, 'Input storage-class')),
     storageSize: optional(input('storage-size'), (v) => storageSize(v, 'Input storage-size')),
   };
   const kubeconfigContent = input('kubeconfig');
@@ -159,7 +159,8 @@ export function resolveSettings(
       primaryService: input('primary-service'),
     },
     onFork: optional(input('on-fork'), (v) => oneOf(v, ['skip', 'fail'] as const, 'on-fork')) ?? 'skip',
-    ttlMs: optional(input('ttl'), (v) => parseDuration(v, 'ttl')),
+    // An environment may live a year between deploys: longer is surely a typo (and no longer a Date).
+    ttlMs: optional(input('ttl'), (v) => parseDuration(v, 'ttl', 365 * DAY_MS)),
     dryRun: optional(input('dry-run'), (v) => boolean(v, 'Input dry-run')) ?? false,
   };
 }
@@ -179,6 +180,11 @@ function exposeSettings(input: InputSource, project: ProjectInputs): ExposeSetti
       );
     }
   }
+  if (mode === 'ingress' && !/\{(id|env-id)\}/.test(urlTemplate)) {
+    throw new UserError(
+      'Input url-template must contain {id} or {env-id}: without it every pull request gets the same host names, and one preview answers for all.',
+    );
+  }
   if (mode === 'ingress' && !domain && urlTemplate.includes('{domain}')) {
     throw new UserError(
       'Input expose is ingress, whose host names need input domain (e.g. preview.example.com, with a wildcard DNS record pointing at your ingress controller). Set domain, or set expose to loadbalancer or none.',
@@ -190,22 +196,27 @@ function exposeSettings(input: InputSource, project: ProjectInputs): ExposeSetti
     domain,
     urlTemplate,
     template: template === 'expose' ? template : path.resolve(project.workingDirectory, template),
-    ingressClass: input('ingress-class'),
+    ingressClass: optional(input('ingress-class'), (v) => dnsSubdomain(v, 'Input ingress-class')),
     tlsSecret: optional(input('tls-secret'), (v) => dnsSubdomain(v, 'Input tls-secret')),
     ingressAnnotations:
       optional(input('ingress-annotations'), (v) => stringMap(v, 'ingress-annotations')) ?? {},
-    basicAuth: optional(input('basic-auth'), basicAuth),
+    basicAuth: optional(input('basic-auth'), (v) => basicAuth(v, mode)),
     urlTimeoutMs:
       optional(input('url-timeout'), (v) => parseDuration(v, 'url-timeout')) ?? DEFAULTS.urlTimeoutMs,
   };
 }
 
-function basicAuth(value: string): { user: string; password: string } {
+function basicAuth(value: string, mode: ExposeMode): { user: string; password: string } {
   const colon = value.indexOf(':');
   if (colon <= 0 || colon === value.length - 1) {
     // The value is a secret: the message must not repeat it.
     throw new UserError(
       'Input basic-auth must be "user:password" with a non-empty user and password (pass it from a secret).',
+    );
+  }
+  if (mode !== 'ingress') {
+    throw new UserError(
+      `Input basic-auth protects URLs through the ingress, but input expose is ${mode}: nothing would ask for the password. Set expose to ingress, or remove basic-auth.`,
     );
   }
   return { user: value.slice(0, colon), password: value.slice(colon + 1) };
@@ -224,7 +235,7 @@ const OPTION_KEYS: Record<string, (value: unknown, where: string) => Partial<Dri
   // Preevy's docs name the template option `pod-template` in places; both spellings mean the same.
   'pod-template': (v, w) => ({ template: text(v, w) }),
   'server-side-apply': (v, w) => ({ serverSideApply: typeof v === 'boolean' ? v : boolean(text(v, w), w) }),
-  'storage-class': (v, w) => ({ storageClass: text(v, w) }),
+  'storage-class': (v, w) => ({ storageClass: dnsSubdomain(text(v, w), w) }),
   'storage-size': (v, w) => ({ storageSize: storageSize(typeof v === 'number' ? String(v) : text(v, w), w) }),
 };
 

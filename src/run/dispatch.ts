@@ -1,3 +1,4 @@
+import { projectEnvironment } from '../docker/environment.js';
 import { loadComposeModel, type ComposeModel } from '../docker/model.js';
 import type { RunContext } from '../github/event.js';
 import { KubeClient } from '../kube/client.js';
@@ -44,8 +45,12 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
   const env = options.env ?? process.env;
   const timer = new PhaseTimer();
   const project = readProjectInputs(input, options.cwd);
+  // The runner's environment, less the action's inputs and secrets: compose interpolates from it.
+  const projectEnv = projectEnvironment(process.env, secretInputs(input));
   const model = await timer.time('compose config', () =>
-    input('command') === 'cleanup' ? optionalModel(project, signal, log) : loadComposeModel(project, signal),
+    input('command') === 'cleanup'
+      ? optionalModel(project, projectEnv, signal, log)
+      : loadComposeModel(project, projectEnv, signal),
   );
   const settings = resolveSettings(input, readDriverOptions(model?.['x-preevy'], log), project);
   for (const secret of [settings.githubToken, settings.expose.basicAuth?.password])
@@ -73,7 +78,7 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
   }
   if (!model) throw new Error('Only cleanup runs without a compose project.');
 
-  const run = resolveRun(options, settings, model, timer, env);
+  const run = resolveRun(options, settings, model, timer, env, projectEnv);
   const common = { ids: run.ids, namespace: settings.namespace, project: model.name, timings: timer.timings };
   const command =
     settings.command === 'auto' ? (context.action === 'closed' ? 'down' : 'up') : settings.command;
@@ -96,11 +101,12 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
  */
 async function optionalModel(
   project: ProjectInputs,
+  projectEnv: Record<string, string>,
   signal: AbortSignal,
   log: Logger,
 ): Promise<ComposeModel | undefined> {
   try {
-    return await loadComposeModel(project, signal);
+    return await loadComposeModel(project, projectEnv, signal);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
     log.info(
@@ -116,6 +122,7 @@ function resolveRun(
   model: ComposeModel,
   timer: PhaseTimer,
   env: NodeJS.ProcessEnv,
+  projectEnv: Record<string, string>,
 ): Run {
   const { context } = options;
   const repository = context.repository ?? `local/${model.name}`;
@@ -132,8 +139,15 @@ function resolveRun(
     timer,
     checkpoint: options.checkpoint ?? (() => {}),
     env,
+    projectEnv,
     now: options.now ?? (() => new Date()),
   };
+}
+
+/** The values of the inputs that carry credentials, to be kept out of the compose project's reach. */
+function secretInputs(input: InputSource): (string | undefined)[] {
+  const basicAuth = input('basic-auth');
+  return [input('kubeconfig'), input('github-token'), basicAuth, basicAuth?.split(':').slice(1).join(':')];
 }
 
 /** A fork's pull request gets no secrets, so no credentials: skip with a notice, or fail (input on-fork). */

@@ -72,6 +72,7 @@ export async function removeEnvironment(
       await timer.time('compose', () =>
         composeDown(run.model, {
           dockerHost: connection.dockerHost,
+          environment: run.projectEnv,
           workingDirectory: settings.workingDirectory,
           log,
           signal,

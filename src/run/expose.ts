@@ -99,22 +99,19 @@ function portForwardCommand(entry: ExposureEntry, options: ExposeOptions): Previ
   };
 }
 
-/** The health gate over every URL, side by side; basic-auth credentials go along when set. */
+/**
+ * The health gate over every URL, side by side. It never sends the basic-auth credentials: a 401 from
+ * the ingress already says the preview is up, and the password has no business reaching the app.
+ */
 async function checkHealth(
   entries: ExposureEntry[],
   urls: (string | undefined)[],
   options: ExposeOptions,
 ): Promise<PreviewUrl[]> {
-  const { basicAuth, urlTimeoutMs } = options.expose;
+  const { urlTimeoutMs } = options.expose;
   const reachable = urls.filter((u): u is string => u !== undefined);
   const checks = await options.log.group(`Wait for ${reachable.length} URLs to answer`, () =>
-    checkUrls(reachable, {
-      timeoutMs: urlTimeoutMs,
-      signal: options.signal,
-      authorization: basicAuth
-        ? `Basic ${Buffer.from(`${basicAuth.user}:${basicAuth.password}`).toString('base64')}`
-        : undefined,
-    }),
+    checkUrls(reachable, { timeoutMs: urlTimeoutMs, signal: options.signal }),
   );
   const checkOf = new Map(reachable.map((url, i) => [url, checks[i]!]));
   return entries.map((e, index) => {

@@ -18,24 +18,19 @@ const POLL_MS = 2000;
  */
 export async function checkUrls(
   urls: string[],
-  options: { timeoutMs: number; signal: AbortSignal; authorization?: string | undefined },
+  options: { timeoutMs: number; signal: AbortSignal },
 ): Promise<UrlCheck[]> {
   const deadline = Date.now() + options.timeoutMs;
   return Promise.all(urls.map((url) => checkUrl(url, deadline, options)));
 }
 
-async function checkUrl(
-  url: string,
-  deadline: number,
-  options: { signal: AbortSignal; authorization?: string | undefined },
-): Promise<UrlCheck> {
+async function checkUrl(url: string, deadline: number, options: { signal: AbortSignal }): Promise<UrlCheck> {
   let detail: string;
   while (true) {
     options.signal.throwIfAborted();
     try {
       const response = await fetch(url, {
         redirect: 'manual',
-        headers: options.authorization ? { authorization: options.authorization } : {},
         signal: AbortSignal.any([
           options.signal,
           AbortSignal.timeout(Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, deadline - Date.now()))),

@@ -35,7 +35,9 @@ export function planEnvironment(run: Run, options: PlanOptions): Plan {
     sha: run.context.headSha,
     project: run.model.name,
   });
-  return buildPlan(renderTemplate(template, args), options);
+  const plan = buildPlan(renderTemplate(template, args), options);
+  for (const warning of plan.warnings) run.log.warning(warning);
+  return plan;
 }
 
 /** The plan as multi-document YAML, what `plan` prints. */

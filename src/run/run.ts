@@ -21,6 +21,8 @@ export interface Run {
   timer: PhaseTimer;
   checkpoint: Checkpoint;
   env: NodeJS.ProcessEnv;
+  /** What docker and compose run with: the runner's environment less the action's secrets. */
+  projectEnv: Record<string, string>;
   now: () => Date;
 }
 

@@ -140,6 +140,7 @@ async function composeInPod(
   const ports = await timer.time('compose', () =>
     composeUp(model, {
       dockerHost: connection.dockerHost,
+      environment: run.projectEnv,
       workingDirectory: settings.workingDirectory,
       log,
       signal,

@@ -6,9 +6,9 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_00
  * Parses a duration such as `90s`, `5m`, `1h30m` or a bare number of seconds, into milliseconds.
  * `inputName` is named in the error so the user knows which value to fix.
  */
-export function parseDuration(text: string, inputName: string): number {
-  const value = text.trim();
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+export function parseDuration(text: string, inputName: string, maxMs = DAY_MS): number {
+  // A bare number is seconds.
+  const value = /^\d+(\.\d+)?$/.test(text.trim()) ? `${text.trim()}s` : text.trim();
   const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
   const consumed = parts.map((p) => p[0]).join('');
   if (parts.length === 0 || consumed !== value) {
@@ -18,7 +18,17 @@ export function parseDuration(text: string, inputName: string): number {
   }
   const ms = parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * UNIT_MS[unit!]!, 0);
   if (ms <= 0) throw new UserError(`Input ${inputName} must be longer than zero, got "${text}".`);
+  if (ms > maxMs) {
+    throw new UserError(`Input ${inputName} may be at most ${formatLong(maxMs)}, got "${text}".`);
+  }
   return Math.round(ms);
+}
+
+/** A day: the most a wait (timeout, url-timeout) may last. */
+export const DAY_MS = 24 * 3_600_000;
+
+function formatLong(ms: number): string {
+  return ms % DAY_MS === 0 ? `${ms / DAY_MS}d` : formatDuration(ms);
 }
 
 export function formatDuration(ms: number): string {

@@ -60,6 +60,8 @@ export class FakeGitHubApi {
   /** Pull requests by number; one that is not here answers 404. */
   readonly pulls = new Map<number, { state: 'open' | 'closed'; head: string }>();
   permissions: Permissions = { pullRequests: 'write', deployments: 'write' };
+  /** Whether the GraphQL `viewer` query answers; some tokens may not ask it. */
+  viewerAnswers = true;
   private nextId = 1000;
   private server: http.Server | undefined;
   url = '';
@@ -137,7 +139,10 @@ export class FakeGitHubApi {
     const path = url.pathname;
     if (method === 'POST' && path === '/graphql') {
       const query = (body as { query?: string } | undefined)?.query ?? '';
-      if (/viewer\s*\{\s*login/.test(query)) return [200, { data: { viewer: { login: BOT } } }];
+      if (/viewer\s*\{\s*login/.test(query))
+        return this.viewerAnswers
+          ? [200, { data: { viewer: { login: BOT } } }]
+          : [200, { errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] }];
       return [200, { errors: [{ message: 'This double answers only { viewer { login } }' }] }];
     }
     const prefix = `/repos/${this.repository}`;

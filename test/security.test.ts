@@ -1,0 +1,128 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { projectEnvironment } from '../src/docker/environment.js';
+import { loadKubeConfig } from '../src/kube/config.js';
+import { ROOT, memoryLogger, node, scratchDir } from './helpers.js';
+
+/** What a preview may reach: the compose project, and nothing of the action's. */
+describe('the environment docker and compose run with', () => {
+  const kubeconfig = 'apiVersion: v1\nkind: Config\nusers: [{name: u, user: {token: s3cr3t-t0ken}}]';
+
+  it('has the runner’s variables and the step’s env, but none of the action’s inputs, tokens or state', () => {
+    const env = projectEnvironment(
+      {
+        PATH: '/usr/bin',
+        HOME: '/home/runner',
+        PREVIEW_FEATURE_FLAG: 'on', // the workflow's `env:` for the step
+        INPUT_KUBECONFIG: kubeconfig,
+        'INPUT_GITHUB-TOKEN': 'ghs_0123456789',
+        input_lowercase: 'x',
+        ACTIONS_RUNTIME_TOKEN: 'runtime',
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc',
+        GITHUB_TOKEN: 'ghs_0123456789',
+        STATE_kpp_lease: '{}',
+        KUBECONFIG: '/home/runner/.kube/config',
+        GITHUB_REPOSITORY: 'acme/web',
+      },
+      [],
+    );
+    expect(env).toEqual({
+      PATH: '/usr/bin',
+      HOME: '/home/runner',
+      PREVIEW_FEATURE_FLAG: 'on',
+      GITHUB_REPOSITORY: 'acme/web',
+    });
+  });
+
+  it('drops a variable of any name that carries a secret input, whole or inside it', () => {
+    const env = projectEnvironment(
+      {
+        CLUSTER_CREDENTIALS: kubeconfig,
+        AUTH_HEADER: 'Basic reviewer:hunter22-long',
+        SHORT: 'abc',
+        OTHER: 'kept',
+      },
+      [kubeconfig, 'reviewer:hunter22-long', 'hunter22-long', 'abc', undefined],
+    );
+    expect(env).toEqual({ SHORT: 'abc', OTHER: 'kept' }); // 3 characters match by chance: not a secret
+  });
+});
+
+describe('kubeconfig credentials', () => {
+  it('masks every credential field before anything can print it', () => {
+    const log = memoryLogger();
+    const kubeconfig = stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [{ name: 'c', cluster: { server: 'https://127.0.0.1:6443' } }],
+      contexts: [{ name: 'c', context: { cluster: 'c', user: 'oidc' } }],
+      'current-context': 'c',
+      users: [
+        { name: 'token', user: { token: 'the-bearer-token' } },
+        { name: 'basic', user: { username: 'admin', password: 'the-password' } },
+        {
+          name: 'certs',
+          user: {
+            'client-key-data': Buffer.from('the-client-key').toString('base64'),
+            'client-certificate-data': Buffer.from('the-client-cert').toString('base64'),
+          },
+        },
+        {
+          name: 'oidc',
+          user: {
+            'auth-provider': {
+              name: 'oidc',
+              config: {
+                'id-token': 'the-id-token',
+                'refresh-token': 'the-refresh-token',
+                'client-secret': 'the-client-secret',
+                'client-id': 'not-a-secret',
+              },
+            },
+          },
+        },
+        {
+          name: 'exec',
+          user: {
+            exec: {
+              apiVersion: 'client.authentication.k8s.io/v1',
+              command: 'get-token',
+              env: [{ name: 'API_KEY', value: 'the-exec-api-key' }],
+            },
+          },
+        },
+      ],
+    });
+    loadKubeConfig({ kind: 'content', content: kubeconfig }, undefined, log, {});
+    expect(log.masked).toEqual(
+      expect.arrayContaining([
+        'the-bearer-token',
+        'the-password',
+        Buffer.from('the-client-key').toString('base64'),
+        Buffer.from('the-client-cert').toString('base64'),
+        'the-id-token',
+        'the-refresh-token',
+        'the-client-secret',
+        'the-exec-api-key',
+      ]),
+    );
+    expect(log.masked).not.toContain('not-a-secret');
+  });
+
+  it('the CLI reads them from --kubeconfig-file, keeping them off the command line', async () => {
+    using scratch = scratchDir();
+    const file = path.join(scratch.dir, 'kubeconfig');
+    writeFileSync(file, 'apiVersion: v1\nkind: Config\nclusters: []\nusers: []\ncontexts: []\n');
+    const cli = path.join(ROOT, 'dist/cli/index.js');
+    const hello = path.join(ROOT, 'examples/hello');
+    const result = await node(cli, ['up', '--env-id', 'demo', '--kubeconfig-file', file], { cwd: hello });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('names no cluster'); // it read the file given, not ~/.kube/config
+    const missing = await node(cli, ['up', '--env-id', 'demo', '--kubeconfig-file', `${file}.nope`], {
+      cwd: hello,
+    });
+    expect(missing.stderr).toContain(`Cannot read --kubeconfig-file ${file}.nope: ENOENT.`);
+  });
+});
