@@ -17,6 +17,7 @@ import {
   memoryLogger,
   prepareHello,
   run,
+  scratchDir,
   startDouble,
   type HelloProject,
   doubleInputs,
@@ -149,6 +150,37 @@ describe('up and down of examples/hello', () => {
     await expect(run(inputs(hello.dir, { command: 'up' }))).rejects.toThrow(
       `Service web bind-mounts ${path.join(hello.dir, 'missing')}, which does not exist on the runner.`,
     );
+  });
+
+  it('refuses sources outside the project (runner files, ../, symlinks out), unless allow-paths lists them', async () => {
+    const outside = scratchDir();
+    cleanups.push(() => outside[Symbol.dispose]());
+    writeFileSync(path.join(outside.dir, 'outside.txt'), 'runner file\n');
+    const cases: [string, string][] = [
+      ['volumes:\n      - /etc/hostname:/h:ro', 'Service web uses /etc/hostname'],
+      [
+        `volumes:\n      - ../${path.basename(outside.dir)}/outside.txt:/o:ro`,
+        `Service web uses ${outside.dir}/outside.txt`,
+      ],
+      ['volumes:\n      - ./escape:/e:ro', `(${outside.dir}/outside.txt)`],
+    ];
+    for (const [volumes, message] of cases) {
+      const hello = await helloProject(`services:\n  web:\n    ${volumes}\n`);
+      symlinkSync(path.join(outside.dir, 'outside.txt'), path.join(hello.dir, 'escape'));
+      const error = await run(inputs(hello.dir, { command: 'up' })).catch((e: Error) => e);
+      expect(String(error)).toContain(message);
+      expect(String(error)).toContain('list a directory that contains it in input allow-paths');
+    }
+    const secret = await helloProject(
+      `services:\n  web:\n    secrets: [token]\nsecrets:\n  token:\n    file: ${outside.dir}/outside.txt\n`,
+    );
+    await expect(run(inputs(secret.dir, { command: 'up' }))).rejects.toThrow(
+      `Secret token uses ${outside.dir}/outside.txt, which is outside the project directory`,
+    );
+    // Listed in allow-paths, the same file is copied and mounted.
+    const allowed = await run(inputs(secret.dir, { command: 'up', 'allow-paths': outside.dir }));
+    expect(allowed.synced?.sent).toContain(path.join(outside.dir, 'outside.txt'));
+    await run(inputs(secret.dir, { command: 'down' }));
   });
 
   it('on a compose failure prints the containers and the logs of those not running', async () => {

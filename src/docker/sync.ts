@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { lstat, mkdtemp, readdir, readlink, rm, stat } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, readlink, realpath, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -76,6 +76,24 @@ export function fileSources(model: ComposeModel): FileSource[] {
   return sources;
 }
 
+/**
+ * The sources, each checked to lie (after resolving symlinks) inside one of `roots`: the project's
+ * directory and input allow-paths. A compose file comes from the pull request: it must not copy the
+ * runner's files (~/.ssh, ~/.docker/config.json, /etc) into a pod its code runs in.
+ */
+export async function confine(sources: FileSource[], roots: string[]): Promise<FileSource[]> {
+  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => path.resolve(r))));
+  for (const { source, usedBy } of sources) {
+    const real = await realpath(source).catch(() => path.resolve(source));
+    if (realRoots.some((root) => real === root || real.startsWith(`${root}${path.sep}`))) continue;
+    const shown = real === source ? source : `${source} (${real})`;
+    throw new UserError(
+      `${usedBy} uses ${shown}, which is outside the project directory ${roots[0]}: files outside it stay on the runner. Move it into the project, or list a directory that contains it in input allow-paths.`,
+    );
+  }
+  return sources;
+}
+
 /** The model handed to `docker compose`: bind sources (and secret/config files) point into the pod. */
 export function rewriteModel(model: ComposeModel, remoteDir: string): ComposeModel {
   const rewritten = structuredClone(model);
@@ -144,9 +162,14 @@ export function diffManifests(remote: Manifest, local: Manifest): { send: string
  * sends only what changed as one tar archive on the stdin of `tar -x`, removes what is gone, and
  * stores the new manifest with the files.
  */
-export async function syncFiles(exec: PodExec, model: ComposeModel, log: Logger): Promise<SyncResult> {
+export async function syncFiles(
+  exec: PodExec,
+  model: ComposeModel,
+  roots: string[],
+  log: Logger,
+): Promise<SyncResult> {
   const remoteDir = remoteProjectDir(model.name);
-  const local = await scanSources(fileSources(model));
+  const local = await scanSources(await confine(fileSources(model), roots));
   const previous = await exec(['cat', `${remoteDir}/${MANIFEST}`]);
   let remote: Manifest = {};
   if (previous.exitCode === 0) {
@@ -215,11 +238,20 @@ async function addEntry(
   }
   const { size } = await lstat(file);
   await new Promise<void>((resolve, reject) => {
+    const fail = (error: Error) =>
+      reject(
+        new UserError(
+          `${file} changed while it was being copied into the pod (${error.message}); run again once nothing writes to it.`,
+        ),
+      );
     const sink = archive.entry({ name, type: 'file', mode: entry.mode, size }, (error) =>
-      error ? reject(error) : resolve(),
+      error ? fail(error) : resolve(),
     );
-    const source = createReadStream(file);
-    source.on('error', reject);
+    sink.on('error', fail);
+    if (size === 0) return void sink.end(Buffer.alloc(0));
+    // Exactly the size the header announces: a file that grows meanwhile sends its first `size` bytes.
+    const source = createReadStream(file, { end: size - 1 });
+    source.on('error', fail);
     source.pipe(sink);
   });
   return size;

@@ -14,6 +14,7 @@ export const INPUT_NAMES = [
   'storage-size',
   'compose-file',
   'working-directory',
+  'allow-paths',
   'env-id',
   'timeout',
   'labels',

@@ -52,6 +52,11 @@ export interface Settings {
   storageSize: number;
   composeFiles: string[];
   workingDirectory: string;
+  /**
+   * Absolute directories outside working-directory whose files the project may bind-mount (input
+   * allow-paths); everything else outside it stays on the runner.
+   */
+  allowPaths: string[];
   envId: string | undefined;
   timeoutMs: number;
   labels: Record<string, string>;
@@ -96,12 +101,16 @@ export interface ProjectInputs {
 
 export function readProjectInputs(input: InputSource, cwd: string): ProjectInputs {
   const workingDirectory = path.resolve(cwd, input('working-directory') ?? '.');
-  const composeFiles = (input('compose-file') ?? '')
-    .split('\n')
-    .map((f) => f.trim())
-    .filter(Boolean)
-    .map((f) => path.resolve(workingDirectory, f));
+  const composeFiles = lines(input('compose-file')).map((f) => path.resolve(workingDirectory, f));
   return { workingDirectory, composeFiles };
+}
+
+/** The non-empty lines of a newline-separated input. */
+function lines(value: string | undefined): string[] {
+  return (value ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -146,6 +155,7 @@ export function resolveSettings(
     storageSize: pick('storageSize') ?? DEFAULTS.storageSize,
     composeFiles: project.composeFiles,
     workingDirectory: project.workingDirectory,
+    allowPaths: lines(input('allow-paths')).map((p) => path.resolve(project.workingDirectory, p)),
     envId: optional(input('env-id'), (v) => dnsLabel(v, 'Input env-id')),
     timeoutMs: optional(input('timeout'), (v) => parseDuration(v, 'timeout')) ?? DEFAULTS.timeoutMs,
     labels: optional(input('labels'), (v) => stringMap(v, 'labels')) ?? {},

@@ -135,7 +135,9 @@ async function composeInPod(
   const { settings, log, signal, timer } = run;
   await using connection = await timer.time('tunnel', () => connectToPod(client, pod, { log, signal }));
   const { model, ...synced } = await timer.time('sync', () =>
-    log.group('Copy bind-mounted files into the pod', () => syncFiles(connection.exec, run.model, log)),
+    log.group('Copy bind-mounted files into the pod', () =>
+      syncFiles(connection.exec, run.model, [settings.workingDirectory, ...settings.allowPaths], log),
+    ),
   );
   const ports = await timer.time('compose', () =>
     composeUp(model, {
