@@ -350,4 +350,57 @@ describe('the action on pull_request events (dist/index.js)', () => {
     );
     await step('closed', '9'.repeat(40));
   });
+
+  it('refuses to deploy a fork’s code on events that carry this repository’s secrets', async () => {
+    const events: [string, unknown][] = [
+      [
+        'pull_request_target',
+        {
+          action: 'opened',
+          number: PR,
+          pull_request: {
+            number: PR,
+            head: { sha: '8'.repeat(40), repo: { full_name: 'mallory/web' } },
+            base: { repo: { full_name: REPO } },
+          },
+        },
+      ],
+      [
+        'pull_request_target',
+        {
+          action: 'synchronize',
+          number: PR,
+          pull_request: {
+            number: PR,
+            head: { sha: '8'.repeat(40), repo: null },
+            base: { repo: { full_name: REPO } },
+          },
+        },
+      ],
+      [
+        'workflow_run',
+        { workflow_run: { head_repository: { full_name: 'mallory/web' }, repository: { full_name: REPO } } },
+      ],
+    ];
+    for (const [eventName, payload] of events) {
+      const file = path.join(scratch.dir, `${eventName}.json`);
+      writeFileSync(file, JSON.stringify(payload));
+      const result = await step(
+        'opened',
+        '8'.repeat(40),
+        { 'env-id': 'pr-7', command: 'up' },
+        {},
+        {
+          GITHUB_EVENT_NAME: eventName,
+          GITHUB_EVENT_PATH: file,
+        },
+      );
+      expect(result.code).toBe(1);
+      expect(result.stdout).toMatch(
+        /::error::This (pull_request_target|workflow_run) run would deploy code from (mallory\/web|\(deleted fork\))/,
+      );
+      expect(result.stdout).toContain('set input allow-fork-code to true');
+    }
+    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+  });
 });

@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import type { InputName } from '../src/model/inputs.js';
+import { mapInputs, type InputName } from '../src/model/inputs.js';
+import { permissionsFor } from '../src/model/permissions.js';
+import { resolveSettings } from '../src/model/settings.js';
 import type { Logger } from '../src/util/log.js';
 import { commentMarker } from '../src/github/comment.js';
 import { FakeGitHubApi } from './github/server.js';
@@ -97,6 +99,36 @@ describe('least privilege', () => {
     expect(outcome.state).toBe('ready');
     await run(inputs({ command: 'down' }));
     expect(api.objectsMatching(OURS)).toEqual([]);
+  });
+
+  it('deploy/rbac.yaml grants nothing beyond what up and down ask for (no watch on Secrets, …)', () => {
+    const kinds = ['v1/ConfigMap', 'apps/v1/StatefulSet', 'apps/v1/Deployment'];
+    const expose = resolveSettings(
+      mapInputs({ expose: 'ingress', domain: 'x.io', 'basic-auth': 'u:p' }),
+      {},
+      { workingDirectory: '/w', composeFiles: [] },
+    ).expose;
+    const needs = [...permissionsFor('up', kinds, expose), ...permissionsFor('down', kinds)];
+    const plural: Record<string, string> = {
+      'v1/ConfigMap': 'configmaps',
+      'v1/Service': 'services',
+      'v1/Secret': 'secrets',
+      'networking.k8s.io/v1/Ingress': 'ingresses',
+      'apps/v1/StatefulSet': 'statefulsets',
+      'apps/v1/Deployment': 'deployments',
+    };
+    const asked = new Set(
+      needs.flatMap((n) =>
+        n.verbs.map((v) => {
+          const group = n.kind ? (n.kind.split('/').length > 2 ? n.kind.split('/')[0] : '') : n.group;
+          return `${group}|${n.kind ? plural[n.kind] : n.resource}|${v}`;
+        }),
+      ),
+    );
+    const granted = shippedRules().flatMap((r) =>
+      r.apiGroups.flatMap((g) => r.resources.flatMap((res) => r.verbs.map((v) => `${g}|${res}|${v}`))),
+    );
+    expect(granted.filter((g) => !asked.has(g))).toEqual([]);
   });
 
   it('lists every missing permission with the Role rules that grant them, before changing anything', async () => {

@@ -49,6 +49,7 @@ export const NO_EVENT: RunContext = {
   repository: 'acme/web',
   runUrl: undefined,
   fromFork: false,
+  foreignCodeWithSecrets: undefined,
 };
 
 /** An outcome of any command, its fields readable without narrowing: tests know which command they ran. */

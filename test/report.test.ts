@@ -83,17 +83,25 @@ describe('the sticky comment', () => {
     const row = body.split('\n').find((l) => l.includes('a\\|b'))!;
     expect(row).toContain('a\\|b&lt;script&gt;\\*\\_\\`');
     expect(row.split(/(?<!\\)\|/)).toHaveLength(6); // five cells' borders: nothing split a cell
-    const failed = renderComment(
-      { state: 'failed', error: 'line one\n\n| <img src=x> [x](y)', during: 'deploy' },
-      CTX,
-    );
-    expect(failed).toContain('line one \\| &lt;img src=x&gt; \\[x\\]\\(y\\)');
     expect(escapeText('1.2-3')).toBe('1.2-3');
   });
 
-  it('keeps a long error to one paragraph', () => {
-    const body = renderComment({ state: 'failed', error: 'x'.repeat(5000), during: 'deploy' }, CTX);
-    expect(body.split('\n')[3]!.length).toBeLessThan(1600);
+  it('shows an error (compose output included) in a code block: no markup, mentions or links', () => {
+    const error = 'line one\n\n| <img src=x> [x](y) @octocat https://evil.example\n```\nbreak out';
+    const failed = renderComment({ state: 'failed', error, during: 'deploy' }, CTX);
+    const fence = '````'; // longer than the longest run of backticks inside
+    expect(failed).toContain(`${fence}text\n${error}\n${fence}`);
+    expect(failed.split(fence)).toHaveLength(3); // the error's own ``` did not close the block
+  });
+
+  it('stays under GitHub’s comment size: long errors and tables are cut, saying so', () => {
+    const long = renderComment({ state: 'failed', error: 'x'.repeat(100_000), during: 'deploy' }, CTX);
+    expect(long.length).toBeLessThan(65_536);
+    expect(long).toContain('(cut; the workflow run has all of it)');
+    const urls = Array.from({ length: 400 }, (_, i) => url(`service-${i}`, 1000 + i, 'ready', 'HTTP 200'));
+    const table = renderComment({ state: 'ready', urls, durationMs: 1 }, CTX);
+    expect(table.length).toBeLessThan(65_536);
+    expect(table).toContain('300 more rows are left out');
   });
 });
 
@@ -136,6 +144,23 @@ describe('exposure entries', () => {
     expect(
       hostName('{service}.{env-id}.{domain}', { service: 'Web_App', 'env-id': 'pr-1', domain: 'x.io' }),
     ).toBe('web-app.pr-1.x.io');
+    // Only {domain} adds labels: the host stays under the wildcard record.
+    expect(hostName('{service}-{port}.{domain}', { service: 'api.v2', port: '80', domain: 'x.io' })).toBe(
+      'api-v2-80.x.io',
+    );
+  });
+
+  it('refuses two services that would share a host name, naming both', () => {
+    const ports = ['web_1', 'web-1'].map((service) => ({
+      service,
+      targetPort: 80,
+      publishedPort: service === 'web_1' ? 8081 : 8082,
+      protocol: 'tcp',
+    }));
+    const expose = settings({ domain: 'x.io', 'url-template': '{service}-{id}.{domain}' });
+    expect(() => exposureEntries(ports, expose, ids)).toThrow(
+      `Services web_1 (port 80) and web-1 (port 80) would share the host web-1-${ids.id}.x.io`,
+    );
   });
 
   it('hashes basic-auth passwords the way htpasswd -s does', () => {

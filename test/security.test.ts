@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { projectEnvironment } from '../src/docker/environment.js';
 import { loadKubeConfig } from '../src/kube/config.js';
+import { withoutRepositoryCredentials } from '../src/model/settings.js';
 import { ROOT, memoryLogger, node, scratchDir } from './helpers.js';
 
 /** What a preview may reach: the compose project, and nothing of the action's. */
@@ -124,5 +125,66 @@ describe('kubeconfig credentials', () => {
       cwd: hello,
     });
     expect(missing.stderr).toContain(`Cannot read --kubeconfig-file ${file}.nope: ENOENT.`);
+  });
+
+  it('refuses an API server on plain HTTP with a message, not a stack trace', () => {
+    const kubeconfig = stringify({
+      apiVersion: 'v1',
+      kind: 'Config',
+      clusters: [{ name: 'c', cluster: { server: 'http://127.0.0.1:8080' } }],
+      users: [{ name: 'u', user: { token: 'abc' } }],
+      contexts: [{ name: 'c', context: { cluster: 'c', user: 'u' } }],
+      'current-context': 'c',
+    });
+    expect(() =>
+      loadKubeConfig({ kind: 'content', content: kubeconfig }, undefined, memoryLogger(), {}),
+    ).toThrow('is http://127.0.0.1:8080: plain HTTP would send the credentials in clear');
+  });
+
+  it.each([
+    [
+      'an exec plugin',
+      { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: 'sh', args: ['-c', 'x'] } },
+    ],
+    ['a token file', { 'token-file': '/home/runner/.ssh/id_rsa' }],
+    ["an auth provider's command", { 'auth-provider': { name: 'gcp', config: { 'cmd-path': '/bin/sh' } } }],
+  ])('refuses a kubeconfig from a repository path whose user has %s, before reading it', (what, user) => {
+    using scratch = scratchDir();
+    const file = path.join(scratch.dir, 'kubeconfig.yaml');
+    writeFileSync(
+      file,
+      stringify({
+        apiVersion: 'v1',
+        kind: 'Config',
+        clusters: [{ name: 'c', cluster: { server: 'https://attacker.example' } }],
+        users: [{ name: 'u', user }],
+        contexts: [{ name: 'c', context: { cluster: 'c', user: 'u' } }],
+        'current-context': 'c',
+      }),
+    );
+    expect(() =>
+      loadKubeConfig(
+        { kind: 'file', path: file, from: 'x-preevy kubeconfig' },
+        undefined,
+        memoryLogger(),
+        {},
+      ),
+    ).toThrow(`gives user u ${what}, which runs or reads something on the runner`);
+  });
+
+  it('in a workflow, ignores x-preevy kubeconfig and context with a warning', () => {
+    const log = memoryLogger();
+    const options = withoutRepositoryCredentials(
+      { namespace: 'previews', kubeconfig: './kubeconfig.yaml', context: 'prod' },
+      true,
+      log,
+    );
+    expect(options).toEqual({ namespace: 'previews' });
+    expect(log.warnings).toEqual([
+      expect.stringContaining('Ignoring x-preevy kubeconfig in the compose file'),
+      expect.stringContaining('Ignoring x-preevy context in the compose file'),
+    ]);
+    // The CLI, run on one's own checkout, keeps them.
+    expect(withoutRepositoryCredentials({ context: 'prod' }, false, log)).toEqual({ context: 'prod' });
   });
 });

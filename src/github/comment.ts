@@ -73,7 +73,7 @@ export function renderComment(state: CommentState, ctx: CommentContext): string 
     case 'failed': {
       const what =
         state.during === 'deploy' ? commit && `Deploying ${commit} failed` : 'Removing the preview failed';
-      lines.push(paragraph(state.error), '', [what, run && `see the ${run}`].filter(Boolean).join('; '));
+      lines.push(codeBlock(state.error), '', [what, run && `see the ${run}`].filter(Boolean).join('; '));
       break;
     }
     case 'cancelled':
@@ -93,13 +93,21 @@ export function renderComment(state: CommentState, ctx: CommentContext): string 
 /** The Markdown table of URLs, shared by the comment and the job summary. */
 export function urlTable(urls: PreviewUrl[]): string[] {
   if (urls.length === 0) return [];
-  const rows = urls.map((u) => {
+  const rows = urls.slice(0, MAX_ROWS).map((u) => {
     const target = u.url
       ? `[${escapeText(u.url.replace(/^https?:\/\//, ''))}](${u.url})`
       : `\`${u.command ?? ''}\``;
     return `| ${escapeText(u.service)} | ${u.port} | ${target} | ${stateText(u)} |`;
   });
-  return ['| Service | Port | URL | State |', '| --- | --- | --- | --- |', ...rows];
+  const more = urls.length - MAX_ROWS;
+  return [
+    '| Service | Port | URL | State |',
+    '| --- | --- | --- | --- |',
+    ...rows,
+    ...(more > 0
+      ? ['', `${more} more rows are left out; the job summary and output urls-json have them all.`]
+      : []),
+  ];
 }
 
 function stateText(url: PreviewUrl): string {
@@ -117,10 +125,20 @@ export function escapeText(text: string): string {
     .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1');
 }
 
-const MAX_ERROR = 1500;
+/** The most of an error a comment shows; the workflow run has the rest. */
+const MAX_ERROR = 20_000;
+/** The most URL rows a comment shows: GitHub refuses comments over 65,536 characters. */
+export const MAX_ROWS = 100;
 
-/** An error as one readable paragraph. */
-function paragraph(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return escapeText(flat.length > MAX_ERROR ? `${flat.slice(0, MAX_ERROR)}…` : flat);
+/**
+ * Text from the run (errors, container output) as a fenced code block: Markdown, mentions and links in
+ * it are shown as they are, never rendered, never pinging anyone. The fence is longer than any run of
+ * backticks inside, so the text cannot close it.
+ */
+export function codeBlock(text: string): string {
+  const shown =
+    text.length > MAX_ERROR ? `${text.slice(0, MAX_ERROR)}\n… (cut; the workflow run has all of it)` : text;
+  const longest = Math.max(2, ...[...shown.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}text\n${shown.trimEnd()}\n${fence}`;
 }

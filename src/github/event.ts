@@ -14,11 +14,21 @@ export interface RunContext {
   runUrl: string | undefined;
   /** True when the PR comes from a fork, where the workflow gets no secrets. */
   fromFork: boolean;
+  /**
+   * The repository whose code this run would deploy, when that code is not the base repository's and
+   * the event gives the run the base repository's secrets anyway (pull_request_target, workflow_run);
+   * `(deleted fork)` when GitHub no longer knows it. Undefined when the code is the repository's own.
+   */
+  foreignCodeWithSecrets: string | undefined;
 }
 
 interface PullRequestPayload {
   action?: string;
   number?: number;
+  workflow_run?: {
+    head_repository?: { full_name?: string } | null;
+    repository?: { full_name?: string };
+  };
   pull_request?: {
     number: number;
     html_url?: string;
@@ -59,5 +69,25 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
       pr.base?.repo?.full_name &&
       pr.head.repo.full_name !== pr.base.repo.full_name,
     ),
+    foreignCodeWithSecrets: foreignCode(eventName, payload, repository),
   };
+}
+
+function foreignCode(
+  eventName: string | undefined,
+  payload: PullRequestPayload,
+  repository: string | undefined,
+): string | undefined {
+  let head: string | null | undefined;
+  let base: string | undefined;
+  if (eventName === 'pull_request_target') {
+    head = payload.pull_request?.head?.repo === null ? null : payload.pull_request?.head?.repo?.full_name;
+    base = payload.pull_request?.base?.repo?.full_name ?? repository;
+  } else if (eventName === 'workflow_run') {
+    const run = payload.workflow_run;
+    head = run?.head_repository === null ? null : run?.head_repository?.full_name;
+    base = run?.repository?.full_name ?? repository;
+  } else return undefined;
+  if (head === null) return '(deleted fork)';
+  return head !== undefined && head !== base ? head : undefined;
 }

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
 import os from 'node:os';
 import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
@@ -50,9 +51,16 @@ export function loadKubeConfig(
     }
     kc.setCurrentContext(context);
   }
-  if (!kc.getCurrentCluster()) {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster) {
     throw new UserError(
       `${capitalize(origin)} names no cluster for context "${kc.getCurrentContext()}". Set input context to one of its contexts.`,
+    );
+  }
+  // The client library refuses plain HTTP later, deep in a request, unless TLS checks are off.
+  if (/^http:\/\//i.test(cluster.server) && !cluster.skipTLSVerify) {
+    throw new UserError(
+      `The cluster server in ${origin} is ${cluster.server}: plain HTTP would send the credentials in clear. Use the API server's https:// address.`,
     );
   }
   return kc;
@@ -72,10 +80,14 @@ function load(kc: KubeConfig, source: KubeconfigSource, env: NodeJS.ProcessEnv):
   switch (source.kind) {
     case 'content':
       return parse('the kubeconfig input', () => kc.loadFromString(source.content));
-    case 'file':
+    case 'file': {
       if (!existsSync(source.path))
         throw new UserError(`The ${source.from} file ${source.path} does not exist.`);
-      return parse(`the kubeconfig file ${source.path} (${source.from})`, () => kc.loadFromFile(source.path));
+      const origin = `the kubeconfig file ${source.path} (${source.from})`;
+      // Before loading: the client library reads a token-file while it loads.
+      refuseRunnerAccess(readFileSync(source.path, 'utf8'), origin);
+      return parse(origin, () => kc.loadFromFile(source.path));
+    }
     case 'default': {
       const fromEnv = env.KUBECONFIG?.split(path.delimiter).filter(Boolean);
       if (fromEnv?.length) {
@@ -100,6 +112,38 @@ function load(kc: KubeConfig, source: KubeconfigSource, env: NodeJS.ProcessEnv):
       }
       throw new UserError(
         'No cluster credentials: set input kubeconfig to the content of a kubeconfig file (from a secret), or provide $KUBECONFIG or ~/.kube/config.',
+      );
+    }
+  }
+}
+
+/**
+ * A kubeconfig from a path in the repository may not make the runner run a command or read its files
+ * (and send them to a server the file names): no exec plugin, token file or auth provider command.
+ */
+function refuseRunnerAccess(text: string, origin: string): void {
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(text);
+  } catch {
+    return; // loading says what is wrong with it
+  }
+  const users = ((parsed as { users?: unknown } | null)?.users ?? []) as {
+    name?: string;
+    user?: Record<string, unknown> | null;
+  }[];
+  for (const { name, user } of Array.isArray(users) ? users : []) {
+    const provider = user?.['auth-provider'] as { config?: Record<string, unknown> } | undefined;
+    const what = user?.exec
+      ? 'an exec plugin'
+      : user?.['token-file'] || user?.tokenFile
+        ? 'a token file'
+        : provider?.config?.['cmd-path']
+          ? "an auth provider's command"
+          : undefined;
+    if (what) {
+      throw new UserError(
+        `${capitalize(origin)} gives user ${name ?? '?'} ${what}, which runs or reads something on the runner. Such a kubeconfig is taken only from input kubeconfig or $KUBECONFIG, not from a path in the repository.`,
       );
     }
   }

@@ -1,3 +1,4 @@
+import { UserError } from '../util/errors.js';
 import { createHash } from 'node:crypto';
 import { slug, type Ids } from './ids.js';
 import type { ExposeSettings } from './settings.js';
@@ -35,7 +36,7 @@ const HASH_LENGTH = 8;
  */
 export function exposureEntries(ports: PublishedPort[], expose: ExposeSettings, ids: Ids): ExposureEntry[] {
   const scheme = expose.tlsSecret ? 'https' : 'http';
-  return ports
+  const entries = ports
     .filter((p) => p.protocol === 'tcp')
     .sort((a, b) => a.service.localeCompare(b.service) || a.targetPort - b.targetPort)
     .map((p) => {
@@ -58,14 +59,35 @@ export function exposureEntries(ports: PublishedPort[], expose: ExposeSettings, 
         url: host ? `${scheme}://${host}` : undefined,
       };
     });
+  refuseSharedHosts(entries);
+  return entries;
+}
+
+/** Two ports with one host name would be served by whichever Ingress rule wins: say so instead. */
+function refuseSharedHosts(entries: ExposureEntry[]): void {
+  const seen = new Map<string, ExposureEntry>();
+  for (const entry of entries) {
+    if (!entry.host) continue;
+    const other = seen.get(entry.host);
+    if (other) {
+      throw new UserError(
+        `Services ${other.service} (port ${other.port}) and ${entry.service} (port ${entry.port}) would share the host ${entry.host}: service names become DNS labels (lower case, '-' for anything else). Rename one, or put {port} in input url-template.`,
+      );
+    }
+    seen.set(entry.host, entry);
+  }
 }
 
 /**
- * Fills in url-template and makes each dot-separated part a valid DNS label. A label longer than 63
- * characters is cut and ends with a hash of the whole label, so two long names never share a host.
+ * Fills in url-template and makes each dot-separated part a valid DNS label. Only {domain} may add dots:
+ * a dot in any other value (a service `api.v2`) becomes '-', so the host stays under the wildcard. A
+ * label longer than 63 characters is cut and ends with a hash of the whole label, so two long names
+ * never share a host.
  */
 export function hostName(template: string, values: Record<string, string>): string {
-  const filled = template.replace(/\{([^}]*)\}/g, (_, name: string) => values[name] ?? '');
+  const filled = template.replace(/\{([^}]*)\}/g, (_, name: string) =>
+    name === 'domain' ? (values[name] ?? '') : (values[name] ?? '').replace(/\./g, '-'),
+  );
   return filled
     .split('.')
     .map((label) => fitLabel(label))

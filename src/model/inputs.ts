@@ -36,6 +36,7 @@ export const INPUT_NAMES = [
   'primary-service',
   // Safety and housekeeping.
   'on-fork',
+  'allow-fork-code',
   'ttl',
   'dry-run',
 ] as const;

@@ -24,7 +24,7 @@ export function permissionsFor(command: 'up' | 'down', kinds: string[], expose?:
       verbs: command === 'up' ? ['get', 'list', 'watch'] : ['list', 'delete'],
     })),
     { group: 'apps', resource: 'replicasets', verbs: ['get', 'list'] },
-    { group: '', resource: 'pods', verbs: ['get', 'list', 'watch'] },
+    { group: '', resource: 'pods', verbs: ['get', 'list'] },
     {
       group: '',
       resource: 'persistentvolumeclaims',

@@ -66,6 +66,8 @@ export interface Settings {
   report: ReportSettings;
   /** What a pull request from a fork, which gets no secrets, does: skip with a notice, or fail. */
   onFork: 'skip' | 'fail';
+  /** Deploy another repository's code on events that carry this repository's secrets. */
+  allowForkCode: boolean;
   /** How long an environment lives after its last deploy before `cleanup` removes it. */
   ttlMs: number | undefined;
   /** `cleanup` only lists what it would remove. */
@@ -111,6 +113,30 @@ function lines(value: string | undefined): string[] {
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
+}
+
+/**
+ * In a workflow, the compose file comes from the pull request: it may not choose the credentials. Its
+ * `kubeconfig` and `context` are dropped with a warning there; the CLI, run by someone on their own
+ * checkout, keeps them.
+ */
+export function withoutRepositoryCredentials(
+  options: DriverOptions,
+  inWorkflow: boolean,
+  log: Logger,
+): DriverOptions {
+  if (!inWorkflow) return options;
+  const { kubeconfig, context, ...rest } = options;
+  for (const [key, value] of [
+    ['kubeconfig', kubeconfig],
+    ['context', context],
+  ] as const) {
+    if (value !== undefined)
+      log.warning(
+        `Ignoring x-preevy ${key} in the compose file: in a workflow the credentials come from input kubeconfig (or $KUBECONFIG) and input context, never from the repository.`,
+      );
+  }
+  return rest;
 }
 
 /**
@@ -169,6 +195,7 @@ export function resolveSettings(
       primaryService: input('primary-service'),
     },
     onFork: optional(input('on-fork'), (v) => oneOf(v, ['skip', 'fail'] as const, 'on-fork')) ?? 'skip',
+    allowForkCode: optional(input('allow-fork-code'), (v) => boolean(v, 'Input allow-fork-code')) ?? false,
     // An environment may live a year between deploys: longer is surely a typo (and no longer a Date).
     ttlMs: optional(input('ttl'), (v) => parseDuration(v, 'ttl', 365 * DAY_MS)),
     dryRun: optional(input('dry-run'), (v) => boolean(v, 'Input dry-run')) ?? false,

@@ -11,6 +11,7 @@ import {
   readDriverOptions,
   readProjectInputs,
   resolveSettings,
+  withoutRepositoryCredentials,
   type ProjectInputs,
   type Settings,
 } from '../model/settings.js';
@@ -52,7 +53,13 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
       ? optionalModel(project, projectEnv, signal, log)
       : loadComposeModel(project, projectEnv, signal),
   );
-  const settings = resolveSettings(input, readDriverOptions(model?.['x-preevy'], log), project);
+  const fromCompose = readDriverOptions(model?.['x-preevy'], log);
+  const inWorkflow = env.GITHUB_ACTIONS === 'true';
+  const settings = resolveSettings(
+    input,
+    withoutRepositoryCredentials(fromCompose, inWorkflow, log),
+    project,
+  );
   for (const secret of [settings.githubToken, settings.expose.basicAuth?.password])
     if (secret) log.mask(secret);
   const github = githubApi(settings, context, env);
@@ -83,6 +90,7 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
   const command =
     settings.command === 'auto' ? (context.action === 'closed' ? 'down' : 'up') : settings.command;
   if (command !== 'plan' && skipFork(settings, context, env, log)) return { ...common, command: 'skipped' };
+  if (command === 'up') refuseForeignCode(settings, context);
   log.info(`Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace}: ${command}`);
 
   const report = reportFor(github, settings, run.ids, context.prNumber, context, log);
@@ -159,6 +167,18 @@ function skipFork(settings: Settings, context: RunContext, env: NodeJS.ProcessEn
   }
   log.notice(`${why} Skipping the preview (input on-fork is skip).`);
   return true;
+}
+
+/**
+ * pull_request_target and workflow_run give the run this repository's secrets whoever wrote the code:
+ * deploying a fork's compose file and Dockerfiles then runs them next to the cluster credentials.
+ */
+function refuseForeignCode(settings: Settings, context: RunContext): void {
+  const foreign = context.foreignCodeWithSecrets;
+  if (!foreign || settings.allowForkCode) return;
+  throw new UserError(
+    `This ${context.eventName} run would deploy code from ${foreign}, not from ${context.repository ?? 'this repository'}, with this repository's secrets: the fork's compose file and Dockerfiles would run next to your cluster credentials. Use the pull_request event (see the README on fork pull requests), or set input allow-fork-code to true once a maintainer has reviewed that code.`,
+  );
 }
 
 /**
