@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { stringify } from 'yaml';
 import type { InputName } from '../src/model/inputs.js';
 import { environmentSelector } from '../src/model/objects.js';
+import { rawCall } from './k8s/raw.js';
 import { StatusError, type FakeKubeApiServer } from './k8s/server.js';
 import { typeOfKind } from './k8s/resources.js';
 import {
@@ -81,7 +82,8 @@ describe('up', () => {
       applies.every(
         (r) =>
           r.contentType === 'application/apply-patch+yaml' &&
-          r.query.get('fieldManager') === 'kube-pod-preview',
+          // One manager per environment (issue 11): two environments conflict instead of taking over.
+          r.query.get('fieldManager') === `kube-pod-preview/${id}`,
       ),
     ).toBe(true);
   });
@@ -132,6 +134,64 @@ describe('up', () => {
     expect(String(error)).toContain('put {{ id }} in metadata.name of Deployment/kafka in the template');
     // Nothing of pr-2 was created: the check runs before any write.
     expect(objects('kube-pod-preview/env-id=pr-2')).toEqual([]);
+  });
+
+  it.each([
+    [
+      'server-side apply',
+      'true',
+      /Deployment\/kafka is also managed by "kube-pod-preview\/web-pr-1-[0-9a-f]{8}" \(another preview environment\)/,
+    ],
+    [
+      'client-side apply',
+      'false',
+      /Deployment\/kafka belongs to another preview environment \(kube-pod-preview\/env-id=pr-1/,
+    ],
+  ])(
+    'refuses another environment’s object even when its read raced past the check (%s)',
+    async (_, ssa, message) => {
+      const kafka = path.join(FIXTURES, 'announcement-kafka.yaml.njk');
+      await run(inputs({ command: 'up', template: kafka, 'env-id': 'pr-1', 'server-side-apply': ssa }));
+      // pr-2's ownership check reads before pr-1 created the object: that one read sees nothing.
+      let raced = false;
+      api.interceptor = (request) => {
+        if (raced || request.method !== 'GET' || !request.path.endsWith('/deployments/kafka'))
+          return undefined;
+        raced = true;
+        return new StatusError(404, 'NotFound', 'deployments.apps "kafka" not found', {
+          name: 'kafka',
+          group: 'apps',
+          kind: 'deployments',
+        });
+      };
+      const error = await run(
+        inputs({ command: 'up', template: kafka, 'env-id': 'pr-2', 'server-side-apply': ssa }),
+      ).catch((e: Error) => e);
+      api.interceptor = undefined;
+      expect(String(error)).toMatch(message);
+      const deployment = api.store.get(typeOfKind('apps/v1', 'Deployment')!, NAMESPACE, 'kafka')!;
+      expect((deployment.metadata as any).labels['kube-pod-preview/env-id']).toBe('pr-1'); // not taken over
+    },
+  );
+
+  it('takes over fields of the manager name earlier versions used, and no one else’s', async () => {
+    const { ids } = await run(inputs({ command: 'up' }));
+    const apply = (manager: string) =>
+      rawCall(
+        api,
+        'PATCH',
+        `/api/v1/namespaces/${NAMESPACE}/configmaps/${ids.id}-dc?fieldManager=${manager}&force=true`,
+        {
+          body: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${ids.id}-dc\n  annotations:\n    kube-pod-preview/deployed-at: "2020-01-01T00:00:00.000Z"\n`,
+          contentType: 'application/apply-patch+yaml',
+        },
+      );
+    expect((await apply('kube-pod-preview')).status).toBe(200); // as an earlier version left it
+    await run(inputs({ command: 'up' }));
+    expect((await apply('kubectl-edit')).status).toBe(200); // someone edited it by hand
+    await expect(run(inputs({ command: 'up' }))).rejects.toThrow(
+      `ConfigMap/${ids.id}-dc is also managed by "kubectl-edit"; refusing to take it over.`,
+    );
   });
 
   it('refuses to take over an object kube-pod-preview did not create', async () => {

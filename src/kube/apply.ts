@@ -1,7 +1,7 @@
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import type { ObjectSet } from '../model/plan.js';
-import { KubeApiError, type KubeClient } from './client.js';
+import { FIELD_MANAGER, KubeApiError, type KubeClient } from './client.js';
 import { LABELS, MANAGER, describeRef, parseKindKey, refOf, type KubeObject } from '../model/objects.js';
 
 /**
@@ -35,20 +35,54 @@ export async function applyPlan(
 
   for (const [index, object] of plan.objects.entries()) {
     const current = existing[index];
-    if (options.serverSideApply) await client.serverSideApply(object);
+    if (options.serverSideApply) await applyAsEnvironment(client, object, plan);
     else if (current) await client.mergePatch(object);
-    else await createOrPatch(client, object);
+    else await createOrPatch(client, object, plan);
     log.info(`  ${describeRef(refOf(object))} ${current ? 'configured' : 'created'}`);
   }
 }
 
-/** Client-side apply's create, tolerating an object that appeared since it was read. */
-async function createOrPatch(client: KubeClient, object: KubeObject): Promise<void> {
+/**
+ * The field manager of one environment. Two environments that apply one object (a fixed name in the
+ * template, two runs racing past the ownership check) conflict instead of one taking it over.
+ */
+export function environmentManager(id: string): string {
+  return `${FIELD_MANAGER}/${id}`;
+}
+
+/**
+ * Server-side apply as the environment's manager, without force. Fields still owned by the manager name
+ * earlier versions used for every environment are ours (the labels say so): those are taken over. Any
+ * other manager's field is a conflict that names it.
+ */
+async function applyAsEnvironment(client: KubeClient, object: KubeObject, plan: ObjectSet): Promise<void> {
+  const manager = environmentManager(plan.ids.id);
+  try {
+    await client.serverSideApply(object, { manager, force: false });
+  } catch (error) {
+    const others = error instanceof KubeApiError ? error.conflictingManagers : [];
+    if (others.length === 0) throw error;
+    if (others.every((m) => m === FIELD_MANAGER)) {
+      await client.serverSideApply(object, { manager, force: true });
+      return;
+    }
+    throw new UserError(
+      `${describeRef(refOf(object))} is also managed by ${others.map((m) => `"${m}"`).join(', ')}${others.some((m) => m.startsWith(`${FIELD_MANAGER}/`)) ? ' (another preview environment)' : ''}; refusing to take it over. Object names must be unique per environment: put {{ id }} in its metadata.name in the template.`,
+    );
+  }
+}
+
+/**
+ * Client-side apply's create. An object that appeared since it was read is checked again: it is
+ * patched only when it is this environment's.
+ */
+async function createOrPatch(client: KubeClient, object: KubeObject, plan: ObjectSet): Promise<void> {
   try {
     await client.create(object);
   } catch (error) {
-    if (error instanceof KubeApiError && error.code === 409) await client.mergePatch(object);
-    else throw error;
+    if (!(error instanceof KubeApiError && error.code === 409)) throw error;
+    checkOwnership(object, await client.read(refOf(object)), plan);
+    await client.mergePatch(object);
   }
 }
 

@@ -22,7 +22,11 @@ import { describeRef, refOf, type KubeObject, type ObjectRef } from '../model/ob
 interface Status {
   message?: string;
   reason?: string;
-  details?: { kind?: string; name?: string };
+  details?: {
+    kind?: string;
+    name?: string;
+    causes?: { reason?: string; message?: string; field?: string }[];
+  };
 }
 
 /** An API call that failed: the API server's own message, what we were doing, and what to do about it. */
@@ -35,6 +39,15 @@ export class KubeApiError extends UserError {
     readonly status: Status = {},
   ) {
     super(message);
+  }
+
+  /** The other field managers a server-side apply conflicted with (409 Conflict), from its causes. */
+  get conflictingManagers(): string[] {
+    if (this.code !== 409 || this.status.reason !== 'Conflict') return [];
+    const names = (this.status.details?.causes ?? []).map(
+      (c) => /conflict with "([^"]+)"/.exec(c.message ?? '')?.[1],
+    );
+    return [...new Set(names.filter((n): n is string => n !== undefined))];
   }
 
   /** The namespace itself does not exist (404 naming `namespaces`), not merely the object. */
@@ -181,8 +194,14 @@ export class KubeClient {
     );
   }
 
-  /** Server-side apply, taking over fields other managers set: the environment is ours to define. */
-  async serverSideApply<T extends KubeObject>(object: T): Promise<T> {
+  /**
+   * Server-side apply as `manager`. Without `force`, a field another manager set to another value is
+   * a 409 Conflict naming that manager (see conflictingManagers); with it, the field is taken over.
+   */
+  async serverSideApply<T extends KubeObject>(
+    object: T,
+    options: { manager: string; force: boolean } = { manager: FIELD_MANAGER, force: true },
+  ): Promise<T> {
     const addressed = this.inNamespace(object);
     return this.call(
       `apply ${describeRef(refOf(object))}`,
@@ -191,8 +210,8 @@ export class KubeClient {
           addressed,
           undefined,
           undefined,
-          FIELD_MANAGER,
-          true,
+          options.manager,
+          options.force,
           PatchStrategy.ServerSideApply,
         ) as Promise<T>,
     );
