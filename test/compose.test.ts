@@ -1,6 +1,17 @@
 import { execFile, execFileSync, spawn } from 'node:child_process';
 import { promisify } from 'node:util';
-import { chmodSync, lstatSync, mkdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -181,6 +192,21 @@ describe('up and down of examples/hello', () => {
     const allowed = await run(inputs(secret.dir, { command: 'up', 'allow-paths': outside.dir }));
     expect(allowed.synced?.sent).toContain(path.join(outside.dir, 'outside.txt'));
     await run(inputs(secret.dir, { command: 'down' }));
+  });
+
+  it('fails the run with a message, not a crash, when a file’s size changes while it is copied', async () => {
+    // A sysfs file announces 4096 bytes and holds fewer: what a file that shrank after its size was
+    // read looks like to the archive.
+    const file = ['/sys/class/net/lo/address', '/sys/kernel/mm/transparent_hugepage/enabled'].find(
+      (f) => existsSync(f) && statSync(f).size > readFileSync(f).length,
+    );
+    expect(file, 'this machine has no sysfs file to stand for a shrinking file').toBeDefined();
+    const hello = await helloProject(`services:\n  web:\n    volumes:\n      - ${file}:/shrinking:ro\n`);
+    const error = await run(inputs(hello.dir, { command: 'up', 'allow-paths': '/sys' })).catch(
+      (e: Error) => e,
+    );
+    expect(String(error)).toContain(`changed while it was being copied into the pod (Size mismatch)`);
+    await run(inputs(hello.dir, { command: 'down' }));
   });
 
   it('on a compose failure prints the containers and the logs of those not running', async () => {

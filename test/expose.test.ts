@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { InputName } from '../src/model/inputs.js';
 import { typeOfKind } from './k8s/resources.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
@@ -133,6 +133,24 @@ describe('exposure', () => {
     );
     await run(inputs({ command: 'down' }));
     expect(api.objectsMatching(OURS)).toEqual([]);
+  });
+
+  it('the health gate never sends the basic-auth credentials (a 401 already answers)', async () => {
+    // The preview's host names are not resolvable here, so the requests the gate makes are watched.
+    const fetches = vi.spyOn(globalThis, 'fetch');
+    try {
+      await run(
+        inputs({ command: 'up', domain: 'preview.example.com', 'basic-auth': 'reviewer:s3cr3t-passw0rd' }),
+      ).catch(() => undefined);
+      const checks = fetches.mock.calls.filter(([url]) => String(url).includes('.preview.example.com'));
+      expect(checks.length).toBeGreaterThan(0);
+      for (const [, init] of checks) {
+        expect(new Headers(init?.headers).has('authorization')).toBe(false);
+      }
+    } finally {
+      fetches.mockRestore();
+    }
+    await run(inputs({ command: 'down' }));
   });
 
   it('a run cancelled while it waits for a load-balancer address stops at once, without spinning', async () => {
