@@ -11,7 +11,7 @@ import type { KubeconfigSource } from '../model/settings.js';
  * Every credential a kubeconfig's users carry: tokens, passwords, client keys and certificates, an auth
  * provider's tokens and secret, and the values an exec plugin gets in its environment.
  */
-export function credentialsOf(kc: KubeConfig): string[] {
+function credentialsOf(kc: KubeConfig): string[] {
   const secrets: (string | undefined)[] = [];
   for (const user of kc.users) {
     secrets.push(user.token, user.password, user.keyData, user.certData);

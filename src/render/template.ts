@@ -61,7 +61,7 @@ function render(template: LoadedTemplate, args: TemplateArgs | ExposureTemplateA
   return parseDocuments(rendered, template.path);
 }
 
-export function parseDocuments(text: string, where: string): KubeObject[] {
+function parseDocuments(text: string, where: string): KubeObject[] {
   const objects: KubeObject[] = [];
   parseAllDocuments(text).forEach((doc, index) => {
     const position = `document ${index + 1} of the rendered template ${where}`;

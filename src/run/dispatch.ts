@@ -85,7 +85,7 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
   }
   if (!model) throw new Error('Only cleanup runs without a compose project.');
 
-  const run = resolveRun(options, settings, model, timer, env, projectEnv);
+  const run = resolveRun(options, settings, model, timer, projectEnv);
   const common = { ids: run.ids, namespace: settings.namespace, project: model.name, timings: timer.timings };
   const command =
     settings.command === 'auto' ? (context.action === 'closed' ? 'down' : 'up') : settings.command;
@@ -129,7 +129,6 @@ function resolveRun(
   settings: Settings,
   model: ComposeModel,
   timer: PhaseTimer,
-  env: NodeJS.ProcessEnv,
   projectEnv: Record<string, string>,
 ): Run {
   const { context } = options;
@@ -146,7 +145,6 @@ function resolveRun(
     signal: options.signal,
     timer,
     checkpoint: options.checkpoint ?? (() => {}),
-    env,
     projectEnv,
     now: options.now ?? (() => new Date()),
   };

@@ -20,7 +20,6 @@ export interface Run {
   signal: AbortSignal;
   timer: PhaseTimer;
   checkpoint: Checkpoint;
-  env: NodeJS.ProcessEnv;
   /** What docker and compose run with: the runner's environment less the action's secrets. */
   projectEnv: Record<string, string>;
   now: () => Date;
