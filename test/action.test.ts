@@ -352,6 +352,8 @@ describe('the action on pull_request events (dist/index.js)', () => {
   });
 
   it('refuses to deploy a fork’s code on events that carry this repository’s secrets', async () => {
+    // Refused before compose reads anything of the fork's: even a compose file that does not parse.
+    writeFileSync(path.join(hello.dir, 'compose.override.yaml'), 'services: [not, a, map\n');
     const events: [string, unknown][] = [
       [
         'pull_request_target',

@@ -190,7 +190,7 @@ describe('up', () => {
     await run(inputs({ command: 'up' }));
     expect((await apply('kubectl-edit')).status).toBe(200); // someone edited it by hand
     await expect(run(inputs({ command: 'up' }))).rejects.toThrow(
-      `ConfigMap/${ids.id}-dc is also managed by "kubectl-edit"; refusing to take it over.`,
+      `ConfigMap/${ids.id}-dc is also managed by "kubectl-edit"; refusing to take it over. Someone changed it outside kube-pod-preview`,
     );
   });
 

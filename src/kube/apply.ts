@@ -66,8 +66,12 @@ async function applyAsEnvironment(client: KubeClient, object: KubeObject, plan: 
       await client.serverSideApply(object, { manager, force: true });
       return;
     }
+    const environment = others.some((m) => m.startsWith(`${FIELD_MANAGER}/`));
+    const fix = environment
+      ? 'Object names must be unique per environment: put {{ id }} in its metadata.name in the template.'
+      : 'Someone changed it outside kube-pod-preview: undo that change (or delete the object), then run again.';
     throw new UserError(
-      `${describeRef(refOf(object))} is also managed by ${others.map((m) => `"${m}"`).join(', ')}${others.some((m) => m.startsWith(`${FIELD_MANAGER}/`)) ? ' (another preview environment)' : ''}; refusing to take it over. Object names must be unique per environment: put {{ id }} in its metadata.name in the template.`,
+      `${describeRef(refOf(object))} is also managed by ${others.map((m) => `"${m}"`).join(', ')}${environment ? ' (another preview environment)' : ''}; refusing to take it over. ${fix}`,
     );
   }
 }

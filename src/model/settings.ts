@@ -115,6 +115,11 @@ function lines(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/** Input allow-fork-code: deploy another repository's code on events that carry this one's secrets. */
+export function allowsForkCode(input: InputSource): boolean {
+  return optional(input('allow-fork-code'), (v) => boolean(v, 'Input allow-fork-code')) ?? false;
+}
+
 /**
  * In a workflow, the compose file comes from the pull request: it may not choose the credentials. Its
  * `kubeconfig` and `context` are dropped with a warning there; the CLI, run by someone on their own
@@ -195,7 +200,7 @@ export function resolveSettings(
       primaryService: input('primary-service'),
     },
     onFork: optional(input('on-fork'), (v) => oneOf(v, ['skip', 'fail'] as const, 'on-fork')) ?? 'skip',
-    allowForkCode: optional(input('allow-fork-code'), (v) => boolean(v, 'Input allow-fork-code')) ?? false,
+    allowForkCode: allowsForkCode(input),
     // An environment may live a year between deploys: longer is surely a typo (and no longer a Date).
     ttlMs: optional(input('ttl'), (v) => parseDuration(v, 'ttl', 365 * DAY_MS)),
     dryRun: optional(input('dry-run'), (v) => boolean(v, 'Input dry-run')) ?? false,

@@ -10,6 +10,7 @@ import type { Outcome } from '../model/outcome.js';
 import {
   readDriverOptions,
   readProjectInputs,
+  allowsForkCode,
   resolveSettings,
   withoutRepositoryCredentials,
   type ProjectInputs,
@@ -43,7 +44,10 @@ export interface RunOptions {
  */
 export async function runCommand(options: RunOptions): Promise<Outcome> {
   const { input, context, log, signal } = options;
+  // Before anything reads the fork's files: a compose file is code too (include, env_file).
+  refuseForeignCode(input, context);
   const env = options.env ?? process.env;
+  const now = options.now ?? (() => new Date());
   const timer = new PhaseTimer();
   const project = readProjectInputs(input, options.cwd);
   // The runner's environment, less the action's inputs and secrets: compose interpolates from it.
@@ -73,7 +77,7 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
         github,
         log,
         signal,
-        now: options.now ?? (() => new Date()),
+        now,
       }),
     );
     const common = {
@@ -85,12 +89,11 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
   }
   if (!model) throw new Error('Only cleanup runs without a compose project.');
 
-  const run = resolveRun(options, settings, model, timer, projectEnv);
+  const run = resolveRun(options, { settings, model, timer, projectEnv, now });
   const common = { ids: run.ids, namespace: settings.namespace, project: model.name, timings: timer.timings };
   const command =
     settings.command === 'auto' ? (context.action === 'closed' ? 'down' : 'up') : settings.command;
   if (command !== 'plan' && skipFork(settings, context, env, log)) return { ...common, command: 'skipped' };
-  if (command === 'up') refuseForeignCode(settings, context);
   log.info(`Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace}: ${command}`);
 
   const report = reportFor(github, settings, run.ids, context.prNumber, context, log);
@@ -117,36 +120,28 @@ async function optionalModel(
     return await loadComposeModel(project, projectEnv, signal);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    log.info(
-      `No compose project (${error.message.split('\n')[0]}); cleaning up the namespace of input namespace.`,
-    );
+    log.info(`No compose project (${error.message.split('\n')[0]}); cleaning up input namespace.`);
     return undefined;
   }
 }
 
 function resolveRun(
   options: RunOptions,
-  settings: Settings,
-  model: ComposeModel,
-  timer: PhaseTimer,
-  projectEnv: Record<string, string>,
+  resolved: Pick<Run, 'settings' | 'model' | 'timer' | 'projectEnv' | 'now'>,
 ): Run {
   const { context } = options;
+  const { settings, model } = resolved;
   const repository = context.repository ?? `local/${model.name}`;
   const envId = environmentId(settings.envId, context.prNumber);
   const ids: Ids = { envId, id: resourceId(repository, envId) };
   return {
-    settings,
+    ...resolved,
     context,
     repository,
     ids,
-    model,
     log: options.log,
     signal: options.signal,
-    timer,
     checkpoint: options.checkpoint ?? (() => {}),
-    projectEnv,
-    now: options.now ?? (() => new Date()),
   };
 }
 
@@ -171,9 +166,11 @@ function skipFork(settings: Settings, context: RunContext, env: NodeJS.ProcessEn
  * pull_request_target and workflow_run give the run this repository's secrets whoever wrote the code:
  * deploying a fork's compose file and Dockerfiles then runs them next to the cluster credentials.
  */
-function refuseForeignCode(settings: Settings, context: RunContext): void {
+function refuseForeignCode(input: InputSource, context: RunContext): void {
   const foreign = context.foreignCodeWithSecrets;
-  if (!foreign || settings.allowForkCode) return;
+  const command = input('command') ?? 'auto';
+  const deploys = command === 'up' || (command === 'auto' && context.action !== 'closed');
+  if (!foreign || !deploys || allowsForkCode(input)) return;
   throw new UserError(
     `This ${context.eventName} run would deploy code from ${foreign}, not from ${context.repository ?? 'this repository'}, with this repository's secrets: the fork's compose file and Dockerfiles would run next to your cluster credentials. Use the pull_request event (see the README on fork pull requests), or set input allow-fork-code to true once a maintainer has reviewed that code.`,
   );
