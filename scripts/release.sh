@@ -20,7 +20,7 @@ grep -q "^## \[$version\]" CHANGELOG.md || fail "CHANGELOG.md has no '## [$versi
 
 echo "release: rebuilding dist/"
 npm run --silent build
-[ -z "$(git status --porcelain -- dist)" ] || fail "dist/ is stale: commit the output of 'npm run build'"
+[ -z "$(git status --porcelain --ignored -- dist)" ] || fail "dist/ is stale or partly ignored: commit the output of 'npm run build'"
 echo "release: running the tests"
 npm test --silent >/dev/null || fail "the tests fail"
 
