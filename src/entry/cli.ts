@@ -5,7 +5,6 @@ import { mapInputs } from '../model/inputs.js';
 import { parseArgs, USAGE } from './cli-args.js';
 import { repositoryOf } from './repository.js';
 import type { Outcome } from '../model/outcome.js';
-import { runCommand } from '../run/dispatch.js';
 import { consoleLogger } from '../util/log.js';
 
 /** What a command prints on stdout: the plan's YAML, the URLs, or cleanup's verdicts, a line each. */
@@ -48,6 +47,8 @@ export async function runCli(argv: string[]): Promise<number> {
     const context = readRunContext(process.env);
     const file = args.kubeconfigFile;
     const kubeconfig = file === undefined ? {} : { kubeconfig: readKubeconfig(file) };
+    // Imported here, not above: `--help` and argument errors should not pay for loading the libraries.
+    const { runCommand } = await import('../run/dispatch.js');
     const outcome = await runCommand({
       input: mapInputs({ ...args.inputs, ...kubeconfig }),
       // The environment's id derives from the repository: the CLI must name the one the action does.

@@ -91,12 +91,13 @@ function parseDocuments(text: string, where: string): KubeObject[] {
 }
 
 /**
- * The directory of the templates that ship with the action. It sits at the repository root, which is
- * one level above `src/` and `dist/` and two above `dist/cli/`.
+ * The directory of the templates that ship with the action. It sits at the repository root: one level
+ * above `src/`, two above `src/render/` and `dist/lib/`, three above `lib/src/render/` (the benchmark's
+ * and the soak test's compiled sources).
  */
 function bundledTemplatePath(name: string): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  for (const up of ['..', '../..']) {
+  for (const up of ['..', '../..', '../../..']) {
     const candidate = path.join(here, up, 'templates', `${name}.yaml.njk`);
     if (existsSync(candidate)) return candidate;
   }

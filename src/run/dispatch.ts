@@ -1,8 +1,8 @@
 import { projectEnvironment } from '../docker/environment.js';
 import { loadComposeModel, type ComposeModel } from '../docker/model.js';
 import type { RunContext } from '../github/event.js';
-import { KubeClient } from '../kube/client.js';
-import { credentialsAvailable } from '../kube/config.js';
+import type { PullRequestReport } from '../github/report.js';
+import type { KubeClient } from '../kube/client.js';
 import type { Checkpoint } from '../model/checkpoint.js';
 import { environmentId, resourceId, type Ids } from '../model/ids.js';
 import type { InputSource } from '../model/inputs.js';
@@ -18,12 +18,8 @@ import {
 } from '../model/settings.js';
 import { describeError, UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
-import { runCleanup } from './cleanup.js';
-import { runDown } from './down.js';
 import { manifestOf, planEnvironment, planOptions } from './plan.js';
-import { githubApi, reportFor } from './report.js';
 import { PhaseTimer, type Run } from './run.js';
-import { runUp } from './up.js';
 
 export interface RunOptions {
   input: InputSource;
@@ -41,6 +37,9 @@ export interface RunOptions {
  * One run, whichever its entry point: settings → ids → plan, then the command. `plan` prints the plan;
  * `up` deploys it (apply → wait → tunnel → sync → compose → expose → report); `down` removes the
  * environment; `cleanup` removes those of closed pull requests and expired ones.
+ *
+ * The Kubernetes and GitHub client libraries are most of the bundle and most of its start-up time, so
+ * they are imported only by the commands that talk to a cluster, when they do (`plan` needs neither).
  */
 export async function runCommand(options: RunOptions): Promise<Outcome> {
   const { input, context, log, signal } = options;
@@ -66,20 +65,14 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
   );
   for (const secret of [settings.githubToken, settings.expose.basicAuth?.password])
     if (secret) log.mask(secret);
-  const github = githubApi(settings, context, env);
-  const connect = () =>
-    KubeClient.connect(settings.kubeconfig, settings.context, settings.namespace, { log, env, signal });
+  const connect = () => connectTo(settings, { log, env, signal });
   if (settings.command === 'cleanup') {
-    const cleaned = await timer.time('cleanup', () =>
-      runCleanup(connect(), {
-        settings,
-        context,
-        github,
-        log,
-        signal,
-        now,
-      }),
-    );
+    const cleaned = await timer.time('cleanup', async () => {
+      const { runCleanup } = await import('./cleanup.js');
+      const { githubApi } = await import('./report.js');
+      const github = githubApi(settings, context, env);
+      return runCleanup(await connect(), { settings, context, github, log, signal, now });
+    });
     const common = {
       ids: { envId: '*', id: '*' },
       namespace: settings.namespace,
@@ -93,17 +86,39 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
   const common = { ids: run.ids, namespace: settings.namespace, project: model.name, timings: timer.timings };
   const command =
     settings.command === 'auto' ? (context.action === 'closed' ? 'down' : 'up') : settings.command;
-  if (command !== 'plan' && skipFork(settings, context, env, log)) return { ...common, command: 'skipped' };
+  if (command !== 'plan' && (await skipFork(settings, context, env, log)))
+    return { ...common, command: 'skipped' };
   log.info(`Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace}: ${command}`);
 
-  const report = reportFor(github, settings, run.ids, context.prNumber, context, log);
-  if (command === 'down')
-    return { ...common, ...(await runDown(run, connect(), templateKinds(run), report)) };
+  if (command === 'down') {
+    const { runDown } = await import('./down.js');
+    const client = await connect();
+    const report = await reportOf(run, env);
+    return { ...common, ...(await runDown(run, client, templateKinds(run), report)) };
+  }
   // A bad template fails `plan` and `up` before anything touches the cluster.
   const provenance = planOptions(run);
   const plan = planEnvironment(run, provenance);
   if (command === 'plan') return { ...common, command: 'plan', manifest: manifestOf(plan) };
-  return { ...common, ...(await runUp(run, connect(), plan, provenance, report)) };
+  const { runUp } = await import('./up.js');
+  const client = await connect();
+  const report = await reportOf(run, env);
+  return { ...common, ...(await runUp(run, client, plan, provenance, report)) };
+}
+
+async function connectTo(
+  settings: Settings,
+  options: { log: Logger; env: NodeJS.ProcessEnv; signal: AbortSignal },
+): Promise<KubeClient> {
+  const { KubeClient } = await import('../kube/client.js');
+  return KubeClient.connect(settings.kubeconfig, settings.context, settings.namespace, options);
+}
+
+/** The pull request's comment and deployment for `up` and `down`, when the run has them. */
+async function reportOf(run: Run, env: NodeJS.ProcessEnv): Promise<PullRequestReport | undefined> {
+  const { githubApi, reportFor } = await import('./report.js');
+  const { settings, context } = run;
+  return reportFor(githubApi(settings, context, env), settings, run.ids, context.prNumber, context, run.log);
 }
 
 /**
@@ -152,8 +167,15 @@ function secretInputs(input: InputSource): (string | undefined)[] {
 }
 
 /** A fork's pull request gets no secrets, so no credentials: skip with a notice, or fail (input on-fork). */
-function skipFork(settings: Settings, context: RunContext, env: NodeJS.ProcessEnv, log: Logger): boolean {
-  if (!context.fromFork || credentialsAvailable(settings.kubeconfig, env)) return false;
+async function skipFork(
+  settings: Settings,
+  context: RunContext,
+  env: NodeJS.ProcessEnv,
+  log: Logger,
+): Promise<boolean> {
+  if (!context.fromFork) return false;
+  const { credentialsAvailable } = await import('../kube/config.js');
+  if (credentialsAvailable(settings.kubeconfig, env)) return false;
   const why = `Pull request #${context.prNumber} comes from a fork, and GitHub gives workflows on such pull requests no secrets, so there are no cluster credentials.`;
   if (settings.onFork === 'fail') {
     throw new UserError(`${why} Input on-fork is fail. See the README on previews of fork pull requests.`);

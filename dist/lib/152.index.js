@@ -1,0 +1,835 @@
+export const id = 152;
+export const ids = [152];
+export const modules = {
+
+/***/ 5152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runAction: () => (/* binding */ runAction)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/github/event.ts
+var github_event = __webpack_require__(5015);
+;// CONCATENATED MODULE: ./src/entry/action-log.ts
+
+/** The Actions log: annotations for notices and warnings, collapsible groups, masked secrets. */
+function actionLogger() {
+    return {
+        info: (m) => core/* info */.pq(m),
+        notice: (m) => core/* notice */.lm(m),
+        warning: (m) => core/* warning */.$e(m),
+        debug: (m) => core/* debug */.Yz(m),
+        group: (title, fn) => core/* group */.Os(title, fn),
+        mask: (value) => {
+            // The runner masks line by line: a multi-line secret (a key) is registered one line at a time.
+            for (const line of value.split(/\r?\n/))
+                if (line.trim().length > 3)
+                    core/* setSecret */.Pq(line.trim());
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/util/duration.ts
+var duration = __webpack_require__(6518);
+// EXTERNAL MODULE: ./src/github/comment.ts
+var comment = __webpack_require__(7318);
+;// CONCATENATED MODULE: ./src/entry/summary.ts
+
+
+/** The step outputs a later step builds on: Preevy's `urls-json` shape, a lookup map, and the primary URL. */
+function urlOutputs(outcome) {
+    const urls = outcome.command === 'up' ? outcome.urls.filter((u) => u.url) : [];
+    const map = {};
+    for (const u of urls)
+        (map[u.service] ??= {})[String(u.port)] = u.url;
+    return {
+        'urls-json': JSON.stringify(urls.map((u) => ({ project: outcome.project, service: u.service, port: u.port, url: u.url }))),
+        'urls-map': JSON.stringify(map),
+        url: (outcome.command === 'up' && outcome.primaryUrl) || '',
+    };
+}
+/** The job summary: what happened, the URL table, and how long each phase took. */
+function jobSummary(outcome) {
+    const lines = [`## kube-pod-preview: ${outcome.command} of \`${(0,comment/* escapeText */.X1)(outcome.ids.envId)}\``, ''];
+    lines.push(`Namespace \`${(0,comment/* escapeText */.X1)(outcome.namespace)}\`, id \`${(0,comment/* escapeText */.X1)(outcome.ids.id)}\`.`, '');
+    if (outcome.command === 'up')
+        lines.push(...(0,comment/* urlTable */.Wr)(outcome.urls), '');
+    if (outcome.command === 'down')
+        lines.push(`Deleted ${outcome.deleted.length} objects.`, '');
+    if (outcome.command === 'cleanup') {
+        lines.push('| Environment | Repository | Reason | Action |', '| --- | --- | --- | --- |');
+        for (const e of outcome.cleaned) {
+            lines.push(`| ${(0,comment/* escapeText */.X1)(e.envId)} | ${(0,comment/* escapeText */.X1)(e.repository ?? '')} | ${e.reason ?? ''} | ${e.action} |`);
+        }
+        lines.push('');
+    }
+    const phases = Object.entries(outcome.timings);
+    if (phases.length) {
+        lines.push('| Phase | Time |', '| --- | --- |', ...phases.map(([p, ms]) => `| ${p} | ${(0,duration/* formatDuration */.a3)(ms)} |`));
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./src/model/inputs.ts
+var inputs = __webpack_require__(492);
+// EXTERNAL MODULE: ./src/run/dispatch.ts + 4 modules
+var dispatch = __webpack_require__(108);
+// EXTERNAL MODULE: ./src/github/api.ts
+var github_api = __webpack_require__(8943);
+// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
+var kube_client = __webpack_require__(4090);
+// EXTERNAL MODULE: ./src/kube/lease.ts
+var kube_lease = __webpack_require__(6207);
+// EXTERNAL MODULE: ./src/model/checkpoint.ts
+var checkpoint = __webpack_require__(8471);
+;// CONCATENATED MODULE: ./src/entry/post.ts
+
+
+
+
+
+
+
+/**
+ * The post step: when the main step was killed before it could clean up (a cancelled job whose main
+ * step outlived the runner's grace period), release the lease it held and mark the comment and the
+ * deployment *cancelled*.
+ * After a main step that finished, successfully or not, there is nothing to do.
+ */
+async function runPostStep(env, log) {
+    if (core/* getState */.Gu(checkpoint/* MAIN_STATE */.A.finished))
+        return;
+    log.notice('The main step did not finish (cancelled or killed); releasing what it held.');
+    const input = (0,inputs/* actionInputs */.eh)(env);
+    const lease = core/* getState */.Gu(checkpoint/* MAIN_STATE */.A.lease);
+    if (lease) {
+        try {
+            const held = JSON.parse(lease);
+            const source = held.kubeconfig.kind === 'content'
+                ? { kind: 'content', content: input('kubeconfig') ?? '' }
+                : held.kubeconfig;
+            const client = kube_client.KubeClient.connect(source, held.context, held.namespace, { log, env });
+            if (await (0,kube_lease/* releaseLease */.wL)(client, held.name, held.identity, log))
+                log.info(`Released the lease ${held.name}.`);
+        }
+        catch (error) {
+            log.warning(`Could not release the lease (it expires by itself): ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+    }
+    const saved = core/* getState */.Gu(checkpoint/* MAIN_STATE */.A.report);
+    const token = input('github-token');
+    if (saved && token) {
+        try {
+            const report = JSON.parse(saved);
+            const api = new github_api/* GitHubApi */.y(token, report.repository, env);
+            if (report.comment) {
+                await api.updateComment(report.comment.id, report.comment.cancelledBody);
+                log.info(`Marked comment ${report.comment.id} cancelled.`);
+            }
+            if (report.deploymentId !== undefined) {
+                await api.setDeploymentStatus(report.deploymentId, { state: 'error', description: 'Cancelled' });
+                log.info(`Marked deployment ${report.deploymentId} as errored (cancelled).`);
+            }
+        }
+        catch (error) {
+            log.warning(`Could not mark the pull request's preview cancelled: ${(0,errors/* describeError */.Uc)(error)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/entry/action.ts
+
+
+
+
+
+
+
+
+
+/** The action's entry point (main and post step): read the event, run one command, set the outputs. */
+async function runAction() {
+    // The same bundle is the action's `post` step, which runs after the main step, cancelled or not.
+    if (core/* getState */.Gu(checkpoint/* MAIN_STATE */.A.started))
+        return runPostStep(process.env, actionLogger());
+    core/* saveState */.LZ(checkpoint/* MAIN_STATE */.A.started, 'true');
+    const signal = (0,errors/* cancelOnSignals */.dJ)();
+    try {
+        const outcome = await (0,dispatch.runCommand)({
+            input: (0,inputs/* actionInputs */.eh)(process.env),
+            context: (0,github_event/* readRunContext */.$)(process.env),
+            log: actionLogger(),
+            signal,
+            cwd: process.cwd(),
+            checkpoint: (key, value) => core/* saveState */.LZ(key, value),
+        });
+        core/* setOutput */.uH('env-id', outcome.ids.envId);
+        core/* setOutput */.uH('id', outcome.ids.id);
+        core/* setOutput */.uH('namespace', outcome.namespace);
+        for (const [name, value] of Object.entries(urlOutputs(outcome)))
+            core/* setOutput */.uH(name, value);
+        if (outcome.command === 'plan')
+            core/* info */.pq(outcome.manifest);
+        if (process.env.GITHUB_STEP_SUMMARY)
+            await core/* summary */.z.addRaw(jobSummary(outcome)).write();
+        core/* saveState */.LZ(checkpoint/* MAIN_STATE */.A.finished, 'true');
+    }
+    catch (error) {
+        const reason = (0,errors/* reasonOf */.A3)(error, signal);
+        core/* setFailed */.C1(reason instanceof errors/* CancelledError */.cc ? `Cancelled: ${reason.message}.` : (0,errors/* describeError */.Uc)(reason));
+    }
+}
+
+
+/***/ }),
+
+/***/ 8943:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ GitHubApiError),
+/* harmony export */   y: () => (/* binding */ GitHubApi)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+
+
+/** A GitHub API call that failed, with its HTTP status (0 when no answer came). */
+class GitHubApiError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
+    status;
+    name = 'GitHubApiError';
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+/**
+ * The thin adapter over the GitHub REST (and, for the token's identity, GraphQL) API that the pull-request
+ * report talks to. It honours GITHUB_API_URL, so it works on GitHub Enterprise Server and against a test
+ * double, and turns Octokit's errors into GitHubApiErrors that say which call failed.
+ */
+class GitHubApi {
+    octokit;
+    owner;
+    repo;
+    constructor(token, repository, env) {
+        this.octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' });
+        [this.owner, this.repo] = repository.split('/');
+    }
+    /** The login the token acts as, without a bot's `[bot]` suffix; undefined when GitHub will not say. */
+    async viewerLogin() {
+        try {
+            const answer = await this.octokit.graphql('query { viewer { login } }');
+            return answer.viewer.login.replace(/\[bot\]$/, '');
+        }
+        catch {
+            return undefined;
+        }
+    }
+    async listComments(issue) {
+        const comments = await this.call(`list the comments of #${issue}`, () => this.octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+            ...this.repository(),
+            issue_number: issue,
+            per_page: 100,
+        }));
+        return comments.map((c) => ({ id: Number(c.id), body: c.body ?? '', author: c.user?.login }));
+    }
+    async createComment(issue, body) {
+        const { data } = await this.call(`comment on #${issue}`, () => this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+            ...this.repository(),
+            issue_number: issue,
+            body,
+        }));
+        return Number(data.id);
+    }
+    async updateComment(id, body) {
+        await this.call(`update comment ${id}`, () => this.octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+            ...this.repository(),
+            comment_id: id,
+            body,
+        }));
+    }
+    async pullRequestState(pr) {
+        const { data } = await this.call(`read pull request #${pr}`, () => this.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+            ...this.repository(),
+            pull_number: pr,
+        }));
+        return data.state === 'closed' ? 'closed' : 'open';
+    }
+    async createDeployment(options) {
+        const { data } = await this.call(`create a deployment for ${options.environment}`, () => this.octokit.request('POST /repos/{owner}/{repo}/deployments', {
+            ...this.repository(),
+            ref: options.ref,
+            environment: options.environment,
+            description: options.description,
+            // A preview is not production, goes away with its PR, and must not wait for or merge anything.
+            transient_environment: true,
+            production_environment: false,
+            auto_merge: false,
+            required_contexts: [],
+        }));
+        if (!('id' in data))
+            throw new GitHubApiError(202, `GitHub did not create the deployment: ${data.message}`);
+        return Number(data.id);
+    }
+    async setDeploymentStatus(id, status) {
+        await this.call(`set deployment ${id} to ${status.state}`, () => this.octokit.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+            ...this.repository(),
+            deployment_id: id,
+            state: status.state,
+            ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
+            ...(status.logUrl ? { log_url: status.logUrl } : {}),
+            ...(status.description ? { description: status.description.slice(0, 140) } : {}),
+        }));
+    }
+    async listDeployments(environment) {
+        const deployments = await this.call(`list the deployments of ${environment}`, () => this.octokit.paginate('GET /repos/{owner}/{repo}/deployments', {
+            ...this.repository(),
+            environment,
+            per_page: 100,
+        }));
+        return deployments.map((d) => ({ id: Number(d.id) }));
+    }
+    repository() {
+        return { owner: this.owner, repo: this.repo };
+    }
+    async call(what, fn) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            const status = error.status ?? 0;
+            const message = error.message;
+            throw new GitHubApiError(status, `GitHub API: cannot ${what}: ${status ? `HTTP ${status} ` : ''}${message}`);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 7318:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ql: () => (/* binding */ commentMarker),
+/* harmony export */   Wr: () => (/* binding */ urlTable),
+/* harmony export */   X1: () => (/* binding */ escapeText),
+/* harmony export */   wQ: () => (/* binding */ renderComment)
+/* harmony export */ });
+/* unused harmony exports MAX_ROWS, codeBlock */
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6518);
+
+/** The hidden first line that finds the comment again: one comment per environment. */
+function commentMarker(id) {
+    return `<!-- kube-pod-preview id=${id} -->`;
+}
+function heading(state) {
+    switch (state.state) {
+        case 'deploying':
+            return '⏳ Deploying the preview';
+        case 'ready':
+            return '✅ Preview ready';
+        case 'running':
+            return '✅ Preview running';
+        case 'failed':
+            return state.during === 'deploy' ? '❌ Preview failed' : '❌ Removing the preview failed';
+        case 'cancelled':
+            return state.during === 'deploy'
+                ? '⚪ Preview deploy cancelled'
+                : '⚪ Removing the preview was cancelled';
+        case 'deleted':
+            return '🗑️ Preview deleted';
+    }
+}
+function renderComment(state, ctx) {
+    const lines = [commentMarker(ctx.id), `### ${heading(state)}: \`${ctx.envId}\``, ''];
+    const commit = ctx.sha ? `commit \`${ctx.sha.slice(0, 7)}\`` : undefined;
+    const run = ctx.runUrl ? `[workflow run](${ctx.runUrl})` : undefined;
+    switch (state.state) {
+        case 'deploying':
+            lines.push(`Deploying ${commit ?? 'the latest commit'} to namespace \`${escapeText(ctx.namespace)}\`…`);
+            break;
+        case 'ready':
+        case 'running':
+            lines.push(...urlTable(state.urls));
+            if (state.urls.length === 0)
+                lines.push('No service publishes a TCP port, so there is nothing to link to.');
+            if (state.state === 'running' && state.urls.some((u) => u.command)) {
+                lines.push('', 'Nothing is exposed (input `expose` is `none`); reach a service from a workstation with the command in its row.');
+            }
+            lines.push('', [commit && `Deployed ${commit} in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(state.durationMs)}`, run]
+                .filter(Boolean)
+                .join(' · '));
+            break;
+        case 'failed': {
+            const what = state.during === 'deploy' ? commit && `Deploying ${commit} failed` : 'Removing the preview failed';
+            lines.push(codeBlock(state.error), '', [what, run && `see the ${run}`].filter(Boolean).join('; '));
+            break;
+        }
+        case 'cancelled':
+            lines.push(state.during === 'deploy'
+                ? `The deploy of ${commit ?? 'the latest commit'} was cancelled; the next push deploys again.${run ? ` ${run}` : ''}`
+                : `Removing the preview was cancelled; run the workflow again to finish.${run ? ` ${run}` : ''}`);
+            break;
+        case 'deleted':
+            lines.push('The pull request was closed and its preview environment was deleted.');
+            break;
+    }
+    return `${lines.join('\n').trimEnd()}\n`;
+}
+/** The Markdown table of URLs, shared by the comment and the job summary. */
+function urlTable(urls) {
+    if (urls.length === 0)
+        return [];
+    const rows = urls.slice(0, MAX_ROWS).map((u) => {
+        const target = u.url
+            ? `[${escapeText(u.url.replace(/^https?:\/\//, ''))}](${u.url})`
+            : `\`${u.command ?? ''}\``;
+        return `| ${escapeText(u.service)} | ${u.port} | ${target} | ${stateText(u)} |`;
+    });
+    const more = urls.length - MAX_ROWS;
+    return [
+        '| Service | Port | URL | State |',
+        '| --- | --- | --- | --- |',
+        ...rows,
+        ...(more > 0
+            ? ['', `${more} more rows are left out; the job summary and output urls-json have them all.`]
+            : []),
+    ];
+}
+function stateText(url) {
+    if (url.state === 'ready')
+        return `✅ answers (${escapeText(url.detail ?? '')})`;
+    if (url.state === 'unreachable')
+        return `⚠️ not answering (${escapeText(url.detail ?? '')})`;
+    return 'port-forward';
+}
+/** Escapes text for Markdown, inside and outside tables: nothing a name contains can break the layout. */
+function escapeText(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1');
+}
+/** The most of an error a comment shows; the workflow run has the rest. */
+const MAX_ERROR = 20_000;
+/** The most URL rows a comment shows: GitHub refuses comments over 65,536 characters. */
+const MAX_ROWS = 100;
+/**
+ * Text from the run (errors, container output) as a fenced code block: Markdown, mentions and links in
+ * it are shown as they are, never rendered, never pinging anyone. The fence is longer than any run of
+ * backticks inside, so the text cannot close it.
+ */
+function codeBlock(text) {
+    const shown = text.length > MAX_ERROR ? `${text.slice(0, MAX_ERROR)}\n… (cut; the workflow run has all of it)` : text;
+    const longest = Math.max(2, ...[...shown.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}text\n${shown.trimEnd()}\n${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 5015:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ readRunContext)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+
+
+/** Reads the run's context from the variables the Actions runner sets and the event payload file. */
+function readRunContext(env) {
+    const eventName = env.GITHUB_EVENT_NAME;
+    let payload = {};
+    if (env.GITHUB_EVENT_PATH) {
+        try {
+            payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+        }
+        catch (error) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Cannot read the event payload at ${env.GITHUB_EVENT_PATH}: ${error.message}`);
+        }
+    }
+    const pr = eventName?.startsWith('pull_request') ? payload.pull_request : undefined;
+    const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
+    const repository = env.GITHUB_REPOSITORY;
+    return {
+        eventName,
+        action: pr ? payload.action : undefined,
+        prNumber: pr?.number,
+        prUrl: pr?.html_url,
+        headSha: pr?.head?.sha ?? env.GITHUB_SHA,
+        repository,
+        runUrl: repository && env.GITHUB_RUN_ID
+            ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
+            : undefined,
+        fromFork: Boolean(pr?.head?.repo?.full_name &&
+            pr.base?.repo?.full_name &&
+            pr.head.repo.full_name !== pr.base.repo.full_name),
+        foreignCodeWithSecrets: foreignCode(eventName, payload, repository),
+    };
+}
+function foreignCode(eventName, payload, repository) {
+    let head;
+    let base;
+    if (eventName === 'pull_request_target') {
+        head = payload.pull_request?.head?.repo === null ? null : payload.pull_request?.head?.repo?.full_name;
+        base = payload.pull_request?.base?.repo?.full_name ?? repository;
+    }
+    else if (eventName === 'workflow_run') {
+        const run = payload.workflow_run;
+        head = run?.head_repository === null ? null : run?.head_repository?.full_name;
+        base = run?.repository?.full_name ?? repository;
+    }
+    else
+        return undefined;
+    if (head === null)
+        return '(deleted fork)';
+    return head !== undefined && head !== base ? head : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6207:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZZ: () => (/* binding */ acquireLease),
+/* harmony export */   _i: () => (/* binding */ LeaseHeldError),
+/* harmony export */   wL: () => (/* binding */ releaseLease)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6518);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4090);
+/* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8045);
+/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7783);
+
+
+
+
+
+
+
+/** Another run holds the environment's lease: the caller may wait for it (up, down) or skip it (cleanup). */
+class LeaseHeldError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo {
+    name = 'LeaseHeldError';
+}
+/** After this many reads that find no lease followed by creates that say it exists, stop. */
+const CONTRADICTIONS = 5;
+/**
+ * One run per environment at a time: a coordination.k8s.io Lease named after the environment. A second
+ * run waits (saying who holds it) and takes over a lease whose holder stopped renewing it, so a run that
+ * died does not block the next one for longer than the lease's duration. Every pass sleeps: a conflict
+ * (another run wrote between our read and write) backs off with jitter, within the same deadline.
+ */
+async function acquireLease(client, id, options) {
+    const name = `kube-pod-preview-${id}`;
+    const identity = `${options.holder} (${node_os__WEBPACK_IMPORTED_MODULE_1___default().hostname()}, pid ${process.pid}, ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')})`;
+    const lease = await takeLease(client, { id, name, identity }, options);
+    return holdLease(client, lease, identity, options);
+}
+/** Takes the lease: creates it, or takes over one nobody holds, waiting for a live holder. */
+async function takeLease(client, who, options) {
+    const { name } = who;
+    const deadline = Date.now() + options.waitMs;
+    let announced = '';
+    let conflicts = 0;
+    let contradictions = 0;
+    while (true) {
+        options.signal.throwIfAborted();
+        const current = await client.read(leaseRef(name));
+        try {
+            const taken = await writeIfFree(client, current, who, options);
+            if (taken)
+                return taken;
+        }
+        catch (error) {
+            if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_4__/* .KubeApiError */ .W && error.code === 409))
+                throw error;
+            // Another run created or took the lease between our read and write: look again after a pause.
+            // A read that keeps finding nothing while the create keeps finding it is no race, though.
+            contradictions = current ? 0 : contradictions + 1;
+            if (contradictions >= CONTRADICTIONS) {
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lease/${name} reads as missing (404) in namespace "${client.namespace}", yet creating it answers 409 AlreadyExists, ${contradictions} times in a row. Something between the runner and the cluster answers for that name (a proxy, or a webhook); check with kubectl get lease ${name} --namespace ${client.namespace}.`);
+            }
+            if (Date.now() >= deadline) {
+                throw new LeaseHeldError(`Could not take Lease/${name} within ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(options.waitMs)}: other runs kept changing it (409 Conflict). Use a concurrency group per pull request in the workflow.`);
+            }
+            await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_6__/* .sleep */ .y)(Math.min(backoff(conflicts++), Math.max(0, deadline - Date.now())), options.signal);
+            continue;
+        }
+        const holder = current.spec.holderIdentity;
+        if (holder !== announced)
+            options.log.info(`Waiting for another run of this environment to finish: ${holder} holds the lease ${name}.`);
+        announced = holder;
+        if (Date.now() >= deadline) {
+            throw new LeaseHeldError(`Another run of this environment (${holder}) still holds the lease ${name} after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(options.waitMs)}. Use a concurrency group per pull request in the workflow, or delete the lease if that run is gone.`);
+        }
+        await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_6__/* .sleep */ .y)(options.pollMs, options.signal);
+    }
+}
+/**
+ * Creates the lease when there is none, or takes over one nobody holds (or whose holder stopped
+ * renewing it); undefined while a live holder has it. A 409 means another run wrote first.
+ */
+async function writeIfFree(client, current, who, options) {
+    const now = new Date();
+    const spec = {
+        holderIdentity: who.identity,
+        leaseDurationSeconds: options.durationSeconds,
+        acquireTime: microTime(now),
+        renewTime: microTime(now),
+    };
+    const ref = leaseRef(who.name);
+    if (!current) {
+        const labels = { [_model_objects_js__WEBPACK_IMPORTED_MODULE_5__/* .LABELS */ .kg.managedBy]: _model_objects_js__WEBPACK_IMPORTED_MODULE_5__/* .MANAGER */ .u, [_model_objects_js__WEBPACK_IMPORTED_MODULE_5__/* .LABELS */ .kg.id]: who.id };
+        return client.create({ ...ref, metadata: { name: who.name, labels }, spec });
+    }
+    const holder = current.spec?.holderIdentity;
+    if (holder && !expired(current, now))
+        return undefined;
+    if (holder)
+        options.log.info(`Taking over the lease of ${holder}, which stopped renewing it.`);
+    return client.replace({ ...current, apiVersion: ref.apiVersion, kind: ref.kind, spec });
+}
+function leaseRef(name) {
+    return { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name };
+}
+/** Renews a taken lease in the background until it is released. */
+function holdLease(client, lease, identity, options) {
+    const { name } = lease.metadata;
+    const ref = leaseRef(name);
+    let held = lease;
+    let released = false;
+    const renewal = setInterval(() => {
+        void (async () => {
+            try {
+                held = await client.replace({
+                    ...held,
+                    apiVersion: ref.apiVersion,
+                    kind: ref.kind,
+                    spec: { ...held.spec, renewTime: microTime(new Date()) },
+                });
+            }
+            catch (error) {
+                if (!released)
+                    options.log.warning(`Could not renew the lease ${name}: ${error.message}`);
+            }
+        })();
+    }, (options.durationSeconds * 1000) / 3);
+    renewal.unref();
+    const release = async () => {
+        if (released)
+            return;
+        released = true;
+        clearInterval(renewal);
+        await releaseLease(client.detached(), name, identity, options.log);
+    };
+    return { name, identity, release, [Symbol.asyncDispose]: release };
+}
+/** Deletes the lease if `identity` still holds it: never another run's. */
+async function releaseLease(client, name, identity, log) {
+    const ref = leaseRef(name);
+    try {
+        const current = await client.read(ref);
+        if (current?.spec?.holderIdentity !== identity)
+            return false;
+        return await client.delete(ref, 'Background');
+    }
+    catch (error) {
+        log.warning(`Could not release the lease ${name} (it expires by itself): ${error.message}`);
+        return false;
+    }
+}
+function expired(lease, now) {
+    // The client library hands times back as strings or Dates depending on the type it knows.
+    const renewed = new Date(lease.spec?.renewTime ?? lease.spec?.acquireTime ?? NaN).getTime();
+    const duration = (lease.spec?.leaseDurationSeconds ?? 0) * 1000;
+    return Number.isNaN(renewed) || renewed + duration < now.getTime();
+}
+/** 100 ms doubling to 2 s, with jitter so that racing runs do not retry in step. */
+function backoff(attempt) {
+    const ceiling = Math.min(2000, 100 * 2 ** attempt);
+    return ceiling / 2 + Math.random() * (ceiling / 2);
+}
+/** The MicroTime format of Lease times: RFC 3339 with microseconds. */
+function microTime(date) {
+    return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+}
+
+
+/***/ }),
+
+/***/ 8471:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ MAIN_STATE)
+/* harmony export */ });
+/**
+ * What the action's main step leaves in the step state (GITHUB_STATE) for its post step, which runs
+ * after it, cancelled or not, and cleans up after a main step that was killed.
+ */
+const MAIN_STATE = {
+    started: 'kpp-started',
+    finished: 'kpp-finished',
+    /** JSON LeaseCheckpoint while the main step holds the environment's lease; empty once released. */
+    lease: 'kpp-lease',
+    /** JSON ReportCheckpoint once the sticky comment or the deployment exists. */
+    report: 'kpp-report',
+};
+
+
+/***/ }),
+
+/***/ 492:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Qh: () => (/* binding */ INPUT_NAMES),
+/* harmony export */   eh: () => (/* binding */ actionInputs),
+/* harmony export */   k3: () => (/* binding */ mapInputs),
+/* harmony export */   wp: () => (/* binding */ isInputName)
+/* harmony export */ });
+/**
+ * The action's inputs, by the names `action.yml` declares and the CLI takes as `--<name>` flags.
+ * An input's value is `undefined` when the user did not give it, so that settings can tell an explicit
+ * value from a default: that is what lets the compose file's `x-preevy` section sit between the two.
+ */
+const INPUT_NAMES = [
+    'command',
+    'kubeconfig',
+    'context',
+    'namespace',
+    'template',
+    'server-side-apply',
+    'storage-class',
+    'storage-size',
+    'compose-file',
+    'working-directory',
+    'allow-paths',
+    'env-id',
+    'timeout',
+    'labels',
+    'annotations',
+    'github-token',
+    // Exposure and the pull-request report.
+    'expose',
+    'domain',
+    'url-template',
+    'expose-template',
+    'ingress-class',
+    'tls-secret',
+    'ingress-annotations',
+    'basic-auth',
+    'url-timeout',
+    'comment',
+    'deployment',
+    'deployment-environment',
+    'primary-service',
+    // Safety and housekeeping.
+    'on-fork',
+    'allow-fork-code',
+    'ttl',
+    'dry-run',
+];
+function isInputName(name) {
+    return INPUT_NAMES.includes(name);
+}
+/** Inputs of a GitHub Action run, read the way the runner passes them: `INPUT_<NAME>` variables. */
+function actionInputs(env) {
+    return (name) => {
+        const value = env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`]?.trim();
+        return value ? value : undefined;
+    };
+}
+/** Inputs given as a plain map, as the CLI collects them from its flags. */
+function mapInputs(values) {
+    return (name) => {
+        const value = values[name]?.trim();
+        return value ? value : undefined;
+    };
+}
+
+
+/***/ }),
+
+/***/ 17:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A3: () => (/* binding */ reasonOf),
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   cc: () => (/* binding */ CancelledError),
+/* harmony export */   dJ: () => (/* binding */ cancelOnSignals),
+/* harmony export */   yo: () => (/* binding */ UserError)
+/* harmony export */ });
+/**
+ * A failure the user can fix. Its message says what is wrong and what to do; it is printed without a
+ * stack trace. Anything else that escapes is a bug and is printed with one.
+ */
+class UserError extends Error {
+    name = 'UserError';
+}
+/** The run was stopped from outside: the runner cancelled the job, or someone pressed Ctrl-C. */
+class CancelledError extends UserError {
+    signal;
+    name = 'CancelledError';
+    constructor(signal) {
+        super(`the run was stopped by ${signal}`);
+        this.signal = signal;
+    }
+    /** The shell's convention for a process ended by a signal: 128 + its number. */
+    get exitCode() {
+        return this.signal === 'SIGINT' ? 130 : 143;
+    }
+}
+/**
+ * An abort signal that SIGINT and SIGTERM fire, its reason a CancelledError naming the signal. Handling
+ * them keeps the process alive long enough to release the lease and report.
+ */
+function cancelOnSignals() {
+    const controller = new AbortController();
+    for (const name of ['SIGINT', 'SIGTERM'])
+        process.once(name, () => controller.abort(new CancelledError(name)));
+    return controller.signal;
+}
+/**
+ * What ended a run: its cancellation when it was cancelled, whatever the error it surfaced as (an
+ * AbortError from a request, a killed child process), else the error itself.
+ */
+function reasonOf(error, signal) {
+    return signal.aborted && signal.reason instanceof CancelledError ? signal.reason : error;
+}
+/** The message of an error, for logs; a bug keeps its stack so it can be reported. */
+function describeError(error) {
+    if (error instanceof UserError)
+        return error.message;
+    if (error instanceof Error)
+        return error.stack ?? error.message;
+    return String(error);
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,753 @@
+export const id = 647;
+export const ids = [647];
+export const modules = {
+
+/***/ 3647:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runUp: () => (/* binding */ runUp)
+});
+
+// EXTERNAL MODULE: ./src/docker/compose.ts
+var compose = __webpack_require__(1580);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(6118);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/docker/sync.ts
+
+
+
+
+
+
+
+
+
+/** Where bind-mounted files land in the docker-host pod (the default template keeps it on the volume). */
+const REMOTE_ROOT = '/var/lib/kube-pod-preview';
+const MANIFEST = '.kube-pod-preview-manifest.json';
+/** Sockets of the pod's own Docker server: a bind mount of one keeps pointing there. */
+const DOCKER_SOCKETS = new Set(['/var/run/docker.sock', '/run/docker.sock']);
+function remoteProjectDir(project) {
+    return `${REMOTE_ROOT}/projects/${project}`;
+}
+/** Bind-mount sources of services, and files of file-based secrets and configs (compose bind-mounts those too). */
+function fileSources(model) {
+    const sources = [];
+    for (const [name, service] of Object.entries(model.services)) {
+        for (const volume of service.volumes ?? []) {
+            if (volume.type === 'bind' && volume.source && !DOCKER_SOCKETS.has(volume.source)) {
+                sources.push({ source: volume.source, usedBy: `Service ${name}` });
+            }
+        }
+    }
+    for (const section of ['secrets', 'configs']) {
+        for (const [name, entry] of Object.entries(model[section] ?? {})) {
+            if (entry.file)
+                sources.push({
+                    source: entry.file,
+                    usedBy: `${section === 'secrets' ? 'Secret' : 'Config'} ${name}`,
+                });
+        }
+    }
+    return sources;
+}
+/**
+ * The sources, each checked to lie (after resolving symlinks) inside one of `roots`: the project's
+ * directory and input allow-paths. A compose file comes from the pull request: it must not copy the
+ * runner's files (~/.ssh, ~/.docker/config.json, /etc) into a pod its code runs in.
+ */
+async function confine(sources, roots) {
+    const realRoots = await Promise.all(roots.map((r) => (0,promises_.realpath)(r).catch(() => external_node_path_default().resolve(r))));
+    for (const { source, usedBy } of sources) {
+        const real = await (0,promises_.realpath)(source).catch(() => external_node_path_default().resolve(source));
+        if (realRoots.some((root) => real === root || real.startsWith(`${root}${(external_node_path_default()).sep}`)))
+            continue;
+        const shown = real === source ? source : `${source} (${real})`;
+        throw new errors/* UserError */.yo(`${usedBy} uses ${shown}, which is outside the project directory ${roots[0]}: files outside it stay on the runner. Move it into the project, or list a directory that contains it in input allow-paths.`);
+    }
+    return sources;
+}
+/** The model handed to `docker compose`: bind sources (and secret/config files) point into the pod. */
+function rewriteModel(model, remoteDir) {
+    const rewritten = structuredClone(model);
+    const remote = (source) => `${remoteDir}${source}`;
+    for (const service of Object.values(rewritten.services)) {
+        for (const volume of service.volumes ?? []) {
+            if (volume.type === 'bind' && volume.source && !DOCKER_SOCKETS.has(volume.source))
+                volume.source = remote(volume.source);
+        }
+    }
+    for (const section of ['secrets', 'configs']) {
+        for (const entry of Object.values(rewritten[section] ?? {}))
+            if (entry.file)
+                entry.file = remote(entry.file);
+    }
+    return rewritten;
+}
+/** Walks the sources without following symlinks, hashing file contents. */
+async function scanSources(sources) {
+    const manifest = {};
+    const visit = async (file) => {
+        const stat = await (0,promises_.lstat)(file);
+        const mode = stat.mode & 0o7777;
+        if (stat.isSymbolicLink())
+            manifest[file] = { type: 'symlink', mode, target: await (0,promises_.readlink)(file) };
+        else if (stat.isFile())
+            manifest[file] = { type: 'file', mode, hash: await hashFile(file) };
+        else if (stat.isDirectory()) {
+            manifest[file] = { type: 'directory', mode };
+            const children = (await (0,promises_.readdir)(file)).sort();
+            for (const child of children)
+                await visit(external_node_path_default().join(file, child));
+        }
+        // Sockets, FIFOs and devices cannot be copied; Docker would not bind them usefully either.
+    };
+    for (const { source, usedBy } of sources) {
+        try {
+            await (0,promises_.lstat)(source);
+        }
+        catch {
+            throw new errors/* UserError */.yo(`${usedBy} bind-mounts ${source}, which does not exist on the runner. Create it, or fix the path in the compose file.`);
+        }
+        if (!manifest[source])
+            await visit(source);
+    }
+    return manifest;
+}
+/** What to send (new or changed) and what to remove (gone, or changed type) to make remote equal local. */
+function diffManifests(remote, local) {
+    const send = [];
+    const remove = [];
+    for (const [file, entry] of Object.entries(local)) {
+        const before = remote[file];
+        if (!before)
+            send.push(file);
+        else if (before.type !== entry.type) {
+            remove.push(file);
+            send.push(file);
+        }
+        else if (before.mode !== entry.mode || before.hash !== entry.hash || before.target !== entry.target)
+            send.push(file);
+    }
+    for (const file of Object.keys(remote))
+        if (!local[file])
+            remove.push(file);
+    const underRemoved = (file) => remove.some((r) => r !== file && file.startsWith(`${r}/`));
+    return { send: send.sort(), remove: remove.filter((r) => !underRemoved(r)).sort() };
+}
+/**
+ * Copies the project's bind-mounted files into the pod: reads the manifest the last sync left there,
+ * sends only what changed as one tar archive on the stdin of `tar -x`, removes what is gone, and
+ * stores the new manifest with the files.
+ */
+async function syncFiles(exec, model, roots, log) {
+    const remoteDir = remoteProjectDir(model.name);
+    const local = await scanSources(await confine(fileSources(model), roots));
+    const previous = await exec(['cat', `${remoteDir}/${MANIFEST}`]);
+    let remote = {};
+    if (previous.exitCode === 0) {
+        try {
+            remote = JSON.parse(previous.stdout.toString('utf8'));
+        }
+        catch {
+            log.warning('The manifest of synced files in the pod is unreadable; sending every file again.');
+        }
+    }
+    const { send, remove } = diffManifests(remote, local);
+    const staging = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'kube-pod-preview-sync-'));
+    try {
+        const archivePath = external_node_path_default().join(staging, 'files.tar');
+        const bytes = await writeArchive(archivePath, send, local);
+        const { size } = await (0,promises_.stat)(archivePath);
+        // One shell creates the directory, removes what is gone and extracts. `head -c` hands tar exactly
+        // the archive and then end-of-file, so it finishes even where the API server cannot close stdin
+        // (exec protocols before v5) and the container's tar reads to end-of-file (BusyBox).
+        const script = 'set -e; mkdir -p "$1"; cd "$1"; size=$2; shift 2; if [ "$#" -gt 0 ]; then rm -rf -- "$@"; fi; head -c "$size" | tar -xf -';
+        const result = await exec(['sh', '-c', script, 'sh', remoteDir, String(size), ...remove.map((f) => `.${f}`)], (0,external_node_fs_.createReadStream)(archivePath));
+        if (result.exitCode !== 0) {
+            throw new errors/* UserError */.yo(`Copying files into the pod failed (exit code ${result.exitCode}): ${result.stderr.toString('utf8').trim()}. The docker-host container needs sh, head and tar.`);
+        }
+        const files = send.filter((f) => local[f].type !== 'directory');
+        const unchanged = Object.keys(local).length - send.length;
+        log.info(`  ${files.length} file(s) sent (${formatBytes(bytes)}), ${remove.length} removed, ${unchanged} unchanged`);
+        return { model: rewriteModel(model, remoteDir), sent: files, removed: remove, unchanged, bytes };
+    }
+    finally {
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
+    }
+}
+/** Writes the entries to send, then the new manifest, as a tar archive; returns the bytes of file content. */
+async function writeArchive(file, send, local) {
+    const archive = (0,tar_stream.pack)();
+    let bytes = 0;
+    const writing = (async () => {
+        for (const entry of send)
+            bytes += await addEntry(archive, entry, local[entry]);
+        archive.entry({ name: MANIFEST, mode: 0o644 }, Buffer.from(JSON.stringify(local)));
+        archive.finalize();
+    })();
+    await Promise.all([writing, (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(archive), (0,external_node_fs_.createWriteStream)(file))]);
+    return bytes;
+}
+async function addEntry(archive, file, entry) {
+    const name = file.replace(/^\/+/, '');
+    if (entry.type === 'directory') {
+        archive.entry({ name, type: 'directory', mode: entry.mode });
+        return 0;
+    }
+    if (entry.type === 'symlink') {
+        archive.entry({ name, type: 'symlink', linkname: entry.target, mode: entry.mode });
+        return 0;
+    }
+    const { size } = await (0,promises_.lstat)(file);
+    await new Promise((resolve, reject) => {
+        const fail = (error) => reject(new errors/* UserError */.yo(`${file} changed while it was being copied into the pod (${error.message}); run again once nothing writes to it.`));
+        const sink = archive.entry({ name, type: 'file', mode: entry.mode, size }, (error) => error ? fail(error) : resolve());
+        sink.on('error', fail);
+        if (size === 0)
+            return void sink.end(Buffer.alloc(0));
+        // Exactly the size the header announces: a file that grows meanwhile sends its first `size` bytes.
+        const source = (0,external_node_fs_.createReadStream)(file, { end: size - 1 });
+        source.on('error', fail);
+        source.pipe(sink);
+    });
+    return size;
+}
+async function hashFile(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+// EXTERNAL MODULE: ./src/kube/access.ts
+var access = __webpack_require__(4979);
+// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
+var kube_client = __webpack_require__(4090);
+// EXTERNAL MODULE: ./src/model/objects.ts
+var objects = __webpack_require__(8045);
+;// CONCATENATED MODULE: ./src/kube/apply.ts
+
+
+
+/**
+ * Creates or updates every object of the plan. Before changing anything it checks that the cluster serves
+ * each kind in the namespace and that no object it would write belongs to someone else: an object not
+ * created by kube-pod-preview, or one of another preview environment.
+ */
+async function applyPlan(client, plan, options) {
+    const { log } = options;
+    for (const key of plan.kinds) {
+        const { apiVersion, kind } = (0,objects/* parseKindKey */.Pb)(key);
+        const resource = await client.resource(apiVersion, kind);
+        if (!resource) {
+            throw new errors/* UserError */.yo(`The cluster does not serve ${kind} in ${apiVersion}, which the template uses. Install its CRD or fix apiVersion in the template.`);
+        }
+        if (!resource.namespaced) {
+            throw new errors/* UserError */.yo(`The template creates a ${kind}, which is cluster-scoped; every object must live in namespace "${plan.namespace}".`);
+        }
+    }
+    const existing = await Promise.all(plan.objects.map((object) => client.read((0,objects/* refOf */.H8)(object))));
+    plan.objects.forEach((object, index) => checkOwnership(object, existing[index], plan));
+    for (const [index, object] of plan.objects.entries()) {
+        const current = existing[index];
+        if (options.serverSideApply)
+            await applyAsEnvironment(client, object, plan);
+        else if (current)
+            await client.mergePatch(object);
+        else
+            await createOrPatch(client, object, plan);
+        log.info(`  ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))} ${current ? 'configured' : 'created'}`);
+    }
+}
+/**
+ * The field manager of one environment. Two environments that apply one object (a fixed name in the
+ * template, two runs racing past the ownership check) conflict instead of one taking it over.
+ */
+function environmentManager(id) {
+    return `${kube_client/* FIELD_MANAGER */.v}/${id}`;
+}
+/**
+ * Server-side apply as the environment's manager, without force. Fields still owned by the manager name
+ * earlier versions used for every environment are ours (the labels say so): those are taken over. Any
+ * other manager's field is a conflict that names it.
+ */
+async function applyAsEnvironment(client, object, plan) {
+    const manager = environmentManager(plan.ids.id);
+    try {
+        await client.serverSideApply(object, { manager, force: false });
+    }
+    catch (error) {
+        const others = error instanceof kube_client/* KubeApiError */.W ? error.conflictingManagers : [];
+        if (others.length === 0)
+            throw error;
+        if (others.every((m) => m === kube_client/* FIELD_MANAGER */.v)) {
+            await client.serverSideApply(object, { manager, force: true });
+            return;
+        }
+        const environment = others.some((m) => m.startsWith(`${kube_client/* FIELD_MANAGER */.v}/`));
+        const fix = environment
+            ? 'Object names must be unique per environment: put {{ id }} in its metadata.name in the template.'
+            : 'Someone changed it outside kube-pod-preview: undo that change (or delete the object), then run again.';
+        throw new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))} is also managed by ${others.map((m) => `"${m}"`).join(', ')}${environment ? ' (another preview environment)' : ''}; refusing to take it over. ${fix}`);
+    }
+}
+/**
+ * Client-side apply's create. An object that appeared since it was read is checked again: it is
+ * patched only when it is this environment's.
+ */
+async function createOrPatch(client, object, plan) {
+    try {
+        await client.create(object);
+    }
+    catch (error) {
+        if (!(error instanceof kube_client/* KubeApiError */.W && error.code === 409))
+            throw error;
+        checkOwnership(object, await client.read((0,objects/* refOf */.H8)(object)), plan);
+        await client.mergePatch(object);
+    }
+}
+function checkOwnership(desired, current, plan) {
+    if (!current)
+        return;
+    const labels = current.metadata?.labels ?? {};
+    const ref = (0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(desired));
+    if (labels[objects/* LABELS */.kg.managedBy] !== objects/* MANAGER */.u) {
+        throw new errors/* UserError */.yo(`${ref} already exists in namespace "${plan.namespace}" and was not created by kube-pod-preview; refusing to take it over. Give the object a name unique to the environment in the template (include {{ id }}), or delete the existing one.`);
+    }
+    if (labels[objects/* LABELS */.kg.id] !== plan.ids.id) {
+        throw new errors/* UserError */.yo(`${ref} belongs to another preview environment (${objects/* LABELS */.kg.envId}=${labels[objects/* LABELS */.kg.envId] ?? '?'}, ${objects/* LABELS */.kg.id}=${labels[objects/* LABELS */.kg.id] ?? '?'}). Object names must be unique per environment: put {{ id }} in metadata.name of ${ref} in the template.`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/kube/connection.ts
+var kube_connection = __webpack_require__(641);
+// EXTERNAL MODULE: ./src/kube/wait.ts + 3 modules
+var wait = __webpack_require__(1285);
+// EXTERNAL MODULE: ./src/model/checkpoint.ts
+var checkpoint = __webpack_require__(8471);
+// EXTERNAL MODULE: ./src/model/permissions.ts
+var permissions = __webpack_require__(5917);
+;// CONCATENATED MODULE: ./src/model/urls.ts
+/** The URL of `service` when it has one, else the first that answered, else the first. */
+function primaryUrl(urls, service) {
+    const withUrl = urls.filter((u) => u.url);
+    const chosen = (service && withUrl.find((u) => u.service === service)) ||
+        withUrl.find((u) => u.state === 'ready') ||
+        withUrl[0];
+    return chosen?.url;
+}
+
+// EXTERNAL MODULE: ./src/run/down.ts
+var down = __webpack_require__(3553);
+// EXTERNAL MODULE: ./src/kube/teardown.ts
+var teardown = __webpack_require__(3945);
+// EXTERNAL MODULE: ./src/model/exposure.ts
+var exposure = __webpack_require__(1436);
+// EXTERNAL MODULE: ./src/model/plan.ts
+var plan = __webpack_require__(7978);
+// EXTERNAL MODULE: ./src/model/template-args.ts
+var template_args = __webpack_require__(4621);
+// EXTERNAL MODULE: ./src/render/template.ts
+var render_template = __webpack_require__(2944);
+// EXTERNAL MODULE: ./src/util/duration.ts
+var duration = __webpack_require__(6518);
+// EXTERNAL MODULE: ./src/util/sleep.ts
+var sleep = __webpack_require__(7783);
+;// CONCATENATED MODULE: ./src/run/health.ts
+
+const ATTEMPT_TIMEOUT_MS = 5000;
+const POLL_MS = 2000;
+/**
+ * The health gate: requests each URL until it answers with a status below 500 or `timeoutMs` passes.
+ * A 4xx counts as answering: the preview is up, the path or the credentials are the reviewer's business.
+ * The URLs are checked side by side; the result is in the order given.
+ */
+async function checkUrls(urls, options) {
+    const deadline = Date.now() + options.timeoutMs;
+    return Promise.all(urls.map((url) => checkUrl(url, deadline, options)));
+}
+async function checkUrl(url, deadline, options) {
+    let detail;
+    while (true) {
+        options.signal.throwIfAborted();
+        try {
+            const response = await fetch(url, {
+                redirect: 'manual',
+                signal: AbortSignal.any([
+                    options.signal,
+                    AbortSignal.timeout(Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, deadline - Date.now()))),
+                ]),
+            });
+            await response.body?.cancel();
+            detail = `HTTP ${response.status}`;
+            if (response.status < 500)
+                return { state: 'ready', detail };
+        }
+        catch (error) {
+            options.signal.throwIfAborted();
+            detail = describeFetchError(error);
+        }
+        if (Date.now() + POLL_MS > deadline)
+            return { state: 'unreachable', detail };
+        await (0,sleep/* sleep */.y)(POLL_MS, options.signal);
+    }
+}
+function describeFetchError(error) {
+    const cause = error.cause;
+    if (cause?.code)
+        return cause.code;
+    if (error.name === 'TimeoutError')
+        return 'timed out';
+    return cause?.message ?? error.message;
+}
+
+;// CONCATENATED MODULE: ./src/run/expose.ts
+
+
+
+
+
+
+
+
+
+
+
+const LOAD_BALANCER_POLL_MS = 2000;
+/**
+ * Makes the published ports reachable: plans the exposure objects (pure), records their kinds, applies
+ * them, removes exposure objects an earlier deploy made that this one no longer plans, learns each URL
+ * and waits, bounded by url-timeout, until it answers.
+ */
+async function exposePorts(client, ports, options) {
+    const { expose, log } = options;
+    const entries = (0,exposure/* exposureEntries */.Co)(ports, expose, options.ids);
+    for (const p of ports.filter((p) => p.protocol !== 'tcp'))
+        log.info(`  ${p.service} ${p.targetPort}/${p.protocol} is not exposed: only TCP is`);
+    const plan = planExposure(entries, options);
+    const recorded = await recordKinds(client, options.dockerHost, plan.kinds);
+    if (plan.objects.length > 0)
+        await applyPlan(client, plan, { serverSideApply: options.serverSideApply, log });
+    // Exposure objects of earlier deploys that this one did not plan (a port no longer published).
+    await (0,teardown/* deleteMatching */.h)(client, recorded, `${(0,objects/* environmentSelector */.b6)(options.ids.id)},${objects/* LABELS */.kg.component}=${objects/* EXPOSE_COMPONENT */.BA}`, {
+        propagation: 'Background',
+        keep: new Set(plan.objects.map((o) => `${(0,objects/* kindKey */._V)(o)}/${o.metadata.name}`)),
+        why: 'no longer exposed',
+        log,
+    });
+    if (expose.mode === 'none')
+        return entries.map((e) => portForwardCommand(e, options));
+    const urls = expose.mode === 'loadbalancer'
+        ? await loadBalancerUrls(client, plan.objects, entries, options)
+        : entries.map((e) => e.url);
+    return checkHealth(entries, urls, options);
+}
+/** The exposure objects of these entries: none with expose none or nothing to expose. */
+function planExposure(entries, options) {
+    if (options.expose.mode === 'none' || entries.length === 0)
+        return (0,plan/* buildExposurePlan */.RW)({ objects: [], templateHash: '' }, options.planOptions);
+    const template = (0,render_template/* loadTemplate */.PM)(options.expose.template);
+    const args = (0,template_args/* exposureTemplateArgs */.n)(options.namespace, options.expose, options.ids, entries);
+    return (0,plan/* buildExposurePlan */.RW)((0,render_template/* renderExposureTemplate */.AY)(template, args), options.planOptions);
+}
+function portForwardCommand(entry, options) {
+    return {
+        service: entry.service,
+        port: entry.port,
+        url: undefined,
+        command: `kubectl --namespace ${options.namespace} port-forward pod/${options.podName} ${entry.publishedPort}:${entry.publishedPort}`,
+        state: 'not-checked',
+        detail: undefined,
+    };
+}
+/**
+ * The health gate over every URL, side by side. It never sends the basic-auth credentials: a 401 from
+ * the ingress already says the preview is up, and the password has no business reaching the app.
+ */
+async function checkHealth(entries, urls, options) {
+    const { urlTimeoutMs } = options.expose;
+    const reachable = urls.filter((u) => u !== undefined);
+    const checks = await options.log.group(`Wait for ${reachable.length} URLs to answer`, () => checkUrls(reachable, { timeoutMs: urlTimeoutMs, signal: options.signal }));
+    const checkOf = new Map(reachable.map((url, i) => [url, checks[i]]));
+    return entries.map((e, index) => {
+        const url = urls[index];
+        const check = url ? checkOf.get(url) : undefined;
+        if (check)
+            options.log.info(`  ${url} (${e.service}:${e.port}): ${check.state}, ${check.detail}`);
+        return {
+            service: e.service,
+            port: e.port,
+            url,
+            command: undefined,
+            state: check?.state ?? 'unreachable',
+            detail: check?.detail ?? 'no address',
+        };
+    });
+}
+/**
+ * Records the exposure's kinds on the docker-host workload before creating anything of them, so that a
+ * teardown finds them even if this run dies half-way. Returns every kind recorded so far.
+ */
+async function recordKinds(client, dockerHost, kinds) {
+    const host = await client.read(dockerHost);
+    const before = host?.metadata.annotations?.[objects/* ANNOTATIONS */.BC.exposureKinds]?.split(',').filter(Boolean) ?? [];
+    const all = [...new Set([...before, ...kinds])].sort();
+    if (host && all.length !== before.length) {
+        await client.mergePatch({
+            apiVersion: dockerHost.apiVersion,
+            kind: dockerHost.kind,
+            metadata: { name: dockerHost.name, annotations: { [objects/* ANNOTATIONS */.BC.exposureKinds]: all.join(',') } },
+        });
+    }
+    return all;
+}
+/**
+ * Waits (bounded by url-timeout) for each LoadBalancer Service to get an address, and gives every entry
+ * the URL of the Service port that carries its published port.
+ */
+async function loadBalancerUrls(client, objects, entries, options) {
+    const services = objects.filter((o) => o.kind === 'Service' && o.spec?.type === 'LoadBalancer');
+    const deadline = Date.now() + options.expose.urlTimeoutMs;
+    const addresses = new Map();
+    await options.log.group(`Wait for the address of ${services.length} LoadBalancer Services`, async () => {
+        for (const service of services) {
+            const address = await loadBalancerAddress(client, service.metadata.name, deadline, options);
+            addresses.set(service.metadata.name, address.includes(':') ? `[${address}]` : address);
+        }
+    });
+    return entries.map((entry) => {
+        const service = services.find((s) => s.spec?.ports?.some((p) => p.port === entry.publishedPort));
+        const address = service && addresses.get(service.metadata.name);
+        return address ? `http://${address}:${entry.publishedPort}` : undefined;
+    });
+}
+async function loadBalancerAddress(client, name, deadline, options) {
+    while (true) {
+        const current = await client.read({ apiVersion: 'v1', kind: 'Service', name });
+        const ingress = current?.status?.loadBalancer?.ingress?.[0];
+        const address = ingress?.ip ?? ingress?.hostname;
+        if (address) {
+            options.log.info(`  Service/${name}: ${address}`);
+            return address;
+        }
+        if (Date.now() + LOAD_BALANCER_POLL_MS > deadline) {
+            throw new errors/* UserError */.yo(`The LoadBalancer Service ${name} got no address within ${(0,duration/* formatDuration */.a3)(options.expose.urlTimeoutMs)} (input url-timeout). Does the cluster have a load-balancer implementation (a cloud provider, MetalLB, cloud-provider-kind)? Otherwise set input expose to ingress or none.`);
+        }
+        await (0,sleep/* sleep */.y)(LOAD_BALANCER_POLL_MS, options.signal);
+    }
+}
+
+// EXTERNAL MODULE: ./src/run/lock.ts
+var lock = __webpack_require__(8642);
+;// CONCATENATED MODULE: ./src/run/up.ts
+var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
+    if (value !== null && value !== void 0) {
+        if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
+        var dispose, inner;
+        if (async) {
+            if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
+            dispose = value[Symbol.asyncDispose];
+        }
+        if (dispose === void 0) {
+            if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
+            dispose = value[Symbol.dispose];
+            if (async) inner = dispose;
+        }
+        if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
+        if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
+        env.stack.push({ value: value, dispose: dispose, async: async });
+    }
+    else if (async) {
+        env.stack.push({ async: true });
+    }
+    return value;
+};
+var __disposeResources = (undefined && undefined.__disposeResources) || (function (SuppressedError) {
+    return function (env) {
+        function fail(e) {
+            env.error = env.hasError ? new SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
+            env.hasError = true;
+        }
+        var r, s = 0;
+        function next() {
+            while (r = env.stack.pop()) {
+                try {
+                    if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
+                    if (r.dispose) {
+                        var result = r.dispose.call(r.value);
+                        if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
+                    }
+                    else s |= 1;
+                }
+                catch (e) {
+                    fail(e);
+                }
+            }
+            if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
+            if (env.hasError) throw env.error;
+        }
+        return next();
+    };
+})(typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
+    var e = new Error(message);
+    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
+});
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `up`: with the pull request told it is deploying, and under the environment's lease, deploy (apply →
+ * wait → tunnel → sync → compose → expose), then report the URLs. A pull request closed meanwhile ends
+ * the run by removing what it deployed.
+ */
+async function runUp(run, client, plan, options, report) {
+    await report?.deploying();
+    if (report && run.context.repository) {
+        const saved = { repository: run.context.repository, ...report.checkpoint() };
+        run.checkpoint(checkpoint/* MAIN_STATE */.A.report, JSON.stringify(saved));
+    }
+    try {
+        await run.timer.time('access', () => (0,access/* checkAccess */.x)(client, (0,permissions/* permissionsFor */.m)('up', plan.kinds, run.settings.expose), run.log));
+        const result = await deployUnlessClosed(run, client, plan, options, report);
+        if ('deleted' in result) {
+            await report?.deleted();
+            return { command: 'down', deleted: result.deleted };
+        }
+        const state = readiness(run, result.urls);
+        const primary = primaryUrl(result.urls, run.settings.report.primaryService);
+        await report?.finished(state, result.urls, run.timer.elapsedMs, primary);
+        return { command: 'up', ...result, state, ...(primary ? { primaryUrl: primary } : {}) };
+    }
+    catch (error) {
+        await report?.ended(error, run.signal, 'deploy');
+        throw error;
+    }
+}
+async function deployUnlessClosed(run, client, plan, options, report) {
+    const env_1 = { stack: [], error: void 0, hasError: false };
+    try {
+        const _lease = __addDisposableResource(env_1, await (0,lock/* lock */.s)(client, run), true);
+        // Every `return await`: the lease must be held until the work has settled, not merely started.
+        const deployed = await deploy(run, client, plan, options);
+        if (!(await report?.isClosed()))
+            return deployed;
+        run.log.notice(`Pull request #${run.context.prNumber} was closed during the deploy: deleting the preview.`);
+        return { deleted: await (0,down/* removeEnvironment */.I)(run, client, plan.kinds) };
+    }
+    catch (e_1) {
+        env_1.error = e_1;
+        env_1.hasError = true;
+    }
+    finally {
+        const result_1 = __disposeResources(env_1);
+        if (result_1)
+            await result_1;
+    }
+}
+/** Ready when a URL answers; running when there is nothing to answer; a failure when none answered. */
+function readiness(run, urls) {
+    const { expose } = run.settings;
+    const answering = urls.filter((u) => u.state === 'ready');
+    if (expose.mode !== 'none' && urls.length > 0 && answering.length === 0) {
+        throw new errors/* UserError */.yo(`None of the preview's URLs answered within ${expose.urlTimeoutMs / 1000}s (input url-timeout): ${urls.map((u) => `${u.url ?? u.service} (${u.detail})`).join(', ')}. Check that the services listen on their published ports, and that the ${expose.mode === 'ingress' ? 'ingress controller and the wildcard DNS record of input domain' : 'load balancer'} reach the cluster.`);
+    }
+    return answering.length > 0 ? 'ready' : 'running';
+}
+/** apply → wait → tunnel → sync → compose → expose. */
+async function deploy(run, client, plan, options) {
+    const { settings, log, signal, timer } = run;
+    await timer.time('apply', () => log.group(`Apply ${plan.objects.length} objects`, () => applyPlan(client, plan, { serverSideApply: settings.serverSideApply, log })));
+    const pod = await timer.time('wait', () => log.group(`Wait for ${plan.dockerHost.kind}/${plan.dockerHost.name}`, () => (0,wait/* waitForDockerHost */.Hl)(client, plan.dockerHost, {
+        timeoutMs: settings.timeoutMs,
+        signal,
+        log,
+        selector: (0,objects/* environmentSelector */.b6)(run.ids.id),
+    })));
+    log.info(`Docker server pod: ${pod.name} (container ${pod.container})`);
+    const { synced, ports } = await composeInPod(run, client, pod);
+    for (const p of ports)
+        log.info(`  ${p.service} publishes ${p.targetPort}/${p.protocol} on port ${p.publishedPort}`);
+    const urls = await timer.time('expose', () => log.group(`Expose ${ports.length} published ports (${settings.expose.mode})`, () => exposePorts(client, ports, {
+        expose: settings.expose,
+        namespace: settings.namespace,
+        serverSideApply: settings.serverSideApply,
+        ids: run.ids,
+        dockerHost: plan.dockerHost,
+        podName: pod.name,
+        planOptions: options,
+        log,
+        signal,
+    })));
+    return { pod, synced, ports, urls };
+}
+/** tunnel → sync → compose: the compose project runs on the pod's Docker server. */
+async function composeInPod(run, client, pod) {
+    const env_2 = { stack: [], error: void 0, hasError: false };
+    try {
+        const { settings, log, signal, timer } = run;
+        const connection = __addDisposableResource(env_2, await timer.time('tunnel', () => (0,kube_connection/* connectToPod */.Xm)(client, pod, { log, signal })), true);
+        const { model, ...synced } = await timer.time('sync', () => log.group('Copy bind-mounted files into the pod', () => syncFiles(connection.exec, run.model, [settings.workingDirectory, ...settings.allowPaths], log)));
+        const ports = await timer.time('compose', () => (0,compose/* composeUp */.g)(model, {
+            dockerHost: connection.dockerHost,
+            environment: run.projectEnv,
+            workingDirectory: settings.workingDirectory,
+            log,
+            signal,
+        }));
+        return { synced, ports };
+    }
+    catch (e_2) {
+        env_2.error = e_2;
+        env_2.hasError = true;
+    }
+    finally {
+        const result_2 = __disposeResources(env_2);
+        if (result_2)
+            await result_2;
+    }
+}
+
+
+/***/ })
+
+};

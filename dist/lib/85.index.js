@@ -1,0 +1,502 @@
+export const id = 85;
+export const ids = [85];
+export const modules = {
+
+/***/ 8943:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ GitHubApiError),
+/* harmony export */   y: () => (/* binding */ GitHubApi)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+
+
+/** A GitHub API call that failed, with its HTTP status (0 when no answer came). */
+class GitHubApiError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
+    status;
+    name = 'GitHubApiError';
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+/**
+ * The thin adapter over the GitHub REST (and, for the token's identity, GraphQL) API that the pull-request
+ * report talks to. It honours GITHUB_API_URL, so it works on GitHub Enterprise Server and against a test
+ * double, and turns Octokit's errors into GitHubApiErrors that say which call failed.
+ */
+class GitHubApi {
+    octokit;
+    owner;
+    repo;
+    constructor(token, repository, env) {
+        this.octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' });
+        [this.owner, this.repo] = repository.split('/');
+    }
+    /** The login the token acts as, without a bot's `[bot]` suffix; undefined when GitHub will not say. */
+    async viewerLogin() {
+        try {
+            const answer = await this.octokit.graphql('query { viewer { login } }');
+            return answer.viewer.login.replace(/\[bot\]$/, '');
+        }
+        catch {
+            return undefined;
+        }
+    }
+    async listComments(issue) {
+        const comments = await this.call(`list the comments of #${issue}`, () => this.octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+            ...this.repository(),
+            issue_number: issue,
+            per_page: 100,
+        }));
+        return comments.map((c) => ({ id: Number(c.id), body: c.body ?? '', author: c.user?.login }));
+    }
+    async createComment(issue, body) {
+        const { data } = await this.call(`comment on #${issue}`, () => this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+            ...this.repository(),
+            issue_number: issue,
+            body,
+        }));
+        return Number(data.id);
+    }
+    async updateComment(id, body) {
+        await this.call(`update comment ${id}`, () => this.octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+            ...this.repository(),
+            comment_id: id,
+            body,
+        }));
+    }
+    async pullRequestState(pr) {
+        const { data } = await this.call(`read pull request #${pr}`, () => this.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+            ...this.repository(),
+            pull_number: pr,
+        }));
+        return data.state === 'closed' ? 'closed' : 'open';
+    }
+    async createDeployment(options) {
+        const { data } = await this.call(`create a deployment for ${options.environment}`, () => this.octokit.request('POST /repos/{owner}/{repo}/deployments', {
+            ...this.repository(),
+            ref: options.ref,
+            environment: options.environment,
+            description: options.description,
+            // A preview is not production, goes away with its PR, and must not wait for or merge anything.
+            transient_environment: true,
+            production_environment: false,
+            auto_merge: false,
+            required_contexts: [],
+        }));
+        if (!('id' in data))
+            throw new GitHubApiError(202, `GitHub did not create the deployment: ${data.message}`);
+        return Number(data.id);
+    }
+    async setDeploymentStatus(id, status) {
+        await this.call(`set deployment ${id} to ${status.state}`, () => this.octokit.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+            ...this.repository(),
+            deployment_id: id,
+            state: status.state,
+            ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
+            ...(status.logUrl ? { log_url: status.logUrl } : {}),
+            ...(status.description ? { description: status.description.slice(0, 140) } : {}),
+        }));
+    }
+    async listDeployments(environment) {
+        const deployments = await this.call(`list the deployments of ${environment}`, () => this.octokit.paginate('GET /repos/{owner}/{repo}/deployments', {
+            ...this.repository(),
+            environment,
+            per_page: 100,
+        }));
+        return deployments.map((d) => ({ id: Number(d.id) }));
+    }
+    repository() {
+        return { owner: this.owner, repo: this.repo };
+    }
+    async call(what, fn) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            const status = error.status ?? 0;
+            const message = error.message;
+            throw new GitHubApiError(status, `GitHub API: cannot ${what}: ${status ? `HTTP ${status} ` : ''}${message}`);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 7318:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ql: () => (/* binding */ commentMarker),
+/* harmony export */   Wr: () => (/* binding */ urlTable),
+/* harmony export */   X1: () => (/* binding */ escapeText),
+/* harmony export */   wQ: () => (/* binding */ renderComment)
+/* harmony export */ });
+/* unused harmony exports MAX_ROWS, codeBlock */
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6518);
+
+/** The hidden first line that finds the comment again: one comment per environment. */
+function commentMarker(id) {
+    return `<!-- kube-pod-preview id=${id} -->`;
+}
+function heading(state) {
+    switch (state.state) {
+        case 'deploying':
+            return '⏳ Deploying the preview';
+        case 'ready':
+            return '✅ Preview ready';
+        case 'running':
+            return '✅ Preview running';
+        case 'failed':
+            return state.during === 'deploy' ? '❌ Preview failed' : '❌ Removing the preview failed';
+        case 'cancelled':
+            return state.during === 'deploy'
+                ? '⚪ Preview deploy cancelled'
+                : '⚪ Removing the preview was cancelled';
+        case 'deleted':
+            return '🗑️ Preview deleted';
+    }
+}
+function renderComment(state, ctx) {
+    const lines = [commentMarker(ctx.id), `### ${heading(state)}: \`${ctx.envId}\``, ''];
+    const commit = ctx.sha ? `commit \`${ctx.sha.slice(0, 7)}\`` : undefined;
+    const run = ctx.runUrl ? `[workflow run](${ctx.runUrl})` : undefined;
+    switch (state.state) {
+        case 'deploying':
+            lines.push(`Deploying ${commit ?? 'the latest commit'} to namespace \`${escapeText(ctx.namespace)}\`…`);
+            break;
+        case 'ready':
+        case 'running':
+            lines.push(...urlTable(state.urls));
+            if (state.urls.length === 0)
+                lines.push('No service publishes a TCP port, so there is nothing to link to.');
+            if (state.state === 'running' && state.urls.some((u) => u.command)) {
+                lines.push('', 'Nothing is exposed (input `expose` is `none`); reach a service from a workstation with the command in its row.');
+            }
+            lines.push('', [commit && `Deployed ${commit} in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(state.durationMs)}`, run]
+                .filter(Boolean)
+                .join(' · '));
+            break;
+        case 'failed': {
+            const what = state.during === 'deploy' ? commit && `Deploying ${commit} failed` : 'Removing the preview failed';
+            lines.push(codeBlock(state.error), '', [what, run && `see the ${run}`].filter(Boolean).join('; '));
+            break;
+        }
+        case 'cancelled':
+            lines.push(state.during === 'deploy'
+                ? `The deploy of ${commit ?? 'the latest commit'} was cancelled; the next push deploys again.${run ? ` ${run}` : ''}`
+                : `Removing the preview was cancelled; run the workflow again to finish.${run ? ` ${run}` : ''}`);
+            break;
+        case 'deleted':
+            lines.push('The pull request was closed and its preview environment was deleted.');
+            break;
+    }
+    return `${lines.join('\n').trimEnd()}\n`;
+}
+/** The Markdown table of URLs, shared by the comment and the job summary. */
+function urlTable(urls) {
+    if (urls.length === 0)
+        return [];
+    const rows = urls.slice(0, MAX_ROWS).map((u) => {
+        const target = u.url
+            ? `[${escapeText(u.url.replace(/^https?:\/\//, ''))}](${u.url})`
+            : `\`${u.command ?? ''}\``;
+        return `| ${escapeText(u.service)} | ${u.port} | ${target} | ${stateText(u)} |`;
+    });
+    const more = urls.length - MAX_ROWS;
+    return [
+        '| Service | Port | URL | State |',
+        '| --- | --- | --- | --- |',
+        ...rows,
+        ...(more > 0
+            ? ['', `${more} more rows are left out; the job summary and output urls-json have them all.`]
+            : []),
+    ];
+}
+function stateText(url) {
+    if (url.state === 'ready')
+        return `✅ answers (${escapeText(url.detail ?? '')})`;
+    if (url.state === 'unreachable')
+        return `⚠️ not answering (${escapeText(url.detail ?? '')})`;
+    return 'port-forward';
+}
+/** Escapes text for Markdown, inside and outside tables: nothing a name contains can break the layout. */
+function escapeText(text) {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1');
+}
+/** The most of an error a comment shows; the workflow run has the rest. */
+const MAX_ERROR = 20_000;
+/** The most URL rows a comment shows: GitHub refuses comments over 65,536 characters. */
+const MAX_ROWS = 100;
+/**
+ * Text from the run (errors, container output) as a fenced code block: Markdown, mentions and links in
+ * it are shown as they are, never rendered, never pinging anyone. The fence is longer than any run of
+ * backticks inside, so the text cannot close it.
+ */
+function codeBlock(text) {
+    const shown = text.length > MAX_ERROR ? `${text.slice(0, MAX_ERROR)}\n… (cut; the workflow run has all of it)` : text;
+    const longest = Math.max(2, ...[...shown.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}text\n${shown.trimEnd()}\n${fence}`;
+}
+
+
+/***/ }),
+
+/***/ 8085:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  githubApi: () => (/* binding */ githubApi),
+  reportFor: () => (/* binding */ reportFor)
+});
+
+// EXTERNAL MODULE: ./src/github/api.ts
+var api = __webpack_require__(8943);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/github/comment.ts
+var comment = __webpack_require__(7318);
+;// CONCATENATED MODULE: ./src/github/report.ts
+
+
+
+/** How long a report may take once the run is over or cancelled: the runner does not wait long. */
+const LAST_WORD_MS = 10_000;
+/**
+ * What the pull request shows of its preview: one sticky comment (found again by a hidden marker written
+ * by the token's own identity) and a GitHub deployment whose status follows the deploy. Only the first
+ * write may fail the run, naming the missing permission; later ones warn, since the preview itself
+ * already exists or is already gone by then.
+ */
+class PullRequestReport {
+    target;
+    commentId;
+    deploymentId;
+    deployments;
+    comments;
+    context;
+    environment;
+    constructor(target) {
+        this.target = target;
+        const { settings, ids } = target;
+        this.comments = settings.comment;
+        this.deployments = settings.deployment;
+        this.environment = settings.deploymentEnvironment ?? `preview/${ids.envId}`;
+        this.context = {
+            envId: ids.envId,
+            id: ids.id,
+            namespace: target.namespace,
+            sha: target.sha,
+            runUrl: target.runUrl,
+        };
+    }
+    /** Posts (or updates) the comment as *deploying* and starts a deployment; fails on a token that may not comment. */
+    async deploying() {
+        try {
+            await this.comment({ state: 'deploying' });
+        }
+        catch (error) {
+            throw permissionError(error, 'pull-requests: write', 'comment on the pull request', 'comment');
+        }
+        if (!this.deployments)
+            return;
+        if (!this.target.sha) {
+            this.target.log.warning('No head commit in the event: skipping the GitHub deployment.');
+            this.deployments = false;
+            return;
+        }
+        await this.deploymentCall(async () => {
+            this.deploymentId = await this.target.api.createDeployment({
+                ref: this.target.sha,
+                environment: this.environment,
+                description: `Preview of #${this.target.pr} (kube-pod-preview)`,
+            });
+            await this.target.api.setDeploymentStatus(this.deploymentId, {
+                state: 'in_progress',
+                logUrl: this.target.runUrl,
+            });
+        });
+    }
+    async finished(state, urls, durationMs, primaryUrl) {
+        await this.lastWord(async () => {
+            await this.comment({ state, urls, durationMs });
+            await this.status('success', primaryUrl);
+        });
+    }
+    /**
+     * A run that failed, or stopped because it was cancelled, says so. A teardown only updates a comment
+     * that exists: a pull request that never had a preview gets no comment about removing it.
+     */
+    async ended(error, signal, during) {
+        const create = during === 'deploy';
+        await this.lastWord(async () => {
+            if (signal.aborted) {
+                await this.comment({ state: 'cancelled', during }, create);
+                await this.status('error', undefined, 'Cancelled');
+            }
+            else {
+                await this.comment({ state: 'failed', error: (0,errors/* describeError */.Uc)(error), during }, create);
+                await this.status('failure');
+            }
+        });
+    }
+    /** The comment, if there is one, says *deleted*; every deployment of the environment becomes inactive. */
+    async deleted() {
+        await this.lastWord(async () => {
+            await this.comment({ state: 'deleted' }, false);
+            if (!this.deployments)
+                return;
+            await this.deploymentCall(async () => {
+                for (const deployment of await this.target.api.listDeployments(this.environment)) {
+                    await this.target.api.setDeploymentStatus(deployment.id, { state: 'inactive' });
+                }
+            });
+        });
+    }
+    /**
+     * What a post step needs to say *cancelled* if this process is killed: the comment with its cancelled
+     * text, and the deployment in progress.
+     */
+    checkpoint() {
+        return {
+            ...(this.commentId !== undefined
+                ? {
+                    comment: {
+                        id: this.commentId,
+                        cancelledBody: (0,comment/* renderComment */.wQ)({ state: 'cancelled', during: 'deploy' }, this.context),
+                    },
+                }
+                : {}),
+            ...(this.deploymentId !== undefined ? { deploymentId: this.deploymentId } : {}),
+        };
+    }
+    /** True when the pull request was closed meanwhile (a deploy then ends by tearing down). */
+    async isClosed() {
+        try {
+            return (await this.target.api.pullRequestState(this.target.pr)) === 'closed';
+        }
+        catch (error) {
+            this.target.log.warning(`Cannot tell whether #${this.target.pr} is still open: ${(0,errors/* describeError */.Uc)(error)}`);
+            return false;
+        }
+    }
+    /** Writes the sticky comment; `create` false only updates one that exists. */
+    async comment(state, create = true) {
+        if (!this.comments)
+            return;
+        const { api, pr, ids } = this.target;
+        const body = (0,comment/* renderComment */.wQ)(state, this.context);
+        this.commentId ??= await this.findComment(api, pr, (0,comment/* commentMarker */.Ql)(ids.id));
+        if (this.commentId === undefined) {
+            if (!create)
+                return;
+            this.commentId = await api.createComment(pr, body);
+        }
+        else
+            await api.updateComment(this.commentId, body);
+        this.target.log.info(`Pull request #${pr}: comment ${this.commentId} says ${state.state}`);
+    }
+    /**
+     * Our comment: the marker of this environment, written by the identity the token acts as. Anyone can
+     * write the marker, so when that identity cannot be learnt no comment is adopted: a new one is posted.
+     */
+    async findComment(api, pr, marker) {
+        const [viewer, comments] = await Promise.all([api.viewerLogin(), api.listComments(pr)]);
+        if (viewer === undefined) {
+            this.target.log.warning(`Cannot learn which account the token (input github-token) acts as, so no existing comment on #${pr} can be told to be ours: a new comment is posted.`);
+            return undefined;
+        }
+        return comments.find((c) => c.body.startsWith(marker) && c.author?.replace(/\[bot\]$/, '') === viewer)
+            ?.id;
+    }
+    async status(state, environmentUrl, description) {
+        if (!this.deployments || this.deploymentId === undefined)
+            return;
+        const id = this.deploymentId;
+        await this.deploymentCall(() => this.target.api.setDeploymentStatus(id, {
+            state,
+            environmentUrl,
+            logUrl: this.target.runUrl,
+            description,
+        }));
+    }
+    /** Deployments are a nicety: a token without `deployments: write` gets a warning, once. */
+    async deploymentCall(fn) {
+        try {
+            await fn();
+        }
+        catch (error) {
+            this.deployments = false;
+            const permission = error instanceof api/* GitHubApiError */.O && (error.status === 403 || error.status === 404);
+            this.target.log.warning(permission
+                ? `${(0,errors/* describeError */.Uc)(error)}. Skipping GitHub deployments: give the job "permissions: deployments: write", or set input deployment to false.`
+                : `${(0,errors/* describeError */.Uc)(error)}. Skipping GitHub deployments for this run.`);
+        }
+    }
+    /** Reports after the work is done must not fail it, nor hold a cancelled job. */
+    async lastWord(fn) {
+        let timer;
+        const timeout = new Promise((resolve) => {
+            timer = setTimeout(() => {
+                this.target.log.warning(`Updating the pull request took longer than ${LAST_WORD_MS / 1000}s; giving up.`);
+                resolve();
+            }, LAST_WORD_MS);
+        });
+        try {
+            await Promise.race([
+                fn().catch((error) => this.target.log.warning(`Could not update the pull request: ${(0,errors/* describeError */.Uc)(error)}`)),
+                timeout,
+            ]);
+        }
+        finally {
+            clearTimeout(timer);
+        }
+    }
+}
+function permissionError(error, permission, what, input) {
+    if (error instanceof api/* GitHubApiError */.O && (error.status === 403 || error.status === 404)) {
+        return new api/* GitHubApiError */.O(error.status, `${error.message}. The token (input github-token) may not ${what}: give the job "permissions: ${permission}" (and on a fork's pull request, see the README), or set input ${input} to false.`);
+    }
+    return error;
+}
+
+;// CONCATENATED MODULE: ./src/run/report.ts
+
+
+/** The GitHub API for the run's repository, when there is a token and a repository. */
+function githubApi(settings, context, env) {
+    if (!settings.githubToken || !context.repository)
+        return undefined;
+    return new api/* GitHubApi */.y(settings.githubToken, context.repository, env);
+}
+/** The sticky comment and deployment of pull request `pr`, unless inputs comment and deployment are off. */
+function reportFor(api, settings, ids, pr, context, log) {
+    if (!api || pr === undefined || (!settings.report.comment && !settings.report.deployment))
+        return undefined;
+    return new PullRequestReport({
+        api,
+        pr,
+        ids,
+        namespace: settings.namespace,
+        sha: context.headSha,
+        runUrl: context.runUrl,
+        settings: settings.report,
+        log,
+    });
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,165 @@
+export const id = 95;
+export const ids = [95];
+export const modules = {
+
+/***/ 2095:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   credentialsAvailable: () => (/* binding */ credentialsAvailable),
+/* harmony export */   u: () => (/* binding */ loadKubeConfig)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7010);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17);
+
+
+
+
+
+
+/**
+ * Every credential a kubeconfig's users carry: tokens, passwords, client keys and certificates, an auth
+ * provider's tokens and secret, and the values an exec plugin gets in its environment.
+ */
+function credentialsOf(kc) {
+    const secrets = [];
+    for (const user of kc.users) {
+        secrets.push(user.token, user.password, user.keyData, user.certData);
+        const provider = (user.authProvider?.config ?? {});
+        secrets.push(provider['id-token'], provider['refresh-token'], provider['client-secret'], provider['access-token']);
+        const exec = user.exec;
+        for (const variable of exec?.env ?? [])
+            secrets.push(variable.value);
+    }
+    return secrets.filter((s) => typeof s === 'string' && s.length > 0);
+}
+/**
+ * Loads cluster credentials: the `kubeconfig` input's content, else a path from `x-preevy`, else
+ * `$KUBECONFIG`, `~/.kube/config`, and finally the in-cluster service account. Every secret in it is
+ * masked before anything can print it.
+ */
+function loadKubeConfig(source, context, log, env = process.env) {
+    const kc = new _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_4__/* .KubeConfig */ .ypW();
+    const origin = load(kc, source, env);
+    for (const secret of credentialsOf(kc))
+        log.mask(secret);
+    if (context) {
+        if (!kc.getContextObject(context)) {
+            const known = kc.getContexts().map((c) => c.name);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`Input context "${context}" is not in ${origin}; it has ${known.length ? known.map((n) => `"${n}"`).join(', ') : 'no contexts'}.`);
+        }
+        kc.setCurrentContext(context);
+    }
+    const cluster = kc.getCurrentCluster();
+    if (!cluster) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${capitalize(origin)} names no cluster for context "${kc.getCurrentContext()}". Set input context to one of its contexts.`);
+    }
+    // The client library refuses plain HTTP later, deep in a request, unless TLS checks are off.
+    if (/^http:\/\//i.test(cluster.server) && !cluster.skipTLSVerify) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`The cluster server in ${origin} is ${cluster.server}: plain HTTP would send the credentials in clear. Use the API server's https:// address.`);
+    }
+    return kc;
+}
+function load(kc, source, env) {
+    const parse = (origin, fn) => {
+        try {
+            fn();
+        }
+        catch (error) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${capitalize(origin)} is not a valid kubeconfig: ${error.message.split('\n')[0]}. Give the whole file, e.g. from a secret: kubeconfig: \${{ secrets.KUBECONFIG }}.`);
+        }
+        return origin;
+    };
+    switch (source.kind) {
+        case 'content':
+            return parse('the kubeconfig input', () => kc.loadFromString(source.content));
+        case 'file': {
+            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(source.path))
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`The ${source.from} file ${source.path} does not exist.`);
+            const origin = `the kubeconfig file ${source.path} (${source.from})`;
+            // Before loading: the client library reads a token-file while it loads.
+            refuseRunnerAccess((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(source.path, 'utf8'), origin);
+            return parse(origin, () => kc.loadFromFile(source.path));
+        }
+        case 'default': {
+            const fromEnv = env.KUBECONFIG?.split((node_path__WEBPACK_IMPORTED_MODULE_3___default().delimiter)).filter(Boolean);
+            if (fromEnv?.length) {
+                const present = fromEnv.filter((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f));
+                if (present.length === 0)
+                    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`KUBECONFIG names ${fromEnv.join(', ')}; none of them exists.`);
+                // Like kubectl: the first file gives the current context, the others add to it.
+                return parse(`the kubeconfig from KUBECONFIG (${fromEnv.join((node_path__WEBPACK_IMPORTED_MODULE_3___default().delimiter))})`, () => {
+                    kc.loadFromFile(present[0]);
+                    for (const file of present.slice(1)) {
+                        const other = new _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_4__/* .KubeConfig */ .ypW();
+                        other.loadFromFile(file);
+                        kc.mergeConfig(other);
+                    }
+                });
+            }
+            const home = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.kube', 'config');
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(home))
+                return parse(`the kubeconfig file ${home}`, () => kc.loadFromFile(home));
+            if (env.KUBERNETES_SERVICE_HOST && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)('/var/run/secrets/kubernetes.io/serviceaccount/token')) {
+                kc.loadFromCluster();
+                return 'the in-cluster service account';
+            }
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo('No cluster credentials: set input kubeconfig to the content of a kubeconfig file (from a secret), or provide $KUBECONFIG or ~/.kube/config.');
+        }
+    }
+}
+/**
+ * A kubeconfig from a path in the repository may not make the runner run a command or read its files
+ * (and send them to a server the file names): no exec plugin, token file or auth provider command.
+ */
+function refuseRunnerAccess(text, origin) {
+    let parsed;
+    try {
+        parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text);
+    }
+    catch {
+        return; // loading says what is wrong with it
+    }
+    const users = (parsed?.users ?? []);
+    for (const { name, user } of Array.isArray(users) ? users : []) {
+        const provider = user?.['auth-provider'];
+        const what = user?.exec
+            ? 'an exec plugin'
+            : user?.['token-file'] || user?.tokenFile
+                ? 'a token file'
+                : provider?.config?.['cmd-path']
+                    ? "an auth provider's command"
+                    : undefined;
+        if (what) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${capitalize(origin)} gives user ${name ?? '?'} ${what}, which runs or reads something on the runner. Such a kubeconfig is taken only from input kubeconfig or $KUBECONFIG, not from a path in the repository.`);
+        }
+    }
+}
+function capitalize(s) {
+    return s.charAt(0).toUpperCase() + s.slice(1);
+}
+/**
+ * Whether any cluster credentials are within reach, without loading them: false on a pull request from
+ * a fork, where the workflow gets no secrets and the runner has no kubeconfig of its own.
+ */
+function credentialsAvailable(source, env = process.env) {
+    if (source.kind !== 'default')
+        return true;
+    if (env.KUBECONFIG?.split((node_path__WEBPACK_IMPORTED_MODULE_3___default().delimiter)).some((f) => f && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f)))
+        return true;
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.kube', 'config')))
+        return true;
+    return Boolean(env.KUBERNETES_SERVICE_HOST && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)('/var/run/secrets/kubernetes.io/serviceaccount/token'));
+}
+
+
+/***/ })
+
+};
