@@ -227,6 +227,42 @@ describe('up and down of examples/hello', () => {
     expect(message).toContain('migration boom');
   });
 
+  it('down deletes the pod at once instead of stopping the services: one that ignores SIGTERM goes too, and a reopen starts clean', async () => {
+    // PID 1 without a handler ignores SIGTERM: `docker stop` would wait out its whole timeout.
+    const hello = await helloProject(
+      [
+        'services:',
+        '  stubborn:',
+        '    build:',
+        '      context: .',
+        '      dockerfile_inline: |',
+        '        FROM scratch',
+        '        COPY busybox /busybox',
+        '        CMD ["/busybox", "sleep", "3600"]',
+        '',
+      ].join('\n'),
+    );
+    await run(inputs(hello.dir, { command: 'up' }));
+    const first = containers(hello.name);
+    expect(first).toHaveLength(2);
+    const forwards = streams.portForwards.total;
+    const log = memoryLogger();
+    await run(inputs(hello.dir, { command: 'down' }), { log });
+    expect(streams.portForwards.total).toBe(forwards); // the Docker server is not even reached
+    expect(log.lines.join('\n')).not.toContain('docker compose down');
+    const podDeletes = api.requests.filter((r) => r.method === 'DELETE' && r.path.includes('/pods/'));
+    expect(podDeletes.map((r) => r.query.get('gracePeriodSeconds'))).toEqual(['1']);
+    expect(containers(hello.name)).toEqual([]);
+    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+
+    await run(inputs(hello.dir, { command: 'up' }));
+    const reopened = containers(hello.name);
+    expect(reopened).toHaveLength(2);
+    expect(reopened.filter((id) => first.includes(id))).toEqual([]);
+    await run(inputs(hello.dir, { command: 'down' }));
+    expect(containers(hello.name)).toEqual([]);
+  });
+
   it('runs from the built CLI: up, then down', async () => {
     const hello = await helloProject();
     const cli = (command: string) =>

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { mapInputs, type InputName } from '../src/model/inputs.js';
 import { permissionsFor } from '../src/model/permissions.js';
+import { grants } from '../src/kube/access.js';
 import { resolveSettings } from '../src/model/settings.js';
 import type { Logger } from '../src/util/log.js';
 import { commentMarker } from '../src/github/comment.js';
@@ -131,6 +132,48 @@ describe('least privilege', () => {
     expect(granted.filter((g) => !asked.has(g))).toEqual([]);
   });
 
+  it('asks one rules review when the Role grants everything, and access reviews only where it cannot', async () => {
+    api.rules = shippedRules();
+    const count = (what: string) => api.requests.filter((r) => r.path.endsWith(what)).length;
+    await run(inputs({ command: 'up', expose: 'none' }));
+    expect([count('/selfsubjectrulesreviews'), count('/selfsubjectaccessreviews')]).toEqual([1, 0]);
+    // A server that does not serve rules reviews (a proxy, an old API server): access reviews decide.
+    api.interceptor = (r) =>
+      r.path.endsWith('/selfsubjectrulesreviews')
+        ? new StatusError(404, 'NotFound', 'the server could not find the requested resource')
+        : undefined;
+    await run(inputs({ command: 'down' }));
+    expect(count('/selfsubjectrulesreviews')).toBe(2);
+    expect(count('/selfsubjectaccessreviews')).toBeGreaterThan(5);
+    expect(api.objectsMatching(OURS)).toEqual([]);
+  });
+
+  it('matches rules as RBAC does: `*` anywhere, `*/exec` for every exec, no rule naming objects', () => {
+    const want = { group: '', resource: 'pods/exec', verb: 'create' };
+    expect(grants({ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }, want)).toBe(true);
+    expect(grants({ verbs: ['create'], apiGroups: [''], resources: ['*/exec'] }, want)).toBe(true);
+    expect(grants({ verbs: ['create'], apiGroups: [''], resources: ['pods'] }, want)).toBe(false);
+    expect(grants({ verbs: ['get'], apiGroups: [''], resources: ['pods/exec'] }, want)).toBe(false);
+    expect(grants({ verbs: ['create'], apiGroups: ['apps'], resources: ['pods/exec'] }, want)).toBe(false);
+    expect(
+      grants({ verbs: ['create'], apiGroups: [''], resources: ['pods/exec'], resourceNames: ['x'] }, want),
+    ).toBe(false);
+  });
+
+  it('does without delete on pods: down removes everything and says the pods keep their grace period', async () => {
+    api.rules = shippedRules().map((r) =>
+      r.resources.includes('pods') ? { ...r, verbs: r.verbs.filter((v) => v !== 'delete') } : r,
+    );
+    await run(inputs({ command: 'up', expose: 'none' }));
+    const log = memoryLogger();
+    await run(inputs({ command: 'down' }), { log });
+    expect(log.lines).toContainEqual(
+      expect.stringMatching(/^Without "delete" on pods, the environment's pods keep/),
+    );
+    expect(log.lines).toContainEqual(expect.stringMatching(/^ *The pods keep their own grace period/));
+    expect(api.objectsMatching(OURS)).toEqual([]);
+  });
+
   it('lists every missing permission with the Role rules that grant them, before changing anything', async () => {
     api.rules = shippedRules().filter(
       (r) => !r.resources.includes('pods/exec') && !r.resources.includes('leases'),
@@ -143,7 +186,9 @@ describe('least privilege', () => {
     expect(message).toContain('Nothing was changed');
     expect(message).toContain('  - apiGroups: ["coordination.k8s.io"]\n    resources: ["leases"]');
     expect(api.objectsMatching(OURS)).toEqual([]);
-    expect(api.requests.filter((r) => r.method !== 'GET' && !r.path.includes('accessreviews'))).toEqual([]);
+    expect(
+      api.requests.filter((r) => r.method !== 'GET' && !/accessreviews|rulesreviews/.test(r.path)),
+    ).toEqual([]);
   });
 });
 

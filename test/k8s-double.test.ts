@@ -359,6 +359,86 @@ describe('deletion', () => {
   });
 });
 
+describe('graceful pod deletion', () => {
+  const pod = (name: string, grace?: number) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name },
+    spec: {
+      containers: [{ name: 'c', image: 'i' }],
+      ...(grace === undefined ? {} : { terminationGracePeriodSeconds: grace }),
+    },
+  });
+  const PODS = '/api/v1/namespaces/default/pods';
+
+  it("takes the request's grace period, else the pod's own (30 s by default); a later delete only shortens it", async () => {
+    // ObjectMeta.deletionGracePeriodSeconds: "May only be shortened"; PodSpec.terminationGracePeriodSeconds:
+    // "May be decreased in delete request".
+    const stopped: string[] = [];
+    api.behaviour.stopPod = (p) => {
+      const m = p.metadata as { name: string; deletionGracePeriodSeconds: number };
+      if (m.deletionGracePeriodSeconds > 5) return false; // stands for a kubelet still waiting
+      stopped.push(m.name);
+      return true;
+    };
+    try {
+      await call('POST', PODS, pod('grace-default'));
+      await call('POST', PODS, pod('grace-own', 7));
+      const first = await call('DELETE', `${PODS}/grace-default`);
+      expect(first.status).toBe(200);
+      expect(first.body.metadata.deletionGracePeriodSeconds).toBe(30);
+      expect((await call('DELETE', `${PODS}/grace-own`)).body.metadata.deletionGracePeriodSeconds).toBe(7);
+      const longer = await call('DELETE', `${PODS}/grace-own?gracePeriodSeconds=20`);
+      expect(longer.body.metadata.deletionGracePeriodSeconds).toBe(7);
+      const shorter = await call('DELETE', `${PODS}/grace-default`, { gracePeriodSeconds: 1 });
+      expect(shorter.body.metadata.deletionGracePeriodSeconds).toBe(1);
+      await waitFor(async () => (await call('GET', `${PODS}/grace-default`)).status === 404);
+      expect((await call('GET', `${PODS}/grace-own`)).status).toBe(200); // still terminating
+      await call('DELETE', `${PODS}/grace-own?gracePeriodSeconds=2`);
+      await waitFor(async () => (await call('GET', `${PODS}/grace-own`)).status === 404);
+      expect(stopped).toEqual(['grace-default', 'grace-own']);
+    } finally {
+      api.behaviour.stopPod = undefined;
+    }
+  });
+});
+
+describe('self-reviews', () => {
+  const RULES = '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews';
+  const review = (namespace?: string) => ({
+    apiVersion: 'authorization.k8s.io/v1',
+    kind: 'SelfSubjectRulesReview',
+    spec: namespace ? { namespace } : {},
+  });
+
+  it('a rules review needs a namespace, and lists the Role’s rules (every verb on everything without RBAC)', async () => {
+    const missing = await call('POST', RULES, review());
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({ reason: 'BadRequest', message: 'no namespace on request' });
+    const open = await call('POST', RULES, review('default'));
+    expect(open.status).toBe(201);
+    expect(open.body.status).toMatchObject({
+      incomplete: false,
+      resourceRules: [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }],
+    });
+    api.rules = [{ apiGroups: [''], resources: ['*/exec'], verbs: ['create'] }];
+    try {
+      const rbac = await call('POST', RULES, review('default'));
+      expect(rbac.body.status.resourceRules).toContainEqual({
+        apiGroups: [''],
+        resources: ['*/exec'],
+        verbs: ['create'],
+      });
+      // `*/exec` is every resource's exec subresource, and nothing else.
+      const exec = await call('POST', '/api/v1/namespaces/default/pods/x/exec?command=true');
+      expect(exec.status).not.toBe(403);
+      expect((await call('GET', '/api/v1/namespaces/default/pods')).status).toBe(403);
+    } finally {
+      api.rules = undefined;
+    }
+  });
+});
+
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {

@@ -1113,7 +1113,7 @@ async function runCommand(options) {
     const plan = planEnvironment(run, provenance);
     if (command === 'plan')
         return { ...common, command: 'plan', manifest: manifestOf(plan) };
-    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(90), __webpack_require__.e(937), __webpack_require__.e(647)]).then(__webpack_require__.bind(__webpack_require__, 3647));
+    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(90), __webpack_require__.e(937), __webpack_require__.e(369)]).then(__webpack_require__.bind(__webpack_require__, 7369));
     const client = await connect();
     const report = await reportOf(run, env);
     return { ...common, ...(await runUp(run, client, plan, provenance, report)) };

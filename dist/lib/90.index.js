@@ -528,10 +528,29 @@ class KubeClient {
         return this.call(`patch ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))}`, () => this.objects.patch(addressed, undefined, undefined, FIELD_MANAGER, undefined, dist/* PatchStrategy */.Qve.MergePatch));
     }
     /** Deletes an object; false when it was already gone. */
-    async delete(ref, propagationPolicy) {
+    /**
+     * Deletes an object; false when it was already gone. `gracePeriodSeconds` shortens a pod's termination
+     * (its spec's terminationGracePeriodSeconds "may be decreased in delete request").
+     */
+    async delete(ref, propagationPolicy, options = {}) {
         return ifNotFound(this.call(`delete ${(0,objects/* describeRef */.Ro)(ref)}`, () => this.objects
-            .delete(this.header(ref), undefined, undefined, undefined, undefined, propagationPolicy)
+            .delete(this.header(ref), undefined, undefined, options.gracePeriodSeconds, undefined, propagationPolicy)
             .then(() => true)), false);
+    }
+    /** SelfSubjectRulesReview: what the kubeconfig's identity may do in the namespace, in one request. */
+    async rulesReview() {
+        const api = this.kc.makeApiClient(dist/* AuthorizationV1Api */.NwU);
+        const review = await this.call('review the rules of this identity', () => api.createSelfSubjectRulesReview({
+            body: {
+                apiVersion: 'authorization.k8s.io/v1',
+                kind: 'SelfSubjectRulesReview',
+                spec: { namespace: this.namespace },
+            },
+        }));
+        return {
+            resourceRules: review.status?.resourceRules ?? [],
+            incomplete: review.status?.incomplete ?? true,
+        };
     }
     /** SelfSubjectAccessReview: whether the kubeconfig's identity may do `verb` on `resource` in the namespace. */
     async canI(attributes) {

@@ -2,147 +2,53 @@ export const id = 937;
 export const ids = [937,977];
 export const modules = {
 
-/***/ 1580:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ composeDown),
-/* harmony export */   g: () => (/* binding */ composeUp)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1670);
-
-
-
-
-
-const LOG_LINES = 100;
-/**
- * Runs `docker compose up -d --build --remove-orphans` for the (rewritten) model against the pod's
- * Docker server, with its output in a log group. On failure it prints `ps -a` and the last lines of
- * every service that is not running, then fails. Returns the ports the services publish.
- */
-async function composeUp(model, target) {
-    return withModelFile(model, async (file) => {
-        const base = ['compose', '-f', file, '--project-directory', target.workingDirectory, '-p', model.name];
-        const options = {
-            cwd: target.workingDirectory,
-            environment: target.environment,
-            env: { DOCKER_HOST: target.dockerHost },
-            signal: target.signal,
-        };
-        const up = await target.log.group(`docker compose up (${model.name})`, () => (0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .docker */ .T)([...base, 'up', '-d', '--build', '--remove-orphans'], {
-            ...options,
-            onLine: (l) => target.log.info(l),
-        }));
-        const ps = await psJson(base, options);
-        if (up.code !== 0) {
-            const report = await failureReport(base, options, ps);
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`docker compose up failed (exit code ${up.code}).\n${report}`);
-        }
-        return ps
-            .flatMap((c) => (c.Publishers ?? [])
-            .filter((p) => p.PublishedPort > 0)
-            .map((p) => ({
-            service: c.Service,
-            targetPort: p.TargetPort,
-            publishedPort: p.PublishedPort,
-            protocol: p.Protocol,
-        })))
-            .filter((p, i, all) => all.findIndex((q) => q.service === p.service && q.targetPort === p.targetPort && q.protocol === p.protocol) === i);
-    });
-}
-/** Stops and removes the project's containers, networks and volumes on the pod's Docker server. */
-async function composeDown(model, target) {
-    await withModelFile(model, async (file) => {
-        const result = await target.log.group(`docker compose down (${model.name})`, () => (0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .docker */ .T)([
-            'compose',
-            '-f',
-            file,
-            '--project-directory',
-            target.workingDirectory,
-            '-p',
-            model.name,
-            'down',
-            '--remove-orphans',
-            '--volumes',
-            '--timeout',
-            '10',
-        ], {
-            cwd: target.workingDirectory,
-            environment: target.environment,
-            env: { DOCKER_HOST: target.dockerHost },
-            signal: target.signal,
-            onLine: (l) => target.log.info(l),
-        }));
-        if (result.code !== 0)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`docker compose down failed (exit code ${result.code}): ${result.stderr.trim()}`);
-    });
-}
-async function psJson(base, options) {
-    const result = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .docker */ .T)([...base, 'ps', '-a', '--format', 'json'], options);
-    if (result.code !== 0)
-        return [];
-    const text = result.stdout.trim();
-    if (!text)
-        return [];
-    // Compose prints one JSON object per line; versions before 2.21 printed a single array.
-    return text.startsWith('[')
-        ? JSON.parse(text)
-        : text.split('\n').map((l) => JSON.parse(l));
-}
-async function failureReport(base, options, ps) {
-    const lines = ['Containers:'];
-    for (const c of ps)
-        lines.push(`  ${c.Service} (${c.Name}): ${c.State}${c.Status ? ` — ${c.Status}` : ''}`);
-    if (ps.length === 0)
-        lines.push('  none were created.');
-    for (const c of ps.filter((c) => c.State !== 'running')) {
-        const logs = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_4__/* .docker */ .T)([...base, 'logs', '--no-color', '--tail', String(LOG_LINES), c.Service], options);
-        lines.push(`Last ${LOG_LINES} log lines of ${c.Service}:`, (logs.stdout + logs.stderr).trimEnd() || '  (no output)');
-    }
-    return lines.join('\n');
-}
-/** compose reads the model from a file; JSON is YAML, so the normalized model is written as it is. */
-async function withModelFile(model, fn) {
-    const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(), 'kube-pod-preview-'));
-    try {
-        const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(dir, 'compose.json');
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, JSON.stringify(model));
-        return await fn(file);
-    }
-    finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
-    }
-}
-
-
-/***/ }),
-
 /***/ 4979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   x: () => (/* binding */ checkAccess)
 /* harmony export */ });
+/* unused harmony export grants */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4090);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8045);
 
 
 
+const keyOf = (r) => `${r.group}|${r.resource}|${r.verb}`;
 /**
- * Asks the API server (SelfSubjectAccessReview) for every permission before anything changes, and fails
- * once listing all that are missing with the Role rules that grant them. An API server that does not
- * answer reviews leaves the calls themselves to fail.
+ * Asks the API server for every permission before anything changes, and fails once listing all that are
+ * missing with the Role rules that grant them. One SelfSubjectRulesReview settles what its rules grant
+ * (rules are additive: a listed rule is a grant even in an incomplete list); only what it leaves
+ * undecided is asked one SelfSubjectAccessReview each, so a denial is always the server's own answer.
+ * An API server that answers neither review leaves the calls themselves to fail.
  */
 async function checkAccess(client, needs, log) {
+    const rules = await rulesFor(client, needs);
+    let answers;
+    try {
+        answers = await review(client, rules);
+    }
+    catch (error) {
+        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && [403, 404, 405].includes(error.code)) {
+            log.warning(`Cannot check permissions in advance (${error.message}); going ahead.`);
+            return;
+        }
+        throw error;
+    }
+    // pods/exec and pods/portforward need either verb, depending on the API server's version.
+    const either = (r) => r.resource.includes('/');
+    const granted = new Set(rules.filter((r) => answers.get(keyOf(r))).map((r) => `${r.group}|${r.resource}`));
+    const lacking = rules.filter((r) => !answers.get(keyOf(r)) && !(either(r) && granted.has(`${r.group}|${r.resource}`)));
+    for (const r of lacking.filter((r) => r.optional)) {
+        log.info(`Without "${r.verb}" on ${r.resource}${r.group ? `.${r.group}` : ''}, ${r.optional}.`);
+    }
+    const missing = lacking.filter((r) => !r.optional);
+    if (missing.length > 0)
+        throw lackingError(client.namespace, missing);
+}
+/** The needs as RBAC rules: kinds become their resource names, as discovery gives them. */
+async function rulesFor(client, needs) {
     const rules = new Map();
     for (const need of needs) {
         let group = need.group ?? '';
@@ -155,32 +61,55 @@ async function checkAccess(client, needs, log) {
             group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
             resource = served.name;
         }
-        for (const verb of need.verbs)
-            rules.set(`${group}|${resource}|${verb}`, { group, resource: resource, verb });
+        for (const verb of need.verbs) {
+            const rule = {
+                group,
+                resource: resource,
+                verb,
+                ...(need.optional ? { optional: need.optional } : {}),
+            };
+            rules.set(keyOf(rule), rule);
+        }
     }
-    let answers;
+    return [...rules.values()];
+}
+/** Whether each rule is granted: by the rules review where it says so, else by an access review. */
+async function review(client, rules) {
+    const listed = await rulesReviewOrNone(client);
+    const answers = new Map(rules.map((r) => [keyOf(r), listed.some((l) => grants(l, r))]));
+    const undecided = rules.filter((r) => !answers.get(keyOf(r)));
+    const reviewed = await Promise.all(undecided.map(({ group, resource, verb }) => {
+        const [name, subresource] = resource.split('/');
+        return client.canI({ verb, group, resource: name, ...(subresource ? { subresource } : {}) });
+    }));
+    undecided.forEach((r, i) => answers.set(keyOf(r), reviewed[i]));
+    return answers;
+}
+/** The rules review's resource rules; none when the server does not answer it (access reviews decide). */
+async function rulesReviewOrNone(client) {
     try {
-        answers = await Promise.all([...rules.values()].map(({ group, resource, verb }) => {
-            const [name, subresource] = resource.split('/');
-            return client.canI({ verb, group, resource: name, ...(subresource ? { subresource } : {}) });
-        }));
+        return (await client.rulesReview()).resourceRules;
     }
     catch (error) {
-        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && [403, 404, 405].includes(error.code)) {
-            log.warning(`Cannot check permissions in advance (${error.message}); going ahead.`);
-            return;
-        }
+        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && [403, 404, 405].includes(error.code))
+            return [];
         throw error;
     }
-    const missing = [...rules.values()].filter((_, i) => !answers[i]);
-    if (missing.length === 0)
-        return;
-    // pods/exec and pods/portforward need either verb, depending on the API server's version.
-    const either = (r) => r.resource.includes('/');
-    const granted = new Set([...rules.values()].filter((_, i) => answers[i]).map((r) => `${r.group}|${r.resource}`));
-    const lacking = missing.filter((r) => !(either(r) && granted.has(`${r.group}|${r.resource}`)));
-    if (lacking.length === 0)
-        return;
+}
+/**
+ * RBAC's matching (k8s.io/apiserver's rbac helpers): `*` matches any verb, group or resource, and a
+ * resource written as `*` slash `exec` matches every resource's exec subresource. A rule naming objects
+ * (resourceNames) grants nothing to a request without a name, which is what a run's list and create are.
+ */
+function grants(rule, wanted) {
+    if (rule.resourceNames?.length)
+        return false;
+    const has = (list, value) => !!list && (list.includes('*') || list.includes(value));
+    const [, subresource] = wanted.resource.split('/');
+    const resourceMatches = has(rule.resources, wanted.resource) || (!!subresource && !!rule.resources?.includes(`*/${subresource}`));
+    return has(rule.verbs, wanted.verb) && has(rule.apiGroups, wanted.group) && resourceMatches;
+}
+function lackingError(namespace, lacking) {
     const byResource = new Map();
     for (const r of lacking) {
         const key = `${r.group}|${r.resource}`;
@@ -194,78 +123,7 @@ async function checkAccess(client, needs, log) {
         const [group, resource] = key.split('|');
         return `  - apiGroups: ["${group}"]\n    resources: ["${resource}"]\n    verbs: [${verbs.map((v) => `"${v}"`).join(', ')}]`;
     });
-    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The kubeconfig's identity lacks ${lacking.length} permission${lacking.length > 1 ? 's' : ''} in namespace "${client.namespace}": ${list.join('; ')}. Nothing was changed. Add these rules to its Role (deploy/rbac.yaml has the complete Role):\n${yaml.join('\n')}`);
-}
-
-
-/***/ }),
-
-/***/ 641:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Xm: () => (/* binding */ connectToPod)
-/* harmony export */ });
-/* unused harmony exports DOCKER_PORT, waitForDocker */
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7067);
-/* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_http__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
-/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6518);
-/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7783);
-
-
-
-
-const DOCKER_PORT = 2375;
-async function connectToPod(client, pod, options) {
-    const tunnel = await client.portForward(pod.name, DOCKER_PORT, options.log);
-    const close = () => tunnel.close();
-    try {
-        await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal);
-    }
-    catch (error) {
-        await close();
-        throw error;
-    }
-    return {
-        dockerHost: tunnel.url,
-        exec: (command, stdin) => client.exec({ pod: pod.name, container: pod.container }, command, stdin ? { stdin } : {}),
-        close,
-        [Symbol.asyncDispose]: close,
-    };
-}
-/** Waits until the Docker server answers `GET /_ping` through the tunnel. */
-async function waitForDocker(port, timeoutMs, signal) {
-    const deadline = Date.now() + timeoutMs;
-    let last;
-    for (let delay = 100;; delay = Math.min(delay * 2, 2000)) {
-        signal.throwIfAborted();
-        try {
-            const answer = await ping(port, signal);
-            if (answer === 'OK')
-                return;
-            last = `unexpected answer "${answer.slice(0, 40)}"`;
-        }
-        catch (error) {
-            last = error.message;
-        }
-        if (Date.now() + delay > deadline) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The Docker server in the pod did not answer on port ${DOCKER_PORT} within ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatDuration */ .a3)(timeoutMs)} (${last}). The template's docker-host container must run dockerd with --host=tcp://127.0.0.1:${DOCKER_PORT} and "tls": false.`);
-        }
-        await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(delay, signal);
-    }
-}
-function ping(port, signal) {
-    return new Promise((resolve, reject) => {
-        const request = node_http__WEBPACK_IMPORTED_MODULE_0___default().get({ host: '127.0.0.1', port, path: '/_ping', timeout: 5000, signal, agent: false }, (response) => {
-            let body = '';
-            response.on('data', (chunk) => (body += chunk.toString('utf8')));
-            response.on('end', () => response.statusCode === 200 ? resolve(body) : reject(new Error(`HTTP ${response.statusCode}`)));
-            response.on('error', reject);
-        });
-        request.on('timeout', () => request.destroy(new Error('timed out')));
-        request.on('error', reject);
-    });
+    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The kubeconfig's identity lacks ${lacking.length} permission${lacking.length > 1 ? 's' : ''} in namespace "${namespace}": ${list.join('; ')}. Nothing was changed. Add these rules to its Role (deploy/rbac.yaml has the complete Role):\n${yaml.join('\n')}`);
 }
 
 
@@ -449,20 +307,30 @@ function microTime(date) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ deleteMatching),
-/* harmony export */   z: () => (/* binding */ teardown)
+/* harmony export */   hi: () => (/* binding */ deleteMatching),
+/* harmony export */   zN: () => (/* binding */ teardown)
 /* harmony export */ });
+/* unused harmony export TEARDOWN_GRACE_SECONDS */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6518);
-/* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8045);
-/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7783);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4090);
+/* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8045);
+/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7783);
+
 
 
 
 
 /** Kinds searched even when nothing records them: the workloads themselves and the claims they leave. */
-const ALWAYS = [..._model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .WORKLOAD_KIND_KEYS */ .YJ, 'v1/PersistentVolumeClaim'];
-const POLL_MS = 1000;
+const ALWAYS = [..._model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .WORKLOAD_KIND_KEYS */ .YJ, 'v1/PersistentVolumeClaim'];
+/** The wait for the objects to go polls at first often (a pod may go in a second), then every second. */
+const POLL_MS = { first: 200, max: 1000 };
+/**
+ * The grace period the environment's pods get when it is deleted. Their default (30 s) would let dockerd
+ * stop each service with Docker's stop timeout (10 s for one that ignores SIGTERM); everything in the
+ * pod is about to be deleted with its volume, so a graceful stop buys nothing (issue 12).
+ */
+const TEARDOWN_GRACE_SECONDS = 1;
 /**
  * Deletes every object of one environment, found by its labels, and waits until they are gone so that a
  * reopen right after a close starts clean. The kinds searched are those the current template uses, those
@@ -474,11 +342,11 @@ async function teardown(client, options) {
     const kinds = new Set([...options.templateKinds, ...ALWAYS]);
     // The workloads are listed once: for the kinds their deploy recorded, and again below for deletion.
     const listed = new Map();
-    for (const key of _model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .WORKLOAD_KIND_KEYS */ .YJ) {
+    for (const key of _model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .WORKLOAD_KIND_KEYS */ .YJ) {
         listed.set(key, await listMatching(client, key, selector));
         for (const workload of listed.get(key)) {
             const annotations = workload.metadata.annotations ?? {};
-            for (const annotation of [_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .ANNOTATIONS */ .BC.kinds, _model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .ANNOTATIONS */ .BC.exposureKinds]) {
+            for (const annotation of [_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .ANNOTATIONS */ .BC.kinds, _model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .ANNOTATIONS */ .BC.exposureKinds]) {
                 for (const recorded of annotations[annotation]?.split(',') ?? [])
                     if (recorded)
                         kinds.add(recorded);
@@ -492,6 +360,7 @@ async function teardown(client, options) {
         listed,
         log,
     });
+    await shortenGracePeriods(client, selector, log);
     await waitUntilGone(client, [...served, 'v1/Pod'], selector, options);
     return { deleted };
 }
@@ -504,7 +373,7 @@ async function deleteMatching(client, kinds, selector, options) {
     const deleted = [];
     const served = [];
     for (const key of kinds) {
-        const { apiVersion, kind } = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .parseKindKey */ .Pb)(key);
+        const { apiVersion, kind } = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .parseKindKey */ .Pb)(key);
         if (!(await client.resource(apiVersion, kind))) {
             options.log.warning(`The cluster no longer serves ${apiVersion} ${kind}; skipping it.`);
             continue;
@@ -522,18 +391,38 @@ async function deleteMatching(client, kinds, selector, options) {
     }
     return { deleted, served };
 }
+/**
+ * Deletes the environment's pods again with a short grace period, so that they stop at once instead of
+ * waiting out Docker's stop timeouts. Without "delete" on pods (it is optional, deploy/rbac.yaml grants
+ * it) they keep their own grace period, which is only slower.
+ */
+async function shortenGracePeriods(client, selector, log) {
+    for (const pod of await listMatching(client, 'v1/Pod', selector)) {
+        try {
+            await client.delete({ apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name }, 'Background', {
+                gracePeriodSeconds: TEARDOWN_GRACE_SECONDS,
+            });
+        }
+        catch (error) {
+            if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .KubeApiError */ .W && error.code === 403))
+                throw error;
+            log.info(`The pods keep their own grace period (not allowed to delete pods: ${error.message}); deleting can take as long as Docker's stop timeout.`);
+            return;
+        }
+    }
+}
 async function listMatching(client, key, selector) {
-    const { apiVersion, kind } = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .parseKindKey */ .Pb)(key);
+    const { apiVersion, kind } = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .parseKindKey */ .Pb)(key);
     return (await client.list(apiVersion, kind, { labelSelector: selector })).items;
 }
 /** Waits, polling, until nothing of `kinds` matches `selector`: a reopen right after starts clean. */
 async function waitUntilGone(client, kinds, selector, options) {
     const deadline = Date.now() + options.timeoutMs;
-    while (true) {
+    for (let pause = POLL_MS.first;; pause = Math.min(pause * 2, POLL_MS.max)) {
         options.signal.throwIfAborted();
         const left = [];
         for (const key of kinds) {
-            const { kind } = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .parseKindKey */ .Pb)(key);
+            const { kind } = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .parseKindKey */ .Pb)(key);
             left.push(...(await listMatching(client, key, selector)).map((o) => `${kind}/${o.metadata.name}`));
         }
         if (left.length === 0)
@@ -541,320 +430,8 @@ async function waitUntilGone(client, kinds, selector, options) {
         if (Date.now() >= deadline) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`These objects were still there ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(options.timeoutMs)} after deleting them (input timeout): ${left.join(', ')}. A finalizer may hold them; see kubectl describe.`);
         }
-        await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(POLL_MS, options.signal);
+        await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .y)(pause, options.signal);
     }
-}
-
-
-/***/ }),
-
-/***/ 1285:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  lf: () => (/* binding */ findRunningDockerHost),
-  Hl: () => (/* binding */ waitForDockerHost)
-});
-
-// UNUSED EXPORTS: findReadyPod, isWorkloadReady
-
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
-// EXTERNAL MODULE: ./src/util/sleep.ts
-var sleep = __webpack_require__(7783);
-// EXTERNAL MODULE: ./src/util/duration.ts
-var duration = __webpack_require__(6518);
-// EXTERNAL MODULE: ./src/model/objects.ts
-var objects = __webpack_require__(8045);
-;// CONCATENATED MODULE: ./src/kube/replica-sets.ts
-/** The label selector of a workload's `spec.selector.matchLabels`. */
-function selectorOf(workload) {
-    return Object.entries(workload.spec?.selector?.matchLabels ?? {})
-        .map(([k, v]) => `${k}=${v}`)
-        .join(',');
-}
-function ownedBy(object, owners) {
-    return (object.metadata.ownerReferences ?? []).some((o) => owners.has(o.uid));
-}
-/** The ReplicaSets a Deployment owns, newest revision first (the one its current template makes). */
-async function replicaSetsOf(client, deployment) {
-    const { items } = await client.list('apps/v1', 'ReplicaSet', {
-        labelSelector: selectorOf(deployment),
-    });
-    const revision = (rs) => Number(rs.metadata.annotations?.[REVISION] ?? 0);
-    return items
-        .filter((rs) => ownedBy(rs, new Set([deployment.metadata.uid])))
-        .sort((a, b) => revision(b) - revision(a));
-}
-const REVISION = 'deployment.kubernetes.io/revision';
-
-;// CONCATENATED MODULE: ./src/kube/diagnose.ts
-
-
-const EVENTS_SHOWN = 15;
-/**
- * Explains why the docker-host workload is not ready: its pods' phases and unmet conditions, the reasons
- * containers wait (image pulls, crash loops), claims still Pending, and the recent events of all of them
- * (a Deployment's ReplicaSets included).
- * Best effort: a diagnosis that itself fails says so rather than hiding the timeout.
- */
-async function diagnose(client, workload, selector) {
-    try {
-        const lines = ['Diagnosis:'];
-        const pods = (await client.list('v1', 'Pod', { labelSelector: selector })).items;
-        const claims = (await client.list('v1', 'PersistentVolumeClaim', { labelSelector: selector }))
-            .items;
-        if (pods.length === 0)
-            lines.push(`  no pod of ${(0,objects/* describeRef */.Ro)(workload)} exists yet (see its events below).`);
-        for (const pod of pods)
-            lines.push(...describePod(pod));
-        for (const claim of claims) {
-            if (claim.status?.phase !== 'Bound') {
-                lines.push(`  PersistentVolumeClaim/${claim.metadata.name}: ${claim.status?.phase ?? 'Pending'} (storage class ${claim.spec?.storageClassName ?? 'default'}); check input storage-class and that the cluster can provision volumes.`);
-            }
-        }
-        // A Deployment's pods are created (or refused) by its ReplicaSets: their events say why.
-        const deployment = workload.kind === 'Deployment' ? await client.read(workload) : undefined;
-        const replicaSets = deployment ? await replicaSetsOf(client, deployment) : [];
-        const names = new Set([
-            workload.name,
-            ...replicaSets.map((rs) => rs.metadata.name),
-            ...pods.map((p) => p.metadata.name),
-            ...claims.map((c) => c.metadata.name),
-        ]);
-        const perObject = await Promise.all([...names].map((name) => client.list('v1', 'Event', { fieldSelector: `involvedObject.name=${name}` })));
-        const events = perObject
-            .flatMap((list) => list.items)
-            .sort((a, b) => when(a) - when(b))
-            .slice(-EVENTS_SHOWN);
-        if (events.length)
-            lines.push('  Recent events:');
-        for (const e of events) {
-            lines.push(`    ${e.type ?? 'Normal'} ${e.reason ?? ''} ${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''}: ${e.message ?? ''}${(e.count ?? 1) > 1 ? ` (x${e.count})` : ''}`);
-        }
-        return lines.join('\n');
-    }
-    catch (error) {
-        return `Diagnosis unavailable: ${error.message}`;
-    }
-}
-/** A pod's phase, its unmet conditions, and why its containers wait or ended. */
-function describePod(pod) {
-    const lines = [`  Pod/${pod.metadata.name}: ${pod.status?.phase ?? 'Unknown'}`];
-    for (const c of pod.status?.conditions ?? []) {
-        if (c.status !== 'True')
-            lines.push(`    ${c.type}=${c.status}${c.reason ? ` ${c.reason}` : ''}${c.message ? `: ${c.message}` : ''}`);
-    }
-    for (const s of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
-        const waiting = s.state?.waiting;
-        const terminated = s.state?.terminated;
-        if (waiting?.reason) {
-            lines.push(`    container ${s.name} (${s.image ?? '?'}) waiting: ${waiting.reason}${waiting.message ? `: ${waiting.message}` : ''}`);
-        }
-        else if (terminated) {
-            lines.push(`    container ${s.name} terminated: ${terminated.reason ?? ''} exit code ${terminated.exitCode ?? '?'}`);
-        }
-        if (s.restartCount)
-            lines.push(`    container ${s.name} restarted ${s.restartCount} times`);
-    }
-    return lines;
-}
-function when(e) {
-    const t = e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp;
-    return t ? new Date(t).getTime() : 0;
-}
-
-;// CONCATENATED MODULE: ./src/kube/refusals.ts
-
-
-/**
- * What a controller's FailedCreate says when no wait will help: admission forbids the pod (Pod Security,
- * a ResourceQuota or LimitRange), a plugin rejects it (a RuntimeClass that does not exist), or a webhook
- * denies it. Other FailedCreate causes (a conflict, a timeout) are retried by the controller.
- */
-const REFUSED = /is forbidden|pod rejected|denied the request/i;
-const POLL_MS = 1000;
-/**
- * Resolves with the message of the first FailedCreate event that refuses the workload's pods, seen
- * after the watch began; with undefined once `signal` aborts. The events already there when it begins
- * count only if they recur (their count goes up, as controllers retry): a refusal the operator has
- * since fixed is not held against this run. A Deployment's pods are refused on its newest ReplicaSet.
- */
-async function awaitRefusal(client, workload, signal) {
-    const seen = new Map();
-    for (let baseline = true; !signal.aborted; baseline = false) {
-        try {
-            const { items } = await client.list('v1', 'Event', {
-                fieldSelector: 'reason=FailedCreate',
-            });
-            for (const event of items) {
-                const key = event.metadata?.uid ?? event.metadata?.name ?? '';
-                const version = `${event.count ?? 1}/${String(event.lastTimestamp ?? '')}`;
-                const recurred = seen.get(key) !== version;
-                seen.set(key, version);
-                if (baseline || !recurred || !REFUSED.test(event.message ?? ''))
-                    continue;
-                if (await concerns(client, workload, event))
-                    return event.message;
-            }
-        }
-        catch {
-            // Best effort: the wait itself reports what the cluster says when it times out.
-        }
-        await (0,sleep/* sleep */.y)(POLL_MS, signal).catch(() => undefined); // aborted: the loop ends
-    }
-    return undefined;
-}
-async function concerns(client, workload, event) {
-    const involved = event.involvedObject ?? {};
-    if (involved.kind === workload.kind && involved.name === workload.name)
-        return true;
-    if (workload.kind !== 'Deployment' || involved.kind !== 'ReplicaSet')
-        return false;
-    const deployment = await client.read(workload);
-    const [newest] = deployment ? await replicaSetsOf(client, deployment) : [];
-    return newest !== undefined && newest.metadata.uid === involved.uid;
-}
-
-;// CONCATENATED MODULE: ./src/kube/wait.ts
-
-
-
-
-
-
-
-/** Ready means every desired replica runs the current spec and passes its readiness probe. */
-function isWorkloadReady(workload) {
-    const desired = workload.spec?.replicas ?? 1;
-    const status = workload.status ?? {};
-    const generation = workload.metadata.generation ?? 0;
-    return (!workload.metadata.deletionTimestamp &&
-        (status.observedGeneration ?? 0) >= generation &&
-        (status.readyReplicas ?? 0) >= desired &&
-        (status.updatedReplicas ?? 0) >= desired &&
-        (status.replicas ?? 0) <= desired);
-}
-/**
- * Waits until the docker-host workload is ready, watching it (and listing again whenever the watch ends
- * or expires) for at most `timeoutMs`, and returns the ready pod that belongs to it. On timeout, or as
- * soon as the cluster refuses to create its pods, it explains what the pod is stuck on.
- */
-async function waitForDockerHost(client, ref, options) {
-    const timeout = AbortSignal.timeout(options.timeoutMs);
-    // A cluster that refuses to create the pods ends the wait at once: no timeout makes that pass.
-    const refused = new AbortController();
-    const done = new AbortController();
-    const deadline = AbortSignal.any([options.signal, timeout, refused.signal]);
-    void awaitRefusal(client, ref, AbortSignal.any([deadline, done.signal])).then((message) => message !== undefined && refused.abort(message));
-    try {
-        return await watchUntilReady(client, ref, { ...options, deadline }, async () => {
-            options.signal.throwIfAborted();
-            if (refused.signal.aborted) {
-                const report = await diagnose(client, ref, options.selector);
-                throw new errors/* UserError */.yo(`The cluster refuses to create the pods of ${(0,objects/* describeRef */.Ro)(ref)}: ${String(refused.signal.reason)}\n${report}`);
-            }
-            if (timeout.aborted) {
-                const report = await diagnose(client, ref, options.selector);
-                throw new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)(ref)} was not ready after ${(0,duration/* formatDuration */.a3)(options.timeoutMs)} (input timeout).\n${report}`);
-            }
-        });
-    }
-    finally {
-        done.abort();
-    }
-}
-/**
- * The wait itself: list the workload, watch it from there until it is ready, and list again whenever
- * the watch ends. `check` runs before every pass and throws to end the wait.
- */
-async function watchUntilReady(client, ref, options, check) {
-    const { log, deadline } = options;
-    const fieldSelector = `metadata.name=${ref.name}`;
-    const started = Date.now();
-    let last = '';
-    while (true) {
-        await check();
-        const { items, resourceVersion } = await client.list(ref.apiVersion, ref.kind, {
-            fieldSelector,
-        });
-        let workload = items[0];
-        if (!workload)
-            throw deletedWhileWaiting(ref);
-        let deleted = false;
-        const report = (w) => {
-            const line = `  ${(0,objects/* describeRef */.Ro)(ref)}: ${w.status?.readyReplicas ?? 0}/${w.spec?.replicas ?? 1} ready`;
-            if (line !== last)
-                log.info(`${line} (${(0,duration/* formatDuration */.a3)(Date.now() - started)})`);
-            last = line;
-        };
-        report(workload);
-        if (isWorkloadReady(workload))
-            return findReadyPod(client, ref.kind, workload);
-        const outcome = await client.watch(ref.apiVersion, ref.kind, { resourceVersion, fieldSelector }, (event) => {
-            if (event.type === 'DELETED')
-                deleted = true;
-            else if (event.type === 'ADDED' || event.type === 'MODIFIED') {
-                workload = event.object;
-                report(workload);
-            }
-            return deleted || isWorkloadReady(workload);
-        }, deadline);
-        if (deleted)
-            throw deletedWhileWaiting(ref);
-        if (outcome === 'done')
-            return findReadyPod(client, ref.kind, workload);
-        // The watch ended (server timeout, expiry, dropped connection): list again, after a breath.
-        // The deadline may end the pause early: the next check() says why.
-        await (0,sleep/* sleep */.y)(outcome === 'closed' ? 500 : 100, deadline).catch(() => undefined);
-    }
-}
-function deletedWhileWaiting(ref) {
-    return new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)(ref)} was deleted while waiting for it to become ready.`);
-}
-/**
- * The ready docker-host pod of an environment, found by its labels, or undefined when there is none
- * (never deployed, already deleted, or not running).
- */
-async function findRunningDockerHost(client, selector) {
-    for (const key of objects/* WORKLOAD_KIND_KEYS */.YJ) {
-        const { apiVersion, kind } = (0,objects/* parseKindKey */.Pb)(key);
-        const { items } = await client.list(apiVersion, kind, {
-            labelSelector: `${selector},${objects/* LABELS */.kg.component}=${objects/* DOCKER_HOST_COMPONENT */.qK}`,
-        });
-        const workload = items[0];
-        if (!workload)
-            continue;
-        try {
-            return await findReadyPod(client, kind, workload);
-        }
-        catch {
-            return undefined;
-        }
-    }
-    return undefined;
-}
-/** The ready pod the workload owns (a Deployment through its ReplicaSets), newest first. */
-async function findReadyPod(client, kind, workload) {
-    const ref = { apiVersion: 'apps/v1', kind, name: workload.metadata.name };
-    const owners = new Set(kind === 'Deployment'
-        ? (await replicaSetsOf(client, workload)).map((rs) => rs.metadata.uid)
-        : [workload.metadata.uid]);
-    const pods = await client.list('v1', 'Pod', { labelSelector: selectorOf(workload) });
-    const ready = pods.items
-        .filter((pod) => ownedBy(pod, owners) && !pod.metadata.deletionTimestamp)
-        .filter((pod) => pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))
-        .sort((a, b) => time(b.metadata.creationTimestamp) - time(a.metadata.creationTimestamp));
-    const pod = ready[0];
-    const container = pod?.spec?.containers?.[0]?.name;
-    if (!pod || !container)
-        throw new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)(ref)} reports ready, but none of its pods is ready.`);
-    return { name: pod.metadata.name, container };
-}
-function time(value) {
-    return value ? new Date(value).getTime() : 0;
 }
 
 
@@ -912,11 +489,20 @@ function permissionsFor(command, kinds, expose) {
         },
         { group: '', resource: 'events', verbs: ['list'] },
         { group: 'coordination.k8s.io', resource: 'leases', verbs: ['get', 'create', 'update', 'delete'] },
-        // Exec (file sync) and port-forward (Docker) go over WebSocket upgrades of a GET; older API servers
-        // authorize them as `get`, newer ones as `create`.
-        { group: '', resource: 'pods/exec', verbs: ['create', 'get'] },
-        { group: '', resource: 'pods/portforward', verbs: ['create', 'get'] },
     ];
+    if (command === 'down') {
+        needs.push({
+            group: '',
+            resource: 'pods',
+            verbs: ['delete'],
+            optional: "the environment's pods keep their grace period when it is deleted, and deleting can take as long as Docker's stop timeout (10 s)",
+        });
+    }
+    if (command === 'up') {
+        // Exec (file sync) and port-forward (Docker) go over WebSocket upgrades of a GET; older API servers
+        // authorize them as `get`, newer ones as `create`. `down` reaches neither: it only deletes.
+        needs.push({ group: '', resource: 'pods/exec', verbs: ['create', 'get'] }, { group: '', resource: 'pods/portforward', verbs: ['create', 'get'] });
+    }
     if (command === 'up' && expose && expose.mode !== 'none' && expose.template === 'expose') {
         needs.push({ kind: 'v1/Service', verbs: WRITE });
         if (expose.mode === 'ingress') {
@@ -938,16 +524,12 @@ function permissionsFor(command, kinds, expose) {
 /* harmony export */   I: () => (/* binding */ removeEnvironment),
 /* harmony export */   runDown: () => (/* binding */ runDown)
 /* harmony export */ });
-/* harmony import */ var _docker_compose_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1580);
-/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4090);
-/* harmony import */ var _kube_connection_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(641);
-/* harmony import */ var _kube_teardown_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3945);
-/* harmony import */ var _kube_wait_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1285);
-/* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8045);
-/* harmony import */ var _model_permissions_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5917);
-/* harmony import */ var _kube_access_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4979);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17);
-/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(8642);
+/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4090);
+/* harmony import */ var _kube_teardown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3945);
+/* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8045);
+/* harmony import */ var _model_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5917);
+/* harmony import */ var _kube_access_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4979);
+/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8642);
 var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
     if (value !== null && value !== void 0) {
         if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
@@ -1006,18 +588,14 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
 
 
 
-
-
-
-
 /**
- * `down`: under the environment's lease, stop compose and delete every object of the environment. A
+ * `down`: under the environment's lease, delete every object of the environment. A
  * namespace that does not exist holds no environment: that is a success with a notice. The pull request's
  * comment, if it has one, says *deleted*.
  */
 async function runDown(run, client, templateKinds, report) {
     try {
-        await run.timer.time('access', () => (0,_kube_access_js__WEBPACK_IMPORTED_MODULE_7__/* .checkAccess */ .x)(client, (0,_model_permissions_js__WEBPACK_IMPORTED_MODULE_6__/* .permissionsFor */ .m)('down', templateKinds), run.log));
+        await run.timer.time('access', () => (0,_kube_access_js__WEBPACK_IMPORTED_MODULE_4__/* .checkAccess */ .x)(client, (0,_model_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .permissionsFor */ .m)('down', templateKinds), run.log));
         const deleted = await downUnlessNamespaceMissing(run, client, templateKinds);
         await report?.deleted();
         return { command: 'down', deleted };
@@ -1031,7 +609,7 @@ async function downUnlessNamespaceMissing(run, client, templateKinds) {
     try {
         const env_1 = { stack: [], error: void 0, hasError: false };
         try {
-            const _lease = __addDisposableResource(env_1, await (0,_lock_js__WEBPACK_IMPORTED_MODULE_9__/* .lock */ .s)(client, run), true);
+            const _lease = __addDisposableResource(env_1, await (0,_lock_js__WEBPACK_IMPORTED_MODULE_5__/* .lock */ .s)(client, run), true);
             return await removeEnvironment(run, client, templateKinds);
         }
         catch (e_1) {
@@ -1046,51 +624,22 @@ async function downUnlessNamespaceMissing(run, client, templateKinds) {
     }
     catch (error) {
         // The lease cannot be created in a namespace that does not exist: 404 naming the namespace.
-        if (!(error instanceof _kube_client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && error.namespaceMissing))
+        if (!(error instanceof _kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W && error.namespaceMissing))
             throw error;
         run.log.notice(`Namespace "${run.settings.namespace}" does not exist, so neither does environment ${run.ids.envId}; nothing to delete.`);
         return [];
     }
 }
 /**
- * compose down (when the Docker server still runs), then delete every object of the environment and
- * wait until they are gone. The caller holds the lease.
+ * Deletes every object of the environment and waits until they are gone. No `docker compose down`
+ * first: the services die with the pod and their containers and volumes with its volume, so stopping
+ * them bought nothing but Docker's stop timeout for each service that ignores SIGTERM (10.8 s on a real
+ * cluster, issue 12). The caller holds the lease.
  */
 async function removeEnvironment(run, client, templateKinds) {
     const { settings, ids, log, signal, timer } = run;
-    const selector = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_5__/* .environmentSelector */ .b6)(ids.id);
-    const pod = await (0,_kube_wait_js__WEBPACK_IMPORTED_MODULE_4__/* .findRunningDockerHost */ .lf)(client, selector);
-    if (pod) {
-        // Stopping the services first lets them shut down cleanly; deleting the pod would kill them anyway,
-        // so a failure here is only a warning.
-        try {
-            const env_2 = { stack: [], error: void 0, hasError: false };
-            try {
-                const connection = __addDisposableResource(env_2, await (0,_kube_connection_js__WEBPACK_IMPORTED_MODULE_2__/* .connectToPod */ .Xm)(client, pod, { log, signal, pingTimeoutMs: 15_000 }), true);
-                await timer.time('compose', () => (0,_docker_compose_js__WEBPACK_IMPORTED_MODULE_0__/* .composeDown */ .D)(run.model, {
-                    dockerHost: connection.dockerHost,
-                    environment: run.projectEnv,
-                    workingDirectory: settings.workingDirectory,
-                    log,
-                    signal,
-                }));
-            }
-            catch (e_2) {
-                env_2.error = e_2;
-                env_2.hasError = true;
-            }
-            finally {
-                const result_2 = __disposeResources(env_2);
-                if (result_2)
-                    await result_2;
-            }
-        }
-        catch (error) {
-            signal.throwIfAborted();
-            log.warning(`Could not stop the services before deleting the pod: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .describeError */ .Uc)(error)}`);
-        }
-    }
-    const { deleted } = await timer.time('teardown', () => log.group('Delete the environment', () => (0,_kube_teardown_js__WEBPACK_IMPORTED_MODULE_3__/* .teardown */ .z)(client, { selector, templateKinds, timeoutMs: settings.timeoutMs, signal, log })));
+    const selector = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .environmentSelector */ .b6)(ids.id);
+    const { deleted } = await timer.time('teardown', () => log.group('Delete the environment', () => (0,_kube_teardown_js__WEBPACK_IMPORTED_MODULE_1__/* .teardown */ .zN)(client, { selector, templateKinds, timeoutMs: settings.timeoutMs, signal, log })));
     if (deleted.length === 0) {
         log.notice(`Environment ${ids.envId} does not exist in namespace ${settings.namespace}; nothing to delete.`);
     }

@@ -64,39 +64,6 @@ export async function composeUp(model: ComposeModel, target: Target): Promise<Pu
   });
 }
 
-/** Stops and removes the project's containers, networks and volumes on the pod's Docker server. */
-export async function composeDown(model: ComposeModel, target: Target): Promise<void> {
-  await withModelFile(model, async (file) => {
-    const result = await target.log.group(`docker compose down (${model.name})`, () =>
-      docker(
-        [
-          'compose',
-          '-f',
-          file,
-          '--project-directory',
-          target.workingDirectory,
-          '-p',
-          model.name,
-          'down',
-          '--remove-orphans',
-          '--volumes',
-          '--timeout',
-          '10',
-        ],
-        {
-          cwd: target.workingDirectory,
-          environment: target.environment,
-          env: { DOCKER_HOST: target.dockerHost },
-          signal: target.signal,
-          onLine: (l) => target.log.info(l),
-        },
-      ),
-    );
-    if (result.code !== 0)
-      throw new UserError(`docker compose down failed (exit code ${result.code}): ${result.stderr.trim()}`);
-  });
-}
-
 interface PsEntry {
   Service: string;
   Name: string;

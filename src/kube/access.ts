@@ -1,6 +1,6 @@
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
-import { KubeApiError, type KubeClient } from './client.js';
+import { KubeApiError, type KubeClient, type ResourceRule } from './client.js';
 import { parseKindKey } from '../model/objects.js';
 import type { Need } from '../model/permissions.js';
 
@@ -8,14 +8,46 @@ interface Rule {
   group: string;
   resource: string;
   verb: string;
+  /** Why an optional permission helps; a missing one is then a note, not a failure. */
+  optional?: string;
 }
 
+const keyOf = (r: Rule) => `${r.group}|${r.resource}|${r.verb}`;
+
 /**
- * Asks the API server (SelfSubjectAccessReview) for every permission before anything changes, and fails
- * once listing all that are missing with the Role rules that grant them. An API server that does not
- * answer reviews leaves the calls themselves to fail.
+ * Asks the API server for every permission before anything changes, and fails once listing all that are
+ * missing with the Role rules that grant them. One SelfSubjectRulesReview settles what its rules grant
+ * (rules are additive: a listed rule is a grant even in an incomplete list); only what it leaves
+ * undecided is asked one SelfSubjectAccessReview each, so a denial is always the server's own answer.
+ * An API server that answers neither review leaves the calls themselves to fail.
  */
 export async function checkAccess(client: KubeClient, needs: Need[], log: Logger): Promise<void> {
+  const rules = await rulesFor(client, needs);
+  let answers: Map<string, boolean>;
+  try {
+    answers = await review(client, rules);
+  } catch (error) {
+    if (error instanceof KubeApiError && [403, 404, 405].includes(error.code)) {
+      log.warning(`Cannot check permissions in advance (${error.message}); going ahead.`);
+      return;
+    }
+    throw error;
+  }
+  // pods/exec and pods/portforward need either verb, depending on the API server's version.
+  const either = (r: Rule) => r.resource.includes('/');
+  const granted = new Set(rules.filter((r) => answers.get(keyOf(r))).map((r) => `${r.group}|${r.resource}`));
+  const lacking = rules.filter(
+    (r) => !answers.get(keyOf(r)) && !(either(r) && granted.has(`${r.group}|${r.resource}`)),
+  );
+  for (const r of lacking.filter((r) => r.optional)) {
+    log.info(`Without "${r.verb}" on ${r.resource}${r.group ? `.${r.group}` : ''}, ${r.optional}.`);
+  }
+  const missing = lacking.filter((r) => !r.optional);
+  if (missing.length > 0) throw lackingError(client.namespace, missing);
+}
+
+/** The needs as RBAC rules: kinds become their resource names, as discovery gives them. */
+async function rulesFor(client: KubeClient, needs: Need[]): Promise<Rule[]> {
   const rules = new Map<string, Rule>();
   for (const need of needs) {
     let group = need.group ?? '';
@@ -27,36 +59,63 @@ export async function checkAccess(client: KubeClient, needs: Need[], log: Logger
       group = apiVersion.includes('/') ? apiVersion.split('/')[0]! : '';
       resource = served.name;
     }
-    for (const verb of need.verbs)
-      rules.set(`${group}|${resource}|${verb}`, { group, resource: resource!, verb });
-  }
-
-  let answers: boolean[];
-  try {
-    answers = await Promise.all(
-      [...rules.values()].map(({ group, resource, verb }) => {
-        const [name, subresource] = resource.split('/');
-        return client.canI({ verb, group, resource: name!, ...(subresource ? { subresource } : {}) });
-      }),
-    );
-  } catch (error) {
-    if (error instanceof KubeApiError && [403, 404, 405].includes(error.code)) {
-      log.warning(`Cannot check permissions in advance (${error.message}); going ahead.`);
-      return;
+    for (const verb of need.verbs) {
+      const rule: Rule = {
+        group,
+        resource: resource!,
+        verb,
+        ...(need.optional ? { optional: need.optional } : {}),
+      };
+      rules.set(keyOf(rule), rule);
     }
+  }
+  return [...rules.values()];
+}
+
+/** Whether each rule is granted: by the rules review where it says so, else by an access review. */
+async function review(client: KubeClient, rules: Rule[]): Promise<Map<string, boolean>> {
+  const listed = await rulesReviewOrNone(client);
+  const answers = new Map(rules.map((r) => [keyOf(r), listed.some((l) => grants(l, r))]));
+  const undecided = rules.filter((r) => !answers.get(keyOf(r)));
+  const reviewed = await Promise.all(
+    undecided.map(({ group, resource, verb }) => {
+      const [name, subresource] = resource.split('/');
+      return client.canI({ verb, group, resource: name!, ...(subresource ? { subresource } : {}) });
+    }),
+  );
+  undecided.forEach((r, i) => answers.set(keyOf(r), reviewed[i]!));
+  return answers;
+}
+
+/** The rules review's resource rules; none when the server does not answer it (access reviews decide). */
+async function rulesReviewOrNone(client: KubeClient): Promise<ResourceRule[]> {
+  try {
+    return (await client.rulesReview()).resourceRules;
+  } catch (error) {
+    if (error instanceof KubeApiError && [403, 404, 405].includes(error.code)) return [];
     throw error;
   }
-  const missing = [...rules.values()].filter((_, i) => !answers[i]);
-  if (missing.length === 0) return;
+}
 
-  // pods/exec and pods/portforward need either verb, depending on the API server's version.
-  const either = (r: Rule) => r.resource.includes('/');
-  const granted = new Set(
-    [...rules.values()].filter((_, i) => answers[i]).map((r) => `${r.group}|${r.resource}`),
-  );
-  const lacking = missing.filter((r) => !(either(r) && granted.has(`${r.group}|${r.resource}`)));
-  if (lacking.length === 0) return;
+/**
+ * RBAC's matching (k8s.io/apiserver's rbac helpers): `*` matches any verb, group or resource, and a
+ * resource written as `*` slash `exec` matches every resource's exec subresource. A rule naming objects
+ * (resourceNames) grants nothing to a request without a name, which is what a run's list and create are.
+ */
+export function grants(
+  rule: ResourceRule,
+  wanted: { group: string; resource: string; verb: string },
+): boolean {
+  if (rule.resourceNames?.length) return false;
+  const has = (list: string[] | undefined, value: string) =>
+    !!list && (list.includes('*') || list.includes(value));
+  const [, subresource] = wanted.resource.split('/');
+  const resourceMatches =
+    has(rule.resources, wanted.resource) || (!!subresource && !!rule.resources?.includes(`*/${subresource}`));
+  return has(rule.verbs, wanted.verb) && has(rule.apiGroups, wanted.group) && resourceMatches;
+}
 
+function lackingError(namespace: string, lacking: Rule[]): UserError {
   const byResource = new Map<string, string[]>();
   for (const r of lacking) {
     const key = `${r.group}|${r.resource}`;
@@ -70,7 +129,7 @@ export async function checkAccess(client: KubeClient, needs: Need[], log: Logger
     const [group, resource] = key.split('|');
     return `  - apiGroups: ["${group}"]\n    resources: ["${resource}"]\n    verbs: [${verbs.map((v) => `"${v}"`).join(', ')}]`;
   });
-  throw new UserError(
-    `The kubeconfig's identity lacks ${lacking.length} permission${lacking.length > 1 ? 's' : ''} in namespace "${client.namespace}": ${list.join('; ')}. Nothing was changed. Add these rules to its Role (deploy/rbac.yaml has the complete Role):\n${yaml.join('\n')}`,
+  return new UserError(
+    `The kubeconfig's identity lacks ${lacking.length} permission${lacking.length > 1 ? 's' : ''} in namespace "${namespace}": ${list.join('; ')}. Nothing was changed. Add these rules to its Role (deploy/rbac.yaml has the complete Role):\n${yaml.join('\n')}`,
   );
 }

@@ -18,6 +18,14 @@ import { PortForwardTunnel } from './port-forward.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
 import { describeRef, refOf, type KubeObject, type ObjectRef } from '../model/objects.js';
 
+/** A rule of a SelfSubjectRulesReview's answer. */
+export interface ResourceRule {
+  verbs: string[];
+  apiGroups?: string[];
+  resources?: string[];
+  resourceNames?: string[];
+}
+
 /** A Kubernetes `Status` as the API server returns it with an error. */
 interface Status {
   message?: string;
@@ -235,15 +243,48 @@ export class KubeClient {
   }
 
   /** Deletes an object; false when it was already gone. */
-  async delete(ref: ObjectRef, propagationPolicy: PropagationPolicy): Promise<boolean> {
+  /**
+   * Deletes an object; false when it was already gone. `gracePeriodSeconds` shortens a pod's termination
+   * (its spec's terminationGracePeriodSeconds "may be decreased in delete request").
+   */
+  async delete(
+    ref: ObjectRef,
+    propagationPolicy: PropagationPolicy,
+    options: { gracePeriodSeconds?: number } = {},
+  ): Promise<boolean> {
     return ifNotFound(
       this.call(`delete ${describeRef(ref)}`, () =>
         this.objects
-          .delete(this.header(ref), undefined, undefined, undefined, undefined, propagationPolicy)
+          .delete(
+            this.header(ref),
+            undefined,
+            undefined,
+            options.gracePeriodSeconds,
+            undefined,
+            propagationPolicy,
+          )
           .then(() => true),
       ),
       false,
     );
+  }
+
+  /** SelfSubjectRulesReview: what the kubeconfig's identity may do in the namespace, in one request. */
+  async rulesReview(): Promise<{ resourceRules: ResourceRule[]; incomplete: boolean }> {
+    const api = this.kc.makeApiClient(AuthorizationV1Api);
+    const review = await this.call('review the rules of this identity', () =>
+      api.createSelfSubjectRulesReview({
+        body: {
+          apiVersion: 'authorization.k8s.io/v1',
+          kind: 'SelfSubjectRulesReview',
+          spec: { namespace: this.namespace },
+        },
+      }),
+    );
+    return {
+      resourceRules: review.status?.resourceRules ?? [],
+      incomplete: review.status?.incomplete ?? true,
+    };
   }
 
   /** SelfSubjectAccessReview: whether the kubeconfig's identity may do `verb` on `resource` in the namespace. */

@@ -6,15 +6,7 @@ import type { KubeClient } from './client.js';
 import { diagnose } from './diagnose.js';
 import { awaitRefusal } from './refusals.js';
 import { ownedBy, replicaSetsOf, selectorOf } from './replica-sets.js';
-import {
-  DOCKER_HOST_COMPONENT,
-  LABELS,
-  WORKLOAD_KIND_KEYS,
-  describeRef,
-  parseKindKey,
-  type DockerHostPod,
-  type ObjectRef,
-} from '../model/objects.js';
+import { describeRef, type DockerHostPod, type ObjectRef } from '../model/objects.js';
 
 interface Workload {
   metadata: { name: string; uid?: string; generation?: number; deletionTimestamp?: unknown };
@@ -151,36 +143,8 @@ function deletedWhileWaiting(ref: ObjectRef): UserError {
   return new UserError(`${describeRef(ref)} was deleted while waiting for it to become ready.`);
 }
 
-/**
- * The ready docker-host pod of an environment, found by its labels, or undefined when there is none
- * (never deployed, already deleted, or not running).
- */
-export async function findRunningDockerHost(
-  client: KubeClient,
-  selector: string,
-): Promise<DockerHostPod | undefined> {
-  for (const key of WORKLOAD_KIND_KEYS) {
-    const { apiVersion, kind } = parseKindKey(key);
-    const { items } = await client.list<Workload>(apiVersion, kind, {
-      labelSelector: `${selector},${LABELS.component}=${DOCKER_HOST_COMPONENT}`,
-    });
-    const workload = items[0];
-    if (!workload) continue;
-    try {
-      return await findReadyPod(client, kind, workload);
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
-}
-
 /** The ready pod the workload owns (a Deployment through its ReplicaSets), newest first. */
-export async function findReadyPod(
-  client: KubeClient,
-  kind: string,
-  workload: Workload,
-): Promise<DockerHostPod> {
+async function findReadyPod(client: KubeClient, kind: string, workload: Workload): Promise<DockerHostPod> {
   const ref = { apiVersion: 'apps/v1', kind, name: workload.metadata.name };
   const owners = new Set(
     kind === 'Deployment'

@@ -7,6 +7,8 @@ export interface Need {
   group?: string;
   resource?: string;
   verbs: string[];
+  /** Set for a permission the command can do without, to what it would have bought: "… is slower". */
+  optional?: string;
 }
 
 const WRITE = ['get', 'list', 'create', 'patch', 'delete'];
@@ -32,11 +34,24 @@ export function permissionsFor(command: 'up' | 'down', kinds: string[], expose?:
     },
     { group: '', resource: 'events', verbs: ['list'] },
     { group: 'coordination.k8s.io', resource: 'leases', verbs: ['get', 'create', 'update', 'delete'] },
-    // Exec (file sync) and port-forward (Docker) go over WebSocket upgrades of a GET; older API servers
-    // authorize them as `get`, newer ones as `create`.
-    { group: '', resource: 'pods/exec', verbs: ['create', 'get'] },
-    { group: '', resource: 'pods/portforward', verbs: ['create', 'get'] },
   ];
+  if (command === 'down') {
+    needs.push({
+      group: '',
+      resource: 'pods',
+      verbs: ['delete'],
+      optional:
+        "the environment's pods keep their grace period when it is deleted, and deleting can take as long as Docker's stop timeout (10 s)",
+    });
+  }
+  if (command === 'up') {
+    // Exec (file sync) and port-forward (Docker) go over WebSocket upgrades of a GET; older API servers
+    // authorize them as `get`, newer ones as `create`. `down` reaches neither: it only deletes.
+    needs.push(
+      { group: '', resource: 'pods/exec', verbs: ['create', 'get'] },
+      { group: '', resource: 'pods/portforward', verbs: ['create', 'get'] },
+    );
+  }
   if (command === 'up' && expose && expose.mode !== 'none' && expose.template === 'expose') {
     needs.push({ kind: 'v1/Service', verbs: WRITE });
     if (expose.mode === 'ingress') {

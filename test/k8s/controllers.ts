@@ -29,6 +29,11 @@ export interface Behaviour {
   loadBalancerIp: string | undefined;
   /** Called when a pod becomes ready, e.g. to give it a filesystem. */
   onPodReady?: (pod: JsonObject) => void;
+  /**
+   * Called on every tick while a deleted pod terminates, with the pod (its deletionGracePeriodSeconds
+   * may shrink); true once what ran in it has stopped. Without it pods stop at once.
+   */
+  stopPod?: (pod: JsonObject) => boolean;
 }
 
 const DEFAULT_BEHAVIOUR: Behaviour = {
@@ -114,10 +119,24 @@ export class Controllers {
     }
   }
 
-  /** DELETE semantics shared by the API and the controllers: finalizers, propagation, graceful pods. */
-  requestDeletion(type: ResourceType, live: Obj, propagationPolicy: string): Obj | undefined {
+  /**
+   * DELETE semantics shared by the API and the controllers: finalizers, propagation, graceful pods. A
+   * pod's grace period is the request's gracePeriodSeconds, else its spec's terminationGracePeriodSeconds
+   * (30 s by default); a later delete may shorten it, never lengthen it (ObjectMeta's
+   * deletionGracePeriodSeconds: "May only be shortened").
+   */
+  requestDeletion(
+    type: ResourceType,
+    live: Obj,
+    propagationPolicy: string,
+    gracePeriodSeconds?: number,
+  ): Obj | undefined {
     const next = structuredClone(live);
     const m = meta(next);
+    if (type === T.pod) {
+      const own = ((live.spec as Obj | undefined)?.terminationGracePeriodSeconds as number | undefined) ?? 30;
+      m.deletionGracePeriodSeconds = Math.min(m.deletionGracePeriodSeconds ?? own, gracePeriodSeconds ?? own);
+    }
     const finalizers = new Set(m.finalizers ?? []);
     if (propagationPolicy === 'Foreground') finalizers.add('foregroundDeletion');
     if (propagationPolicy === 'Orphan') finalizers.add('orphan');
@@ -201,6 +220,8 @@ export class Controllers {
     }
     if (type === T.pod && finalizers.length === 0) {
       const since = Date.now() - new Date(m.deletionTimestamp!).getTime();
+      // The kubelet removes a pod once its containers have stopped (within its grace period).
+      if (this.behaviour.stopPod && !this.behaviour.stopPod(object)) return;
       if (since < this.behaviour.podTerminationMs) return;
     }
     if (finalizers.length === 0) {

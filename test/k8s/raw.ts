@@ -23,7 +23,11 @@ export function rawCall(
       {
         method,
         ca: api.ca,
-        headers: { authorization: `Bearer ${token}`, ...(payload ? { 'content-type': contentType } : {}) },
+        // Content-Length always: Node sends a DELETE's body neither chunked nor with a length otherwise.
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(payload ? { 'content-type': contentType, 'content-length': Buffer.byteLength(payload) } : {}),
+        },
       },
       (res) => {
         let text = '';

@@ -64,6 +64,9 @@ export const RESOURCE_TYPES: ResourceType[] = [
   type('authorization.k8s.io', 'v1', 'SelfSubjectAccessReview', 'selfsubjectaccessreviews', {
     namespaced: false,
   }),
+  type('authorization.k8s.io', 'v1', 'SelfSubjectRulesReview', 'selfsubjectrulesreviews', {
+    namespaced: false,
+  }),
 ];
 
 export function groupVersion(t: { group: string; version: string }): string {

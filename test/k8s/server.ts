@@ -78,7 +78,7 @@ export class FakeKubeApiServer {
   upgradeHandler: UpgradeHandler | undefined;
   /**
    * RBAC: when set, every request is authorized against these rules, as one Role bound to the token's
-   * user in every namespace; discovery and SelfSubjectAccessReviews stay open to every user, as the
+   * user in every namespace; discovery and self-reviews (access, rules) stay open to every user, as the
    * system:discovery and system:basic-user ClusterRoles make them. Undefined: everything is allowed.
    */
   rules: PolicyRule[] | undefined;
@@ -306,6 +306,10 @@ export class FakeKubeApiServer {
       if (method !== 'POST' || name !== undefined) throw methodNotAllowed(method);
       return sendJson(res, 201, this.review(decode(body, request.contentType) as JsonObject));
     }
+    if (type.name === 'selfsubjectrulesreviews') {
+      if (method !== 'POST' || name !== undefined) throw methodNotAllowed(method);
+      return sendJson(res, 201, this.rulesReview(decode(body, request.contentType) as JsonObject));
+    }
     const verb =
       method === 'GET'
         ? name !== undefined
@@ -352,11 +356,13 @@ export class FakeKubeApiServer {
     }
     if (method === 'DELETE') {
       const options = body.length ? (decode(body, request.contentType) as JsonObject) : {};
+      const grace = q.get('gracePeriodSeconds') ?? options.gracePeriodSeconds;
       const [code, result] = this.delete(
         type,
         namespace,
         name,
         String(q.get('propagationPolicy') ?? options.propagationPolicy ?? 'Background'),
+        grace === undefined || grace === null ? undefined : Number(grace),
       );
       return sendJson(res, code, result);
     }
@@ -377,13 +383,53 @@ export class FakeKubeApiServer {
     );
   }
 
+  /**
+   * RBAC's matching (k8s.io/apiserver rbac.ResourceMatches): `*` matches anything, and a resource of
+   * `*` slash a subresource matches that subresource of every resource.
+   */
   private allowed(a: ResourceAttributes): boolean {
     if (!this.rules) return true;
     const resource = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
     const any = (list: string[], value: string) => list.includes('*') || list.includes(value);
+    const resourceMatches = (list: string[]) =>
+      any(list, resource) || (!!a.subresource && list.includes(`*/${a.subresource}`));
     return this.rules.some(
-      (r) => any(r.apiGroups, a.group) && any(r.resources, resource) && any(r.verbs, a.verb),
+      (r) => any(r.apiGroups, a.group) && resourceMatches(r.resources) && any(r.verbs, a.verb),
     );
+  }
+
+  /**
+   * SelfSubjectRulesReview (pkg/registry/authorization/selfsubjectrulesreview): the rules that apply in
+   * spec.namespace, complete for RBAC. Without rules the double allows everything, as the AlwaysAllow
+   * authorizer does, and answers with its rule. Every user may create reviews (system:basic-user).
+   */
+  private rulesReview(object: JsonObject): JsonObject {
+    const namespace = (object.spec as { namespace?: string } | undefined)?.namespace;
+    if (!namespace) throw new StatusError(400, 'BadRequest', 'no namespace on request');
+    const basicUser = {
+      verbs: ['create'],
+      apiGroups: ['authorization.k8s.io'],
+      resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'],
+    };
+    const resourceRules = this.rules
+      ? [
+          basicUser,
+          ...this.rules.map((r) => ({ verbs: r.verbs, apiGroups: r.apiGroups, resources: r.resources })),
+        ]
+      : [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }];
+    return {
+      kind: 'SelfSubjectRulesReview',
+      apiVersion: 'authorization.k8s.io/v1',
+      metadata: { creationTimestamp: null },
+      spec: object.spec as JsonObject,
+      status: {
+        resourceRules,
+        nonResourceRules: [
+          { verbs: ['get'], nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/version'] },
+        ],
+        incomplete: false,
+      },
+    };
   }
 
   /** SelfSubjectAccessReview: the request's spec, answered in its status. */
@@ -729,6 +775,7 @@ export class FakeKubeApiServer {
     namespace: string | undefined,
     name: string,
     propagationPolicy: string,
+    gracePeriodSeconds?: number,
   ): [number, JsonObject] {
     if (!['Foreground', 'Background', 'Orphan'].includes(propagationPolicy)) {
       throw new StatusError(
@@ -738,7 +785,7 @@ export class FakeKubeApiServer {
       );
     }
     const live = this.mustGet(type, namespace, name);
-    const remaining = this.controllers.requestDeletion(type, live, propagationPolicy);
+    const remaining = this.controllers.requestDeletion(type, live, propagationPolicy, gracePeriodSeconds);
     if (!remaining) {
       return [
         200,

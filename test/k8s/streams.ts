@@ -4,6 +4,7 @@ import type { Duplex, Readable } from 'node:stream';
 import type http from 'node:http';
 import WebSocket, { WebSocketServer } from 'ws';
 import type { JsonObject } from './patch.js';
+import { PodEngines } from './pod-engines.js';
 import type { FakeKubeApiServer } from './server.js';
 
 export interface StreamOptions {
@@ -47,13 +48,17 @@ export class PodStreams {
   private readonly sockets = new Set<WebSocket>();
   private readonly wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 0 });
   private readonly random: () => number;
+  private readonly engines: PodEngines;
   /** Port-forward connections served, and on how many the port messages were left out. */
   readonly portForwards = { total: 0, withoutPortMessages: 0 };
 
   constructor(api: FakeKubeApiServer, options: Partial<StreamOptions> = {}) {
     this.options = { ...DEFAULTS, ...options };
     this.random = seededRandom(this.options.seed);
+    this.engines = new PodEngines(this.options.dockerSocket);
     api.upgradeHandler = (req, socket, head, target) => this.upgrade(req, socket, head, target);
+    // Deleting a pod stops its Docker server and what runs in it, and ends its streams.
+    api.behaviour.stopPod = (pod) => this.engines.stop(pod);
   }
 
   /** Cuts every open exec and port-forward WebSocket, as a dropped connection would. */
@@ -124,11 +129,13 @@ export class PodStreams {
     }
     this.wss.options.handleProtocols = () => protocol;
     this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const uid = (target.pod.metadata as { uid: string }).uid;
       this.sockets.add(ws);
+      this.engines.attach(uid, ws);
       ws.on('close', () => this.sockets.delete(ws));
       ws.on('error', () => ws.terminate());
       if (target.subresource === 'exec') this.exec(ws, target.query);
-      else this.portForward(ws);
+      else this.portForward(ws, this.engines.sniffer(uid));
     });
   }
 
@@ -184,7 +191,7 @@ export class PodStreams {
     });
   }
 
-  private portForward(ws: WebSocket): void {
+  private portForward(ws: WebSocket, sniff: (data: Buffer) => void): void {
     this.portForwards.total++;
     if (this.random() < this.options.portMessagesOmitted) {
       this.portForwards.withoutPortMessages++;
@@ -216,6 +223,7 @@ export class PodStreams {
     ws.on('message', (message: Buffer) => {
       if (message[0] !== 0 || docker.destroyed) return;
       const data = message.subarray(1);
+      sniff(data);
       if (!docker.write(data) && !ws.isPaused) {
         ws.pause();
         docker.once('drain', () => ws.resume());

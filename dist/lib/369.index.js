@@ -1,8 +1,8 @@
-export const id = 647;
-export const ids = [647];
+export const id = 369;
+export const ids = [369];
 export const modules = {
 
-/***/ 3647:
+/***/ 7369:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,12 +11,6 @@ __webpack_require__.d(__webpack_exports__, {
   runUp: () => (/* binding */ runUp)
 });
 
-// EXTERNAL MODULE: ./src/docker/compose.ts
-var compose = __webpack_require__(1580);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 // EXTERNAL MODULE: external "node:os"
@@ -25,14 +19,99 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/docker/cli.ts
+var cli = __webpack_require__(1670);
+;// CONCATENATED MODULE: ./src/docker/compose.ts
+
+
+
+
+
+const LOG_LINES = 100;
+/**
+ * Runs `docker compose up -d --build --remove-orphans` for the (rewritten) model against the pod's
+ * Docker server, with its output in a log group. On failure it prints `ps -a` and the last lines of
+ * every service that is not running, then fails. Returns the ports the services publish.
+ */
+async function composeUp(model, target) {
+    return withModelFile(model, async (file) => {
+        const base = ['compose', '-f', file, '--project-directory', target.workingDirectory, '-p', model.name];
+        const options = {
+            cwd: target.workingDirectory,
+            environment: target.environment,
+            env: { DOCKER_HOST: target.dockerHost },
+            signal: target.signal,
+        };
+        const up = await target.log.group(`docker compose up (${model.name})`, () => (0,cli/* docker */.T)([...base, 'up', '-d', '--build', '--remove-orphans'], {
+            ...options,
+            onLine: (l) => target.log.info(l),
+        }));
+        const ps = await psJson(base, options);
+        if (up.code !== 0) {
+            const report = await failureReport(base, options, ps);
+            throw new errors/* UserError */.yo(`docker compose up failed (exit code ${up.code}).\n${report}`);
+        }
+        return ps
+            .flatMap((c) => (c.Publishers ?? [])
+            .filter((p) => p.PublishedPort > 0)
+            .map((p) => ({
+            service: c.Service,
+            targetPort: p.TargetPort,
+            publishedPort: p.PublishedPort,
+            protocol: p.Protocol,
+        })))
+            .filter((p, i, all) => all.findIndex((q) => q.service === p.service && q.targetPort === p.targetPort && q.protocol === p.protocol) === i);
+    });
+}
+async function psJson(base, options) {
+    const result = await (0,cli/* docker */.T)([...base, 'ps', '-a', '--format', 'json'], options);
+    if (result.code !== 0)
+        return [];
+    const text = result.stdout.trim();
+    if (!text)
+        return [];
+    // Compose prints one JSON object per line; versions before 2.21 printed a single array.
+    return text.startsWith('[')
+        ? JSON.parse(text)
+        : text.split('\n').map((l) => JSON.parse(l));
+}
+async function failureReport(base, options, ps) {
+    const lines = ['Containers:'];
+    for (const c of ps)
+        lines.push(`  ${c.Service} (${c.Name}): ${c.State}${c.Status ? ` — ${c.Status}` : ''}`);
+    if (ps.length === 0)
+        lines.push('  none were created.');
+    for (const c of ps.filter((c) => c.State !== 'running')) {
+        const logs = await (0,cli/* docker */.T)([...base, 'logs', '--no-color', '--tail', String(LOG_LINES), c.Service], options);
+        lines.push(`Last ${LOG_LINES} log lines of ${c.Service}:`, (logs.stdout + logs.stderr).trimEnd() || '  (no output)');
+    }
+    return lines.join('\n');
+}
+/** compose reads the model from a file; JSON is YAML, so the normalized model is written as it is. */
+async function withModelFile(model, fn) {
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'kube-pod-preview-'));
+    try {
+        const file = external_node_path_default().join(dir, 'compose.json');
+        await (0,promises_.writeFile)(file, JSON.stringify(model));
+        return await fn(file);
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(6466);
 // EXTERNAL MODULE: ./node_modules/tar-stream/index.js
 var tar_stream = __webpack_require__(6118);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
 ;// CONCATENATED MODULE: ./src/docker/sync.ts
 
 
@@ -348,10 +427,337 @@ function checkOwnership(desired, current, plan) {
     }
 }
 
-// EXTERNAL MODULE: ./src/kube/connection.ts
-var kube_connection = __webpack_require__(641);
-// EXTERNAL MODULE: ./src/kube/wait.ts + 3 modules
-var wait = __webpack_require__(1285);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: ./src/util/duration.ts
+var duration = __webpack_require__(6518);
+// EXTERNAL MODULE: ./src/util/sleep.ts
+var sleep = __webpack_require__(7783);
+;// CONCATENATED MODULE: ./src/kube/connection.ts
+
+
+
+
+const DOCKER_PORT = 2375;
+async function connectToPod(client, pod, options) {
+    const tunnel = await client.portForward(pod.name, DOCKER_PORT, options.log);
+    const close = () => tunnel.close();
+    try {
+        await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal);
+    }
+    catch (error) {
+        await close();
+        throw error;
+    }
+    return {
+        dockerHost: tunnel.url,
+        exec: (command, stdin) => client.exec({ pod: pod.name, container: pod.container }, command, stdin ? { stdin } : {}),
+        close,
+        [Symbol.asyncDispose]: close,
+    };
+}
+/** Waits until the Docker server answers `GET /_ping` through the tunnel. */
+async function waitForDocker(port, timeoutMs, signal) {
+    const deadline = Date.now() + timeoutMs;
+    let last;
+    for (let delay = 100;; delay = Math.min(delay * 2, 2000)) {
+        signal.throwIfAborted();
+        try {
+            const answer = await ping(port, signal);
+            if (answer === 'OK')
+                return;
+            last = `unexpected answer "${answer.slice(0, 40)}"`;
+        }
+        catch (error) {
+            last = error.message;
+        }
+        if (Date.now() + delay > deadline) {
+            throw new errors/* UserError */.yo(`The Docker server in the pod did not answer on port ${DOCKER_PORT} within ${(0,duration/* formatDuration */.a3)(timeoutMs)} (${last}). The template's docker-host container must run dockerd with --host=tcp://127.0.0.1:${DOCKER_PORT} and "tls": false.`);
+        }
+        await (0,sleep/* sleep */.y)(delay, signal);
+    }
+}
+function ping(port, signal) {
+    return new Promise((resolve, reject) => {
+        const request = external_node_http_default().get({ host: '127.0.0.1', port, path: '/_ping', timeout: 5000, signal, agent: false }, (response) => {
+            let body = '';
+            response.on('data', (chunk) => (body += chunk.toString('utf8')));
+            response.on('end', () => response.statusCode === 200 ? resolve(body) : reject(new Error(`HTTP ${response.statusCode}`)));
+            response.on('error', reject);
+        });
+        request.on('timeout', () => request.destroy(new Error('timed out')));
+        request.on('error', reject);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/kube/replica-sets.ts
+/** The label selector of a workload's `spec.selector.matchLabels`. */
+function selectorOf(workload) {
+    return Object.entries(workload.spec?.selector?.matchLabels ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+}
+function ownedBy(object, owners) {
+    return (object.metadata.ownerReferences ?? []).some((o) => owners.has(o.uid));
+}
+/** The ReplicaSets a Deployment owns, newest revision first (the one its current template makes). */
+async function replicaSetsOf(client, deployment) {
+    const { items } = await client.list('apps/v1', 'ReplicaSet', {
+        labelSelector: selectorOf(deployment),
+    });
+    const revision = (rs) => Number(rs.metadata.annotations?.[REVISION] ?? 0);
+    return items
+        .filter((rs) => ownedBy(rs, new Set([deployment.metadata.uid])))
+        .sort((a, b) => revision(b) - revision(a));
+}
+const REVISION = 'deployment.kubernetes.io/revision';
+
+;// CONCATENATED MODULE: ./src/kube/diagnose.ts
+
+
+const EVENTS_SHOWN = 15;
+/**
+ * Explains why the docker-host workload is not ready: its pods' phases and unmet conditions, the reasons
+ * containers wait (image pulls, crash loops), claims still Pending, and the recent events of all of them
+ * (a Deployment's ReplicaSets included).
+ * Best effort: a diagnosis that itself fails says so rather than hiding the timeout.
+ */
+async function diagnose(client, workload, selector) {
+    try {
+        const lines = ['Diagnosis:'];
+        const pods = (await client.list('v1', 'Pod', { labelSelector: selector })).items;
+        const claims = (await client.list('v1', 'PersistentVolumeClaim', { labelSelector: selector }))
+            .items;
+        if (pods.length === 0)
+            lines.push(`  no pod of ${(0,objects/* describeRef */.Ro)(workload)} exists yet (see its events below).`);
+        for (const pod of pods)
+            lines.push(...describePod(pod));
+        for (const claim of claims) {
+            if (claim.status?.phase !== 'Bound') {
+                lines.push(`  PersistentVolumeClaim/${claim.metadata.name}: ${claim.status?.phase ?? 'Pending'} (storage class ${claim.spec?.storageClassName ?? 'default'}); check input storage-class and that the cluster can provision volumes.`);
+            }
+        }
+        // A Deployment's pods are created (or refused) by its ReplicaSets: their events say why.
+        const deployment = workload.kind === 'Deployment' ? await client.read(workload) : undefined;
+        const replicaSets = deployment ? await replicaSetsOf(client, deployment) : [];
+        const names = new Set([
+            workload.name,
+            ...replicaSets.map((rs) => rs.metadata.name),
+            ...pods.map((p) => p.metadata.name),
+            ...claims.map((c) => c.metadata.name),
+        ]);
+        const perObject = await Promise.all([...names].map((name) => client.list('v1', 'Event', { fieldSelector: `involvedObject.name=${name}` })));
+        const events = perObject
+            .flatMap((list) => list.items)
+            .sort((a, b) => when(a) - when(b))
+            .slice(-EVENTS_SHOWN);
+        if (events.length)
+            lines.push('  Recent events:');
+        for (const e of events) {
+            lines.push(`    ${e.type ?? 'Normal'} ${e.reason ?? ''} ${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''}: ${e.message ?? ''}${(e.count ?? 1) > 1 ? ` (x${e.count})` : ''}`);
+        }
+        return lines.join('\n');
+    }
+    catch (error) {
+        return `Diagnosis unavailable: ${error.message}`;
+    }
+}
+/** A pod's phase, its unmet conditions, and why its containers wait or ended. */
+function describePod(pod) {
+    const lines = [`  Pod/${pod.metadata.name}: ${pod.status?.phase ?? 'Unknown'}`];
+    for (const c of pod.status?.conditions ?? []) {
+        if (c.status !== 'True')
+            lines.push(`    ${c.type}=${c.status}${c.reason ? ` ${c.reason}` : ''}${c.message ? `: ${c.message}` : ''}`);
+    }
+    for (const s of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
+        const waiting = s.state?.waiting;
+        const terminated = s.state?.terminated;
+        if (waiting?.reason) {
+            lines.push(`    container ${s.name} (${s.image ?? '?'}) waiting: ${waiting.reason}${waiting.message ? `: ${waiting.message}` : ''}`);
+        }
+        else if (terminated) {
+            lines.push(`    container ${s.name} terminated: ${terminated.reason ?? ''} exit code ${terminated.exitCode ?? '?'}`);
+        }
+        if (s.restartCount)
+            lines.push(`    container ${s.name} restarted ${s.restartCount} times`);
+    }
+    return lines;
+}
+function when(e) {
+    const t = e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp;
+    return t ? new Date(t).getTime() : 0;
+}
+
+;// CONCATENATED MODULE: ./src/kube/refusals.ts
+
+
+/**
+ * What a controller's FailedCreate says when no wait will help: admission forbids the pod (Pod Security,
+ * a ResourceQuota or LimitRange), a plugin rejects it (a RuntimeClass that does not exist), or a webhook
+ * denies it. Other FailedCreate causes (a conflict, a timeout) are retried by the controller.
+ */
+const REFUSED = /is forbidden|pod rejected|denied the request/i;
+const POLL_MS = 1000;
+/**
+ * Resolves with the message of the first FailedCreate event that refuses the workload's pods, seen
+ * after the watch began; with undefined once `signal` aborts. The events already there when it begins
+ * count only if they recur (their count goes up, as controllers retry): a refusal the operator has
+ * since fixed is not held against this run. A Deployment's pods are refused on its newest ReplicaSet.
+ */
+async function awaitRefusal(client, workload, signal) {
+    const seen = new Map();
+    for (let baseline = true; !signal.aborted; baseline = false) {
+        try {
+            const { items } = await client.list('v1', 'Event', {
+                fieldSelector: 'reason=FailedCreate',
+            });
+            for (const event of items) {
+                const key = event.metadata?.uid ?? event.metadata?.name ?? '';
+                const version = `${event.count ?? 1}/${String(event.lastTimestamp ?? '')}`;
+                const recurred = seen.get(key) !== version;
+                seen.set(key, version);
+                if (baseline || !recurred || !REFUSED.test(event.message ?? ''))
+                    continue;
+                if (await concerns(client, workload, event))
+                    return event.message;
+            }
+        }
+        catch {
+            // Best effort: the wait itself reports what the cluster says when it times out.
+        }
+        await (0,sleep/* sleep */.y)(POLL_MS, signal).catch(() => undefined); // aborted: the loop ends
+    }
+    return undefined;
+}
+async function concerns(client, workload, event) {
+    const involved = event.involvedObject ?? {};
+    if (involved.kind === workload.kind && involved.name === workload.name)
+        return true;
+    if (workload.kind !== 'Deployment' || involved.kind !== 'ReplicaSet')
+        return false;
+    const deployment = await client.read(workload);
+    const [newest] = deployment ? await replicaSetsOf(client, deployment) : [];
+    return newest !== undefined && newest.metadata.uid === involved.uid;
+}
+
+;// CONCATENATED MODULE: ./src/kube/wait.ts
+
+
+
+
+
+
+
+/** Ready means every desired replica runs the current spec and passes its readiness probe. */
+function isWorkloadReady(workload) {
+    const desired = workload.spec?.replicas ?? 1;
+    const status = workload.status ?? {};
+    const generation = workload.metadata.generation ?? 0;
+    return (!workload.metadata.deletionTimestamp &&
+        (status.observedGeneration ?? 0) >= generation &&
+        (status.readyReplicas ?? 0) >= desired &&
+        (status.updatedReplicas ?? 0) >= desired &&
+        (status.replicas ?? 0) <= desired);
+}
+/**
+ * Waits until the docker-host workload is ready, watching it (and listing again whenever the watch ends
+ * or expires) for at most `timeoutMs`, and returns the ready pod that belongs to it. On timeout, or as
+ * soon as the cluster refuses to create its pods, it explains what the pod is stuck on.
+ */
+async function waitForDockerHost(client, ref, options) {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    // A cluster that refuses to create the pods ends the wait at once: no timeout makes that pass.
+    const refused = new AbortController();
+    const done = new AbortController();
+    const deadline = AbortSignal.any([options.signal, timeout, refused.signal]);
+    void awaitRefusal(client, ref, AbortSignal.any([deadline, done.signal])).then((message) => message !== undefined && refused.abort(message));
+    try {
+        return await watchUntilReady(client, ref, { ...options, deadline }, async () => {
+            options.signal.throwIfAborted();
+            if (refused.signal.aborted) {
+                const report = await diagnose(client, ref, options.selector);
+                throw new errors/* UserError */.yo(`The cluster refuses to create the pods of ${(0,objects/* describeRef */.Ro)(ref)}: ${String(refused.signal.reason)}\n${report}`);
+            }
+            if (timeout.aborted) {
+                const report = await diagnose(client, ref, options.selector);
+                throw new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)(ref)} was not ready after ${(0,duration/* formatDuration */.a3)(options.timeoutMs)} (input timeout).\n${report}`);
+            }
+        });
+    }
+    finally {
+        done.abort();
+    }
+}
+/**
+ * The wait itself: list the workload, watch it from there until it is ready, and list again whenever
+ * the watch ends. `check` runs before every pass and throws to end the wait.
+ */
+async function watchUntilReady(client, ref, options, check) {
+    const { log, deadline } = options;
+    const fieldSelector = `metadata.name=${ref.name}`;
+    const started = Date.now();
+    let last = '';
+    while (true) {
+        await check();
+        const { items, resourceVersion } = await client.list(ref.apiVersion, ref.kind, {
+            fieldSelector,
+        });
+        let workload = items[0];
+        if (!workload)
+            throw deletedWhileWaiting(ref);
+        let deleted = false;
+        const report = (w) => {
+            const line = `  ${(0,objects/* describeRef */.Ro)(ref)}: ${w.status?.readyReplicas ?? 0}/${w.spec?.replicas ?? 1} ready`;
+            if (line !== last)
+                log.info(`${line} (${(0,duration/* formatDuration */.a3)(Date.now() - started)})`);
+            last = line;
+        };
+        report(workload);
+        if (isWorkloadReady(workload))
+            return findReadyPod(client, ref.kind, workload);
+        const outcome = await client.watch(ref.apiVersion, ref.kind, { resourceVersion, fieldSelector }, (event) => {
+            if (event.type === 'DELETED')
+                deleted = true;
+            else if (event.type === 'ADDED' || event.type === 'MODIFIED') {
+                workload = event.object;
+                report(workload);
+            }
+            return deleted || isWorkloadReady(workload);
+        }, deadline);
+        if (deleted)
+            throw deletedWhileWaiting(ref);
+        if (outcome === 'done')
+            return findReadyPod(client, ref.kind, workload);
+        // The watch ended (server timeout, expiry, dropped connection): list again, after a breath.
+        // The deadline may end the pause early: the next check() says why.
+        await (0,sleep/* sleep */.y)(outcome === 'closed' ? 500 : 100, deadline).catch(() => undefined);
+    }
+}
+function deletedWhileWaiting(ref) {
+    return new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)(ref)} was deleted while waiting for it to become ready.`);
+}
+/** The ready pod the workload owns (a Deployment through its ReplicaSets), newest first. */
+async function findReadyPod(client, kind, workload) {
+    const ref = { apiVersion: 'apps/v1', kind, name: workload.metadata.name };
+    const owners = new Set(kind === 'Deployment'
+        ? (await replicaSetsOf(client, workload)).map((rs) => rs.metadata.uid)
+        : [workload.metadata.uid]);
+    const pods = await client.list('v1', 'Pod', { labelSelector: selectorOf(workload) });
+    const ready = pods.items
+        .filter((pod) => ownedBy(pod, owners) && !pod.metadata.deletionTimestamp)
+        .filter((pod) => pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))
+        .sort((a, b) => time(b.metadata.creationTimestamp) - time(a.metadata.creationTimestamp));
+    const pod = ready[0];
+    const container = pod?.spec?.containers?.[0]?.name;
+    if (!pod || !container)
+        throw new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)(ref)} reports ready, but none of its pods is ready.`);
+    return { name: pod.metadata.name, container };
+}
+function time(value) {
+    return value ? new Date(value).getTime() : 0;
+}
+
 // EXTERNAL MODULE: ./src/model/checkpoint.ts
 var checkpoint = __webpack_require__(8471);
 // EXTERNAL MODULE: ./src/model/permissions.ts
@@ -378,14 +784,10 @@ var plan = __webpack_require__(7978);
 var template_args = __webpack_require__(4621);
 // EXTERNAL MODULE: ./src/render/template.ts
 var render_template = __webpack_require__(2944);
-// EXTERNAL MODULE: ./src/util/duration.ts
-var duration = __webpack_require__(6518);
-// EXTERNAL MODULE: ./src/util/sleep.ts
-var sleep = __webpack_require__(7783);
 ;// CONCATENATED MODULE: ./src/run/health.ts
 
 const ATTEMPT_TIMEOUT_MS = 5000;
-const POLL_MS = 2000;
+const health_POLL_MS = 2000;
 /**
  * The health gate: requests each URL until it answers with a status below 500 or `timeoutMs` passes.
  * A 4xx counts as answering: the preview is up, the path or the credentials are the reviewer's business.
@@ -416,9 +818,9 @@ async function checkUrl(url, deadline, options) {
             options.signal.throwIfAborted();
             detail = describeFetchError(error);
         }
-        if (Date.now() + POLL_MS > deadline)
+        if (Date.now() + health_POLL_MS > deadline)
             return { state: 'unreachable', detail };
-        await (0,sleep/* sleep */.y)(POLL_MS, options.signal);
+        await (0,sleep/* sleep */.y)(health_POLL_MS, options.signal);
     }
 }
 function describeFetchError(error) {
@@ -458,7 +860,7 @@ async function exposePorts(client, ports, options) {
     if (plan.objects.length > 0)
         await applyPlan(client, plan, { serverSideApply: options.serverSideApply, log });
     // Exposure objects of earlier deploys that this one did not plan (a port no longer published).
-    await (0,teardown/* deleteMatching */.h)(client, recorded, `${(0,objects/* environmentSelector */.b6)(options.ids.id)},${objects/* LABELS */.kg.component}=${objects/* EXPOSE_COMPONENT */.BA}`, {
+    await (0,teardown/* deleteMatching */.hi)(client, recorded, `${(0,objects/* environmentSelector */.b6)(options.ids.id)},${objects/* LABELS */.kg.component}=${objects/* EXPOSE_COMPONENT */.BA}`, {
         propagation: 'Background',
         keep: new Set(plan.objects.map((o) => `${(0,objects/* kindKey */._V)(o)}/${o.metadata.name}`)),
         why: 'no longer exposed',
@@ -697,7 +1099,7 @@ function readiness(run, urls) {
 async function deploy(run, client, plan, options) {
     const { settings, log, signal, timer } = run;
     await timer.time('apply', () => log.group(`Apply ${plan.objects.length} objects`, () => applyPlan(client, plan, { serverSideApply: settings.serverSideApply, log })));
-    const pod = await timer.time('wait', () => log.group(`Wait for ${plan.dockerHost.kind}/${plan.dockerHost.name}`, () => (0,wait/* waitForDockerHost */.Hl)(client, plan.dockerHost, {
+    const pod = await timer.time('wait', () => log.group(`Wait for ${plan.dockerHost.kind}/${plan.dockerHost.name}`, () => waitForDockerHost(client, plan.dockerHost, {
         timeoutMs: settings.timeoutMs,
         signal,
         log,
@@ -725,9 +1127,9 @@ async function composeInPod(run, client, pod) {
     const env_2 = { stack: [], error: void 0, hasError: false };
     try {
         const { settings, log, signal, timer } = run;
-        const connection = __addDisposableResource(env_2, await timer.time('tunnel', () => (0,kube_connection/* connectToPod */.Xm)(client, pod, { log, signal })), true);
+        const connection = __addDisposableResource(env_2, await timer.time('tunnel', () => connectToPod(client, pod, { log, signal })), true);
         const { model, ...synced } = await timer.time('sync', () => log.group('Copy bind-mounted files into the pod', () => syncFiles(connection.exec, run.model, [settings.workingDirectory, ...settings.allowPaths], log)));
-        const ports = await timer.time('compose', () => (0,compose/* composeUp */.g)(model, {
+        const ports = await timer.time('compose', () => composeUp(model, {
             dockerHost: connection.dockerHost,
             environment: run.projectEnv,
             workingDirectory: settings.workingDirectory,
