@@ -12,6 +12,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -367,6 +368,12 @@ describe('the port-forward tunnel', () => {
     await run(inputs(hello.dir, { command: 'down' }));
   });
 
+  async function until(condition: () => boolean, ms = 5000): Promise<void> {
+    for (const deadline = Date.now() + ms; !condition(); await new Promise((r) => setTimeout(r, 10))) {
+      if (Date.now() > deadline) throw new Error('condition not met in time');
+    }
+  }
+
   /** A running pod of the double, without going through a deploy. */
   async function runningPod(): Promise<string> {
     await api.runningPod('docker-0', NAMESPACE);
@@ -393,7 +400,7 @@ describe('the port-forward tunnel', () => {
       );
       socket.write(Buffer.alloc(1024 * 1024));
       await new Promise((r) => setTimeout(r, 200));
-      expect(streams.open).toBe(1);
+      expect(streams.open).toBe(1 + tunnel.pooledChannels); // the upload's, and those open ahead of demand
       streams.cutAll();
       await ended;
       expect(socket.destroyed).toBe(true);
@@ -404,6 +411,64 @@ describe('the port-forward tunnel', () => {
     } finally {
       await tunnel.close();
     }
+  });
+
+  /** One GET /_ping through the tunnel, without retrying: what a Docker client's first request sees. */
+  function pingOnce(port: number): Promise<string> {
+    return new Promise((resolve, reject) => {
+      http
+        .get({ host: '127.0.0.1', port, path: '/_ping', agent: false }, (response) => {
+          let body = '';
+          response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          response.on('end', () => resolve(body));
+        })
+        .on('error', reject);
+    });
+  }
+
+  it('starts connections on channels opened ahead of demand, never on one that closed, and closes them all', async () => {
+    const kc = new KubeConfig();
+    kc.loadFromString(api.kubeconfig());
+    const tunnel = await PortForwardTunnel.open(
+      kc,
+      { namespace: NAMESPACE, pod: await runningPod(), port: 2375 },
+      memoryLogger(),
+      { backoffMs: 50 },
+    );
+    try {
+      await until(() => tunnel.pooledChannels === 4);
+      expect(streams.open).toBe(4);
+      for (let i = 0; i < 3; i++) expect(await pingOnce(tunnel.port)).toBe('OK');
+      expect(tunnel.stats.fromPool).toBe(3);
+      await until(() => tunnel.pooledChannels === 4); // refilled behind them
+
+      // The server closes every idle channel (an API server restart, an idle timeout in a proxy).
+      streams.cutAll();
+      await until(() => tunnel.pooledChannels === 0 || tunnel.stats.upgrades > 7);
+      expect(await pingOnce(tunnel.port)).toBe('OK'); // on a fresh channel, not a closed one
+      await until(() => tunnel.pooledChannels === 4);
+    } finally {
+      await tunnel.close();
+    }
+    expect(await streams.settled()).toBe(0);
+    expect(tunnel.stats.connections).toBe(4);
+  });
+
+  it('opens no channels ahead of demand while they fail, beyond a probe with pauses', async () => {
+    const kc = new KubeConfig();
+    kc.loadFromString(api.kubeconfig());
+    const tunnel = await PortForwardTunnel.open(
+      kc,
+      { namespace: NAMESPACE, pod: 'missing-0', port: 2375 },
+      memoryLogger(),
+    );
+    await new Promise((r) => setTimeout(r, 1200));
+    await tunnel.close();
+    // 4 at first, then one probe after 250 ms and one after 750 ms (the pauses double): 6, give or take
+    // one on a slow machine. Without the pauses it would be hundreds.
+    expect(tunnel.stats.upgrades).toBeGreaterThanOrEqual(5);
+    expect(tunnel.stats.upgrades).toBeLessThanOrEqual(7);
+    expect(await streams.settled()).toBe(0);
   });
 
   it('refuses a pod that is not running, without taking the process down', async () => {

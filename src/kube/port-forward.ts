@@ -2,22 +2,42 @@ import net from 'node:net';
 import type { KubeConfig } from '@kubernetes/client-node';
 import type WebSocket from 'ws';
 import type { Logger } from '../util/log.js';
+import { ChannelPool, DEFAULT_POOL, type PoolOptions } from './channel-pool.js';
 import { CHANNEL_V4, HIGH_WATER_MARK, frame, openChannelSocket } from './websocket.js';
 
 const DATA = 0;
 const ERROR = 1;
 
+/** What a tunnel did, for the log and the benchmark. */
+export interface TunnelStats {
+  /** Local connections accepted. */
+  connections: number;
+  /** WebSocket upgrades made: one per channel, taken from the pool or opened on demand. */
+  upgrades: number;
+  /** Local connections that started on a pooled, already upgraded channel. */
+  fromPool: number;
+  /** The most local connections open at once. */
+  peak: number;
+}
+
 /**
  * A local TCP listener on 127.0.0.1 whose every connection is carried over its own port-forward
- * WebSocket to one port of a pod. Unlike the client library's helper it closes each side when the
- * other closes, never writes after the peer ended, turns failures into a failed connection rather than
- * an uncaught exception, and applies backpressure both ways.
+ * WebSocket (a channel) to one port of a pod. Each channel costs a WebSocket upgrade through the API
+ * server and the kubelet, and compose and buildx open many short connections, so a few channels are
+ * kept open ahead of demand (see ChannelPool). Unlike the client library's helper it closes each side
+ * when the other closes, never writes after the peer ended, turns failures into a failed connection
+ * rather than an uncaught exception, and applies backpressure both ways.
  */
 export class PortForwardTunnel {
-  private readonly connections = new Set<{ socket: net.Socket; ws?: WebSocket }>();
+  private readonly bound = new Set<{ socket: net.Socket; channel?: Channel }>();
   private closed = false;
 
-  private constructor(private readonly server: net.Server) {}
+  private constructor(
+    private readonly server: net.Server,
+    private readonly pool: ChannelPool<Channel>,
+    readonly stats: TunnelStats,
+    private readonly log: Logger,
+  ) {}
 
   /** The local port, on 127.0.0.1. */
   get port(): number {
@@ -28,18 +48,27 @@ export class PortForwardTunnel {
     kc: KubeConfig,
     target: { namespace: string; pod: string; port: number },
     log: Logger,
+    options: Partial<PoolOptions> = {},
   ): Promise<PortForwardTunnel> {
     const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.pod)}/portforward?ports=${target.port}`;
-    const server = net.createServer({ allowHalfOpen: true, pauseOnConnect: true });
-    const tunnel = new PortForwardTunnel(server);
-    const connect = () => openChannelSocket(kc, path, [CHANNEL_V4], `port-forward to pod ${target.pod}`);
     const portMessage = Buffer.alloc(2);
     portMessage.writeUInt16LE(target.port);
-    server.on('connection', (socket) => void tunnel.forward(socket, connect, portMessage, log));
+    const stats: TunnelStats = { connections: 0, upgrades: 0, fromPool: 0, peak: 0 };
+    const openChannel = async () => {
+      stats.upgrades++;
+      const ws = await openChannelSocket(kc, path, [CHANNEL_V4], `port-forward to pod ${target.pod}`);
+      return new Channel(ws, portMessage, log);
+    };
+    // noDelay: Docker's API is many small requests and answers; Nagle's algorithm would hold them back.
+    const server = net.createServer({ allowHalfOpen: true, pauseOnConnect: true, noDelay: true });
+    const pool = new ChannelPool(openChannel, { ...DEFAULT_POOL, ...options }, log);
+    const tunnel = new PortForwardTunnel(server, pool, stats, log);
+    server.on('connection', (socket) => void tunnel.forward(socket));
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
     });
+    pool.fill();
     return tunnel;
   }
 
@@ -49,45 +78,105 @@ export class PortForwardTunnel {
   }
 
   get activeConnections(): number {
-    return this.connections.size;
+    return this.bound.size;
+  }
+
+  /** Channels open ahead of demand right now. */
+  get pooledChannels(): number {
+    return this.pool.idleCount;
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    for (const { socket, ws } of this.connections) {
+    for (const { socket, channel } of this.bound) {
       socket.destroy();
-      ws?.terminate();
+      channel?.terminate();
     }
+    await this.pool.close();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const { connections, upgrades, fromPool, peak } = this.stats;
+    this.log.debug(
+      `port-forward: ${connections} connections (at most ${peak} at once), ${fromPool} on a pooled channel; ${upgrades} WebSocket upgrades`,
+    );
   }
 
-  private async forward(
-    socket: net.Socket,
-    connect: () => Promise<WebSocket>,
-    portMessage: Buffer,
-    log: Logger,
-  ): Promise<void> {
-    const connection: { socket: net.Socket; ws?: WebSocket } = { socket };
-    this.connections.add(connection);
-    socket.once('close', () => this.connections.delete(connection));
-    socket.on('error', (error) => log.debug(`port-forward: local connection error: ${error.message}`));
+  private async forward(socket: net.Socket): Promise<void> {
+    const entry: { socket: net.Socket; channel?: Channel } = { socket };
+    this.bound.add(entry);
+    this.stats.connections++;
+    this.stats.peak = Math.max(this.stats.peak, this.bound.size);
+    socket.once('close', () => this.bound.delete(entry));
+    socket.on('error', (error) => this.log.debug(`port-forward: local connection error: ${error.message}`));
 
-    let ws: WebSocket;
-    try {
-      ws = await connect();
-    } catch (error) {
-      log.warning(`port-forward: ${(error as Error).message}`);
-      socket.destroy();
-      return;
+    let channel = this.pool.take();
+    if (channel) {
+      this.stats.fromPool++;
+    } else {
+      try {
+        channel = await this.pool.openNow();
+      } catch (error) {
+        this.log.warning(`port-forward: ${(error as Error).message}`);
+        socket.destroy();
+        return;
+      }
     }
     if (socket.destroyed || this.closed) {
-      ws.terminate();
+      channel.terminate();
       return;
     }
-    connection.ws = ws;
-    podToLocal(ws, socket, portMessage, log);
+    entry.channel = channel;
+    channel.bind(socket);
+  }
+}
 
+/**
+ * One port-forward WebSocket: a data and an error channel to the pod's port. It reads from the moment it
+ * opens, so the port messages that open each channel (or the error that ends a pooled one) are taken
+ * care of before a local connection is bound to it.
+ */
+export class Channel {
+  readonly openedAt = Date.now();
+  private socket: net.Socket | undefined;
+  /** Data the pod sent before a local connection was bound (a server speaking first). */
+  private early: Buffer[] = [];
+  private remoteError = '';
+  private readonly firstMessage = [true, true];
+  private done = false;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly portMessage: Buffer,
+    private readonly log: Logger,
+  ) {
+    ws.on('message', (message: Buffer) => this.receive(message));
+    ws.on('close', () => this.ended());
+    ws.on('error', (error) => {
+      log.debug(`port-forward: WebSocket error: ${error.message}`);
+      this.socket?.destroy(error);
+    });
+  }
+
+  /** Open, and no error from the pod's side: a local connection may be bound to it. */
+  get usable(): boolean {
+    return this.ws.readyState === this.ws.OPEN && !this.remoteError;
+  }
+
+  /** Calls `listener` once when the WebSocket closes. */
+  onClose(listener: () => void): void {
+    if (this.ws.readyState === this.ws.CLOSED) listener();
+    else this.ws.once('close', listener);
+  }
+
+  terminate(): void {
+    this.ws.terminate();
+  }
+
+  /** Carries `socket` over this channel, both ways, with backpressure; ends each side with the other. */
+  bind(socket: net.Socket): void {
+    const ws = this.ws;
+    this.socket = socket;
+    for (const data of this.early.splice(0)) this.toLocal(data);
     socket.on('data', (chunk: Buffer) => {
       if (ws.readyState !== ws.OPEN) return;
       ws.send(frame(DATA, chunk), (error) => {
@@ -103,47 +192,51 @@ export class PortForwardTunnel {
       if (ws.readyState === ws.OPEN) ws.close();
       else if (ws.readyState === ws.CONNECTING) ws.terminate();
     });
+    if (ws.readyState !== ws.OPEN) this.ended();
     socket.resume();
   }
-}
 
-/**
- * Carries what the pod sends to the local connection, with backpressure, and ends or fails it when the
- * WebSocket closes. The protocol opens each channel with the port number (2 bytes, little endian) before
- * any data, but a real API server leaves both port messages out on some connections
- * (../shared/real-cluster/README.md): a first message is the port only when it is exactly that.
- */
-function podToLocal(ws: WebSocket, socket: net.Socket, portMessage: Buffer, log: Logger): void {
-  const firstMessage = [true, true];
-  let remoteError = '';
-  ws.on('message', (message: Buffer) => {
+  /**
+   * The protocol opens each channel with the port number (2 bytes, little endian) before any data, but a
+   * real API server leaves both port messages out on some connections (../shared/real-cluster/README.md):
+   * a first message is the port only when it is exactly that.
+   */
+  private receive(message: Buffer): void {
     const channel = message[0];
     const payload = message.subarray(1);
     if (channel === DATA || channel === ERROR) {
-      const first = firstMessage[channel];
-      firstMessage[channel] = false;
-      if (first && payload.equals(portMessage)) return;
+      const first = this.firstMessage[channel];
+      this.firstMessage[channel] = false;
+      if (first && payload.equals(this.portMessage)) return;
     }
     if (payload.length === 0) return;
-    if (channel === ERROR) {
-      remoteError += payload.toString('utf8');
-    } else if (channel === DATA && socket.writable && !socket.writableEnded) {
-      if (!socket.write(payload) && !ws.isPaused) {
-        ws.pause();
-        socket.once('drain', () => ws.resume());
-      }
+    if (channel === ERROR) this.remoteError += payload.toString('utf8');
+    else if (channel === DATA) this.toLocal(payload);
+  }
+
+  private toLocal(payload: Buffer): void {
+    const socket = this.socket;
+    if (!socket) {
+      this.early.push(payload);
+      return;
     }
-  });
-  ws.on('close', () => {
-    if (remoteError) {
-      log.warning(`port-forward: ${remoteError.trim()}`);
-      socket.destroy(new Error(remoteError.trim()));
+    if (!socket.writable || socket.writableEnded) return;
+    if (!socket.write(payload) && !this.ws.isPaused) {
+      this.ws.pause();
+      socket.once('drain', () => this.ws.resume());
+    }
+  }
+
+  /** The WebSocket closed: fail the local connection with the pod's error, or end it. */
+  private ended(): void {
+    const socket = this.socket;
+    if (!socket || this.done) return;
+    this.done = true;
+    if (this.remoteError) {
+      this.log.warning(`port-forward: ${this.remoteError.trim()}`);
+      socket.destroy(new Error(this.remoteError.trim()));
     } else if (!socket.destroyed) {
       socket.end();
     }
-  });
-  ws.on('error', (error) => {
-    log.debug(`port-forward: WebSocket error: ${error.message}`);
-    socket.destroy(error);
-  });
+  }
 }
