@@ -1082,7 +1082,7 @@ async function runCommand(options) {
     const connect = () => connectTo(settings, { log, env, signal });
     if (settings.command === 'cleanup') {
         const cleaned = await timer.time('cleanup', async () => {
-            const { runCleanup } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(413), __webpack_require__.e(90), __webpack_require__.e(417)]).then(__webpack_require__.bind(__webpack_require__, 7705));
+            const { runCleanup } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(413), __webpack_require__.e(36), __webpack_require__.e(417)]).then(__webpack_require__.bind(__webpack_require__, 7705));
             const { githubApi } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(85)]).then(__webpack_require__.bind(__webpack_require__, 8085));
             const github = githubApi(settings, context, env);
             return runCleanup(await connect(), { settings, context, github, log, signal, now });
@@ -1103,7 +1103,7 @@ async function runCommand(options) {
         return { ...common, command: 'skipped' };
     log.info(`Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace}: ${command}`);
     if (command === 'down') {
-        const { runDown } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(90), __webpack_require__.e(937)]).then(__webpack_require__.bind(__webpack_require__, 3553));
+        const { runDown } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(937)]).then(__webpack_require__.bind(__webpack_require__, 3553));
         const client = await connect();
         const report = await reportOf(run, env);
         return { ...common, ...(await runDown(run, client, templateKinds(run), report)) };
@@ -1113,13 +1113,13 @@ async function runCommand(options) {
     const plan = planEnvironment(run, provenance);
     if (command === 'plan')
         return { ...common, command: 'plan', manifest: manifestOf(plan) };
-    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(90), __webpack_require__.e(937), __webpack_require__.e(369)]).then(__webpack_require__.bind(__webpack_require__, 7369));
+    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(937), __webpack_require__.e(369)]).then(__webpack_require__.bind(__webpack_require__, 7369));
     const client = await connect();
     const report = await reportOf(run, env);
     return { ...common, ...(await runUp(run, client, plan, provenance, report)) };
 }
 async function connectTo(settings, options) {
-    const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(90), __webpack_require__.e(977)]).then(__webpack_require__.bind(__webpack_require__, 4090));
+    const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(977)]).then(__webpack_require__.bind(__webpack_require__, 3036));
     return KubeClient.connect(settings.kubeconfig, settings.context, settings.namespace, options);
 }
 /** The pull request's comment and deployment for `up` and `down`, when the run has them. */

@@ -85,8 +85,8 @@ var inputs = __webpack_require__(492);
 var dispatch = __webpack_require__(108);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __webpack_require__(8943);
-// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
-var kube_client = __webpack_require__(4090);
+// EXTERNAL MODULE: ./src/kube/client.ts + 5 modules
+var kube_client = __webpack_require__(3036);
 // EXTERNAL MODULE: ./src/kube/lease.ts
 var kube_lease = __webpack_require__(6207);
 // EXTERNAL MODULE: ./src/model/checkpoint.ts
@@ -519,7 +519,7 @@ function foreignCode(eventName, payload, repository) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6518);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4090);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3036);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8045);
 /* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7783);
 

@@ -329,8 +329,8 @@ function formatBytes(bytes) {
 
 // EXTERNAL MODULE: ./src/kube/access.ts
 var access = __webpack_require__(4979);
-// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
-var kube_client = __webpack_require__(4090);
+// EXTERNAL MODULE: ./src/kube/client.ts + 5 modules
+var kube_client = __webpack_require__(3036);
 // EXTERNAL MODULE: ./src/model/objects.ts
 var objects = __webpack_require__(8045);
 ;// CONCATENATED MODULE: ./src/kube/apply.ts

@@ -265,7 +265,7 @@ function codeBlock(text) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6518);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4090);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3036);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8045);
 /* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7783);
 
@@ -435,7 +435,7 @@ function microTime(date) {
 /* unused harmony export TEARDOWN_GRACE_SECONDS */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6518);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4090);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3036);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8045);
 /* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7783);
 
@@ -445,8 +445,8 @@ function microTime(date) {
 
 /** Kinds searched even when nothing records them: the workloads themselves and the claims they leave. */
 const ALWAYS = [..._model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .WORKLOAD_KIND_KEYS */ .YJ, 'v1/PersistentVolumeClaim'];
-/** The wait for the objects to go polls at first often (a pod may go in a second), then every second. */
-const POLL_MS = { first: 200, max: 1000 };
+/** The wait for the objects to go polls at first often (a pod may go in a second), then twice a second. */
+const POLL_MS = { first: 200, max: 500 };
 /**
  * The grace period the environment's pods get when it is deleted. Their default (30 s) would let dockerd
  * stop each service with Docker's stop timeout (10 s for one that ignores SIGTERM); everything in the

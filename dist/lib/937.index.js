@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export grants */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4090);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3036);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8045);
 
 
@@ -143,7 +143,7 @@ function lackingError(namespace, lacking) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6518);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4090);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3036);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8045);
 /* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7783);
 
@@ -313,7 +313,7 @@ function microTime(date) {
 /* unused harmony export TEARDOWN_GRACE_SECONDS */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6518);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4090);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3036);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8045);
 /* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7783);
 
@@ -323,8 +323,8 @@ function microTime(date) {
 
 /** Kinds searched even when nothing records them: the workloads themselves and the claims they leave. */
 const ALWAYS = [..._model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .WORKLOAD_KIND_KEYS */ .YJ, 'v1/PersistentVolumeClaim'];
-/** The wait for the objects to go polls at first often (a pod may go in a second), then every second. */
-const POLL_MS = { first: 200, max: 1000 };
+/** The wait for the objects to go polls at first often (a pod may go in a second), then twice a second. */
+const POLL_MS = { first: 200, max: 500 };
 /**
  * The grace period the environment's pods get when it is deleted. Their default (30 s) would let dockerd
  * stop each service with Docker's stop timeout (10 s for one that ignores SIGTERM); everything in the
@@ -524,7 +524,7 @@ function permissionsFor(command, kinds, expose) {
 /* harmony export */   I: () => (/* binding */ removeEnvironment),
 /* harmony export */   runDown: () => (/* binding */ runDown)
 /* harmony export */ });
-/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4090);
+/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3036);
 /* harmony import */ var _kube_teardown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3945);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8045);
 /* harmony import */ var _model_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5917);

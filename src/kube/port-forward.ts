@@ -3,7 +3,7 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type WebSocket from 'ws';
 import type { Logger } from '../util/log.js';
 import { ChannelPool, DEFAULT_POOL, type PoolOptions } from './channel-pool.js';
-import { CHANNEL_V4, HIGH_WATER_MARK, frame, openChannelSocket } from './websocket.js';
+import { CHANNEL_V4, FrameBuffers, HIGH_WATER_MARK, openChannelSocket } from './websocket.js';
 
 const DATA = 0;
 const ERROR = 1;
@@ -54,10 +54,11 @@ export class PortForwardTunnel {
     const portMessage = Buffer.alloc(2);
     portMessage.writeUInt16LE(target.port);
     const stats: TunnelStats = { connections: 0, upgrades: 0, fromPool: 0, peak: 0 };
+    const frames = new FrameBuffers();
     const openChannel = async () => {
       stats.upgrades++;
       const ws = await openChannelSocket(kc, path, [CHANNEL_V4], `port-forward to pod ${target.pod}`);
-      return new Channel(ws, portMessage, log);
+      return new Channel(ws, portMessage, frames, log);
     };
     // noDelay: Docker's API is many small requests and answers; Nagle's algorithm would hold them back.
     const server = net.createServer({ allowHalfOpen: true, pauseOnConnect: true, noDelay: true });
@@ -147,6 +148,7 @@ export class Channel {
   constructor(
     private readonly ws: WebSocket,
     private readonly portMessage: Buffer,
+    private readonly frames: FrameBuffers,
     private readonly log: Logger,
   ) {
     ws.on('message', (message: Buffer) => this.receive(message));
@@ -179,7 +181,9 @@ export class Channel {
     for (const data of this.early.splice(0)) this.toLocal(data);
     socket.on('data', (chunk: Buffer) => {
       if (ws.readyState !== ws.OPEN) return;
-      ws.send(frame(DATA, chunk), (error) => {
+      const message = this.frames.frame(DATA, chunk);
+      ws.send(message, (error) => {
+        this.frames.release(message);
         if (error) socket.destroy(error);
         else if (socket.isPaused() && ws.bufferedAmount < HIGH_WATER_MARK / 2) socket.resume();
       });

@@ -7,8 +7,8 @@ import { sleep } from '../util/sleep.js';
 
 /** Kinds searched even when nothing records them: the workloads themselves and the claims they leave. */
 const ALWAYS = [...WORKLOAD_KIND_KEYS, 'v1/PersistentVolumeClaim'];
-/** The wait for the objects to go polls at first often (a pod may go in a second), then every second. */
-const POLL_MS = { first: 200, max: 1000 };
+/** The wait for the objects to go polls at first often (a pod may go in a second), then twice a second. */
+const POLL_MS = { first: 200, max: 500 };
 /**
  * The grace period the environment's pods get when it is deleted. Their default (30 s) would let dockerd
  * stop each service with Docker's stop timeout (10 s for one that ignores SIGTERM); everything in the

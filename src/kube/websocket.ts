@@ -89,3 +89,37 @@ export function frame(channel: number, payload: Buffer): Buffer {
   payload.copy(message, 1);
   return message;
 }
+
+/** What a socket reads at a time: libuv reads into 64 KiB buffers. */
+const READ_SIZE = 64 * 1024;
+
+/**
+ * Channel messages for a data path, in buffers used again once written. A message is the payload with
+ * the channel byte before it, so every chunk is copied once (sending the byte as a frame of its own would
+ * split the message, which the kubelet's WebSocket server reads frame by frame). Copying into a warm
+ * buffer instead of a fresh 64 KiB allocation per chunk, and the garbage that makes, took about a fifth
+ * off the tunnel's CPU time per byte (`npm run bench`).
+ */
+export class FrameBuffers {
+  private readonly free: Buffer[] = [];
+
+  /** Keeps up to `keep` free buffers: with HIGH_WATER_MARK, what one busy channel has in flight. */
+  constructor(private readonly keep = HIGH_WATER_MARK / READ_SIZE) {}
+
+  frame(channel: number, payload: Buffer): Buffer {
+    const size = payload.length + 1;
+    const whole =
+      size <= READ_SIZE + 1 ? (this.free.pop() ?? Buffer.allocUnsafeSlow(READ_SIZE + 1)) : undefined;
+    const message = whole ? whole.subarray(0, size) : Buffer.allocUnsafe(size);
+    message[0] = channel;
+    payload.copy(message, 1);
+    return message;
+  }
+
+  /** Gives back a message's buffer once the WebSocket has written it (its send callback ran). */
+  release(message: Buffer): void {
+    const reusable = message.byteOffset === 0 && message.buffer.byteLength === READ_SIZE + 1;
+    if (reusable && this.free.length < this.keep)
+      this.free.push(Buffer.from(message.buffer, 0, READ_SIZE + 1));
+  }
+}

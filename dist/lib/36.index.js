@@ -1,8 +1,8 @@
-export const id = 90;
-export const ids = [90,95];
+export const id = 36;
+export const ids = [36,95];
 export const modules = {
 
-/***/ 4090:
+/***/ 3036:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -107,6 +107,37 @@ function websocket_frame(channel, payload) {
     payload.copy(message, 1);
     return message;
 }
+/** What a socket reads at a time: libuv reads into 64 KiB buffers. */
+const READ_SIZE = 64 * 1024;
+/**
+ * Channel messages for a data path, in buffers used again once written. A message is the payload with
+ * the channel byte before it, so every chunk is copied once (sending the byte as a frame of its own would
+ * split the message, which the kubelet's WebSocket server reads frame by frame). Copying into a warm
+ * buffer instead of a fresh 64 KiB allocation per chunk, and the garbage that makes, took about a fifth
+ * off the tunnel's CPU time per byte (`npm run bench`).
+ */
+class FrameBuffers {
+    keep;
+    free = [];
+    /** Keeps up to `keep` free buffers: with HIGH_WATER_MARK, what one busy channel has in flight. */
+    constructor(keep = HIGH_WATER_MARK / READ_SIZE) {
+        this.keep = keep;
+    }
+    frame(channel, payload) {
+        const size = payload.length + 1;
+        const whole = size <= READ_SIZE + 1 ? (this.free.pop() ?? Buffer.allocUnsafeSlow(READ_SIZE + 1)) : undefined;
+        const message = whole ? whole.subarray(0, size) : Buffer.allocUnsafe(size);
+        message[0] = channel;
+        payload.copy(message, 1);
+        return message;
+    }
+    /** Gives back a message's buffer once the WebSocket has written it (its send callback ran). */
+    release(message) {
+        const reusable = message.byteOffset === 0 && message.buffer.byteLength === READ_SIZE + 1;
+        if (reusable && this.free.length < this.keep)
+            this.free.push(Buffer.from(message.buffer, 0, READ_SIZE + 1));
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/kube/exec.ts
 
@@ -204,40 +235,184 @@ function streamStdin(ws, stdin, reject) {
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
 var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
+;// CONCATENATED MODULE: ./src/kube/channel-pool.ts
+/**
+ * An `up` of examples/hello makes 9 connections, in bursts of a few within milliseconds: with 4 channels
+ * ready every one of them started on a pooled channel (`npm run bench` prints both figures).
+ */
+const DEFAULT_POOL = { size: 4, maxIdleMs: 60_000, backoffMs: 250, maxBackoffMs: 5_000 };
+/**
+ * Keeps up to `size` channels open ahead of demand, so that a new connection starts on an already
+ * upgraded WebSocket instead of waiting for an upgrade through the API server and the kubelet. It never
+ * hands out a channel that has closed or gone stale; it refills as channels are taken, pauses (with
+ * backoff) while channels cannot be opened or do not stay open (the pod's port is not listening yet), and
+ * closes every channel it holds, and every one still opening, on close.
+ */
+class ChannelPool {
+    open;
+    options;
+    log;
+    idle = [];
+    opening = new Set();
+    backoffMs;
+    /** After a failure the pool probes with one channel, and fills up only once one works again. */
+    failing = false;
+    retryTimer;
+    sweeper;
+    closed = false;
+    constructor(open, options, log) {
+        this.open = open;
+        this.options = options;
+        this.log = log;
+        this.backoffMs = options.backoffMs;
+        this.sweeper = setInterval(() => this.sweep(), Math.max(options.maxIdleMs / 2, 100));
+        this.sweeper.unref();
+    }
+    get idleCount() {
+        return this.idle.length;
+    }
+    /** A usable pooled channel, or undefined when there is none; the pool refills behind it. */
+    take() {
+        let channel;
+        while ((channel = this.idle.shift()) && !this.fresh(channel))
+            channel.terminate();
+        if (channel)
+            this.backoffMs = this.options.backoffMs; // channels work again
+        this.fill();
+        return channel;
+    }
+    /** A channel opened for the caller now, when the pool had none. */
+    openNow() {
+        return this.open();
+    }
+    /** Opens channels until `size` are idle or opening (one while failing); waits out the backoff first. */
+    fill() {
+        if (this.closed || this.retryTimer)
+            return;
+        const target = this.failing ? Math.min(1, this.options.size) : this.options.size;
+        while (this.idle.length + this.opening.size < target) {
+            const opening = this.open().then((channel) => {
+                this.opening.delete(opening);
+                this.add(channel);
+                return channel;
+            }, (error) => {
+                this.opening.delete(opening);
+                this.failed(`opening a channel failed: ${error.message}`);
+                return undefined;
+            });
+            this.opening.add(opening);
+        }
+    }
+    /** Closes every idle channel and every one still opening; the pool opens no more. */
+    async close() {
+        this.closed = true;
+        clearInterval(this.sweeper);
+        clearTimeout(this.retryTimer);
+        for (const channel of this.idle.splice(0))
+            channel.terminate();
+        // Those still opening are terminated by add() as they open (or fail on their own).
+        await Promise.all(this.opening);
+    }
+    add(channel) {
+        if (this.closed || !channel.usable) {
+            channel.terminate();
+            if (!this.closed)
+                this.failed('a new channel was closed at once');
+            return;
+        }
+        this.idle.push(channel);
+        if (this.failing) {
+            this.failing = false;
+            this.fill();
+        }
+        channel.onClose(() => {
+            const index = this.idle.indexOf(channel);
+            if (index < 0)
+                return; // taken, or swept
+            this.idle.splice(index, 1);
+            this.failed('an idle channel was closed by the server');
+        });
+    }
+    fresh(channel) {
+        return channel.usable && Date.now() - channel.openedAt < this.options.maxIdleMs;
+    }
+    /** Replaces idle channels that closed or went stale. */
+    sweep() {
+        for (const channel of [...this.idle]) {
+            if (this.fresh(channel))
+                continue;
+            this.idle.splice(this.idle.indexOf(channel), 1);
+            channel.terminate();
+        }
+        this.fill();
+    }
+    failed(why) {
+        this.failing = true;
+        // Channels opened together fail together: one pause for all of them.
+        if (this.closed || this.retryTimer)
+            return;
+        this.log.debug(`port-forward pool: ${why}; trying again in ${this.backoffMs} ms`);
+        this.retryTimer = setTimeout(() => {
+            this.retryTimer = undefined;
+            this.fill();
+        }, this.backoffMs);
+        this.retryTimer.unref();
+        this.backoffMs = Math.min(this.backoffMs * 2, this.options.maxBackoffMs);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/kube/port-forward.ts
+
 
 
 const DATA = 0;
 const ERROR = 1;
 /**
  * A local TCP listener on 127.0.0.1 whose every connection is carried over its own port-forward
- * WebSocket to one port of a pod. Unlike the client library's helper it closes each side when the
- * other closes, never writes after the peer ended, turns failures into a failed connection rather than
- * an uncaught exception, and applies backpressure both ways.
+ * WebSocket (a channel) to one port of a pod. Each channel costs a WebSocket upgrade through the API
+ * server and the kubelet, and compose and buildx open many short connections, so a few channels are
+ * kept open ahead of demand (see ChannelPool). Unlike the client library's helper it closes each side
+ * when the other closes, never writes after the peer ended, turns failures into a failed connection
+ * rather than an uncaught exception, and applies backpressure both ways.
  */
 class PortForwardTunnel {
     server;
-    connections = new Set();
+    pool;
+    stats;
+    log;
+    bound = new Set();
     closed = false;
-    constructor(server) {
+    constructor(server, pool, stats, log) {
         this.server = server;
+        this.pool = pool;
+        this.stats = stats;
+        this.log = log;
     }
     /** The local port, on 127.0.0.1. */
     get port() {
         return this.server.address().port;
     }
-    static async open(kc, target, log) {
+    static async open(kc, target, log, options = {}) {
         const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.pod)}/portforward?ports=${target.port}`;
-        const server = external_node_net_default().createServer({ allowHalfOpen: true, pauseOnConnect: true });
-        const tunnel = new PortForwardTunnel(server);
-        const connect = () => openChannelSocket(kc, path, [CHANNEL_V4], `port-forward to pod ${target.pod}`);
         const portMessage = Buffer.alloc(2);
         portMessage.writeUInt16LE(target.port);
-        server.on('connection', (socket) => void tunnel.forward(socket, connect, portMessage, log));
+        const stats = { connections: 0, upgrades: 0, fromPool: 0, peak: 0 };
+        const frames = new FrameBuffers();
+        const openChannel = async () => {
+            stats.upgrades++;
+            const ws = await openChannelSocket(kc, path, [CHANNEL_V4], `port-forward to pod ${target.pod}`);
+            return new Channel(ws, portMessage, frames, log);
+        };
+        // noDelay: Docker's API is many small requests and answers; Nagle's algorithm would hold them back.
+        const server = external_node_net_default().createServer({ allowHalfOpen: true, pauseOnConnect: true, noDelay: true });
+        const pool = new ChannelPool(openChannel, { ...DEFAULT_POOL, ...options }, log);
+        const tunnel = new PortForwardTunnel(server, pool, stats, log);
+        server.on('connection', (socket) => void tunnel.forward(socket));
         await new Promise((resolve, reject) => {
             server.once('error', reject);
             server.listen(0, '127.0.0.1', () => resolve());
         });
+        pool.fill();
         return tunnel;
     }
     /** `DOCKER_HOST` for a Docker client that should reach the pod. */
@@ -245,42 +420,109 @@ class PortForwardTunnel {
         return `tcp://127.0.0.1:${this.port}`;
     }
     get activeConnections() {
-        return this.connections.size;
+        return this.bound.size;
+    }
+    /** Channels open ahead of demand right now. */
+    get pooledChannels() {
+        return this.pool.idleCount;
     }
     async close() {
         if (this.closed)
             return;
         this.closed = true;
-        for (const { socket, ws } of this.connections) {
+        for (const { socket, channel } of this.bound) {
             socket.destroy();
-            ws?.terminate();
+            channel?.terminate();
         }
+        await this.pool.close();
         await new Promise((resolve) => this.server.close(() => resolve()));
+        const { connections, upgrades, fromPool, peak } = this.stats;
+        this.log.debug(`port-forward: ${connections} connections (at most ${peak} at once), ${fromPool} on a pooled channel; ${upgrades} WebSocket upgrades`);
     }
-    async forward(socket, connect, portMessage, log) {
-        const connection = { socket };
-        this.connections.add(connection);
-        socket.once('close', () => this.connections.delete(connection));
-        socket.on('error', (error) => log.debug(`port-forward: local connection error: ${error.message}`));
-        let ws;
-        try {
-            ws = await connect();
+    async forward(socket) {
+        const entry = { socket };
+        this.bound.add(entry);
+        this.stats.connections++;
+        this.stats.peak = Math.max(this.stats.peak, this.bound.size);
+        socket.once('close', () => this.bound.delete(entry));
+        socket.on('error', (error) => this.log.debug(`port-forward: local connection error: ${error.message}`));
+        let channel = this.pool.take();
+        if (channel) {
+            this.stats.fromPool++;
         }
-        catch (error) {
-            log.warning(`port-forward: ${error.message}`);
-            socket.destroy();
-            return;
+        else {
+            try {
+                channel = await this.pool.openNow();
+            }
+            catch (error) {
+                this.log.warning(`port-forward: ${error.message}`);
+                socket.destroy();
+                return;
+            }
         }
         if (socket.destroyed || this.closed) {
-            ws.terminate();
+            channel.terminate();
             return;
         }
-        connection.ws = ws;
-        podToLocal(ws, socket, portMessage, log);
+        entry.channel = channel;
+        channel.bind(socket);
+    }
+}
+/**
+ * One port-forward WebSocket: a data and an error channel to the pod's port. It reads from the moment it
+ * opens, so the port messages that open each channel (or the error that ends a pooled one) are taken
+ * care of before a local connection is bound to it.
+ */
+class Channel {
+    ws;
+    portMessage;
+    frames;
+    log;
+    openedAt = Date.now();
+    socket;
+    /** Data the pod sent before a local connection was bound (a server speaking first). */
+    early = [];
+    remoteError = '';
+    firstMessage = [true, true];
+    done = false;
+    constructor(ws, portMessage, frames, log) {
+        this.ws = ws;
+        this.portMessage = portMessage;
+        this.frames = frames;
+        this.log = log;
+        ws.on('message', (message) => this.receive(message));
+        ws.on('close', () => this.ended());
+        ws.on('error', (error) => {
+            log.debug(`port-forward: WebSocket error: ${error.message}`);
+            this.socket?.destroy(error);
+        });
+    }
+    /** Open, and no error from the pod's side: a local connection may be bound to it. */
+    get usable() {
+        return this.ws.readyState === this.ws.OPEN && !this.remoteError;
+    }
+    /** Calls `listener` once when the WebSocket closes. */
+    onClose(listener) {
+        if (this.ws.readyState === this.ws.CLOSED)
+            listener();
+        else
+            this.ws.once('close', listener);
+    }
+    terminate() {
+        this.ws.terminate();
+    }
+    /** Carries `socket` over this channel, both ways, with backpressure; ends each side with the other. */
+    bind(socket) {
+        const ws = this.ws;
+        this.socket = socket;
+        for (const data of this.early.splice(0))
+            this.toLocal(data);
         socket.on('data', (chunk) => {
             if (ws.readyState !== ws.OPEN)
                 return;
-            ws.send(websocket_frame(DATA, chunk), (error) => {
+            const message = this.frames.frame(DATA, chunk);
+            ws.send(message, (error) => {
+                this.frames.release(message);
                 if (error)
                     socket.destroy(error);
                 else if (socket.isPaused() && ws.bufferedAmount < HIGH_WATER_MARK / 2)
@@ -298,52 +540,58 @@ class PortForwardTunnel {
             else if (ws.readyState === ws.CONNECTING)
                 ws.terminate();
         });
+        if (ws.readyState !== ws.OPEN)
+            this.ended();
         socket.resume();
     }
-}
-/**
- * Carries what the pod sends to the local connection, with backpressure, and ends or fails it when the
- * WebSocket closes. The protocol opens each channel with the port number (2 bytes, little endian) before
- * any data, but a real API server leaves both port messages out on some connections
- * (../shared/real-cluster/README.md): a first message is the port only when it is exactly that.
- */
-function podToLocal(ws, socket, portMessage, log) {
-    const firstMessage = [true, true];
-    let remoteError = '';
-    ws.on('message', (message) => {
+    /**
+     * The protocol opens each channel with the port number (2 bytes, little endian) before any data, but a
+     * real API server leaves both port messages out on some connections (../shared/real-cluster/README.md):
+     * a first message is the port only when it is exactly that.
+     */
+    receive(message) {
         const channel = message[0];
         const payload = message.subarray(1);
         if (channel === DATA || channel === ERROR) {
-            const first = firstMessage[channel];
-            firstMessage[channel] = false;
-            if (first && payload.equals(portMessage))
+            const first = this.firstMessage[channel];
+            this.firstMessage[channel] = false;
+            if (first && payload.equals(this.portMessage))
                 return;
         }
         if (payload.length === 0)
             return;
-        if (channel === ERROR) {
-            remoteError += payload.toString('utf8');
+        if (channel === ERROR)
+            this.remoteError += payload.toString('utf8');
+        else if (channel === DATA)
+            this.toLocal(payload);
+    }
+    toLocal(payload) {
+        const socket = this.socket;
+        if (!socket) {
+            this.early.push(payload);
+            return;
         }
-        else if (channel === DATA && socket.writable && !socket.writableEnded) {
-            if (!socket.write(payload) && !ws.isPaused) {
-                ws.pause();
-                socket.once('drain', () => ws.resume());
-            }
+        if (!socket.writable || socket.writableEnded)
+            return;
+        if (!socket.write(payload) && !this.ws.isPaused) {
+            this.ws.pause();
+            socket.once('drain', () => this.ws.resume());
         }
-    });
-    ws.on('close', () => {
-        if (remoteError) {
-            log.warning(`port-forward: ${remoteError.trim()}`);
-            socket.destroy(new Error(remoteError.trim()));
+    }
+    /** The WebSocket closed: fail the local connection with the pod's error, or end it. */
+    ended() {
+        const socket = this.socket;
+        if (!socket || this.done)
+            return;
+        this.done = true;
+        if (this.remoteError) {
+            this.log.warning(`port-forward: ${this.remoteError.trim()}`);
+            socket.destroy(new Error(this.remoteError.trim()));
         }
         else if (!socket.destroyed) {
             socket.end();
         }
-    });
-    ws.on('error', (error) => {
-        log.debug(`port-forward: WebSocket error: ${error.message}`);
-        socket.destroy(error);
-    });
+    }
 }
 
 // EXTERNAL MODULE: ./src/util/sleep.ts

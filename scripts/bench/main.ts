@@ -1,0 +1,21 @@
+/**
+ * npm run bench: prints figures, asserts nothing (issue 12). Each figure is a median with min and max
+ * over RUNS runs (`npm run bench -- 5` for more), against the API-server double and the local engine:
+ *  (1) tunnel vs direct throughput into dockerd;     (2) compose up through the tunnel vs directly,
+ *      with the WebSocket upgrades it costs;          (3) down with a service that ignores SIGTERM;
+ *  (4) the permission check's requests and time;     (5) the bundle's start-up CPU.
+ * The bundle figures are of dist/ as built: run `npm run build` first after changing src/.
+ */
+import { permissionCheck } from './access.js';
+import { composeUp } from './compose.js';
+import { startup } from './startup.js';
+import { teardownTime } from './teardown.js';
+import { throughput } from './throughput.js';
+
+const RUNS = Math.max(3, Number(process.argv[2] ?? 3));
+
+await throughput(RUNS);
+await composeUp(RUNS);
+await teardownTime(RUNS);
+await permissionCheck(RUNS);
+await startup(Math.max(RUNS, 5));

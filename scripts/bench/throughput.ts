@@ -1,0 +1,108 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { promisify } from 'node:util';
+import { pack } from 'tar-stream';
+import { waitForDocker } from '../../src/kube/connection.js';
+import { PortForwardTunnel } from '../../src/kube/port-forward.js';
+import { NAMESPACE, quiet, startDoubleProcess } from './double.js';
+import { repeat, show } from './figures.js';
+
+const SIZE = 256 * 1024 * 1024;
+const CHUNK = Buffer.alloc(1024 * 1024, 0x5a);
+
+/** A build context: a Dockerfile and one file of SIZE bytes, written once to a file. */
+async function writeBuildContext(file: string): Promise<void> {
+  const archive = pack();
+  archive.entry({ name: 'Dockerfile' }, 'FROM scratch\nLABEL kube-pod-preview-bench=1\n');
+  const blob = archive.entry({ name: 'blob', size: SIZE }, () => archive.finalize());
+  const writing = pipeline(Readable.from(archive), createWriteStream(file));
+  for (let sent = 0; sent < SIZE; sent += CHUNK.length) {
+    if (!blob.write(CHUNK)) await new Promise<void>((resolve) => blob.once('drain', () => resolve()));
+  }
+  blob.end(Buffer.alloc(0));
+  await writing;
+}
+
+/**
+ * POSTs the build context to the engine with curl, a process of its own for both paths, and returns
+ * MB/s over the whole request (the engine reads the context fully before answering).
+ */
+async function pushContext(context: string, target: (path: string) => string[]): Promise<number> {
+  const url = '/build?t=kube-pod-preview-bench&rm=1&forcerm=1';
+  const started = performance.now();
+  // Asynchronously: the tunnel runs on this process's event loop.
+  await promisify(execFile)('curl', [
+    ...['-sS', '-f', '-o', '/dev/null', '-X', 'POST', '-H', 'Content-Type: application/x-tar'],
+    ...['-T', context, ...target(url)],
+  ]);
+  return SIZE / 1e6 / ((performance.now() - started) / 1000);
+}
+
+/** 256 MiB into dockerd as a build context, through the tunnel and directly; the tunnel's CPU per byte. */
+export async function throughput(runs: number): Promise<void> {
+  const double = await startDoubleProcess();
+  const tunnel = await PortForwardTunnel.open(
+    double.kc,
+    { namespace: NAMESPACE, pod: 'docker-0', port: 2375 },
+    quiet,
+  );
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'kube-pod-preview-bench-'));
+  const context = path.join(scratch, 'context.tar');
+  try {
+    await waitForDocker(tunnel.port, 10_000, new AbortController().signal);
+    await writeBuildContext(context);
+    const direct = (p: string) => ['--unix-socket', '/var/run/docker.sock', `http://docker${p}`];
+    const tunnelled = (p: string) => [`http://127.0.0.1:${tunnel.port}${p}`];
+    await pushContext(context, direct); // warm-up: page cache, builder
+    await pushContext(context, tunnelled);
+    const results = await repeat(runs, async () => {
+      const directRate = await pushContext(context, direct);
+      const before = process.cpuUsage();
+      const tunnelRate = await pushContext(context, tunnelled);
+      const used = process.cpuUsage(before);
+      return { directRate, tunnelRate, cpuMs: (used.user + used.system) / 1000 };
+    });
+    console.log('(1) 256 MiB build context into dockerd (curl; the double in a process of its own)');
+    console.log(
+      show(
+        'direct (unix socket)',
+        results.map((r) => r.directRate),
+        'MB/s',
+        1,
+      ),
+    );
+    console.log(
+      show(
+        'through the tunnel',
+        results.map((r) => r.tunnelRate),
+        'MB/s',
+        1,
+      ),
+    );
+    console.log(
+      show(
+        'ratio tunnel/direct (each run)',
+        results.map((r) => r.tunnelRate / r.directRate),
+      ),
+    );
+    // The machine's cores are shared by curl, this process, the double and dockerd: the tunnel's own cost
+    // is its CPU time per byte.
+    console.log(
+      show(
+        `tunnel CPU time per 100 MB (${os.cpus().length} cores here)`,
+        results.map((r) => r.cpuMs / (SIZE / 1e8)),
+        'ms',
+        0,
+      ),
+    );
+  } finally {
+    await tunnel.close();
+    double.stop();
+    rmSync(scratch, { recursive: true, force: true });
+    execFileSync('docker', ['image', 'rm', '-f', 'kube-pod-preview-bench'], { stdio: 'ignore' });
+  }
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { FrameBuffers } from '../src/kube/websocket.js';
+
+describe('channel messages of the data path', () => {
+  it('puts the channel byte before the payload, and uses a buffer again only once it was given back', () => {
+    const frames = new FrameBuffers(2);
+    const a = frames.frame(0, Buffer.from('hello'));
+    expect([...a]).toEqual([0, ...Buffer.from('hello')]);
+    const b = frames.frame(0, Buffer.from('world'));
+    expect(b.buffer).not.toBe(a.buffer); // a is still being written
+    frames.release(a);
+    const c = frames.frame(1, Buffer.alloc(64 * 1024, 7));
+    expect(c.buffer).toBe(a.buffer);
+    expect(c.length).toBe(64 * 1024 + 1);
+    expect(c[0]).toBe(1);
+    expect(c.subarray(1).every((byte) => byte === 7)).toBe(true);
+  });
+
+  it('sends what does not fit a read in a buffer of its own, never kept', () => {
+    const frames = new FrameBuffers(2);
+    const big = frames.frame(0, Buffer.alloc(100_000, 1));
+    expect(big.length).toBe(100_001);
+    frames.release(big);
+    const next = frames.frame(0, Buffer.from('x'));
+    expect(next.buffer).not.toBe(big.buffer);
+  });
+
+  it('keeps no more free buffers than it was told to', () => {
+    const frames = new FrameBuffers(1);
+    const [a, b] = [frames.frame(0, Buffer.from('a')), frames.frame(0, Buffer.from('b'))];
+    frames.release(a);
+    frames.release(b); // over the limit: left to the garbage collector
+    expect(frames.frame(0, Buffer.from('c')).buffer).toBe(a.buffer);
+    expect(frames.frame(0, Buffer.from('d')).buffer).not.toBe(b.buffer);
+  });
+});
