@@ -396,7 +396,7 @@ class PortForwardTunnel {
         const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.pod)}/portforward?ports=${target.port}`;
         const portMessage = Buffer.alloc(2);
         portMessage.writeUInt16LE(target.port);
-        const stats = { connections: 0, upgrades: 0, fromPool: 0, peak: 0 };
+        const stats = { connections: 0, upgrades: 0, fromPool: 0 };
         const frames = new FrameBuffers();
         const openChannel = async () => {
             stats.upgrades++;
@@ -436,14 +436,13 @@ class PortForwardTunnel {
         }
         await this.pool.close();
         await new Promise((resolve) => this.server.close(() => resolve()));
-        const { connections, upgrades, fromPool, peak } = this.stats;
-        this.log.debug(`port-forward: ${connections} connections (at most ${peak} at once), ${fromPool} on a pooled channel; ${upgrades} WebSocket upgrades`);
+        const { connections, upgrades, fromPool } = this.stats;
+        this.log.debug(`port-forward: ${connections} connections, ${fromPool} of them on a channel opened ahead; ${upgrades} WebSocket upgrades`);
     }
     async forward(socket) {
         const entry = { socket };
         this.bound.add(entry);
         this.stats.connections++;
-        this.stats.peak = Math.max(this.stats.peak, this.bound.size);
         socket.once('close', () => this.bound.delete(entry));
         socket.on('error', (error) => this.log.debug(`port-forward: local connection error: ${error.message}`));
         let channel = this.pool.take();

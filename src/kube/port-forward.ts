@@ -12,12 +12,10 @@ const ERROR = 1;
 export interface TunnelStats {
   /** Local connections accepted. */
   connections: number;
-  /** WebSocket upgrades made: one per channel, taken from the pool or opened on demand. */
+  /** WebSocket upgrades asked for: one per channel, opened ahead for the pool or on demand. */
   upgrades: number;
   /** Local connections that started on a pooled, already upgraded channel. */
   fromPool: number;
-  /** The most local connections open at once. */
-  peak: number;
 }
 
 /**
@@ -53,7 +51,7 @@ export class PortForwardTunnel {
     const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.pod)}/portforward?ports=${target.port}`;
     const portMessage = Buffer.alloc(2);
     portMessage.writeUInt16LE(target.port);
-    const stats: TunnelStats = { connections: 0, upgrades: 0, fromPool: 0, peak: 0 };
+    const stats: TunnelStats = { connections: 0, upgrades: 0, fromPool: 0 };
     const frames = new FrameBuffers();
     const openChannel = async () => {
       stats.upgrades++;
@@ -96,9 +94,9 @@ export class PortForwardTunnel {
     }
     await this.pool.close();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
-    const { connections, upgrades, fromPool, peak } = this.stats;
+    const { connections, upgrades, fromPool } = this.stats;
     this.log.debug(
-      `port-forward: ${connections} connections (at most ${peak} at once), ${fromPool} on a pooled channel; ${upgrades} WebSocket upgrades`,
+      `port-forward: ${connections} connections, ${fromPool} of them on a channel opened ahead; ${upgrades} WebSocket upgrades`,
     );
   }
 
@@ -106,7 +104,6 @@ export class PortForwardTunnel {
     const entry: { socket: net.Socket; channel?: Channel } = { socket };
     this.bound.add(entry);
     this.stats.connections++;
-    this.stats.peak = Math.max(this.stats.peak, this.bound.size);
     socket.once('close', () => this.bound.delete(entry));
     socket.on('error', (error) => this.log.debug(`port-forward: local connection error: ${error.message}`));
 
@@ -136,7 +133,7 @@ export class PortForwardTunnel {
  * opens, so the port messages that open each channel (or the error that ends a pooled one) are taken
  * care of before a local connection is bound to it.
  */
-export class Channel {
+class Channel {
   readonly openedAt = Date.now();
   private socket: net.Socket | undefined;
   /** Data the pod sent before a local connection was bound (a server speaking first). */
