@@ -33,12 +33,7 @@ export async function checkAccess(client: KubeClient, needs: Need[], log: Logger
     }
     throw error;
   }
-  // pods/exec and pods/portforward need either verb, depending on the API server's version.
-  const either = (r: Rule) => r.resource.includes('/');
-  const granted = new Set(rules.filter((r) => answers.get(keyOf(r))).map((r) => `${r.group}|${r.resource}`));
-  const lacking = rules.filter(
-    (r) => !answers.get(keyOf(r)) && !(either(r) && granted.has(`${r.group}|${r.resource}`)),
-  );
+  const lacking = rules.filter((r) => !answers.get(keyOf(r)) && !eitherGranted(r, rules, answers));
   for (const r of lacking.filter((r) => r.optional)) {
     log.info(`Without "${r.verb}" on ${r.resource}${r.group ? `.${r.group}` : ''}, ${r.optional}.`);
   }
@@ -76,7 +71,7 @@ async function rulesFor(client: KubeClient, needs: Need[]): Promise<Rule[]> {
 async function review(client: KubeClient, rules: Rule[]): Promise<Map<string, boolean>> {
   const listed = await rulesReviewOrNone(client);
   const answers = new Map(rules.map((r) => [keyOf(r), listed.some((l) => grants(l, r))]));
-  const undecided = rules.filter((r) => !answers.get(keyOf(r)));
+  const undecided = rules.filter((r) => !answers.get(keyOf(r)) && !eitherGranted(r, rules, answers));
   const reviewed = await Promise.all(
     undecided.map(({ group, resource, verb }) => {
       const [name, subresource] = resource.split('/');
@@ -85,6 +80,17 @@ async function review(client: KubeClient, rules: Rule[]): Promise<Map<string, bo
   );
   undecided.forEach((r, i) => answers.set(keyOf(r), reviewed[i]!));
   return answers;
+}
+
+/**
+ * pods/exec and pods/portforward need either verb, depending on the API server's version (`get` before
+ * 1.30, `create` since): one granted verb settles the other.
+ */
+function eitherGranted(rule: Rule, rules: Rule[], answers: Map<string, boolean>): boolean {
+  if (!rule.resource.includes('/')) return false;
+  return rules.some(
+    (r) => r.group === rule.group && r.resource === rule.resource && answers.get(keyOf(r)) === true,
+  );
 }
 
 /** The rules review's resource rules; none when the server does not answer it (access reviews decide). */
