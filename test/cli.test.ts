@@ -40,6 +40,41 @@ describe('kube-pod-preview plan (the built CLI)', () => {
     expect(objects[1].spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBe('2Gi');
   });
 
+  it("puts the pod inputs into the Docker server's pod, without a template of one's own", async () => {
+    const result = await node(
+      CLI,
+      [
+        'plan',
+        '--env-id',
+        'demo',
+        '--docker-image',
+        'docker:27-dind',
+        '--resources',
+        'limits: {memory: 4Gi}',
+        '--node-selector',
+        'pool: previews',
+        '--tolerations',
+        '[{key: previews, operator: Exists}]',
+        '--priority-class',
+        'previews-low',
+        '--registry-mirrors',
+        'https://mirror.example.com',
+      ],
+      { cwd: HELLO },
+    );
+    expect(result.code).toBe(0);
+    const [config, sts] = parseAllDocuments(result.stdout).map((d) => d.toJS());
+    const spec = sts.spec.template.spec;
+    expect(spec.containers[0].image).toBe('docker:27-dind');
+    expect(spec.containers[0].resources).toEqual({ limits: { memory: '4Gi' } });
+    expect(spec.nodeSelector).toEqual({ pool: 'previews' });
+    expect(spec.tolerations).toEqual([{ key: 'previews', operator: 'Exists' }]);
+    expect(spec.priorityClassName).toBe('previews-low');
+    expect(JSON.parse(config.data['daemon.json'])['registry-mirrors']).toEqual([
+      'https://mirror.example.com',
+    ]);
+  });
+
   it('takes flags as --name value and --name=value', async () => {
     const result = await node(
       CLI,

@@ -20,6 +20,12 @@ const args: TemplateArgs = {
   repository: 'acme/web',
   sha: 'abc123',
   project: 'web',
+  dockerImage: undefined,
+  resources: undefined,
+  nodeSelector: undefined,
+  tolerations: undefined,
+  priorityClassName: undefined,
+  registryMirrors: [],
 };
 const options: PlanOptions = {
   namespace: 'previews',
@@ -90,7 +96,52 @@ describe('the bundled default template', () => {
     });
     expect(sts.spec.volumeClaimTemplates[0].spec.resources.requests.storage).toBe('12.5Gi');
     expect(sts.spec.volumeClaimTemplates[0].spec.storageClassName).toBeUndefined();
-    expect(JSON.parse((p.objects[0] as any).data['daemon.json'])).toEqual({ tls: false });
+    expect(JSON.parse((p.objects[0] as any).data['daemon.json'])).toEqual({
+      tls: false,
+      'registry-mirrors': [],
+    });
+    expect(container.resources).toEqual({ requests: { cpu: '250m', memory: '512Mi' } });
+    for (const field of ['nodeSelector', 'tolerations', 'priorityClassName'])
+      expect(sts.spec.template.spec[field]).toBeUndefined();
+  });
+
+  it.each(['default', 'sysbox'])(
+    'the %s template takes the pod inputs: image, resources, scheduling and registry mirrors',
+    (template) => {
+      const pod = {
+        dockerImage: 'registry.example.com/dind:27@sha256:' + 'a'.repeat(64),
+        resources: { requests: { cpu: '1' }, limits: { memory: '4Gi', 'nvidia.com/gpu': '1' } },
+        nodeSelector: { 'kubernetes.io/arch': 'arm64' },
+        tolerations: [{ key: 'previews', operator: 'Exists' as const, effect: 'NoSchedule' as const }],
+        priorityClassName: 'previews-low',
+        registryMirrors: ['http://mirror.registry.svc:5000', 'https://mirror.gcr.io'],
+      };
+      const p = plan(template, pod);
+      const workload = p.objects.find((o) => o.kind !== 'ConfigMap') as any;
+      const spec = workload.spec.template.spec;
+      expect(spec.containers[0].image).toBe(pod.dockerImage);
+      expect(spec.containers[0].resources).toEqual(pod.resources);
+      expect(spec.nodeSelector).toEqual(pod.nodeSelector);
+      expect(spec.tolerations).toEqual(pod.tolerations);
+      expect(spec.priorityClassName).toBe('previews-low');
+      const daemon = JSON.parse((p.objects.find((o) => o.kind === 'ConfigMap') as any).data['daemon.json']);
+      expect(daemon).toEqual({ tls: false, 'registry-mirrors': pod.registryMirrors });
+    },
+  );
+
+  it('prints pod arguments as JSON, so even unvalidated ones cannot add fields or documents', () => {
+    const hostile = 'x"\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: pwn}';
+    const p = plan('default', {
+      dockerImage: hostile,
+      nodeSelector: { [hostile]: hostile },
+      registryMirrors: [hostile],
+      priorityClassName: hostile,
+    });
+    expect(p.objects.map((o) => o.kind)).toEqual(['ConfigMap', 'StatefulSet']);
+    const spec = (p.objects[1] as any).spec.template.spec;
+    expect(spec.containers[0].image).toBe(hostile);
+    expect(spec.nodeSelector).toEqual({ [hostile]: hostile });
+    expect(JSON.parse((p.objects[0] as any).data['daemon.json'])['registry-mirrors']).toEqual([hostile]);
   });
 
   it('sets the storage class only when given', () => {

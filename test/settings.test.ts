@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { parseDuration } from '../src/util/duration.js';
-import { mapInputs } from '../src/model/inputs.js';
+import { INPUT_NAMES, mapInputs } from '../src/model/inputs.js';
 import { readDriverOptions, readProjectInputs, resolveSettings } from '../src/model/settings.js';
-import { memoryLogger } from './helpers.js';
+import { ROOT, memoryLogger } from './helpers.js';
 
 const project = { workingDirectory: '/work/app', composeFiles: [] };
 
@@ -133,6 +135,83 @@ describe('settings precedence: default < x-preevy < explicit input', () => {
     ['annotations', 'a: [', 'Input annotations must be a YAML map of strings'],
   ])('rejects input %s=%j naming the input', (name, value, message) => {
     expect(() => resolveSettings(mapInputs({ [name]: value }), {}, project)).toThrow(message);
+  });
+
+  it.each([
+    ['docker-image', 'docker:28 dind', 'Input docker-image must be an image reference'],
+    ['docker-image', 'x"\nkind: Secret', 'Input docker-image must be an image reference'],
+    ['resources', 'cpu: 1', 'Input resources must be a YAML map with requests and limits'],
+    ['resources', 'requests: {cpu: lots}', 'Input resources: requests.cpu must be a quantity'],
+    ['resources', 'limits: [1]', 'Input resources: limits must be a map'],
+    ['node-selector', '[a]', 'Input node-selector must be a YAML map of node labels'],
+    ['node-selector', '"bad key": x', 'Input node-selector: "bad key: x" is not a node label and value.'],
+    ['tolerations', 'key: x', 'Input tolerations must be a YAML list of tolerations'],
+    [
+      'tolerations',
+      '[{key: x, operator: Maybe}]',
+      'Input tolerations, item 1: operator must be Exists or Equal',
+    ],
+    ['tolerations', '[{key: x, effect: Now}]', 'Input tolerations, item 1: effect must be NoSchedule'],
+    ['tolerations', '[{key: x, seconds: 3}]', 'Input tolerations, item 1 has unknown fields: seconds.'],
+    ['priority-class', 'High Priority', 'Input priority-class must be a Kubernetes object name'],
+    [
+      'registry-mirrors',
+      'mirror.example.com',
+      'Input registry-mirrors: each line must be the http(s) URL of a host',
+    ],
+    [
+      'registry-mirrors',
+      'https://mirror.example.com/docker',
+      'Input registry-mirrors: each line must be the http(s) URL of a host',
+    ],
+    [
+      'registry-mirrors',
+      'https://u:p@mirror.example.com',
+      'Input registry-mirrors: each line must be the http(s) URL of a host',
+    ],
+  ])('rejects pod input %s=%j naming the input', (name, value, message) => {
+    expect(() => resolveSettings(mapInputs({ [name]: value }), {}, project)).toThrow(message);
+  });
+
+  it('reads the pod inputs: image, resources, node selector, tolerations, priority class, mirrors', () => {
+    const s = resolveSettings(
+      mapInputs({
+        'docker-image': 'docker:27-dind',
+        resources: 'requests: {cpu: 500m, memory: 1Gi}\nlimits:\n  memory: 2Gi\n  cpu: 2',
+        'node-selector': 'kubernetes.io/arch: amd64\npool: previews',
+        tolerations:
+          '- {key: previews, operator: Equal, value: "yes", effect: NoSchedule, tolerationSeconds: 60}',
+        'priority-class': 'previews-low',
+        'registry-mirrors': 'https://mirror.example.com\n\n http://10.0.0.5:5000 \n',
+      }),
+      {},
+      project,
+    );
+    expect(s.pod).toEqual({
+      dockerImage: 'docker:27-dind',
+      resources: { requests: { cpu: '500m', memory: '1Gi' }, limits: { memory: '2Gi', cpu: '2' } },
+      nodeSelector: { 'kubernetes.io/arch': 'amd64', pool: 'previews' },
+      tolerations: [
+        { key: 'previews', operator: 'Equal', value: 'yes', effect: 'NoSchedule', tolerationSeconds: 60 },
+      ],
+      priorityClassName: 'previews-low',
+      registryMirrors: ['https://mirror.example.com', 'http://10.0.0.5:5000'],
+    });
+    expect(resolveSettings(mapInputs({}), {}, project).pod).toEqual({
+      dockerImage: undefined,
+      resources: undefined,
+      nodeSelector: undefined,
+      tolerations: undefined,
+      priorityClassName: undefined,
+      registryMirrors: [],
+    });
+  });
+
+  it('matches action.yml: every input it declares is one the settings read, and the other way round', () => {
+    const declared = Object.keys(
+      (parseYaml(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: object }).inputs,
+    );
+    expect([...declared].sort()).toEqual([...INPUT_NAMES].sort());
   });
 
   it('reads compose files one per line relative to the working directory', () => {

@@ -81,8 +81,8 @@ function jobSummary(outcome) {
 
 // EXTERNAL MODULE: ./src/model/inputs.ts
 var inputs = __webpack_require__(492);
-// EXTERNAL MODULE: ./src/run/dispatch.ts + 4 modules
-var dispatch = __webpack_require__(108);
+// EXTERNAL MODULE: ./src/run/dispatch.ts + 5 modules
+var dispatch = __webpack_require__(9847);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __webpack_require__(8943);
 // EXTERNAL MODULE: ./src/kube/client.ts + 5 modules
@@ -732,6 +732,13 @@ const INPUT_NAMES = [
     'labels',
     'annotations',
     'github-token',
+    // The Docker server's pod, without writing a template.
+    'docker-image',
+    'resources',
+    'node-selector',
+    'tolerations',
+    'priority-class',
+    'registry-mirrors',
     // Exposure and the pull-request report.
     'expose',
     'domain',

@@ -174,7 +174,7 @@ async function runCli(argv) {
         const file = args.kubeconfigFile;
         const kubeconfig = file === undefined ? {} : { kubeconfig: readKubeconfig(file) };
         // Imported here, not above: `--help` and argument errors should not pay for loading the libraries.
-        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(108)]).then(__webpack_require__.bind(__webpack_require__, 108));
+        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(847)]).then(__webpack_require__.bind(__webpack_require__, 9847));
         const outcome = await runCommand({
             input: (0,inputs/* mapInputs */.k3)({ ...args.inputs, ...kubeconfig }),
             // The environment's id derives from the repository: the CLI must name the one the action does.
@@ -295,6 +295,13 @@ const INPUT_NAMES = [
     'labels',
     'annotations',
     'github-token',
+    // The Docker server's pod, without writing a template.
+    'docker-image',
+    'resources',
+    'node-selector',
+    'tolerations',
+    'priority-class',
+    'registry-mirrors',
     // Exposure and the pull-request report.
     'expose',
     'domain',

@@ -20,6 +20,13 @@ export const INPUT_NAMES = [
   'labels',
   'annotations',
   'github-token',
+  // The Docker server's pod, without writing a template.
+  'docker-image',
+  'resources',
+  'node-selector',
+  'tolerations',
+  'priority-class',
+  'registry-mirrors',
   // Exposure and the pull-request report.
   'expose',
   'domain',

@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { DAY_MS, parseDuration } from '../util/duration.js';
 import { UserError } from '../util/errors.js';
 import type { InputSource } from './inputs.js';
+import { podSettings, type PodSettings } from './pod-settings.js';
 import type { Logger } from '../util/log.js';
 
 export type Command = 'auto' | 'up' | 'down' | 'plan' | 'cleanup';
@@ -62,6 +63,8 @@ export interface Settings {
   labels: Record<string, string>;
   annotations: Record<string, string>;
   githubToken: string | undefined;
+  /** The Docker server's pod as inputs describe it (image, resources, scheduling, registry mirrors). */
+  pod: PodSettings;
   expose: ExposeSettings;
   report: ReportSettings;
   /** What a pull request from a fork, which gets no secrets, does: skip with a notice, or fail. */
@@ -192,6 +195,7 @@ export function resolveSettings(
     labels: optional(input('labels'), (v) => stringMap(v, 'labels')) ?? {},
     annotations: optional(input('annotations'), (v) => stringMap(v, 'annotations')) ?? {},
     githubToken: input('github-token'),
+    pod: podSettings(input),
     expose: exposeSettings(input, project),
     report: {
       comment: optional(input('comment'), (v) => boolean(v, 'Input comment')) ?? true,

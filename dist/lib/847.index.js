@@ -1,5 +1,5 @@
-export const id = 108;
-export const ids = [108];
+export const id = 847;
+export const ids = [847];
 export const modules = {
 
 /***/ 1670:
@@ -501,6 +501,7 @@ function templateArgs(settings, ids, run) {
         labels: (0,_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .identityLabels */ .Ab)(ids),
         envId: ids.envId,
         ...run,
+        ...settings.pod,
     };
 }
 function exposureTemplateArgs(namespace, expose, ids, entries) {
@@ -636,7 +637,7 @@ function oneLine(text) {
 
 /***/ }),
 
-/***/ 108:
+/***/ 9847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -714,7 +715,147 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/util/duration.ts
 var duration = __webpack_require__(6518);
+;// CONCATENATED MODULE: ./src/model/pod-settings.ts
+
+
+function podSettings(input) {
+    const given = (name, parse) => {
+        const value = input(name);
+        return value === undefined ? undefined : parse(value);
+    };
+    return {
+        dockerImage: given('docker-image', imageReference),
+        resources: given('resources', resources),
+        nodeSelector: given('node-selector', nodeSelector),
+        tolerations: given('tolerations', tolerations),
+        priorityClassName: given('priority-class', (v) => objectName(v, 'Input priority-class')),
+        registryMirrors: given('registry-mirrors', registryMirrors) ?? [],
+    };
+}
+// An image reference (distribution's grammar, loosely): [registry[:port]/]path[:tag][@digest].
+const IMAGE = /^[a-zA-Z0-9][a-zA-Z0-9.-]*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
+function imageReference(value) {
+    if (value.length > 255 || !IMAGE.test(value)) {
+        throw new errors/* UserError */.yo(`Input docker-image must be an image reference such as docker:28-dind or registry.example.com/dind:1@sha256:…, got "${value}".`);
+    }
+    return value;
+}
+function yamlOf(value, inputName, shape) {
+    try {
+        return (0,dist/* parse */.qg)(value);
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`Input ${inputName} must be ${shape}: ${error.message.split('\n')[0]}`);
+    }
+}
+function isMap(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+// Kubernetes' resource.Quantity: a decimal number with an optional binary, decimal or exponent suffix.
+const QUANTITY = /^[+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/;
+// A resource name: a qualified name, optionally prefixed (nvidia.com/gpu).
+const RESOURCE_NAME = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+function resources(value) {
+    const shape = 'a YAML map with requests and limits, such as "requests: {cpu: 500m, memory: 1Gi}"';
+    const parsed = yamlOf(value, 'resources', shape);
+    if (!isMap(parsed) || Object.keys(parsed).some((k) => k !== 'requests' && k !== 'limits')) {
+        throw new errors/* UserError */.yo(`Input resources must be ${shape}, got "${value}".`);
+    }
+    const result = {};
+    for (const kind of ['requests', 'limits']) {
+        const amounts = parsed[kind];
+        if (amounts === undefined)
+            continue;
+        if (!isMap(amounts))
+            throw new errors/* UserError */.yo(`Input resources: ${kind} must be a map, such as "cpu: 500m".`);
+        result[kind] = Object.fromEntries(Object.entries(amounts).map(([name, amount]) => {
+            const quantity = String(amount);
+            if (!RESOURCE_NAME.test(name) || (typeof amount !== 'string' && typeof amount !== 'number'))
+                throw new errors/* UserError */.yo(`Input resources: "${name}" under ${kind} is not a resource with an amount.`);
+            if (!QUANTITY.test(quantity))
+                throw new errors/* UserError */.yo(`Input resources: ${kind}.${name} must be a quantity such as 500m, 2 or 1Gi, got "${quantity}".`);
+            return [name, quantity];
+        }));
+    }
+    return result;
+}
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+function labelKey(key) {
+    const [prefix, name] = key.includes('/') ? key.split(/\/(.*)/s) : [undefined, key];
+    const prefixOk = prefix === undefined || (prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix));
+    return prefixOk && name !== undefined && name.length <= 63 && LABEL_NAME.test(name);
+}
+function labelValue(value) {
+    return value === '' || (value.length <= 63 && LABEL_NAME.test(value));
+}
+function nodeSelector(value) {
+    const shape = 'a YAML map of node labels, such as "kubernetes.io/arch: amd64"';
+    const parsed = yamlOf(value, 'node-selector', shape);
+    if (!isMap(parsed))
+        throw new errors/* UserError */.yo(`Input node-selector must be ${shape}, got "${value}".`);
+    return Object.fromEntries(Object.entries(parsed).map(([key, v]) => {
+        const label = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
+        if (!labelKey(key) || label === null || !labelValue(label))
+            throw new errors/* UserError */.yo(`Input node-selector: "${key}: ${String(v)}" is not a node label and value.`);
+        return [key, label];
+    }));
+}
+const TOLERATION_KEYS = ['key', 'operator', 'value', 'effect', 'tolerationSeconds'];
+function tolerations(value) {
+    const shape = 'a YAML list of tolerations, such as "[{key: previews, operator: Exists, effect: NoSchedule}]"';
+    const parsed = yamlOf(value, 'tolerations', shape);
+    if (!Array.isArray(parsed))
+        throw new errors/* UserError */.yo(`Input tolerations must be ${shape}, got "${value}".`);
+    return parsed.map((item, index) => {
+        const where = `Input tolerations, item ${index + 1}`;
+        if (!isMap(item))
+            throw new errors/* UserError */.yo(`${where} must be a map with key, operator, value, effect.`);
+        const unknown = Object.keys(item).filter((k) => !TOLERATION_KEYS.includes(k));
+        if (unknown.length)
+            throw new errors/* UserError */.yo(`${where} has unknown fields: ${unknown.join(', ')}.`);
+        const { key, operator, value: v, effect, tolerationSeconds } = item;
+        if (key !== undefined && (typeof key !== 'string' || !labelKey(key)))
+            throw new errors/* UserError */.yo(`${where}: key must be a label key, got "${String(key)}".`);
+        if (operator !== undefined && operator !== 'Exists' && operator !== 'Equal')
+            throw new errors/* UserError */.yo(`${where}: operator must be Exists or Equal, got "${String(operator)}".`);
+        if (v !== undefined && (typeof v !== 'string' || !labelValue(v)))
+            throw new errors/* UserError */.yo(`${where}: value must be a label value, got "${String(v)}".`);
+        if (effect !== undefined && !['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(effect))
+            throw new errors/* UserError */.yo(`${where}: effect must be NoSchedule, PreferNoSchedule or NoExecute, got "${String(effect)}".`);
+        if (tolerationSeconds !== undefined && !Number.isInteger(tolerationSeconds))
+            throw new errors/* UserError */.yo(`${where}: tolerationSeconds must be a whole number of seconds.`);
+        return item;
+    });
+}
+function objectName(value, where) {
+    if (value.length > 253 || !DNS_SUBDOMAIN.test(value))
+        throw new errors/* UserError */.yo(`${where} must be a Kubernetes object name (lowercase letters, digits, '-' and '.'), got "${value}".`);
+    return value;
+}
+function registryMirrors(value) {
+    return value
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((line) => {
+        let url;
+        try {
+            url = new URL(line);
+        }
+        catch {
+            url = undefined;
+        }
+        // Docker takes a mirror at the root of its host only (distribution's "Registry as a pull through cache").
+        const root = url?.pathname === '/' && !url.search && !url.hash;
+        if (!url || !['http:', 'https:'].includes(url.protocol) || url.username || url.password || !root)
+            throw new errors/* UserError */.yo(`Input registry-mirrors: each line must be the http(s) URL of a host's root, without credentials, such as https://mirror.example.com, got "${line}".`);
+        return line;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/model/settings.ts
+
 
 
 
@@ -806,6 +947,7 @@ function resolveSettings(input, fromCompose, project) {
         labels: optional(input('labels'), (v) => stringMap(v, 'labels')) ?? {},
         annotations: optional(input('annotations'), (v) => stringMap(v, 'annotations')) ?? {},
         githubToken: input('github-token'),
+        pod: podSettings(input),
         expose: exposeSettings(input, project),
         report: {
             comment: optional(input('comment'), (v) => settings_boolean(v, 'Input comment')) ?? true,
@@ -921,16 +1063,16 @@ function oneOf(value, allowed, inputName) {
         return value;
     throw new errors/* UserError */.yo(`Input ${inputName} must be one of ${allowed.join(', ')}; got "${value}".`);
 }
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const settings_DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 function dnsSubdomain(value, where) {
-    if (value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
+    if (value.length > 253 || !settings_DNS_SUBDOMAIN.test(value)) {
         throw new errors/* UserError */.yo(`${where} must be a Kubernetes object name (lowercase letters, digits, '-' and '.'), got "${value}".`);
     }
     return value;
 }
 function hostName(value, where) {
     const host = value.toLowerCase();
-    if (!DNS_SUBDOMAIN.test(host) || host.split('.').some((label) => label.length > 63)) {
+    if (!settings_DNS_SUBDOMAIN.test(host) || host.split('.').some((label) => label.length > 63)) {
         throw new errors/* UserError */.yo(`${where} must be a DNS name such as preview.example.com, got "${value}".`);
     }
     return host;
