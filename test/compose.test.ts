@@ -19,6 +19,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { KubeConfig } from '@kubernetes/client-node';
 import type { InputName } from '../src/model/inputs.js';
 import { PortForwardTunnel } from '../src/kube/port-forward.js';
+import type { PoolOptions } from '../src/kube/channel-pool.js';
+import type { Logger } from '../src/util/log.js';
 import { waitForDocker } from '../src/kube/connection.js';
 import { remoteProjectDir } from '../src/docker/sync.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
@@ -380,14 +382,23 @@ describe('the port-forward tunnel', () => {
     return 'docker-0';
   }
 
-  it('fails a connection whose WebSocket is cut mid-transfer, and keeps serving new ones', async () => {
+  /** A tunnel to `pod` (default: a running one) of the double, as KubeClient.portForward opens it. */
+  async function openTunnel(
+    options: { pod?: string; log?: Logger; pool?: Partial<PoolOptions> } = {},
+  ): Promise<PortForwardTunnel> {
     const kc = new KubeConfig();
     kc.loadFromString(api.kubeconfig());
-    const tunnel = await PortForwardTunnel.open(
+    const pod = options.pod ?? (await runningPod());
+    return PortForwardTunnel.open(
       kc,
-      { namespace: NAMESPACE, pod: await runningPod(), port: 2375 },
-      memoryLogger(),
+      { namespace: NAMESPACE, pod, port: 2375 },
+      options.log ?? memoryLogger(),
+      options.pool,
     );
+  }
+
+  it('fails a connection whose WebSocket is cut mid-transfer, and keeps serving new ones', async () => {
+    const tunnel = await openTunnel();
     try {
       await waitForDocker(tunnel.port, 10_000, new AbortController().signal);
       const socket = net.connect(tunnel.port, '127.0.0.1');
@@ -427,14 +438,7 @@ describe('the port-forward tunnel', () => {
   }
 
   it('starts connections on channels opened ahead of demand, never on one that closed, and closes them all', async () => {
-    const kc = new KubeConfig();
-    kc.loadFromString(api.kubeconfig());
-    const tunnel = await PortForwardTunnel.open(
-      kc,
-      { namespace: NAMESPACE, pod: await runningPod(), port: 2375 },
-      memoryLogger(),
-      { backoffMs: 50 },
-    );
+    const tunnel = await openTunnel({ pool: { backoffMs: 50 } });
     try {
       await until(() => tunnel.pooledChannels === 4);
       expect(streams.open).toBe(4);
@@ -455,13 +459,7 @@ describe('the port-forward tunnel', () => {
   });
 
   it('opens no channels ahead of demand while they fail, beyond a probe with pauses', async () => {
-    const kc = new KubeConfig();
-    kc.loadFromString(api.kubeconfig());
-    const tunnel = await PortForwardTunnel.open(
-      kc,
-      { namespace: NAMESPACE, pod: 'missing-0', port: 2375 },
-      memoryLogger(),
-    );
+    const tunnel = await openTunnel({ pod: 'missing-0' });
     await new Promise((r) => setTimeout(r, 1200));
     await tunnel.close();
     // 4 at first, then one probe after 250 ms and one after 750 ms (the pauses double): 6, give or take
@@ -472,14 +470,8 @@ describe('the port-forward tunnel', () => {
   });
 
   it('refuses a pod that is not running, without taking the process down', async () => {
-    const kc = new KubeConfig();
-    kc.loadFromString(api.kubeconfig());
     const log = memoryLogger();
-    const tunnel = await PortForwardTunnel.open(
-      kc,
-      { namespace: NAMESPACE, pod: 'missing-0', port: 2375 },
-      log,
-    );
+    const tunnel = await openTunnel({ pod: 'missing-0', log });
     try {
       await expect(waitForDocker(tunnel.port, 1_000, new AbortController().signal)).rejects.toThrow(
         'The Docker server in the pod did not answer',

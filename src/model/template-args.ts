@@ -1,11 +1,15 @@
 import { htpasswdLine, type ExposureEntry } from './exposure.js';
 import type { Ids } from './ids.js';
 import { DOCKER_HOST_COMPONENT, LABELS, identityLabels } from './objects.js';
-import type { Resources, Toleration } from './pod-settings.js';
+import type { PodSettings } from './pod-settings.js';
 import type { ExposeSettings, Settings } from './settings.js';
 
-/** The arguments a pod template is rendered with: Preevy's four, plus what a PR preview knows. */
-export interface TemplateArgs {
+/**
+ * The arguments a pod template is rendered with: Preevy's four, plus what a PR preview knows, plus the
+ * pod inputs (PodSettings: dockerImage, resources, nodeSelector, tolerations, priorityClassName,
+ * registryMirrors) under their own names.
+ */
+export interface TemplateArgs extends PodSettings {
   namespace: string;
   id: string;
   storageClass: string | undefined;
@@ -17,15 +21,6 @@ export interface TemplateArgs {
   sha: string | undefined;
   /** The compose project's name. */
   project: string;
-  /** The Docker server's image; undefined: the template's own. */
-  dockerImage: string | undefined;
-  /** Requests and limits of the Docker server's container; undefined: the template's own. */
-  resources: Resources | undefined;
-  nodeSelector: Record<string, string> | undefined;
-  tolerations: Toleration[] | undefined;
-  priorityClassName: string | undefined;
-  /** For daemon.json's `registry-mirrors`; empty when none were given. */
-  registryMirrors: string[];
 }
 
 /** The arguments of the exposure template: one entry per published TCP port, and how to expose them. */
