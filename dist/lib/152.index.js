@@ -81,8 +81,8 @@ function jobSummary(outcome) {
 
 // EXTERNAL MODULE: ./src/model/inputs.ts
 var inputs = __webpack_require__(492);
-// EXTERNAL MODULE: ./src/run/dispatch.ts + 5 modules
-var dispatch = __webpack_require__(9847);
+// EXTERNAL MODULE: ./src/run/dispatch.ts + 6 modules
+var dispatch = __webpack_require__(9220);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __webpack_require__(8943);
 // EXTERNAL MODULE: ./src/kube/client.ts + 5 modules

@@ -774,7 +774,6 @@ class KubeClient {
         const addressed = this.inNamespace(object);
         return this.call(`patch ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))}`, () => this.objects.patch(addressed, undefined, undefined, FIELD_MANAGER, undefined, dist/* PatchStrategy */.Qve.MergePatch));
     }
-    /** Deletes an object; false when it was already gone. */
     /**
      * Deletes an object; false when it was already gone. `gracePeriodSeconds` shortens a pod's termination
      * (its spec's terminationGracePeriodSeconds "may be decreased in delete request").
@@ -794,10 +793,9 @@ class KubeClient {
                 spec: { namespace: this.namespace },
             },
         }));
-        return {
-            resourceRules: review.status?.resourceRules ?? [],
-            incomplete: review.status?.incomplete ?? true,
-        };
+        // Rules are additive: what is listed is granted even when the list is incomplete, so `incomplete`
+        // changes nothing for a caller that asks access reviews about the rest.
+        return review.status?.resourceRules ?? [];
     }
     /** SelfSubjectAccessReview: whether the kubeconfig's identity may do `verb` on `resource` in the namespace. */
     async canI(attributes) {

@@ -860,7 +860,7 @@ async function exposePorts(client, ports, options) {
     if (plan.objects.length > 0)
         await applyPlan(client, plan, { serverSideApply: options.serverSideApply, log });
     // Exposure objects of earlier deploys that this one did not plan (a port no longer published).
-    await (0,teardown/* deleteMatching */.hi)(client, recorded, `${(0,objects/* environmentSelector */.b6)(options.ids.id)},${objects/* LABELS */.kg.component}=${objects/* EXPOSE_COMPONENT */.BA}`, {
+    await (0,teardown/* deleteMatching */.h)(client, recorded, `${(0,objects/* environmentSelector */.b6)(options.ids.id)},${objects/* LABELS */.kg.component}=${objects/* EXPOSE_COMPONENT */.BA}`, {
         propagation: 'Background',
         keep: new Set(plan.objects.map((o) => `${(0,objects/* kindKey */._V)(o)}/${o.metadata.name}`)),
         why: 'no longer exposed',

@@ -429,10 +429,9 @@ function microTime(date) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   hi: () => (/* binding */ deleteMatching),
-/* harmony export */   zN: () => (/* binding */ teardown)
+/* harmony export */   h: () => (/* binding */ deleteMatching),
+/* harmony export */   z: () => (/* binding */ teardown)
 /* harmony export */ });
-/* unused harmony export TEARDOWN_GRACE_SECONDS */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6518);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3036);
@@ -709,7 +708,7 @@ async function remove(client, entry, what, options) {
                 signal,
                 log,
             }), true);
-            await log.group(`Remove ${what}: ${entry.reason}`, () => (0,_kube_teardown_js__WEBPACK_IMPORTED_MODULE_1__/* .teardown */ .zN)(client, {
+            await log.group(`Remove ${what}: ${entry.reason}`, () => (0,_kube_teardown_js__WEBPACK_IMPORTED_MODULE_1__/* .teardown */ .z)(client, {
                 selector: (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .environmentSelector */ .b6)(entry.id),
                 templateKinds: [],
                 timeoutMs: settings.timeoutMs,

@@ -94,7 +94,7 @@ function eitherGranted(rule, rules, answers) {
 /** The rules review's resource rules; none when the server does not answer it (access reviews decide). */
 async function rulesReviewOrNone(client) {
     try {
-        return (await client.rulesReview()).resourceRules;
+        return await client.rulesReview();
     }
     catch (error) {
         if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && [403, 404, 405].includes(error.code))
@@ -313,10 +313,9 @@ function microTime(date) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   hi: () => (/* binding */ deleteMatching),
-/* harmony export */   zN: () => (/* binding */ teardown)
+/* harmony export */   h: () => (/* binding */ deleteMatching),
+/* harmony export */   z: () => (/* binding */ teardown)
 /* harmony export */ });
-/* unused harmony export TEARDOWN_GRACE_SECONDS */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6518);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3036);
@@ -645,7 +644,7 @@ async function downUnlessNamespaceMissing(run, client, templateKinds) {
 async function removeEnvironment(run, client, templateKinds) {
     const { settings, ids, log, signal, timer } = run;
     const selector = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .environmentSelector */ .b6)(ids.id);
-    const { deleted } = await timer.time('teardown', () => log.group('Delete the environment', () => (0,_kube_teardown_js__WEBPACK_IMPORTED_MODULE_1__/* .teardown */ .zN)(client, { selector, templateKinds, timeoutMs: settings.timeoutMs, signal, log })));
+    const { deleted } = await timer.time('teardown', () => log.group('Delete the environment', () => (0,_kube_teardown_js__WEBPACK_IMPORTED_MODULE_1__/* .teardown */ .z)(client, { selector, templateKinds, timeoutMs: settings.timeoutMs, signal, log })));
     if (deleted.length === 0) {
         log.notice(`Environment ${ids.envId} does not exist in namespace ${settings.namespace}; nothing to delete.`);
     }

@@ -96,7 +96,7 @@ function eitherGranted(rule: Rule, rules: Rule[], answers: Map<string, boolean>)
 /** The rules review's resource rules; none when the server does not answer it (access reviews decide). */
 async function rulesReviewOrNone(client: KubeClient): Promise<ResourceRule[]> {
   try {
-    return (await client.rulesReview()).resourceRules;
+    return await client.rulesReview();
   } catch (error) {
     if (error instanceof KubeApiError && [403, 404, 405].includes(error.code)) return [];
     throw error;

@@ -242,7 +242,6 @@ export class KubeClient {
     );
   }
 
-  /** Deletes an object; false when it was already gone. */
   /**
    * Deletes an object; false when it was already gone. `gracePeriodSeconds` shortens a pod's termination
    * (its spec's terminationGracePeriodSeconds "may be decreased in delete request").
@@ -270,7 +269,7 @@ export class KubeClient {
   }
 
   /** SelfSubjectRulesReview: what the kubeconfig's identity may do in the namespace, in one request. */
-  async rulesReview(): Promise<{ resourceRules: ResourceRule[]; incomplete: boolean }> {
+  async rulesReview(): Promise<ResourceRule[]> {
     const api = this.kc.makeApiClient(AuthorizationV1Api);
     const review = await this.call('review the rules of this identity', () =>
       api.createSelfSubjectRulesReview({
@@ -281,10 +280,9 @@ export class KubeClient {
         },
       }),
     );
-    return {
-      resourceRules: review.status?.resourceRules ?? [],
-      incomplete: review.status?.incomplete ?? true,
-    };
+    // Rules are additive: what is listed is granted even when the list is incomplete, so `incomplete`
+    // changes nothing for a caller that asks access reviews about the rest.
+    return review.status?.resourceRules ?? [];
   }
 
   /** SelfSubjectAccessReview: whether the kubeconfig's identity may do `verb` on `resource` in the namespace. */

@@ -14,7 +14,7 @@ const POLL_MS = { first: 200, max: 500 };
  * stop each service with Docker's stop timeout (10 s for one that ignores SIGTERM); everything in the
  * pod is about to be deleted with its volume, so a graceful stop buys nothing (issue 12).
  */
-export const TEARDOWN_GRACE_SECONDS = 1;
+const TEARDOWN_GRACE_SECONDS = 1;
 
 /**
  * Deletes every object of one environment, found by its labels, and waits until they are gone so that a

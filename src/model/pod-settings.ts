@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../util/errors.js';
 import type { InputSource } from './inputs.js';
+import { DNS_SUBDOMAIN, dnsSubdomain } from './names.js';
 
 /** Requests and limits of the Docker server's container, by resource name (`cpu`, `memory`, …). */
 export interface Resources {
@@ -41,7 +42,7 @@ export function podSettings(input: InputSource): PodSettings {
     resources: given('resources', resources),
     nodeSelector: given('node-selector', nodeSelector),
     tolerations: given('tolerations', tolerations),
-    priorityClassName: given('priority-class', (v) => objectName(v, 'Input priority-class')),
+    priorityClassName: given('priority-class', (v) => dnsSubdomain(v, 'Input priority-class')),
     registryMirrors: given('registry-mirrors', registryMirrors) ?? [],
   };
 }
@@ -104,7 +105,6 @@ function resources(value: string): Resources {
 }
 
 const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 
 function labelKey(key: string): boolean {
   const [prefix, name] = key.includes('/') ? key.split(/\/(.*)/s) : [undefined, key];
@@ -158,14 +158,6 @@ function tolerations(value: string): Toleration[] {
       throw new UserError(`${where}: tolerationSeconds must be a whole number of seconds.`);
     return item as Toleration;
   });
-}
-
-function objectName(value: string, where: string): string {
-  if (value.length > 253 || !DNS_SUBDOMAIN.test(value))
-    throw new UserError(
-      `${where} must be a Kubernetes object name (lowercase letters, digits, '-' and '.'), got "${value}".`,
-    );
-  return value;
 }
 
 function registryMirrors(value: string): string[] {

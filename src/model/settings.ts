@@ -3,6 +3,7 @@ import { parse as parseYaml } from 'yaml';
 import { DAY_MS, parseDuration } from '../util/duration.js';
 import { UserError } from '../util/errors.js';
 import type { InputSource } from './inputs.js';
+import { DNS_SUBDOMAIN, dnsSubdomain } from './names.js';
 import { podSettings, type PodSettings } from './pod-settings.js';
 import type { Logger } from '../util/log.js';
 
@@ -329,17 +330,6 @@ function command(value: string): Command {
 function oneOf<T extends string>(value: string, allowed: readonly T[], inputName: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UserError(`Input ${inputName} must be one of ${allowed.join(', ')}; got "${value}".`);
-}
-
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
-function dnsSubdomain(value: string, where: string): string {
-  if (value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
-    throw new UserError(
-      `${where} must be a Kubernetes object name (lowercase letters, digits, '-' and '.'), got "${value}".`,
-    );
-  }
-  return value;
 }
 
 function hostName(value: string, where: string): string {

@@ -1,5 +1,5 @@
-export const id = 847;
-export const ids = [847];
+export const id = 220;
+export const ids = [220];
 export const modules = {
 
 /***/ 1670:
@@ -637,7 +637,7 @@ function oneLine(text) {
 
 /***/ }),
 
-/***/ 9847:
+/***/ 9220:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -715,7 +715,20 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/util/duration.ts
 var duration = __webpack_require__(6518);
+;// CONCATENATED MODULE: ./src/model/names.ts
+
+/** A DNS subdomain (RFC 1123), the form of most Kubernetes object names. */
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** `value` when it is a Kubernetes object name; otherwise an error naming `where` (the input or key). */
+function dnsSubdomain(value, where) {
+    if (value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
+        throw new errors/* UserError */.yo(`${where} must be a Kubernetes object name (lowercase letters, digits, '-' and '.'), got "${value}".`);
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/model/pod-settings.ts
+
 
 
 function podSettings(input) {
@@ -728,7 +741,7 @@ function podSettings(input) {
         resources: given('resources', resources),
         nodeSelector: given('node-selector', nodeSelector),
         tolerations: given('tolerations', tolerations),
-        priorityClassName: given('priority-class', (v) => objectName(v, 'Input priority-class')),
+        priorityClassName: given('priority-class', (v) => dnsSubdomain(v, 'Input priority-class')),
         registryMirrors: given('registry-mirrors', registryMirrors) ?? [],
     };
 }
@@ -780,7 +793,6 @@ function resources(value) {
     return result;
 }
 const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 function labelKey(key) {
     const [prefix, name] = key.includes('/') ? key.split(/\/(.*)/s) : [undefined, key];
     const prefixOk = prefix === undefined || (prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix));
@@ -828,11 +840,6 @@ function tolerations(value) {
         return item;
     });
 }
-function objectName(value, where) {
-    if (value.length > 253 || !DNS_SUBDOMAIN.test(value))
-        throw new errors/* UserError */.yo(`${where} must be a Kubernetes object name (lowercase letters, digits, '-' and '.'), got "${value}".`);
-    return value;
-}
 function registryMirrors(value) {
     return value
         .split('\n')
@@ -855,6 +862,7 @@ function registryMirrors(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/settings.ts
+
 
 
 
@@ -1063,16 +1071,9 @@ function oneOf(value, allowed, inputName) {
         return value;
     throw new errors/* UserError */.yo(`Input ${inputName} must be one of ${allowed.join(', ')}; got "${value}".`);
 }
-const settings_DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-function dnsSubdomain(value, where) {
-    if (value.length > 253 || !settings_DNS_SUBDOMAIN.test(value)) {
-        throw new errors/* UserError */.yo(`${where} must be a Kubernetes object name (lowercase letters, digits, '-' and '.'), got "${value}".`);
-    }
-    return value;
-}
 function hostName(value, where) {
     const host = value.toLowerCase();
-    if (!settings_DNS_SUBDOMAIN.test(host) || host.split('.').some((label) => label.length > 63)) {
+    if (!DNS_SUBDOMAIN.test(host) || host.split('.').some((label) => label.length > 63)) {
         throw new errors/* UserError */.yo(`${where} must be a DNS name such as preview.example.com, got "${value}".`);
     }
     return host;
