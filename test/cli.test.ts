@@ -175,6 +175,8 @@ describe('kube-pod-preview plan (the built CLI)', () => {
       'compose-file': 'x.yaml\ny.yaml',
     });
     expect(() => parseArgs(['up', '--env-id'])).toThrow('Flag --env-id needs a value.');
+    expect(parseArgs(['plan', '--server', '--env-id', 'a']).server).toBe(true);
+    expect(() => parseArgs(['up', '--server'])).toThrow('--server goes with plan only.');
   });
 });
 

@@ -102,6 +102,7 @@ describe('up and down of examples/hello', () => {
     expect(Object.keys(first.timings)).toEqual([
       'compose config',
       'access',
+      'preflight',
       'lock',
       'apply',
       'wait',

@@ -35,6 +35,16 @@ const get = (kind: string, apiVersion: string, name: string) =>
 
 describe('exposure', () => {
   it('ingress: a Service for the docker-host pod, an Ingress rule per port with TLS and basic auth; no answer fails the run; down removes it all', async () => {
+    // What the preflight checks the cluster has: the ingress class and the TLS secret the inputs name.
+    api.seed('networking.k8s.io/v1', 'IngressClass', {
+      metadata: { name: 'nginx' },
+      spec: { controller: 'k8s.io/ingress-nginx' },
+    });
+    api.seed('v1', 'Secret', {
+      metadata: { name: 'wildcard-tls', namespace: NAMESPACE },
+      type: 'kubernetes.io/tls',
+      data: { 'tls.crt': '', 'tls.key': '' },
+    });
     const log = memoryLogger();
     const failure = run(
       inputs({

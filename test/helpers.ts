@@ -7,7 +7,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunContext } from '../src/github/event.js';
 import { mapInputs, type InputName } from '../src/model/inputs.js';
-import type { CleanupOutcome, DownOutcome, Outcome, PlanOutcome, UpOutcome } from '../src/model/outcome.js';
+import type {
+  CleanupOutcome,
+  DoctorOutcome,
+  DownOutcome,
+  Outcome,
+  PlanOutcome,
+  UpOutcome,
+} from '../src/model/outcome.js';
 import { runCommand } from '../src/run/dispatch.js';
 import type { Logger } from '../src/util/log.js';
 import { remoteProjectDir } from '../src/docker/sync.js';
@@ -50,12 +57,17 @@ export const NO_EVENT: RunContext = {
   runUrl: undefined,
   fromFork: false,
   foreignCodeWithSecrets: undefined,
+  draft: false,
+  labels: [],
+  changedLabel: undefined,
+  comment: undefined,
 };
 
 /** An outcome of any command, its fields readable without narrowing: tests know which command they ran. */
 export type AnyOutcome = Outcome &
   Partial<Omit<UpOutcome, 'command'> & Omit<DownOutcome, 'command'>> &
-  Partial<Omit<CleanupOutcome, 'command'> & Omit<PlanOutcome, 'command'>>;
+  Partial<Omit<CleanupOutcome, 'command'> & Omit<PlanOutcome, 'command'>> &
+  Partial<Omit<DoctorOutcome, 'command'>>;
 
 /** Runs one command in-process with the given inputs, the way the action and the CLI do. */
 export async function run(
@@ -66,6 +78,8 @@ export async function run(
     log?: Logger;
     signal?: AbortSignal;
     env?: NodeJS.ProcessEnv;
+    planOnServer?: boolean;
+    now?: () => Date;
   } = {},
 ): Promise<AnyOutcome> {
   return runCommand({
@@ -75,6 +89,8 @@ export async function run(
     signal: options.signal ?? new AbortController().signal,
     cwd: options.cwd ?? ROOT,
     env: options.env ?? {},
+    planOnServer: options.planOnServer ?? false,
+    ...(options.now ? { now: options.now } : {}),
   });
 }
 

@@ -439,6 +439,68 @@ describe('self-reviews', () => {
   });
 });
 
+describe('dry run and admission', () => {
+  // API concepts, "Dry-run": dryRun=All goes through validation and admission and persists nothing;
+  // "All" is the only value. Pod Security's enforce mode judges pods, not their workloads.
+  const pod = (name: string) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name },
+    spec: { containers: [{ name: 'docker', image: 'docker:dind', securityContext: { privileged: true } }] },
+  });
+
+  it('stores nothing for dryRun=All, on create, apply and patch, and refuses other values', async () => {
+    const created = await call('POST', '/api/v1/namespaces/default/configmaps?dryRun=All', cm('dry'));
+    expect(created.status).toBe(201);
+    expect(created.body.metadata.name).toBe('dry');
+    const applied = await call(
+      'PATCH',
+      '/api/v1/namespaces/default/configmaps/dry?fieldManager=t&dryRun=All',
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: dry}\ndata: {a: "1"}\n',
+      'application/apply-patch+yaml',
+    );
+    expect(applied.status).toBe(201);
+    expect((await call('GET', '/api/v1/namespaces/default/configmaps/dry')).status).toBe(404);
+    await call('POST', '/api/v1/namespaces/default/configmaps', cm('wet', { a: '1' }));
+    const patched = await call(
+      'PATCH',
+      '/api/v1/namespaces/default/configmaps/wet?dryRun=All',
+      { data: { a: '2' } },
+      'application/merge-patch+json',
+    );
+    expect(patched.body.data).toEqual({ a: '2' });
+    expect((await call('GET', '/api/v1/namespaces/default/configmaps/wet')).body.data).toEqual({ a: '1' });
+    const bad = await call('POST', '/api/v1/namespaces/default/configmaps?dryRun=true', cm('x'));
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toBe('dryRun: Unsupported value: []string{"true"}: supported values: "All"');
+  });
+
+  it('enforces Pod Security baseline on pods (dry run or not) and not on workloads', async () => {
+    api.createNamespace('locked', { 'pod-security.kubernetes.io/enforce': 'baseline' });
+    for (const query of ['?dryRun=All', '']) {
+      const refused = await call('POST', `/api/v1/namespaces/locked/pods${query}`, pod('p'));
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({ reason: 'Forbidden' });
+      expect(refused.body.message).toBe(
+        'pods "p" is forbidden: violates PodSecurity "baseline:latest": privileged (container "docker" must not set securityContext.privileged=true)',
+      );
+    }
+    const sts = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 's' },
+      spec: {
+        selector: { matchLabels: { a: 'b' } },
+        template: { metadata: { labels: { a: 'b' } }, spec: pod('x').spec },
+      },
+    };
+    const stored = await call('POST', '/apis/apps/v1/namespaces/locked/statefulsets?dryRun=All', sts);
+    expect(stored.status).toBe(201);
+    api.createNamespace('open');
+    expect((await call('POST', '/api/v1/namespaces/open/pods?dryRun=All', pod('p'))).status).toBe(201);
+  });
+});
+
 async function waitFor(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {

@@ -101,12 +101,21 @@ describe('up', () => {
           !r.path.includes('/leases') &&
           !/\/selfsubject\w+reviews/.test(r.path),
       )
-      .map((r) => `${r.method} ${r.contentType}`);
+      .map(
+        (r) =>
+          `${r.query.get('dryRun') ? 'dry-run ' : ''}${r.method} ${r.contentType} ${/namespaces\/[^/]+\/(\w+)/.exec(r.path)?.[1]}`,
+      );
+    // Each run's preflight sends the same write as a dry run first; the first also the pod it will make.
     expect(writes).toEqual([
-      'POST application/json',
-      'POST application/json',
-      'PATCH application/merge-patch+json',
-      'PATCH application/merge-patch+json',
+      'dry-run POST application/json configmaps',
+      'dry-run POST application/json statefulsets',
+      'dry-run POST application/json pods',
+      'POST application/json configmaps',
+      'POST application/json statefulsets',
+      'dry-run PATCH application/merge-patch+json configmaps',
+      'dry-run PATCH application/merge-patch+json statefulsets',
+      'PATCH application/merge-patch+json configmaps',
+      'PATCH application/merge-patch+json statefulsets',
     ]);
     expect(first.pod?.name).toBe(`${first.ids.id}-0`);
   });
@@ -274,12 +283,46 @@ describe('a cluster that refuses to create the pod', () => {
   // The bundled sysbox template sets runtimeClassName on the pod (the announcement's example sets it on
   // the Deployment, where a real API server drops it as an unknown field).
   const sysbox = 'sysbox';
+  const BASELINE = { 'pod-security.kubernetes.io/enforce': 'baseline' };
+  const leases = () => api.objectsIn(NAMESPACE).filter((o) => o.startsWith('Lease/'));
 
-  it('ends the wait at once for a Deployment whose RuntimeClass does not exist, with its ReplicaSet’s event', async () => {
+  it('fails the preflight within 2 s in a namespace enforcing Pod Security baseline, changing nothing', async () => {
+    api.labelNamespace(NAMESPACE, BASELINE);
     const started = Date.now();
+    const error = await run(inputs({ command: 'up', timeout: '60s' })).catch((e: Error) => e);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    const message = String(error);
+    expect(message).toContain('The cluster would refuse this preview (nothing was changed)');
+    // The API server's own words, for the pod the StatefulSet would create.
+    expect(message).toMatch(
+      /pods "web-demo-[0-9a-f]{8}-preflight" is forbidden: violates PodSecurity "baseline:latest": privileged \(container "docker" must not set securityContext.privileged=true\)/,
+    );
+    expect(objects()).toEqual([]);
+    expect(leases()).toEqual([]); // refused before the lease
+  });
+
+  it('fails the preflight for a Deployment whose RuntimeClass does not exist', async () => {
     const error = await run(inputs({ command: 'up', template: sysbox, timeout: '60s' })).catch(
       (e: Error) => e,
     );
+    expect(String(error)).toContain('pod rejected: RuntimeClass "sysbox-runc" not found');
+    expect(objects()).toEqual([]);
+  });
+
+  it('ends the wait at once for a Deployment whose new pods lose their RuntimeClass, with its ReplicaSet’s event', async () => {
+    api.createRuntimeClass('sysbox-runc');
+    await run(inputs({ command: 'up', template: sysbox }));
+    // The runtime goes away; the next deploy changes the pod template, so new pods are made.
+    const runtimeClasses = typeOfKind('node.k8s.io/v1', 'RuntimeClass')!;
+    api.store.remove(runtimeClasses, api.store.get(runtimeClasses, undefined, 'sysbox-runc')!);
+    const started = Date.now();
+    const changed = inputs({
+      command: 'up',
+      template: sysbox,
+      timeout: '60s',
+      resources: 'requests: {cpu: 100m}',
+    });
+    const error = await run(changed).catch((e: Error) => e);
     expect(Date.now() - started).toBeLessThan(10_000); // not the 60 s timeout
     const message = String(error);
     expect(message).toMatch(/The cluster refuses to create the pods of Deployment\/web-demo-[0-9a-f]{8}:/);
@@ -292,10 +335,12 @@ describe('a cluster that refuses to create the pod', () => {
     expect(objects()).toEqual([]);
   });
 
-  it('ends the wait at once when Pod Security forbids the privileged StatefulSet pod', async () => {
-    api.behaviour.mode = 'forbid-privileged';
+  it('ends the wait at once when Pod Security, enforced since the last deploy, forbids the new pod', async () => {
+    await run(inputs({ command: 'up' }));
+    api.labelNamespace(NAMESPACE, BASELINE);
     const started = Date.now();
-    const error = await run(inputs({ command: 'up', timeout: '60s' })).catch((e: Error) => e);
+    const changed = inputs({ command: 'up', timeout: '60s', resources: 'requests: {cpu: 100m}' });
+    const error = await run(changed).catch((e: Error) => e);
     expect(Date.now() - started).toBeLessThan(10_000);
     const message = String(error);
     expect(message).toMatch(/The cluster refuses to create the pods of StatefulSet\/web-demo-[0-9a-f]{8}:/);

@@ -129,7 +129,11 @@ describe('settings precedence: default < x-preevy < explicit input', () => {
     ['server-side-apply', 'sure', 'Input server-side-apply must be true or false, got "sure".'],
     ['namespace', 'Bad_NS', 'Input namespace must be a DNS label'],
     ['env-id', 'PR 12', 'Input env-id must be a DNS label'],
-    ['command', 'deploy', 'Input command must be one of auto, up, down, plan, cleanup; got "deploy".'],
+    [
+      'command',
+      'deploy',
+      'Input command must be one of auto, up, down, plan, doctor, cleanup; got "deploy".',
+    ],
     ['timeout', '5 minutes', 'Input timeout must be a duration such as 90s, 5m or 1h30m'],
     ['labels', '[a, b]', 'Input labels must be a YAML map'],
     ['annotations', 'a: [', 'Input annotations must be a YAML map of strings'],

@@ -72,6 +72,12 @@ function jobSummary(outcome) {
         }
         lines.push('');
     }
+    if (outcome.command === 'doctor') {
+        lines.push('| Check | Result | Detail |', '| --- | --- | --- |');
+        for (const c of outcome.checks)
+            lines.push(`| ${(0,comment/* escapeText */.X1)(c.name)} | ${c.state} | ${(0,comment/* escapeText */.X1)(c.detail.replace(/\n/g, ' '))} |`);
+        lines.push('');
+    }
     const phases = Object.entries(outcome.timings);
     if (phases.length) {
         lines.push('| Phase | Time |', '| --- | --- |', ...phases.map(([p, ms]) => `| ${p} | ${(0,duration/* formatDuration */.a3)(ms)} |`));
@@ -81,8 +87,8 @@ function jobSummary(outcome) {
 
 // EXTERNAL MODULE: ./src/model/inputs.ts
 var inputs = __webpack_require__(492);
-// EXTERNAL MODULE: ./src/run/dispatch.ts + 6 modules
-var dispatch = __webpack_require__(9220);
+// EXTERNAL MODULE: ./src/run/dispatch.ts + 5 modules
+var dispatch = __webpack_require__(6717);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __webpack_require__(8943);
 // EXTERNAL MODULE: ./src/kube/client.ts + 5 modules
@@ -179,6 +185,9 @@ async function runAction() {
             core/* setOutput */.uH(name, value);
         if (outcome.command === 'plan')
             core/* info */.pq(outcome.manifest);
+        const failed = outcome.command === 'doctor' ? outcome.checks.filter((c) => c.state === 'failed') : [];
+        if (failed.length > 0)
+            core/* setFailed */.C1(`doctor: ${failed.length} checks failed: ${failed.map((c) => c.name).join(', ')}.`);
         if (process.env.GITHUB_STEP_SUMMARY)
             await core/* summary */.z.addRaw(jobSummary(outcome)).write();
         core/* saveState */.LZ(checkpoint/* MAIN_STATE */.A.finished, 'true');
@@ -251,6 +260,36 @@ class GitHubApi {
         }));
         return Number(data.id);
     }
+    async getComment(id) {
+        const { data } = await this.call(`read comment ${id}`, () => this.octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+            ...this.repository(),
+            comment_id: id,
+        }));
+        return data.body ?? '';
+    }
+    /** Reacts to a comment: 👀 (eyes) when a command starts, 🚀 (rocket) or 😕 (confused) when it ends. */
+    async react(commentId, content) {
+        await this.call(`react to comment ${commentId}`, () => this.octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
+            ...this.repository(),
+            comment_id: commentId,
+            content,
+        }));
+    }
+    /** What a comment command needs of its pull request: the head to deploy, and whose code it is. */
+    async pullRequest(pr) {
+        const { data } = await this.call(`read pull request #${pr}`, () => this.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+            ...this.repository(),
+            pull_number: pr,
+        }));
+        return {
+            state: data.state === 'closed' ? 'closed' : 'open',
+            headSha: data.head.sha,
+            // null: the fork was deleted.
+            headRepository: data.head.repo === null ? null : data.head.repo.full_name,
+            baseRepository: data.base.repo.full_name,
+            htmlUrl: data.html_url,
+        };
+    }
     async updateComment(id, body) {
         await this.call(`update comment ${id}`, () => this.octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
             ...this.repository(),
@@ -321,14 +360,29 @@ class GitHubApi {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AC: () => (/* binding */ EXPIRY_MARK),
 /* harmony export */   Ql: () => (/* binding */ commentMarker),
 /* harmony export */   Wr: () => (/* binding */ urlTable),
 /* harmony export */   X1: () => (/* binding */ escapeText),
+/* harmony export */   c$: () => (/* binding */ expiryLine),
 /* harmony export */   wQ: () => (/* binding */ renderComment)
 /* harmony export */ });
 /* unused harmony exports MAX_ROWS, codeBlock */
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6518);
+/* harmony import */ var _model_trigger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2861);
 
+
+/** Marks the comment's expiry line, which `/preview extend` rewrites. */
+const EXPIRY_MARK = '<!-- kube-pod-preview:expiry -->';
+/** The expiry line of a comment: when `cleanup` deletes the preview. */
+function expiryLine(expiresAt, commands) {
+    const extend = commands ? '; `/preview extend <duration>` pushes it back' : '';
+    return `${EXPIRY_MARK}⏳ Expires ${formatInstant(expiresAt)} (input ttl)${extend}.`;
+}
+/** `2026-11-25 14:00 UTC`: one time zone for every reader. */
+function formatInstant(at) {
+    return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
 /** The hidden first line that finds the comment again: one comment per environment. */
 function commentMarker(id) {
     return `<!-- kube-pod-preview id=${id} -->`;
@@ -349,7 +403,23 @@ function heading(state) {
                 : '⚪ Removing the preview was cancelled';
         case 'deleted':
             return '🗑️ Preview deleted';
+        case 'sleeping':
+            return '💤 Preview asleep';
     }
+}
+/** What a reviewer can do about a live preview: when it expires or sleeps, and the commands. */
+function lifetimeLines(expiresAt, ctx) {
+    const lines = [];
+    if (expiresAt)
+        lines.push(expiryLine(expiresAt, ctx.commands === true));
+    if (ctx.sleepAfterMs)
+        lines.push(`💤 Sleeps after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(ctx.sleepAfterMs)} without a deploy (input sleep-after); a push or \`/preview wake\` wakes it.`);
+    if (ctx.commands)
+        lines.push(`Commands (comment on this pull request): ${commandList()}.`);
+    return lines.length ? ['', ...lines.flatMap((l, i) => (i === 0 ? [l] : ['', l]))] : [];
+}
+function commandList() {
+    return _model_trigger_js__WEBPACK_IMPORTED_MODULE_1__/* .PREVIEW_COMMANDS */ .mH.map((c) => `\`/preview ${c}\``).join(' · ');
 }
 function renderComment(state, ctx) {
     const lines = [commentMarker(ctx.id), `### ${heading(state)}: \`${ctx.envId}\``, ''];
@@ -369,7 +439,10 @@ function renderComment(state, ctx) {
             }
             lines.push('', [commit && `Deployed ${commit} in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(state.durationMs)}`, run]
                 .filter(Boolean)
-                .join(' · '));
+                .join(' · '), ...lifetimeLines(state.expiresAt, ctx));
+            break;
+        case 'sleeping':
+            lines.push(...urlTable(state.urls), '', `No deploy for ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(ctx.sleepAfterMs ?? 0)} (input sleep-after): the preview was scaled to zero and its URLs are off; its volume (images, build cache) is kept. Push a commit${ctx.commands ? ' or comment `/preview wake`' : ''} to wake it.`);
             break;
         case 'failed': {
             const what = state.during === 'deploy' ? commit && `Deploying ${commit} failed` : 'Removing the preview failed';
@@ -412,6 +485,8 @@ function stateText(url) {
         return `✅ answers (${escapeText(url.detail ?? '')})`;
     if (url.state === 'unreachable')
         return `⚠️ not answering (${escapeText(url.detail ?? '')})`;
+    if (url.state === 'asleep')
+        return '💤 asleep';
     return 'port-forward';
 }
 /** Escapes text for Markdown, inside and outside tables: nothing a name contains can break the layout. */
@@ -465,14 +540,16 @@ function readRunContext(env) {
         }
     }
     const pr = eventName?.startsWith('pull_request') ? payload.pull_request : undefined;
+    const comment = commentOf(eventName, payload);
     const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
     const repository = env.GITHUB_REPOSITORY;
     return {
         eventName,
         action: pr ? payload.action : undefined,
-        prNumber: pr?.number,
-        prUrl: pr?.html_url,
-        headSha: pr?.head?.sha ?? env.GITHUB_SHA,
+        prNumber: pr?.number ?? (comment ? payload.issue?.number : undefined),
+        prUrl: pr?.html_url ?? (comment ? payload.issue?.pull_request?.html_url : undefined),
+        // An issue_comment run's GITHUB_SHA is the default branch's: the pull request's head is asked for later.
+        headSha: pr?.head?.sha ?? (comment ? undefined : env.GITHUB_SHA),
         repository,
         runUrl: repository && env.GITHUB_RUN_ID
             ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
@@ -481,6 +558,24 @@ function readRunContext(env) {
             pr.base?.repo?.full_name &&
             pr.head.repo.full_name !== pr.base.repo.full_name),
         foreignCodeWithSecrets: foreignCode(eventName, payload, repository),
+        draft: pr?.draft === true,
+        labels: (pr?.labels ?? []).map((l) => l.name ?? '').filter(Boolean),
+        changedLabel: pr ? payload.label?.name : undefined,
+        comment,
+    };
+}
+/** A new comment on a pull request (issue_comment events also come for issues and for edits). */
+function commentOf(eventName, payload) {
+    const { comment, issue } = payload;
+    if (eventName !== 'issue_comment' || payload.action !== 'created' || !issue?.pull_request)
+        return undefined;
+    if (comment?.id === undefined)
+        return undefined;
+    return {
+        id: comment.id,
+        body: comment.body ?? '',
+        author: comment.user?.login ?? '',
+        association: comment.author_association ?? 'NONE',
     };
 }
 function foreignCode(eventName, payload, repository) {
@@ -753,10 +848,15 @@ const INPUT_NAMES = [
     'deployment',
     'deployment-environment',
     'primary-service',
+    // Which pull requests get a preview, and commands in their comments.
+    'drafts',
+    'label',
+    'command-permission',
     // Safety and housekeeping.
     'on-fork',
     'allow-fork-code',
     'ttl',
+    'sleep-after',
     'dry-run',
 ];
 function isInputName(name) {

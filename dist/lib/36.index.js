@@ -700,6 +700,7 @@ class ObjectApi extends dist/* KubernetesObjectApi */.e1Y {
     }
 }
 const FIELD_MANAGER = 'kube-pod-preview';
+const dryRun = (options) => (options.dryRun ? 'All' : undefined);
 /**
  * The thin adapter over @kubernetes/client-node that the rest of kube-pod-preview talks to, bound to
  * one namespace. It returns plain data and turns the library's exceptions into KubeApiErrors that say
@@ -752,9 +753,10 @@ class KubeClient {
         const list = await this.call(`list ${kind} in namespace ${this.namespace}`, () => this.objects.list(apiVersion, kind, this.namespace, undefined, undefined, undefined, selectors.fieldSelector, selectors.labelSelector));
         return { items: list.items, resourceVersion: list.metadata?.resourceVersion ?? '' };
     }
-    async create(object) {
+    /** Creates the object; with `dryRun`, the API server admits and validates it, and stores nothing. */
+    async create(object, options = {}) {
         const addressed = this.inNamespace(object);
-        return this.call(`create ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))}`, () => this.objects.create(addressed, undefined, undefined, FIELD_MANAGER));
+        return this.call(`${options.dryRun ? 'dry-run ' : ''}create ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))}`, () => this.objects.create(addressed, undefined, dryRun(options), FIELD_MANAGER));
     }
     /** PUT of a whole object; its resourceVersion makes it fail with 409 if the object changed meanwhile. */
     async replace(object) {
@@ -767,12 +769,12 @@ class KubeClient {
      */
     async serverSideApply(object, options = { manager: FIELD_MANAGER, force: true }) {
         const addressed = this.inNamespace(object);
-        return this.call(`apply ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))}`, () => this.objects.patch(addressed, undefined, undefined, options.manager, options.force, dist/* PatchStrategy */.Qve.ServerSideApply));
+        return this.call(`${options.dryRun ? 'dry-run ' : ''}apply ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))}`, () => this.objects.patch(addressed, undefined, dryRun(options), options.manager, options.force, dist/* PatchStrategy */.Qve.ServerSideApply));
     }
     /** A JSON merge patch (RFC 7386) with the whole object: works for built-in kinds and custom resources alike. */
-    async mergePatch(object) {
+    async mergePatch(object, options = {}) {
         const addressed = this.inNamespace(object);
-        return this.call(`patch ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))}`, () => this.objects.patch(addressed, undefined, undefined, FIELD_MANAGER, undefined, dist/* PatchStrategy */.Qve.MergePatch));
+        return this.call(`${options.dryRun ? 'dry-run ' : ''}patch ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))}`, () => this.objects.patch(addressed, undefined, dryRun(options), FIELD_MANAGER, undefined, dist/* PatchStrategy */.Qve.MergePatch));
     }
     /**
      * Deletes an object; false when it was already gone. `gracePeriodSeconds` shortens a pod's termination
@@ -782,6 +784,16 @@ class KubeClient {
         return ifNotFound(this.call(`delete ${(0,objects/* describeRef */.Ro)(ref)}`, () => this.objects
             .delete(this.header(ref), undefined, undefined, options.gracePeriodSeconds, undefined, propagationPolicy)
             .then(() => true)), false);
+    }
+    /** The API server's version (`GET /version`): the cheapest request that proves it answers. */
+    async version() {
+        const api = this.kc.makeApiClient(dist/* VersionApi */.Nq_);
+        const info = await this.call('read the server version', () => api.getCode());
+        return info.gitVersion;
+    }
+    /** The API server's address, from the kubeconfig. */
+    get serverUrl() {
+        return this.server;
     }
     /** SelfSubjectRulesReview: what the kubeconfig's identity may do in the namespace, in one request. */
     async rulesReview() {

@@ -24,9 +24,12 @@ var inputs = __webpack_require__(492);
 ;// CONCATENATED MODULE: ./src/entry/cli-args.ts
 
 
-const USAGE = `Usage: kube-pod-preview <plan|up|down|cleanup> [--<input> <value> ...]
+const USAGE = `Usage: kube-pod-preview <plan|doctor|up|down|cleanup> [--<input> <value> ...]
 
-  plan     print the rendered, validated objects as YAML (needs no cluster)
+  plan     print the rendered, validated objects as YAML (needs no cluster); with --server, as the
+           API server would store them (a dry run: defaults and admission's changes filled in)
+  doctor   check the cluster, the permissions and what the cluster would make of the objects, a line
+           per check, changing nothing (exit status 1 when a check fails)
   up       provision or update the environment, run compose in it, print its URLs
   down     delete everything the environment created
   cleanup  remove the namespace's environments whose PR is closed or whose ttl has passed
@@ -41,7 +44,7 @@ GITHUB_REPOSITORY does (default: $GITHUB_REPOSITORY, else the git checkout's ori
 the CLI reaches the environment the action created.`;
 /** Flags of the CLI alone; every other flag is one of the action's inputs. */
 const CLI_FLAGS = ['repository', 'kubeconfig-file'];
-const COMMANDS = ['plan', 'up', 'down', 'cleanup'];
+const COMMANDS = ['plan', 'doctor', 'up', 'down', 'cleanup'];
 /** Parses `<command> --name value --name=value …` into input values and --repository. */
 function parseArgs(argv) {
     const [command, ...rest] = argv;
@@ -50,8 +53,15 @@ function parseArgs(argv) {
     }
     const values = { command };
     const cli = {};
+    let server = false;
     for (let i = 0; i < rest.length; i++) {
         const arg = rest[i];
+        if (arg === '--server') {
+            if (command !== 'plan')
+                throw new errors/* UserError */.yo(`--server goes with plan only.\n${USAGE}`);
+            server = true;
+            continue;
+        }
         const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
         if (!match)
             throw new errors/* UserError */.yo(`Unexpected argument "${arg}".\n${USAGE}`);
@@ -69,7 +79,7 @@ function parseArgs(argv) {
     }
     if (cli['kubeconfig-file'] !== undefined && values.kubeconfig !== undefined)
         throw new errors/* UserError */.yo('Give --kubeconfig-file or --kubeconfig, not both.');
-    return { inputs: values, repository: cli.repository, kubeconfigFile: cli['kubeconfig-file'] };
+    return { inputs: values, repository: cli.repository, kubeconfigFile: cli['kubeconfig-file'], server };
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -145,6 +155,8 @@ function resultText(outcome) {
             return outcome.urls
                 .map((u) => `${u.service}:${u.port}\t${u.url ?? u.command ?? ''}\t${u.state}\n`)
                 .join('');
+        case 'doctor':
+            return outcome.checks.map((c) => `${c.state}\t${c.name}\t${c.detail}\n`).join('');
         case 'cleanup':
             return outcome.cleaned
                 .map((e) => `${e.envId}\t${e.repository ?? ''}\t${e.reason ?? ''}\t${e.action}\n`)
@@ -174,7 +186,7 @@ async function runCli(argv) {
         const file = args.kubeconfigFile;
         const kubeconfig = file === undefined ? {} : { kubeconfig: readKubeconfig(file) };
         // Imported here, not above: `--help` and argument errors should not pay for loading the libraries.
-        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(220)]).then(__webpack_require__.bind(__webpack_require__, 9220));
+        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(717)]).then(__webpack_require__.bind(__webpack_require__, 6717));
         const outcome = await runCommand({
             input: (0,inputs/* mapInputs */.k3)({ ...args.inputs, ...kubeconfig }),
             // The environment's id derives from the repository: the CLI must name the one the action does.
@@ -182,9 +194,10 @@ async function runCli(argv) {
             log: consoleLogger({ verbose: Boolean(process.env.RUNNER_DEBUG) }),
             signal,
             cwd: process.cwd(),
+            planOnServer: args.server,
         });
         process.stdout.write(resultText(outcome));
-        return 0;
+        return outcome.command === 'doctor' && outcome.checks.some((c) => c.state === 'failed') ? 1 : 0;
     }
     catch (error) {
         const reason = (0,errors/* reasonOf */.A3)(error, signal);
@@ -224,14 +237,16 @@ function readRunContext(env) {
         }
     }
     const pr = eventName?.startsWith('pull_request') ? payload.pull_request : undefined;
+    const comment = commentOf(eventName, payload);
     const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
     const repository = env.GITHUB_REPOSITORY;
     return {
         eventName,
         action: pr ? payload.action : undefined,
-        prNumber: pr?.number,
-        prUrl: pr?.html_url,
-        headSha: pr?.head?.sha ?? env.GITHUB_SHA,
+        prNumber: pr?.number ?? (comment ? payload.issue?.number : undefined),
+        prUrl: pr?.html_url ?? (comment ? payload.issue?.pull_request?.html_url : undefined),
+        // An issue_comment run's GITHUB_SHA is the default branch's: the pull request's head is asked for later.
+        headSha: pr?.head?.sha ?? (comment ? undefined : env.GITHUB_SHA),
         repository,
         runUrl: repository && env.GITHUB_RUN_ID
             ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
@@ -240,6 +255,24 @@ function readRunContext(env) {
             pr.base?.repo?.full_name &&
             pr.head.repo.full_name !== pr.base.repo.full_name),
         foreignCodeWithSecrets: foreignCode(eventName, payload, repository),
+        draft: pr?.draft === true,
+        labels: (pr?.labels ?? []).map((l) => l.name ?? '').filter(Boolean),
+        changedLabel: pr ? payload.label?.name : undefined,
+        comment,
+    };
+}
+/** A new comment on a pull request (issue_comment events also come for issues and for edits). */
+function commentOf(eventName, payload) {
+    const { comment, issue } = payload;
+    if (eventName !== 'issue_comment' || payload.action !== 'created' || !issue?.pull_request)
+        return undefined;
+    if (comment?.id === undefined)
+        return undefined;
+    return {
+        id: comment.id,
+        body: comment.body ?? '',
+        author: comment.user?.login ?? '',
+        association: comment.author_association ?? 'NONE',
     };
 }
 function foreignCode(eventName, payload, repository) {
@@ -316,10 +349,15 @@ const INPUT_NAMES = [
     'deployment',
     'deployment-environment',
     'primary-service',
+    // Which pull requests get a preview, and commands in their comments.
+    'drafts',
+    'label',
+    'command-permission',
     // Safety and housekeeping.
     'on-fork',
     'allow-fork-code',
     'ttl',
+    'sleep-after',
     'dry-run',
 ];
 function isInputName(name) {

@@ -61,6 +61,36 @@ class GitHubApi {
         }));
         return Number(data.id);
     }
+    async getComment(id) {
+        const { data } = await this.call(`read comment ${id}`, () => this.octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+            ...this.repository(),
+            comment_id: id,
+        }));
+        return data.body ?? '';
+    }
+    /** Reacts to a comment: 👀 (eyes) when a command starts, 🚀 (rocket) or 😕 (confused) when it ends. */
+    async react(commentId, content) {
+        await this.call(`react to comment ${commentId}`, () => this.octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
+            ...this.repository(),
+            comment_id: commentId,
+            content,
+        }));
+    }
+    /** What a comment command needs of its pull request: the head to deploy, and whose code it is. */
+    async pullRequest(pr) {
+        const { data } = await this.call(`read pull request #${pr}`, () => this.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+            ...this.repository(),
+            pull_number: pr,
+        }));
+        return {
+            state: data.state === 'closed' ? 'closed' : 'open',
+            headSha: data.head.sha,
+            // null: the fork was deleted.
+            headRepository: data.head.repo === null ? null : data.head.repo.full_name,
+            baseRepository: data.base.repo.full_name,
+            htmlUrl: data.html_url,
+        };
+    }
     async updateComment(id, body) {
         await this.call(`update comment ${id}`, () => this.octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
             ...this.repository(),
@@ -131,14 +161,29 @@ class GitHubApi {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AC: () => (/* binding */ EXPIRY_MARK),
 /* harmony export */   Ql: () => (/* binding */ commentMarker),
 /* harmony export */   Wr: () => (/* binding */ urlTable),
 /* harmony export */   X1: () => (/* binding */ escapeText),
+/* harmony export */   c$: () => (/* binding */ expiryLine),
 /* harmony export */   wQ: () => (/* binding */ renderComment)
 /* harmony export */ });
 /* unused harmony exports MAX_ROWS, codeBlock */
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6518);
+/* harmony import */ var _model_trigger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2861);
 
+
+/** Marks the comment's expiry line, which `/preview extend` rewrites. */
+const EXPIRY_MARK = '<!-- kube-pod-preview:expiry -->';
+/** The expiry line of a comment: when `cleanup` deletes the preview. */
+function expiryLine(expiresAt, commands) {
+    const extend = commands ? '; `/preview extend <duration>` pushes it back' : '';
+    return `${EXPIRY_MARK}⏳ Expires ${formatInstant(expiresAt)} (input ttl)${extend}.`;
+}
+/** `2026-11-25 14:00 UTC`: one time zone for every reader. */
+function formatInstant(at) {
+    return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
 /** The hidden first line that finds the comment again: one comment per environment. */
 function commentMarker(id) {
     return `<!-- kube-pod-preview id=${id} -->`;
@@ -159,7 +204,23 @@ function heading(state) {
                 : '⚪ Removing the preview was cancelled';
         case 'deleted':
             return '🗑️ Preview deleted';
+        case 'sleeping':
+            return '💤 Preview asleep';
     }
+}
+/** What a reviewer can do about a live preview: when it expires or sleeps, and the commands. */
+function lifetimeLines(expiresAt, ctx) {
+    const lines = [];
+    if (expiresAt)
+        lines.push(expiryLine(expiresAt, ctx.commands === true));
+    if (ctx.sleepAfterMs)
+        lines.push(`💤 Sleeps after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(ctx.sleepAfterMs)} without a deploy (input sleep-after); a push or \`/preview wake\` wakes it.`);
+    if (ctx.commands)
+        lines.push(`Commands (comment on this pull request): ${commandList()}.`);
+    return lines.length ? ['', ...lines.flatMap((l, i) => (i === 0 ? [l] : ['', l]))] : [];
+}
+function commandList() {
+    return _model_trigger_js__WEBPACK_IMPORTED_MODULE_1__/* .PREVIEW_COMMANDS */ .mH.map((c) => `\`/preview ${c}\``).join(' · ');
 }
 function renderComment(state, ctx) {
     const lines = [commentMarker(ctx.id), `### ${heading(state)}: \`${ctx.envId}\``, ''];
@@ -179,7 +240,10 @@ function renderComment(state, ctx) {
             }
             lines.push('', [commit && `Deployed ${commit} in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(state.durationMs)}`, run]
                 .filter(Boolean)
-                .join(' · '));
+                .join(' · '), ...lifetimeLines(state.expiresAt, ctx));
+            break;
+        case 'sleeping':
+            lines.push(...urlTable(state.urls), '', `No deploy for ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(ctx.sleepAfterMs ?? 0)} (input sleep-after): the preview was scaled to zero and its URLs are off; its volume (images, build cache) is kept. Push a commit${ctx.commands ? ' or comment `/preview wake`' : ''} to wake it.`);
             break;
         case 'failed': {
             const what = state.during === 'deploy' ? commit && `Deploying ${commit} failed` : 'Removing the preview failed';
@@ -222,6 +286,8 @@ function stateText(url) {
         return `✅ answers (${escapeText(url.detail ?? '')})`;
     if (url.state === 'unreachable')
         return `⚠️ not answering (${escapeText(url.detail ?? '')})`;
+    if (url.state === 'asleep')
+        return '💤 asleep';
     return 'port-forward';
 }
 /** Escapes text for Markdown, inside and outside tables: nothing a name contains can break the layout. */
@@ -299,6 +365,8 @@ class PullRequestReport {
             namespace: target.namespace,
             sha: target.sha,
             runUrl: target.runUrl,
+            sleepAfterMs: target.lifetime.sleepAfterMs,
+            commands: target.lifetime.commands,
         };
     }
     /** Posts (or updates) the comment as *deploying* and starts a deployment; fails on a token that may not comment. */
@@ -328,9 +396,9 @@ class PullRequestReport {
             });
         });
     }
-    async finished(state, urls, durationMs, primaryUrl) {
+    async finished(state, urls, durationMs, primaryUrl, expiresAt) {
         await this.lastWord(async () => {
-            await this.comment({ state, urls, durationMs });
+            await this.comment({ state, urls, durationMs, expiresAt });
             await this.status('success', primaryUrl);
         });
     }
@@ -362,6 +430,24 @@ class PullRequestReport {
                     await this.target.api.setDeploymentStatus(deployment.id, { state: 'inactive' });
                 }
             });
+        });
+    }
+    /** The comment, if there is one, says *sleeping*, with the URLs the preview will have again once woken. */
+    async sleeping(urls) {
+        await this.lastWord(() => this.comment({ state: 'sleeping', urls }, false));
+    }
+    /** `/preview extend`: the comment's expiry line says the new time; the rest of it stays as it was. */
+    async extended(expiresAt) {
+        await this.lastWord(async () => {
+            if (!this.comments)
+                return;
+            const { api, pr, ids } = this.target;
+            this.commentId ??= await this.findComment(api, pr, (0,comment/* commentMarker */.Ql)(ids.id));
+            const current = this.commentId === undefined ? undefined : await api.getComment(this.commentId);
+            if (!current?.includes(comment/* EXPIRY_MARK */.AC))
+                return;
+            const line = (0,comment/* expiryLine */.c$)(expiresAt, this.context.commands === true);
+            await api.updateComment(this.commentId, current.replace(new RegExp(`^.*${comment/* EXPIRY_MARK */.AC}.*$`, 'm'), line));
         });
     }
     /**
@@ -492,6 +578,7 @@ function reportFor(api, settings, ids, pr, context, log) {
         sha: context.headSha,
         runUrl: context.runUrl,
         settings: settings.report,
+        lifetime: { sleepAfterMs: settings.sleepAfterMs, commands: settings.commands.listed },
         log,
     });
 }

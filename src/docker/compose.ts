@@ -42,7 +42,12 @@ export async function composeUp(model: ComposeModel, target: Target): Promise<Pu
     const ps = await psJson(base, options);
     if (up.code !== 0) {
       const report = await failureReport(base, options, ps);
-      throw new UserError(`docker compose up failed (exit code ${up.code}).\n${report}`);
+      // Compose's own last words name what failed before any container existed: a pull refused by the
+      // registry, a build step, a port already taken.
+      const said = lastLines(up.stderr, 5);
+      throw new UserError(
+        `docker compose up failed (exit code ${up.code})${said ? `:\n${said}` : '.'}\n${report}`,
+      );
     }
     return ps
       .flatMap((c) =>
@@ -99,6 +104,16 @@ async function failureReport(base: string[], options: DockerOptions, ps: PsEntry
     );
   }
   return lines.join('\n');
+}
+
+/** The last non-empty lines of an output, without progress lines. */
+function lastLines(text: string, count: number): string {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() && !/^\s*[⠀-⣿]/.test(l))
+    .slice(-count)
+    .join('\n');
 }
 
 /** compose reads the model from a file; JSON is YAML, so the normalized model is written as it is. */

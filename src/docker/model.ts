@@ -1,4 +1,5 @@
 import { UserError } from '../util/errors.js';
+import type { PublishedPort } from '../model/exposure.js';
 import type { ProjectInputs } from '../model/settings.js';
 import { docker, firstLines } from './cli.js';
 
@@ -15,6 +16,34 @@ export interface ComposeModel {
 export interface ComposeService {
   volumes?: ComposeVolume[];
   [key: string]: unknown;
+}
+
+/** A port in the long syntax `docker compose config` normalizes every port to. */
+interface ComposePort {
+  target: number;
+  published?: string;
+  protocol?: string;
+}
+
+/**
+ * The ports the model publishes on a fixed host port, known before compose runs; a range or an
+ * unpublished port gets its number from the Docker server.
+ */
+export function declaredPorts(model: ComposeModel): PublishedPort[] {
+  return Object.entries(model.services).flatMap(([service, definition]) =>
+    ((definition.ports ?? []) as ComposePort[]).flatMap((port) =>
+      /^\d+$/.test(port.published ?? '')
+        ? [
+            {
+              service,
+              targetPort: port.target,
+              publishedPort: Number(port.published),
+              protocol: port.protocol ?? 'tcp',
+            },
+          ]
+        : [],
+    ),
+  );
 }
 
 /** A volume in the long syntax `docker compose config` normalizes every volume to. */

@@ -28,6 +28,9 @@ export async function runAction(): Promise<void> {
     core.setOutput('namespace', outcome.namespace);
     for (const [name, value] of Object.entries(urlOutputs(outcome))) core.setOutput(name, value);
     if (outcome.command === 'plan') core.info(outcome.manifest);
+    const failed = outcome.command === 'doctor' ? outcome.checks.filter((c) => c.state === 'failed') : [];
+    if (failed.length > 0)
+      core.setFailed(`doctor: ${failed.length} checks failed: ${failed.map((c) => c.name).join(', ')}.`);
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(jobSummary(outcome)).write();
     core.saveState(MAIN_STATE.finished, 'true');
   } catch (error) {

@@ -1,9 +1,12 @@
 import { UserError } from '../util/errors.js';
 import { INPUT_NAMES, isInputName, type InputName } from '../model/inputs.js';
 
-export const USAGE = `Usage: kube-pod-preview <plan|up|down|cleanup> [--<input> <value> ...]
+export const USAGE = `Usage: kube-pod-preview <plan|doctor|up|down|cleanup> [--<input> <value> ...]
 
-  plan     print the rendered, validated objects as YAML (needs no cluster)
+  plan     print the rendered, validated objects as YAML (needs no cluster); with --server, as the
+           API server would store them (a dry run: defaults and admission's changes filled in)
+  doctor   check the cluster, the permissions and what the cluster would make of the objects, a line
+           per check, changing nothing (exit status 1 when a check fails)
   up       provision or update the environment, run compose in it, print its URLs
   down     delete everything the environment created
   cleanup  remove the namespace's environments whose PR is closed or whose ttl has passed
@@ -23,12 +26,14 @@ export interface CliArgs {
   repository: string | undefined;
   /** --kubeconfig-file: a path, so that credentials stay off the command line. */
   kubeconfigFile: string | undefined;
+  /** `plan --server`. */
+  server: boolean;
 }
 
 /** Flags of the CLI alone; every other flag is one of the action's inputs. */
 const CLI_FLAGS = ['repository', 'kubeconfig-file'] as const;
 
-const COMMANDS = ['plan', 'up', 'down', 'cleanup'];
+const COMMANDS = ['plan', 'doctor', 'up', 'down', 'cleanup'];
 
 /** Parses `<command> --name value --name=value …` into input values and --repository. */
 export function parseArgs(argv: string[]): CliArgs {
@@ -38,8 +43,14 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   const values: Partial<Record<InputName, string>> = { command };
   const cli: Partial<Record<(typeof CLI_FLAGS)[number], string>> = {};
+  let server = false;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i]!;
+    if (arg === '--server') {
+      if (command !== 'plan') throw new UserError(`--server goes with plan only.\n${USAGE}`);
+      server = true;
+      continue;
+    }
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
     if (!match) throw new UserError(`Unexpected argument "${arg}".\n${USAGE}`);
     const name = match[1]!;
@@ -54,5 +65,5 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   if (cli['kubeconfig-file'] !== undefined && values.kubeconfig !== undefined)
     throw new UserError('Give --kubeconfig-file or --kubeconfig, not both.');
-  return { inputs: values, repository: cli.repository, kubeconfigFile: cli['kubeconfig-file'] };
+  return { inputs: values, repository: cli.repository, kubeconfigFile: cli['kubeconfig-file'], server };
 }

@@ -16,6 +16,8 @@ function resultText(outcome: Outcome): string {
       return outcome.urls
         .map((u) => `${u.service}:${u.port}\t${u.url ?? u.command ?? ''}\t${u.state}\n`)
         .join('');
+    case 'doctor':
+      return outcome.checks.map((c) => `${c.state}\t${c.name}\t${c.detail}\n`).join('');
     case 'cleanup':
       return outcome.cleaned
         .map((e) => `${e.envId}\t${e.repository ?? ''}\t${e.reason ?? ''}\t${e.action}\n`)
@@ -56,9 +58,10 @@ export async function runCli(argv: string[]): Promise<number> {
       log: consoleLogger({ verbose: Boolean(process.env.RUNNER_DEBUG) }),
       signal,
       cwd: process.cwd(),
+      planOnServer: args.server,
     });
     process.stdout.write(resultText(outcome));
-    return 0;
+    return outcome.command === 'doctor' && outcome.checks.some((c) => c.state === 'failed') ? 1 : 0;
   } catch (error) {
     const reason = reasonOf(error, signal);
     if (reason instanceof CancelledError) {

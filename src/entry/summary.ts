@@ -31,6 +31,12 @@ export function jobSummary(outcome: Outcome): string {
     }
     lines.push('');
   }
+  if (outcome.command === 'doctor') {
+    lines.push('| Check | Result | Detail |', '| --- | --- | --- |');
+    for (const c of outcome.checks)
+      lines.push(`| ${escapeText(c.name)} | ${c.state} | ${escapeText(c.detail.replace(/\n/g, ' '))} |`);
+    lines.push('');
+  }
   const phases = Object.entries(outcome.timings);
   if (phases.length) {
     lines.push(

@@ -8,6 +8,14 @@ export interface IssueComment {
   author: string | undefined;
 }
 
+export interface PullRequestInfo {
+  state: 'open' | 'closed';
+  headSha: string;
+  headRepository: string | null;
+  baseRepository: string;
+  htmlUrl: string;
+}
+
 export interface Deployment {
   id: number;
 }
@@ -70,6 +78,45 @@ export class GitHubApi {
       }),
     );
     return Number(data.id);
+  }
+
+  async getComment(id: number): Promise<string> {
+    const { data } = await this.call(`read comment ${id}`, () =>
+      this.octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+        ...this.repository(),
+        comment_id: id,
+      }),
+    );
+    return data.body ?? '';
+  }
+
+  /** Reacts to a comment: 👀 (eyes) when a command starts, 🚀 (rocket) or 😕 (confused) when it ends. */
+  async react(commentId: number, content: 'eyes' | 'rocket' | 'confused'): Promise<void> {
+    await this.call(`react to comment ${commentId}`, () =>
+      this.octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
+        ...this.repository(),
+        comment_id: commentId,
+        content,
+      }),
+    );
+  }
+
+  /** What a comment command needs of its pull request: the head to deploy, and whose code it is. */
+  async pullRequest(pr: number): Promise<PullRequestInfo> {
+    const { data } = await this.call(`read pull request #${pr}`, () =>
+      this.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+        ...this.repository(),
+        pull_number: pr,
+      }),
+    );
+    return {
+      state: data.state === 'closed' ? 'closed' : 'open',
+      headSha: data.head.sha,
+      // null: the fork was deleted.
+      headRepository: data.head.repo === null ? null : data.head.repo.full_name,
+      baseRepository: data.base.repo.full_name,
+      htmlUrl: data.html_url,
+    };
   }
 
   async updateComment(id: number, body: string): Promise<void> {

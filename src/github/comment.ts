@@ -1,10 +1,12 @@
-import { formatDuration } from '../util/duration.js';
+import { formatDuration, formatSpan } from '../util/duration.js';
+import { PREVIEW_COMMANDS } from '../model/trigger.js';
 import type { PreviewUrl } from '../model/urls.js';
 
 /** What the sticky comment says; every deploy rewrites the same comment with the latest state. */
 export type CommentState =
   | { state: 'deploying' }
-  | { state: 'ready' | 'running'; urls: PreviewUrl[]; durationMs: number }
+  | { state: 'ready' | 'running'; urls: PreviewUrl[]; durationMs: number; expiresAt?: Date | undefined }
+  | { state: 'sleeping'; urls: PreviewUrl[] }
   | { state: 'failed'; error: string; during: RunKind }
   | { state: 'cancelled'; during: RunKind }
   | { state: 'deleted' };
@@ -18,6 +20,24 @@ export interface CommentContext {
   namespace: string;
   sha: string | undefined;
   runUrl: string | undefined;
+  /** Input sleep-after: a ready comment says when the preview goes to sleep. */
+  sleepAfterMs?: number | undefined;
+  /** The workflow takes /preview commands (input command-permission set): a ready comment lists them. */
+  commands?: boolean;
+}
+
+/** Marks the comment's expiry line, which `/preview extend` rewrites. */
+export const EXPIRY_MARK = '<!-- kube-pod-preview:expiry -->';
+
+/** The expiry line of a comment: when `cleanup` deletes the preview. */
+export function expiryLine(expiresAt: Date, commands: boolean): string {
+  const extend = commands ? '; `/preview extend <duration>` pushes it back' : '';
+  return `${EXPIRY_MARK}⏳ Expires ${formatInstant(expiresAt)} (input ttl)${extend}.`;
+}
+
+/** `2026-11-25 14:00 UTC`: one time zone for every reader. */
+function formatInstant(at: Date): string {
+  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /** The hidden first line that finds the comment again: one comment per environment. */
@@ -41,7 +61,25 @@ function heading(state: CommentState): string {
         : '⚪ Removing the preview was cancelled';
     case 'deleted':
       return '🗑️ Preview deleted';
+    case 'sleeping':
+      return '💤 Preview asleep';
   }
+}
+
+/** What a reviewer can do about a live preview: when it expires or sleeps, and the commands. */
+function lifetimeLines(expiresAt: Date | undefined, ctx: CommentContext): string[] {
+  const lines: string[] = [];
+  if (expiresAt) lines.push(expiryLine(expiresAt, ctx.commands === true));
+  if (ctx.sleepAfterMs)
+    lines.push(
+      `💤 Sleeps after ${formatSpan(ctx.sleepAfterMs)} without a deploy (input sleep-after); a push or \`/preview wake\` wakes it.`,
+    );
+  if (ctx.commands) lines.push(`Commands (comment on this pull request): ${commandList()}.`);
+  return lines.length ? ['', ...lines.flatMap((l, i) => (i === 0 ? [l] : ['', l]))] : [];
+}
+
+function commandList(): string {
+  return PREVIEW_COMMANDS.map((c) => `\`/preview ${c}\``).join(' · ');
 }
 
 export function renderComment(state: CommentState, ctx: CommentContext): string {
@@ -68,6 +106,14 @@ export function renderComment(state: CommentState, ctx: CommentContext): string 
         [commit && `Deployed ${commit} in ${formatDuration(state.durationMs)}`, run]
           .filter(Boolean)
           .join(' · '),
+        ...lifetimeLines(state.expiresAt, ctx),
+      );
+      break;
+    case 'sleeping':
+      lines.push(
+        ...urlTable(state.urls),
+        '',
+        `No deploy for ${formatSpan(ctx.sleepAfterMs ?? 0)} (input sleep-after): the preview was scaled to zero and its URLs are off; its volume (images, build cache) is kept. Push a commit${ctx.commands ? ' or comment `/preview wake`' : ''} to wake it.`,
       );
       break;
     case 'failed': {
@@ -113,6 +159,7 @@ export function urlTable(urls: PreviewUrl[]): string[] {
 function stateText(url: PreviewUrl): string {
   if (url.state === 'ready') return `✅ answers (${escapeText(url.detail ?? '')})`;
   if (url.state === 'unreachable') return `⚠️ not answering (${escapeText(url.detail ?? '')})`;
+  if (url.state === 'asleep') return '💤 asleep';
   return 'port-forward';
 }
 

@@ -20,6 +20,22 @@ export interface RunContext {
    * `(deleted fork)` when GitHub no longer knows it. Undefined when the code is the repository's own.
    */
   foreignCodeWithSecrets: string | undefined;
+  /** A draft pull request (pull_request events). */
+  draft: boolean;
+  /** The pull request's labels (pull_request events). */
+  labels: string[];
+  /** The label a `labeled` or `unlabeled` event added or removed. */
+  changedLabel: string | undefined;
+  /** The comment of an issue_comment event on a pull request (`created` only): maybe a /preview command. */
+  comment: PullRequestComment | undefined;
+}
+
+export interface PullRequestComment {
+  id: number;
+  body: string;
+  author: string;
+  /** GitHub's author_association: OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, … */
+  association: string;
 }
 
 interface PullRequestPayload {
@@ -32,9 +48,14 @@ interface PullRequestPayload {
   pull_request?: {
     number: number;
     html_url?: string;
+    draft?: boolean;
+    labels?: { name?: string }[];
     head?: { sha?: string; repo?: { full_name?: string } | null };
     base?: { repo?: { full_name?: string } };
   };
+  label?: { name?: string };
+  issue?: { number?: number; pull_request?: { html_url?: string } };
+  comment?: { id?: number; body?: string; user?: { login?: string }; author_association?: string };
 }
 
 /** Reads the run's context from the variables the Actions runner sets and the event payload file. */
@@ -51,14 +72,16 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
     }
   }
   const pr = eventName?.startsWith('pull_request') ? payload.pull_request : undefined;
+  const comment = commentOf(eventName, payload);
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
   const repository = env.GITHUB_REPOSITORY;
   return {
     eventName,
     action: pr ? payload.action : undefined,
-    prNumber: pr?.number,
-    prUrl: pr?.html_url,
-    headSha: pr?.head?.sha ?? env.GITHUB_SHA,
+    prNumber: pr?.number ?? (comment ? payload.issue?.number : undefined),
+    prUrl: pr?.html_url ?? (comment ? payload.issue?.pull_request?.html_url : undefined),
+    // An issue_comment run's GITHUB_SHA is the default branch's: the pull request's head is asked for later.
+    headSha: pr?.head?.sha ?? (comment ? undefined : env.GITHUB_SHA),
     repository,
     runUrl:
       repository && env.GITHUB_RUN_ID
@@ -70,6 +93,26 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
       pr.head.repo.full_name !== pr.base.repo.full_name,
     ),
     foreignCodeWithSecrets: foreignCode(eventName, payload, repository),
+    draft: pr?.draft === true,
+    labels: (pr?.labels ?? []).map((l) => l.name ?? '').filter(Boolean),
+    changedLabel: pr ? payload.label?.name : undefined,
+    comment,
+  };
+}
+
+/** A new comment on a pull request (issue_comment events also come for issues and for edits). */
+function commentOf(
+  eventName: string | undefined,
+  payload: PullRequestPayload,
+): PullRequestComment | undefined {
+  const { comment, issue } = payload;
+  if (eventName !== 'issue_comment' || payload.action !== 'created' || !issue?.pull_request) return undefined;
+  if (comment?.id === undefined) return undefined;
+  return {
+    id: comment.id,
+    body: comment.body ?? '',
+    author: comment.user?.login ?? '',
+    association: comment.author_association ?? 'NONE',
   };
 }
 

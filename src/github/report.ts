@@ -5,7 +5,9 @@ import type { Logger } from '../util/log.js';
 import type { ReportSettings } from '../model/settings.js';
 import { GitHubApiError, type GitHubApi } from './api.js';
 import {
+  EXPIRY_MARK,
   commentMarker,
+  expiryLine,
   renderComment,
   type CommentContext,
   type CommentState,
@@ -20,6 +22,8 @@ export interface ReportTarget {
   sha: string | undefined;
   runUrl: string | undefined;
   settings: ReportSettings;
+  /** Input sleep-after, and whether the comment lists the /preview commands. */
+  lifetime: { sleepAfterMs: number | undefined; commands: boolean };
   log: Logger;
 }
 
@@ -51,6 +55,8 @@ export class PullRequestReport {
       namespace: target.namespace,
       sha: target.sha,
       runUrl: target.runUrl,
+      sleepAfterMs: target.lifetime.sleepAfterMs,
+      commands: target.lifetime.commands,
     };
   }
 
@@ -85,9 +91,10 @@ export class PullRequestReport {
     urls: PreviewUrl[],
     durationMs: number,
     primaryUrl: string | undefined,
+    expiresAt?: Date,
   ): Promise<void> {
     await this.lastWord(async () => {
-      await this.comment({ state, urls, durationMs });
+      await this.comment({ state, urls, durationMs, expiresAt });
       await this.status('success', primaryUrl);
     });
   }
@@ -119,6 +126,27 @@ export class PullRequestReport {
           await this.target.api.setDeploymentStatus(deployment.id, { state: 'inactive' });
         }
       });
+    });
+  }
+
+  /** The comment, if there is one, says *sleeping*, with the URLs the preview will have again once woken. */
+  async sleeping(urls: PreviewUrl[]): Promise<void> {
+    await this.lastWord(() => this.comment({ state: 'sleeping', urls }, false));
+  }
+
+  /** `/preview extend`: the comment's expiry line says the new time; the rest of it stays as it was. */
+  async extended(expiresAt: Date): Promise<void> {
+    await this.lastWord(async () => {
+      if (!this.comments) return;
+      const { api, pr, ids } = this.target;
+      this.commentId ??= await this.findComment(api, pr, commentMarker(ids.id));
+      const current = this.commentId === undefined ? undefined : await api.getComment(this.commentId);
+      if (!current?.includes(EXPIRY_MARK)) return;
+      const line = expiryLine(expiresAt, this.context.commands === true);
+      await api.updateComment(
+        this.commentId!,
+        current.replace(new RegExp(`^.*${EXPIRY_MARK}.*$`, 'm'), line),
+      );
     });
   }
 

@@ -1,19 +1,21 @@
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import type { ObjectSet } from '../model/plan.js';
-import { FIELD_MANAGER, KubeApiError, type KubeClient } from './client.js';
+import { FIELD_MANAGER, KubeApiError, type KubeClient, type WriteOptions } from './client.js';
 import { LABELS, MANAGER, describeRef, parseKindKey, refOf, type KubeObject } from '../model/objects.js';
 
 /**
  * Creates or updates every object of the plan. Before changing anything it checks that the cluster serves
  * each kind in the namespace and that no object it would write belongs to someone else: an object not
- * created by kube-pod-preview, or one of another preview environment.
+ * created by kube-pod-preview, or one of another preview environment. With `dryRun` every write is the
+ * same request as `dryRun=All`: admission and validation answer as they would, and nothing is stored.
+ * Resolves with the objects as the API server returned them (defaults filled in).
  */
 export async function applyPlan(
   client: KubeClient,
   plan: ObjectSet,
-  options: { serverSideApply: boolean; log: Logger },
-): Promise<void> {
+  options: { serverSideApply: boolean; log: Logger } & WriteOptions,
+): Promise<KubeObject[]> {
   const { log } = options;
   for (const key of plan.kinds) {
     const { apiVersion, kind } = parseKindKey(key);
@@ -33,13 +35,17 @@ export async function applyPlan(
   const existing = await Promise.all(plan.objects.map((object) => client.read(refOf(object))));
   plan.objects.forEach((object, index) => checkOwnership(object, existing[index], plan));
 
+  const write: WriteOptions = { dryRun: options.dryRun ?? false };
+  const stored: KubeObject[] = [];
   for (const [index, object] of plan.objects.entries()) {
     const current = existing[index];
-    if (options.serverSideApply) await applyAsEnvironment(client, object, plan);
-    else if (current) await client.mergePatch(object);
-    else await createOrPatch(client, object, plan);
-    log.info(`  ${describeRef(refOf(object))} ${current ? 'configured' : 'created'}`);
+    if (options.serverSideApply) stored.push(await applyAsEnvironment(client, object, plan, write));
+    else if (current) stored.push(await client.mergePatch(object, write));
+    else stored.push(await createOrPatch(client, object, plan, write));
+    const verb = current ? 'configured' : 'created';
+    log.info(`  ${describeRef(refOf(object))} ${options.dryRun ? `would be ${verb} (dry run)` : verb}`);
   }
+  return stored;
 }
 
 /**
@@ -55,17 +61,20 @@ export function environmentManager(id: string): string {
  * earlier versions used for every environment are ours (the labels say so): those are taken over. Any
  * other manager's field is a conflict that names it.
  */
-async function applyAsEnvironment(client: KubeClient, object: KubeObject, plan: ObjectSet): Promise<void> {
+async function applyAsEnvironment(
+  client: KubeClient,
+  object: KubeObject,
+  plan: ObjectSet,
+  write: WriteOptions,
+): Promise<KubeObject> {
   const manager = environmentManager(plan.ids.id);
   try {
-    await client.serverSideApply(object, { manager, force: false });
+    return await client.serverSideApply(object, { manager, force: false, ...write });
   } catch (error) {
     const others = error instanceof KubeApiError ? error.conflictingManagers : [];
     if (others.length === 0) throw error;
-    if (others.every((m) => m === FIELD_MANAGER)) {
-      await client.serverSideApply(object, { manager, force: true });
-      return;
-    }
+    if (others.every((m) => m === FIELD_MANAGER))
+      return client.serverSideApply(object, { manager, force: true, ...write });
     const environment = others.some((m) => m.startsWith(`${FIELD_MANAGER}/`));
     const fix = environment
       ? 'Object names must be unique per environment: put {{ id }} in its metadata.name in the template.'
@@ -80,13 +89,18 @@ async function applyAsEnvironment(client: KubeClient, object: KubeObject, plan: 
  * Client-side apply's create. An object that appeared since it was read is checked again: it is
  * patched only when it is this environment's.
  */
-async function createOrPatch(client: KubeClient, object: KubeObject, plan: ObjectSet): Promise<void> {
+async function createOrPatch(
+  client: KubeClient,
+  object: KubeObject,
+  plan: ObjectSet,
+  write: WriteOptions,
+): Promise<KubeObject> {
   try {
-    await client.create(object);
+    return await client.create(object, write);
   } catch (error) {
     if (!(error instanceof KubeApiError && error.code === 409)) throw error;
     checkOwnership(object, await client.read(refOf(object)), plan);
-    await client.mergePatch(object);
+    return client.mergePatch(object, write);
   }
 }
 

@@ -3,6 +3,7 @@ import {
   AuthorizationV1Api,
   KubernetesObjectApi,
   PatchStrategy,
+  VersionApi,
   Watch,
   type KubeConfig,
   type V1APIResource,
@@ -91,6 +92,14 @@ class ObjectApi extends KubernetesObjectApi {
 }
 
 export const FIELD_MANAGER = 'kube-pod-preview';
+
+/** Options of the calls that write. */
+export interface WriteOptions {
+  /** `dryRun=All`: the request goes through admission and validation, and nothing is stored. */
+  dryRun?: boolean;
+}
+
+const dryRun = (options: WriteOptions) => (options.dryRun ? 'All' : undefined);
 
 export interface ClientOptions {
   log?: Logger;
@@ -185,11 +194,12 @@ export class KubeClient {
     return { items: list.items as T[], resourceVersion: list.metadata?.resourceVersion ?? '' };
   }
 
-  async create<T extends KubeObject>(object: T): Promise<T> {
+  /** Creates the object; with `dryRun`, the API server admits and validates it, and stores nothing. */
+  async create<T extends KubeObject>(object: T, options: WriteOptions = {}): Promise<T> {
     const addressed = this.inNamespace(object);
     return this.call(
-      `create ${describeRef(refOf(object))}`,
-      () => this.objects.create(addressed, undefined, undefined, FIELD_MANAGER) as Promise<T>,
+      `${options.dryRun ? 'dry-run ' : ''}create ${describeRef(refOf(object))}`,
+      () => this.objects.create(addressed, undefined, dryRun(options), FIELD_MANAGER) as Promise<T>,
     );
   }
 
@@ -208,16 +218,16 @@ export class KubeClient {
    */
   async serverSideApply<T extends KubeObject>(
     object: T,
-    options: { manager: string; force: boolean } = { manager: FIELD_MANAGER, force: true },
+    options: { manager: string; force: boolean } & WriteOptions = { manager: FIELD_MANAGER, force: true },
   ): Promise<T> {
     const addressed = this.inNamespace(object);
     return this.call(
-      `apply ${describeRef(refOf(object))}`,
+      `${options.dryRun ? 'dry-run ' : ''}apply ${describeRef(refOf(object))}`,
       () =>
         this.objects.patch(
           addressed,
           undefined,
-          undefined,
+          dryRun(options),
           options.manager,
           options.force,
           PatchStrategy.ServerSideApply,
@@ -226,15 +236,15 @@ export class KubeClient {
   }
 
   /** A JSON merge patch (RFC 7386) with the whole object: works for built-in kinds and custom resources alike. */
-  async mergePatch<T extends KubeObject>(object: T): Promise<T> {
+  async mergePatch<T extends KubeObject>(object: T, options: WriteOptions = {}): Promise<T> {
     const addressed = this.inNamespace(object);
     return this.call(
-      `patch ${describeRef(refOf(object))}`,
+      `${options.dryRun ? 'dry-run ' : ''}patch ${describeRef(refOf(object))}`,
       () =>
         this.objects.patch(
           addressed,
           undefined,
-          undefined,
+          dryRun(options),
           FIELD_MANAGER,
           undefined,
           PatchStrategy.MergePatch,
@@ -266,6 +276,18 @@ export class KubeClient {
       ),
       false,
     );
+  }
+
+  /** The API server's version (`GET /version`): the cheapest request that proves it answers. */
+  async version(): Promise<string> {
+    const api = this.kc.makeApiClient(VersionApi);
+    const info = await this.call('read the server version', () => api.getCode());
+    return info.gitVersion;
+  }
+
+  /** The API server's address, from the kubeconfig. */
+  get serverUrl(): string {
+    return this.server;
   }
 
   /** SelfSubjectRulesReview: what the kubeconfig's identity may do in the namespace, in one request. */

@@ -41,10 +41,15 @@ export const INPUT_NAMES = [
   'deployment',
   'deployment-environment',
   'primary-service',
+  // Which pull requests get a preview, and commands in their comments.
+  'drafts',
+  'label',
+  'command-permission',
   // Safety and housekeeping.
   'on-fork',
   'allow-fork-code',
   'ttl',
+  'sleep-after',
   'dry-run',
 ] as const;
 

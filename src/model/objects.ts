@@ -71,8 +71,12 @@ export const ANNOTATIONS = {
   kinds: 'kube-pod-preview/kinds',
   /** On the docker-host workload: the kinds the exposure template used, recorded before it applies them. */
   exposureKinds: 'kube-pod-preview/exposure-kinds',
-  /** When `cleanup` may remove the environment: the last deploy plus input ttl. */
+  /** When `cleanup` may remove the environment: the last deploy plus input ttl (or `/preview extend`). */
   expiresAt: 'kube-pod-preview/expires-at',
+  /** On the docker-host workload: since when `cleanup` has it scaled to zero (input sleep-after). */
+  sleepingSince: 'kube-pod-preview/sleeping-since',
+  /** On the docker-host workload: the last deploy's URLs (JSON), for the comment of a sleeping one. */
+  urls: 'kube-pod-preview/urls',
 } as const;
 
 /** The labels that identify one environment's objects. Stable across deploys, so fit for selectors. */

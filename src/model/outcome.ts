@@ -46,9 +46,9 @@ export interface CleanupEntry {
   envId: string;
   id: string;
   repository: string | undefined;
-  /** Why it goes: its pull request is closed, or its ttl has passed; undefined when it stays. */
-  reason: 'pull request closed' | 'expired' | undefined;
-  action: 'removed' | 'would remove' | 'kept' | 'busy';
+  /** Why it goes (its pull request is closed, its ttl has passed) or sleeps (idle); undefined when it stays. */
+  reason: 'pull request closed' | 'expired' | 'idle' | undefined;
+  action: 'removed' | 'would remove' | 'asleep' | 'would sleep' | 'kept' | 'busy';
 }
 
 export interface CleanupOutcome extends Common {
@@ -56,9 +56,30 @@ export interface CleanupOutcome extends Common {
   cleaned: CleanupEntry[];
 }
 
+/** One check of the cluster, as `doctor` prints it and `up`'s preflight fails on. */
+export interface Check {
+  name: string;
+  state: 'ok' | 'failed' | 'skipped';
+  /** What was found; for a failure, the API server's message and what to do. */
+  detail: string;
+}
+
+/** `doctor`: what the cluster would make of a deploy, changing nothing. */
+export interface DoctorOutcome extends Common {
+  command: 'doctor';
+  checks: Check[];
+}
+
+/** `/preview extend`: the environment's new expiry. */
+export interface ExtendOutcome extends Common {
+  command: 'extend';
+  expiresAt: string;
+}
+
 /** A fork's pull request without credentials, with input on-fork skip. */
 export interface SkippedOutcome extends Common {
   command: 'skipped';
 }
 
-export type Outcome = PlanOutcome | UpOutcome | DownOutcome | CleanupOutcome | SkippedOutcome;
+export type Outcome =
+  PlanOutcome | UpOutcome | DownOutcome | CleanupOutcome | DoctorOutcome | ExtendOutcome | SkippedOutcome;

@@ -45,6 +45,15 @@ export function permissionsFor(command: 'up' | 'down', kinds: string[], expose?:
     });
   }
   if (command === 'up') {
+    needs.push({
+      group: '',
+      resource: 'pods',
+      verbs: ['create'],
+      optional:
+        "the preflight cannot dry-run the docker-host's pod, so a refusal by Pod Security or a pod quota shows only while waiting for it",
+    });
+  }
+  if (command === 'up') {
     // Exec (file sync) and port-forward (Docker) go over WebSocket upgrades of a GET; older API servers
     // authorize them as `get`, newer ones as `create`. `down` reaches neither: it only deletes.
     needs.push(

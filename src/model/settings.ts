@@ -5,10 +5,16 @@ import { UserError } from '../util/errors.js';
 import type { InputSource } from './inputs.js';
 import { DNS_SUBDOMAIN, dnsSubdomain } from './names.js';
 import { podSettings, type PodSettings } from './pod-settings.js';
+import {
+  DEFAULT_COMMAND_PERMISSION,
+  parseCommandPermission,
+  type Association,
+  type TriggerSettings,
+} from './trigger.js';
 import type { Logger } from '../util/log.js';
 
-export type Command = 'auto' | 'up' | 'down' | 'plan' | 'cleanup';
-const COMMANDS: readonly Command[] = ['auto', 'up', 'down', 'plan', 'cleanup'];
+export type Command = 'auto' | 'up' | 'down' | 'plan' | 'doctor' | 'cleanup';
+const COMMANDS: readonly Command[] = ['auto', 'up', 'down', 'plan', 'doctor', 'cleanup'];
 
 export type ExposeMode = 'ingress' | 'loadbalancer' | 'none';
 
@@ -72,8 +78,17 @@ export interface Settings {
   onFork: 'skip' | 'fail';
   /** Deploy another repository's code on events that carry this repository's secrets. */
   allowForkCode: boolean;
+  /** Which pull requests get a preview (inputs drafts and label). */
+  triggers: TriggerSettings;
+  /**
+   * Who may run `/preview` commands (input command-permission; empty: nobody), and whether the comment
+   * lists them (the workflow set the input, so it listens to issue_comment).
+   */
+  commands: { allowed: Association[]; listed: boolean };
   /** How long an environment lives after its last deploy before `cleanup` removes it. */
   ttlMs: number | undefined;
+  /** How long after its last deploy `cleanup` scales an environment to zero (input sleep-after). */
+  sleepAfterMs: number | undefined;
   /** `cleanup` only lists what it would remove. */
   dryRun: boolean;
 }
@@ -207,7 +222,9 @@ export function resolveSettings(
     onFork: optional(input('on-fork'), (v) => oneOf(v, ['skip', 'fail'] as const, 'on-fork')) ?? 'skip',
     allowForkCode: allowsForkCode(input),
     // An environment may live a year between deploys: longer is surely a typo (and no longer a Date).
+    ...pullRequestSettings(input),
     ttlMs: optional(input('ttl'), (v) => parseDuration(v, 'ttl', 365 * DAY_MS)),
+    sleepAfterMs: optional(input('sleep-after'), (v) => parseDuration(v, 'sleep-after', 365 * DAY_MS)),
     dryRun: optional(input('dry-run'), (v) => boolean(v, 'Input dry-run')) ?? false,
   };
 }
@@ -321,6 +338,30 @@ export function readDriverOptions(xPreevy: unknown, log: Logger): DriverOptions 
 
 function optional<T>(value: string | undefined, parse: (v: string) => T): T | undefined {
   return value === undefined ? undefined : parse(value);
+}
+
+/** Which pull requests get a preview, and who may run /preview commands in their comments. */
+function pullRequestSettings(input: InputSource): Pick<Settings, 'triggers' | 'commands'> {
+  const permission = input('command-permission');
+  return {
+    triggers: {
+      drafts: optional(input('drafts'), (v) => oneOf(v, ['deploy', 'skip'] as const, 'drafts')) ?? 'deploy',
+      label: optional(input('label'), labelName),
+    },
+    commands: {
+      allowed: optional(permission, parseCommandPermission) ?? [...DEFAULT_COMMAND_PERMISSION],
+      listed: permission !== undefined && permission.toLowerCase() !== 'none',
+    },
+  };
+}
+
+/** A GitHub label's name: at most 50 characters, one line. */
+function labelName(value: string): string {
+  if (value.length > 50 || /[\r\n]/.test(value))
+    throw new UserError(
+      `Input label must be one label's name (one line, at most 50 characters); got "${value.slice(0, 60)}".`,
+    );
+  return value;
 }
 
 function command(value: string): Command {

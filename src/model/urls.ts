@@ -10,10 +10,13 @@ export interface PreviewUrl {
   /** `expose: none`: the command that reaches the port from a workstation. */
   command: string | undefined;
   /** `not-checked` when there is no URL to check. */
-  state: UrlState | 'not-checked';
+  state: UrlState | 'not-checked' | 'asleep';
   /** What the health gate saw: `HTTP 200`, `ECONNREFUSED`, … */
   detail: string | undefined;
 }
+
+/** What the docker-host workload records of a deploy's URLs. */
+export type RecordedUrl = Pick<PreviewUrl, 'service' | 'port' | 'url' | 'command'>;
 
 /** The URL of `service` when it has one, else the first that answered, else the first. */
 export function primaryUrl(urls: PreviewUrl[], service: string | undefined): string | undefined {

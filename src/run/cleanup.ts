@@ -2,6 +2,7 @@ import type { GitHubApi } from '../github/api.js';
 import type { RunContext } from '../github/event.js';
 import type { KubeClient } from '../kube/client.js';
 import { LeaseHeldError, acquireLease } from '../kube/lease.js';
+import { asleepSince, putToSleep, recordedUrls } from '../kube/lifecycle.js';
 import { teardown } from '../kube/teardown.js';
 import type { Ids } from '../model/ids.js';
 import {
@@ -34,7 +35,8 @@ export interface CleanupOptions {
 /**
  * `cleanup`: finds the preview environments in the namespace by their docker-host workloads and removes
  * those whose pull request is closed (for this repository, asked of the GitHub API) or whose expiry has
- * passed. An environment a run is working on (its lease is held) is left for a later cleanup.
+ * passed; with input sleep-after, it scales to zero those not deployed for that long. An environment a
+ * run is working on (its lease is held) is left for a later cleanup.
  */
 export async function runCleanup(client: KubeClient, options: CleanupOptions): Promise<CleanupEntry[]> {
   const { log } = options;
@@ -56,13 +58,70 @@ export async function runCleanup(client: KubeClient, options: CleanupOptions): P
     };
     entries.push(entry);
     const what = `${ids.envId} (${ids.id}${repository ? `, ${repository}` : ''})`;
-    if (!entry.reason) log.info(`  ${what}: kept`);
-    else if (options.settings.dryRun) {
+    if (!entry.reason && idle(host, now, options.settings)) {
+      entry.reason = 'idle';
+      entry.action = options.settings.dryRun
+        ? 'would sleep'
+        : await sleep(client, host, entry, what, options);
+      if (options.settings.dryRun) log.info(`  ${what}: would sleep (idle; dry-run)`);
+    } else if (!entry.reason) {
+      const since = asleepSince(host);
+      log.info(`  ${what}: kept${since ? ` (asleep since ${since.toISOString()})` : ''}`);
+    } else if (options.settings.dryRun) {
       entry.action = 'would remove';
       log.info(`  ${what}: would remove (${entry.reason}; dry-run)`);
     } else entry.action = await remove(client, entry, what, options);
   }
   return entries;
+}
+
+/** Awake, and not deployed for input sleep-after. */
+function idle(host: KubeObject, now: Date, settings: Settings): boolean {
+  if (settings.sleepAfterMs === undefined || asleepSince(host)) return false;
+  const deployedAt = Date.parse(host.metadata.annotations?.[ANNOTATIONS.deployedAt] ?? '');
+  return !Number.isNaN(deployedAt) && deployedAt + settings.sleepAfterMs <= now.getTime();
+}
+
+/**
+ * Puts one environment to sleep under its lease, unless a run holds it: scaled to zero, its exposure
+ * removed, its volume kept. Its comment, if any, says *sleeping*.
+ */
+async function sleep(
+  client: KubeClient,
+  host: KubeObject,
+  entry: CleanupEntry,
+  what: string,
+  options: CleanupOptions,
+): Promise<CleanupEntry['action']> {
+  const { log, signal } = options;
+  try {
+    await using _lease = await acquireLease(client, entry.id, leaseOptions(options));
+    await log.group(`Put ${what} to sleep: no deploy for input sleep-after`, () =>
+      putToSleep(client, host, options.now(), log),
+    );
+  } catch (error) {
+    if (!(error instanceof LeaseHeldError)) throw error;
+    log.info(`  ${what}: a run is working on it; leaving it awake`);
+    return 'busy';
+  }
+  signal.throwIfAborted();
+  const pr = pullRequestOf(entry);
+  if (pr !== undefined && entry.repository === options.context.repository) {
+    const urls = recordedUrls(host).map((u) => ({ ...u, state: 'asleep' as const, detail: undefined }));
+    await reportFor(options.github, options.settings, entry, pr, options.context, log)?.sleeping(urls);
+  }
+  return 'asleep';
+}
+
+function leaseOptions(options: CleanupOptions) {
+  return {
+    holder: holderOf(options.context),
+    durationSeconds: 30,
+    waitMs: 0,
+    pollMs: 1000,
+    signal: options.signal,
+    log: options.log,
+  };
 }
 
 /** Every environment's docker-host workload in the namespace. */
@@ -106,14 +165,7 @@ async function remove(
 ): Promise<CleanupEntry['action']> {
   const { log, signal, settings } = options;
   try {
-    await using _lease = await acquireLease(client, entry.id, {
-      holder: holderOf(options.context),
-      durationSeconds: 30,
-      waitMs: 0,
-      pollMs: 1000,
-      signal,
-      log,
-    });
+    await using _lease = await acquireLease(client, entry.id, leaseOptions(options));
     await log.group(`Remove ${what}: ${entry.reason}`, () =>
       teardown(client, {
         selector: environmentSelector(entry.id),

@@ -6,7 +6,8 @@ import type { KubeClient } from '../kube/client.js';
 import type { Checkpoint } from '../model/checkpoint.js';
 import { environmentId, resourceId, type Ids } from '../model/ids.js';
 import type { InputSource } from '../model/inputs.js';
-import type { Outcome } from '../model/outcome.js';
+import type { CleanupOutcome, Outcome, SkippedOutcome } from '../model/outcome.js';
+import { decideAuto, type PreviewCommand } from '../model/trigger.js';
 import {
   readDriverOptions,
   readProjectInputs,
@@ -31,20 +32,30 @@ export interface RunOptions {
   now?: () => Date;
   /** Keeps what a post step needs should this process be killed (the action's step state). */
   checkpoint?: Checkpoint;
+  /** `plan --server`: the plan as the API server would store it (a dry run of every object). */
+  planOnServer?: boolean;
+  /** The `/preview` command of the event's comment, once its author was found allowed to give it. */
+  commentCommand?: PreviewCommand;
 }
 
 /**
- * One run, whichever its entry point: settings → ids → plan, then the command. `plan` prints the plan;
- * `up` deploys it (apply → wait → tunnel → sync → compose → expose → report); `down` removes the
- * environment; `cleanup` removes those of closed pull requests and expired ones.
+ * One run, whichever its entry point: settings → ids → plan, then the command. `plan` prints the plan
+ * (`--server`: as the API server would store it); `doctor` asks the cluster what it would make of it;
+ * `up` deploys it (preflight → apply → wait → tunnel → sync → compose → expose → report); `down`
+ * removes the environment; `cleanup` removes those of closed pull requests and expired ones, and puts
+ * idle ones to sleep. A `/preview` comment (issue_comment) runs one of them for its pull request.
  *
  * The Kubernetes and GitHub client libraries are most of the bundle and most of its start-up time, so
  * they are imported only by the commands that talk to a cluster, when they do (`plan` needs neither).
  */
 export async function runCommand(options: RunOptions): Promise<Outcome> {
+  if (options.context.comment && !options.commentCommand) {
+    const { runCommentCommand } = await import('./comment-command.js');
+    return runCommentCommand(options, runCommand);
+  }
   const { input, context, log, signal } = options;
   // Before anything reads the fork's files: a compose file is code too (include, env_file).
-  refuseForeignCode(input, context);
+  refuseForeignCode(input, context, options.commentCommand);
   const env = options.env ?? process.env;
   const now = options.now ?? (() => new Date());
   const timer = new PhaseTimer();
@@ -66,44 +77,99 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
   for (const secret of [settings.githubToken, settings.expose.basicAuth?.password])
     if (secret) log.mask(secret);
   const connect = () => connectTo(settings, { log, env, signal });
-  if (settings.command === 'cleanup') {
-    const cleaned = await timer.time('cleanup', async () => {
-      const { runCleanup } = await import('./cleanup.js');
-      const { githubApi } = await import('./report.js');
-      const github = githubApi(settings, context, env);
-      return runCleanup(await connect(), { settings, context, github, log, signal, now });
-    });
-    const common = {
-      ids: { envId: '*', id: '*' },
-      namespace: settings.namespace,
-      project: model?.name ?? '',
-    };
-    return { ...common, command: 'cleanup', cleaned, timings: timer.timings };
-  }
+  if (settings.command === 'cleanup')
+    return runCleanupCommand(settings, model, options, { timer, connect, env, now });
   if (!model) throw new Error('Only cleanup runs without a compose project.');
 
   const run = resolveRun(options, { settings, model, timer, projectEnv, now });
   const common = { ids: run.ids, namespace: settings.namespace, project: model.name, timings: timer.timings };
-  const command =
-    settings.command === 'auto' ? (context.action === 'closed' ? 'down' : 'up') : settings.command;
-  if (command !== 'plan' && (await skipFork(settings, context, env, log)))
+  const command = chooseCommand(settings, context, options.commentCommand);
+  if (command.name === 'skip') {
+    log.notice(command.why);
     return { ...common, command: 'skipped' };
-  log.info(`Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace}: ${command}`);
+  }
+  if (command.name !== 'plan' && (await skipFork(settings, context, env, log)))
+    return { ...common, command: 'skipped' };
+  log.info(
+    `Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace}: ${command.name}`,
+  );
+  return { ...common, ...(await execute(run, command, { ...options, env }, connect)) };
+}
 
-  if (command === 'down') {
+/** The command to run: a /preview comment's, `auto`'s choice for the pull_request event, or input command. */
+type Chosen =
+  | { name: 'up' | 'down' | 'plan' | 'doctor' }
+  | { name: 'extend'; byMs: number }
+  | { name: 'skip'; why: string };
+
+function chooseCommand(settings: Settings, context: RunContext, comment: PreviewCommand | undefined): Chosen {
+  if (comment?.name === 'extend') return { name: 'extend', byMs: comment.byMs };
+  if (comment) return { name: comment.name === 'down' ? 'down' : 'up' };
+  if (settings.command === 'auto') {
+    const decision = decideAuto(context, settings.triggers);
+    return decision.command === 'skip' ? { name: 'skip', why: decision.why } : { name: decision.command };
+  }
+  return { name: settings.command === 'cleanup' ? 'plan' : settings.command };
+}
+
+/** What a command adds to what every run reports. */
+type WithoutCommon<T> = T extends unknown ? Omit<T, 'ids' | 'namespace' | 'project' | 'timings'> : never;
+type Executed = WithoutCommon<Exclude<Outcome, CleanupOutcome | SkippedOutcome>>;
+
+async function execute(
+  run: Run,
+  command: Exclude<Chosen, { name: 'skip' }>,
+  options: RunOptions & { env: NodeJS.ProcessEnv },
+  connect: () => Promise<KubeClient>,
+): Promise<Executed> {
+  if (command.name === 'down') {
     const { runDown } = await import('./down.js');
     const client = await connect();
-    const report = await reportOf(run, env);
-    return { ...common, ...(await runDown(run, client, templateKinds(run), report)) };
+    return runDown(run, client, templateKinds(run), await reportOf(run, options.env));
+  }
+  if (command.name === 'extend') {
+    const { runExtend } = await import('./extend.js');
+    return runExtend(run, await connect(), command.byMs, await reportOf(run, options.env));
   }
   // A bad template fails `plan` and `up` before anything touches the cluster.
   const provenance = planOptions(run);
   const plan = planEnvironment(run, provenance);
-  if (command === 'plan') return { ...common, command: 'plan', manifest: manifestOf(plan) };
+  if (command.name === 'plan' && !options.planOnServer)
+    return { command: 'plan', manifest: manifestOf(plan) };
+  if (command.name === 'plan') {
+    const { planOnServer } = await import('./preflight.js');
+    return { command: 'plan', manifest: await planOnServer(run, await connect(), plan, provenance) };
+  }
+  if (command.name === 'doctor') {
+    const { runDoctor } = await import('./doctor.js');
+    return runDoctor(run, await connect(), plan, provenance);
+  }
   const { runUp } = await import('./up.js');
   const client = await connect();
-  const report = await reportOf(run, env);
-  return { ...common, ...(await runUp(run, client, plan, provenance, report)) };
+  return runUp(run, client, plan, provenance, await reportOf(run, options.env));
+}
+
+async function runCleanupCommand(
+  settings: Settings,
+  model: ComposeModel | undefined,
+  options: RunOptions,
+  resolved: {
+    timer: PhaseTimer;
+    connect: () => Promise<KubeClient>;
+    env: NodeJS.ProcessEnv;
+    now: () => Date;
+  },
+): Promise<CleanupOutcome> {
+  const { context, log, signal } = options;
+  const { timer, env, now } = resolved;
+  const cleaned = await timer.time('cleanup', async () => {
+    const { runCleanup } = await import('./cleanup.js');
+    const { githubApi } = await import('./report.js');
+    const github = githubApi(settings, context, env);
+    return runCleanup(await resolved.connect(), { settings, context, github, log, signal, now });
+  });
+  const common = { ids: { envId: '*', id: '*' }, namespace: settings.namespace, project: model?.name ?? '' };
+  return { ...common, command: 'cleanup', cleaned, timings: timer.timings };
 }
 
 async function connectTo(
@@ -188,10 +254,16 @@ async function skipFork(
  * pull_request_target and workflow_run give the run this repository's secrets whoever wrote the code:
  * deploying a fork's compose file and Dockerfiles then runs them next to the cluster credentials.
  */
-function refuseForeignCode(input: InputSource, context: RunContext): void {
+function refuseForeignCode(
+  input: InputSource,
+  context: RunContext,
+  comment: PreviewCommand | undefined,
+): void {
   const foreign = context.foreignCodeWithSecrets;
   const command = input('command') ?? 'auto';
-  const deploys = command === 'up' || (command === 'auto' && context.action !== 'closed');
+  const deploys = comment
+    ? comment.name === 'redeploy' || comment.name === 'wake'
+    : command === 'up' || (command === 'auto' && context.action !== 'closed');
   if (!foreign || !deploys || allowsForkCode(input)) return;
   throw new UserError(
     `This ${context.eventName} run would deploy code from ${foreign}, not from ${context.repository ?? 'this repository'}, with this repository's secrets: the fork's compose file and Dockerfiles would run next to your cluster credentials. Use the pull_request event (see the README on fork pull requests), or set input allow-fork-code to true once a maintainer has reviewed that code.`,

@@ -80,7 +80,10 @@ export async function exposePorts(
 }
 
 /** The exposure objects of these entries: none with expose none or nothing to expose. */
-function planExposure(entries: ExposureEntry[], options: ExposeOptions): ObjectSet {
+export function planExposure(
+  entries: ExposureEntry[],
+  options: Pick<ExposeOptions, 'expose' | 'namespace' | 'ids' | 'planOptions'>,
+): ObjectSet {
   if (options.expose.mode === 'none' || entries.length === 0)
     return buildExposurePlan({ objects: [], templateHash: '' }, options.planOptions);
   const template = loadTemplate(options.expose.template);

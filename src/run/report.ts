@@ -33,6 +33,7 @@ export function reportFor(
     sha: context.headSha,
     runUrl: context.runUrl,
     settings: settings.report,
+    lifetime: { sleepAfterMs: settings.sleepAfterMs, commands: settings.commands.listed },
     log,
   });
 }

@@ -5,6 +5,7 @@ import { checkAccess } from '../kube/access.js';
 import { applyPlan } from '../kube/apply.js';
 import type { KubeClient } from '../kube/client.js';
 import { connectToPod } from '../kube/connection.js';
+import { recordUrls, wakeIfAsleep } from '../kube/lifecycle.js';
 import { waitForDockerHost } from '../kube/wait.js';
 import { MAIN_STATE, type ReportCheckpoint } from '../model/checkpoint.js';
 import { environmentSelector } from '../model/objects.js';
@@ -16,6 +17,7 @@ import { UserError } from '../util/errors.js';
 import { removeEnvironment } from './down.js';
 import { exposePorts } from './expose.js';
 import { lock } from './lock.js';
+import { preflight } from './preflight.js';
 import type { Run } from './run.js';
 
 type Deployed = Pick<UpOutcome, 'pod' | 'synced' | 'ports' | 'urls'>;
@@ -24,8 +26,9 @@ type Result =
   | Omit<DownOutcome, 'ids' | 'namespace' | 'project' | 'timings'>;
 
 /**
- * `up`: with the pull request told it is deploying, and under the environment's lease, deploy (apply →
- * wait → tunnel → sync → compose → expose), then report the URLs. A pull request closed meanwhile ends
+ * `up`: with the pull request told it is deploying, ask the cluster whether it would take the objects
+ * (preflight, a dry run), then, under the environment's lease, deploy (apply → wait → tunnel → sync →
+ * compose → expose) and report the URLs. A pull request closed meanwhile ends
  * the run by removing what it deployed.
  */
 export async function runUp(
@@ -44,6 +47,7 @@ export async function runUp(
     await run.timer.time('access', () =>
       checkAccess(client, permissionsFor('up', plan.kinds, run.settings.expose), run.log),
     );
+    await run.timer.time('preflight', () => preflight(run, client, plan, options));
     const result = await deployUnlessClosed(run, client, plan, options, report);
     if ('deleted' in result) {
       await report?.deleted();
@@ -51,7 +55,7 @@ export async function runUp(
     }
     const state = readiness(run, result.urls);
     const primary = primaryUrl(result.urls, run.settings.report.primaryService);
-    await report?.finished(state, result.urls, run.timer.elapsedMs, primary);
+    await report?.finished(state, result.urls, run.timer.elapsedMs, primary, options.provenance.expiresAt);
     return { command: 'up', ...result, state, ...(primary ? { primaryUrl: primary } : {}) };
   } catch (error) {
     await report?.ended(error, run.signal, 'deploy');
@@ -89,10 +93,14 @@ function readiness(run: Run, urls: PreviewUrl[]): 'ready' | 'running' {
 /** apply → wait → tunnel → sync → compose → expose. */
 async function deploy(run: Run, client: KubeClient, plan: Plan, options: PlanOptions): Promise<Deployed> {
   const { settings, log, signal, timer } = run;
+  const host = plan.objects.find(
+    (o) => o.kind === plan.dockerHost.kind && o.metadata.name === plan.dockerHost.name,
+  )!;
   await timer.time('apply', () =>
-    log.group(`Apply ${plan.objects.length} objects`, () =>
-      applyPlan(client, plan, { serverSideApply: settings.serverSideApply, log }),
-    ),
+    log.group(`Apply ${plan.objects.length} objects`, async () => {
+      await wakeIfAsleep(client, host, log);
+      await applyPlan(client, plan, { serverSideApply: settings.serverSideApply, log });
+    }),
   );
   const pod = await timer.time('wait', () =>
     log.group(`Wait for ${plan.dockerHost.kind}/${plan.dockerHost.name}`, () =>
@@ -123,6 +131,13 @@ async function deploy(run: Run, client: KubeClient, plan: Plan, options: PlanOpt
       }),
     ),
   );
+  // Kept on the workload for the comment of the environment once asleep (input sleep-after).
+  if (settings.sleepAfterMs !== undefined)
+    await recordUrls(
+      client,
+      plan.dockerHost,
+      urls.map(({ service, port, url, command }) => ({ service, port, url, command })),
+    );
   return { pod, synced, ports, urls };
 }
 

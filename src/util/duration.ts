@@ -31,6 +31,22 @@ function formatLong(ms: number): string {
   return ms % DAY_MS === 0 ? `${ms / DAY_MS}d` : formatDuration(ms);
 }
 
+/** A span as people write it for lifetimes: `4h`, `1d12h`, `1h30m` (to the minute). */
+export function formatSpan(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  const parts: [number, string][] = [
+    [Math.floor(minutes / 1440), 'd'],
+    [Math.floor((minutes % 1440) / 60), 'h'],
+    [minutes % 60, 'm'],
+  ];
+  return (
+    parts
+      .filter(([n]) => n > 0)
+      .map(([n, unit]) => `${n}${unit}`)
+      .join('') || '0m'
+  );
+}
+
 export function formatDuration(ms: number): string {
   if (ms < 1000) return `${Math.round(ms)}ms`;
   const seconds = ms / 1000;

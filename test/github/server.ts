@@ -58,7 +58,16 @@ export class FakeGitHubApi {
   readonly comments = new Map<number, Comment[]>();
   readonly deployments: DeploymentRecord[] = [];
   /** Pull requests by number; one that is not here answers 404. */
-  readonly pulls = new Map<number, { state: 'open' | 'closed'; head: string }>();
+  readonly pulls = new Map<
+    number,
+    {
+      state: 'open' | 'closed';
+      head: string;
+      /** Another repository's (a fork), or null: deleted. */ headRepo?: string | null;
+    }
+  >();
+  /** The reactions given to each comment, by content (`eyes`, `rocket`, …), in order. */
+  readonly reactions = new Map<number, string[]>();
   permissions: Permissions = { pullRequests: 'write', deployments: 'write' };
   /** Whether the GraphQL `viewer` query answers; some tokens may not ask it. */
   viewerAnswers = true;
@@ -163,6 +172,26 @@ export class FakeGitHubApi {
         return [201, comment];
       }
     }
+    if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest)) && method === 'GET') {
+      this.need('pullRequests', 'read');
+      const comment = [...this.comments.values()].flat().find((c) => c.id === Number(m![1]));
+      if (!comment) throw new HttpError(404, 'Not Found');
+      return [200, comment];
+    }
+    if ((m = /^\/issues\/comments\/(\d+)\/reactions$/.exec(rest)) && method === 'POST') {
+      this.need('pullRequests', 'write');
+      const id = Number(m[1]);
+      if (![...this.comments.values()].flat().some((c) => c.id === id)) throw new HttpError(404, 'Not Found');
+      const content = field(body, 'content');
+      const allowed = ['+1', '-1', 'laugh', 'confused', 'heart', 'hooray', 'rocket', 'eyes'];
+      if (!allowed.includes(content))
+        throw new HttpError(422, 'Validation Failed', { errors: [{ field: 'content', code: 'invalid' }] });
+      const given = this.reactions.get(id) ?? [];
+      // The same reaction again answers 200 with the existing one (GitHub's documented behaviour).
+      const again = given.includes(content);
+      if (!again) this.reactions.set(id, [...given, content]);
+      return [again ? 200 : 201, { id: this.nextId++, content, user: { login: `${BOT}[bot]` } }];
+    }
     if ((m = /^\/issues\/comments\/(\d+)$/.exec(rest)) && method === 'PATCH') {
       this.need('pullRequests', 'write');
       const comment = [...this.comments.values()].flat().find((c) => c.id === Number(m![1]));
@@ -177,7 +206,17 @@ export class FakeGitHubApi {
       this.need('pullRequests', 'read');
       const number = this.pull(Number(m[1]));
       const pr = this.pulls.get(number)!;
-      return [200, { number, state: pr.state, head: { sha: pr.head } }];
+      const headRepo = pr.headRepo === undefined ? this.repository : pr.headRepo;
+      return [
+        200,
+        {
+          number,
+          state: pr.state,
+          html_url: `https://github.com/${this.repository}/pull/${number}`,
+          head: { sha: pr.head, repo: headRepo === null ? null : { full_name: headRepo } },
+          base: { repo: { full_name: this.repository } },
+        },
+      ];
     }
     if (rest === '/deployments' && method === 'POST') {
       this.need('deployments', 'write');

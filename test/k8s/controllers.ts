@@ -9,9 +9,9 @@ export interface Behaviour {
   /**
    * `ready`: pods start and pass readiness. `never-ready`: containers run but readiness fails.
    * `image-pull-error`: images cannot be pulled. `pvc-pending`: no volume is ever provisioned.
-   * `forbid-privileged`: Pod Security admission rejects privileged pods.
+   * (Pod Security follows the namespace's labels: see `admit`.)
    */
-  mode: 'ready' | 'never-ready' | 'image-pull-error' | 'pvc-pending' | 'forbid-privileged';
+  mode: 'ready' | 'never-ready' | 'image-pull-error' | 'pvc-pending';
   /** How long after its creation a pod becomes ready. */
   readyDelayMs: number;
   /** How long a deleted pod takes to terminate. */
@@ -49,6 +49,7 @@ const DEFAULT_BEHAVIOUR: Behaviour = {
 
 const T = {
   pod: typeOfKind('v1', 'Pod')!,
+  namespace: typeOfKind('v1', 'Namespace')!,
   pvc: typeOfKind('v1', 'PersistentVolumeClaim')!,
   event: typeOfKind('v1', 'Event')!,
   sts: typeOfKind('apps/v1', 'StatefulSet')!,
@@ -56,6 +57,7 @@ const T = {
   rs: typeOfKind('apps/v1', 'ReplicaSet')!,
   service: typeOfKind('v1', 'Service')!,
   runtimeClass: typeOfKind('node.k8s.io/v1', 'RuntimeClass')!,
+  priorityClass: typeOfKind('scheduling.k8s.io/v1', 'PriorityClass')!,
 };
 
 type Obj = JsonObject;
@@ -98,15 +100,7 @@ export class Controllers {
     }
     if (type === T.pod) {
       object.status = { phase: 'Pending', conditions: [] };
-      const containers = ((object.spec as Obj | undefined)?.containers ?? []) as Obj[];
-      const privileged = containers.find((c) => (c.securityContext as Obj | undefined)?.privileged === true);
-      if (this.behaviour.mode === 'forbid-privileged' && privileged) {
-        throw new StatusError(
-          403,
-          'Forbidden',
-          `pods "${meta(object).name}" is forbidden: violates PodSecurity "baseline:latest": privileged (container "${String(privileged.name)}" must not set securityContext.privileged=true)`,
-        );
-      }
+      this.admitPodSecurity(object);
       // The RuntimeClass admission plugin rejects a pod whose runtimeClassName names no RuntimeClass.
       const runtimeClass = (object.spec as Obj | undefined)?.runtimeClassName;
       if (typeof runtimeClass === 'string' && !this.store.get(T.runtimeClass, undefined, runtimeClass)) {
@@ -116,7 +110,49 @@ export class Controllers {
           `pods "${meta(object).name}" is forbidden: pod rejected: RuntimeClass "${runtimeClass}" not found`,
         );
       }
+      // The Priority admission plugin: a priorityClassName must name a PriorityClass (the two system
+      // classes always exist).
+      const priorityClass = (object.spec as Obj | undefined)?.priorityClassName;
+      const system = ['system-cluster-critical', 'system-node-critical'];
+      if (
+        typeof priorityClass === 'string' &&
+        !system.includes(priorityClass) &&
+        !this.store.get(T.priorityClass, undefined, priorityClass)
+      ) {
+        throw new StatusError(
+          403,
+          'Forbidden',
+          `pods "${meta(object).name}" is forbidden: no PriorityClass with name ${priorityClass} was found`,
+        );
+      }
     }
+  }
+
+  /**
+   * Pod Security admission's `enforce` mode, from the namespace's labels: it judges pods only (workloads
+   * get warnings in `warn` mode, which the double does not send). Only the baseline level's `privileged`
+   * control is modelled; its message is the one a real API server sends (Pod Security Standards,
+   * "Privileged Containers"; kubernetes/pod-security-admission's check_privileged.go).
+   */
+  private admitPodSecurity(pod: Obj): void {
+    const ns = this.store.get(T.namespace, undefined, meta(pod).namespace!);
+    const labels = (ns ? meta(ns).labels : undefined) ?? {};
+    const level = labels['pod-security.kubernetes.io/enforce'];
+    if (level === undefined || level === 'privileged') return;
+    if (level !== 'baseline')
+      throw new Error(`The double models Pod Security's baseline level only, not "${level}".`);
+    const version = labels['pod-security.kubernetes.io/enforce-version'] ?? 'latest';
+    const spec = (pod.spec ?? {}) as Obj;
+    const containers = [...((spec.initContainers ?? []) as Obj[]), ...((spec.containers ?? []) as Obj[])];
+    const privileged = containers
+      .filter((c) => (c.securityContext as Obj | undefined)?.privileged === true)
+      .map((c) => `"${String(c.name)}"`);
+    if (privileged.length === 0) return;
+    throw new StatusError(
+      403,
+      'Forbidden',
+      `pods "${meta(pod).name}" is forbidden: violates PodSecurity "${level}:${version}": privileged (${privileged.length === 1 ? 'container' : 'containers'} ${privileged.join(', ')} must not set securityContext.privileged=true)`,
+    );
   }
 
   /**

@@ -54,12 +54,14 @@ export const RESOURCE_TYPES: ResourceType[] = [
   type('apps', 'v1', 'ReplicaSet', 'replicasets', { hasStatus: true, subresources: ['status', 'scale'] }),
   type('apps', 'v1', 'ControllerRevision', 'controllerrevisions'),
   type('networking.k8s.io', 'v1', 'Ingress', 'ingresses', { hasStatus: true, subresources: ['status'] }),
+  type('networking.k8s.io', 'v1', 'IngressClass', 'ingressclasses', { namespaced: false }),
   type('coordination.k8s.io', 'v1', 'Lease', 'leases'),
   type('rbac.authorization.k8s.io', 'v1', 'Role', 'roles'),
   type('rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'rolebindings'),
   type('rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'clusterroles', { namespaced: false }),
   type('storage.k8s.io', 'v1', 'StorageClass', 'storageclasses', { namespaced: false }),
   type('node.k8s.io', 'v1', 'RuntimeClass', 'runtimeclasses', { namespaced: false }),
+  type('scheduling.k8s.io', 'v1', 'PriorityClass', 'priorityclasses', { namespaced: false }),
   // Create-only and never stored: the answer comes back in the response's status.
   type('authorization.k8s.io', 'v1', 'SelfSubjectAccessReview', 'selfsubjectaccessreviews', {
     namespaced: false,

@@ -90,6 +90,13 @@ export class FakeKubeApiServer {
   constructor(behaviour: Partial<Behaviour> = {}) {
     this.controllers = new Controllers(this.store, behaviour);
     for (const name of ['default', 'kube-system']) this.createNamespace(name);
+    // A default StorageClass, as kind and the managed clusters install one (kind's is `standard`).
+    this.seed('storage.k8s.io/v1', 'StorageClass', {
+      metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+      provisioner: 'rancher.io/local-path',
+      reclaimPolicy: 'Delete',
+      volumeBindingMode: 'WaitForFirstConsumer',
+    });
   }
 
   get behaviour(): Behaviour {
@@ -145,9 +152,25 @@ export class FakeKubeApiServer {
     for (const res of this.openWatches) res.end();
   }
 
-  createNamespace(name: string): void {
+  /** A namespace; its labels may set Pod Security (`pod-security.kubernetes.io/enforce: baseline`). */
+  createNamespace(name: string, labels: Record<string, string> = {}): void {
     const type = typeOfKind('v1', 'Namespace')!;
-    this.store.create(type, { metadata: { name } as unknown as Json, status: { phase: 'Active' } }, false);
+    const metadata = { name, ...(Object.keys(labels).length ? { labels } : {}) } as unknown as Json;
+    this.store.create(type, { metadata, status: { phase: 'Active' } }, false);
+  }
+
+  /** Labels an existing namespace, as `kubectl label namespace` does. */
+  labelNamespace(name: string, labels: Record<string, string>): void {
+    const type = typeOfKind('v1', 'Namespace')!;
+    const ns = structuredClone(this.mustGet(type, undefined, name));
+    meta(ns).labels = { ...meta(ns).labels, ...labels };
+    this.store.update(type, ns);
+  }
+
+  /** An object an operator made beforehand (a StorageClass, an IngressClass, a Secret), stored as is. */
+  seed(apiVersion: string, kind: string, object: JsonObject): void {
+    const type = typeOfKind(apiVersion, kind)!;
+    this.store.create(type, { apiVersion, kind, ...structuredClone(object) }, false);
   }
 
   /** Creates a bare pod (no workload) and resolves once the simulated kubelet runs it. */
@@ -276,6 +299,18 @@ export class FakeKubeApiServer {
       return sendJson(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] });
     }
     if (request.method === 'GET' && request.path === '/apis') return sendJson(res, 200, groupList());
+    // The version the recordings under shared/real-cluster came from (their README).
+    if (request.method === 'GET' && request.path === '/version') {
+      return sendJson(res, 200, {
+        major: '1',
+        minor: '28',
+        gitVersion: 'v1.28.7',
+        gitTreeState: 'clean',
+        goVersion: 'go1.21.7',
+        compiler: 'gc',
+        platform: 'linux/amd64',
+      });
+    }
     let group: string;
     let version: string;
     let rest: string[];
@@ -322,6 +357,15 @@ export class FakeKubeApiServer {
           ] ?? method.toLowerCase());
     const denied = this.forbidden({ verb, group, resource: type.name, subresource, namespace, name });
     if (denied) throw denied;
+    // The API server's ValidateDryRun: "All" is the only value (API concepts, "Dry-run").
+    const dryRun = q.getAll('dryRun');
+    if (dryRun.some((v) => v !== 'All')) {
+      throw new StatusError(
+        400,
+        'BadRequest',
+        `dryRun: Unsupported value: []string{${dryRun.map((v) => `"${v}"`).join(', ')}}: supported values: "All"`,
+      );
+    }
 
     if (name === undefined) {
       if (method === 'GET' && (q.get('watch') === 'true' || q.get('watch') === '1'))
@@ -643,7 +687,7 @@ export class FakeKubeApiServer {
     }
     if (sent?.resourceVersion && sent.resourceVersion !== meta(live).resourceVersion)
       throw conflict(type, name);
-    return this.commit(type, live, structuredClone(input), q.get('fieldManager') ?? 'unknown', statusOnly);
+    return this.commit(type, live, structuredClone(input), q.get('fieldManager') ?? 'unknown', statusOnly, q);
   }
 
   private patch(
@@ -691,12 +735,10 @@ export class FakeKubeApiServer {
           name,
           ...(type.namespaced ? { namespace } : {}),
         };
-        return [
-          201,
-          this.create(type, namespace, applied, new URLSearchParams(), { manager, ownershipSet: true }),
-        ];
+        const createQuery = new URLSearchParams(q.get('dryRun') ? { dryRun: q.get('dryRun')! } : {});
+        return [201, this.create(type, namespace, applied, createQuery, { manager, ownershipSet: true })];
       }
-      return [200, this.commit(type, live, applied, manager, statusOnly, true)];
+      return [200, this.commit(type, live, applied, manager, statusOnly, q, true)];
     }
     const live = this.mustGet(type, namespace, name);
     const patch = decodeJson(body);
@@ -721,7 +763,7 @@ export class FakeKubeApiServer {
     if (!isObject(patched)) throw new StatusError(422, 'Invalid', 'the patch produced a non-object');
     const sentVersion = meta(patched).resourceVersion;
     if (sentVersion && sentVersion !== meta(live).resourceVersion) throw conflict(type, name);
-    return [200, this.commit(type, live, patched, q.get('fieldManager') ?? 'unknown', statusOnly)];
+    return [200, this.commit(type, live, patched, q.get('fieldManager') ?? 'unknown', statusOnly, q)];
   }
 
   /** Writes an update: identity fields kept, status or spec kept per sub-resource, generation bumped on spec change. */
@@ -731,6 +773,7 @@ export class FakeKubeApiServer {
     next: JsonObject,
     manager: string,
     statusOnly: boolean,
+    q: URLSearchParams,
     ownershipSet = false,
   ): JsonObject {
     this.checkKind(type, next);
@@ -762,6 +805,8 @@ export class FakeKubeApiServer {
     const specChanged = !deepEqual(withoutMetaAndStatus(live), withoutMetaAndStatus(next));
     if (specChanged && lm.generation !== undefined) meta(next).generation = lm.generation + 1;
     if (deepEqual(live, next)) return live;
+    // dryRun=All: the request is validated and admitted as it would be, and the answer is what would be stored.
+    if (q.get('dryRun') === 'All') return next;
     // Removing the last finalizer of an object being deleted completes its deletion.
     if (nm.deletionTimestamp && (nm.finalizers ?? []).length === 0) {
       this.store.remove(type, live);

@@ -1,5 +1,5 @@
-export const id = 220;
-export const ids = [220];
+export const id = 717;
+export const ids = [717];
 export const modules = {
 
 /***/ 1670:
@@ -68,6 +68,62 @@ function docker(args, options) {
 }
 function firstLines(text, count = 8) {
     return text.trim().split('\n').slice(0, count).join('\n');
+}
+
+
+/***/ }),
+
+/***/ 5097:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ loadComposeModel),
+/* harmony export */   l: () => (/* binding */ declaredPorts)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1670);
+
+
+/**
+ * The ports the model publishes on a fixed host port, known before compose runs; a range or an
+ * unpublished port gets its number from the Docker server.
+ */
+function declaredPorts(model) {
+    return Object.entries(model.services).flatMap(([service, definition]) => (definition.ports ?? []).flatMap((port) => /^\d+$/.test(port.published ?? '')
+        ? [
+            {
+                service,
+                targetPort: port.target,
+                publishedPort: Number(port.published),
+                protocol: port.protocol ?? 'tcp',
+            },
+        ]
+        : []));
+}
+/**
+ * Loads the compose project the way `docker compose` itself sees it: `docker compose config` merges the
+ * files, resolves paths and variables, and keeps extension sections such as `x-preevy`.
+ */
+async function loadComposeModel(project, environment, signal) {
+    const args = ['compose', ...project.composeFiles.flatMap((f) => ['-f', f]), 'config', '--format', 'json'];
+    const where = project.composeFiles.length
+        ? `compose file ${project.composeFiles.join(', ')}`
+        : `a compose file in ${project.workingDirectory}`;
+    const result = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T)(args, { cwd: project.workingDirectory, environment, signal });
+    if (result.code !== 0) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Could not read ${where}: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLines */ .U)(result.stderr)}\nSet input compose-file (newline-separated paths) or working-directory to point at the project.`);
+    }
+    let model;
+    try {
+        model = JSON.parse(result.stdout);
+    }
+    catch {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`docker compose config did not print a JSON model for ${where}; is Compose v2 installed?`);
+    }
+    if (!model.name || typeof model.services !== 'object' || model.services === null) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${where} has no services.`);
+    }
+    return model;
 }
 
 
@@ -274,8 +330,12 @@ const ANNOTATIONS = {
     kinds: 'kube-pod-preview/kinds',
     /** On the docker-host workload: the kinds the exposure template used, recorded before it applies them. */
     exposureKinds: 'kube-pod-preview/exposure-kinds',
-    /** When `cleanup` may remove the environment: the last deploy plus input ttl. */
+    /** When `cleanup` may remove the environment: the last deploy plus input ttl (or `/preview extend`). */
     expiresAt: 'kube-pod-preview/expires-at',
+    /** On the docker-host workload: since when `cleanup` has it scaled to zero (input sleep-after). */
+    sleepingSince: 'kube-pod-preview/sleeping-since',
+    /** On the docker-host workload: the last deploy's URLs (JSON), for the comment of a sleeping one. */
+    urls: 'kube-pod-preview/urls',
 };
 /** The labels that identify one environment's objects. Stable across deploys, so fit for selectors. */
 function identityLabels(ids) {
@@ -529,6 +589,115 @@ function exposureTemplateArgs(namespace, expose, ids, entries) {
 
 /***/ }),
 
+/***/ 2861:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bm: () => (/* binding */ parsePreviewCommand),
+/* harmony export */   Eu: () => (/* binding */ parseCommandPermission),
+/* harmony export */   II: () => (/* binding */ decideAuto),
+/* harmony export */   M0: () => (/* binding */ DEFAULT_COMMAND_PERMISSION),
+/* harmony export */   mH: () => (/* binding */ PREVIEW_COMMANDS)
+/* harmony export */ });
+/* unused harmony export ASSOCIATIONS */
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6518);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+
+
+/** Pull-request actions that (re)deploy: new code, or a pull request that newly wants a preview. */
+const DEPLOYS = ['opened', 'reopened', 'synchronize', 'ready_for_review'];
+/**
+ * `command: auto` for a pull_request event: deploy, tear down, or leave alone. Outside an event (the
+ * CLI, workflow_dispatch) it deploys.
+ */
+function decideAuto(event, triggers) {
+    const { action, label } = { action: event.action, label: triggers.label };
+    if (action === undefined)
+        return { command: 'up' };
+    if (action === 'closed')
+        return { command: 'down' };
+    if (label !== undefined && action === 'unlabeled' && event.changedLabel === label)
+        return { command: 'down' };
+    const labelled = action === 'labeled' && label !== undefined && event.changedLabel === label;
+    if (!DEPLOYS.includes(action) && !labelled) {
+        return {
+            command: 'skip',
+            why: `The pull_request event "${action}"${event.changedLabel ? ` (label "${event.changedLabel}")` : ''} changes nothing for the preview.`,
+        };
+    }
+    if (label !== undefined && !event.labels.includes(label)) {
+        return {
+            command: 'skip',
+            why: `The pull request does not carry the label "${label}" (input label); adding it deploys a preview.`,
+        };
+    }
+    if (event.draft && triggers.drafts === 'skip') {
+        return {
+            command: 'skip',
+            why: 'The pull request is a draft (input drafts is skip); marking it ready for review deploys a preview.',
+        };
+    }
+    return { command: 'up' };
+}
+const PREVIEW_COMMANDS = ['redeploy', 'down', 'extend <duration>', 'wake'];
+/**
+ * The command a comment gives, from its first line: `/preview redeploy`, `/preview down`,
+ * `/preview extend 2d`, `/preview wake`. Undefined for a comment that is not a command; a UserError for
+ * one that is, but malformed, so its author hears why.
+ */
+function parsePreviewCommand(body) {
+    const first = body.trimStart().split(/\r?\n/, 1)[0].trim();
+    const match = /^\/preview(?:\s+(\S+)(?:\s+(\S+))?)?\s*$/.exec(first);
+    if (!/^\/preview(\s|$)/.test(first))
+        return undefined;
+    const usage = `Commands: ${PREVIEW_COMMANDS.map((c) => `/preview ${c}`).join(', ')}.`;
+    if (!match || !match[1])
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`That is not a /preview command I know. ${usage}`);
+    const [, name, argument] = match;
+    if (name === 'extend') {
+        if (!argument)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`/preview extend needs a duration, e.g. /preview extend 2d. ${usage}`);
+        try {
+            return { name, byMs: (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(argument, 'extend', 365 * _util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .DAY_MS */ .sO), text: argument };
+        }
+        catch {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('/preview extend needs a duration such as 12h, 2d or 1d12h (at most a year).');
+        }
+    }
+    if ((name === 'redeploy' || name === 'down' || name === 'wake') && argument === undefined)
+        return { name };
+    // The comment's text is not echoed: the reply is posted by this repository's bot.
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`That is not a /preview command I know. ${usage}`);
+}
+/** GitHub's author associations, strongest first. */
+const ASSOCIATIONS = [
+    'OWNER',
+    'MEMBER',
+    'COLLABORATOR',
+    'CONTRIBUTOR',
+    'FIRST_TIME_CONTRIBUTOR',
+    'FIRST_TIMER',
+    'NONE',
+];
+const DEFAULT_COMMAND_PERMISSION = ['OWNER', 'MEMBER', 'COLLABORATOR'];
+/** Input command-permission: associations separated by commas or newlines, or `none` (commands off). */
+function parseCommandPermission(value) {
+    const names = value
+        .split(/[\s,]+/)
+        .map((v) => v.trim().toUpperCase())
+        .filter(Boolean);
+    if (names.length === 1 && names[0] === 'NONE')
+        return [];
+    for (const name of names) {
+        if (!ASSOCIATIONS.includes(name))
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input command-permission: "${name}" is not an author association; use ${ASSOCIATIONS.filter((a) => a !== 'NONE').join(', ')}, or none to turn comment commands off.`);
+    }
+    return names;
+}
+
+
+/***/ }),
+
 /***/ 2944:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -637,7 +806,7 @@ function oneLine(text) {
 
 /***/ }),
 
-/***/ 9220:
+/***/ 6717:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -673,41 +842,12 @@ function projectEnvironment(env, secrets) {
     return kept;
 }
 
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
-// EXTERNAL MODULE: ./src/docker/cli.ts
-var cli = __webpack_require__(1670);
-;// CONCATENATED MODULE: ./src/docker/model.ts
-
-
-/**
- * Loads the compose project the way `docker compose` itself sees it: `docker compose config` merges the
- * files, resolves paths and variables, and keeps extension sections such as `x-preevy`.
- */
-async function loadComposeModel(project, environment, signal) {
-    const args = ['compose', ...project.composeFiles.flatMap((f) => ['-f', f]), 'config', '--format', 'json'];
-    const where = project.composeFiles.length
-        ? `compose file ${project.composeFiles.join(', ')}`
-        : `a compose file in ${project.workingDirectory}`;
-    const result = await (0,cli/* docker */.T)(args, { cwd: project.workingDirectory, environment, signal });
-    if (result.code !== 0) {
-        throw new errors/* UserError */.yo(`Could not read ${where}: ${(0,cli/* firstLines */.U)(result.stderr)}\nSet input compose-file (newline-separated paths) or working-directory to point at the project.`);
-    }
-    let model;
-    try {
-        model = JSON.parse(result.stdout);
-    }
-    catch {
-        throw new errors/* UserError */.yo(`docker compose config did not print a JSON model for ${where}; is Compose v2 installed?`);
-    }
-    if (!model.name || typeof model.services !== 'object' || model.services === null) {
-        throw new errors/* UserError */.yo(`${where} has no services.`);
-    }
-    return model;
-}
-
+// EXTERNAL MODULE: ./src/docker/model.ts
+var docker_model = __webpack_require__(5097);
 // EXTERNAL MODULE: ./src/model/ids.ts
 var model_ids = __webpack_require__(995);
+// EXTERNAL MODULE: ./src/model/trigger.ts
+var trigger = __webpack_require__(2861);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -715,6 +855,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/util/duration.ts
 var duration = __webpack_require__(6518);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
 ;// CONCATENATED MODULE: ./src/model/names.ts
 
 /** A DNS subdomain (RFC 1123), the form of most Kubernetes object names. */
@@ -868,7 +1010,8 @@ function registryMirrors(value) {
 
 
 
-const COMMANDS = ['auto', 'up', 'down', 'plan', 'cleanup'];
+
+const COMMANDS = ['auto', 'up', 'down', 'plan', 'doctor', 'cleanup'];
 const DEFAULTS = {
     namespace: 'default',
     template: 'default',
@@ -966,7 +1109,9 @@ function resolveSettings(input, fromCompose, project) {
         onFork: optional(input('on-fork'), (v) => oneOf(v, ['skip', 'fail'], 'on-fork')) ?? 'skip',
         allowForkCode: allowsForkCode(input),
         // An environment may live a year between deploys: longer is surely a typo (and no longer a Date).
+        ...pullRequestSettings(input),
         ttlMs: optional(input('ttl'), (v) => (0,duration/* parseDuration */.E9)(v, 'ttl', 365 * duration/* DAY_MS */.sO)),
+        sleepAfterMs: optional(input('sleep-after'), (v) => (0,duration/* parseDuration */.E9)(v, 'sleep-after', 365 * duration/* DAY_MS */.sO)),
         dryRun: optional(input('dry-run'), (v) => settings_boolean(v, 'Input dry-run')) ?? false,
     };
 }
@@ -1062,6 +1207,26 @@ function readDriverOptions(xPreevy, log) {
 }
 function optional(value, parse) {
     return value === undefined ? undefined : parse(value);
+}
+/** Which pull requests get a preview, and who may run /preview commands in their comments. */
+function pullRequestSettings(input) {
+    const permission = input('command-permission');
+    return {
+        triggers: {
+            drafts: optional(input('drafts'), (v) => oneOf(v, ['deploy', 'skip'], 'drafts')) ?? 'deploy',
+            label: optional(input('label'), labelName),
+        },
+        commands: {
+            allowed: optional(permission, trigger/* parseCommandPermission */.Eu) ?? [...trigger/* DEFAULT_COMMAND_PERMISSION */.M0],
+            listed: permission !== undefined && permission.toLowerCase() !== 'none',
+        },
+    };
+}
+/** A GitHub label's name: at most 50 characters, one line. */
+function labelName(value) {
+    if (value.length > 50 || /[\r\n]/.test(value))
+        throw new errors/* UserError */.yo(`Input label must be one label's name (one line, at most 50 characters); got "${value.slice(0, 60)}".`);
+    return value;
 }
 function command(value) {
     return oneOf(value, COMMANDS, 'command');
@@ -1195,18 +1360,25 @@ var run_run = __webpack_require__(9240);
 
 
 
+
 /**
- * One run, whichever its entry point: settings → ids → plan, then the command. `plan` prints the plan;
- * `up` deploys it (apply → wait → tunnel → sync → compose → expose → report); `down` removes the
- * environment; `cleanup` removes those of closed pull requests and expired ones.
+ * One run, whichever its entry point: settings → ids → plan, then the command. `plan` prints the plan
+ * (`--server`: as the API server would store it); `doctor` asks the cluster what it would make of it;
+ * `up` deploys it (preflight → apply → wait → tunnel → sync → compose → expose → report); `down`
+ * removes the environment; `cleanup` removes those of closed pull requests and expired ones, and puts
+ * idle ones to sleep. A `/preview` comment (issue_comment) runs one of them for its pull request.
  *
  * The Kubernetes and GitHub client libraries are most of the bundle and most of its start-up time, so
  * they are imported only by the commands that talk to a cluster, when they do (`plan` needs neither).
  */
 async function runCommand(options) {
+    if (options.context.comment && !options.commentCommand) {
+        const { runCommentCommand } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(724)]).then(__webpack_require__.bind(__webpack_require__, 6724));
+        return runCommentCommand(options, runCommand);
+    }
     const { input, context, log, signal } = options;
     // Before anything reads the fork's files: a compose file is code too (include, env_file).
-    refuseForeignCode(input, context);
+    refuseForeignCode(input, context, options.commentCommand);
     const env = options.env ?? process.env;
     const now = options.now ?? (() => new Date());
     const timer = new run_run/* PhaseTimer */.x();
@@ -1215,7 +1387,7 @@ async function runCommand(options) {
     const projectEnv = projectEnvironment(process.env, secretInputs(input));
     const model = await timer.time('compose config', () => input('command') === 'cleanup'
         ? optionalModel(project, projectEnv, signal, log)
-        : loadComposeModel(project, projectEnv, signal));
+        : (0,docker_model/* loadComposeModel */.M)(project, projectEnv, signal));
     const fromCompose = readDriverOptions(model?.['x-preevy'], log);
     const inWorkflow = env.GITHUB_ACTIONS === 'true';
     const settings = resolveSettings(input, withoutRepositoryCredentials(fromCompose, inWorkflow, log), project);
@@ -1223,43 +1395,71 @@ async function runCommand(options) {
         if (secret)
             log.mask(secret);
     const connect = () => connectTo(settings, { log, env, signal });
-    if (settings.command === 'cleanup') {
-        const cleaned = await timer.time('cleanup', async () => {
-            const { runCleanup } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(413), __webpack_require__.e(36), __webpack_require__.e(417)]).then(__webpack_require__.bind(__webpack_require__, 7705));
-            const { githubApi } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(85)]).then(__webpack_require__.bind(__webpack_require__, 8085));
-            const github = githubApi(settings, context, env);
-            return runCleanup(await connect(), { settings, context, github, log, signal, now });
-        });
-        const common = {
-            ids: { envId: '*', id: '*' },
-            namespace: settings.namespace,
-            project: model?.name ?? '',
-        };
-        return { ...common, command: 'cleanup', cleaned, timings: timer.timings };
-    }
+    if (settings.command === 'cleanup')
+        return runCleanupCommand(settings, model, options, { timer, connect, env, now });
     if (!model)
         throw new Error('Only cleanup runs without a compose project.');
     const run = resolveRun(options, { settings, model, timer, projectEnv, now });
     const common = { ids: run.ids, namespace: settings.namespace, project: model.name, timings: timer.timings };
-    const command = settings.command === 'auto' ? (context.action === 'closed' ? 'down' : 'up') : settings.command;
-    if (command !== 'plan' && (await skipFork(settings, context, env, log)))
+    const command = chooseCommand(settings, context, options.commentCommand);
+    if (command.name === 'skip') {
+        log.notice(command.why);
         return { ...common, command: 'skipped' };
-    log.info(`Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace}: ${command}`);
-    if (command === 'down') {
-        const { runDown } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(937)]).then(__webpack_require__.bind(__webpack_require__, 3553));
+    }
+    if (command.name !== 'plan' && (await skipFork(settings, context, env, log)))
+        return { ...common, command: 'skipped' };
+    log.info(`Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace}: ${command.name}`);
+    return { ...common, ...(await execute(run, command, { ...options, env }, connect)) };
+}
+function chooseCommand(settings, context, comment) {
+    if (comment?.name === 'extend')
+        return { name: 'extend', byMs: comment.byMs };
+    if (comment)
+        return { name: comment.name === 'down' ? 'down' : 'up' };
+    if (settings.command === 'auto') {
+        const decision = (0,trigger/* decideAuto */.II)(context, settings.triggers);
+        return decision.command === 'skip' ? { name: 'skip', why: decision.why } : { name: decision.command };
+    }
+    return { name: settings.command === 'cleanup' ? 'plan' : settings.command };
+}
+async function execute(run, command, options, connect) {
+    if (command.name === 'down') {
+        const { runDown } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(553), __webpack_require__.e(641)]).then(__webpack_require__.bind(__webpack_require__, 3553));
         const client = await connect();
-        const report = await reportOf(run, env);
-        return { ...common, ...(await runDown(run, client, templateKinds(run), report)) };
+        return runDown(run, client, templateKinds(run), await reportOf(run, options.env));
+    }
+    if (command.name === 'extend') {
+        const { runExtend } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(909)]).then(__webpack_require__.bind(__webpack_require__, 2333));
+        return runExtend(run, await connect(), command.byMs, await reportOf(run, options.env));
     }
     // A bad template fails `plan` and `up` before anything touches the cluster.
     const provenance = planOptions(run);
     const plan = planEnvironment(run, provenance);
-    if (command === 'plan')
-        return { ...common, command: 'plan', manifest: manifestOf(plan) };
-    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(937), __webpack_require__.e(369)]).then(__webpack_require__.bind(__webpack_require__, 7369));
+    if (command.name === 'plan' && !options.planOnServer)
+        return { command: 'plan', manifest: manifestOf(plan) };
+    if (command.name === 'plan') {
+        const { planOnServer } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 2738));
+        return { command: 'plan', manifest: await planOnServer(run, await connect(), plan, provenance) };
+    }
+    if (command.name === 'doctor') {
+        const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(750), __webpack_require__.e(646)]).then(__webpack_require__.bind(__webpack_require__, 3646));
+        return runDoctor(run, await connect(), plan, provenance);
+    }
+    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(750), __webpack_require__.e(553), __webpack_require__.e(781)]).then(__webpack_require__.bind(__webpack_require__, 7781));
     const client = await connect();
-    const report = await reportOf(run, env);
-    return { ...common, ...(await runUp(run, client, plan, provenance, report)) };
+    return runUp(run, client, plan, provenance, await reportOf(run, options.env));
+}
+async function runCleanupCommand(settings, model, options, resolved) {
+    const { context, log, signal } = options;
+    const { timer, env, now } = resolved;
+    const cleaned = await timer.time('cleanup', async () => {
+        const { runCleanup } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(413), __webpack_require__.e(36), __webpack_require__.e(85), __webpack_require__.e(417)]).then(__webpack_require__.bind(__webpack_require__, 7705));
+        const { githubApi } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(85)]).then(__webpack_require__.bind(__webpack_require__, 8085));
+        const github = githubApi(settings, context, env);
+        return runCleanup(await resolved.connect(), { settings, context, github, log, signal, now });
+    });
+    const common = { ids: { envId: '*', id: '*' }, namespace: settings.namespace, project: model?.name ?? '' };
+    return { ...common, command: 'cleanup', cleaned, timings: timer.timings };
 }
 async function connectTo(settings, options) {
     const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(977)]).then(__webpack_require__.bind(__webpack_require__, 3036));
@@ -1277,7 +1477,7 @@ async function reportOf(run, env) {
  */
 async function optionalModel(project, projectEnv, signal, log) {
     try {
-        return await loadComposeModel(project, projectEnv, signal);
+        return await (0,docker_model/* loadComposeModel */.M)(project, projectEnv, signal);
     }
     catch (error) {
         if (!(error instanceof errors/* UserError */.yo))
@@ -1325,10 +1525,12 @@ async function skipFork(settings, context, env, log) {
  * pull_request_target and workflow_run give the run this repository's secrets whoever wrote the code:
  * deploying a fork's compose file and Dockerfiles then runs them next to the cluster credentials.
  */
-function refuseForeignCode(input, context) {
+function refuseForeignCode(input, context, comment) {
     const foreign = context.foreignCodeWithSecrets;
     const command = input('command') ?? 'auto';
-    const deploys = command === 'up' || (command === 'auto' && context.action !== 'closed');
+    const deploys = comment
+        ? comment.name === 'redeploy' || comment.name === 'wake'
+        : command === 'up' || (command === 'auto' && context.action !== 'closed');
     if (!foreign || !deploys || allowsForkCode(input))
         return;
     throw new errors/* UserError */.yo(`This ${context.eventName} run would deploy code from ${foreign}, not from ${context.repository ?? 'this repository'}, with this repository's secrets: the fork's compose file and Dockerfiles would run next to your cluster credentials. Use the pull_request event (see the README on fork pull requests), or set input allow-fork-code to true once a maintainer has reviewed that code.`);
@@ -1388,6 +1590,7 @@ function holderOf(context) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   QA: () => (/* binding */ formatSpan),
 /* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   sO: () => (/* binding */ DAY_MS)
 /* harmony export */ });
@@ -1418,6 +1621,19 @@ function parseDuration(text, inputName, maxMs = DAY_MS) {
 const DAY_MS = 24 * 3_600_000;
 function formatLong(ms) {
     return ms % DAY_MS === 0 ? `${ms / DAY_MS}d` : formatDuration(ms);
+}
+/** A span as people write it for lifetimes: `4h`, `1d12h`, `1h30m` (to the minute). */
+function formatSpan(ms) {
+    const minutes = Math.round(ms / 60_000);
+    const parts = [
+        [Math.floor(minutes / 1440), 'd'],
+        [Math.floor((minutes % 1440) / 60), 'h'],
+        [minutes % 60, 'm'],
+    ];
+    return (parts
+        .filter(([n]) => n > 0)
+        .map(([n, unit]) => `${n}${unit}`)
+        .join('') || '0m');
 }
 function formatDuration(ms) {
     if (ms < 1000)

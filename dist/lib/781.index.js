@@ -1,8 +1,108 @@
-export const id = 369;
-export const ids = [369];
+export const id = 781;
+export const ids = [781];
 export const modules = {
 
-/***/ 7369:
+/***/ 9749:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MO: () => (/* binding */ recordUrls),
+/* harmony export */   Mh: () => (/* binding */ wakeIfAsleep),
+/* harmony export */   bk: () => (/* binding */ recordedUrls),
+/* harmony export */   eU: () => (/* binding */ findDockerHost),
+/* harmony export */   jY: () => (/* binding */ asleepSince),
+/* harmony export */   p1: () => (/* binding */ expiryOf),
+/* harmony export */   sP: () => (/* binding */ setExpiry),
+/* harmony export */   u9: () => (/* binding */ putToSleep)
+/* harmony export */ });
+/* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3945);
+/* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8045);
+
+
+/** The environment's docker-host workload, found by its labels; undefined when it has none. */
+async function findDockerHost(client, id) {
+    const selector = `${(0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .environmentSelector */ .b6)(id)},${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.component}=${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HOST_COMPONENT */ .qK}`;
+    for (const key of _model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .WORKLOAD_KIND_KEYS */ .YJ) {
+        const { apiVersion, kind } = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .parseKindKey */ .Pb)(key);
+        const [host] = (await client.list(apiVersion, kind, { labelSelector: selector })).items;
+        if (host)
+            return { ...host, apiVersion, kind };
+    }
+    return undefined;
+}
+/** When the environment expires, per its annotation; undefined without one (no ttl). */
+function expiryOf(host) {
+    const at = Date.parse(host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.expiresAt] ?? '');
+    return Number.isNaN(at) ? undefined : new Date(at);
+}
+/** Since when the environment sleeps; undefined when it is awake. */
+function asleepSince(host) {
+    const at = Date.parse(host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.sleepingSince] ?? '');
+    return Number.isNaN(at) ? undefined : new Date(at);
+}
+/** The URLs the last deploy reported, as recorded on the workload. */
+function recordedUrls(host) {
+    try {
+        const parsed = JSON.parse(host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.urls] ?? '[]');
+        return Array.isArray(parsed) ? parsed : [];
+    }
+    catch {
+        return [];
+    }
+}
+async function setExpiry(client, host, expiresAt) {
+    await annotate(client, host, { [_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.expiresAt]: expiresAt.toISOString() });
+}
+/** Keeps the deploy's URLs on the workload: a sleeping environment's comment still lists them. */
+async function recordUrls(client, host, urls) {
+    await annotate(client, host, { [_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.urls]: JSON.stringify(urls) });
+}
+/**
+ * Scales the docker-host workload to zero and removes the environment's exposure. The volume claim stays
+ * (a StatefulSet keeps its claims when scaled down), so images and build cache survive the sleep.
+ */
+async function putToSleep(client, host, now, log) {
+    await client.mergePatch({
+        ...refHeader((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .refOf */ .H8)(host)),
+        metadata: { name: host.metadata.name, annotations: { [_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.sleepingSince]: now.toISOString() } },
+        spec: { replicas: 0 },
+    });
+    const id = host.metadata.labels?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.id] ?? '';
+    const kinds = host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.exposureKinds]?.split(',').filter(Boolean) ?? [];
+    await (0,_teardown_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteMatching */ .h)(client, kinds, `${(0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .environmentSelector */ .b6)(id)},${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.component}=${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .EXPOSE_COMPONENT */ .BA}`, {
+        propagation: 'Background',
+        why: 'asleep',
+        log,
+    });
+}
+/**
+ * Undoes a sleep before a deploy: the replicas its template asks for (one when it does not say), and
+ * no sleeping mark. The apply that follows sets the rest.
+ */
+async function wakeIfAsleep(client, desired, log) {
+    const live = await client.read((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .refOf */ .H8)(desired));
+    if (!live || !asleepSince(live))
+        return false;
+    const replicas = desired.spec?.replicas ?? 1;
+    await client.mergePatch({
+        ...refHeader((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .refOf */ .H8)(desired)),
+        metadata: { name: desired.metadata.name, annotations: { [_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.sleepingSince]: null } },
+        spec: { replicas },
+    });
+    log.info(`Waking the environment: ${desired.kind}/${desired.metadata.name} back to ${replicas} replica(s)`);
+    return true;
+}
+async function annotate(client, ref, annotations) {
+    await client.mergePatch({ ...refHeader(ref), metadata: { name: ref.name, annotations } });
+}
+function refHeader(ref) {
+    return { apiVersion: ref.apiVersion, kind: ref.kind };
+}
+
+
+/***/ }),
+
+/***/ 7781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -51,7 +151,10 @@ async function composeUp(model, target) {
         const ps = await psJson(base, options);
         if (up.code !== 0) {
             const report = await failureReport(base, options, ps);
-            throw new errors/* UserError */.yo(`docker compose up failed (exit code ${up.code}).\n${report}`);
+            // Compose's own last words name what failed before any container existed: a pull refused by the
+            // registry, a build step, a port already taken.
+            const said = lastLines(up.stderr, 5);
+            throw new errors/* UserError */.yo(`docker compose up failed (exit code ${up.code})${said ? `:\n${said}` : '.'}\n${report}`);
         }
         return ps
             .flatMap((c) => (c.Publishers ?? [])
@@ -88,6 +191,15 @@ async function failureReport(base, options, ps) {
         lines.push(`Last ${LOG_LINES} log lines of ${c.Service}:`, (logs.stdout + logs.stderr).trimEnd() || '  (no output)');
     }
     return lines.join('\n');
+}
+/** The last non-empty lines of an output, without progress lines. */
+function lastLines(text, count) {
+    return text
+        .split(/\r?\n/)
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim() && !/^\s*[⠀-⣿]/.test(l))
+        .slice(-count)
+        .join('\n');
 }
 /** compose reads the model from a file; JSON is YAML, so the normalized model is written as it is. */
 async function withModelFile(model, fn) {
@@ -329,104 +441,8 @@ function formatBytes(bytes) {
 
 // EXTERNAL MODULE: ./src/kube/access.ts
 var access = __webpack_require__(4979);
-// EXTERNAL MODULE: ./src/kube/client.ts + 5 modules
-var kube_client = __webpack_require__(3036);
-// EXTERNAL MODULE: ./src/model/objects.ts
-var objects = __webpack_require__(8045);
-;// CONCATENATED MODULE: ./src/kube/apply.ts
-
-
-
-/**
- * Creates or updates every object of the plan. Before changing anything it checks that the cluster serves
- * each kind in the namespace and that no object it would write belongs to someone else: an object not
- * created by kube-pod-preview, or one of another preview environment.
- */
-async function applyPlan(client, plan, options) {
-    const { log } = options;
-    for (const key of plan.kinds) {
-        const { apiVersion, kind } = (0,objects/* parseKindKey */.Pb)(key);
-        const resource = await client.resource(apiVersion, kind);
-        if (!resource) {
-            throw new errors/* UserError */.yo(`The cluster does not serve ${kind} in ${apiVersion}, which the template uses. Install its CRD or fix apiVersion in the template.`);
-        }
-        if (!resource.namespaced) {
-            throw new errors/* UserError */.yo(`The template creates a ${kind}, which is cluster-scoped; every object must live in namespace "${plan.namespace}".`);
-        }
-    }
-    const existing = await Promise.all(plan.objects.map((object) => client.read((0,objects/* refOf */.H8)(object))));
-    plan.objects.forEach((object, index) => checkOwnership(object, existing[index], plan));
-    for (const [index, object] of plan.objects.entries()) {
-        const current = existing[index];
-        if (options.serverSideApply)
-            await applyAsEnvironment(client, object, plan);
-        else if (current)
-            await client.mergePatch(object);
-        else
-            await createOrPatch(client, object, plan);
-        log.info(`  ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))} ${current ? 'configured' : 'created'}`);
-    }
-}
-/**
- * The field manager of one environment. Two environments that apply one object (a fixed name in the
- * template, two runs racing past the ownership check) conflict instead of one taking it over.
- */
-function environmentManager(id) {
-    return `${kube_client/* FIELD_MANAGER */.v}/${id}`;
-}
-/**
- * Server-side apply as the environment's manager, without force. Fields still owned by the manager name
- * earlier versions used for every environment are ours (the labels say so): those are taken over. Any
- * other manager's field is a conflict that names it.
- */
-async function applyAsEnvironment(client, object, plan) {
-    const manager = environmentManager(plan.ids.id);
-    try {
-        await client.serverSideApply(object, { manager, force: false });
-    }
-    catch (error) {
-        const others = error instanceof kube_client/* KubeApiError */.W ? error.conflictingManagers : [];
-        if (others.length === 0)
-            throw error;
-        if (others.every((m) => m === kube_client/* FIELD_MANAGER */.v)) {
-            await client.serverSideApply(object, { manager, force: true });
-            return;
-        }
-        const environment = others.some((m) => m.startsWith(`${kube_client/* FIELD_MANAGER */.v}/`));
-        const fix = environment
-            ? 'Object names must be unique per environment: put {{ id }} in its metadata.name in the template.'
-            : 'Someone changed it outside kube-pod-preview: undo that change (or delete the object), then run again.';
-        throw new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))} is also managed by ${others.map((m) => `"${m}"`).join(', ')}${environment ? ' (another preview environment)' : ''}; refusing to take it over. ${fix}`);
-    }
-}
-/**
- * Client-side apply's create. An object that appeared since it was read is checked again: it is
- * patched only when it is this environment's.
- */
-async function createOrPatch(client, object, plan) {
-    try {
-        await client.create(object);
-    }
-    catch (error) {
-        if (!(error instanceof kube_client/* KubeApiError */.W && error.code === 409))
-            throw error;
-        checkOwnership(object, await client.read((0,objects/* refOf */.H8)(object)), plan);
-        await client.mergePatch(object);
-    }
-}
-function checkOwnership(desired, current, plan) {
-    if (!current)
-        return;
-    const labels = current.metadata?.labels ?? {};
-    const ref = (0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(desired));
-    if (labels[objects/* LABELS */.kg.managedBy] !== objects/* MANAGER */.u) {
-        throw new errors/* UserError */.yo(`${ref} already exists in namespace "${plan.namespace}" and was not created by kube-pod-preview; refusing to take it over. Give the object a name unique to the environment in the template (include {{ id }}), or delete the existing one.`);
-    }
-    if (labels[objects/* LABELS */.kg.id] !== plan.ids.id) {
-        throw new errors/* UserError */.yo(`${ref} belongs to another preview environment (${objects/* LABELS */.kg.envId}=${labels[objects/* LABELS */.kg.envId] ?? '?'}, ${objects/* LABELS */.kg.id}=${labels[objects/* LABELS */.kg.id] ?? '?'}). Object names must be unique per environment: put {{ id }} in metadata.name of ${ref} in the template.`);
-    }
-}
-
+// EXTERNAL MODULE: ./src/kube/apply.ts
+var apply = __webpack_require__(9501);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
@@ -491,6 +507,10 @@ function ping(port, signal) {
     });
 }
 
+// EXTERNAL MODULE: ./src/kube/lifecycle.ts
+var lifecycle = __webpack_require__(9749);
+// EXTERNAL MODULE: ./src/model/objects.ts
+var objects = __webpack_require__(8045);
 ;// CONCATENATED MODULE: ./src/kube/replica-sets.ts
 /** The label selector of a workload's `spec.selector.matchLabels`. */
 function selectorOf(workload) {
@@ -774,202 +794,12 @@ function primaryUrl(urls, service) {
 
 // EXTERNAL MODULE: ./src/run/down.ts
 var down = __webpack_require__(3553);
-// EXTERNAL MODULE: ./src/kube/teardown.ts
-var teardown = __webpack_require__(3945);
-// EXTERNAL MODULE: ./src/model/exposure.ts
-var exposure = __webpack_require__(1436);
-// EXTERNAL MODULE: ./src/model/plan.ts
-var plan = __webpack_require__(7978);
-// EXTERNAL MODULE: ./src/model/template-args.ts
-var template_args = __webpack_require__(4621);
-// EXTERNAL MODULE: ./src/render/template.ts
-var render_template = __webpack_require__(2944);
-;// CONCATENATED MODULE: ./src/run/health.ts
-
-const ATTEMPT_TIMEOUT_MS = 5000;
-const health_POLL_MS = 2000;
-/**
- * The health gate: requests each URL until it answers with a status below 500 or `timeoutMs` passes.
- * A 4xx counts as answering: the preview is up, the path or the credentials are the reviewer's business.
- * The URLs are checked side by side; the result is in the order given.
- */
-async function checkUrls(urls, options) {
-    const deadline = Date.now() + options.timeoutMs;
-    return Promise.all(urls.map((url) => checkUrl(url, deadline, options)));
-}
-async function checkUrl(url, deadline, options) {
-    let detail;
-    while (true) {
-        options.signal.throwIfAborted();
-        try {
-            const response = await fetch(url, {
-                redirect: 'manual',
-                signal: AbortSignal.any([
-                    options.signal,
-                    AbortSignal.timeout(Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, deadline - Date.now()))),
-                ]),
-            });
-            await response.body?.cancel();
-            detail = `HTTP ${response.status}`;
-            if (response.status < 500)
-                return { state: 'ready', detail };
-        }
-        catch (error) {
-            options.signal.throwIfAborted();
-            detail = describeFetchError(error);
-        }
-        if (Date.now() + health_POLL_MS > deadline)
-            return { state: 'unreachable', detail };
-        await (0,sleep/* sleep */.y)(health_POLL_MS, options.signal);
-    }
-}
-function describeFetchError(error) {
-    const cause = error.cause;
-    if (cause?.code)
-        return cause.code;
-    if (error.name === 'TimeoutError')
-        return 'timed out';
-    return cause?.message ?? error.message;
-}
-
-;// CONCATENATED MODULE: ./src/run/expose.ts
-
-
-
-
-
-
-
-
-
-
-
-const LOAD_BALANCER_POLL_MS = 2000;
-/**
- * Makes the published ports reachable: plans the exposure objects (pure), records their kinds, applies
- * them, removes exposure objects an earlier deploy made that this one no longer plans, learns each URL
- * and waits, bounded by url-timeout, until it answers.
- */
-async function exposePorts(client, ports, options) {
-    const { expose, log } = options;
-    const entries = (0,exposure/* exposureEntries */.Co)(ports, expose, options.ids);
-    for (const p of ports.filter((p) => p.protocol !== 'tcp'))
-        log.info(`  ${p.service} ${p.targetPort}/${p.protocol} is not exposed: only TCP is`);
-    const plan = planExposure(entries, options);
-    const recorded = await recordKinds(client, options.dockerHost, plan.kinds);
-    if (plan.objects.length > 0)
-        await applyPlan(client, plan, { serverSideApply: options.serverSideApply, log });
-    // Exposure objects of earlier deploys that this one did not plan (a port no longer published).
-    await (0,teardown/* deleteMatching */.h)(client, recorded, `${(0,objects/* environmentSelector */.b6)(options.ids.id)},${objects/* LABELS */.kg.component}=${objects/* EXPOSE_COMPONENT */.BA}`, {
-        propagation: 'Background',
-        keep: new Set(plan.objects.map((o) => `${(0,objects/* kindKey */._V)(o)}/${o.metadata.name}`)),
-        why: 'no longer exposed',
-        log,
-    });
-    if (expose.mode === 'none')
-        return entries.map((e) => portForwardCommand(e, options));
-    const urls = expose.mode === 'loadbalancer'
-        ? await loadBalancerUrls(client, plan.objects, entries, options)
-        : entries.map((e) => e.url);
-    return checkHealth(entries, urls, options);
-}
-/** The exposure objects of these entries: none with expose none or nothing to expose. */
-function planExposure(entries, options) {
-    if (options.expose.mode === 'none' || entries.length === 0)
-        return (0,plan/* buildExposurePlan */.RW)({ objects: [], templateHash: '' }, options.planOptions);
-    const template = (0,render_template/* loadTemplate */.PM)(options.expose.template);
-    const args = (0,template_args/* exposureTemplateArgs */.n)(options.namespace, options.expose, options.ids, entries);
-    return (0,plan/* buildExposurePlan */.RW)((0,render_template/* renderExposureTemplate */.AY)(template, args), options.planOptions);
-}
-function portForwardCommand(entry, options) {
-    return {
-        service: entry.service,
-        port: entry.port,
-        url: undefined,
-        command: `kubectl --namespace ${options.namespace} port-forward pod/${options.podName} ${entry.publishedPort}:${entry.publishedPort}`,
-        state: 'not-checked',
-        detail: undefined,
-    };
-}
-/**
- * The health gate over every URL, side by side. It never sends the basic-auth credentials: a 401 from
- * the ingress already says the preview is up, and the password has no business reaching the app.
- */
-async function checkHealth(entries, urls, options) {
-    const { urlTimeoutMs } = options.expose;
-    const reachable = urls.filter((u) => u !== undefined);
-    const checks = await options.log.group(`Wait for ${reachable.length} URLs to answer`, () => checkUrls(reachable, { timeoutMs: urlTimeoutMs, signal: options.signal }));
-    const checkOf = new Map(reachable.map((url, i) => [url, checks[i]]));
-    return entries.map((e, index) => {
-        const url = urls[index];
-        const check = url ? checkOf.get(url) : undefined;
-        if (check)
-            options.log.info(`  ${url} (${e.service}:${e.port}): ${check.state}, ${check.detail}`);
-        return {
-            service: e.service,
-            port: e.port,
-            url,
-            command: undefined,
-            state: check?.state ?? 'unreachable',
-            detail: check?.detail ?? 'no address',
-        };
-    });
-}
-/**
- * Records the exposure's kinds on the docker-host workload before creating anything of them, so that a
- * teardown finds them even if this run dies half-way. Returns every kind recorded so far.
- */
-async function recordKinds(client, dockerHost, kinds) {
-    const host = await client.read(dockerHost);
-    const before = host?.metadata.annotations?.[objects/* ANNOTATIONS */.BC.exposureKinds]?.split(',').filter(Boolean) ?? [];
-    const all = [...new Set([...before, ...kinds])].sort();
-    if (host && all.length !== before.length) {
-        await client.mergePatch({
-            apiVersion: dockerHost.apiVersion,
-            kind: dockerHost.kind,
-            metadata: { name: dockerHost.name, annotations: { [objects/* ANNOTATIONS */.BC.exposureKinds]: all.join(',') } },
-        });
-    }
-    return all;
-}
-/**
- * Waits (bounded by url-timeout) for each LoadBalancer Service to get an address, and gives every entry
- * the URL of the Service port that carries its published port.
- */
-async function loadBalancerUrls(client, objects, entries, options) {
-    const services = objects.filter((o) => o.kind === 'Service' && o.spec?.type === 'LoadBalancer');
-    const deadline = Date.now() + options.expose.urlTimeoutMs;
-    const addresses = new Map();
-    await options.log.group(`Wait for the address of ${services.length} LoadBalancer Services`, async () => {
-        for (const service of services) {
-            const address = await loadBalancerAddress(client, service.metadata.name, deadline, options);
-            addresses.set(service.metadata.name, address.includes(':') ? `[${address}]` : address);
-        }
-    });
-    return entries.map((entry) => {
-        const service = services.find((s) => s.spec?.ports?.some((p) => p.port === entry.publishedPort));
-        const address = service && addresses.get(service.metadata.name);
-        return address ? `http://${address}:${entry.publishedPort}` : undefined;
-    });
-}
-async function loadBalancerAddress(client, name, deadline, options) {
-    while (true) {
-        const current = await client.read({ apiVersion: 'v1', kind: 'Service', name });
-        const ingress = current?.status?.loadBalancer?.ingress?.[0];
-        const address = ingress?.ip ?? ingress?.hostname;
-        if (address) {
-            options.log.info(`  Service/${name}: ${address}`);
-            return address;
-        }
-        if (Date.now() + LOAD_BALANCER_POLL_MS > deadline) {
-            throw new errors/* UserError */.yo(`The LoadBalancer Service ${name} got no address within ${(0,duration/* formatDuration */.a3)(options.expose.urlTimeoutMs)} (input url-timeout). Does the cluster have a load-balancer implementation (a cloud provider, MetalLB, cloud-provider-kind)? Otherwise set input expose to ingress or none.`);
-        }
-        await (0,sleep/* sleep */.y)(LOAD_BALANCER_POLL_MS, options.signal);
-    }
-}
-
+// EXTERNAL MODULE: ./src/run/expose.ts + 1 modules
+var expose = __webpack_require__(9033);
 // EXTERNAL MODULE: ./src/run/lock.ts
 var lock = __webpack_require__(8642);
+// EXTERNAL MODULE: ./src/run/preflight.ts
+var preflight = __webpack_require__(2738);
 ;// CONCATENATED MODULE: ./src/run/up.ts
 var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
     if (value !== null && value !== void 0) {
@@ -1037,9 +867,12 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
 
 
 
+
+
 /**
- * `up`: with the pull request told it is deploying, and under the environment's lease, deploy (apply →
- * wait → tunnel → sync → compose → expose), then report the URLs. A pull request closed meanwhile ends
+ * `up`: with the pull request told it is deploying, ask the cluster whether it would take the objects
+ * (preflight, a dry run), then, under the environment's lease, deploy (apply → wait → tunnel → sync →
+ * compose → expose) and report the URLs. A pull request closed meanwhile ends
  * the run by removing what it deployed.
  */
 async function runUp(run, client, plan, options, report) {
@@ -1050,6 +883,7 @@ async function runUp(run, client, plan, options, report) {
     }
     try {
         await run.timer.time('access', () => (0,access/* checkAccess */.x)(client, (0,permissions/* permissionsFor */.m)('up', plan.kinds, run.settings.expose), run.log));
+        await run.timer.time('preflight', () => (0,preflight/* preflight */.Mz)(run, client, plan, options));
         const result = await deployUnlessClosed(run, client, plan, options, report);
         if ('deleted' in result) {
             await report?.deleted();
@@ -1057,7 +891,7 @@ async function runUp(run, client, plan, options, report) {
         }
         const state = readiness(run, result.urls);
         const primary = primaryUrl(result.urls, run.settings.report.primaryService);
-        await report?.finished(state, result.urls, run.timer.elapsedMs, primary);
+        await report?.finished(state, result.urls, run.timer.elapsedMs, primary, options.provenance.expiresAt);
         return { command: 'up', ...result, state, ...(primary ? { primaryUrl: primary } : {}) };
     }
     catch (error) {
@@ -1098,7 +932,11 @@ function readiness(run, urls) {
 /** apply → wait → tunnel → sync → compose → expose. */
 async function deploy(run, client, plan, options) {
     const { settings, log, signal, timer } = run;
-    await timer.time('apply', () => log.group(`Apply ${plan.objects.length} objects`, () => applyPlan(client, plan, { serverSideApply: settings.serverSideApply, log })));
+    const host = plan.objects.find((o) => o.kind === plan.dockerHost.kind && o.metadata.name === plan.dockerHost.name);
+    await timer.time('apply', () => log.group(`Apply ${plan.objects.length} objects`, async () => {
+        await (0,lifecycle/* wakeIfAsleep */.Mh)(client, host, log);
+        await (0,apply/* applyPlan */.g)(client, plan, { serverSideApply: settings.serverSideApply, log });
+    }));
     const pod = await timer.time('wait', () => log.group(`Wait for ${plan.dockerHost.kind}/${plan.dockerHost.name}`, () => waitForDockerHost(client, plan.dockerHost, {
         timeoutMs: settings.timeoutMs,
         signal,
@@ -1109,7 +947,7 @@ async function deploy(run, client, plan, options) {
     const { synced, ports } = await composeInPod(run, client, pod);
     for (const p of ports)
         log.info(`  ${p.service} publishes ${p.targetPort}/${p.protocol} on port ${p.publishedPort}`);
-    const urls = await timer.time('expose', () => log.group(`Expose ${ports.length} published ports (${settings.expose.mode})`, () => exposePorts(client, ports, {
+    const urls = await timer.time('expose', () => log.group(`Expose ${ports.length} published ports (${settings.expose.mode})`, () => (0,expose/* exposePorts */.l)(client, ports, {
         expose: settings.expose,
         namespace: settings.namespace,
         serverSideApply: settings.serverSideApply,
@@ -1120,6 +958,9 @@ async function deploy(run, client, plan, options) {
         log,
         signal,
     })));
+    // Kept on the workload for the comment of the environment once asleep (input sleep-after).
+    if (settings.sleepAfterMs !== undefined)
+        await (0,lifecycle/* recordUrls */.MO)(client, plan.dockerHost, urls.map(({ service, port, url, command }) => ({ service, port, url, command })));
     return { pod, synced, ports, urls };
 }
 /** tunnel → sync → compose: the compose project runs on the pod's Docker server. */

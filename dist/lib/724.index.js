@@ -1,0 +1,279 @@
+export const id = 724;
+export const ids = [724];
+export const modules = {
+
+/***/ 8943:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ GitHubApiError),
+/* harmony export */   y: () => (/* binding */ GitHubApi)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+
+
+/** A GitHub API call that failed, with its HTTP status (0 when no answer came). */
+class GitHubApiError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
+    status;
+    name = 'GitHubApiError';
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+/**
+ * The thin adapter over the GitHub REST (and, for the token's identity, GraphQL) API that the pull-request
+ * report talks to. It honours GITHUB_API_URL, so it works on GitHub Enterprise Server and against a test
+ * double, and turns Octokit's errors into GitHubApiErrors that say which call failed.
+ */
+class GitHubApi {
+    octokit;
+    owner;
+    repo;
+    constructor(token, repository, env) {
+        this.octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' });
+        [this.owner, this.repo] = repository.split('/');
+    }
+    /** The login the token acts as, without a bot's `[bot]` suffix; undefined when GitHub will not say. */
+    async viewerLogin() {
+        try {
+            const answer = await this.octokit.graphql('query { viewer { login } }');
+            return answer.viewer.login.replace(/\[bot\]$/, '');
+        }
+        catch {
+            return undefined;
+        }
+    }
+    async listComments(issue) {
+        const comments = await this.call(`list the comments of #${issue}`, () => this.octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+            ...this.repository(),
+            issue_number: issue,
+            per_page: 100,
+        }));
+        return comments.map((c) => ({ id: Number(c.id), body: c.body ?? '', author: c.user?.login }));
+    }
+    async createComment(issue, body) {
+        const { data } = await this.call(`comment on #${issue}`, () => this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+            ...this.repository(),
+            issue_number: issue,
+            body,
+        }));
+        return Number(data.id);
+    }
+    async getComment(id) {
+        const { data } = await this.call(`read comment ${id}`, () => this.octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+            ...this.repository(),
+            comment_id: id,
+        }));
+        return data.body ?? '';
+    }
+    /** Reacts to a comment: 👀 (eyes) when a command starts, 🚀 (rocket) or 😕 (confused) when it ends. */
+    async react(commentId, content) {
+        await this.call(`react to comment ${commentId}`, () => this.octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
+            ...this.repository(),
+            comment_id: commentId,
+            content,
+        }));
+    }
+    /** What a comment command needs of its pull request: the head to deploy, and whose code it is. */
+    async pullRequest(pr) {
+        const { data } = await this.call(`read pull request #${pr}`, () => this.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+            ...this.repository(),
+            pull_number: pr,
+        }));
+        return {
+            state: data.state === 'closed' ? 'closed' : 'open',
+            headSha: data.head.sha,
+            // null: the fork was deleted.
+            headRepository: data.head.repo === null ? null : data.head.repo.full_name,
+            baseRepository: data.base.repo.full_name,
+            htmlUrl: data.html_url,
+        };
+    }
+    async updateComment(id, body) {
+        await this.call(`update comment ${id}`, () => this.octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+            ...this.repository(),
+            comment_id: id,
+            body,
+        }));
+    }
+    async pullRequestState(pr) {
+        const { data } = await this.call(`read pull request #${pr}`, () => this.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
+            ...this.repository(),
+            pull_number: pr,
+        }));
+        return data.state === 'closed' ? 'closed' : 'open';
+    }
+    async createDeployment(options) {
+        const { data } = await this.call(`create a deployment for ${options.environment}`, () => this.octokit.request('POST /repos/{owner}/{repo}/deployments', {
+            ...this.repository(),
+            ref: options.ref,
+            environment: options.environment,
+            description: options.description,
+            // A preview is not production, goes away with its PR, and must not wait for or merge anything.
+            transient_environment: true,
+            production_environment: false,
+            auto_merge: false,
+            required_contexts: [],
+        }));
+        if (!('id' in data))
+            throw new GitHubApiError(202, `GitHub did not create the deployment: ${data.message}`);
+        return Number(data.id);
+    }
+    async setDeploymentStatus(id, status) {
+        await this.call(`set deployment ${id} to ${status.state}`, () => this.octokit.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
+            ...this.repository(),
+            deployment_id: id,
+            state: status.state,
+            ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
+            ...(status.logUrl ? { log_url: status.logUrl } : {}),
+            ...(status.description ? { description: status.description.slice(0, 140) } : {}),
+        }));
+    }
+    async listDeployments(environment) {
+        const deployments = await this.call(`list the deployments of ${environment}`, () => this.octokit.paginate('GET /repos/{owner}/{repo}/deployments', {
+            ...this.repository(),
+            environment,
+            per_page: 100,
+        }));
+        return deployments.map((d) => ({ id: Number(d.id) }));
+    }
+    repository() {
+        return { owner: this.owner, repo: this.repo };
+    }
+    async call(what, fn) {
+        try {
+            return await fn();
+        }
+        catch (error) {
+            const status = error.status ?? 0;
+            const message = error.message;
+            throw new GitHubApiError(status, `GitHub API: cannot ${what}: ${status ? `HTTP ${status} ` : ''}${message}`);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 6724:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runCommentCommand: () => (/* binding */ runCommentCommand)
+/* harmony export */ });
+/* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8943);
+/* harmony import */ var _model_trigger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2861);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
+
+
+
+/**
+ * An issue_comment run: a `/preview redeploy|down|extend <duration>|wake` comment on a pull request runs
+ * that command for it, when its author's association may (input command-permission); anyone else is told
+ * they may not. The comment gets 👀 when the command starts, then 🚀 or 😕. The code deployed is the pull
+ * request's head, asked of the API (the event's own SHA is the default branch's); a fork's head is
+ * another repository's code run with this one's secrets, refused like on pull_request_target.
+ */
+async function runCommentCommand(options, runCommand) {
+    const { context, input, log } = options;
+    const comment = context.comment;
+    const pr = context.prNumber;
+    const nothing = {
+        ids: { envId: '', id: '' },
+        namespace: '',
+        project: '',
+        timings: {},
+        command: 'skipped',
+    };
+    let command;
+    try {
+        command = (0,_model_trigger_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePreviewCommand */ .Bm)(comment.body);
+    }
+    catch (error) {
+        if (!(error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo))
+            throw error;
+        const api = githubFor(options);
+        await replyAndReact(api, pr, comment, `@${comment.author} ${error.message}`);
+        return nothing;
+    }
+    if (!command) {
+        log.info(`Comment ${comment.id} on #${pr} is not a /preview command; nothing to do.`);
+        return nothing;
+    }
+    const api = githubFor(options);
+    const allowed = optionalPermission(input('command-permission'));
+    if (!allowed.includes(comment.association)) {
+        log.notice(`${comment.author} (${comment.association}) may not run /preview ${command.name}.`);
+        const who = allowed.length ? allowed.join(', ') : 'nobody (input command-permission is none)';
+        await replyAndReact(api, pr, comment, `@${comment.author} only ${who} may run \`/preview\` commands here (input command-permission); your association with this repository is ${comment.association}.`);
+        return nothing;
+    }
+    await api.react(comment.id, 'eyes');
+    try {
+        const inner = {
+            ...options,
+            context: await pullRequestContext(api, context, command),
+            commentCommand: command,
+        };
+        const outcome = await runCommand(inner);
+        await bestEffort(() => api.react(comment.id, 'rocket'), options);
+        return outcome;
+    }
+    catch (error) {
+        await bestEffort(() => api.react(comment.id, 'confused'), options);
+        throw error;
+    }
+}
+/** The run's context as the pull request's head gives it: the SHA to deploy, and whose code it is. */
+async function pullRequestContext(api, context, command) {
+    const pr = await api.pullRequest(context.prNumber);
+    if (pr.state === 'closed' && command.name !== 'down') {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Pull request #${context.prNumber} is closed: /preview ${command.name} deploys only open ones.`);
+    }
+    const foreign = pr.headRepository === null
+        ? '(deleted fork)'
+        : pr.headRepository !== pr.baseRepository
+            ? pr.headRepository
+            : undefined;
+    return {
+        ...context,
+        headSha: pr.headSha,
+        prUrl: pr.htmlUrl,
+        // issue_comment runs in this repository with its secrets, whoever wrote the code: see foreignCode.
+        fromFork: false,
+        foreignCodeWithSecrets: foreign,
+    };
+}
+function githubFor(options) {
+    const token = options.input('github-token');
+    const repository = options.context.repository;
+    if (!token || !repository) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('/preview commands answer on the pull request, which needs input github-token (the default, github.token, will do) and GITHUB_REPOSITORY.');
+    }
+    options.log.mask(token);
+    return new _github_api_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubApi */ .y(token, repository, options.env ?? process.env);
+}
+function optionalPermission(value) {
+    return value === undefined ? _model_trigger_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_COMMAND_PERMISSION */ .M0 : (0,_model_trigger_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCommandPermission */ .Eu)(value);
+}
+async function replyAndReact(api, pr, comment, text) {
+    // The comment is not quoted back: its text is anyone's, and the reply is written as this repository's bot.
+    await api.createComment(pr, text);
+    await api.react(comment.id, 'confused');
+}
+/** The last reaction must not hide how the command itself ended. */
+async function bestEffort(fn, options) {
+    try {
+        await fn();
+    }
+    catch (error) {
+        options.log.warning(`Could not react to the comment: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}`);
+    }
+}
+
+
+/***/ })
+
+};

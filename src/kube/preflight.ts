@@ -1,0 +1,227 @@
+import type { Logger } from '../util/log.js';
+import { describeError } from '../util/errors.js';
+import { applyPlan } from './apply.js';
+import { KubeApiError, type KubeClient } from './client.js';
+import { environmentSelector, refOf, type KubeObject, type ObjectRef } from '../model/objects.js';
+import type { Check } from '../model/outcome.js';
+import type { ObjectSet } from '../model/plan.js';
+
+/** What the checks compare the cluster with: the rendered objects and the inputs they came from. */
+export interface PreflightSubject {
+  /** The docker-host objects of the pod template. */
+  plan: ObjectSet & { dockerHost: ObjectRef };
+  /** The exposure objects of the ports compose declares, when there are any. */
+  exposure: ObjectSet | undefined;
+  serverSideApply: boolean;
+  storageClass: string | undefined;
+  ingressClass: string | undefined;
+  tlsSecret: string | undefined;
+}
+
+const STORAGE_CLASS_DEFAULT = 'storageclass.kubernetes.io/is-default-class';
+
+/**
+ * Asks the API server about everything a deploy will send, changing nothing: every object as the same
+ * apply with `dryRun=All` (validation, quotas, LimitRanges, webhooks answer as they will), the docker-host
+ * pod as its workload's controller will create it (Pod Security judges pods, not workloads), and the
+ * StorageClass, IngressClass and TLS Secret the objects name.
+ */
+export async function preflightChecks(
+  client: KubeClient,
+  subject: PreflightSubject,
+  log: Logger,
+): Promise<Check[]> {
+  const quiet: Logger = { ...log, info: () => {} };
+  const checks: Check[] = [await dryRun('objects of the pod template', client, subject.plan, subject, quiet)];
+  if (subject.exposure && subject.exposure.objects.length > 0)
+    checks.push(await dryRun('exposure objects', client, subject.exposure, subject, quiet));
+  checks.push(await podAdmission(client, subject.plan));
+  checks.push(...(await storageClasses(client, subject)));
+  if (subject.ingressClass) checks.push(await ingressClass(client, subject.ingressClass));
+  if (subject.tlsSecret) checks.push(await tlsSecret(client, subject.tlsSecret));
+  return checks;
+}
+
+async function dryRun(
+  name: string,
+  client: KubeClient,
+  set: ObjectSet,
+  subject: PreflightSubject,
+  log: Logger,
+): Promise<Check> {
+  try {
+    await applyPlan(client, set, { serverSideApply: subject.serverSideApply, log, dryRun: true });
+    return { name: `dry run: ${name}`, state: 'ok', detail: `${set.objects.length} objects accepted` };
+  } catch (error) {
+    return { name: `dry run: ${name}`, state: 'failed', detail: describeError(error) };
+  }
+}
+
+/**
+ * The docker-host pod, created with `dryRun=All` as its StatefulSet or Deployment will create it. Pod
+ * Security's enforce mode, the RuntimeClass plugin and quotas on pods judge pods only: a workload they
+ * refuse is stored and its pods never come. Checked while the environment has no pod (first deploy, or
+ * asleep): a running one would count against a pod quota the real rollout frees first.
+ */
+async function podAdmission(client: KubeClient, plan: PreflightSubject['plan']): Promise<Check> {
+  const name = 'pod admission (Pod Security, RuntimeClass, quotas)';
+  const workload = plan.objects.find((o) => sameRef(refOf(o), plan.dockerHost));
+  if (!workload) return { name, state: 'skipped', detail: 'no docker-host workload' };
+  const pods = await client.list<KubeObject>('v1', 'Pod', {
+    labelSelector: environmentSelector(plan.ids.id),
+  });
+  if (pods.items.length > 0)
+    return {
+      name,
+      state: 'skipped',
+      detail: 'the environment runs a pod already; its wait diagnoses a new one',
+    };
+  try {
+    await client.create(podOf(workload), { dryRun: true });
+    return {
+      name,
+      state: 'ok',
+      detail: `a pod of ${plan.dockerHost.kind}/${plan.dockerHost.name} is admitted`,
+    };
+  } catch (error) {
+    if (error instanceof KubeApiError && /cannot create resource "pods"/.test(error.message)) {
+      return {
+        name,
+        state: 'skipped',
+        detail:
+          'the identity may not create pods (grant create on pods for this check; deploy/rbac.yaml does)',
+      };
+    }
+    return { name, state: 'failed', detail: describeError(error) };
+  }
+}
+
+/** The pod a workload's controller creates: its template, with the volumes of its claim templates. */
+function podOf(workload: KubeObject): KubeObject {
+  const spec = (workload.spec ?? {}) as {
+    template?: { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> };
+    volumeClaimTemplates?: { metadata?: { name?: string } }[];
+  };
+  const podSpec = structuredClone(spec.template?.spec ?? {}) as { volumes?: unknown[] };
+  const claims = (spec.volumeClaimTemplates ?? []).map((c) => c.metadata?.name ?? '');
+  const podName = `${workload.metadata.name}-preflight`;
+  if (claims.length > 0) {
+    const volumes = claims.map((claim) => ({
+      name: claim,
+      persistentVolumeClaim: { claimName: `${claim}-${podName}` },
+    }));
+    podSpec.volumes = [...(podSpec.volumes ?? []), ...volumes];
+  }
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name: podName, labels: spec.template?.metadata?.labels ?? {} },
+    spec: podSpec,
+  };
+}
+
+/**
+ * Every StorageClass the claims name exists, and a claim that names none has a default one: without
+ * it the claim stays Pending and the deploy waits out its timeout.
+ */
+async function storageClasses(client: KubeClient, subject: PreflightSubject): Promise<Check[]> {
+  const claims = claimsOf(subject.plan.objects);
+  if (claims.length === 0) return [];
+  const name = 'storage class';
+  let classes: KubeObject[];
+  try {
+    classes = (await client.list<KubeObject>('storage.k8s.io/v1', 'StorageClass')).items;
+  } catch (error) {
+    if (!(error instanceof KubeApiError && error.code === 403)) throw error;
+    return [
+      {
+        name,
+        state: 'skipped',
+        detail:
+          'StorageClasses are cluster-scoped and the identity may not list them (a ClusterRole granting list on storageclasses.storage.k8s.io enables this check)',
+      },
+    ];
+  }
+  const known = classes.map((c) => c.metadata.name);
+  const fallback = classes.find((c) => c.metadata.annotations?.[STORAGE_CLASS_DEFAULT] === 'true');
+  const available = `The cluster has ${known.length ? known.map((n) => `"${n}"`).join(', ') : 'none'}${fallback ? ` (default "${fallback.metadata.name}")` : ''}.`;
+  return [...new Set(claims)].map((claimClass): Check => {
+    if (claimClass === undefined) {
+      return fallback
+        ? { name, state: 'ok', detail: `the claims use the default StorageClass "${fallback.metadata.name}"` }
+        : {
+            name,
+            state: 'failed',
+            detail: `No StorageClass is named and the cluster has no default one, so the docker-host's volume claim would stay Pending. Set input storage-class. ${available}`,
+          };
+    }
+    const source = claimClass === subject.storageClass ? 'input storage-class' : 'the template';
+    return known.includes(claimClass)
+      ? { name, state: 'ok', detail: `StorageClass "${claimClass}" exists` }
+      : {
+          name,
+          state: 'failed',
+          detail: `StorageClass "${claimClass}" (from ${source}) does not exist, so the docker-host's volume claim would stay Pending. Set input storage-class to one that does. ${available}`,
+        };
+  });
+}
+
+/** The storageClassName of every claim the objects make (undefined: the default class). */
+function claimsOf(objects: KubeObject[]): (string | undefined)[] {
+  const classOf = (claim: { spec?: { storageClassName?: string } }) => claim.spec?.storageClassName;
+  return objects.flatMap((o) => {
+    if (o.kind === 'PersistentVolumeClaim') return [classOf(o as { spec?: { storageClassName?: string } })];
+    const templates = (o.spec as { volumeClaimTemplates?: { spec?: { storageClassName?: string } }[] })
+      ?.volumeClaimTemplates;
+    return (templates ?? []).map(classOf);
+  });
+}
+
+async function ingressClass(client: KubeClient, className: string): Promise<Check> {
+  const name = 'ingress class';
+  return readNamed(
+    client,
+    { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', name: className },
+    {
+      name,
+      found: `IngressClass "${className}" exists`,
+      missing: `IngressClass "${className}" (input ingress-class) does not exist: no ingress controller would serve the preview's Ingress. Set input ingress-class to one of \`kubectl get ingressclass\`, or leave it empty for the cluster's default.`,
+      forbidden:
+        'IngressClasses are cluster-scoped and the identity may not read them (a ClusterRole granting get on ingressclasses.networking.k8s.io enables this check)',
+    },
+  );
+}
+
+async function tlsSecret(client: KubeClient, secretName: string): Promise<Check> {
+  return readNamed(
+    client,
+    { apiVersion: 'v1', kind: 'Secret', name: secretName },
+    {
+      name: 'TLS secret',
+      found: `Secret "${secretName}" exists in namespace ${client.namespace}`,
+      missing: `Secret "${secretName}" (input tls-secret) does not exist in namespace ${client.namespace}: the ingress would serve its controller's default certificate. Create it there (kubectl create secret tls ${secretName} --cert … --key … -n ${client.namespace}) or unset input tls-secret.`,
+      forbidden: 'the identity may not read Secrets in the namespace (grant get on secrets to check it)',
+    },
+  );
+}
+
+async function readNamed(
+  client: KubeClient,
+  ref: ObjectRef,
+  text: { name: string; found: string; missing: string; forbidden: string },
+): Promise<Check> {
+  try {
+    const object = await client.read(ref);
+    return object
+      ? { name: text.name, state: 'ok', detail: text.found }
+      : { name: text.name, state: 'failed', detail: text.missing };
+  } catch (error) {
+    if (error instanceof KubeApiError && error.code === 403)
+      return { name: text.name, state: 'skipped', detail: text.forbidden };
+    throw error;
+  }
+}
+
+function sameRef(a: ObjectRef, b: ObjectRef): boolean {
+  return a.apiVersion === b.apiVersion && a.kind === b.kind && a.name === b.name;
+}

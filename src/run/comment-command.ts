@@ -1,0 +1,138 @@
+import { GitHubApi } from '../github/api.js';
+import type { PullRequestComment, RunContext } from '../github/event.js';
+import type { Outcome } from '../model/outcome.js';
+import {
+  DEFAULT_COMMAND_PERMISSION,
+  parseCommandPermission,
+  parsePreviewCommand,
+  type PreviewCommand,
+} from '../model/trigger.js';
+import { describeError, UserError } from '../util/errors.js';
+import type { RunOptions } from './dispatch.js';
+
+/**
+ * An issue_comment run: a `/preview redeploy|down|extend <duration>|wake` comment on a pull request runs
+ * that command for it, when its author's association may (input command-permission); anyone else is told
+ * they may not. The comment gets 👀 when the command starts, then 🚀 or 😕. The code deployed is the pull
+ * request's head, asked of the API (the event's own SHA is the default branch's); a fork's head is
+ * another repository's code run with this one's secrets, refused like on pull_request_target.
+ */
+export async function runCommentCommand(
+  options: RunOptions,
+  runCommand: (options: RunOptions) => Promise<Outcome>,
+): Promise<Outcome> {
+  const { context, input, log } = options;
+  const comment = context.comment!;
+  const pr = context.prNumber!;
+  const nothing: Outcome = {
+    ids: { envId: '', id: '' },
+    namespace: '',
+    project: '',
+    timings: {},
+    command: 'skipped',
+  };
+  let command: PreviewCommand | undefined;
+  try {
+    command = parsePreviewCommand(comment.body);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    const api = githubFor(options);
+    await replyAndReact(api, pr, comment, `@${comment.author} ${error.message}`);
+    return nothing;
+  }
+  if (!command) {
+    log.info(`Comment ${comment.id} on #${pr} is not a /preview command; nothing to do.`);
+    return nothing;
+  }
+  const api = githubFor(options);
+  const allowed = optionalPermission(input('command-permission'));
+  if (!allowed.includes(comment.association)) {
+    log.notice(`${comment.author} (${comment.association}) may not run /preview ${command.name}.`);
+    const who = allowed.length ? allowed.join(', ') : 'nobody (input command-permission is none)';
+    await replyAndReact(
+      api,
+      pr,
+      comment,
+      `@${comment.author} only ${who} may run \`/preview\` commands here (input command-permission); your association with this repository is ${comment.association}.`,
+    );
+    return nothing;
+  }
+  await api.react(comment.id, 'eyes');
+  try {
+    const inner = {
+      ...options,
+      context: await pullRequestContext(api, context, command),
+      commentCommand: command,
+    };
+    const outcome = await runCommand(inner);
+    await bestEffort(() => api.react(comment.id, 'rocket'), options);
+    return outcome;
+  } catch (error) {
+    await bestEffort(() => api.react(comment.id, 'confused'), options);
+    throw error;
+  }
+}
+
+/** The run's context as the pull request's head gives it: the SHA to deploy, and whose code it is. */
+async function pullRequestContext(
+  api: GitHubApi,
+  context: RunContext,
+  command: PreviewCommand,
+): Promise<RunContext> {
+  const pr = await api.pullRequest(context.prNumber!);
+  if (pr.state === 'closed' && command.name !== 'down') {
+    throw new UserError(
+      `Pull request #${context.prNumber} is closed: /preview ${command.name} deploys only open ones.`,
+    );
+  }
+  const foreign =
+    pr.headRepository === null
+      ? '(deleted fork)'
+      : pr.headRepository !== pr.baseRepository
+        ? pr.headRepository
+        : undefined;
+  return {
+    ...context,
+    headSha: pr.headSha,
+    prUrl: pr.htmlUrl,
+    // issue_comment runs in this repository with its secrets, whoever wrote the code: see foreignCode.
+    fromFork: false,
+    foreignCodeWithSecrets: foreign,
+  };
+}
+
+function githubFor(options: RunOptions): GitHubApi {
+  const token = options.input('github-token');
+  const repository = options.context.repository;
+  if (!token || !repository) {
+    throw new UserError(
+      '/preview commands answer on the pull request, which needs input github-token (the default, github.token, will do) and GITHUB_REPOSITORY.',
+    );
+  }
+  options.log.mask(token);
+  return new GitHubApi(token, repository, options.env ?? process.env);
+}
+
+function optionalPermission(value: string | undefined): readonly string[] {
+  return value === undefined ? DEFAULT_COMMAND_PERMISSION : parseCommandPermission(value);
+}
+
+async function replyAndReact(
+  api: GitHubApi,
+  pr: number,
+  comment: PullRequestComment,
+  text: string,
+): Promise<void> {
+  // The comment is not quoted back: its text is anyone's, and the reply is written as this repository's bot.
+  await api.createComment(pr, text);
+  await api.react(comment.id, 'confused');
+}
+
+/** The last reaction must not hide how the command itself ended. */
+async function bestEffort(fn: () => Promise<void>, options: RunOptions): Promise<void> {
+  try {
+    await fn();
+  } catch (error) {
+    options.log.warning(`Could not react to the comment: ${describeError(error)}`);
+  }
+}

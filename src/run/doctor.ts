@@ -1,0 +1,51 @@
+import { checkAccess } from '../kube/access.js';
+import type { KubeClient } from '../kube/client.js';
+import { preflightChecks } from '../kube/preflight.js';
+import type { Check, DoctorOutcome } from '../model/outcome.js';
+import { permissionsFor } from '../model/permissions.js';
+import type { Plan, PlanOptions } from '../model/plan.js';
+import { describeError } from '../util/errors.js';
+import { checkLine, preflightSubject } from './preflight.js';
+import type { Run } from './run.js';
+
+/**
+ * `doctor`: whether the cluster answers, whether the identity may do what `up` and `down` do, and what
+ * the cluster would make of this project's objects (dry runs, classes, secrets). Changes nothing; one
+ * line per check, with what to do when it fails.
+ */
+export async function runDoctor(
+  run: Run,
+  client: KubeClient,
+  plan: Plan,
+  options: PlanOptions,
+): Promise<Pick<DoctorOutcome, 'command' | 'checks'>> {
+  const checks: Check[] = [];
+  const record = (check: Check) => {
+    checks.push(check);
+    run.log.info(checkLine(check));
+  };
+  try {
+    const version = await client.version();
+    record({ name: 'cluster', state: 'ok', detail: `Kubernetes ${version} at ${client.serverUrl}` });
+  } catch (error) {
+    record({ name: 'cluster', state: 'failed', detail: describeError(error) });
+    return { command: 'doctor', checks };
+  }
+  for (const command of ['up', 'down'] as const) {
+    const needs = permissionsFor(command, plan.kinds, run.settings.expose);
+    const quiet = { ...run.log, info: () => {} };
+    try {
+      await checkAccess(client, needs, quiet);
+      record({ name: `permissions for ${command}`, state: 'ok', detail: 'granted' });
+    } catch (error) {
+      record({ name: `permissions for ${command}`, state: 'failed', detail: describeError(error) });
+    }
+  }
+  try {
+    for (const check of await preflightChecks(client, preflightSubject(run, plan, options), run.log))
+      record(check);
+  } catch (error) {
+    record({ name: 'preflight', state: 'failed', detail: describeError(error) });
+  }
+  return { command: 'doctor', checks };
+}

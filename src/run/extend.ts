@@ -1,0 +1,41 @@
+import type { PullRequestReport } from '../github/report.js';
+import type { KubeClient } from '../kube/client.js';
+import { expiryOf, findDockerHost, setExpiry } from '../kube/lifecycle.js';
+import { refOf } from '../model/objects.js';
+import type { ExtendOutcome } from '../model/outcome.js';
+import { formatSpan } from '../util/duration.js';
+import { UserError } from '../util/errors.js';
+import { lock } from './lock.js';
+import type { Run } from './run.js';
+
+/**
+ * `/preview extend <duration>`: pushes the environment's expiry back by `byMs` (from now, when it has
+ * already passed), under its lease, and rewrites the comment's expiry line. The next deploy sets it
+ * from input ttl again.
+ */
+export async function runExtend(
+  run: Run,
+  client: KubeClient,
+  byMs: number,
+  report: PullRequestReport | undefined,
+): Promise<Pick<ExtendOutcome, 'command' | 'expiresAt'>> {
+  const { ids, settings } = run;
+  await using _lease = await lock(client, run);
+  const host = await findDockerHost(client, ids.id);
+  if (!host) {
+    throw new UserError(
+      `Environment ${ids.envId} does not exist in namespace ${settings.namespace}, so there is nothing to extend; \`/preview redeploy\` deploys it.`,
+    );
+  }
+  const current = expiryOf(host);
+  if (!current) {
+    throw new UserError(
+      `Environment ${ids.envId} has no expiry (input ttl is not set), so there is nothing to extend: it lives until its pull request closes.`,
+    );
+  }
+  const expiresAt = new Date(Math.max(current.getTime(), run.now().getTime()) + byMs);
+  await setExpiry(client, refOf(host), expiresAt);
+  run.log.info(`Environment ${ids.envId} now expires at ${expiresAt.toISOString()} (+${formatSpan(byMs)}).`);
+  await report?.extended(expiresAt);
+  return { command: 'extend', expiresAt: expiresAt.toISOString() };
+}

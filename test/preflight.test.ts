@@ -1,0 +1,188 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import type { InputName } from '../src/model/inputs.js';
+import { typeOfKind } from './k8s/resources.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
+import {
+  NAMESPACE,
+  ROOT,
+  doubleInputs,
+  memoryLogger,
+  node,
+  prepareHello,
+  run,
+  scratchDir,
+  startDouble,
+  type HelloProject,
+} from './helpers.js';
+
+let api: FakeKubeApiServer;
+let hello: HelloProject;
+
+beforeAll(async () => {
+  hello = await prepareHello();
+});
+afterAll(() => hello.remove());
+beforeEach(async () => {
+  ({ api } = await startDouble());
+});
+afterEach(async () => {
+  await api.stop();
+});
+
+function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
+  return doubleInputs(api, hello.dir, extra);
+}
+
+/** Everything in the namespace and every write that was not a dry run: what a refused preflight leaves. */
+function traces() {
+  return {
+    objects: api.objectsIn(NAMESPACE),
+    writes: api.requests.filter(
+      (r) =>
+        ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) &&
+        !r.query.get('dryRun') &&
+        !/selfsubject\w+reviews/.test(r.path),
+    ),
+  };
+}
+
+async function refusal(extra: Partial<Record<InputName, string>>): Promise<string> {
+  const error = await run(inputs({ command: 'up', ...extra })).catch((e: Error) => e);
+  expect(error).toBeInstanceOf(Error);
+  expect(traces()).toEqual({ objects: [], writes: [] });
+  return String(error);
+}
+
+describe('the preflight of up', () => {
+  it('refuses a priority-class the cluster does not have, in the Priority plugin’s words', async () => {
+    const message = await refusal({ 'priority-class': 'previews-low' });
+    expect(message).toMatch(/forbidden: no PriorityClass with name previews-low was found/);
+    api.seed('scheduling.k8s.io/v1', 'PriorityClass', { metadata: { name: 'previews-low' }, value: 10 });
+    const outcome = await run(inputs({ command: 'up', 'priority-class': 'previews-low' }));
+    expect(outcome.command).toBe('up');
+    await run(inputs({ command: 'down' }));
+  });
+
+  it('names input storage-class when the StorageClass does not exist, with the ones there are', async () => {
+    const message = await refusal({ 'storage-class': 'fast-ssd' });
+    expect(message).toContain('StorageClass "fast-ssd" (from input storage-class) does not exist');
+    expect(message).toContain('The cluster has "standard" (default "standard").');
+  });
+
+  it('says to set storage-class on a cluster without a default StorageClass', async () => {
+    const classes = typeOfKind('storage.k8s.io/v1', 'StorageClass')!;
+    api.store.remove(classes, api.store.get(classes, undefined, 'standard')!);
+    const message = await refusal({});
+    expect(message).toContain('No StorageClass is named and the cluster has no default one');
+    expect(message).toContain('Set input storage-class');
+  });
+
+  it('names input ingress-class and input tls-secret when the cluster lacks them', async () => {
+    const message = await refusal({
+      domain: 'preview.example.com',
+      'ingress-class': 'nginx',
+      'tls-secret': 'wildcard-tls',
+    });
+    expect(message).toContain('IngressClass "nginx" (input ingress-class) does not exist');
+    expect(message).toContain(
+      `Secret "wildcard-tls" (input tls-secret) does not exist in namespace ${NAMESPACE}`,
+    );
+  });
+
+  it('dry-runs the exposure of the ports compose declares: an object the API server refuses fails it', async () => {
+    using scratch = scratchDir();
+    const template = path.join(scratch.dir, 'expose.yaml.njk');
+    // A label value the API server's validation refuses (no space allowed), which the plan lets through.
+    const bundled = readFileSync(path.join(ROOT, 'templates/expose.yaml.njk'), 'utf8');
+    writeFileSync(
+      template,
+      bundled.replace(
+        '  namespace: {{ namespace }}\n',
+        '  namespace: {{ namespace }}\n  labels: { team: "web team" }\n',
+      ),
+    );
+    const message = await refusal({ domain: 'preview.example.com', 'expose-template': template });
+    expect(message).toContain('dry run: exposure objects');
+    expect(message).toMatch(
+      /Service "preview-web-demo-[0-9a-f]{8}" is invalid: metadata.labels: Invalid value: "web team"/,
+    );
+  });
+});
+
+describe('doctor', () => {
+  it('prints a line per check and changes nothing', async () => {
+    api.seed('networking.k8s.io/v1', 'IngressClass', {
+      metadata: { name: 'nginx' },
+      spec: { controller: 'k8s.io/ingress-nginx' },
+    });
+    const log = memoryLogger();
+    const outcome = await run(
+      inputs({
+        command: 'doctor',
+        domain: 'preview.example.com',
+        'ingress-class': 'nginx',
+        'tls-secret': 'wildcard-tls',
+      }),
+      { log },
+    );
+    const lines = Object.fromEntries((outcome.checks ?? []).map((c) => [c.name, c.state]));
+    expect(lines).toEqual({
+      cluster: 'ok',
+      'permissions for up': 'ok',
+      'permissions for down': 'ok',
+      'dry run: objects of the pod template': 'ok',
+      'dry run: exposure objects': 'ok',
+      'pod admission (Pod Security, RuntimeClass, quotas)': 'ok',
+      'storage class': 'ok',
+      'ingress class': 'ok',
+      'TLS secret': 'failed',
+    });
+    expect(log.lines).toContain('✔ cluster: Kubernetes v1.28.7 at ' + api.url);
+    expect(log.lines.find((l) => l.startsWith('✖ TLS secret:'))).toContain('input tls-secret');
+    expect(traces()).toEqual({ objects: [], writes: [] });
+  });
+
+  it('reports a namespace enforcing Pod Security baseline', async () => {
+    api.labelNamespace(NAMESPACE, { 'pod-security.kubernetes.io/enforce': 'baseline' });
+    const outcome = await run(inputs({ command: 'doctor' }));
+    const admission = outcome.checks?.find((c) => c.name.startsWith('pod admission'));
+    expect(admission?.state).toBe('failed');
+    expect(admission?.detail).toContain('violates PodSecurity "baseline:latest": privileged');
+  });
+});
+
+describe('the CLI’s doctor (dist/cli/index.js)', () => {
+  it('prints a line per check on stdout and exits 1 when one fails, 0 when none does', async () => {
+    using scratch = scratchDir();
+    const kubeconfig = path.join(scratch.dir, 'kubeconfig');
+    writeFileSync(kubeconfig, api.kubeconfig());
+    const args = ['doctor', '--env-id', 'demo', '--namespace', NAMESPACE, '--kubeconfig-file', kubeconfig];
+    const failing = await node(path.join(ROOT, 'dist/cli/index.js'), [...args, '--storage-class', 'gold'], {
+      cwd: hello.dir,
+    });
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toMatch(/^ok\tcluster\tKubernetes v1\.28\.7 at /m);
+    expect(failing.stdout).toMatch(
+      /^failed\tstorage class\tStorageClass "gold" \(from input storage-class\)/m,
+    );
+    const passing = await node(path.join(ROOT, 'dist/cli/index.js'), args, { cwd: hello.dir });
+    expect(passing.stdout).not.toMatch(/^failed/m);
+    expect(passing.code).toBe(0);
+  });
+});
+
+describe('plan --server', () => {
+  it('prints the objects as the API server would store them, and stores nothing', async () => {
+    const outcome = await run(inputs({ command: 'plan', domain: 'preview.example.com' }), {
+      planOnServer: true,
+    });
+    const docs = parseAllDocuments(outcome.manifest ?? '').map((d) => d.toJSON());
+    expect(docs.map((d) => d.kind)).toEqual(['ConfigMap', 'StatefulSet', 'Service', 'Ingress']);
+    // Set by the server, not by the template: the field manager's record of the apply.
+    expect(docs[1].metadata.managedFields[0].manager).toMatch(/^kube-pod-preview\//);
+    expect(traces()).toEqual({ objects: [], writes: [] });
+  });
+});

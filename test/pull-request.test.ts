@@ -1,0 +1,275 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunContext } from '../src/github/event.js';
+import type { InputName } from '../src/model/inputs.js';
+import { decideAuto, parseCommandPermission, parsePreviewCommand } from '../src/model/trigger.js';
+import { FakeGitHubApi } from './github/server.js';
+import { typeOfKind } from './k8s/resources.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
+import {
+  NAMESPACE,
+  doubleInputs,
+  memoryLogger,
+  prepareHello,
+  run,
+  startDouble,
+  type HelloProject,
+} from './helpers.js';
+
+/**
+ * Which pull requests get a preview (drafts, label), /preview commands in comments, sleeping previews and
+ * what the comment says of them: the API-server double, the GitHub double and the real local engine.
+ */
+let api: FakeKubeApiServer;
+let github: FakeGitHubApi;
+let hello: HelloProject;
+const SHA = 'a'.repeat(40);
+const STS = typeOfKind('apps/v1', 'StatefulSet')!;
+
+beforeAll(async () => {
+  hello = await prepareHello();
+});
+afterAll(() => hello.remove());
+beforeEach(async () => {
+  ({ api } = await startDouble());
+  github = new FakeGitHubApi('acme/web');
+  await github.start();
+  github.pulls.set(7, { state: 'open', head: SHA });
+});
+afterEach(async () => {
+  await api.stop();
+  await github.stop();
+});
+
+function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
+  return doubleInputs(api, hello.dir, { 'env-id': 'pr-7', 'github-token': github.token, ...extra });
+}
+
+const PR: Partial<RunContext> = {
+  eventName: 'pull_request',
+  prNumber: 7,
+  prUrl: 'https://github.com/acme/web/pull/7',
+  headSha: SHA,
+  repository: 'acme/web',
+};
+
+function event(action: string, extra: Partial<RunContext> = {}) {
+  return { context: { ...PR, action, ...extra }, env: { GITHUB_API_URL: github.url } };
+}
+
+const comment = () => github.comments.get(7)?.find((c) => c.body.startsWith('<!-- kube-pod-preview'))?.body;
+const hosts = () =>
+  api.objectsMatching('app.kubernetes.io/component=docker-host').filter((o) => o.startsWith('StatefulSet/'));
+
+describe('which pull requests get a preview', () => {
+  it('decides per event: drafts, the label, and actions that change nothing', () => {
+    const base = { draft: false, labels: [] as string[], changedLabel: undefined };
+    const deploy = { drafts: 'deploy' as const, label: undefined };
+    expect(decideAuto({ ...base, action: 'synchronize' }, deploy)).toEqual({ command: 'up' });
+    expect(decideAuto({ ...base, action: 'closed' }, deploy)).toEqual({ command: 'down' });
+    expect(decideAuto({ ...base, action: 'edited' }, deploy).command).toBe('skip');
+    const drafts = { drafts: 'skip' as const, label: undefined };
+    expect(decideAuto({ ...base, action: 'opened', draft: true }, drafts)).toMatchObject({
+      command: 'skip',
+      why: expect.stringContaining('input drafts is skip'),
+    });
+    expect(decideAuto({ ...base, action: 'ready_for_review' }, drafts)).toEqual({ command: 'up' });
+    const labelled = { drafts: 'deploy' as const, label: 'preview' };
+    expect(decideAuto({ ...base, action: 'opened' }, labelled).command).toBe('skip');
+    expect(
+      decideAuto({ ...base, action: 'labeled', labels: ['preview'], changedLabel: 'preview' }, labelled),
+    ).toEqual({ command: 'up' });
+    // Another label changes nothing; removing ours tears down; a push to a labelled PR deploys.
+    expect(
+      decideAuto({ ...base, action: 'labeled', labels: ['preview', 'x'], changedLabel: 'x' }, labelled)
+        .command,
+    ).toBe('skip');
+    expect(decideAuto({ ...base, action: 'unlabeled', changedLabel: 'preview' }, labelled)).toEqual({
+      command: 'down',
+    });
+    expect(decideAuto({ ...base, action: 'synchronize', labels: ['preview'] }, labelled)).toEqual({
+      command: 'up',
+    });
+  });
+
+  it('skips a draft with a notice, deploys it on ready_for_review', async () => {
+    const log = memoryLogger();
+    const skipped = await run(inputs({ drafts: 'skip' }), { ...event('opened', { draft: true }), log });
+    expect(skipped.command).toBe('skipped');
+    expect(log.lines).toContain(
+      'notice: The pull request is a draft (input drafts is skip); marking it ready for review deploys a preview.',
+    );
+    expect(hosts()).toEqual([]);
+    const ready = await run(inputs({ drafts: 'skip', expose: 'none' }), event('ready_for_review'));
+    expect(ready.command).toBe('up');
+    await run(inputs(), event('closed'));
+  });
+
+  it('deploys on the label being added and tears down when it is removed', async () => {
+    const skipped = await run(inputs({ label: 'preview' }), event('opened'));
+    expect(skipped.command).toBe('skipped');
+    const up = await run(
+      inputs({ label: 'preview', expose: 'none' }),
+      event('labeled', { labels: ['preview'], changedLabel: 'preview' }),
+    );
+    expect(up.command).toBe('up');
+    expect(hosts()).toHaveLength(1);
+    const down = await run(inputs({ label: 'preview' }), event('unlabeled', { changedLabel: 'preview' }));
+    expect(down.command).toBe('down');
+    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+  });
+});
+
+describe('/preview commands in comments', () => {
+  function commentEvent(body: string, association = 'MEMBER', author = 'maintainer') {
+    const posted = github.addComment(7, body, author);
+    return {
+      context: {
+        eventName: 'issue_comment',
+        action: undefined,
+        prNumber: 7,
+        prUrl: 'https://github.com/acme/web/pull/7',
+        headSha: undefined,
+        repository: 'acme/web',
+        comment: { id: posted.id, body, author, association },
+      },
+      env: { GITHUB_API_URL: github.url },
+      id: posted.id,
+    };
+  }
+
+  it('parses the four commands and refuses malformed ones', () => {
+    expect(parsePreviewCommand('/preview redeploy')).toEqual({ name: 'redeploy' });
+    expect(parsePreviewCommand('  /preview down\nthanks')).toEqual({ name: 'down' });
+    expect(parsePreviewCommand('/preview extend 1d12h')).toMatchObject({
+      name: 'extend',
+      byMs: 36 * 3600_000,
+    });
+    expect(parsePreviewCommand('/preview wake')).toEqual({ name: 'wake' });
+    expect(parsePreviewCommand('looks good /preview redeploy')).toBeUndefined();
+    expect(parsePreviewCommand('/previewer')).toBeUndefined();
+    expect(() => parsePreviewCommand('/preview extend')).toThrow(/needs a duration/);
+    expect(() => parsePreviewCommand('/preview extend forever')).toThrow(/needs a duration such as/);
+    expect(() => parsePreviewCommand('/preview rm -rf')).toThrow('That is not a /preview command I know.');
+    expect(parseCommandPermission('owner, member')).toEqual(['OWNER', 'MEMBER']);
+    expect(parseCommandPermission('none')).toEqual([]);
+    expect(() => parseCommandPermission('admins')).toThrow(/"ADMINS" is not an author association/);
+  });
+
+  it('redeploys the pull request head for a member, reacting 👀 then 🚀', async () => {
+    const { id, ...options } = commentEvent('/preview redeploy');
+    const outcome = await run(inputs({ expose: 'none' }), options);
+    expect(outcome.command).toBe('up');
+    expect(github.reactions.get(id)).toEqual(['eyes', 'rocket']);
+    // The head SHA came from the pull request, not the event: it is on the workload and in the comment.
+    const host = api.store.get(STS, NAMESPACE, outcome.ids.id)!;
+    expect((host.metadata as any).annotations['kube-pod-preview/sha']).toBe(SHA);
+    expect(comment()).toContain('Preview running');
+    const down = commentEvent('/preview down');
+    expect((await run(inputs(), down)).command).toBe('down');
+    expect(github.reactions.get(down.id)).toEqual(['eyes', 'rocket']);
+    expect(hosts()).toEqual([]);
+  });
+
+  it('tells anyone else they may not, and does nothing', async () => {
+    const { id, ...options } = commentEvent('/preview redeploy', 'CONTRIBUTOR', 'drive-by');
+    const outcome = await run(inputs(), options);
+    expect(outcome.command).toBe('skipped');
+    expect(github.reactions.get(id)).toEqual(['confused']);
+    const reply = github.comments.get(7)!.at(-1)!.body;
+    expect(reply).toBe(
+      '@drive-by only OWNER, MEMBER, COLLABORATOR may run `/preview` commands here (input command-permission); your association with this repository is CONTRIBUTOR.',
+    );
+    expect(api.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+    // command-permission widens it.
+    const widened = commentEvent('/preview redeploy', 'CONTRIBUTOR', 'drive-by');
+    expect(
+      (await run(inputs({ expose: 'none', 'command-permission': 'OWNER, CONTRIBUTOR' }), widened)).command,
+    ).toBe('up');
+    await run(inputs(), event('closed'));
+  });
+
+  it('refuses to deploy a fork’s head on a comment (it would run with this repository’s secrets)', async () => {
+    github.pulls.set(7, { state: 'open', head: SHA, headRepo: 'stranger/web' });
+    const { id, ...options } = commentEvent('/preview redeploy', 'OWNER');
+    await expect(run(inputs(), options)).rejects.toThrow(/would deploy code from stranger\/web/);
+    expect(github.reactions.get(id)).toEqual(['eyes', 'confused']);
+    expect(hosts()).toEqual([]);
+  });
+
+  it('extends the expiry and rewrites the comment’s expiry line; a comment that is no command is ignored', async () => {
+    const now = new Date('2026-11-23T10:00:00Z');
+    await run(inputs({ expose: 'none', ttl: '24h', 'command-permission': 'MEMBER' }), {
+      ...event('opened'),
+      now: () => now,
+    });
+    expect(comment()).toContain(
+      '⏳ Expires 2026-11-24 10:00 UTC (input ttl); `/preview extend <duration>` pushes it back.',
+    );
+    expect(comment()).toContain(
+      'Commands (comment on this pull request): `/preview redeploy` · `/preview down`',
+    );
+    const { id, ...options } = commentEvent('/preview extend 2d');
+    const outcome = await run(inputs({ ttl: '24h', 'command-permission': 'MEMBER' }), {
+      ...options,
+      now: () => now,
+    });
+    expect(outcome.command).toBe('extend');
+    expect(github.reactions.get(id)).toEqual(['eyes', 'rocket']);
+    expect(comment()).toContain('⏳ Expires 2026-11-26 10:00 UTC (input ttl)');
+    const host = api.store.get(STS, NAMESPACE, outcome.ids.id)!;
+    expect((host.metadata as any).annotations['kube-pod-preview/expires-at']).toBe(
+      '2026-11-26T10:00:00.000Z',
+    );
+    const chatter = commentEvent('LGTM, thanks!');
+    expect((await run(inputs(), chatter)).command).toBe('skipped');
+    expect(github.reactions.get(chatter.id)).toBeUndefined();
+    await run(inputs(), event('closed'));
+  });
+});
+
+describe('sleep when idle', () => {
+  it('cleanup scales an idle preview to zero keeping its volume, the comment says so, and a push wakes it', async () => {
+    const deployedAt = new Date('2026-11-23T08:00:00Z');
+    const extra = { domain: 'preview.example.com', 'sleep-after': '4h', 'url-timeout': '1s' };
+    // The ingress host does not resolve here: the URL does not answer, so the deploy fails after exposing.
+    await run(inputs(extra), { ...event('opened'), now: () => deployedAt }).catch(() => undefined);
+    expect(api.objectsMatching('app.kubernetes.io/component=preview-exposure')).not.toEqual([]);
+    const id = hosts()[0]!.split('/')[1]!;
+    const cleanup = (hours: number) =>
+      run(inputs({ ...extra, command: 'cleanup' }), {
+        ...event('opened'),
+        now: () => new Date(deployedAt.getTime() + hours * 3600_000),
+      });
+    expect((await cleanup(3)).cleaned).toMatchObject([{ envId: 'pr-7', action: 'kept' }]);
+    expect((await cleanup(5)).cleaned).toMatchObject([{ envId: 'pr-7', reason: 'idle', action: 'asleep' }]);
+    const host = api.store.get(STS, NAMESPACE, id)! as any;
+    expect(host.spec.replicas).toBe(0);
+    expect(host.metadata.annotations['kube-pod-preview/sleeping-since']).toBeDefined();
+    await waitFor(() => api.objectsMatching(`kube-pod-preview/id=${id}`).every((o) => !o.startsWith('Pod/')));
+    // The volume stays; the exposure goes.
+    expect(
+      api.objectsMatching(`kube-pod-preview/id=${id}`).filter((o) => o.startsWith('PersistentVolumeClaim/')),
+    ).toHaveLength(1);
+    expect(api.objectsMatching('app.kubernetes.io/component=preview-exposure')).toEqual([]);
+    expect(comment()).toContain('💤 Preview asleep');
+    expect(comment()).toContain('💤 asleep');
+    expect(comment()).toContain('No deploy for 4h (input sleep-after)');
+    // Asleep, it stays asleep; the next push wakes it.
+    expect((await cleanup(6)).cleaned).toMatchObject([{ action: 'kept' }]);
+    const woken = await run(inputs({ expose: 'none', 'sleep-after': '4h' }), event('synchronize'));
+    expect(woken.command).toBe('up');
+    const awake = api.store.get(STS, NAMESPACE, id)! as any;
+    expect(awake.spec.replicas).toBe(1);
+    expect(awake.metadata.annotations['kube-pod-preview/sleeping-since']).toBeUndefined();
+    expect(comment()).toContain('💤 Sleeps after 4h without a deploy (input sleep-after)');
+    await run(inputs(), event('closed'));
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
