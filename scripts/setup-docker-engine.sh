@@ -23,9 +23,12 @@ apt_install() {
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
 # 1. The engine; a static busybox for test images built FROM scratch; openssl for the test API
-#    server's certificates; curl for the benchmark.
+#    server's certificates; curl for the benchmark; a registry and htpasswd for the test of private
+#    images (docker-registry's service does not start without systemd; the test runs its own).
 want=()
-for pkg in docker.io busybox-static tar openssl curl; do have_pkg "$pkg" || want+=("$pkg"); done
+for pkg in docker.io busybox-static tar openssl curl docker-registry apache2-utils; do
+  have_pkg "$pkg" || want+=("$pkg")
+done
 if [ ${#want[@]} -gt 0 ]; then
   log "installing ${want[*]}"
   apt_install "${want[@]}"
