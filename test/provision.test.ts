@@ -297,6 +297,9 @@ describe('a cluster that refuses to create the pod', () => {
     expect(message).toMatch(
       /pods "web-demo-[0-9a-f]{8}-preflight" is forbidden: violates PodSecurity "baseline:latest": privileged \(container "docker" must not set securityContext.privileged=true\)/,
     );
+    // Admission's refusal, not RBAC's: the fix is the namespace's policy or the template, not a Role.
+    expect(message).toContain("The namespace's Pod Security level forbids the Docker server's pod");
+    expect(message).not.toContain('lacks this permission');
     expect(objects()).toEqual([]);
     expect(leases()).toEqual([]); // refused before the lease
   });

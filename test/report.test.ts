@@ -103,6 +103,33 @@ describe('the sticky comment', () => {
     expect(table.length).toBeLessThan(65_536);
     expect(table).toContain('300 more rows are left out');
   });
+  it('says when a ready preview expires and sleeps, and lists the commands only when the workflow takes them', () => {
+    const urls = [
+      {
+        service: 'web',
+        port: 80,
+        url: 'https://w.example.com',
+        command: undefined,
+        state: 'ready' as const,
+        detail: 'HTTP 200',
+      },
+    ];
+    const expiresAt = new Date('2026-11-26T10:00:00Z');
+    const quiet = renderComment(
+      { state: 'ready', urls, durationMs: 1000, expiresAt },
+      { ...CTX, sleepAfterMs: 90 * 60_000 },
+    );
+    expect(quiet).toContain('⏳ Expires 2026-11-26 10:00 UTC (input ttl).');
+    expect(quiet).toContain('💤 Sleeps after 1h30m without a deploy (input sleep-after); a push wakes it.');
+    expect(quiet).not.toContain('/preview');
+    const commands = renderComment({ state: 'ready', urls, durationMs: 1000 }, { ...CTX, commands: true });
+    expect(commands).not.toContain('Expires');
+    expect(commands).toContain(
+      'Commands (comment on this pull request): `/preview redeploy` · `/preview down` · `/preview extend <duration>` · `/preview wake`.',
+    );
+    const plain = renderComment({ state: 'ready', urls, durationMs: 1000 }, CTX);
+    expect(plain).not.toMatch(/Expires|Sleeps|Commands/);
+  });
 });
 
 describe('exposure entries', () => {

@@ -413,7 +413,7 @@ function lifetimeLines(expiresAt, ctx) {
     if (expiresAt)
         lines.push(expiryLine(expiresAt, ctx.commands === true));
     if (ctx.sleepAfterMs)
-        lines.push(`💤 Sleeps after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(ctx.sleepAfterMs)} without a deploy (input sleep-after); a push or \`/preview wake\` wakes it.`);
+        lines.push(`💤 Sleeps after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(ctx.sleepAfterMs)} without a deploy (input sleep-after); a push${ctx.commands ? ' or `/preview wake`' : ''} wakes it.`);
     if (ctx.commands)
         lines.push(`Commands (comment on this pull request): ${commandList()}.`);
     return lines.length ? ['', ...lines.flatMap((l, i) => (i === 0 ? [l] : ['', l]))] : [];

@@ -932,7 +932,7 @@ function hint(code, status, namespace) {
         case 401:
             return '. The cluster rejected the credentials: renew the token or certificate in the kubeconfig.';
         case 403:
-            return ". The kubeconfig's identity lacks this permission: grant it with a Role in the namespace (see deploy/rbac.yaml).";
+            return forbiddenHint(status.message ?? '');
         case 404:
             return status.details?.kind === 'namespaces'
                 ? `. Create the namespace (kubectl create namespace ${namespace}) or set input namespace to an existing one.`
@@ -944,6 +944,17 @@ function hint(code, status, namespace) {
         default:
             return '';
     }
+}
+/**
+ * A 403 is RBAC's ("User … cannot create resource …") or admission's: Pod Security, a quota, a policy
+ * webhook refusing the object itself. Each has its own fix.
+ */
+function forbiddenHint(message) {
+    if (/ cannot [a-z]+ resource /.test(message))
+        return ". The kubeconfig's identity lacks this permission: grant it with a Role in the namespace (see deploy/rbac.yaml).";
+    if (/violates PodSecurity/.test(message))
+        return ". The namespace's Pod Security level forbids the Docker server's pod: give previews a namespace of their own labelled pod-security.kubernetes.io/enforce=privileged, or use a template that runs unprivileged (template: sysbox).";
+    return ". The cluster's admission refused it (a quota, a LimitRange, a policy or webhook): change the template or inputs to fit, or ask the cluster's operator.";
 }
 /** The library hands over the error body as text; the API server sends a Status object as JSON. */
 function parseStatus(body) {

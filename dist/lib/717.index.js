@@ -1210,16 +1210,14 @@ function optional(value, parse) {
 }
 /** Which pull requests get a preview, and who may run /preview commands in their comments. */
 function pullRequestSettings(input) {
-    const permission = input('command-permission');
+    // Validated on every run, so that a typo shows on the pull_request run, not on the first command.
+    const permission = optional(input('command-permission'), trigger/* parseCommandPermission */.Eu);
     return {
         triggers: {
             drafts: optional(input('drafts'), (v) => oneOf(v, ['deploy', 'skip'], 'drafts')) ?? 'deploy',
             label: optional(input('label'), labelName),
         },
-        commands: {
-            allowed: optional(permission, trigger/* parseCommandPermission */.Eu) ?? [...trigger/* DEFAULT_COMMAND_PERMISSION */.M0],
-            listed: permission !== undefined && permission.toLowerCase() !== 'none',
-        },
+        commandsListed: permission !== undefined && permission.length > 0,
     };
 }
 /** A GitHub label's name: at most 50 characters, one line. */
@@ -1420,7 +1418,9 @@ function chooseCommand(settings, context, comment) {
         const decision = (0,trigger/* decideAuto */.II)(context, settings.triggers);
         return decision.command === 'skip' ? { name: 'skip', why: decision.why } : { name: decision.command };
     }
-    return { name: settings.command === 'cleanup' ? 'plan' : settings.command };
+    if (settings.command === 'cleanup')
+        throw new Error('cleanup is dispatched before any plan.');
+    return { name: settings.command };
 }
 async function execute(run, command, options, connect) {
     if (command.name === 'down') {

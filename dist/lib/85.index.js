@@ -214,7 +214,7 @@ function lifetimeLines(expiresAt, ctx) {
     if (expiresAt)
         lines.push(expiryLine(expiresAt, ctx.commands === true));
     if (ctx.sleepAfterMs)
-        lines.push(`💤 Sleeps after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(ctx.sleepAfterMs)} without a deploy (input sleep-after); a push or \`/preview wake\` wakes it.`);
+        lines.push(`💤 Sleeps after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(ctx.sleepAfterMs)} without a deploy (input sleep-after); a push${ctx.commands ? ' or `/preview wake`' : ''} wakes it.`);
     if (ctx.commands)
         lines.push(`Commands (comment on this pull request): ${commandList()}.`);
     return lines.length ? ['', ...lines.flatMap((l, i) => (i === 0 ? [l] : ['', l]))] : [];
@@ -578,7 +578,7 @@ function reportFor(api, settings, ids, pr, context, log) {
         sha: context.headSha,
         runUrl: context.runUrl,
         settings: settings.report,
-        lifetime: { sleepAfterMs: settings.sleepAfterMs, commands: settings.commands.listed },
+        lifetime: { sleepAfterMs: settings.sleepAfterMs, commands: settings.commandsListed },
         log,
     });
 }

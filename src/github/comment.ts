@@ -72,7 +72,7 @@ function lifetimeLines(expiresAt: Date | undefined, ctx: CommentContext): string
   if (expiresAt) lines.push(expiryLine(expiresAt, ctx.commands === true));
   if (ctx.sleepAfterMs)
     lines.push(
-      `💤 Sleeps after ${formatSpan(ctx.sleepAfterMs)} without a deploy (input sleep-after); a push or \`/preview wake\` wakes it.`,
+      `💤 Sleeps after ${formatSpan(ctx.sleepAfterMs)} without a deploy (input sleep-after); a push${ctx.commands ? ' or `/preview wake`' : ''} wakes it.`,
     );
   if (ctx.commands) lines.push(`Commands (comment on this pull request): ${commandList()}.`);
   return lines.length ? ['', ...lines.flatMap((l, i) => (i === 0 ? [l] : ['', l]))] : [];

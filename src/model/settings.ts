@@ -5,12 +5,7 @@ import { UserError } from '../util/errors.js';
 import type { InputSource } from './inputs.js';
 import { DNS_SUBDOMAIN, dnsSubdomain } from './names.js';
 import { podSettings, type PodSettings } from './pod-settings.js';
-import {
-  DEFAULT_COMMAND_PERMISSION,
-  parseCommandPermission,
-  type Association,
-  type TriggerSettings,
-} from './trigger.js';
+import { parseCommandPermission, type TriggerSettings } from './trigger.js';
 import type { Logger } from '../util/log.js';
 
 export type Command = 'auto' | 'up' | 'down' | 'plan' | 'doctor' | 'cleanup';
@@ -81,10 +76,11 @@ export interface Settings {
   /** Which pull requests get a preview (inputs drafts and label). */
   triggers: TriggerSettings;
   /**
-   * Who may run `/preview` commands (input command-permission; empty: nobody), and whether the comment
-   * lists them (the workflow set the input, so it listens to issue_comment).
+   * Whether the comment lists the `/preview` commands: input command-permission is set (and not
+   * `none`), so the workflow listens to issue_comment. Who may run them is read from the input by the
+   * issue_comment run itself, before any settings.
    */
-  commands: { allowed: Association[]; listed: boolean };
+  commandsListed: boolean;
   /** How long an environment lives after its last deploy before `cleanup` removes it. */
   ttlMs: number | undefined;
   /** How long after its last deploy `cleanup` scales an environment to zero (input sleep-after). */
@@ -341,17 +337,15 @@ function optional<T>(value: string | undefined, parse: (v: string) => T): T | un
 }
 
 /** Which pull requests get a preview, and who may run /preview commands in their comments. */
-function pullRequestSettings(input: InputSource): Pick<Settings, 'triggers' | 'commands'> {
-  const permission = input('command-permission');
+function pullRequestSettings(input: InputSource): Pick<Settings, 'triggers' | 'commandsListed'> {
+  // Validated on every run, so that a typo shows on the pull_request run, not on the first command.
+  const permission = optional(input('command-permission'), parseCommandPermission);
   return {
     triggers: {
       drafts: optional(input('drafts'), (v) => oneOf(v, ['deploy', 'skip'] as const, 'drafts')) ?? 'deploy',
       label: optional(input('label'), labelName),
     },
-    commands: {
-      allowed: optional(permission, parseCommandPermission) ?? [...DEFAULT_COMMAND_PERMISSION],
-      listed: permission !== undefined && permission.toLowerCase() !== 'none',
-    },
+    commandsListed: permission !== undefined && permission.length > 0,
   };
 }
 

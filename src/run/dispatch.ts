@@ -109,7 +109,8 @@ function chooseCommand(settings: Settings, context: RunContext, comment: Preview
     const decision = decideAuto(context, settings.triggers);
     return decision.command === 'skip' ? { name: 'skip', why: decision.why } : { name: decision.command };
   }
-  return { name: settings.command === 'cleanup' ? 'plan' : settings.command };
+  if (settings.command === 'cleanup') throw new Error('cleanup is dispatched before any plan.');
+  return { name: settings.command };
 }
 
 /** What a command adds to what every run reports. */

@@ -33,7 +33,7 @@ export function reportFor(
     sha: context.headSha,
     runUrl: context.runUrl,
     settings: settings.report,
-    lifetime: { sleepAfterMs: settings.sleepAfterMs, commands: settings.commands.listed },
+    lifetime: { sleepAfterMs: settings.sleepAfterMs, commands: settings.commandsListed },
     log,
   });
 }
