@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunContext } from '../src/github/event.js';
+import { readRunContext, type RunContext } from '../src/github/event.js';
 import type { InputName } from '../src/model/inputs.js';
 import { decideAuto, parseCommandPermission, parsePreviewCommand } from '../src/model/trigger.js';
 import { FakeGitHubApi } from './github/server.js';
@@ -11,6 +13,7 @@ import {
   memoryLogger,
   prepareHello,
   run,
+  scratchDir,
   startDouble,
   type HelloProject,
 } from './helpers.js';
@@ -119,6 +122,62 @@ describe('which pull requests get a preview', () => {
   });
 });
 
+describe('the event', () => {
+  function read(eventName: string, payload: unknown): RunContext {
+    using scratch = scratchDir();
+    const file = path.join(scratch.dir, 'event.json');
+    writeFileSync(file, JSON.stringify(payload));
+    return readRunContext({
+      GITHUB_EVENT_NAME: eventName,
+      GITHUB_EVENT_PATH: file,
+      GITHUB_REPOSITORY: 'acme/web',
+      GITHUB_SHA: 'd'.repeat(40),
+    });
+  }
+
+  it('reads drafts, labels and the changed label of a pull_request event', () => {
+    const context = read('pull_request', {
+      action: 'labeled',
+      label: { name: 'preview' },
+      pull_request: {
+        number: 7,
+        draft: true,
+        labels: [{ name: 'preview' }, { name: 'ui' }],
+        head: { sha: SHA },
+      },
+    });
+    expect(context).toMatchObject({
+      action: 'labeled',
+      draft: true,
+      labels: ['preview', 'ui'],
+      changedLabel: 'preview',
+    });
+  });
+
+  it('reads a new comment on a pull request, without taking the default branch’s SHA for its head', () => {
+    const payload = (action: string, issue: object) => ({
+      action,
+      issue,
+      comment: {
+        id: 5,
+        body: '/preview redeploy',
+        user: { login: 'maintainer' },
+        author_association: 'MEMBER',
+      },
+    });
+    const pr = { number: 7, pull_request: { html_url: 'https://github.com/acme/web/pull/7' } };
+    const context = read('issue_comment', payload('created', pr));
+    expect(context).toMatchObject({
+      prNumber: 7,
+      prUrl: 'https://github.com/acme/web/pull/7',
+      headSha: undefined,
+      comment: { id: 5, body: '/preview redeploy', author: 'maintainer', association: 'MEMBER' },
+    });
+    expect(read('issue_comment', payload('edited', pr)).comment).toBeUndefined();
+    expect(read('issue_comment', payload('created', { number: 8 })).comment).toBeUndefined();
+  });
+});
+
 describe('/preview commands in comments', () => {
   function commentEvent(body: string, association = 'MEMBER', author = 'maintainer') {
     const posted = github.addComment(7, body, author);
@@ -220,6 +279,12 @@ describe('/preview commands in comments', () => {
     expect((host.metadata as any).annotations['kube-pod-preview/expires-at']).toBe(
       '2026-11-26T10:00:00.000Z',
     );
+    // A comment on an issue (or an edited one) carries no command: the event reader leaves it out.
+    const onIssue = await run(inputs(), {
+      context: { eventName: 'issue_comment', repository: 'acme/web', prNumber: undefined },
+      env: { GITHUB_API_URL: github.url },
+    });
+    expect(onIssue.command).toBe('skipped');
     const chatter = commentEvent('LGTM, thanks!');
     expect((await run(inputs(), chatter)).command).toBe('skipped');
     expect(github.reactions.get(chatter.id)).toBeUndefined();

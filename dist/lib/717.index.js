@@ -1370,7 +1370,7 @@ var run_run = __webpack_require__(9240);
  * they are imported only by the commands that talk to a cluster, when they do (`plan` needs neither).
  */
 async function runCommand(options) {
-    if (options.context.comment && !options.commentCommand) {
+    if (options.context.eventName === 'issue_comment' && !options.commentCommand) {
         const { runCommentCommand } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(724)]).then(__webpack_require__.bind(__webpack_require__, 6724));
         return runCommentCommand(options, runCommand);
     }

@@ -178,15 +178,19 @@ class GitHubApi {
  */
 async function runCommentCommand(options, runCommand) {
     const { context, input, log } = options;
-    const comment = context.comment;
-    const pr = context.prNumber;
     const nothing = {
-        ids: { envId: '', id: '' },
-        namespace: '',
+        ids: { envId: context.prNumber === undefined ? '' : `pr-${context.prNumber}`, id: '' },
+        namespace: input('namespace') ?? '',
         project: '',
         timings: {},
         command: 'skipped',
     };
+    const { comment } = context;
+    if (!comment) {
+        log.notice('A comment on an issue, or an edited one: only new comments on pull requests carry /preview commands.');
+        return nothing;
+    }
+    const pr = context.prNumber;
     let command;
     try {
         command = (0,_model_trigger_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePreviewCommand */ .Bm)(comment.body);
@@ -206,8 +210,7 @@ async function runCommentCommand(options, runCommand) {
     const allowed = optionalPermission(input('command-permission'));
     if (!allowed.includes(comment.association)) {
         log.notice(`${comment.author} (${comment.association}) may not run /preview ${command.name}.`);
-        const who = allowed.length ? allowed.join(', ') : 'nobody (input command-permission is none)';
-        await replyAndReact(api, pr, comment, `@${comment.author} only ${who} may run \`/preview\` commands here (input command-permission); your association with this repository is ${comment.association}.`);
+        await replyAndReact(api, pr, comment, notAllowed(comment, allowed));
         return nothing;
     }
     await api.react(comment.id, 'eyes');
@@ -254,6 +257,10 @@ function githubFor(options) {
     }
     options.log.mask(token);
     return new _github_api_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubApi */ .y(token, repository, options.env ?? process.env);
+}
+function notAllowed(comment, allowed) {
+    const who = allowed.length ? allowed.join(', ') : 'nobody (input command-permission is none)';
+    return `@${comment.author} only ${who} may run \`/preview\` commands here (input command-permission); your association with this repository is ${comment.association}.`;
 }
 function optionalPermission(value) {
     return value === undefined ? _model_trigger_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_COMMAND_PERMISSION */ .M0 : (0,_model_trigger_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCommandPermission */ .Eu)(value);

@@ -3,10 +3,12 @@
  * over RUNS runs (`npm run bench -- 5` for more), against the API-server double and the local engine:
  *  (1) tunnel vs direct throughput into dockerd;     (2) compose up through the tunnel vs directly,
  *      with the WebSocket upgrades it costs;          (3) down with a service that ignores SIGTERM;
- *  (4) the permission check's requests and time;     (5) the bundle's start-up CPU.
+ *  (4) the permission check's requests and time;     (5) the bundle's start-up CPU;
+ *  (6) a refusal by Pod Security: the preflight vs the wait, and the preflight's cost.
  * The bundle figures are of dist/ as built: run `npm run build` first after changing src/.
  */
 import { permissionCheck } from './access.js';
+import { preflightFigures } from './preflight.js';
 import { composeUp } from './compose.js';
 import { startup } from './startup.js';
 import { teardownTime } from './teardown.js';
@@ -19,3 +21,4 @@ await composeUp(RUNS);
 await teardownTime(RUNS);
 await permissionCheck(RUNS);
 await startup(Math.max(RUNS, 5));
+await preflightFigures(RUNS);

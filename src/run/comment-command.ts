@@ -22,15 +22,21 @@ export async function runCommentCommand(
   runCommand: (options: RunOptions) => Promise<Outcome>,
 ): Promise<Outcome> {
   const { context, input, log } = options;
-  const comment = context.comment!;
-  const pr = context.prNumber!;
   const nothing: Outcome = {
-    ids: { envId: '', id: '' },
-    namespace: '',
+    ids: { envId: context.prNumber === undefined ? '' : `pr-${context.prNumber}`, id: '' },
+    namespace: input('namespace') ?? '',
     project: '',
     timings: {},
     command: 'skipped',
   };
+  const { comment } = context;
+  if (!comment) {
+    log.notice(
+      'A comment on an issue, or an edited one: only new comments on pull requests carry /preview commands.',
+    );
+    return nothing;
+  }
+  const pr = context.prNumber!;
   let command: PreviewCommand | undefined;
   try {
     command = parsePreviewCommand(comment.body);
@@ -48,13 +54,7 @@ export async function runCommentCommand(
   const allowed = optionalPermission(input('command-permission'));
   if (!allowed.includes(comment.association)) {
     log.notice(`${comment.author} (${comment.association}) may not run /preview ${command.name}.`);
-    const who = allowed.length ? allowed.join(', ') : 'nobody (input command-permission is none)';
-    await replyAndReact(
-      api,
-      pr,
-      comment,
-      `@${comment.author} only ${who} may run \`/preview\` commands here (input command-permission); your association with this repository is ${comment.association}.`,
-    );
+    await replyAndReact(api, pr, comment, notAllowed(comment, allowed));
     return nothing;
   }
   await api.react(comment.id, 'eyes');
@@ -111,6 +111,11 @@ function githubFor(options: RunOptions): GitHubApi {
   }
   options.log.mask(token);
   return new GitHubApi(token, repository, options.env ?? process.env);
+}
+
+function notAllowed(comment: PullRequestComment, allowed: readonly string[]): string {
+  const who = allowed.length ? allowed.join(', ') : 'nobody (input command-permission is none)';
+  return `@${comment.author} only ${who} may run \`/preview\` commands here (input command-permission); your association with this repository is ${comment.association}.`;
 }
 
 function optionalPermission(value: string | undefined): readonly string[] {

@@ -49,7 +49,7 @@ export interface RunOptions {
  * they are imported only by the commands that talk to a cluster, when they do (`plan` needs neither).
  */
 export async function runCommand(options: RunOptions): Promise<Outcome> {
-  if (options.context.comment && !options.commentCommand) {
+  if (options.context.eventName === 'issue_comment' && !options.commentCommand) {
     const { runCommentCommand } = await import('./comment-command.js');
     return runCommentCommand(options, runCommand);
   }
