@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { parseAllDocuments } from 'yaml';
 import type { InputName } from '../src/model/inputs.js';
 import { typeOfKind } from './k8s/resources.js';
-import type { FakeKubeApiServer } from './k8s/server.js';
+import type { FakeKubeApiServer, PolicyRule } from './k8s/server.js';
 import {
   NAMESPACE,
   ROOT,
@@ -143,6 +143,26 @@ describe('doctor', () => {
     expect(log.lines).toContain('✔ cluster: Kubernetes v1.28.7 at ' + api.url);
     expect(log.lines.find((l) => l.startsWith('✖ TLS secret:'))).toContain('input tls-secret');
     expect(traces()).toEqual({ objects: [], writes: [] });
+  });
+
+  it('with deploy/rbac.yaml’s Role: dry runs and the pod’s admission checked, cluster-scoped classes skipped with a note', async () => {
+    const role = parseAllDocuments(readFileSync(path.join(ROOT, 'deploy/rbac.yaml'), 'utf8'))
+      .map((d) => d.toJSON() as { kind: string; rules?: PolicyRule[] })
+      .find((d) => d.kind === 'Role')!;
+    api.rules = role.rules!;
+    const outcome = await run(
+      inputs({ command: 'doctor', domain: 'preview.example.com', 'ingress-class': 'nginx' }),
+    );
+    const states = Object.fromEntries((outcome.checks ?? []).map((c) => [c.name, c.state]));
+    expect(states).toMatchObject({
+      'permissions for up': 'ok',
+      'permissions for down': 'ok',
+      'dry run: objects of the pod template': 'ok',
+      'pod admission (Pod Security, RuntimeClass, quotas)': 'ok',
+      'storage class': 'skipped',
+      'ingress class': 'skipped',
+    });
+    expect(outcome.checks?.find((c) => c.name === 'storage class')?.detail).toContain('cluster-scoped');
   });
 
   it('reports a namespace enforcing Pod Security baseline', async () => {

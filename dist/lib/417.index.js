@@ -180,6 +180,7 @@ function microTime(date) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I7: () => (/* binding */ dockerHosts),
 /* harmony export */   MO: () => (/* binding */ recordUrls),
 /* harmony export */   Mh: () => (/* binding */ wakeIfAsleep),
 /* harmony export */   bk: () => (/* binding */ recordedUrls),
@@ -193,16 +194,22 @@ function microTime(date) {
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8045);
 
 
-/** The environment's docker-host workload, found by its labels; undefined when it has none. */
-async function findDockerHost(client, id) {
-    const selector = `${(0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .environmentSelector */ .b6)(id)},${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.component}=${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HOST_COMPONENT */ .qK}`;
+/** The docker-host workloads of every environment in the namespace, or of environment `id`. */
+async function dockerHosts(client, id) {
+    const environment = id === undefined ? `${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.managedBy}=${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .MANAGER */ .u}` : (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .environmentSelector */ .b6)(id);
+    const selector = `${environment},${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.component}=${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HOST_COMPONENT */ .qK}`;
+    const hosts = [];
     for (const key of _model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .WORKLOAD_KIND_KEYS */ .YJ) {
         const { apiVersion, kind } = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .parseKindKey */ .Pb)(key);
-        const [host] = (await client.list(apiVersion, kind, { labelSelector: selector })).items;
-        if (host)
-            return { ...host, apiVersion, kind };
+        const { items } = await client.list(apiVersion, kind, { labelSelector: selector });
+        // Items of a list carry no apiVersion and kind of their own.
+        hosts.push(...items.map((host) => ({ ...host, apiVersion, kind })));
     }
-    return undefined;
+    return hosts;
+}
+/** The environment's docker-host workload; undefined when it has none. */
+async function findDockerHost(client, id) {
+    return (await dockerHosts(client, id))[0];
 }
 /** When the environment expires, per its annotation; undefined without one (no ttl). */
 function expiryOf(host) {
@@ -489,7 +496,7 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
  */
 async function runCleanup(client, options) {
     const { log } = options;
-    const hosts = await dockerHosts(client);
+    const hosts = await (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .dockerHosts */ .I7)(client);
     if (hosts.length === 0)
         log.info(`No preview environments in namespace ${client.namespace}.`);
     const now = options.now();
@@ -582,16 +589,6 @@ function leaseOptions(options) {
         signal: options.signal,
         log: options.log,
     };
-}
-/** Every environment's docker-host workload in the namespace. */
-async function dockerHosts(client) {
-    const selector = `${_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .LABELS */ .kg.managedBy}=${_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .MANAGER */ .u},${_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .LABELS */ .kg.component}=${_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .DOCKER_HOST_COMPONENT */ .qK}`;
-    const hosts = [];
-    for (const key of _model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .WORKLOAD_KIND_KEYS */ .YJ) {
-        const { apiVersion, kind } = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .parseKindKey */ .Pb)(key);
-        hosts.push(...(await client.list(apiVersion, kind, { labelSelector: selector })).items);
-    }
-    return hosts;
 }
 /** Why an environment goes: its ttl has passed, or its pull request (of this repository) is closed. */
 async function whyRemove(host, ids, now, options) {

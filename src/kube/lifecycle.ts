@@ -6,6 +6,7 @@ import {
   DOCKER_HOST_COMPONENT,
   EXPOSE_COMPONENT,
   LABELS,
+  MANAGER,
   WORKLOAD_KIND_KEYS,
   environmentSelector,
   parseKindKey,
@@ -25,15 +26,23 @@ interface Workload extends KubeObject {
   spec?: { replicas?: number };
 }
 
-/** The environment's docker-host workload, found by its labels; undefined when it has none. */
-export async function findDockerHost(client: KubeClient, id: string): Promise<Workload | undefined> {
-  const selector = `${environmentSelector(id)},${LABELS.component}=${DOCKER_HOST_COMPONENT}`;
+/** The docker-host workloads of every environment in the namespace, or of environment `id`. */
+export async function dockerHosts(client: KubeClient, id?: string): Promise<Workload[]> {
+  const environment = id === undefined ? `${LABELS.managedBy}=${MANAGER}` : environmentSelector(id);
+  const selector = `${environment},${LABELS.component}=${DOCKER_HOST_COMPONENT}`;
+  const hosts: Workload[] = [];
   for (const key of WORKLOAD_KIND_KEYS) {
     const { apiVersion, kind } = parseKindKey(key);
-    const [host] = (await client.list<Workload>(apiVersion, kind, { labelSelector: selector })).items;
-    if (host) return { ...host, apiVersion, kind };
+    const { items } = await client.list<Workload>(apiVersion, kind, { labelSelector: selector });
+    // Items of a list carry no apiVersion and kind of their own.
+    hosts.push(...items.map((host) => ({ ...host, apiVersion, kind })));
   }
-  return undefined;
+  return hosts;
+}
+
+/** The environment's docker-host workload; undefined when it has none. */
+export async function findDockerHost(client: KubeClient, id: string): Promise<Workload | undefined> {
+  return (await dockerHosts(client, id))[0];
 }
 
 /** When the environment expires, per its annotation; undefined without one (no ttl). */

@@ -2,19 +2,10 @@ import type { GitHubApi } from '../github/api.js';
 import type { RunContext } from '../github/event.js';
 import type { KubeClient } from '../kube/client.js';
 import { LeaseHeldError, acquireLease } from '../kube/lease.js';
-import { asleepSince, putToSleep, recordedUrls } from '../kube/lifecycle.js';
+import { asleepSince, dockerHosts, putToSleep, recordedUrls } from '../kube/lifecycle.js';
 import { teardown } from '../kube/teardown.js';
 import type { Ids } from '../model/ids.js';
-import {
-  ANNOTATIONS,
-  DOCKER_HOST_COMPONENT,
-  LABELS,
-  MANAGER,
-  WORKLOAD_KIND_KEYS,
-  environmentSelector,
-  parseKindKey,
-  type KubeObject,
-} from '../model/objects.js';
+import { ANNOTATIONS, LABELS, environmentSelector, type KubeObject } from '../model/objects.js';
 import type { CleanupEntry } from '../model/outcome.js';
 import type { Settings } from '../model/settings.js';
 import { describeError } from '../util/errors.js';
@@ -122,17 +113,6 @@ function leaseOptions(options: CleanupOptions) {
     signal: options.signal,
     log: options.log,
   };
-}
-
-/** Every environment's docker-host workload in the namespace. */
-async function dockerHosts(client: KubeClient): Promise<KubeObject[]> {
-  const selector = `${LABELS.managedBy}=${MANAGER},${LABELS.component}=${DOCKER_HOST_COMPONENT}`;
-  const hosts: KubeObject[] = [];
-  for (const key of WORKLOAD_KIND_KEYS) {
-    const { apiVersion, kind } = parseKindKey(key);
-    hosts.push(...(await client.list<KubeObject>(apiVersion, kind, { labelSelector: selector })).items);
-  }
-  return hosts;
 }
 
 /** Why an environment goes: its ttl has passed, or its pull request (of this repository) is closed. */
