@@ -163,6 +163,16 @@ describe('doctor', () => {
       'ingress class': 'skipped',
     });
     expect(outcome.checks?.find((c) => c.name === 'storage class')?.detail).toContain('cluster-scoped');
+    // Less create on pods: the pod's dry run is skipped with a note, not failed as a refusal.
+    api.rules = role.rules!.map((r) =>
+      r.resources?.includes('pods') ? { ...r, verbs: r.verbs.filter((v) => v !== 'create') } : r,
+    );
+    const without = await run(inputs({ command: 'doctor' }));
+    const admission = without.checks?.find((c) => c.name.startsWith('pod admission'));
+    expect(admission).toMatchObject({
+      state: 'skipped',
+      detail: expect.stringContaining('may not create pods'),
+    });
   });
 
   it('reports a namespace enforcing Pod Security baseline', async () => {

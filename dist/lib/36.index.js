@@ -680,6 +680,13 @@ class KubeApiError extends errors/* UserError */.yo {
         const names = (this.status.details?.causes ?? []).map((c) => /conflict with "([^"]+)"/.exec(c.message ?? '')?.[1]);
         return [...new Set(names.filter((n) => n !== undefined))];
     }
+    /**
+     * A 403 of RBAC ("User … cannot create resource …"), not of admission (Pod Security, a quota, a
+     * webhook refusing the object itself): the two have different fixes.
+     */
+    get rbacDenied() {
+        return this.code === 403 && isRbacDenial(this.status.message ?? this.message);
+    }
     /** The namespace itself does not exist (404 naming `namespaces`), not merely the object. */
     get namespaceMissing() {
         return this.code === 404 && this.status.details?.kind === 'namespaces';
@@ -945,12 +952,16 @@ function hint(code, status, namespace) {
             return '';
     }
 }
+/** RBAC's authorizer words every denial "User "…" cannot <verb> resource "…" in API group …". */
+function isRbacDenial(message) {
+    return / cannot [a-z]+ resource /.test(message);
+}
 /**
  * A 403 is RBAC's ("User … cannot create resource …") or admission's: Pod Security, a quota, a policy
  * webhook refusing the object itself. Each has its own fix.
  */
 function forbiddenHint(message) {
-    if (/ cannot [a-z]+ resource /.test(message))
+    if (isRbacDenial(message))
         return ". The kubeconfig's identity lacks this permission: grant it with a Role in the namespace (see deploy/rbac.yaml).";
     if (/violates PodSecurity/.test(message))
         return ". The namespace's Pod Security level forbids the Docker server's pod: give previews a namespace of their own labelled pod-security.kubernetes.io/enforce=privileged, or use a template that runs unprivileged (template: sysbox).";

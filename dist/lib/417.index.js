@@ -213,13 +213,11 @@ async function findDockerHost(client, id) {
 }
 /** When the environment expires, per its annotation; undefined without one (no ttl). */
 function expiryOf(host) {
-    const at = Date.parse(host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.expiresAt] ?? '');
-    return Number.isNaN(at) ? undefined : new Date(at);
+    return (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .annotatedTime */ .ev)(host, _model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.expiresAt);
 }
 /** Since when the environment sleeps; undefined when it is awake. */
 function asleepSince(host) {
-    const at = Date.parse(host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.sleepingSince] ?? '');
-    return Number.isNaN(at) ? undefined : new Date(at);
+    return (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .annotatedTime */ .ev)(host, _model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.sleepingSince);
 }
 /** The URLs the last deploy reported, as recorded on the workload. */
 function recordedUrls(host) {
@@ -541,8 +539,8 @@ async function runCleanup(client, options) {
 function idle(host, now, settings) {
     if (settings.sleepAfterMs === undefined || (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .asleepSince */ .jY)(host))
         return false;
-    const deployedAt = Date.parse(host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .ANNOTATIONS */ .BC.deployedAt] ?? '');
-    return !Number.isNaN(deployedAt) && deployedAt + settings.sleepAfterMs <= now.getTime();
+    const deployedAt = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .annotatedTime */ .ev)(host, _model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .ANNOTATIONS */ .BC.deployedAt);
+    return deployedAt !== undefined && deployedAt.getTime() + settings.sleepAfterMs <= now.getTime();
 }
 /**
  * Puts one environment to sleep under its lease, unless a run holds it: scaled to zero, its exposure
@@ -593,8 +591,8 @@ function leaseOptions(options) {
 /** Why an environment goes: its ttl has passed, or its pull request (of this repository) is closed. */
 async function whyRemove(host, ids, now, options) {
     const annotations = host.metadata.annotations ?? {};
-    const expiresAt = Date.parse(annotations[_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .ANNOTATIONS */ .BC.expiresAt] ?? '');
-    if (!Number.isNaN(expiresAt) && expiresAt <= now.getTime())
+    const expiresAt = (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .expiryOf */ .p1)(host);
+    if (expiresAt && expiresAt.getTime() <= now.getTime())
         return 'expired';
     const pr = pullRequestOf(ids);
     const ours = annotations[_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .ANNOTATIONS */ .BC.repository] === options.context.repository;

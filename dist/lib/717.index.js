@@ -288,6 +288,7 @@ function slug(text) {
 /* harmony export */   YJ: () => (/* binding */ WORKLOAD_KIND_KEYS),
 /* harmony export */   _V: () => (/* binding */ kindKey),
 /* harmony export */   b6: () => (/* binding */ environmentSelector),
+/* harmony export */   ev: () => (/* binding */ annotatedTime),
 /* harmony export */   kg: () => (/* binding */ LABELS),
 /* harmony export */   qK: () => (/* binding */ DOCKER_HOST_COMPONENT),
 /* harmony export */   u: () => (/* binding */ MANAGER)
@@ -337,6 +338,11 @@ const ANNOTATIONS = {
     /** On the docker-host workload: the last deploy's URLs (JSON), for the comment of a sleeping one. */
     urls: 'kube-pod-preview/urls',
 };
+/** A time an annotation of the object records (deployed-at, expires-at, …); undefined without one. */
+function annotatedTime(object, annotation) {
+    const at = Date.parse(object.metadata.annotations?.[annotation] ?? '');
+    return Number.isNaN(at) ? undefined : new Date(at);
+}
 /** The labels that identify one environment's objects. Stable across deploys, so fit for selectors. */
 function identityLabels(ids) {
     return { [LABELS.managedBy]: MANAGER, [LABELS.envId]: ids.envId, [LABELS.id]: ids.id };
@@ -354,7 +360,8 @@ function environmentSelector(id) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Gg: () => (/* binding */ buildPlan),
-/* harmony export */   RW: () => (/* binding */ buildExposurePlan)
+/* harmony export */   RW: () => (/* binding */ buildExposurePlan),
+/* harmony export */   _e: () => (/* binding */ dockerHostObject)
 /* harmony export */ });
 /* unused harmony export CLUSTER_SCOPED_KINDS */
 /* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8045);
@@ -391,6 +398,11 @@ const CLUSTER_SCOPED_KINDS = new Set([
     'ValidatingWebhookConfiguration',
     'VolumeAttachment',
 ]);
+/** The docker-host workload among the plan's objects, as the template rendered it. */
+function dockerHostObject(plan) {
+    const { kind, name } = plan.dockerHost;
+    return plan.objects.find((o) => o.kind === kind && o.metadata.name === name);
+}
 /**
  * Validates the rendered objects against the kube-pod contract and adds the labels and annotations that
  * let kube-pod-preview find, own and remove them. Pure: the same input gives the same plan.

@@ -122,6 +122,8 @@ function checkOwnership(desired, current, plan) {
 /* harmony import */ var _apply_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9501);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3036);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8045);
+/* harmony import */ var _model_plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7978);
+
 
 
 
@@ -163,9 +165,7 @@ async function dryRun(name, client, set, subject, log) {
  */
 async function podAdmission(client, plan) {
     const name = 'pod admission (Pod Security, RuntimeClass, quotas)';
-    const workload = plan.objects.find((o) => sameRef((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .refOf */ .H8)(o), plan.dockerHost));
-    if (!workload)
-        return { name, state: 'skipped', detail: 'no docker-host workload' };
+    const workload = (0,_model_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .dockerHostObject */ ._e)(plan);
     const pods = await client.list('v1', 'Pod', {
         labelSelector: (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .environmentSelector */ .b6)(plan.ids.id),
     });
@@ -184,7 +184,7 @@ async function podAdmission(client, plan) {
         };
     }
     catch (error) {
-        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .KubeApiError */ .W && /cannot create resource "pods"/.test(error.message)) {
+        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .KubeApiError */ .W && error.rbacDenied) {
             return {
                 name,
                 state: 'skipped',
@@ -301,9 +301,6 @@ async function readNamed(client, ref, text) {
             return { name: text.name, state: 'skipped', detail: text.forbidden };
         throw error;
     }
-}
-function sameRef(a, b) {
-    return a.apiVersion === b.apiVersion && a.kind === b.kind && a.name === b.name;
 }
 
 

@@ -39,13 +39,11 @@ async function findDockerHost(client, id) {
 }
 /** When the environment expires, per its annotation; undefined without one (no ttl). */
 function expiryOf(host) {
-    const at = Date.parse(host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.expiresAt] ?? '');
-    return Number.isNaN(at) ? undefined : new Date(at);
+    return (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .annotatedTime */ .ev)(host, _model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.expiresAt);
 }
 /** Since when the environment sleeps; undefined when it is awake. */
 function asleepSince(host) {
-    const at = Date.parse(host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.sleepingSince] ?? '');
-    return Number.isNaN(at) ? undefined : new Date(at);
+    return (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .annotatedTime */ .ev)(host, _model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.sleepingSince);
 }
 /** The URLs the last deploy reported, as recorded on the workload. */
 function recordedUrls(host) {
@@ -789,6 +787,8 @@ function time(value) {
 var checkpoint = __webpack_require__(8471);
 // EXTERNAL MODULE: ./src/model/permissions.ts
 var permissions = __webpack_require__(5917);
+// EXTERNAL MODULE: ./src/model/plan.ts
+var model_plan = __webpack_require__(7978);
 ;// CONCATENATED MODULE: ./src/model/urls.ts
 /** The URL of `service` when it has one, else the first that answered, else the first. */
 function primaryUrl(urls, service) {
@@ -876,6 +876,7 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
 
 
 
+
 /**
  * `up`: with the pull request told it is deploying, ask the cluster whether it would take the objects
  * (preflight, a dry run), then, under the environment's lease, deploy (apply → wait → tunnel → sync →
@@ -939,9 +940,8 @@ function readiness(run, urls) {
 /** apply → wait → tunnel → sync → compose → expose. */
 async function deploy(run, client, plan, options) {
     const { settings, log, signal, timer } = run;
-    const host = plan.objects.find((o) => o.kind === plan.dockerHost.kind && o.metadata.name === plan.dockerHost.name);
     await timer.time('apply', () => log.group(`Apply ${plan.objects.length} objects`, async () => {
-        await (0,lifecycle/* wakeIfAsleep */.Mh)(client, host, log);
+        await (0,lifecycle/* wakeIfAsleep */.Mh)(client, (0,model_plan/* dockerHostObject */._e)(plan), log);
         await (0,apply/* applyPlan */.g)(client, plan, { serverSideApply: settings.serverSideApply, log });
     }));
     const pod = await timer.time('wait', () => log.group(`Wait for ${plan.dockerHost.kind}/${plan.dockerHost.name}`, () => waitForDockerHost(client, plan.dockerHost, {

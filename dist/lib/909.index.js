@@ -213,13 +213,11 @@ async function findDockerHost(client, id) {
 }
 /** When the environment expires, per its annotation; undefined without one (no ttl). */
 function expiryOf(host) {
-    const at = Date.parse(host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.expiresAt] ?? '');
-    return Number.isNaN(at) ? undefined : new Date(at);
+    return (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .annotatedTime */ .ev)(host, _model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.expiresAt);
 }
 /** Since when the environment sleeps; undefined when it is awake. */
 function asleepSince(host) {
-    const at = Date.parse(host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.sleepingSince] ?? '');
-    return Number.isNaN(at) ? undefined : new Date(at);
+    return (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .annotatedTime */ .ev)(host, _model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.sleepingSince);
 }
 /** The URLs the last deploy reported, as recorded on the workload. */
 function recordedUrls(host) {

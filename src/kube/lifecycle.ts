@@ -8,6 +8,7 @@ import {
   LABELS,
   MANAGER,
   WORKLOAD_KIND_KEYS,
+  annotatedTime,
   environmentSelector,
   parseKindKey,
   refOf,
@@ -47,14 +48,12 @@ export async function findDockerHost(client: KubeClient, id: string): Promise<Wo
 
 /** When the environment expires, per its annotation; undefined without one (no ttl). */
 export function expiryOf(host: KubeObject): Date | undefined {
-  const at = Date.parse(host.metadata.annotations?.[ANNOTATIONS.expiresAt] ?? '');
-  return Number.isNaN(at) ? undefined : new Date(at);
+  return annotatedTime(host, ANNOTATIONS.expiresAt);
 }
 
 /** Since when the environment sleeps; undefined when it is awake. */
 export function asleepSince(host: KubeObject): Date | undefined {
-  const at = Date.parse(host.metadata.annotations?.[ANNOTATIONS.sleepingSince] ?? '');
-  return Number.isNaN(at) ? undefined : new Date(at);
+  return annotatedTime(host, ANNOTATIONS.sleepingSince);
 }
 
 /** The URLs the last deploy reported, as recorded on the workload. */

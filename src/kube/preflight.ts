@@ -2,9 +2,9 @@ import type { Logger } from '../util/log.js';
 import { describeError } from '../util/errors.js';
 import { applyPlan } from './apply.js';
 import { KubeApiError, type KubeClient } from './client.js';
-import { environmentSelector, refOf, type KubeObject, type ObjectRef } from '../model/objects.js';
+import { environmentSelector, type KubeObject, type ObjectRef } from '../model/objects.js';
 import type { Check } from '../model/outcome.js';
-import type { ObjectSet } from '../model/plan.js';
+import { dockerHostObject, type ObjectSet } from '../model/plan.js';
 
 /** What the checks compare the cluster with: the rendered objects and the inputs they came from. */
 export interface PreflightSubject {
@@ -65,8 +65,7 @@ async function dryRun(
  */
 async function podAdmission(client: KubeClient, plan: PreflightSubject['plan']): Promise<Check> {
   const name = 'pod admission (Pod Security, RuntimeClass, quotas)';
-  const workload = plan.objects.find((o) => sameRef(refOf(o), plan.dockerHost));
-  if (!workload) return { name, state: 'skipped', detail: 'no docker-host workload' };
+  const workload = dockerHostObject(plan);
   const pods = await client.list<KubeObject>('v1', 'Pod', {
     labelSelector: environmentSelector(plan.ids.id),
   });
@@ -84,7 +83,7 @@ async function podAdmission(client: KubeClient, plan: PreflightSubject['plan']):
       detail: `a pod of ${plan.dockerHost.kind}/${plan.dockerHost.name} is admitted`,
     };
   } catch (error) {
-    if (error instanceof KubeApiError && /cannot create resource "pods"/.test(error.message)) {
+    if (error instanceof KubeApiError && error.rbacDenied) {
       return {
         name,
         state: 'skipped',
@@ -220,8 +219,4 @@ async function readNamed(
       return { name: text.name, state: 'skipped', detail: text.forbidden };
     throw error;
   }
-}
-
-function sameRef(a: ObjectRef, b: ObjectRef): boolean {
-  return a.apiVersion === b.apiVersion && a.kind === b.kind && a.name === b.name;
 }

@@ -79,6 +79,12 @@ export const ANNOTATIONS = {
   urls: 'kube-pod-preview/urls',
 } as const;
 
+/** A time an annotation of the object records (deployed-at, expires-at, …); undefined without one. */
+export function annotatedTime(object: KubeObject, annotation: string): Date | undefined {
+  const at = Date.parse(object.metadata.annotations?.[annotation] ?? '');
+  return Number.isNaN(at) ? undefined : new Date(at);
+}
+
 /** The labels that identify one environment's objects. Stable across deploys, so fit for selectors. */
 export function identityLabels(ids: { envId: string; id: string }): Record<string, string> {
   return { [LABELS.managedBy]: MANAGER, [LABELS.envId]: ids.envId, [LABELS.id]: ids.id };

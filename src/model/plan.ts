@@ -88,6 +88,12 @@ export const CLUSTER_SCOPED_KINDS = new Set([
   'VolumeAttachment',
 ]);
 
+/** The docker-host workload among the plan's objects, as the template rendered it. */
+export function dockerHostObject(plan: Pick<Plan, 'objects' | 'dockerHost'>): KubeObject {
+  const { kind, name } = plan.dockerHost;
+  return plan.objects.find((o) => o.kind === kind && o.metadata.name === name)!;
+}
+
 /**
  * Validates the rendered objects against the kube-pod contract and adds the labels and annotations that
  * let kube-pod-preview find, own and remove them. Pure: the same input gives the same plan.

@@ -2,10 +2,16 @@ import type { GitHubApi } from '../github/api.js';
 import type { RunContext } from '../github/event.js';
 import type { KubeClient } from '../kube/client.js';
 import { LeaseHeldError, acquireLease } from '../kube/lease.js';
-import { asleepSince, dockerHosts, putToSleep, recordedUrls } from '../kube/lifecycle.js';
+import { asleepSince, dockerHosts, expiryOf, putToSleep, recordedUrls } from '../kube/lifecycle.js';
 import { teardown } from '../kube/teardown.js';
 import type { Ids } from '../model/ids.js';
-import { ANNOTATIONS, LABELS, environmentSelector, type KubeObject } from '../model/objects.js';
+import {
+  ANNOTATIONS,
+  LABELS,
+  annotatedTime,
+  environmentSelector,
+  type KubeObject,
+} from '../model/objects.js';
 import type { CleanupEntry } from '../model/outcome.js';
 import type { Settings } from '../model/settings.js';
 import { describeError } from '../util/errors.js';
@@ -69,8 +75,8 @@ export async function runCleanup(client: KubeClient, options: CleanupOptions): P
 /** Awake, and not deployed for input sleep-after. */
 function idle(host: KubeObject, now: Date, settings: Settings): boolean {
   if (settings.sleepAfterMs === undefined || asleepSince(host)) return false;
-  const deployedAt = Date.parse(host.metadata.annotations?.[ANNOTATIONS.deployedAt] ?? '');
-  return !Number.isNaN(deployedAt) && deployedAt + settings.sleepAfterMs <= now.getTime();
+  const deployedAt = annotatedTime(host, ANNOTATIONS.deployedAt);
+  return deployedAt !== undefined && deployedAt.getTime() + settings.sleepAfterMs <= now.getTime();
 }
 
 /**
@@ -123,8 +129,8 @@ async function whyRemove(
   options: CleanupOptions,
 ): Promise<CleanupEntry['reason']> {
   const annotations = host.metadata.annotations ?? {};
-  const expiresAt = Date.parse(annotations[ANNOTATIONS.expiresAt] ?? '');
-  if (!Number.isNaN(expiresAt) && expiresAt <= now.getTime()) return 'expired';
+  const expiresAt = expiryOf(host);
+  if (expiresAt && expiresAt.getTime() <= now.getTime()) return 'expired';
   const pr = pullRequestOf(ids);
   const ours = annotations[ANNOTATIONS.repository] === options.context.repository;
   if (pr === undefined || !ours || !options.github) return undefined;

@@ -11,7 +11,7 @@ import { MAIN_STATE, type ReportCheckpoint } from '../model/checkpoint.js';
 import { environmentSelector } from '../model/objects.js';
 import type { DownOutcome, UpOutcome } from '../model/outcome.js';
 import { permissionsFor } from '../model/permissions.js';
-import type { Plan, PlanOptions } from '../model/plan.js';
+import { dockerHostObject, type Plan, type PlanOptions } from '../model/plan.js';
 import { primaryUrl, type PreviewUrl } from '../model/urls.js';
 import { UserError } from '../util/errors.js';
 import { removeEnvironment } from './down.js';
@@ -93,12 +93,9 @@ function readiness(run: Run, urls: PreviewUrl[]): 'ready' | 'running' {
 /** apply → wait → tunnel → sync → compose → expose. */
 async function deploy(run: Run, client: KubeClient, plan: Plan, options: PlanOptions): Promise<Deployed> {
   const { settings, log, signal, timer } = run;
-  const host = plan.objects.find(
-    (o) => o.kind === plan.dockerHost.kind && o.metadata.name === plan.dockerHost.name,
-  )!;
   await timer.time('apply', () =>
     log.group(`Apply ${plan.objects.length} objects`, async () => {
-      await wakeIfAsleep(client, host, log);
+      await wakeIfAsleep(client, dockerHostObject(plan), log);
       await applyPlan(client, plan, { serverSideApply: settings.serverSideApply, log });
     }),
   );
