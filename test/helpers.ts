@@ -123,6 +123,19 @@ export function scratchDir(from?: string): { dir: string; [Symbol.dispose](): vo
   return { dir, [Symbol.dispose]: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** Makes `dir` a git checkout of one commit holding its files, as actions/checkout leaves it; its SHA. */
+export function commitAll(dir: string): string {
+  const git = (...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+    }).trim();
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'pull request head');
+  return git('rev-parse', 'HEAD');
+}
+
 export async function freePort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

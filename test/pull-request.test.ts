@@ -9,6 +9,7 @@ import { typeOfKind } from './k8s/resources.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
 import {
   NAMESPACE,
+  commitAll,
   doubleInputs,
   memoryLogger,
   prepareHello,
@@ -25,11 +26,13 @@ import {
 let api: FakeKubeApiServer;
 let github: FakeGitHubApi;
 let hello: HelloProject;
-const SHA = 'a'.repeat(40);
+/** The commit the checkout holds: comment commands deploy only the pull request's head when it is this. */
+let SHA: string;
 const STS = typeOfKind('apps/v1', 'StatefulSet')!;
 
 beforeAll(async () => {
   hello = await prepareHello();
+  SHA = commitAll(hello.dir);
 });
 afterAll(() => hello.remove());
 beforeEach(async () => {
@@ -37,6 +40,7 @@ beforeEach(async () => {
   github = new FakeGitHubApi('acme/web');
   await github.start();
   github.pulls.set(7, { state: 'open', head: SHA });
+  github.roles.set('maintainer', { role: 'write' });
 });
 afterEach(async () => {
   await api.stop();
@@ -51,12 +55,11 @@ const PR: Partial<RunContext> = {
   eventName: 'pull_request',
   prNumber: 7,
   prUrl: 'https://github.com/acme/web/pull/7',
-  headSha: SHA,
   repository: 'acme/web',
 };
 
 function event(action: string, extra: Partial<RunContext> = {}) {
-  return { context: { ...PR, action, ...extra }, env: { GITHUB_API_URL: github.url } };
+  return { context: { ...PR, headSha: SHA, action, ...extra }, env: { GITHUB_API_URL: github.url } };
 }
 
 const comment = () => github.comments.get(7)?.find((c) => c.body.startsWith('<!-- kube-pod-preview'))?.body;
@@ -209,12 +212,16 @@ describe('/preview commands in comments', () => {
     expect(() => parsePreviewCommand('/preview extend')).toThrow(/needs a duration/);
     expect(() => parsePreviewCommand('/preview extend forever')).toThrow(/needs a duration such as/);
     expect(() => parsePreviewCommand('/preview rm -rf')).toThrow('That is not a /preview command I know.');
-    expect(parseCommandPermission('owner, member')).toEqual(['OWNER', 'MEMBER']);
+    expect(parseCommandPermission('admin, Maintain')).toEqual(['admin', 'maintain']);
     expect(parseCommandPermission('none')).toEqual([]);
-    expect(() => parseCommandPermission('admins')).toThrow(/"ADMINS" is not an author association/);
+    expect(() => parseCommandPermission('admins')).toThrow(/"admins" is not a repository role/);
+    // Associations do not say who may push: the old vocabulary is refused with the fix.
+    expect(() => parseCommandPermission('OWNER, MEMBER')).toThrow(
+      /takes repository roles .* not author associations such as "OWNER"/,
+    );
   });
 
-  it('redeploys the pull request head for a member, reacting 👀 then 🚀', async () => {
+  it('redeploys the pull request head for a writer, reacting 👀 then 🚀', async () => {
     const { id, ...options } = commentEvent('/preview redeploy');
     const outcome = await run(inputs({ expose: 'none' }), options);
     expect(outcome.command).toBe('up');
@@ -236,13 +243,13 @@ describe('/preview commands in comments', () => {
     expect(github.reactions.get(id)).toEqual(['confused']);
     const reply = github.comments.get(7)!.at(-1)!.body;
     expect(reply).toBe(
-      '@drive-by only OWNER, MEMBER, COLLABORATOR may run `/preview` commands here (input command-permission); your association with this repository is CONTRIBUTOR.',
+      '@drive-by only people with the admin, maintain, write role may run `/preview` commands here (input command-permission); your role in this repository is read.',
     );
     expect(api.requests.filter((r) => r.method !== 'GET')).toEqual([]);
     // command-permission widens it.
     const widened = commentEvent('/preview redeploy', 'CONTRIBUTOR', 'drive-by');
     expect(
-      (await run(inputs({ expose: 'none', 'command-permission': 'OWNER, CONTRIBUTOR' }), widened)).command,
+      (await run(inputs({ expose: 'none', 'command-permission': 'admin, read' }), widened)).command,
     ).toBe('up');
     await run(inputs(), event('closed'));
   });
@@ -250,6 +257,7 @@ describe('/preview commands in comments', () => {
   it('refuses to deploy a fork’s head on a comment (it would run with this repository’s secrets)', async () => {
     github.pulls.set(7, { state: 'open', head: SHA, headRepo: 'stranger/web' });
     const { id, ...options } = commentEvent('/preview redeploy', 'OWNER');
+    github.roles.set('maintainer', { role: 'admin' });
     await expect(run(inputs(), options)).rejects.toThrow(/would deploy code from stranger\/web/);
     expect(github.reactions.get(id)).toEqual(['eyes', 'confused']);
     expect(hosts()).toEqual([]);
@@ -257,7 +265,7 @@ describe('/preview commands in comments', () => {
 
   it('extends the expiry and rewrites the comment’s expiry line; a comment that is no command is ignored', async () => {
     const now = new Date('2026-11-23T10:00:00Z');
-    await run(inputs({ expose: 'none', ttl: '24h', 'command-permission': 'MEMBER' }), {
+    await run(inputs({ expose: 'none', ttl: '24h', 'command-permission': 'write' }), {
       ...event('opened'),
       now: () => now,
     });
@@ -268,7 +276,7 @@ describe('/preview commands in comments', () => {
       'Commands (comment on this pull request): `/preview redeploy` · `/preview down`',
     );
     const { id, ...options } = commentEvent('/preview extend 2d');
-    const outcome = await run(inputs({ ttl: '24h', 'command-permission': 'MEMBER' }), {
+    const outcome = await run(inputs({ ttl: '24h', 'command-permission': 'write' }), {
       ...options,
       now: () => now,
     });

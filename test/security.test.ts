@@ -120,7 +120,7 @@ describe('kubeconfig credentials', () => {
     const hello = path.join(ROOT, 'examples/hello');
     const result = await node(cli, ['up', '--env-id', 'demo', '--kubeconfig-file', file], { cwd: hello });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('names no cluster'); // it read the file given, not ~/.kube/config
+    expect(result.stderr).toContain('has no clusters: is it a kubeconfig?'); // it read the file given, not ~/.kube/config
     const missing = await node(cli, ['up', '--env-id', 'demo', '--kubeconfig-file', `${file}.nope`], {
       cwd: hello,
     });

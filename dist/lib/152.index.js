@@ -87,20 +87,11 @@ function jobSummary(outcome) {
 
 // EXTERNAL MODULE: ./src/model/inputs.ts
 var inputs = __webpack_require__(492);
-// EXTERNAL MODULE: ./src/run/dispatch.ts + 5 modules
-var dispatch = __webpack_require__(6717);
-// EXTERNAL MODULE: ./src/github/api.ts
-var github_api = __webpack_require__(8943);
-// EXTERNAL MODULE: ./src/kube/client.ts + 5 modules
-var kube_client = __webpack_require__(3036);
-// EXTERNAL MODULE: ./src/kube/lease.ts
-var kube_lease = __webpack_require__(6207);
+// EXTERNAL MODULE: ./src/run/dispatch.ts + 3 modules
+var dispatch = __webpack_require__(7192);
 // EXTERNAL MODULE: ./src/model/checkpoint.ts
 var checkpoint = __webpack_require__(8471);
 ;// CONCATENATED MODULE: ./src/entry/post.ts
-
-
-
 
 
 
@@ -123,8 +114,11 @@ async function runPostStep(env, log) {
             const source = held.kubeconfig.kind === 'content'
                 ? { kind: 'content', content: input('kubeconfig') ?? '' }
                 : held.kubeconfig;
-            const client = kube_client.KubeClient.connect(source, held.context, held.namespace, { log, env });
-            if (await (0,kube_lease/* releaseLease */.wL)(client, held.name, held.identity, log))
+            // Loaded when needed: the main step's start does not parse the Kubernetes and GitHub libraries.
+            const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113)]).then(__webpack_require__.bind(__webpack_require__, 3113));
+            const { releaseLease } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(207)]).then(__webpack_require__.bind(__webpack_require__, 6207));
+            const client = KubeClient.connect(source, held.context, held.namespace, { log, env });
+            if (await releaseLease(client, held.name, held.identity, log))
                 log.info(`Released the lease ${held.name}.`);
         }
         catch (error) {
@@ -136,7 +130,8 @@ async function runPostStep(env, log) {
     if (saved && token) {
         try {
             const report = JSON.parse(saved);
-            const api = new github_api/* GitHubApi */.y(token, report.repository, env);
+            const { GitHubApi } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(943)]).then(__webpack_require__.bind(__webpack_require__, 8943));
+            const api = new GitHubApi(token, report.repository, env);
             if (report.comment) {
                 await api.updateComment(report.comment.id, report.comment.cancelledBody);
                 log.info(`Marked comment ${report.comment.id} cancelled.`);
@@ -195,161 +190,6 @@ async function runAction() {
     catch (error) {
         const reason = (0,errors/* reasonOf */.A3)(error, signal);
         core/* setFailed */.C1(reason instanceof errors/* CancelledError */.cc ? `Cancelled: ${reason.message}.` : (0,errors/* describeError */.Uc)(reason));
-    }
-}
-
-
-/***/ }),
-
-/***/ 8943:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ GitHubApiError),
-/* harmony export */   y: () => (/* binding */ GitHubApi)
-/* harmony export */ });
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
-
-
-/** A GitHub API call that failed, with its HTTP status (0 when no answer came). */
-class GitHubApiError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
-    status;
-    name = 'GitHubApiError';
-    constructor(status, message) {
-        super(message);
-        this.status = status;
-    }
-}
-/**
- * The thin adapter over the GitHub REST (and, for the token's identity, GraphQL) API that the pull-request
- * report talks to. It honours GITHUB_API_URL, so it works on GitHub Enterprise Server and against a test
- * double, and turns Octokit's errors into GitHubApiErrors that say which call failed.
- */
-class GitHubApi {
-    octokit;
-    owner;
-    repo;
-    constructor(token, repository, env) {
-        this.octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: env.GITHUB_API_URL || 'https://api.github.com' });
-        [this.owner, this.repo] = repository.split('/');
-    }
-    /** The login the token acts as, without a bot's `[bot]` suffix; undefined when GitHub will not say. */
-    async viewerLogin() {
-        try {
-            const answer = await this.octokit.graphql('query { viewer { login } }');
-            return answer.viewer.login.replace(/\[bot\]$/, '');
-        }
-        catch {
-            return undefined;
-        }
-    }
-    async listComments(issue) {
-        const comments = await this.call(`list the comments of #${issue}`, () => this.octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-            ...this.repository(),
-            issue_number: issue,
-            per_page: 100,
-        }));
-        return comments.map((c) => ({ id: Number(c.id), body: c.body ?? '', author: c.user?.login }));
-    }
-    async createComment(issue, body) {
-        const { data } = await this.call(`comment on #${issue}`, () => this.octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
-            ...this.repository(),
-            issue_number: issue,
-            body,
-        }));
-        return Number(data.id);
-    }
-    async getComment(id) {
-        const { data } = await this.call(`read comment ${id}`, () => this.octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-            ...this.repository(),
-            comment_id: id,
-        }));
-        return data.body ?? '';
-    }
-    /** Reacts to a comment: 👀 (eyes) when a command starts, 🚀 (rocket) or 😕 (confused) when it ends. */
-    async react(commentId, content) {
-        await this.call(`react to comment ${commentId}`, () => this.octokit.request('POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', {
-            ...this.repository(),
-            comment_id: commentId,
-            content,
-        }));
-    }
-    /** What a comment command needs of its pull request: the head to deploy, and whose code it is. */
-    async pullRequest(pr) {
-        const { data } = await this.call(`read pull request #${pr}`, () => this.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
-            ...this.repository(),
-            pull_number: pr,
-        }));
-        return {
-            state: data.state === 'closed' ? 'closed' : 'open',
-            headSha: data.head.sha,
-            // null: the fork was deleted.
-            headRepository: data.head.repo === null ? null : data.head.repo.full_name,
-            baseRepository: data.base.repo.full_name,
-            htmlUrl: data.html_url,
-        };
-    }
-    async updateComment(id, body) {
-        await this.call(`update comment ${id}`, () => this.octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
-            ...this.repository(),
-            comment_id: id,
-            body,
-        }));
-    }
-    async pullRequestState(pr) {
-        const { data } = await this.call(`read pull request #${pr}`, () => this.octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', {
-            ...this.repository(),
-            pull_number: pr,
-        }));
-        return data.state === 'closed' ? 'closed' : 'open';
-    }
-    async createDeployment(options) {
-        const { data } = await this.call(`create a deployment for ${options.environment}`, () => this.octokit.request('POST /repos/{owner}/{repo}/deployments', {
-            ...this.repository(),
-            ref: options.ref,
-            environment: options.environment,
-            description: options.description,
-            // A preview is not production, goes away with its PR, and must not wait for or merge anything.
-            transient_environment: true,
-            production_environment: false,
-            auto_merge: false,
-            required_contexts: [],
-        }));
-        if (!('id' in data))
-            throw new GitHubApiError(202, `GitHub did not create the deployment: ${data.message}`);
-        return Number(data.id);
-    }
-    async setDeploymentStatus(id, status) {
-        await this.call(`set deployment ${id} to ${status.state}`, () => this.octokit.request('POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses', {
-            ...this.repository(),
-            deployment_id: id,
-            state: status.state,
-            ...(status.environmentUrl ? { environment_url: status.environmentUrl } : {}),
-            ...(status.logUrl ? { log_url: status.logUrl } : {}),
-            ...(status.description ? { description: status.description.slice(0, 140) } : {}),
-        }));
-    }
-    async listDeployments(environment) {
-        const deployments = await this.call(`list the deployments of ${environment}`, () => this.octokit.paginate('GET /repos/{owner}/{repo}/deployments', {
-            ...this.repository(),
-            environment,
-            per_page: 100,
-        }));
-        return deployments.map((d) => ({ id: Number(d.id) }));
-    }
-    repository() {
-        return { owner: this.owner, repo: this.repo };
-    }
-    async call(what, fn) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            const status = error.status ?? 0;
-            const message = error.message;
-            throw new GitHubApiError(status, `GitHub API: cannot ${what}: ${status ? `HTTP ${status} ` : ''}${message}`);
-        }
     }
 }
 
@@ -533,13 +373,19 @@ function readRunContext(env) {
     let payload = {};
     if (env.GITHUB_EVENT_PATH) {
         try {
-            payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+            const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+            if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+                throw new Error('it is not a JSON object');
+            payload = parsed;
         }
         catch (error) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Cannot read the event payload at ${env.GITHUB_EVENT_PATH}: ${error.message}`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Cannot read the event payload at ${env.GITHUB_EVENT_PATH} (GITHUB_EVENT_PATH), which the runner writes as JSON: ${error.message.split('\n')[0]}`);
         }
     }
     const pr = eventName?.startsWith('pull_request') ? payload.pull_request : undefined;
+    if (eventName?.startsWith('pull_request') && typeof pr?.number !== 'number') {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The ${eventName} event's payload (GITHUB_EVENT_PATH ${env.GITHUB_EVENT_PATH ?? 'unset'}) has no pull_request.number, which every ${eventName} event carries: is GITHUB_EVENT_NAME or GITHUB_EVENT_PATH overridden in the workflow?`);
+    }
     const comment = commentOf(eventName, payload);
     const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
     const repository = env.GITHUB_REPOSITORY;
@@ -595,180 +441,6 @@ function foreignCode(eventName, payload, repository) {
     if (head === null)
         return '(deleted fork)';
     return head !== undefined && head !== base ? head : undefined;
-}
-
-
-/***/ }),
-
-/***/ 6207:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ZZ: () => (/* binding */ acquireLease),
-/* harmony export */   _i: () => (/* binding */ LeaseHeldError),
-/* harmony export */   wL: () => (/* binding */ releaseLease)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
-/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6518);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3036);
-/* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8045);
-/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7783);
-
-
-
-
-
-
-
-/** Another run holds the environment's lease: the caller may wait for it (up, down) or skip it (cleanup). */
-class LeaseHeldError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo {
-    name = 'LeaseHeldError';
-}
-/** After this many reads that find no lease followed by creates that say it exists, stop. */
-const CONTRADICTIONS = 5;
-/**
- * One run per environment at a time: a coordination.k8s.io Lease named after the environment. A second
- * run waits (saying who holds it) and takes over a lease whose holder stopped renewing it, so a run that
- * died does not block the next one for longer than the lease's duration. Every pass sleeps: a conflict
- * (another run wrote between our read and write) backs off with jitter, within the same deadline.
- */
-async function acquireLease(client, id, options) {
-    const name = `kube-pod-preview-${id}`;
-    const identity = `${options.holder} (${node_os__WEBPACK_IMPORTED_MODULE_1___default().hostname()}, pid ${process.pid}, ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')})`;
-    const lease = await takeLease(client, { id, name, identity }, options);
-    return holdLease(client, lease, identity, options);
-}
-/** Takes the lease: creates it, or takes over one nobody holds, waiting for a live holder. */
-async function takeLease(client, who, options) {
-    const { name } = who;
-    const deadline = Date.now() + options.waitMs;
-    let announced = '';
-    let conflicts = 0;
-    let contradictions = 0;
-    while (true) {
-        options.signal.throwIfAborted();
-        const current = await client.read(leaseRef(name));
-        try {
-            const taken = await writeIfFree(client, current, who, options);
-            if (taken)
-                return taken;
-        }
-        catch (error) {
-            if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_4__/* .KubeApiError */ .W && error.code === 409))
-                throw error;
-            // Another run created or took the lease between our read and write: look again after a pause.
-            // A read that keeps finding nothing while the create keeps finding it is no race, though.
-            contradictions = current ? 0 : contradictions + 1;
-            if (contradictions >= CONTRADICTIONS) {
-                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Lease/${name} reads as missing (404) in namespace "${client.namespace}", yet creating it answers 409 AlreadyExists, ${contradictions} times in a row. Something between the runner and the cluster answers for that name (a proxy, or a webhook); check with kubectl get lease ${name} --namespace ${client.namespace}.`);
-            }
-            if (Date.now() >= deadline) {
-                throw new LeaseHeldError(`Could not take Lease/${name} within ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(options.waitMs)}: other runs kept changing it (409 Conflict). Use a concurrency group per pull request in the workflow.`);
-            }
-            await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_6__/* .sleep */ .y)(Math.min(backoff(conflicts++), Math.max(0, deadline - Date.now())), options.signal);
-            continue;
-        }
-        const holder = current.spec.holderIdentity;
-        if (holder !== announced)
-            options.log.info(`Waiting for another run of this environment to finish: ${holder} holds the lease ${name}.`);
-        announced = holder;
-        if (Date.now() >= deadline) {
-            throw new LeaseHeldError(`Another run of this environment (${holder}) still holds the lease ${name} after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(options.waitMs)}. Use a concurrency group per pull request in the workflow, or delete the lease if that run is gone.`);
-        }
-        await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_6__/* .sleep */ .y)(options.pollMs, options.signal);
-    }
-}
-/**
- * Creates the lease when there is none, or takes over one nobody holds (or whose holder stopped
- * renewing it); undefined while a live holder has it. A 409 means another run wrote first.
- */
-async function writeIfFree(client, current, who, options) {
-    const now = new Date();
-    const spec = {
-        holderIdentity: who.identity,
-        leaseDurationSeconds: options.durationSeconds,
-        acquireTime: microTime(now),
-        renewTime: microTime(now),
-    };
-    const ref = leaseRef(who.name);
-    if (!current) {
-        const labels = { [_model_objects_js__WEBPACK_IMPORTED_MODULE_5__/* .LABELS */ .kg.managedBy]: _model_objects_js__WEBPACK_IMPORTED_MODULE_5__/* .MANAGER */ .u, [_model_objects_js__WEBPACK_IMPORTED_MODULE_5__/* .LABELS */ .kg.id]: who.id };
-        return client.create({ ...ref, metadata: { name: who.name, labels }, spec });
-    }
-    const holder = current.spec?.holderIdentity;
-    if (holder && !expired(current, now))
-        return undefined;
-    if (holder)
-        options.log.info(`Taking over the lease of ${holder}, which stopped renewing it.`);
-    return client.replace({ ...current, apiVersion: ref.apiVersion, kind: ref.kind, spec });
-}
-function leaseRef(name) {
-    return { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name };
-}
-/** Renews a taken lease in the background until it is released. */
-function holdLease(client, lease, identity, options) {
-    const { name } = lease.metadata;
-    const ref = leaseRef(name);
-    let held = lease;
-    let released = false;
-    const renewal = setInterval(() => {
-        void (async () => {
-            try {
-                held = await client.replace({
-                    ...held,
-                    apiVersion: ref.apiVersion,
-                    kind: ref.kind,
-                    spec: { ...held.spec, renewTime: microTime(new Date()) },
-                });
-            }
-            catch (error) {
-                if (!released)
-                    options.log.warning(`Could not renew the lease ${name}: ${error.message}`);
-            }
-        })();
-    }, (options.durationSeconds * 1000) / 3);
-    renewal.unref();
-    const release = async () => {
-        if (released)
-            return;
-        released = true;
-        clearInterval(renewal);
-        await releaseLease(client.detached(), name, identity, options.log);
-    };
-    return { name, identity, release, [Symbol.asyncDispose]: release };
-}
-/** Deletes the lease if `identity` still holds it: never another run's. */
-async function releaseLease(client, name, identity, log) {
-    const ref = leaseRef(name);
-    try {
-        const current = await client.read(ref);
-        if (current?.spec?.holderIdentity !== identity)
-            return false;
-        return await client.delete(ref, 'Background');
-    }
-    catch (error) {
-        log.warning(`Could not release the lease ${name} (it expires by itself): ${error.message}`);
-        return false;
-    }
-}
-function expired(lease, now) {
-    // The client library hands times back as strings or Dates depending on the type it knows.
-    const renewed = new Date(lease.spec?.renewTime ?? lease.spec?.acquireTime ?? NaN).getTime();
-    const duration = (lease.spec?.leaseDurationSeconds ?? 0) * 1000;
-    return Number.isNaN(renewed) || renewed + duration < now.getTime();
-}
-/** 100 ms doubling to 2 s, with jitter so that racing runs do not retry in step. */
-function backoff(attempt) {
-    const ceiling = Math.min(2000, 100 * 2 ** attempt);
-    return ceiling / 2 + Math.random() * (ceiling / 2);
-}
-/** The MicroTime format of Lease times: RFC 3339 with microseconds. */
-function microTime(date) {
-    return date.toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
 }
 
 
@@ -856,6 +528,7 @@ const INPUT_NAMES = [
     'on-fork',
     'allow-fork-code',
     'ttl',
+    'max-ttl',
     'sleep-after',
     'dry-run',
 ];

@@ -1,5 +1,5 @@
 export const id = 553;
-export const ids = [553];
+export const ids = [553,207];
 export const modules = {
 
 /***/ 4979:
@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export grants */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3036);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3113);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8045);
 
 
@@ -139,9 +139,9 @@ function lackingError(namespace, lacking) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ZZ: () => (/* binding */ acquireLease),
-/* harmony export */   _i: () => (/* binding */ LeaseHeldError),
-/* harmony export */   wL: () => (/* binding */ releaseLease)
+/* harmony export */   Z: () => (/* binding */ acquireLease),
+/* harmony export */   _: () => (/* binding */ LeaseHeldError),
+/* harmony export */   releaseLease: () => (/* binding */ releaseLease)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -149,7 +149,7 @@ function lackingError(namespace, lacking) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6518);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3036);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3113);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8045);
 /* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7783);
 
@@ -404,7 +404,7 @@ function permissionsFor(command, kinds, expose) {
 /* harmony export */   I: () => (/* binding */ removeEnvironment),
 /* harmony export */   runDown: () => (/* binding */ runDown)
 /* harmony export */ });
-/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3036);
+/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3113);
 /* harmony import */ var _kube_teardown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3945);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8045);
 /* harmony import */ var _model_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5917);
@@ -547,7 +547,7 @@ async function removeEnvironment(run, client, templateKinds) {
  */
 async function lock(client, run) {
     const { settings } = run;
-    const lease = await run.timer.time('lock', () => (0,_kube_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .acquireLease */ .ZZ)(client, run.ids.id, {
+    const lease = await run.timer.time('lock', () => (0,_kube_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .acquireLease */ .Z)(client, run.ids.id, {
         holder: (0,_run_js__WEBPACK_IMPORTED_MODULE_2__/* .holderOf */ .K)(run.context),
         durationSeconds: 30,
         waitMs: settings.timeoutMs,

@@ -1,18 +1,20 @@
 export const id = 724;
-export const ids = [724];
+export const ids = [724,943];
 export const modules = {
 
 /***/ 8943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ GitHubApiError),
-/* harmony export */   y: () => (/* binding */ GitHubApi)
+/* harmony export */   GitHubApi: () => (/* binding */ GitHubApi),
+/* harmony export */   O: () => (/* binding */ GitHubApiError)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
 
 
+/** GitHub's repository roles, strongest first. */
+const ROLES = ['admin', 'maintain', 'write', 'triage', 'read'];
 /** A GitHub API call that failed, with its HTTP status (0 when no answer came). */
 class GitHubApiError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
     status;
@@ -91,6 +93,24 @@ class GitHubApi {
             htmlUrl: data.html_url,
         };
     }
+    /**
+     * The repository role a user holds (admin, maintain, write, triage, read, or a custom role's base
+     * role), or `none` when they are no collaborator. An author association (MEMBER, COLLABORATOR) does
+     * not say this: an organization member or a read-only collaborator may not write.
+     */
+    async roleOf(login) {
+        try {
+            const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { ...this.repository(), username: login });
+            const role = data.role_name;
+            // A custom role's name is its own; its base permission (admin, write, read) is what it may do.
+            return ROLES.includes(role) ? role : data.permission;
+        }
+        catch (error) {
+            if (error.status === 404)
+                return 'none';
+            throw this.failed(`read the repository permission of ${login}`, error);
+        }
+    }
     async updateComment(id, body) {
         await this.call(`update comment ${id}`, () => this.octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
             ...this.repository(),
@@ -147,10 +167,17 @@ class GitHubApi {
             return await fn();
         }
         catch (error) {
-            const status = error.status ?? 0;
-            const message = error.message;
-            throw new GitHubApiError(status, `GitHub API: cannot ${what}: ${status ? `HTTP ${status} ` : ''}${message}`);
+            throw this.failed(what, error);
         }
+    }
+    failed(what, error) {
+        const status = error.status ?? 0;
+        const message = error.message;
+        // 401 is the token itself: say which input holds it.
+        const hint = status === 401
+            ? ' (input github-token: leave it unset to use github.token, or pass a current token from a secret)'
+            : '';
+        return new GitHubApiError(status, `GitHub API: cannot ${what}: ${status ? `HTTP ${status} ` : ''}${message}${hint}`);
     }
 }
 
@@ -165,16 +192,21 @@ class GitHubApi {
 /* harmony export */ });
 /* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8943);
 /* harmony import */ var _model_trigger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2861);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
+/* harmony import */ var _model_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7429);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
+/* harmony import */ var _checkout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2753);
+
+
 
 
 
 /**
  * An issue_comment run: a `/preview redeploy|down|extend <duration>|wake` comment on a pull request runs
- * that command for it, when its author's association may (input command-permission); anyone else is told
- * they may not. The comment gets 👀 when the command starts, then 🚀 or 😕. The code deployed is the pull
- * request's head, asked of the API (the event's own SHA is the default branch's); a fork's head is
- * another repository's code run with this one's secrets, refused like on pull_request_target.
+ * that command for it, when its author's repository role may (input command-permission, asked of the
+ * API); anyone else is told they may not. The comment gets 👀 when the command starts, then 🚀 or 😕.
+ * The code deployed is the pull request's head, and only when the checkout is that head; a fork's head
+ * is another repository's code with this one's secrets: never read (`down` and `extend` work from the
+ * cluster's records, deploys are refused).
  */
 async function runCommentCommand(options, runCommand) {
     const { context, input, log } = options;
@@ -196,7 +228,7 @@ async function runCommentCommand(options, runCommand) {
         command = (0,_model_trigger_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePreviewCommand */ .Bm)(comment.body);
     }
     catch (error) {
-        if (!(error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo))
+        if (!(error instanceof _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo))
             throw error;
         const api = githubFor(options);
         await replyAndReact(api, pr, comment, `@${comment.author} ${error.message}`);
@@ -208,16 +240,18 @@ async function runCommentCommand(options, runCommand) {
     }
     const api = githubFor(options);
     const allowed = optionalPermission(input('command-permission'));
-    if (!allowed.includes(comment.association)) {
-        log.notice(`${comment.author} (${comment.association}) may not run /preview ${command.name}.`);
-        await replyAndReact(api, pr, comment, notAllowed(comment, allowed));
+    // The role the API reports, not the comment's association: a member or collaborator may only read.
+    const role = await api.roleOf(comment.author);
+    if (!allowed.includes(role)) {
+        log.notice(`${comment.author} (role ${role}) may not run /preview ${command.name}.`);
+        await replyAndReact(api, pr, comment, notAllowed(comment.author, role, allowed));
         return nothing;
     }
     await api.react(comment.id, 'eyes');
     try {
         const inner = {
             ...options,
-            context: await pullRequestContext(api, context, command),
+            context: await pullRequestContext(api, options, command),
             commentCommand: command,
         };
         const outcome = await runCommand(inner);
@@ -229,11 +263,22 @@ async function runCommentCommand(options, runCommand) {
         throw error;
     }
 }
-/** The run's context as the pull request's head gives it: the SHA to deploy, and whose code it is. */
-async function pullRequestContext(api, context, command) {
+/**
+ * The run's context as the pull request's head gives it: the SHA to deploy, and whose code it is. A
+ * deploy takes the checkout only when it is that head: a push after the workflow checked out (or a
+ * checkout of another ref) would deploy code nobody asked for under this comment.
+ */
+async function pullRequestContext(api, options, command) {
+    const { context } = options;
     const pr = await api.pullRequest(context.prNumber);
     if (pr.state === 'closed' && command.name !== 'down') {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Pull request #${context.prNumber} is closed: /preview ${command.name} deploys only open ones.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Pull request #${context.prNumber} is closed: /preview ${command.name} deploys only open ones.`);
+    }
+    if (command.name === 'redeploy' || command.name === 'wake') {
+        const { workingDirectory } = (0,_model_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .readProjectInputs */ .H8)(options.input, options.cwd);
+        const checkedOut = await (0,_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .checkoutHead */ .V)(workingDirectory, options.signal);
+        if (checkedOut !== pr.headSha)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainStaleCheckout(context.prNumber, pr.headSha, checkedOut, workingDirectory));
     }
     const foreign = pr.headRepository === null
         ? '(deleted fork)'
@@ -253,14 +298,20 @@ function githubFor(options) {
     const token = options.input('github-token');
     const repository = options.context.repository;
     if (!token || !repository) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('/preview commands answer on the pull request, which needs input github-token (the default, github.token, will do) and GITHUB_REPOSITORY.');
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('/preview commands answer on the pull request, which needs input github-token (the default, github.token, will do) and GITHUB_REPOSITORY.');
     }
     options.log.mask(token);
-    return new _github_api_js__WEBPACK_IMPORTED_MODULE_0__/* .GitHubApi */ .y(token, repository, options.env ?? process.env);
+    return new _github_api_js__WEBPACK_IMPORTED_MODULE_0__.GitHubApi(token, repository, options.env ?? process.env);
 }
-function notAllowed(comment, allowed) {
-    const who = allowed.length ? allowed.join(', ') : 'nobody (input command-permission is none)';
-    return `@${comment.author} only ${who} may run \`/preview\` commands here (input command-permission); your association with this repository is ${comment.association}.`;
+function notAllowed(author, role, allowed) {
+    const who = allowed.length
+        ? `people with the ${allowed.join(', ')} role`
+        : 'nobody (input command-permission is none)';
+    return `@${author} only ${who} may run \`/preview\` commands here (input command-permission); your role in this repository is ${role}.`;
+}
+function explainStaleCheckout(pr, head, checkedOut, dir) {
+    const found = checkedOut ? `commit ${checkedOut.slice(0, 12)}` : 'no git checkout';
+    return `Pull request #${pr}'s head is ${head.slice(0, 12)}, but ${dir} holds ${found}: this run deploys only the head it checked out. Check out refs/pull/${pr}/head in the workflow (see the README on commands) and comment again; if the pull request moved on since, comment again to deploy the new head.`;
 }
 function optionalPermission(value) {
     return value === undefined ? _model_trigger_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_COMMAND_PERMISSION */ .M0 : (0,_model_trigger_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCommandPermission */ .Eu)(value);
@@ -276,7 +327,7 @@ async function bestEffort(fn, options) {
         await fn();
     }
     catch (error) {
-        options.log.warning(`Could not react to the comment: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .describeError */ .Uc)(error)}`);
+        options.log.warning(`Could not react to the comment: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error)}`);
     }
 }
 

@@ -186,7 +186,7 @@ async function runCli(argv) {
         const file = args.kubeconfigFile;
         const kubeconfig = file === undefined ? {} : { kubeconfig: readKubeconfig(file) };
         // Imported here, not above: `--help` and argument errors should not pay for loading the libraries.
-        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(717)]).then(__webpack_require__.bind(__webpack_require__, 6717));
+        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(192)]).then(__webpack_require__.bind(__webpack_require__, 7192));
         const outcome = await runCommand({
             input: (0,inputs/* mapInputs */.k3)({ ...args.inputs, ...kubeconfig }),
             // The environment's id derives from the repository: the CLI must name the one the action does.
@@ -230,13 +230,19 @@ function readRunContext(env) {
     let payload = {};
     if (env.GITHUB_EVENT_PATH) {
         try {
-            payload = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+            const parsed = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
+            if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+                throw new Error('it is not a JSON object');
+            payload = parsed;
         }
         catch (error) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Cannot read the event payload at ${env.GITHUB_EVENT_PATH}: ${error.message}`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Cannot read the event payload at ${env.GITHUB_EVENT_PATH} (GITHUB_EVENT_PATH), which the runner writes as JSON: ${error.message.split('\n')[0]}`);
         }
     }
     const pr = eventName?.startsWith('pull_request') ? payload.pull_request : undefined;
+    if (eventName?.startsWith('pull_request') && typeof pr?.number !== 'number') {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The ${eventName} event's payload (GITHUB_EVENT_PATH ${env.GITHUB_EVENT_PATH ?? 'unset'}) has no pull_request.number, which every ${eventName} event carries: is GITHUB_EVENT_NAME or GITHUB_EVENT_PATH overridden in the workflow?`);
+    }
     const comment = commentOf(eventName, payload);
     const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
     const repository = env.GITHUB_REPOSITORY;
@@ -357,6 +363,7 @@ const INPUT_NAMES = [
     'on-fork',
     'allow-fork-code',
     'ttl',
+    'max-ttl',
     'sleep-after',
     'dry-run',
 ];

@@ -1,18 +1,20 @@
 export const id = 85;
-export const ids = [85];
+export const ids = [85,943];
 export const modules = {
 
 /***/ 8943:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   O: () => (/* binding */ GitHubApiError),
-/* harmony export */   y: () => (/* binding */ GitHubApi)
+/* harmony export */   GitHubApi: () => (/* binding */ GitHubApi),
+/* harmony export */   O: () => (/* binding */ GitHubApiError)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
 
 
+/** GitHub's repository roles, strongest first. */
+const ROLES = ['admin', 'maintain', 'write', 'triage', 'read'];
 /** A GitHub API call that failed, with its HTTP status (0 when no answer came). */
 class GitHubApiError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
     status;
@@ -91,6 +93,24 @@ class GitHubApi {
             htmlUrl: data.html_url,
         };
     }
+    /**
+     * The repository role a user holds (admin, maintain, write, triage, read, or a custom role's base
+     * role), or `none` when they are no collaborator. An author association (MEMBER, COLLABORATOR) does
+     * not say this: an organization member or a read-only collaborator may not write.
+     */
+    async roleOf(login) {
+        try {
+            const { data } = await this.octokit.request('GET /repos/{owner}/{repo}/collaborators/{username}/permission', { ...this.repository(), username: login });
+            const role = data.role_name;
+            // A custom role's name is its own; its base permission (admin, write, read) is what it may do.
+            return ROLES.includes(role) ? role : data.permission;
+        }
+        catch (error) {
+            if (error.status === 404)
+                return 'none';
+            throw this.failed(`read the repository permission of ${login}`, error);
+        }
+    }
     async updateComment(id, body) {
         await this.call(`update comment ${id}`, () => this.octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
             ...this.repository(),
@@ -147,10 +167,17 @@ class GitHubApi {
             return await fn();
         }
         catch (error) {
-            const status = error.status ?? 0;
-            const message = error.message;
-            throw new GitHubApiError(status, `GitHub API: cannot ${what}: ${status ? `HTTP ${status} ` : ''}${message}`);
+            throw this.failed(what, error);
         }
+    }
+    failed(what, error) {
+        const status = error.status ?? 0;
+        const message = error.message;
+        // 401 is the token itself: say which input holds it.
+        const hint = status === 401
+            ? ' (input github-token: leave it unset to use github.token, or pass a current token from a secret)'
+            : '';
+        return new GitHubApiError(status, `GitHub API: cannot ${what}: ${status ? `HTTP ${status} ` : ''}${message}${hint}`);
     }
 }
 
@@ -564,7 +591,7 @@ function permissionError(error, permission, what, input) {
 function githubApi(settings, context, env) {
     if (!settings.githubToken || !context.repository)
         return undefined;
-    return new api/* GitHubApi */.y(settings.githubToken, context.repository, env);
+    return new api.GitHubApi(settings.githubToken, context.repository, env);
 }
 /** The sticky comment and deployment of pull request `pr`, unless inputs comment and deployment are off. */
 function reportFor(api, settings, ids, pr, context, log) {

@@ -28,9 +28,9 @@ export const modules = {
  * Every credential a kubeconfig's users carry: tokens, passwords, client keys and certificates, an auth
  * provider's tokens and secret, and the values an exec plugin gets in its environment.
  */
-function credentialsOf(kc) {
+function credentialsOf(kc, only) {
     const secrets = [];
-    for (const user of kc.users) {
+    for (const user of only === undefined ? kc.users : only ? [only] : []) {
         secrets.push(user.token, user.password, user.keyData, user.certData);
         const provider = (user.authProvider?.config ?? {});
         secrets.push(provider['id-token'], provider['refresh-token'], provider['client-secret'], provider['access-token']);
@@ -57,15 +57,32 @@ function loadKubeConfig(source, context, log, env = process.env) {
         }
         kc.setCurrentContext(context);
     }
-    const cluster = kc.getCurrentCluster();
-    if (!cluster) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${capitalize(origin)} names no cluster for context "${kc.getCurrentContext()}". Set input context to one of its contexts.`);
+    const cluster = currentCluster(kc, origin);
+    // Without credentials (kubectl proxy) plain HTTP is harmless, but the client library takes it only with TLS checks off.
+    const withCredentials = credentialsOf(kc, kc.getCurrentUser()).length > 0;
+    if (/^http:\/\//i.test(cluster.server) && (withCredentials || !cluster.skipTLSVerify)) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`The cluster server in ${origin} is ${cluster.server}: plain HTTP would send the credentials in clear (skipping TLS verification changes nothing there). Use the API server's https:// address.`);
     }
-    // The client library refuses plain HTTP later, deep in a request, unless TLS checks are off.
-    if (/^http:\/\//i.test(cluster.server) && !cluster.skipTLSVerify) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`The cluster server in ${origin} is ${cluster.server}: plain HTTP would send the credentials in clear. Use the API server's https:// address.`);
+    if (cluster.skipTLSVerify && withCredentials) {
+        log.warning(`${capitalize(origin)} sets insecure-skip-tls-verify for ${cluster.server}: anyone between this runner and the API server can read the credentials. Give the cluster's certificate-authority-data instead.`);
     }
     return kc;
+}
+/** The current context's cluster, or an error that says what the file lacks. */
+function currentCluster(kc, origin) {
+    if (kc.clusters.length === 0 || kc.getContexts().length === 0) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${capitalize(origin)} has no ${kc.clusters.length === 0 ? 'clusters' : 'contexts'}: is it a kubeconfig? Give a whole kubeconfig file (clusters, users, contexts and current-context), e.g. from a secret: kubeconfig: \${{ secrets.KUBECONFIG }}.`);
+    }
+    const context = kc.getCurrentContext();
+    if (!context) {
+        const known = kc.getContexts().map((c) => `"${c.name}"`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${capitalize(origin)} has no current-context. Set input context to one of its contexts: ${known.join(', ')}.`);
+    }
+    const cluster = kc.getCurrentCluster();
+    if (!cluster) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${capitalize(origin)} names no cluster for context "${context}". Set input context to one of its contexts.`);
+    }
+    return cluster;
 }
 function load(kc, source, env) {
     const parse = (origin, fn) => {

@@ -1,9 +1,6 @@
 import * as core from '@actions/core';
 import { describeError } from '../util/errors.js';
-import { GitHubApi } from '../github/api.js';
 import { actionInputs } from '../model/inputs.js';
-import { KubeClient } from '../kube/client.js';
-import { releaseLease } from '../kube/lease.js';
 import type { Logger } from '../util/log.js';
 import type { KubeconfigSource } from '../model/settings.js';
 import { MAIN_STATE, type LeaseCheckpoint, type ReportCheckpoint } from '../model/checkpoint.js';
@@ -26,6 +23,9 @@ export async function runPostStep(env: NodeJS.ProcessEnv, log: Logger): Promise<
         held.kubeconfig.kind === 'content'
           ? { kind: 'content', content: input('kubeconfig') ?? '' }
           : held.kubeconfig;
+      // Loaded when needed: the main step's start does not parse the Kubernetes and GitHub libraries.
+      const { KubeClient } = await import('../kube/client.js');
+      const { releaseLease } = await import('../kube/lease.js');
       const client = KubeClient.connect(source, held.context, held.namespace, { log, env });
       if (await releaseLease(client, held.name, held.identity, log))
         log.info(`Released the lease ${held.name}.`);
@@ -38,6 +38,7 @@ export async function runPostStep(env: NodeJS.ProcessEnv, log: Logger): Promise<
   if (saved && token) {
     try {
       const report = JSON.parse(saved) as ReportCheckpoint;
+      const { GitHubApi } = await import('../github/api.js');
       const api = new GitHubApi(token, report.repository, env);
       if (report.comment) {
         await api.updateComment(report.comment.id, report.comment.cancelledBody);

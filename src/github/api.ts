@@ -16,6 +16,9 @@ export interface PullRequestInfo {
   htmlUrl: string;
 }
 
+/** GitHub's repository roles, strongest first. */
+const ROLES = ['admin', 'maintain', 'write', 'triage', 'read'];
+
 export interface Deployment {
   id: number;
 }
@@ -119,6 +122,26 @@ export class GitHubApi {
     };
   }
 
+  /**
+   * The repository role a user holds (admin, maintain, write, triage, read, or a custom role's base
+   * role), or `none` when they are no collaborator. An author association (MEMBER, COLLABORATOR) does
+   * not say this: an organization member or a read-only collaborator may not write.
+   */
+  async roleOf(login: string): Promise<string> {
+    try {
+      const { data } = await this.octokit.request(
+        'GET /repos/{owner}/{repo}/collaborators/{username}/permission',
+        { ...this.repository(), username: login },
+      );
+      const role = data.role_name;
+      // A custom role's name is its own; its base permission (admin, write, read) is what it may do.
+      return ROLES.includes(role) ? role : data.permission;
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return 'none';
+      throw this.failed(`read the repository permission of ${login}`, error);
+    }
+  }
+
   async updateComment(id: number, body: string): Promise<void> {
     await this.call(`update comment ${id}`, () =>
       this.octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
@@ -197,12 +220,21 @@ export class GitHubApi {
     try {
       return await fn();
     } catch (error) {
-      const status = (error as { status?: number }).status ?? 0;
-      const message = (error as Error).message;
-      throw new GitHubApiError(
-        status,
-        `GitHub API: cannot ${what}: ${status ? `HTTP ${status} ` : ''}${message}`,
-      );
+      throw this.failed(what, error);
     }
+  }
+
+  private failed(what: string, error: unknown): GitHubApiError {
+    const status = (error as { status?: number }).status ?? 0;
+    const message = (error as Error).message;
+    // 401 is the token itself: say which input holds it.
+    const hint =
+      status === 401
+        ? ' (input github-token: leave it unset to use github.token, or pass a current token from a secret)'
+        : '';
+    return new GitHubApiError(
+      status,
+      `GitHub API: cannot ${what}: ${status ? `HTTP ${status} ` : ''}${message}${hint}`,
+    );
   }
 }

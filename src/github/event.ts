@@ -64,14 +64,22 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
   let payload: PullRequestPayload = {};
   if (env.GITHUB_EVENT_PATH) {
     try {
-      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as PullRequestPayload;
+      const parsed: unknown = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+      if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+        throw new Error('it is not a JSON object');
+      payload = parsed as PullRequestPayload;
     } catch (error) {
       throw new UserError(
-        `Cannot read the event payload at ${env.GITHUB_EVENT_PATH}: ${(error as Error).message}`,
+        `Cannot read the event payload at ${env.GITHUB_EVENT_PATH} (GITHUB_EVENT_PATH), which the runner writes as JSON: ${(error as Error).message.split('\n')[0]}`,
       );
     }
   }
   const pr = eventName?.startsWith('pull_request') ? payload.pull_request : undefined;
+  if (eventName?.startsWith('pull_request') && typeof pr?.number !== 'number') {
+    throw new UserError(
+      `The ${eventName} event's payload (GITHUB_EVENT_PATH ${env.GITHUB_EVENT_PATH ?? 'unset'}) has no pull_request.number, which every ${eventName} event carries: is GITHUB_EVENT_NAME or GITHUB_EVENT_PATH overridden in the workflow?`,
+    );
+  }
   const comment = commentOf(eventName, payload);
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';
   const repository = env.GITHUB_REPOSITORY;

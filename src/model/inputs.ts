@@ -49,6 +49,7 @@ export const INPUT_NAMES = [
   'on-fork',
   'allow-fork-code',
   'ttl',
+  'max-ttl',
   'sleep-after',
   'dry-run',
 ] as const;

@@ -37,6 +37,8 @@ export interface ReportSettings {
   primaryService: string | undefined;
 }
 
+export type NamespaceSource = 'input' | 'x-preevy' | 'default';
+
 /** Where the cluster credentials come from, in the order the action looks for them. */
 export type KubeconfigSource =
   { kind: 'content'; content: string } | { kind: 'file'; path: string; from: string } | { kind: 'default' };
@@ -47,6 +49,8 @@ export interface Settings {
   kubeconfig: KubeconfigSource;
   context: string | undefined;
   namespace: string;
+  /** Where the namespace came from: a compose file choosing it is said in the log. */
+  namespaceSource: NamespaceSource;
   /** Absolute path of the nunjucks template, or the name of a bundled one. */
   template: string;
   serverSideApply: boolean;
@@ -83,6 +87,8 @@ export interface Settings {
   commandsListed: boolean;
   /** How long an environment lives after its last deploy before `cleanup` removes it. */
   ttlMs: number | undefined;
+  /** The latest expiry `/preview extend` may set, from now (input max-ttl). */
+  maxTtlMs: number;
   /** How long after its last deploy `cleanup` scales an environment to zero (input sleep-after). */
   sleepAfterMs: number | undefined;
   /** `cleanup` only lists what it would remove. */
@@ -108,6 +114,7 @@ export const DEFAULTS = {
   timeoutMs: 5 * 60_000,
   urlTemplate: '{service}-{port}-{id}.{domain}',
   urlTimeoutMs: 2 * 60_000,
+  maxTtlMs: 7 * DAY_MS,
 } as const;
 
 /** The inputs that do not depend on the compose file: enough to find and read it. */
@@ -181,7 +188,7 @@ export function resolveSettings(
   const template = pick('template') ?? DEFAULTS.template;
 
   return {
-    command: command(input('command') ?? 'auto'),
+    command: readCommand(input),
     kubeconfig: kubeconfigContent
       ? { kind: 'content', content: kubeconfigContent }
       : fromCompose.kubeconfig
@@ -192,7 +199,7 @@ export function resolveSettings(
           }
         : { kind: 'default' },
     context: pick('context'),
-    namespace: pick('namespace') ?? DEFAULTS.namespace,
+    ...namespaceOf(explicit.namespace, fromCompose.namespace),
     template: BUNDLED_TEMPLATES.includes(template)
       ? template
       : path.resolve(project.workingDirectory, template),
@@ -215,14 +222,51 @@ export function resolveSettings(
       deploymentEnvironment: input('deployment-environment'),
       primaryService: input('primary-service'),
     },
-    onFork: optional(input('on-fork'), (v) => oneOf(v, ['skip', 'fail'] as const, 'on-fork')) ?? 'skip',
+    onFork: readOnFork(input),
     allowForkCode: allowsForkCode(input),
-    // An environment may live a year between deploys: longer is surely a typo (and no longer a Date).
     ...pullRequestSettings(input),
-    ttlMs: optional(input('ttl'), (v) => parseDuration(v, 'ttl', 365 * DAY_MS)),
-    sleepAfterMs: optional(input('sleep-after'), (v) => parseDuration(v, 'sleep-after', 365 * DAY_MS)),
+    ...lifetimeSettings(input),
     dryRun: optional(input('dry-run'), (v) => boolean(v, 'Input dry-run')) ?? false,
   };
+}
+
+/** How long environments live, wait and sleep (inputs ttl, max-ttl, sleep-after). */
+function lifetimeSettings(input: InputSource): Pick<Settings, 'ttlMs' | 'maxTtlMs' | 'sleepAfterMs'> {
+  // An environment may live a year between deploys: longer is surely a typo (and no longer a Date).
+  const span = (name: 'ttl' | 'max-ttl' | 'sleep-after') =>
+    optional(input(name), (v) => parseDuration(v, name, 365 * DAY_MS));
+  return {
+    ttlMs: span('ttl'),
+    maxTtlMs: span('max-ttl') ?? DEFAULTS.maxTtlMs,
+    sleepAfterMs: span('sleep-after'),
+  };
+}
+
+/**
+ * Input namespace wins over x-preevy namespace. Neither may name a system namespace: a preview's
+ * objects there would sit next to the cluster's own, and the compose file comes from the pull request.
+ */
+function namespaceOf(
+  fromInput: string | undefined,
+  fromCompose: string | undefined,
+): Pick<Settings, 'namespace' | 'namespaceSource'> {
+  const [namespace, namespaceSource] =
+    fromInput !== undefined
+      ? [fromInput, 'input' as const]
+      : fromCompose !== undefined
+        ? [fromCompose, 'x-preevy' as const]
+        : [DEFAULTS.namespace, 'default' as const];
+  if (namespaceSource !== 'default' && isSystemNamespace(namespace)) {
+    const where = namespaceSource === 'input' ? 'Input namespace' : "The compose file's x-preevy namespace";
+    throw new UserError(
+      `${where} is "${namespace}", a namespace of the cluster's own: previews go in a namespace of their own (e.g. previews, with deploy/rbac.yaml applied to it). Set input namespace.`,
+    );
+  }
+  return { namespace, namespaceSource };
+}
+
+export function isSystemNamespace(namespace: string): boolean {
+  return namespace === 'default' || namespace.startsWith('kube-');
 }
 
 const URL_PLACEHOLDERS = ['service', 'port', 'id', 'env-id', 'domain'];
@@ -272,6 +316,12 @@ function basicAuth(value: string, mode: ExposeMode): { user: string; password: s
     // The value is a secret: the message must not repeat it.
     throw new UserError(
       'Input basic-auth must be "user:password" with a non-empty user and password (pass it from a secret).',
+    );
+  }
+  // Each line of an htpasswd file is one user: a line break would add another.
+  if (/[\r\n\0]/.test(value)) {
+    throw new UserError(
+      'Input basic-auth must be one line "user:password": its user and password may not contain a line break.',
     );
   }
   if (mode !== 'ingress') {
@@ -341,12 +391,27 @@ function pullRequestSettings(input: InputSource): Pick<Settings, 'triggers' | 'c
   // Validated on every run, so that a typo shows on the pull_request run, not on the first command.
   const permission = optional(input('command-permission'), parseCommandPermission);
   return {
-    triggers: {
-      drafts: optional(input('drafts'), (v) => oneOf(v, ['deploy', 'skip'] as const, 'drafts')) ?? 'deploy',
-      label: optional(input('label'), labelName),
-    },
+    triggers: readTriggers(input),
     commandsListed: permission !== undefined && permission.length > 0,
   };
+}
+
+/** Inputs drafts and label: which pull requests get a preview, known before the compose file is read. */
+export function readTriggers(input: InputSource): TriggerSettings {
+  return {
+    drafts: optional(input('drafts'), (v) => oneOf(v, ['deploy', 'skip'] as const, 'drafts')) ?? 'deploy',
+    label: optional(input('label'), labelName),
+  };
+}
+
+/** Input command, known before the compose file is read. */
+export function readCommand(input: InputSource): Command {
+  return oneOf(input('command') ?? 'auto', COMMANDS, 'command');
+}
+
+/** Input on-fork: what a fork's pull request, which gets no secrets, does. */
+export function readOnFork(input: InputSource): 'skip' | 'fail' {
+  return optional(input('on-fork'), (v) => oneOf(v, ['skip', 'fail'] as const, 'on-fork')) ?? 'skip';
 }
 
 /** A GitHub label's name: at most 50 characters, one line. */
@@ -358,10 +423,6 @@ function labelName(value: string): string {
   return value;
 }
 
-function command(value: string): Command {
-  return oneOf(value, COMMANDS, 'command');
-}
-
 function oneOf<T extends string>(value: string, allowed: readonly T[], inputName: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UserError(`Input ${inputName} must be one of ${allowed.join(', ')}; got "${value}".`);
@@ -369,7 +430,7 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], inputName
 
 function hostName(value: string, where: string): string {
   const host = value.toLowerCase();
-  if (!DNS_SUBDOMAIN.test(host) || host.split('.').some((label) => label.length > 63)) {
+  if (host.length > 253 || !DNS_SUBDOMAIN.test(host) || host.split('.').some((label) => label.length > 63)) {
     throw new UserError(`${where} must be a DNS name such as preview.example.com, got "${value}".`);
   }
   return host;
@@ -412,7 +473,15 @@ function stringMap(value: string, inputName: string): Record<string, string> {
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new UserError(`Input ${inputName} must be a YAML map such as "team: web", got "${value}".`);
   }
-  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(parsed).map(([k, v]) => {
+      if (v !== null && typeof v === 'object')
+        throw new UserError(
+          `Input ${inputName}: the value of "${k}" is a ${Array.isArray(v) ? 'list' : 'map'}; each value must be a string (quote it: ${k}: "…").`,
+        );
+      return [k, String(v ?? '')];
+    }),
+  );
 }
 
 function record(value: unknown, where: string): Record<string, unknown> {

@@ -89,31 +89,39 @@ export function parsePreviewCommand(body: string): PreviewCommand | undefined {
   throw new UserError(`That is not a /preview command I know. ${usage}`);
 }
 
-/** GitHub's author associations, strongest first. */
-export const ASSOCIATIONS = [
+/** GitHub's repository roles, strongest first: what `/preview` commands are granted by. */
+export const ROLES = ['admin', 'maintain', 'write', 'triage', 'read'] as const;
+export type Role = (typeof ROLES)[number];
+/** Deploying runs the pull request's code with the cluster's credentials: those who may push may. */
+export const DEFAULT_COMMAND_PERMISSION: readonly Role[] = ['admin', 'maintain', 'write'];
+
+/** Author associations: what input command-permission took before roles, refused with the fix. */
+const ASSOCIATIONS = [
   'OWNER',
   'MEMBER',
   'COLLABORATOR',
   'CONTRIBUTOR',
   'FIRST_TIME_CONTRIBUTOR',
   'FIRST_TIMER',
-  'NONE',
-] as const;
-export type Association = (typeof ASSOCIATIONS)[number];
-export const DEFAULT_COMMAND_PERMISSION: readonly Association[] = ['OWNER', 'MEMBER', 'COLLABORATOR'];
+];
 
-/** Input command-permission: associations separated by commas or newlines, or `none` (commands off). */
-export function parseCommandPermission(value: string): Association[] {
+/** Input command-permission: repository roles separated by commas or newlines, or `none` (commands off). */
+export function parseCommandPermission(value: string): Role[] {
   const names = value
     .split(/[\s,]+/)
-    .map((v) => v.trim().toUpperCase())
+    .map((v) => v.trim())
     .filter(Boolean);
-  if (names.length === 1 && names[0] === 'NONE') return [];
+  if (names.length === 1 && names[0]!.toLowerCase() === 'none') return [];
   for (const name of names) {
-    if (!(ASSOCIATIONS as readonly string[]).includes(name))
+    if (ASSOCIATIONS.includes(name.toUpperCase())) throw new UserError(explainAssociationInput(name));
+    if (!(ROLES as readonly string[]).includes(name.toLowerCase()))
       throw new UserError(
-        `Input command-permission: "${name}" is not an author association; use ${ASSOCIATIONS.filter((a) => a !== 'NONE').join(', ')}, or none to turn comment commands off.`,
+        `Input command-permission: "${name}" is not a repository role; use ${ROLES.join(', ')}, or none to turn comment commands off.`,
       );
   }
-  return names as Association[];
+  return names.map((n) => n.toLowerCase() as Role);
+}
+
+function explainAssociationInput(name: string): string {
+  return `Input command-permission takes repository roles (${ROLES.join(', ')}), not author associations such as "${name}": an organization member or a read-only collaborator cannot push, yet would run the pull request's code with your cluster's credentials. Use e.g. "admin, maintain, write" (the default).`;
 }

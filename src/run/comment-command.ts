@@ -7,15 +7,18 @@ import {
   parsePreviewCommand,
   type PreviewCommand,
 } from '../model/trigger.js';
+import { readProjectInputs } from '../model/settings.js';
 import { describeError, UserError } from '../util/errors.js';
+import { checkoutHead } from './checkout.js';
 import type { RunOptions } from './dispatch.js';
 
 /**
  * An issue_comment run: a `/preview redeploy|down|extend <duration>|wake` comment on a pull request runs
- * that command for it, when its author's association may (input command-permission); anyone else is told
- * they may not. The comment gets 👀 when the command starts, then 🚀 or 😕. The code deployed is the pull
- * request's head, asked of the API (the event's own SHA is the default branch's); a fork's head is
- * another repository's code run with this one's secrets, refused like on pull_request_target.
+ * that command for it, when its author's repository role may (input command-permission, asked of the
+ * API); anyone else is told they may not. The comment gets 👀 when the command starts, then 🚀 or 😕.
+ * The code deployed is the pull request's head, and only when the checkout is that head; a fork's head
+ * is another repository's code with this one's secrets: never read (`down` and `extend` work from the
+ * cluster's records, deploys are refused).
  */
 export async function runCommentCommand(
   options: RunOptions,
@@ -52,16 +55,18 @@ export async function runCommentCommand(
   }
   const api = githubFor(options);
   const allowed = optionalPermission(input('command-permission'));
-  if (!allowed.includes(comment.association)) {
-    log.notice(`${comment.author} (${comment.association}) may not run /preview ${command.name}.`);
-    await replyAndReact(api, pr, comment, notAllowed(comment, allowed));
+  // The role the API reports, not the comment's association: a member or collaborator may only read.
+  const role = await api.roleOf(comment.author);
+  if (!(allowed as readonly string[]).includes(role)) {
+    log.notice(`${comment.author} (role ${role}) may not run /preview ${command.name}.`);
+    await replyAndReact(api, pr, comment, notAllowed(comment.author, role, allowed));
     return nothing;
   }
   await api.react(comment.id, 'eyes');
   try {
     const inner = {
       ...options,
-      context: await pullRequestContext(api, context, command),
+      context: await pullRequestContext(api, options, command),
       commentCommand: command,
     };
     const outcome = await runCommand(inner);
@@ -73,17 +78,28 @@ export async function runCommentCommand(
   }
 }
 
-/** The run's context as the pull request's head gives it: the SHA to deploy, and whose code it is. */
+/**
+ * The run's context as the pull request's head gives it: the SHA to deploy, and whose code it is. A
+ * deploy takes the checkout only when it is that head: a push after the workflow checked out (or a
+ * checkout of another ref) would deploy code nobody asked for under this comment.
+ */
 async function pullRequestContext(
   api: GitHubApi,
-  context: RunContext,
+  options: RunOptions,
   command: PreviewCommand,
 ): Promise<RunContext> {
+  const { context } = options;
   const pr = await api.pullRequest(context.prNumber!);
   if (pr.state === 'closed' && command.name !== 'down') {
     throw new UserError(
       `Pull request #${context.prNumber} is closed: /preview ${command.name} deploys only open ones.`,
     );
+  }
+  if (command.name === 'redeploy' || command.name === 'wake') {
+    const { workingDirectory } = readProjectInputs(options.input, options.cwd);
+    const checkedOut = await checkoutHead(workingDirectory, options.signal);
+    if (checkedOut !== pr.headSha)
+      throw new UserError(explainStaleCheckout(context.prNumber!, pr.headSha, checkedOut, workingDirectory));
   }
   const foreign =
     pr.headRepository === null
@@ -113,9 +129,16 @@ function githubFor(options: RunOptions): GitHubApi {
   return new GitHubApi(token, repository, options.env ?? process.env);
 }
 
-function notAllowed(comment: PullRequestComment, allowed: readonly string[]): string {
-  const who = allowed.length ? allowed.join(', ') : 'nobody (input command-permission is none)';
-  return `@${comment.author} only ${who} may run \`/preview\` commands here (input command-permission); your association with this repository is ${comment.association}.`;
+function notAllowed(author: string, role: string, allowed: readonly string[]): string {
+  const who = allowed.length
+    ? `people with the ${allowed.join(', ')} role`
+    : 'nobody (input command-permission is none)';
+  return `@${author} only ${who} may run \`/preview\` commands here (input command-permission); your role in this repository is ${role}.`;
+}
+
+function explainStaleCheckout(pr: number, head: string, checkedOut: string | undefined, dir: string): string {
+  const found = checkedOut ? `commit ${checkedOut.slice(0, 12)}` : 'no git checkout';
+  return `Pull request #${pr}'s head is ${head.slice(0, 12)}, but ${dir} holds ${found}: this run deploys only the head it checked out. Check out refs/pull/${pr}/head in the workflow (see the README on commands) and comment again; if the pull request moved on since, comment again to deploy the new head.`;
 }
 
 function optionalPermission(value: string | undefined): readonly string[] {

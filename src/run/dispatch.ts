@@ -7,20 +7,26 @@ import type { Checkpoint } from '../model/checkpoint.js';
 import { environmentId, resourceId, type Ids } from '../model/ids.js';
 import type { InputSource } from '../model/inputs.js';
 import type { CleanupOutcome, Outcome, SkippedOutcome } from '../model/outcome.js';
-import { decideAuto, type PreviewCommand } from '../model/trigger.js';
+import { decideAuto, type PreviewCommand, type TriggerSettings } from '../model/trigger.js';
 import {
+  readCommand,
   readDriverOptions,
+  readOnFork,
   readProjectInputs,
+  readTriggers,
   allowsForkCode,
   resolveSettings,
   withoutRepositoryCredentials,
+  type Command,
   type ProjectInputs,
   type Settings,
 } from '../model/settings.js';
 import { describeError, UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { manifestOf, planEnvironment, planOptions } from './plan.js';
-import { PhaseTimer, type Run } from './run.js';
+import { requireWorkingDirectory } from './checkout.js';
+import { checkoutUse, forkOf, type CheckoutUse } from './fork.js';
+import { PhaseTimer, type EnvironmentRun, type Run } from './run.js';
 
 export interface RunOptions {
   input: InputSource;
@@ -54,19 +60,28 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
     return runCommentCommand(options, runCommand);
   }
   const { input, context, log, signal } = options;
-  // Before anything reads the fork's files: a compose file is code too (include, env_file).
-  refuseForeignCode(input, context, options.commentCommand);
   const env = options.env ?? process.env;
   const now = options.now ?? (() => new Date());
   const timer = new PhaseTimer();
   const project = readProjectInputs(input, options.cwd);
+  const command = chooseCommand(readCommand(input), readTriggers(input), context, options.commentCommand);
+  // Before anything reads the checkout: a compose file is code too (include, env_file), and so is a template.
+  const use = await checkoutUseOf(command.name, input, context, env, log);
+  if (command.name === 'skip' || use === 'skip') {
+    if (command.name === 'skip') log.notice(command.why);
+    return { ...skippedIds(input, context), project: '', timings: {}, command: 'skipped' };
+  }
+  if (use === 'read' && command.name !== 'cleanup') requireWorkingDirectory(project.workingDirectory);
   // The runner's environment, less the action's inputs and secrets: compose interpolates from it.
   const projectEnv = projectEnvironment(process.env, secretInputs(input));
-  const model = await timer.time('compose config', () =>
-    input('command') === 'cleanup'
-      ? optionalModel(project, projectEnv, signal, log)
-      : loadComposeModel(project, projectEnv, signal),
-  );
+  const model =
+    use === 'records'
+      ? undefined
+      : await timer.time('compose config', () =>
+          command.name === 'cleanup'
+            ? optionalModel(project, projectEnv, signal, log)
+            : loadComposeModel(project, projectEnv, signal),
+        );
   const fromCompose = readDriverOptions(model?.['x-preevy'], log);
   const inWorkflow = env.GITHUB_ACTIONS === 'true';
   const settings = resolveSettings(
@@ -77,61 +92,108 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
   for (const secret of [settings.githubToken, settings.expose.basicAuth?.password])
     if (secret) log.mask(secret);
   const connect = () => connectTo(settings, { log, env, signal });
-  if (settings.command === 'cleanup')
+  if (command.name === 'cleanup')
     return runCleanupCommand(settings, model, options, { timer, connect, env, now });
-  if (!model) throw new Error('Only cleanup runs without a compose project.');
 
-  const run = resolveRun(options, { settings, model, timer, projectEnv, now });
-  const common = { ids: run.ids, namespace: settings.namespace, project: model.name, timings: timer.timings };
-  const command = chooseCommand(settings, context, options.commentCommand);
-  if (command.name === 'skip') {
-    log.notice(command.why);
-    return { ...common, command: 'skipped' };
-  }
-  if (command.name !== 'plan' && (await skipFork(settings, context, env, log)))
-    return { ...common, command: 'skipped' };
+  const run = resolveRun(options, { settings, timer, projectEnv, now }, model);
+  const common = {
+    ids: run.ids,
+    namespace: settings.namespace,
+    project: model?.name ?? '',
+    timings: timer.timings,
+  };
+  const chosenBy = settings.namespaceSource === 'x-preevy' ? " (chosen by the compose file's x-preevy)" : '';
   log.info(
-    `Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace}: ${command.name}`,
+    `Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace}${chosenBy}: ${command.name}`,
   );
-  return { ...common, ...(await execute(run, command, { ...options, env }, connect)) };
+  const ready = { ...options, env };
+  if (command.name === 'down' || command.name === 'extend')
+    return { ...common, ...(await manage(run, command, ready, connect, model)) };
+  if (!model) throw new Error(`${command.name} reads the compose project.`);
+  return { ...common, ...(await execute({ ...run, model }, command, ready, connect)) };
 }
 
 /** The command to run: a /preview comment's, `auto`'s choice for the pull_request event, or input command. */
 type Chosen =
-  | { name: 'up' | 'down' | 'plan' | 'doctor' }
+  | { name: 'up' | 'plan' | 'doctor' }
+  | { name: 'down' }
+  | { name: 'cleanup' }
   | { name: 'extend'; byMs: number }
   | { name: 'skip'; why: string };
 
-function chooseCommand(settings: Settings, context: RunContext, comment: PreviewCommand | undefined): Chosen {
+function chooseCommand(
+  command: Command,
+  triggers: TriggerSettings,
+  context: RunContext,
+  comment: PreviewCommand | undefined,
+): Chosen {
   if (comment?.name === 'extend') return { name: 'extend', byMs: comment.byMs };
-  if (comment) return { name: comment.name === 'down' ? 'down' : 'up' };
-  if (settings.command === 'auto') {
-    const decision = decideAuto(context, settings.triggers);
-    return decision.command === 'skip' ? { name: 'skip', why: decision.why } : { name: decision.command };
+  if (comment?.name === 'down') return { name: 'down' };
+  if (comment) return { name: 'up' };
+  if (command === 'auto') {
+    const decision = decideAuto(context, triggers);
+    if (decision.command === 'skip') return { name: 'skip', why: decision.why };
+    return decision.command === 'down' ? { name: 'down' } : { name: 'up' };
   }
-  if (settings.command === 'cleanup') throw new Error('cleanup is dispatched before any plan.');
-  return { name: settings.command };
+  if (command === 'down') return { name: 'down' };
+  if (command === 'cleanup') return { name: 'cleanup' };
+  return { name: command };
+}
+
+/** Whose code the checkout holds, from inputs alone: nothing of the checkout is read to decide it. */
+async function checkoutUseOf(
+  command: string,
+  input: InputSource,
+  context: RunContext,
+  env: NodeJS.ProcessEnv,
+  log: Logger,
+): Promise<CheckoutUse> {
+  if (!forkOf(context)) return 'read';
+  const { credentialsAvailable } = await import('../kube/config.js');
+  const content = input('kubeconfig');
+  return checkoutUse(command, context, {
+    allowForkCode: allowsForkCode(input),
+    onFork: readOnFork(input),
+    kubeconfig: content ? { kind: 'content', content } : { kind: 'default' },
+    credentialsAvailable: (source) => credentialsAvailable(source, env),
+    log,
+  });
+}
+
+/** The ids and namespace of a run that does nothing, as far as inputs and the event give them. */
+function skippedIds(input: InputSource, context: RunContext): Pick<Outcome, 'ids' | 'namespace'> {
+  const envId = input('env-id') ?? (context.prNumber === undefined ? '' : `pr-${context.prNumber}`);
+  const id = envId && context.repository ? resourceId(context.repository, envId) : '';
+  return { ids: { envId, id }, namespace: input('namespace') ?? '' };
 }
 
 /** What a command adds to what every run reports. */
 type WithoutCommon<T> = T extends unknown ? Omit<T, 'ids' | 'namespace' | 'project' | 'timings'> : never;
 type Executed = WithoutCommon<Exclude<Outcome, CleanupOutcome | SkippedOutcome>>;
 
-async function execute(
-  run: Run,
-  command: Exclude<Chosen, { name: 'skip' }>,
+/** `down` and `extend`: they act on what the cluster holds, so they run without a compose project too. */
+async function manage(
+  run: EnvironmentRun,
+  command: Extract<Chosen, { name: 'down' | 'extend' }>,
   options: RunOptions & { env: NodeJS.ProcessEnv },
   connect: () => Promise<KubeClient>,
+  model: ComposeModel | undefined,
 ): Promise<Executed> {
   if (command.name === 'down') {
     const { runDown } = await import('./down.js');
     const client = await connect();
-    return runDown(run, client, templateKinds(run), await reportOf(run, options.env));
+    return runDown(run, client, templateKinds(run, model), await reportOf(run, options.env));
   }
-  if (command.name === 'extend') {
-    const { runExtend } = await import('./extend.js');
-    return runExtend(run, await connect(), command.byMs, await reportOf(run, options.env));
-  }
+  const { runExtend } = await import('./extend.js');
+  return runExtend(run, await connect(), command.byMs, await reportOf(run, options.env));
+}
+
+async function execute(
+  run: Run,
+  command: Extract<Chosen, { name: 'up' | 'plan' | 'doctor' }>,
+  options: RunOptions & { env: NodeJS.ProcessEnv },
+  connect: () => Promise<KubeClient>,
+): Promise<Executed> {
   // A bad template fails `plan` and `up` before anything touches the cluster.
   const provenance = planOptions(run);
   const plan = planEnvironment(run, provenance);
@@ -182,7 +244,7 @@ async function connectTo(
 }
 
 /** The pull request's comment and deployment for `up` and `down`, when the run has them. */
-async function reportOf(run: Run, env: NodeJS.ProcessEnv): Promise<PullRequestReport | undefined> {
+async function reportOf(run: EnvironmentRun, env: NodeJS.ProcessEnv): Promise<PullRequestReport | undefined> {
   const { githubApi, reportFor } = await import('./report.js');
   const { settings, context } = run;
   return reportFor(githubApi(settings, context, env), settings, run.ids, context.prNumber, context, run.log);
@@ -209,11 +271,13 @@ async function optionalModel(
 
 function resolveRun(
   options: RunOptions,
-  resolved: Pick<Run, 'settings' | 'model' | 'timer' | 'projectEnv' | 'now'>,
-): Run {
+  resolved: Pick<EnvironmentRun, 'settings' | 'timer' | 'projectEnv' | 'now'>,
+  model: ComposeModel | undefined,
+): EnvironmentRun {
   const { context } = options;
-  const { settings, model } = resolved;
-  const repository = context.repository ?? `local/${model.name}`;
+  const { settings } = resolved;
+  const repository = context.repository ?? (model ? `local/${model.name}` : undefined);
+  if (!repository) throw new Error('A run without a compose project runs for a repository.');
   const envId = environmentId(settings.envId, context.prNumber);
   const ids: Ids = { envId, id: resourceId(repository, envId) };
   return {
@@ -233,51 +297,14 @@ function secretInputs(input: InputSource): (string | undefined)[] {
   return [input('kubeconfig'), input('github-token'), basicAuth, basicAuth?.split(':').slice(1).join(':')];
 }
 
-/** A fork's pull request gets no secrets, so no credentials: skip with a notice, or fail (input on-fork). */
-async function skipFork(
-  settings: Settings,
-  context: RunContext,
-  env: NodeJS.ProcessEnv,
-  log: Logger,
-): Promise<boolean> {
-  if (!context.fromFork) return false;
-  const { credentialsAvailable } = await import('../kube/config.js');
-  if (credentialsAvailable(settings.kubeconfig, env)) return false;
-  const why = `Pull request #${context.prNumber} comes from a fork, and GitHub gives workflows on such pull requests no secrets, so there are no cluster credentials.`;
-  if (settings.onFork === 'fail') {
-    throw new UserError(`${why} Input on-fork is fail. See the README on previews of fork pull requests.`);
-  }
-  log.notice(`${why} Skipping the preview (input on-fork is skip).`);
-  return true;
-}
-
-/**
- * pull_request_target and workflow_run give the run this repository's secrets whoever wrote the code:
- * deploying a fork's compose file and Dockerfiles then runs them next to the cluster credentials.
- */
-function refuseForeignCode(
-  input: InputSource,
-  context: RunContext,
-  comment: PreviewCommand | undefined,
-): void {
-  const foreign = context.foreignCodeWithSecrets;
-  const command = input('command') ?? 'auto';
-  const deploys = comment
-    ? comment.name === 'redeploy' || comment.name === 'wake'
-    : command === 'up' || (command === 'auto' && context.action !== 'closed');
-  if (!foreign || !deploys || allowsForkCode(input)) return;
-  throw new UserError(
-    `This ${context.eventName} run would deploy code from ${foreign}, not from ${context.repository ?? 'this repository'}, with this repository's secrets: the fork's compose file and Dockerfiles would run next to your cluster credentials. Use the pull_request event (see the README on fork pull requests), or set input allow-fork-code to true once a maintainer has reviewed that code.`,
-  );
-}
-
 /**
  * The kinds the current template uses, for teardown. Teardown must work even when the template no
  * longer renders: it then relies on what the deploy recorded on the docker-host workload.
  */
-function templateKinds(run: Run): string[] {
+function templateKinds(run: EnvironmentRun, model: ComposeModel | undefined): string[] {
+  if (!model) return [];
   try {
-    return planEnvironment(run, planOptions(run)).kinds;
+    return planEnvironment({ ...run, model }, planOptions({ ...run, model })).kinds;
   } catch (error) {
     run.log.warning(
       `The template does not render (${describeError(error)}); removing what the last deploy recorded.`,

@@ -6,7 +6,7 @@ import type { PullRequestReport } from '../github/report.js';
 import { permissionsFor } from '../model/permissions.js';
 import { checkAccess } from '../kube/access.js';
 import { lock } from './lock.js';
-import type { Run } from './run.js';
+import type { EnvironmentRun } from './run.js';
 
 /**
  * `down`: under the environment's lease, delete every object of the environment. A
@@ -14,7 +14,7 @@ import type { Run } from './run.js';
  * comment, if it has one, says *deleted*.
  */
 export async function runDown(
-  run: Run,
+  run: EnvironmentRun,
   client: KubeClient,
   templateKinds: string[],
   report: PullRequestReport | undefined,
@@ -31,7 +31,7 @@ export async function runDown(
 }
 
 async function downUnlessNamespaceMissing(
-  run: Run,
+  run: EnvironmentRun,
   client: KubeClient,
   templateKinds: string[],
 ): Promise<string[]> {
@@ -55,7 +55,7 @@ async function downUnlessNamespaceMissing(
  * cluster, issue 12). The caller holds the lease.
  */
 export async function removeEnvironment(
-  run: Run,
+  run: EnvironmentRun,
   client: KubeClient,
   templateKinds: string[],
 ): Promise<string[]> {

@@ -6,7 +6,7 @@ import type { ExtendOutcome } from '../model/outcome.js';
 import { formatSpan } from '../util/duration.js';
 import { UserError } from '../util/errors.js';
 import { lock } from './lock.js';
-import type { Run } from './run.js';
+import type { EnvironmentRun } from './run.js';
 
 /**
  * `/preview extend <duration>`: pushes the environment's expiry back by `byMs` (from now, when it has
@@ -14,7 +14,7 @@ import type { Run } from './run.js';
  * from input ttl again.
  */
 export async function runExtend(
-  run: Run,
+  run: EnvironmentRun,
   client: KubeClient,
   byMs: number,
   report: PullRequestReport | undefined,
@@ -33,9 +33,17 @@ export async function runExtend(
       `Environment ${ids.envId} has no expiry (input ttl is not set), so there is nothing to extend: it lives until its pull request closes.`,
     );
   }
-  const expiresAt = new Date(Math.max(current.getTime(), run.now().getTime()) + byMs);
+  const now = run.now().getTime();
+  const wanted = Math.max(current.getTime(), now) + byMs;
+  // Capped from now, so that repeating the command cannot keep an environment forever.
+  const cap = now + settings.maxTtlMs;
+  const expiresAt = new Date(Math.min(wanted, cap));
   await setExpiry(client, refOf(host), expiresAt);
-  run.log.info(`Environment ${ids.envId} now expires at ${expiresAt.toISOString()} (+${formatSpan(byMs)}).`);
+  run.log.info(
+    wanted > cap
+      ? `Environment ${ids.envId} now expires at ${expiresAt.toISOString()}: ${formatSpan(settings.maxTtlMs)} from now is the latest input max-ttl allows.`
+      : `Environment ${ids.envId} now expires at ${expiresAt.toISOString()} (+${formatSpan(byMs)}).`,
+  );
   await report?.extended(expiresAt);
   return { command: 'extend', expiresAt: expiresAt.toISOString() };
 }

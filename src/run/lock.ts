@@ -1,13 +1,13 @@
 import type { KubeClient } from '../kube/client.js';
 import { acquireLease, type HeldLease } from '../kube/lease.js';
 import { MAIN_STATE, type LeaseCheckpoint } from '../model/checkpoint.js';
-import { holderOf, type Run } from './run.js';
+import { holderOf, type EnvironmentRun } from './run.js';
 
 /**
  * Waits for, then holds, the environment's lease: one run per environment at a time. While it is held,
  * the step state says so, for a post step to release it should this process be killed.
  */
-export async function lock(client: KubeClient, run: Run): Promise<HeldLease> {
+export async function lock(client: KubeClient, run: EnvironmentRun): Promise<HeldLease> {
   const { settings } = run;
   const lease = await run.timer.time('lock', () =>
     acquireLease(client, run.ids.id, {

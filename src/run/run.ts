@@ -6,16 +6,16 @@ import type { Settings } from '../model/settings.js';
 import type { Logger } from '../util/log.js';
 
 /**
- * One run of a command, as the dispatcher resolved it: its settings, the event it serves, the
- * environment's ids and compose project. Commands read it; the steps they call get only what they need.
+ * One run of a command on an environment, as the dispatcher resolved it: its settings, the event it
+ * serves, the environment's ids. `down` and `extend` need no more: they work from what the cluster
+ * records, so they run without reading the checkout (a fork's code is never read).
  */
-export interface Run {
+export interface EnvironmentRun {
   settings: Settings;
   context: RunContext;
   /** `owner/name`, or `local/<project>` outside GitHub. */
   repository: string;
   ids: Ids;
-  model: ComposeModel;
   log: Logger;
   signal: AbortSignal;
   timer: PhaseTimer;
@@ -23,6 +23,11 @@ export interface Run {
   /** What docker and compose run with: the runner's environment less the action's secrets. */
   projectEnv: Record<string, string>;
   now: () => Date;
+}
+
+/** A run that deploys or plans: an environment run with the compose project it reads. */
+export interface Run extends EnvironmentRun {
+  model: ComposeModel;
 }
 
 /** How long each phase of a run took, in the order they ran: the summary's and the benchmark's figures. */

@@ -66,6 +66,11 @@ export class FakeGitHubApi {
       /** Another repository's (a fork), or null: deleted. */ headRepo?: string | null;
     }
   >();
+  /**
+   * Repository roles by login (admin, maintain, write, triage, read, or a custom role's name with its
+   * base permission). Anyone else reads: a public repository's answer for a user who is no collaborator.
+   */
+  readonly roles = new Map<string, { role: string; permission?: 'admin' | 'write' | 'read' }>();
   /** The reactions given to each comment, by content (`eyes`, `rocket`, …), in order. */
   readonly reactions = new Map<number, string[]>();
   permissions: Permissions = { pullRequests: 'write', deployments: 'write' };
@@ -201,6 +206,22 @@ export class FakeGitHubApi {
       comment.body = field(body, 'body');
       comment.updated_at = new Date().toISOString();
       return [200, comment];
+    }
+    if ((m = /^\/collaborators\/([^/]+)\/permission$/.exec(rest)) && method === 'GET') {
+      // docs.github.com/rest/collaborators/collaborators#get-repository-permissions-for-a-user:
+      // `permission` is admin, write, read or none (maintain reads as write, triage as read);
+      // `role_name` is the role itself, a custom role's name included.
+      const login = decodeURIComponent(m[1]!);
+      const entry = this.roles.get(login) ?? { role: 'read' };
+      const base = {
+        admin: 'admin',
+        maintain: 'write',
+        write: 'write',
+        triage: 'read',
+        read: 'read',
+      } as const;
+      const permission = entry.permission ?? base[entry.role as keyof typeof base] ?? 'read';
+      return [200, { permission, role_name: entry.role, user: { login } }];
     }
     if ((m = /^\/pulls\/(\d+)$/.exec(rest)) && method === 'GET') {
       this.need('pullRequests', 'read');

@@ -1,14 +1,14 @@
-export const id = 909;
-export const ids = [909,641,977];
+export const id = 705;
+export const ids = [705,945,207];
 export const modules = {
 
 /***/ 6207:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   ZZ: () => (/* binding */ acquireLease),
-/* harmony export */   _i: () => (/* binding */ LeaseHeldError),
-/* harmony export */   wL: () => (/* binding */ releaseLease)
+/* harmony export */   Z: () => (/* binding */ acquireLease),
+/* harmony export */   _: () => (/* binding */ LeaseHeldError),
+/* harmony export */   releaseLease: () => (/* binding */ releaseLease)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
@@ -16,7 +16,7 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6518);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3036);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3113);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8045);
 /* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7783);
 
@@ -290,7 +290,7 @@ function refHeader(ref) {
 /* harmony export */ });
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6518);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3036);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3113);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8045);
 /* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7783);
 
@@ -414,39 +414,19 @@ async function waitUntilGone(client, kinds, selector, options) {
 
 /***/ }),
 
-/***/ 8471:
+/***/ 7705:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ MAIN_STATE)
+/* harmony export */   runCleanup: () => (/* binding */ runCleanup)
 /* harmony export */ });
-/**
- * What the action's main step leaves in the step state (GITHUB_STATE) for its post step, which runs
- * after it, cancelled or not, and cleans up after a main step that was killed.
- */
-const MAIN_STATE = {
-    started: 'kpp-started',
-    finished: 'kpp-finished',
-    /** JSON LeaseCheckpoint while the main step holds the environment's lease; empty once released. */
-    lease: 'kpp-lease',
-    /** JSON ReportCheckpoint once the sticky comment or the deployment exists. */
-    report: 'kpp-report',
-};
-
-
-/***/ }),
-
-/***/ 2333:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   runExtend: () => (/* binding */ runExtend)
-/* harmony export */ });
-/* harmony import */ var _kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9749);
-/* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8045);
-/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6518);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
-/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8642);
+/* harmony import */ var _kube_lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6207);
+/* harmony import */ var _kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9749);
+/* harmony import */ var _kube_teardown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3945);
+/* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8045);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8085);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9240);
 var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
     if (value !== null && value !== void 0) {
         if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
@@ -504,115 +484,170 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
 
 
 
+
+
 /**
- * `/preview extend <duration>`: pushes the environment's expiry back by `byMs` (from now, when it has
- * already passed), under its lease, and rewrites the comment's expiry line. The next deploy sets it
- * from input ttl again.
+ * `cleanup`: finds the preview environments in the namespace by their docker-host workloads and removes
+ * those whose pull request is closed (for this repository, asked of the GitHub API) or whose expiry has
+ * passed; with input sleep-after, it scales to zero those not deployed for that long. An environment a
+ * run is working on (its lease is held) is left for a later cleanup.
  */
-async function runExtend(run, client, byMs, report) {
-    const env_1 = { stack: [], error: void 0, hasError: false };
+async function runCleanup(client, options) {
+    const { log } = options;
+    const hosts = await (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .dockerHosts */ .I7)(client);
+    if (hosts.length === 0)
+        log.info(`No preview environments in namespace ${client.namespace}.`);
+    const now = options.now();
+    const entries = [];
+    for (const host of hosts) {
+        options.signal.throwIfAborted();
+        const labels = host.metadata.labels ?? {};
+        const ids = { envId: labels[_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .LABELS */ .kg.envId] ?? '?', id: labels[_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .LABELS */ .kg.id] ?? '' };
+        if (!ids.id)
+            continue;
+        const repository = host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .ANNOTATIONS */ .BC.repository];
+        const entry = {
+            ...ids,
+            repository,
+            reason: await whyRemove(host, ids, now, options),
+            action: 'kept',
+        };
+        entries.push(entry);
+        const what = `${ids.envId} (${ids.id}${repository ? `, ${repository}` : ''})`;
+        if (!entry.reason && idle(host, now, options.settings)) {
+            entry.reason = 'idle';
+            entry.action = options.settings.dryRun
+                ? 'would sleep'
+                : await sleep(client, host, entry, what, options);
+            if (options.settings.dryRun)
+                log.info(`  ${what}: would sleep (idle; dry-run)`);
+        }
+        else if (!entry.reason) {
+            const since = (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .asleepSince */ .jY)(host);
+            log.info(`  ${what}: kept${since ? ` (asleep since ${since.toISOString()})` : ''}`);
+        }
+        else if (options.settings.dryRun) {
+            entry.action = 'would remove';
+            log.info(`  ${what}: would remove (${entry.reason}; dry-run)`);
+        }
+        else
+            entry.action = await remove(client, entry, what, options);
+    }
+    return entries;
+}
+/** Awake, and not deployed for input sleep-after. */
+function idle(host, now, settings) {
+    if (settings.sleepAfterMs === undefined || (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .asleepSince */ .jY)(host))
+        return false;
+    const deployedAt = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .annotatedTime */ .ev)(host, _model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .ANNOTATIONS */ .BC.deployedAt);
+    return deployedAt !== undefined && deployedAt.getTime() + settings.sleepAfterMs <= now.getTime();
+}
+/**
+ * Puts one environment to sleep under its lease, unless a run holds it: scaled to zero, its exposure
+ * removed, its volume kept. Its comment, if any, says *sleeping*.
+ */
+async function sleep(client, host, entry, what, options) {
+    const { log, signal } = options;
     try {
-        const { ids, settings } = run;
-        const _lease = __addDisposableResource(env_1, await (0,_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .lock */ .s)(client, run), true);
-        const host = await (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__/* .findDockerHost */ .eU)(client, ids.id);
-        if (!host) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Environment ${ids.envId} does not exist in namespace ${settings.namespace}, so there is nothing to extend; \`/preview redeploy\` deploys it.`);
+        const env_1 = { stack: [], error: void 0, hasError: false };
+        try {
+            const _lease = __addDisposableResource(env_1, await (0,_kube_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .acquireLease */ .Z)(client, entry.id, leaseOptions(options)), true);
+            await log.group(`Put ${what} to sleep: no deploy for input sleep-after`, () => (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .putToSleep */ .u9)(client, host, options.now(), log));
         }
-        const current = (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__/* .expiryOf */ .p1)(host);
-        if (!current) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Environment ${ids.envId} has no expiry (input ttl is not set), so there is nothing to extend: it lives until its pull request closes.`);
+        catch (e_1) {
+            env_1.error = e_1;
+            env_1.hasError = true;
         }
-        const expiresAt = new Date(Math.max(current.getTime(), run.now().getTime()) + byMs);
-        await (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__/* .setExpiry */ .sP)(client, (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .refOf */ .H8)(host), expiresAt);
-        run.log.info(`Environment ${ids.envId} now expires at ${expiresAt.toISOString()} (+${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_2__/* .formatSpan */ .QA)(byMs)}).`);
-        await report?.extended(expiresAt);
-        return { command: 'extend', expiresAt: expiresAt.toISOString() };
+        finally {
+            const result_1 = __disposeResources(env_1);
+            if (result_1)
+                await result_1;
+        }
     }
-    catch (e_1) {
-        env_1.error = e_1;
-        env_1.hasError = true;
+    catch (error) {
+        if (!(error instanceof _kube_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .LeaseHeldError */ ._))
+            throw error;
+        log.info(`  ${what}: a run is working on it; leaving it awake`);
+        return 'busy';
     }
-    finally {
-        const result_1 = __disposeResources(env_1);
-        if (result_1)
-            await result_1;
+    signal.throwIfAborted();
+    const pr = pullRequestOf(entry);
+    if (pr !== undefined && entry.repository === options.context.repository) {
+        const urls = (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .recordedUrls */ .bk)(host).map((u) => ({ ...u, state: 'asleep', detail: undefined }));
+        await (0,_report_js__WEBPACK_IMPORTED_MODULE_5__.reportFor)(options.github, options.settings, entry, pr, options.context, log)?.sleeping(urls);
     }
+    return 'asleep';
 }
-
-
-/***/ }),
-
-/***/ 8642:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ lock)
-/* harmony export */ });
-/* harmony import */ var _kube_lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6207);
-/* harmony import */ var _model_checkpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8471);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9240);
-
-
-
-/**
- * Waits for, then holds, the environment's lease: one run per environment at a time. While it is held,
- * the step state says so, for a post step to release it should this process be killed.
- */
-async function lock(client, run) {
-    const { settings } = run;
-    const lease = await run.timer.time('lock', () => (0,_kube_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .acquireLease */ .ZZ)(client, run.ids.id, {
-        holder: (0,_run_js__WEBPACK_IMPORTED_MODULE_2__/* .holderOf */ .K)(run.context),
+function leaseOptions(options) {
+    return {
+        holder: (0,_run_js__WEBPACK_IMPORTED_MODULE_6__/* .holderOf */ .K)(options.context),
         durationSeconds: 30,
-        waitMs: settings.timeoutMs,
-        pollMs: 2000,
-        signal: run.signal,
-        log: run.log,
-    }));
-    const held = {
-        namespace: settings.namespace,
-        name: lease.name,
-        identity: lease.identity,
-        // Never a secret in the step state: a kubeconfig given as content is read from the input again.
-        kubeconfig: settings.kubeconfig.kind === 'content' ? { kind: 'content' } : settings.kubeconfig,
-        context: settings.context,
+        waitMs: 0,
+        pollMs: 1000,
+        signal: options.signal,
+        log: options.log,
     };
-    run.checkpoint(_model_checkpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .MAIN_STATE */ .A.lease, JSON.stringify(held));
-    const release = async () => {
-        await lease.release();
-        run.checkpoint(_model_checkpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .MAIN_STATE */ .A.lease, '');
-    };
-    return { ...lease, release, [Symbol.asyncDispose]: release };
 }
-
-
-/***/ }),
-
-/***/ 2977:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ay: () => (__WEBPACK_DEFAULT_EXPORT__)
-/* harmony export */ });
-/* harmony import */ var _lib_stream_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6412);
-/* harmony import */ var _lib_extension_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1335);
-/* harmony import */ var _lib_permessage_deflate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4376);
-/* harmony import */ var _lib_receiver_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(893);
-/* harmony import */ var _lib_sender_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7389);
-/* harmony import */ var _lib_subprotocol_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3332);
-/* harmony import */ var _lib_websocket_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6681);
-/* harmony import */ var _lib_websocket_server_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(129);
-
-
-
-
-
-
-
-
-
-
-
-/* harmony default export */ const __WEBPACK_DEFAULT_EXPORT__ = (_lib_websocket_js__WEBPACK_IMPORTED_MODULE_6__);
+/** Why an environment goes: its ttl has passed, or its pull request (of this repository) is closed. */
+async function whyRemove(host, ids, now, options) {
+    const annotations = host.metadata.annotations ?? {};
+    const expiresAt = (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .expiryOf */ .p1)(host);
+    if (expiresAt && expiresAt.getTime() <= now.getTime())
+        return 'expired';
+    const pr = pullRequestOf(ids);
+    const ours = annotations[_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .ANNOTATIONS */ .BC.repository] === options.context.repository;
+    if (pr === undefined || !ours || !options.github)
+        return undefined;
+    try {
+        return (await options.github.pullRequestState(pr)) === 'closed' ? 'pull request closed' : undefined;
+    }
+    catch (error) {
+        options.log.warning(`Keeping ${ids.envId}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(error)}`);
+        return undefined;
+    }
+}
+/** Removes one environment under its lease, unless a run holds it; its comment, if any, says *deleted*. */
+async function remove(client, entry, what, options) {
+    const { log, signal, settings } = options;
+    try {
+        const env_2 = { stack: [], error: void 0, hasError: false };
+        try {
+            const _lease = __addDisposableResource(env_2, await (0,_kube_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .acquireLease */ .Z)(client, entry.id, leaseOptions(options)), true);
+            await log.group(`Remove ${what}: ${entry.reason}`, () => (0,_kube_teardown_js__WEBPACK_IMPORTED_MODULE_2__/* .teardown */ .z)(client, {
+                selector: (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .environmentSelector */ .b6)(entry.id),
+                templateKinds: [],
+                timeoutMs: settings.timeoutMs,
+                signal,
+                log,
+            }));
+        }
+        catch (e_2) {
+            env_2.error = e_2;
+            env_2.hasError = true;
+        }
+        finally {
+            const result_2 = __disposeResources(env_2);
+            if (result_2)
+                await result_2;
+        }
+    }
+    catch (error) {
+        if (!(error instanceof _kube_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .LeaseHeldError */ ._))
+            throw error;
+        log.info(`  ${what}: a run is working on it; leaving it for the next cleanup`);
+        return 'busy';
+    }
+    const pr = pullRequestOf(entry);
+    if (pr !== undefined && entry.repository === options.context.repository) {
+        await (0,_report_js__WEBPACK_IMPORTED_MODULE_5__.reportFor)(options.github, settings, entry, pr, options.context, log)?.deleted();
+    }
+    return 'removed';
+}
+/** The pull request an environment id `pr-<n>` belongs to. */
+function pullRequestOf(ids) {
+    const pr = /^pr-(\d+)$/.exec(ids.envId)?.[1];
+    return pr === undefined ? undefined : Number(pr);
+}
 
 
 /***/ })

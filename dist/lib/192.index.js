@@ -1,5 +1,5 @@
-export const id = 717;
-export const ids = [717];
+export const id = 192;
+export const ids = [192];
 export const modules = {
 
 /***/ 1670:
@@ -553,313 +553,24 @@ function labelNested(object, identity) {
 
 /***/ }),
 
-/***/ 4621:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ templateArgs),
-/* harmony export */   n: () => (/* binding */ exposureTemplateArgs)
-/* harmony export */ });
-/* harmony import */ var _exposure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1436);
-/* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8045);
-
-
-function templateArgs(settings, ids, run) {
-    return {
-        namespace: settings.namespace,
-        id: ids.id,
-        storageClass: settings.storageClass,
-        storageSize: settings.storageSize,
-        labels: (0,_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .identityLabels */ .Ab)(ids),
-        envId: ids.envId,
-        ...run,
-        ...settings.pod,
-    };
-}
-function exposureTemplateArgs(namespace, expose, ids, entries) {
-    const labels = (0,_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .identityLabels */ .Ab)(ids);
-    return {
-        namespace,
-        id: ids.id,
-        envId: ids.envId,
-        labels,
-        selector: { ...labels, [_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.component]: _objects_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HOST_COMPONENT */ .qK },
-        expose: expose.mode,
-        entries,
-        ingressClass: expose.ingressClass,
-        tlsSecret: expose.tlsSecret,
-        ingressAnnotations: expose.ingressAnnotations,
-        basicAuth: expose.basicAuth
-            ? {
-                secretName: `${ids.id}-basic-auth`,
-                htpasswd: (0,_exposure_js__WEBPACK_IMPORTED_MODULE_0__/* .htpasswdLine */ .Dx)(expose.basicAuth.user, expose.basicAuth.password),
-            }
-            : undefined,
-    };
-}
-
-
-/***/ }),
-
-/***/ 2861:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bm: () => (/* binding */ parsePreviewCommand),
-/* harmony export */   Eu: () => (/* binding */ parseCommandPermission),
-/* harmony export */   II: () => (/* binding */ decideAuto),
-/* harmony export */   M0: () => (/* binding */ DEFAULT_COMMAND_PERMISSION),
-/* harmony export */   mH: () => (/* binding */ PREVIEW_COMMANDS)
-/* harmony export */ });
-/* unused harmony export ASSOCIATIONS */
-/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6518);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
-
-
-/** Pull-request actions that (re)deploy: new code, or a pull request that newly wants a preview. */
-const DEPLOYS = ['opened', 'reopened', 'synchronize', 'ready_for_review'];
-/**
- * `command: auto` for a pull_request event: deploy, tear down, or leave alone. Outside an event (the
- * CLI, workflow_dispatch) it deploys.
- */
-function decideAuto(event, triggers) {
-    const { action, label } = { action: event.action, label: triggers.label };
-    if (action === undefined)
-        return { command: 'up' };
-    if (action === 'closed')
-        return { command: 'down' };
-    if (label !== undefined && action === 'unlabeled' && event.changedLabel === label)
-        return { command: 'down' };
-    const labelled = action === 'labeled' && label !== undefined && event.changedLabel === label;
-    if (!DEPLOYS.includes(action) && !labelled) {
-        return {
-            command: 'skip',
-            why: `The pull_request event "${action}"${event.changedLabel ? ` (label "${event.changedLabel}")` : ''} changes nothing for the preview.`,
-        };
-    }
-    if (label !== undefined && !event.labels.includes(label)) {
-        return {
-            command: 'skip',
-            why: `The pull request does not carry the label "${label}" (input label); adding it deploys a preview.`,
-        };
-    }
-    if (event.draft && triggers.drafts === 'skip') {
-        return {
-            command: 'skip',
-            why: 'The pull request is a draft (input drafts is skip); marking it ready for review deploys a preview.',
-        };
-    }
-    return { command: 'up' };
-}
-const PREVIEW_COMMANDS = ['redeploy', 'down', 'extend <duration>', 'wake'];
-/**
- * The command a comment gives, from its first line: `/preview redeploy`, `/preview down`,
- * `/preview extend 2d`, `/preview wake`. Undefined for a comment that is not a command; a UserError for
- * one that is, but malformed, so its author hears why.
- */
-function parsePreviewCommand(body) {
-    const first = body.trimStart().split(/\r?\n/, 1)[0].trim();
-    const match = /^\/preview(?:\s+(\S+)(?:\s+(\S+))?)?\s*$/.exec(first);
-    if (!/^\/preview(\s|$)/.test(first))
-        return undefined;
-    const usage = `Commands: ${PREVIEW_COMMANDS.map((c) => `/preview ${c}`).join(', ')}.`;
-    if (!match || !match[1])
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`That is not a /preview command I know. ${usage}`);
-    const [, name, argument] = match;
-    if (name === 'extend') {
-        if (!argument)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`/preview extend needs a duration, e.g. /preview extend 2d. ${usage}`);
-        try {
-            return { name, byMs: (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(argument, 'extend', 365 * _util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .DAY_MS */ .sO), text: argument };
-        }
-        catch {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('/preview extend needs a duration such as 12h, 2d or 1d12h (at most a year).');
-        }
-    }
-    if ((name === 'redeploy' || name === 'down' || name === 'wake') && argument === undefined)
-        return { name };
-    // The comment's text is not echoed: the reply is posted by this repository's bot.
-    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`That is not a /preview command I know. ${usage}`);
-}
-/** GitHub's author associations, strongest first. */
-const ASSOCIATIONS = [
-    'OWNER',
-    'MEMBER',
-    'COLLABORATOR',
-    'CONTRIBUTOR',
-    'FIRST_TIME_CONTRIBUTOR',
-    'FIRST_TIMER',
-    'NONE',
-];
-const DEFAULT_COMMAND_PERMISSION = ['OWNER', 'MEMBER', 'COLLABORATOR'];
-/** Input command-permission: associations separated by commas or newlines, or `none` (commands off). */
-function parseCommandPermission(value) {
-    const names = value
-        .split(/[\s,]+/)
-        .map((v) => v.trim().toUpperCase())
-        .filter(Boolean);
-    if (names.length === 1 && names[0] === 'NONE')
-        return [];
-    for (const name of names) {
-        if (!ASSOCIATIONS.includes(name))
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input command-permission: "${name}" is not an author association; use ${ASSOCIATIONS.filter((a) => a !== 'NONE').join(', ')}, or none to turn comment commands off.`);
-    }
-    return names;
-}
-
-
-/***/ }),
-
-/***/ 2944:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AY: () => (/* binding */ renderExposureTemplate),
-/* harmony export */   PM: () => (/* binding */ loadTemplate),
-/* harmony export */   Xm: () => (/* binding */ renderTemplate)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var nunjucks__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8115);
-/* harmony import */ var nunjucks__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(nunjucks__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8815);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17);
-
-
-
-
-
-
-
-/** Reads a template by path, or one bundled with the action by name (`default`, `sysbox`). */
-function loadTemplate(template) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(template) ? template : bundledTemplatePath(template);
-    let source;
-    try {
-        source = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`Cannot read the template ${file}: ${error.code ?? error.message}. Set input template (or x-preevy template) to a readable file, or to "default" or "sysbox".`);
-    }
-    return { path: file, source, hash: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(source).digest('hex') };
-}
-/** Renders a pod template (Preevy's contract) into its objects. */
-function renderTemplate(template, args) {
-    return { objects: render(template, args), templateHash: template.hash };
-}
-/** Renders an exposure template into its objects. */
-function renderExposureTemplate(template, args) {
-    return { objects: render(template, args), templateHash: template.hash };
-}
-/** Renders the template and parses every `---`-separated document into an object. */
-function render(template, args) {
-    const env = new (nunjucks__WEBPACK_IMPORTED_MODULE_4___default().Environment)(new (nunjucks__WEBPACK_IMPORTED_MODULE_4___default().FileSystemLoader)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(template.path)), {
-        autoescape: false,
-        throwOnUndefined: false,
-    });
-    let rendered;
-    try {
-        rendered = new (nunjucks__WEBPACK_IMPORTED_MODULE_4___default().Template)(template.source, env, template.path, true).render({ ...args });
-    }
-    catch (error) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`The template ${template.path} does not render: ${oneLine(error.message)}`);
-    }
-    return parseDocuments(rendered, template.path);
-}
-function parseDocuments(text, where) {
-    const objects = [];
-    (0,yaml__WEBPACK_IMPORTED_MODULE_5__/* .parseAllDocuments */ .hR)(text).forEach((doc, index) => {
-        const position = `document ${index + 1} of the rendered template ${where}`;
-        if (doc.errors.length > 0) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`The ${position} is not valid YAML: ${oneLine(doc.errors[0].message)}`);
-        }
-        const value = doc.toJS();
-        if (value === null || value === undefined)
-            return; // an empty document, e.g. after a trailing ---
-        if (typeof value !== 'object' || Array.isArray(value)) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`The ${position} is not a Kubernetes object (a map with apiVersion, kind and metadata).`);
-        }
-        const object = value;
-        const name = object.metadata?.name;
-        if (typeof object.apiVersion !== 'string' ||
-            typeof object.kind !== 'string' ||
-            typeof name !== 'string' ||
-            !name) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`The ${position} needs apiVersion, kind and metadata.name.`);
-        }
-        objects.push(object);
-    });
-    return objects;
-}
-/**
- * The directory of the templates that ship with the action. It sits at the repository root: one level
- * above `src/`, two above `src/render/` and `dist/lib/`, three above `lib/src/render/` (the benchmark's
- * and the soak test's compiled sources).
- */
-function bundledTemplatePath(name) {
-    const here = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
-    for (const up of ['..', '../..', '../../..']) {
-        const candidate = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(here, up, 'templates', `${name}.yaml.njk`);
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(candidate))
-            return candidate;
-    }
-    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`There is no bundled template "${name}"; bundled templates are "default", "sysbox" and (for exposure) "expose".`);
-}
-function oneLine(text) {
-    return text.replace(/\s*\n\s*/g, ' ').trim();
-}
-
-
-/***/ }),
-
-/***/ 6717:
+/***/ 7429:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runCommand: () => (/* binding */ runCommand)
+  AC: () => (/* binding */ allowsForkCode),
+  UK: () => (/* binding */ readCommand),
+  pt: () => (/* binding */ readDriverOptions),
+  S0: () => (/* binding */ readOnFork),
+  H8: () => (/* binding */ readProjectInputs),
+  kb: () => (/* binding */ readTriggers),
+  Mo: () => (/* binding */ resolveSettings),
+  N1: () => (/* binding */ withoutRepositoryCredentials)
 });
 
-;// CONCATENATED MODULE: ./src/docker/environment.ts
-/**
- * Variables of the runner that are the action's, not the project's: its inputs (the kubeconfig and the
- * GitHub token among them), the runner's own tokens, the step state, and the path of a kubeconfig.
- */
-const WITHHELD = [/^INPUT_/i, /^ACTIONS_/, /^STATE_/, /^GITHUB_TOKEN$/, /^KUBECONFIG$/];
-/** Secrets shorter than this are not looked for inside other values: too likely to match by chance. */
-const MIN_SECRET = 8;
-/**
- * The environment docker and compose run with: the runner's, less every variable of the action's and
- * every variable that carries one of `secrets` (the kubeconfig, the basic-auth credentials, the GitHub
- * token, however the workflow named them). Variables the workflow sets for the step (`env:`) still
- * reach compose: that is how users pass their own settings to the project.
- */
-function projectEnvironment(env, secrets) {
-    const values = secrets.filter((s) => s !== undefined && s.trim().length >= MIN_SECRET);
-    const kept = {};
-    for (const [name, value] of Object.entries(env)) {
-        if (value === undefined || WITHHELD.some((pattern) => pattern.test(name)))
-            continue;
-        if (values.some((secret) => value.includes(secret.trim())))
-            continue;
-        kept[name] = value;
-    }
-    return kept;
-}
+// UNUSED EXPORTS: BUNDLED_TEMPLATES, DEFAULTS, dnsLabel, isSystemNamespace
 
-// EXTERNAL MODULE: ./src/docker/model.ts
-var docker_model = __webpack_require__(5097);
-// EXTERNAL MODULE: ./src/model/ids.ts
-var model_ids = __webpack_require__(995);
-// EXTERNAL MODULE: ./src/model/trigger.ts
-var trigger = __webpack_require__(2861);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -1015,6 +726,8 @@ function registryMirrors(value) {
     });
 }
 
+// EXTERNAL MODULE: ./src/model/trigger.ts
+var trigger = __webpack_require__(2861);
 ;// CONCATENATED MODULE: ./src/model/settings.ts
 
 
@@ -1032,6 +745,7 @@ const DEFAULTS = {
     timeoutMs: 5 * 60_000,
     urlTemplate: '{service}-{port}-{id}.{domain}',
     urlTimeoutMs: 2 * 60_000,
+    maxTtlMs: 7 * duration/* DAY_MS */.sO,
 };
 function readProjectInputs(input, cwd) {
     const workingDirectory = external_node_path_default().resolve(cwd, input('working-directory') ?? '.');
@@ -1084,7 +798,7 @@ function resolveSettings(input, fromCompose, project) {
     const pick = (key) => explicit[key] ?? fromCompose[key];
     const template = pick('template') ?? DEFAULTS.template;
     return {
-        command: command(input('command') ?? 'auto'),
+        command: readCommand(input),
         kubeconfig: kubeconfigContent
             ? { kind: 'content', content: kubeconfigContent }
             : fromCompose.kubeconfig
@@ -1095,7 +809,7 @@ function resolveSettings(input, fromCompose, project) {
                 }
                 : { kind: 'default' },
         context: pick('context'),
-        namespace: pick('namespace') ?? DEFAULTS.namespace,
+        ...namespaceOf(explicit.namespace, fromCompose.namespace),
         template: BUNDLED_TEMPLATES.includes(template)
             ? template
             : external_node_path_default().resolve(project.workingDirectory, template),
@@ -1118,14 +832,34 @@ function resolveSettings(input, fromCompose, project) {
             deploymentEnvironment: input('deployment-environment'),
             primaryService: input('primary-service'),
         },
-        onFork: optional(input('on-fork'), (v) => oneOf(v, ['skip', 'fail'], 'on-fork')) ?? 'skip',
+        onFork: readOnFork(input),
         allowForkCode: allowsForkCode(input),
         // An environment may live a year between deploys: longer is surely a typo (and no longer a Date).
         ...pullRequestSettings(input),
         ttlMs: optional(input('ttl'), (v) => (0,duration/* parseDuration */.E9)(v, 'ttl', 365 * duration/* DAY_MS */.sO)),
+        maxTtlMs: optional(input('max-ttl'), (v) => (0,duration/* parseDuration */.E9)(v, 'max-ttl', 365 * duration/* DAY_MS */.sO)) ?? DEFAULTS.maxTtlMs,
         sleepAfterMs: optional(input('sleep-after'), (v) => (0,duration/* parseDuration */.E9)(v, 'sleep-after', 365 * duration/* DAY_MS */.sO)),
         dryRun: optional(input('dry-run'), (v) => settings_boolean(v, 'Input dry-run')) ?? false,
     };
+}
+/**
+ * Input namespace wins over x-preevy namespace. Neither may name a system namespace: a preview's
+ * objects there would sit next to the cluster's own, and the compose file comes from the pull request.
+ */
+function namespaceOf(fromInput, fromCompose) {
+    const [namespace, namespaceSource] = fromInput !== undefined
+        ? [fromInput, 'input']
+        : fromCompose !== undefined
+            ? [fromCompose, 'x-preevy']
+            : [DEFAULTS.namespace, 'default'];
+    if (namespaceSource !== 'default' && isSystemNamespace(namespace)) {
+        const where = namespaceSource === 'input' ? 'Input namespace' : "The compose file's x-preevy namespace";
+        throw new errors/* UserError */.yo(`${where} is "${namespace}", a namespace of the cluster's own: previews go in a namespace of their own (e.g. previews, with deploy/rbac.yaml applied to it). Set input namespace.`);
+    }
+    return { namespace, namespaceSource };
+}
+function isSystemNamespace(namespace) {
+    return namespace === 'default' || namespace.startsWith('kube-');
 }
 const URL_PLACEHOLDERS = ['service', 'port', 'id', 'env-id', 'domain'];
 function exposeSettings(input, project) {
@@ -1162,6 +896,10 @@ function basicAuth(value, mode) {
     if (colon <= 0 || colon === value.length - 1) {
         // The value is a secret: the message must not repeat it.
         throw new errors/* UserError */.yo('Input basic-auth must be "user:password" with a non-empty user and password (pass it from a secret).');
+    }
+    // Each line of an htpasswd file is one user: a line break would add another.
+    if (/[\r\n\0]/.test(value)) {
+        throw new errors/* UserError */.yo('Input basic-auth must be one line "user:password": its user and password may not contain a line break.');
     }
     if (mode !== 'ingress') {
         throw new errors/* UserError */.yo(`Input basic-auth protects URLs through the ingress, but input expose is ${mode}: nothing would ask for the password. Set expose to ingress, or remove basic-auth.`);
@@ -1225,21 +963,30 @@ function pullRequestSettings(input) {
     // Validated on every run, so that a typo shows on the pull_request run, not on the first command.
     const permission = optional(input('command-permission'), trigger/* parseCommandPermission */.Eu);
     return {
-        triggers: {
-            drafts: optional(input('drafts'), (v) => oneOf(v, ['deploy', 'skip'], 'drafts')) ?? 'deploy',
-            label: optional(input('label'), labelName),
-        },
+        triggers: readTriggers(input),
         commandsListed: permission !== undefined && permission.length > 0,
     };
+}
+/** Inputs drafts and label: which pull requests get a preview, known before the compose file is read. */
+function readTriggers(input) {
+    return {
+        drafts: optional(input('drafts'), (v) => oneOf(v, ['deploy', 'skip'], 'drafts')) ?? 'deploy',
+        label: optional(input('label'), labelName),
+    };
+}
+/** Input command, known before the compose file is read. */
+function readCommand(input) {
+    return oneOf(input('command') ?? 'auto', COMMANDS, 'command');
+}
+/** Input on-fork: what a fork's pull request, which gets no secrets, does. */
+function readOnFork(input) {
+    return optional(input('on-fork'), (v) => oneOf(v, ['skip', 'fail'], 'on-fork')) ?? 'skip';
 }
 /** A GitHub label's name: at most 50 characters, one line. */
 function labelName(value) {
     if (value.length > 50 || /[\r\n]/.test(value))
         throw new errors/* UserError */.yo(`Input label must be one label's name (one line, at most 50 characters); got "${value.slice(0, 60)}".`);
     return value;
-}
-function command(value) {
-    return oneOf(value, COMMANDS, 'command');
 }
 function oneOf(value, allowed, inputName) {
     if (allowed.includes(value))
@@ -1248,7 +995,7 @@ function oneOf(value, allowed, inputName) {
 }
 function hostName(value, where) {
     const host = value.toLowerCase();
-    if (!DNS_SUBDOMAIN.test(host) || host.split('.').some((label) => label.length > 63)) {
+    if (host.length > 253 || !DNS_SUBDOMAIN.test(host) || host.split('.').some((label) => label.length > 63)) {
         throw new errors/* UserError */.yo(`${where} must be a DNS name such as preview.example.com, got "${value}".`);
     }
     return host;
@@ -1285,7 +1032,11 @@ function stringMap(value, inputName) {
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
         throw new errors/* UserError */.yo(`Input ${inputName} must be a YAML map such as "team: web", got "${value}".`);
     }
-    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => {
+        if (v !== null && typeof v === 'object')
+            throw new errors/* UserError */.yo(`Input ${inputName}: the value of "${k}" is a ${Array.isArray(v) ? 'list' : 'map'}; each value must be a string (quote it: ${k}: "…").`);
+        return [k, String(v ?? '')];
+    }));
 }
 function record(value, where) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -1309,6 +1060,381 @@ function describeType(value) {
     return `${typeof value} ${JSON.stringify(value)}`;
 }
 
+
+/***/ }),
+
+/***/ 4621:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ templateArgs),
+/* harmony export */   n: () => (/* binding */ exposureTemplateArgs)
+/* harmony export */ });
+/* harmony import */ var _exposure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1436);
+/* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8045);
+
+
+function templateArgs(settings, ids, run) {
+    return {
+        namespace: settings.namespace,
+        id: ids.id,
+        storageClass: settings.storageClass,
+        storageSize: settings.storageSize,
+        labels: (0,_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .identityLabels */ .Ab)(ids),
+        envId: ids.envId,
+        ...run,
+        ...settings.pod,
+    };
+}
+function exposureTemplateArgs(namespace, expose, ids, entries) {
+    const labels = (0,_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .identityLabels */ .Ab)(ids);
+    return {
+        namespace,
+        id: ids.id,
+        envId: ids.envId,
+        labels,
+        selector: { ...labels, [_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.component]: _objects_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HOST_COMPONENT */ .qK },
+        expose: expose.mode,
+        entries,
+        ingressClass: expose.ingressClass,
+        tlsSecret: expose.tlsSecret,
+        ingressAnnotations: expose.ingressAnnotations,
+        basicAuth: expose.basicAuth
+            ? {
+                secretName: `${ids.id}-basic-auth`,
+                htpasswd: (0,_exposure_js__WEBPACK_IMPORTED_MODULE_0__/* .htpasswdLine */ .Dx)(expose.basicAuth.user, expose.basicAuth.password),
+            }
+            : undefined,
+    };
+}
+
+
+/***/ }),
+
+/***/ 2861:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bm: () => (/* binding */ parsePreviewCommand),
+/* harmony export */   Eu: () => (/* binding */ parseCommandPermission),
+/* harmony export */   II: () => (/* binding */ decideAuto),
+/* harmony export */   M0: () => (/* binding */ DEFAULT_COMMAND_PERMISSION),
+/* harmony export */   mH: () => (/* binding */ PREVIEW_COMMANDS)
+/* harmony export */ });
+/* unused harmony export ROLES */
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6518);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+
+
+/** Pull-request actions that (re)deploy: new code, or a pull request that newly wants a preview. */
+const DEPLOYS = ['opened', 'reopened', 'synchronize', 'ready_for_review'];
+/**
+ * `command: auto` for a pull_request event: deploy, tear down, or leave alone. Outside an event (the
+ * CLI, workflow_dispatch) it deploys.
+ */
+function decideAuto(event, triggers) {
+    const { action, label } = { action: event.action, label: triggers.label };
+    if (action === undefined)
+        return { command: 'up' };
+    if (action === 'closed')
+        return { command: 'down' };
+    if (label !== undefined && action === 'unlabeled' && event.changedLabel === label)
+        return { command: 'down' };
+    const labelled = action === 'labeled' && label !== undefined && event.changedLabel === label;
+    if (!DEPLOYS.includes(action) && !labelled) {
+        return {
+            command: 'skip',
+            why: `The pull_request event "${action}"${event.changedLabel ? ` (label "${event.changedLabel}")` : ''} changes nothing for the preview.`,
+        };
+    }
+    if (label !== undefined && !event.labels.includes(label)) {
+        return {
+            command: 'skip',
+            why: `The pull request does not carry the label "${label}" (input label); adding it deploys a preview.`,
+        };
+    }
+    if (event.draft && triggers.drafts === 'skip') {
+        return {
+            command: 'skip',
+            why: 'The pull request is a draft (input drafts is skip); marking it ready for review deploys a preview.',
+        };
+    }
+    return { command: 'up' };
+}
+const PREVIEW_COMMANDS = ['redeploy', 'down', 'extend <duration>', 'wake'];
+/**
+ * The command a comment gives, from its first line: `/preview redeploy`, `/preview down`,
+ * `/preview extend 2d`, `/preview wake`. Undefined for a comment that is not a command; a UserError for
+ * one that is, but malformed, so its author hears why.
+ */
+function parsePreviewCommand(body) {
+    const first = body.trimStart().split(/\r?\n/, 1)[0].trim();
+    const match = /^\/preview(?:\s+(\S+)(?:\s+(\S+))?)?\s*$/.exec(first);
+    if (!/^\/preview(\s|$)/.test(first))
+        return undefined;
+    const usage = `Commands: ${PREVIEW_COMMANDS.map((c) => `/preview ${c}`).join(', ')}.`;
+    if (!match || !match[1])
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`That is not a /preview command I know. ${usage}`);
+    const [, name, argument] = match;
+    if (name === 'extend') {
+        if (!argument)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`/preview extend needs a duration, e.g. /preview extend 2d. ${usage}`);
+        try {
+            return { name, byMs: (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(argument, 'extend', 365 * _util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .DAY_MS */ .sO), text: argument };
+        }
+        catch {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('/preview extend needs a duration such as 12h, 2d or 1d12h (at most a year).');
+        }
+    }
+    if ((name === 'redeploy' || name === 'down' || name === 'wake') && argument === undefined)
+        return { name };
+    // The comment's text is not echoed: the reply is posted by this repository's bot.
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`That is not a /preview command I know. ${usage}`);
+}
+/** GitHub's repository roles, strongest first: what `/preview` commands are granted by. */
+const ROLES = ['admin', 'maintain', 'write', 'triage', 'read'];
+/** Deploying runs the pull request's code with the cluster's credentials: those who may push may. */
+const DEFAULT_COMMAND_PERMISSION = ['admin', 'maintain', 'write'];
+/** Author associations: what input command-permission took before roles, refused with the fix. */
+const ASSOCIATIONS = [
+    'OWNER',
+    'MEMBER',
+    'COLLABORATOR',
+    'CONTRIBUTOR',
+    'FIRST_TIME_CONTRIBUTOR',
+    'FIRST_TIMER',
+];
+/** Input command-permission: repository roles separated by commas or newlines, or `none` (commands off). */
+function parseCommandPermission(value) {
+    const names = value
+        .split(/[\s,]+/)
+        .map((v) => v.trim())
+        .filter(Boolean);
+    if (names.length === 1 && names[0].toLowerCase() === 'none')
+        return [];
+    for (const name of names) {
+        if (ASSOCIATIONS.includes(name.toUpperCase()))
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(explainAssociationInput(name));
+        if (!ROLES.includes(name.toLowerCase()))
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input command-permission: "${name}" is not a repository role; use ${ROLES.join(', ')}, or none to turn comment commands off.`);
+    }
+    return names.map((n) => n.toLowerCase());
+}
+function explainAssociationInput(name) {
+    return `Input command-permission takes repository roles (${ROLES.join(', ')}), not author associations such as "${name}": an organization member or a read-only collaborator cannot push, yet would run the pull request's code with your cluster's credentials. Use e.g. "admin, maintain, write" (the default).`;
+}
+
+
+/***/ }),
+
+/***/ 2944:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AY: () => (/* binding */ renderExposureTemplate),
+/* harmony export */   PM: () => (/* binding */ loadTemplate),
+/* harmony export */   Xm: () => (/* binding */ renderTemplate)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var nunjucks__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8115);
+/* harmony import */ var nunjucks__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(nunjucks__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8815);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17);
+
+
+
+
+
+
+
+/** Reads a template by path, or one bundled with the action by name (`default`, `sysbox`). */
+function loadTemplate(template) {
+    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(template) ? template : bundledTemplatePath(template);
+    let source;
+    try {
+        source = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`Cannot read the template ${file}: ${error.code ?? error.message}. Set input template (or x-preevy template) to a readable file, or to "default" or "sysbox".`);
+    }
+    return { path: file, source, hash: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(source).digest('hex') };
+}
+/** Renders a pod template (Preevy's contract) into its objects. */
+function renderTemplate(template, args) {
+    return { objects: render(template, args), templateHash: template.hash };
+}
+/** Renders an exposure template into its objects. */
+function renderExposureTemplate(template, args) {
+    return { objects: render(template, args), templateHash: template.hash };
+}
+/** Renders the template and parses every `---`-separated document into an object. */
+function render(template, args) {
+    const env = new (nunjucks__WEBPACK_IMPORTED_MODULE_4___default().Environment)(new (nunjucks__WEBPACK_IMPORTED_MODULE_4___default().FileSystemLoader)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(template.path)), {
+        autoescape: false,
+        throwOnUndefined: false,
+    });
+    let rendered;
+    try {
+        rendered = new (nunjucks__WEBPACK_IMPORTED_MODULE_4___default().Template)(template.source, env, template.path, true).render({ ...args });
+    }
+    catch (error) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`The template ${template.path} does not render: ${oneLine(error.message)}`);
+    }
+    return parseDocuments(rendered, template.path);
+}
+function parseDocuments(text, where) {
+    const objects = [];
+    (0,yaml__WEBPACK_IMPORTED_MODULE_5__/* .parseAllDocuments */ .hR)(text).forEach((doc, index) => {
+        const position = `document ${index + 1} of the rendered template ${where}`;
+        if (doc.errors.length > 0) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`The ${position} is not valid YAML: ${oneLine(doc.errors[0].message)}`);
+        }
+        const value = doc.toJS();
+        if (value === null || value === undefined)
+            return; // an empty document, e.g. after a trailing ---
+        if (typeof value !== 'object' || Array.isArray(value)) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`The ${position} is not a Kubernetes object (a map with apiVersion, kind and metadata).`);
+        }
+        const object = value;
+        const name = object.metadata?.name;
+        if (typeof object.apiVersion !== 'string' ||
+            typeof object.kind !== 'string' ||
+            typeof name !== 'string' ||
+            !name) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`The ${position} needs apiVersion, kind and metadata.name.`);
+        }
+        objects.push(object);
+    });
+    return objects;
+}
+/**
+ * The directory of the templates that ship with the action. It sits at the repository root: one level
+ * above `src/`, two above `src/render/` and `dist/lib/`, three above `lib/src/render/` (the benchmark's
+ * and the soak test's compiled sources).
+ */
+function bundledTemplatePath(name) {
+    const here = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
+    for (const up of ['..', '../..', '../../..']) {
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(here, up, 'templates', `${name}.yaml.njk`);
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(candidate))
+            return candidate;
+    }
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`There is no bundled template "${name}"; bundled templates are "default", "sysbox" and (for exposure) "expose".`);
+}
+function oneLine(text) {
+    return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+
+/***/ }),
+
+/***/ 2753:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ checkoutHead),
+/* harmony export */   w: () => (/* binding */ requireWorkingDirectory)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
+
+
+
+
+/** Input working-directory must be a directory: compose would otherwise fail as if docker were missing. */
+function requireWorkingDirectory(dir) {
+    let isDirectory = false;
+    try {
+        isDirectory = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(dir).isDirectory();
+    }
+    catch {
+        // Missing or unreadable: said below.
+    }
+    if (!isDirectory)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Input working-directory is ${dir}, which is not a directory here. Point it at the project's directory in the checkout (relative to the workspace), or check out the repository first (actions/checkout).`);
+}
+/**
+ * The commit the workflow checked out in `dir` (`git rev-parse HEAD`), or undefined when `dir` is not
+ * in a git checkout. A comment command deploys what is on disk, so this is what was reviewed, not the
+ * head the API reports at run time.
+ */
+async function checkoutHead(dir, signal) {
+    try {
+        const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', ['rev-parse', '--verify', 'HEAD'], {
+            cwd: dir,
+            signal,
+            env: { PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_CONFIG_NOSYSTEM: '1' },
+        });
+        return stdout.trim() || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7192:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runCommand: () => (/* binding */ runCommand)
+});
+
+;// CONCATENATED MODULE: ./src/docker/environment.ts
+/**
+ * Variables of the runner that are the action's, not the project's: its inputs (the kubeconfig and the
+ * GitHub token among them), the runner's own tokens, the step state, and the path of a kubeconfig.
+ */
+const WITHHELD = [/^INPUT_/i, /^ACTIONS_/, /^STATE_/, /^GITHUB_TOKEN$/, /^KUBECONFIG$/];
+/** Secrets shorter than this are not looked for inside other values: too likely to match by chance. */
+const MIN_SECRET = 8;
+/**
+ * The environment docker and compose run with: the runner's, less every variable of the action's and
+ * every variable that carries one of `secrets` (the kubeconfig, the basic-auth credentials, the GitHub
+ * token, however the workflow named them). Variables the workflow sets for the step (`env:`) still
+ * reach compose: that is how users pass their own settings to the project.
+ */
+function projectEnvironment(env, secrets) {
+    const values = secrets.filter((s) => s !== undefined && s.trim().length >= MIN_SECRET);
+    const kept = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value === undefined || WITHHELD.some((pattern) => pattern.test(name)))
+            continue;
+        if (values.some((secret) => value.includes(secret.trim())))
+            continue;
+        kept[name] = value;
+    }
+    return kept;
+}
+
+// EXTERNAL MODULE: ./src/docker/model.ts
+var docker_model = __webpack_require__(5097);
+// EXTERNAL MODULE: ./src/model/ids.ts
+var model_ids = __webpack_require__(995);
+// EXTERNAL MODULE: ./src/model/trigger.ts
+var trigger = __webpack_require__(2861);
+// EXTERNAL MODULE: ./src/model/settings.ts + 2 modules
+var model_settings = __webpack_require__(7429);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/model/plan.ts
 var model_plan = __webpack_require__(7978);
 // EXTERNAL MODULE: ./src/model/template-args.ts
@@ -1360,9 +1486,51 @@ function manifestOf(plan) {
     return plan.objects.map((o) => (0,dist/* stringify */.As)(o, { lineWidth: 0 })).join('---\n');
 }
 
+// EXTERNAL MODULE: ./src/run/checkout.ts
+var checkout = __webpack_require__(2753);
+;// CONCATENATED MODULE: ./src/run/fork.ts
+
+/** Commands that read the compose file and the template, so the code of the checkout. */
+const READS_CODE = ['up', 'plan', 'doctor'];
+/**
+ * Whose code the checkout holds decides what a run may do with it. A fork's compose file, x-preevy
+ * section and template are code (compose `include`s files, a template is a program): a run that holds
+ * this repository's credentials never reads them. Deploying, planning and checking a fork's code are
+ * refused unless input allow-fork-code says a maintainer reviewed it; `down`, `extend` and `cleanup`
+ * work from the labels and annotations the cluster holds.
+ */
+function checkoutUse(command, context, options) {
+    const fork = forkOf(context);
+    if (!fork || options.allowForkCode)
+        return 'read';
+    // On pull_request, GitHub gives a fork's run no secrets: usually there is nothing to act with.
+    if (context.fromFork && !options.credentialsAvailable(options.kubeconfig)) {
+        const why = `Pull request #${context.prNumber} comes from a fork, and GitHub gives workflows on such pull requests no secrets, so there are no cluster credentials.`;
+        if (options.onFork === 'fail' && READS_CODE.includes(command))
+            throw new errors/* UserError */.yo(`${why} Input on-fork is fail. See the README on previews of fork pull requests.`);
+        options.log.notice(`${why} Skipping the preview (input on-fork is skip).`);
+        return 'skip';
+    }
+    if (READS_CODE.includes(command))
+        throw new errors/* UserError */.yo(explainForkRefused(command, fork, context));
+    options.log.info(`The checkout holds code from ${fork}: ${command} works from what the cluster records and reads none of it.`);
+    return 'records';
+}
+/** The other repository whose code this run's checkout holds, when it is not this repository's. */
+function forkOf(context) {
+    return context.foreignCodeWithSecrets ?? (context.fromFork ? 'a fork' : undefined);
+}
+function explainForkRefused(command, fork, context) {
+    const what = command === 'up' ? 'deploy' : command === 'plan' ? 'render and print' : 'check';
+    const event = context.eventName ? `${context.eventName} ` : '';
+    return `This ${event}run would ${what} code from ${fork}, not from ${context.repository ?? 'this repository'}, with this repository's secrets: the fork's compose file, template and Dockerfiles would run next to your cluster credentials. Use the pull_request event (see the README on fork pull requests), or set input allow-fork-code to true once a maintainer has reviewed that code.`;
+}
+
 // EXTERNAL MODULE: ./src/run/run.ts
 var run_run = __webpack_require__(9240);
 ;// CONCATENATED MODULE: ./src/run/dispatch.ts
+
+
 
 
 
@@ -1383,81 +1551,120 @@ var run_run = __webpack_require__(9240);
  */
 async function runCommand(options) {
     if (options.context.eventName === 'issue_comment' && !options.commentCommand) {
-        const { runCommentCommand } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(724)]).then(__webpack_require__.bind(__webpack_require__, 6724));
+        const { runCommentCommand } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(724)]).then(__webpack_require__.bind(__webpack_require__, 6724));
         return runCommentCommand(options, runCommand);
     }
     const { input, context, log, signal } = options;
-    // Before anything reads the fork's files: a compose file is code too (include, env_file).
-    refuseForeignCode(input, context, options.commentCommand);
     const env = options.env ?? process.env;
     const now = options.now ?? (() => new Date());
     const timer = new run_run/* PhaseTimer */.x();
-    const project = readProjectInputs(input, options.cwd);
+    const project = (0,model_settings/* readProjectInputs */.H8)(input, options.cwd);
+    const command = chooseCommand((0,model_settings/* readCommand */.UK)(input), (0,model_settings/* readTriggers */.kb)(input), context, options.commentCommand);
+    // Before anything reads the checkout: a compose file is code too (include, env_file), and so is a template.
+    const use = await checkoutUseOf(command.name, input, context, env, log);
+    if (command.name === 'skip' || use === 'skip') {
+        if (command.name === 'skip')
+            log.notice(command.why);
+        return { ...skippedIds(input, context), project: '', timings: {}, command: 'skipped' };
+    }
+    if (use === 'read' && command.name !== 'cleanup')
+        (0,checkout/* requireWorkingDirectory */.w)(project.workingDirectory);
     // The runner's environment, less the action's inputs and secrets: compose interpolates from it.
     const projectEnv = projectEnvironment(process.env, secretInputs(input));
-    const model = await timer.time('compose config', () => input('command') === 'cleanup'
-        ? optionalModel(project, projectEnv, signal, log)
-        : (0,docker_model/* loadComposeModel */.M)(project, projectEnv, signal));
-    const fromCompose = readDriverOptions(model?.['x-preevy'], log);
+    const model = use === 'records'
+        ? undefined
+        : await timer.time('compose config', () => command.name === 'cleanup'
+            ? optionalModel(project, projectEnv, signal, log)
+            : (0,docker_model/* loadComposeModel */.M)(project, projectEnv, signal));
+    const fromCompose = (0,model_settings/* readDriverOptions */.pt)(model?.['x-preevy'], log);
     const inWorkflow = env.GITHUB_ACTIONS === 'true';
-    const settings = resolveSettings(input, withoutRepositoryCredentials(fromCompose, inWorkflow, log), project);
+    const settings = (0,model_settings/* resolveSettings */.Mo)(input, (0,model_settings/* withoutRepositoryCredentials */.N1)(fromCompose, inWorkflow, log), project);
     for (const secret of [settings.githubToken, settings.expose.basicAuth?.password])
         if (secret)
             log.mask(secret);
     const connect = () => connectTo(settings, { log, env, signal });
-    if (settings.command === 'cleanup')
+    if (command.name === 'cleanup')
         return runCleanupCommand(settings, model, options, { timer, connect, env, now });
+    const run = resolveRun(options, { settings, timer, projectEnv, now }, model);
+    const common = {
+        ids: run.ids,
+        namespace: settings.namespace,
+        project: model?.name ?? '',
+        timings: timer.timings,
+    };
+    const chosenBy = settings.namespaceSource === 'x-preevy' ? " (chosen by the compose file's x-preevy)" : '';
+    log.info(`Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace}${chosenBy}: ${command.name}`);
+    const ready = { ...options, env };
+    if (command.name === 'down' || command.name === 'extend')
+        return { ...common, ...(await manage(run, command, ready, connect, model)) };
     if (!model)
-        throw new Error('Only cleanup runs without a compose project.');
-    const run = resolveRun(options, { settings, model, timer, projectEnv, now });
-    const common = { ids: run.ids, namespace: settings.namespace, project: model.name, timings: timer.timings };
-    const command = chooseCommand(settings, context, options.commentCommand);
-    if (command.name === 'skip') {
-        log.notice(command.why);
-        return { ...common, command: 'skipped' };
-    }
-    if (command.name !== 'plan' && (await skipFork(settings, context, env, log)))
-        return { ...common, command: 'skipped' };
-    log.info(`Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace}: ${command.name}`);
-    return { ...common, ...(await execute(run, command, { ...options, env }, connect)) };
+        throw new Error(`${command.name} reads the compose project.`);
+    return { ...common, ...(await execute({ ...run, model }, command, ready, connect)) };
 }
-function chooseCommand(settings, context, comment) {
+function chooseCommand(command, triggers, context, comment) {
     if (comment?.name === 'extend')
         return { name: 'extend', byMs: comment.byMs };
+    if (comment?.name === 'down')
+        return { name: 'down' };
     if (comment)
-        return { name: comment.name === 'down' ? 'down' : 'up' };
-    if (settings.command === 'auto') {
-        const decision = (0,trigger/* decideAuto */.II)(context, settings.triggers);
-        return decision.command === 'skip' ? { name: 'skip', why: decision.why } : { name: decision.command };
+        return { name: 'up' };
+    if (command === 'auto') {
+        const decision = (0,trigger/* decideAuto */.II)(context, triggers);
+        if (decision.command === 'skip')
+            return { name: 'skip', why: decision.why };
+        return decision.command === 'down' ? { name: 'down' } : { name: 'up' };
     }
-    if (settings.command === 'cleanup')
-        throw new Error('cleanup is dispatched before any plan.');
-    return { name: settings.command };
+    if (command === 'down')
+        return { name: 'down' };
+    if (command === 'cleanup')
+        return { name: 'cleanup' };
+    return { name: command };
+}
+/** Whose code the checkout holds, from inputs alone: nothing of the checkout is read to decide it. */
+async function checkoutUseOf(command, input, context, env, log) {
+    if (!forkOf(context))
+        return 'read';
+    const { credentialsAvailable } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 2095));
+    const content = input('kubeconfig');
+    return checkoutUse(command, context, {
+        allowForkCode: (0,model_settings/* allowsForkCode */.AC)(input),
+        onFork: (0,model_settings/* readOnFork */.S0)(input),
+        kubeconfig: content ? { kind: 'content', content } : { kind: 'default' },
+        credentialsAvailable: (source) => credentialsAvailable(source, env),
+        log,
+    });
+}
+/** The ids and namespace of a run that does nothing, as far as inputs and the event give them. */
+function skippedIds(input, context) {
+    const envId = input('env-id') ?? (context.prNumber === undefined ? '' : `pr-${context.prNumber}`);
+    const id = envId && context.repository ? (0,model_ids/* resourceId */.a)(context.repository, envId) : '';
+    return { ids: { envId, id }, namespace: input('namespace') ?? '' };
+}
+/** `down` and `extend`: they act on what the cluster holds, so they run without a compose project too. */
+async function manage(run, command, options, connect, model) {
+    if (command.name === 'down') {
+        const { runDown } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(553), __webpack_require__.e(945)]).then(__webpack_require__.bind(__webpack_require__, 3553));
+        const client = await connect();
+        return runDown(run, client, templateKinds(run, model), await reportOf(run, options.env));
+    }
+    const { runExtend } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(333)]).then(__webpack_require__.bind(__webpack_require__, 2333));
+    return runExtend(run, await connect(), command.byMs, await reportOf(run, options.env));
 }
 async function execute(run, command, options, connect) {
-    if (command.name === 'down') {
-        const { runDown } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(553), __webpack_require__.e(641)]).then(__webpack_require__.bind(__webpack_require__, 3553));
-        const client = await connect();
-        return runDown(run, client, templateKinds(run), await reportOf(run, options.env));
-    }
-    if (command.name === 'extend') {
-        const { runExtend } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(909)]).then(__webpack_require__.bind(__webpack_require__, 2333));
-        return runExtend(run, await connect(), command.byMs, await reportOf(run, options.env));
-    }
     // A bad template fails `plan` and `up` before anything touches the cluster.
     const provenance = planOptions(run);
     const plan = planEnvironment(run, provenance);
     if (command.name === 'plan' && !options.planOnServer)
         return { command: 'plan', manifest: manifestOf(plan) };
     if (command.name === 'plan') {
-        const { planOnServer } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 2738));
+        const { planOnServer } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 2738));
         return { command: 'plan', manifest: await planOnServer(run, await connect(), plan, provenance) };
     }
     if (command.name === 'doctor') {
-        const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(750), __webpack_require__.e(646)]).then(__webpack_require__.bind(__webpack_require__, 3646));
+        const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(738), __webpack_require__.e(646)]).then(__webpack_require__.bind(__webpack_require__, 3646));
         return runDoctor(run, await connect(), plan, provenance);
     }
-    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(750), __webpack_require__.e(553), __webpack_require__.e(781)]).then(__webpack_require__.bind(__webpack_require__, 7781));
+    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(738), __webpack_require__.e(553), __webpack_require__.e(781)]).then(__webpack_require__.bind(__webpack_require__, 7781));
     const client = await connect();
     return runUp(run, client, plan, provenance, await reportOf(run, options.env));
 }
@@ -1465,8 +1672,8 @@ async function runCleanupCommand(settings, model, options, resolved) {
     const { context, log, signal } = options;
     const { timer, env, now } = resolved;
     const cleaned = await timer.time('cleanup', async () => {
-        const { runCleanup } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(413), __webpack_require__.e(36), __webpack_require__.e(85), __webpack_require__.e(417)]).then(__webpack_require__.bind(__webpack_require__, 7705));
-        const { githubApi } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(85)]).then(__webpack_require__.bind(__webpack_require__, 8085));
+        const { runCleanup } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(113), __webpack_require__.e(85), __webpack_require__.e(705)]).then(__webpack_require__.bind(__webpack_require__, 7705));
+        const { githubApi } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(85)]).then(__webpack_require__.bind(__webpack_require__, 8085));
         const github = githubApi(settings, context, env);
         return runCleanup(await resolved.connect(), { settings, context, github, log, signal, now });
     });
@@ -1474,12 +1681,12 @@ async function runCleanupCommand(settings, model, options, resolved) {
     return { ...common, command: 'cleanup', cleaned, timings: timer.timings };
 }
 async function connectTo(settings, options) {
-    const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(977)]).then(__webpack_require__.bind(__webpack_require__, 3036));
+    const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113)]).then(__webpack_require__.bind(__webpack_require__, 3113));
     return KubeClient.connect(settings.kubeconfig, settings.context, settings.namespace, options);
 }
 /** The pull request's comment and deployment for `up` and `down`, when the run has them. */
 async function reportOf(run, env) {
-    const { githubApi, reportFor } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(85)]).then(__webpack_require__.bind(__webpack_require__, 8085));
+    const { githubApi, reportFor } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(85)]).then(__webpack_require__.bind(__webpack_require__, 8085));
     const { settings, context } = run;
     return reportFor(githubApi(settings, context, env), settings, run.ids, context.prNumber, context, run.log);
 }
@@ -1498,10 +1705,12 @@ async function optionalModel(project, projectEnv, signal, log) {
         return undefined;
     }
 }
-function resolveRun(options, resolved) {
+function resolveRun(options, resolved, model) {
     const { context } = options;
-    const { settings, model } = resolved;
-    const repository = context.repository ?? `local/${model.name}`;
+    const { settings } = resolved;
+    const repository = context.repository ?? (model ? `local/${model.name}` : undefined);
+    if (!repository)
+        throw new Error('A run without a compose project runs for a repository.');
     const envId = (0,model_ids/* environmentId */.Xo)(settings.envId, context.prNumber);
     const ids = { envId, id: (0,model_ids/* resourceId */.a)(repository, envId) };
     return {
@@ -1519,41 +1728,15 @@ function secretInputs(input) {
     const basicAuth = input('basic-auth');
     return [input('kubeconfig'), input('github-token'), basicAuth, basicAuth?.split(':').slice(1).join(':')];
 }
-/** A fork's pull request gets no secrets, so no credentials: skip with a notice, or fail (input on-fork). */
-async function skipFork(settings, context, env, log) {
-    if (!context.fromFork)
-        return false;
-    const { credentialsAvailable } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 2095));
-    if (credentialsAvailable(settings.kubeconfig, env))
-        return false;
-    const why = `Pull request #${context.prNumber} comes from a fork, and GitHub gives workflows on such pull requests no secrets, so there are no cluster credentials.`;
-    if (settings.onFork === 'fail') {
-        throw new errors/* UserError */.yo(`${why} Input on-fork is fail. See the README on previews of fork pull requests.`);
-    }
-    log.notice(`${why} Skipping the preview (input on-fork is skip).`);
-    return true;
-}
-/**
- * pull_request_target and workflow_run give the run this repository's secrets whoever wrote the code:
- * deploying a fork's compose file and Dockerfiles then runs them next to the cluster credentials.
- */
-function refuseForeignCode(input, context, comment) {
-    const foreign = context.foreignCodeWithSecrets;
-    const command = input('command') ?? 'auto';
-    const deploys = comment
-        ? comment.name === 'redeploy' || comment.name === 'wake'
-        : command === 'up' || (command === 'auto' && context.action !== 'closed');
-    if (!foreign || !deploys || allowsForkCode(input))
-        return;
-    throw new errors/* UserError */.yo(`This ${context.eventName} run would deploy code from ${foreign}, not from ${context.repository ?? 'this repository'}, with this repository's secrets: the fork's compose file and Dockerfiles would run next to your cluster credentials. Use the pull_request event (see the README on fork pull requests), or set input allow-fork-code to true once a maintainer has reviewed that code.`);
-}
 /**
  * The kinds the current template uses, for teardown. Teardown must work even when the template no
  * longer renders: it then relies on what the deploy recorded on the docker-host workload.
  */
-function templateKinds(run) {
+function templateKinds(run, model) {
+    if (!model)
+        return [];
     try {
-        return planEnvironment(run, planOptions(run)).kinds;
+        return planEnvironment({ ...run, model }, planOptions({ ...run, model })).kinds;
     }
     catch (error) {
         run.log.warning(`The template does not render (${(0,errors/* describeError */.Uc)(error)}); removing what the last deploy recorded.`);
