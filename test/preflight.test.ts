@@ -185,22 +185,35 @@ describe('doctor', () => {
 });
 
 describe('the CLI’s doctor (dist/cli/index.js)', () => {
-  it('prints a line per check on stdout and exits 1 when one fails, 0 when none does', async () => {
+  it('prints each check once (✔/✖ on stderr, nothing on stdout), JSON with --output json; exits 1 when one fails', async () => {
     using scratch = scratchDir();
     const kubeconfig = path.join(scratch.dir, 'kubeconfig');
     writeFileSync(kubeconfig, api.kubeconfig());
+    const cli = path.join(ROOT, 'dist/cli/index.js');
     const args = ['doctor', '--env-id', 'demo', '--namespace', NAMESPACE, '--kubeconfig-file', kubeconfig];
-    const failing = await node(path.join(ROOT, 'dist/cli/index.js'), [...args, '--storage-class', 'gold'], {
+    const failing = await node(cli, [...args, '--storage-class', 'gold'], { cwd: hello.dir });
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toBe('');
+    expect(failing.stderr.match(/^✔ cluster: Kubernetes v1\.28\.7 at /gm)).toHaveLength(1);
+    expect(
+      failing.stderr.match(/^✖ storage class: StorageClass "gold" \(from input storage-class\)/gm),
+    ).toHaveLength(1);
+    expect(failing.stderr).not.toMatch(/^(ok|failed)\t/m);
+
+    const json = await node(cli, [...args, '--storage-class', 'gold', '--output', 'json'], {
       cwd: hello.dir,
     });
-    expect(failing.code).toBe(1);
-    expect(failing.stdout).toMatch(/^ok\tcluster\tKubernetes v1\.28\.7 at /m);
-    expect(failing.stdout).toMatch(
-      /^failed\tstorage class\tStorageClass "gold" \(from input storage-class\)/m,
-    );
-    const passing = await node(path.join(ROOT, 'dist/cli/index.js'), args, { cwd: hello.dir });
-    expect(passing.stdout).not.toMatch(/^failed/m);
+    expect(json.code).toBe(1);
+    const outcome = JSON.parse(json.stdout) as { command: string; checks: { name: string; state: string }[] };
+    expect(outcome.command).toBe('doctor');
+    expect(outcome.checks.find((c) => c.name === 'storage class')?.state).toBe('failed');
+    expect(outcome.checks.find((c) => c.name === 'cluster')?.state).toBe('ok');
+
+    const passing = await node(cli, args, { cwd: hello.dir });
+    expect(passing.stderr).not.toMatch(/^✖/m);
     expect(passing.code).toBe(0);
+    const bad = await node(cli, [...args, '--output', 'yaml'], { cwd: hello.dir });
+    expect(bad).toMatchObject({ code: 1, stderr: 'error: --output is text or json, got "yaml".\n' });
   });
 });
 
