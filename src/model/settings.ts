@@ -47,6 +47,8 @@ export interface Settings {
   kubeconfig: KubeconfigSource;
   context: string | undefined;
   namespace: string;
+  /** Where `namespace` came from, for the messages that name it: an input, x-preevy, the kubeconfig. */
+  namespaceFrom: string;
   /** Absolute path of the nunjucks template, or the name of a bundled one. */
   template: string;
   serverSideApply: boolean;
@@ -88,6 +90,15 @@ export interface Settings {
   /** `cleanup` only lists what it would remove. */
   dryRun: boolean;
 }
+
+/**
+ * The namespace the kubeconfig's context names, and which context (or the in-cluster service account)
+ * named it; undefined when there is no kubeconfig or it names none. Reads files: the caller gives it.
+ */
+export type NamespaceLookup = (
+  source: KubeconfigSource,
+  context: string | undefined,
+) => { namespace: string; from: string } | undefined;
 
 /** The options a compose file's `x-preevy` section may set, by the names of Preevy's kube-pod driver docs. */
 export interface DriverOptions {
@@ -167,6 +178,7 @@ export function resolveSettings(
   input: InputSource,
   fromCompose: DriverOptions,
   project: ProjectInputs,
+  kubeconfigNamespace: NamespaceLookup = () => undefined,
 ): Settings {
   const explicit = {
     namespace: optional(input('namespace'), (v) => dnsLabel(v, 'Input namespace')),
@@ -179,20 +191,23 @@ export function resolveSettings(
   const kubeconfigContent = input('kubeconfig');
   const pick = <K extends keyof typeof explicit>(key: K) => explicit[key] ?? fromCompose[key];
   const template = pick('template') ?? DEFAULTS.template;
+  const kubeconfig: KubeconfigSource = kubeconfigContent
+    ? { kind: 'content', content: kubeconfigContent }
+    : fromCompose.kubeconfig
+      ? {
+          kind: 'file',
+          path: path.resolve(project.workingDirectory, fromCompose.kubeconfig),
+          from: 'x-preevy kubeconfig',
+        }
+      : { kind: 'default' };
 
   return {
     command: command(input('command') ?? 'auto'),
-    kubeconfig: kubeconfigContent
-      ? { kind: 'content', content: kubeconfigContent }
-      : fromCompose.kubeconfig
-        ? {
-            kind: 'file',
-            path: path.resolve(project.workingDirectory, fromCompose.kubeconfig),
-            from: 'x-preevy kubeconfig',
-          }
-        : { kind: 'default' },
+    kubeconfig,
     context: pick('context'),
-    namespace: pick('namespace') ?? DEFAULTS.namespace,
+    ...namespaceOf(explicit.namespace, fromCompose.namespace, () =>
+      kubeconfigNamespace(kubeconfig, pick('context')),
+    ),
     template: BUNDLED_TEMPLATES.includes(template)
       ? template
       : path.resolve(project.workingDirectory, template),
@@ -222,6 +237,29 @@ export function resolveSettings(
     ttlMs: optional(input('ttl'), (v) => parseDuration(v, 'ttl', 365 * DAY_MS)),
     sleepAfterMs: optional(input('sleep-after'), (v) => parseDuration(v, 'sleep-after', 365 * DAY_MS)),
     dryRun: optional(input('dry-run'), (v) => boolean(v, 'Input dry-run')) ?? false,
+  };
+}
+
+/**
+ * As kubectl: input namespace, else x-preevy's, else the one the kubeconfig's context names, else
+ * `default` (also what `plan` uses without any kubeconfig).
+ */
+function namespaceOf(
+  fromInput: string | undefined,
+  fromCompose: string | undefined,
+  fromKubeconfig: () => ReturnType<NamespaceLookup>,
+): Pick<Settings, 'namespace' | 'namespaceFrom'> {
+  if (fromInput) return { namespace: fromInput, namespaceFrom: 'input namespace' };
+  if (fromCompose) return { namespace: fromCompose, namespaceFrom: 'x-preevy namespace' };
+  const found = fromKubeconfig();
+  if (found)
+    return {
+      namespace: dnsLabel(found.namespace, `The namespace of ${found.from}`),
+      namespaceFrom: found.from,
+    };
+  return {
+    namespace: DEFAULTS.namespace,
+    namespaceFrom: 'the default: neither input namespace, x-preevy nor the kubeconfig names one',
   };
 }
 

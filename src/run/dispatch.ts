@@ -3,6 +3,7 @@ import { loadComposeModel, type ComposeModel } from '../docker/model.js';
 import type { RunContext } from '../github/event.js';
 import type { PullRequestReport } from '../github/report.js';
 import type { KubeClient } from '../kube/client.js';
+import { kubeconfigNamespace } from '../kube/kubeconfig-namespace.js';
 import type { Checkpoint } from '../model/checkpoint.js';
 import { environmentId, resourceId, type Ids } from '../model/ids.js';
 import type { InputSource } from '../model/inputs.js';
@@ -73,6 +74,7 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
     input,
     withoutRepositoryCredentials(fromCompose, inWorkflow, log),
     project,
+    kubeconfigNamespace(env),
   );
   for (const secret of [settings.githubToken, settings.expose.basicAuth?.password])
     if (secret) log.mask(secret);
@@ -91,7 +93,7 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
   if (command.name !== 'plan' && (await skipFork(settings, context, env, log)))
     return { ...common, command: 'skipped' };
   log.info(
-    `Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace}: ${command.name}`,
+    `Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace} (${settings.namespaceFrom}): ${command.name}`,
   );
   return { ...common, ...(await execute(run, command, { ...options, env }, connect)) };
 }

@@ -45,7 +45,12 @@ export async function runUp(
   }
   try {
     await run.timer.time('access', () =>
-      checkAccess(client, permissionsFor('up', plan.kinds, run.settings.expose), run.log),
+      checkAccess(
+        client,
+        permissionsFor('up', plan.kinds, run.settings.expose),
+        run.log,
+        run.settings.namespaceFrom,
+      ),
     );
     await run.timer.time('preflight', () => preflight(run, client, plan, options));
     const result = await deployUnlessClosed(run, client, plan, options, report);
