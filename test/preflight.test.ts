@@ -228,4 +228,43 @@ describe('plan --server', () => {
     expect(docs[1].metadata.managedFields[0].manager).toMatch(/^kube-pod-preview\//);
     expect(traces()).toEqual({ objects: [], writes: [] });
   });
+
+  it('masks the basic-auth Secret’s data', async () => {
+    const outcome = await run(
+      inputs({ command: 'plan', domain: 'preview.example.com', 'basic-auth': 'reviewer:s3cr3t-passw0rd' }),
+      { planOnServer: true },
+    );
+    const secret = parseAllDocuments(outcome.manifest ?? '')
+      .map((d) => d.toJSON())
+      .find((d) => d.kind === 'Secret');
+    expect(secret.data).toEqual({ auth: expect.stringMatching(/^\(masked: \d+ bytes\)$/) });
+    expect(outcome.manifest).not.toMatch(/cmV2aWV3ZXI6/); // base64 of "reviewer:"
+    expect(traces()).toEqual({ objects: [], writes: [] });
+  });
+});
+
+describe('plan without a cluster', () => {
+  it('shows the exposure of the declared ports (Service, Ingress with its hosts, the Secret masked)', async () => {
+    const outcome = await run(
+      inputs({
+        command: 'plan',
+        domain: 'preview.example.com',
+        'basic-auth': 'reviewer:s3cr3t-passw0rd',
+        kubeconfig: '',
+      }),
+    );
+    const docs = parseAllDocuments(outcome.manifest ?? '').map((d) => d.toJSON());
+    expect(docs.map((d) => d.kind)).toEqual(['ConfigMap', 'StatefulSet', 'Service', 'Secret', 'Ingress']);
+    const ingress = docs.find((d) => d.kind === 'Ingress');
+    expect(ingress.spec.rules.map((r: { host: string }) => r.host)).toEqual([
+      `web-8080-${outcome.ids.id}.preview.example.com`,
+    ]);
+    expect(docs.find((d) => d.kind === 'Service').spec.ports[0].port).toBe(hello.port);
+    expect(docs.find((d) => d.kind === 'Secret').stringData).toEqual({
+      auth: expect.stringMatching(/^\(masked: \d+ bytes\)$/),
+    });
+    expect(outcome.manifest).not.toContain('{SHA}');
+    expect(outcome.manifest).not.toMatch(/cmV2aWV3ZXI6/);
+    expect(api.requests).toEqual([]); // plan asks the cluster nothing
+  });
 });

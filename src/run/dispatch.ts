@@ -20,7 +20,7 @@ import {
 } from '../model/settings.js';
 import { describeError, UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
-import { manifestOf, planEnvironment, planOptions } from './plan.js';
+import { declaredExposure, manifestOf, planEnvironment, planOptions } from './plan.js';
 import { PhaseTimer, type Run } from './run.js';
 
 export interface RunOptions {
@@ -138,7 +138,7 @@ async function execute(
   const provenance = planOptions(run);
   const plan = planEnvironment(run, provenance);
   if (command.name === 'plan' && !options.planOnServer)
-    return { command: 'plan', manifest: manifestOf(plan) };
+    return { command: 'plan', manifest: manifestOf(plan, declaredExposure(run, provenance)) };
   if (command.name === 'plan') {
     const { planOnServer } = await import('./preflight.js');
     return { command: 'plan', manifest: await planOnServer(run, await connect(), plan, provenance) };

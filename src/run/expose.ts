@@ -12,16 +12,15 @@ import {
   type KubeObject,
   type ObjectRef,
 } from '../model/objects.js';
-import { buildExposurePlan, type ObjectSet, type PlanOptions } from '../model/plan.js';
+import type { PlanOptions } from '../model/plan.js';
 import type { ExposeSettings } from '../model/settings.js';
-import { exposureTemplateArgs } from '../model/template-args.js';
 import type { PreviewUrl } from '../model/urls.js';
-import { loadTemplate, renderExposureTemplate } from '../render/template.js';
 import { formatDuration } from '../util/duration.js';
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { sleep } from '../util/sleep.js';
 import { checkUrls } from './health.js';
+import { planExposure } from './plan.js';
 
 /** What exposing needs to know of the deploy it follows. */
 export interface ExposeOptions {
@@ -77,18 +76,6 @@ export async function exposePorts(
       ? await loadBalancerUrls(client, plan.objects, entries, options)
       : entries.map((e) => e.url);
   return checkHealth(entries, urls, options);
-}
-
-/** The exposure objects of these entries: none with expose none or nothing to expose. */
-export function planExposure(
-  entries: ExposureEntry[],
-  options: Pick<ExposeOptions, 'expose' | 'namespace' | 'ids' | 'planOptions'>,
-): ObjectSet {
-  if (options.expose.mode === 'none' || entries.length === 0)
-    return buildExposurePlan({ objects: [], templateHash: '' }, options.planOptions);
-  const template = loadTemplate(options.expose.template);
-  const args = exposureTemplateArgs(options.namespace, options.expose, options.ids, entries);
-  return buildExposurePlan(renderExposureTemplate(template, args), options.planOptions);
 }
 
 function portForwardCommand(entry: ExposureEntry, options: ExposeOptions): PreviewUrl {
