@@ -23,7 +23,10 @@ function resultText(outcome: Outcome, output: 'text' | 'json'): string {
         .join('');
     case 'cleanup':
       return outcome.cleaned
-        .map((e) => `${e.envId}\t${e.repository ?? ''}\t${e.reason ?? ''}\t${e.action}\n`)
+        .map(
+          (e) =>
+            `${e.envId}\t${e.repository ?? ''}\t${[e.reason, e.why].filter(Boolean).join('; ')}\t${e.action}\n`,
+        )
         .join('');
     default:
       return '';

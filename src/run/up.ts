@@ -13,6 +13,7 @@ import type { DownOutcome, UpOutcome } from '../model/outcome.js';
 import { permissionsFor } from '../model/permissions.js';
 import { dockerHostObject, type Plan, type PlanOptions } from '../model/plan.js';
 import { primaryUrl, type PreviewUrl } from '../model/urls.js';
+import { formatSpan } from '../util/duration.js';
 import { UserError } from '../util/errors.js';
 import { removeEnvironment } from './down.js';
 import { exposePorts } from './expose.js';
@@ -59,6 +60,7 @@ export async function runUp(
       return { command: 'down', deleted: result.deleted };
     }
     const state = readiness(run, result.urls);
+    sayLifetime(run, options.provenance.expiresAt);
     const primary = primaryUrl(result.urls, run.settings.report.primaryService);
     await report?.finished(state, result.urls, run.timer.elapsedMs, primary, options.provenance.expiresAt);
     return { command: 'up', ...result, state, ...(primary ? { primaryUrl: primary } : {}) };
@@ -93,6 +95,19 @@ function readiness(run: Run, urls: PreviewUrl[]): 'ready' | 'running' {
     );
   }
   return answering.length > 0 ? 'ready' : 'running';
+}
+
+/** When the environment expires and sleeps: both happen in a later `cleanup` run, not in this one. */
+function sayLifetime(run: Run, expiresAt: Date | undefined): void {
+  const { ttlMs, sleepAfterMs } = run.settings;
+  if (expiresAt && ttlMs)
+    run.log.info(
+      `Expires ${expiresAt.toISOString()} (input ttl ${formatSpan(ttlMs)} from this deploy; the next deploy sets it again): the scheduled cleanup removes it then.`,
+    );
+  if (sleepAfterMs)
+    run.log.info(
+      `Input sleep-after ${formatSpan(sleepAfterMs)}: a cleanup run with the same sleep-after scales it to zero once it is not deployed for that long.`,
+    );
 }
 
 /** apply → wait → tunnel → sync → compose → expose. */
