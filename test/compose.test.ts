@@ -114,12 +114,18 @@ describe('up and down of examples/hello', () => {
 
     writeFileSync(path.join(hello.dir, 'site/index.html'), '<p>changed in the PR</p>\n');
     writeFileSync(path.join(hello.dir, 'site/new.txt'), 'new\n');
-    const second = await run(inputs(hello.dir, { command: 'up' }));
+    const log = memoryLogger();
+    const second = await run(inputs(hello.dir, { command: 'up' }), { log });
     expect(second.synced?.sent).toEqual([
       path.join(hello.dir, 'site/index.html'),
       path.join(hello.dir, 'site/new.txt'),
     ]);
-    expect(second.synced?.unchanged).toBe(1); // the site directory itself
+    // Files are counted, not the site directory: two files, both sent, none unchanged.
+    expect(second.synced?.unchanged).toBe(0);
+    expect(log.lines).toContainEqual(
+      expect.stringMatching(/^ {2}2 files sent \(.+\), 0 removed, 0 unchanged$/),
+    );
+    expect(log.lines).toContain('group: Expose 1 published port (none)');
     expect(await get(hello.port)).toContain('changed in the PR');
 
     rmSync(path.join(hello.dir, 'site/new.txt'));
@@ -423,6 +429,29 @@ describe('the port-forward tunnel', () => {
     } finally {
       await tunnel.close();
     }
+  });
+
+  it('says what it waits for when the Docker server takes more than two seconds to answer', async () => {
+    const startedAt = Date.now();
+    const server = http.createServer((_, res) => {
+      res.statusCode = Date.now() - startedAt < 2500 ? 503 : 200;
+      res.end(res.statusCode === 200 ? 'OK' : 'starting');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const log = memoryLogger();
+    try {
+      await waitForDocker(
+        (server.address() as net.AddressInfo).port,
+        10_000,
+        new AbortController().signal,
+        log,
+      );
+    } finally {
+      server.close();
+    }
+    expect(log.lines).toEqual([
+      "  Waiting for the pod's Docker server to answer GET /_ping on port 2375 (so far: HTTP 503; at most 10.0s)",
+    ]);
   });
 
   /** One GET /_ping through the tunnel, without retrying: what a Docker client's first request sees. */

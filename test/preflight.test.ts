@@ -175,6 +175,36 @@ describe('doctor', () => {
     });
   });
 
+  it('checks the cluster’s default IngressClass when input ingress-class is not given', async () => {
+    const classOf = async () => {
+      const outcome = await run(inputs({ command: 'doctor', domain: 'preview.example.com' }));
+      return outcome.checks?.find((c) => c.name === 'ingress class');
+    };
+    expect(await classOf()).toMatchObject({
+      state: 'skipped',
+      detail: expect.stringContaining('the cluster has no IngressClass'),
+    });
+    api.seed('networking.k8s.io/v1', 'IngressClass', {
+      metadata: { name: 'nginx' },
+      spec: { controller: 'k8s.io/ingress-nginx' },
+    });
+    expect(await classOf()).toEqual({
+      name: 'ingress class',
+      state: 'failed',
+      detail: expect.stringMatching(
+        /^Input ingress-class is not set and the cluster has no default IngressClass, .* Set input ingress-class to one of "nginx", or mark one default/,
+      ),
+    });
+    api.seed('networking.k8s.io/v1', 'IngressClass', {
+      metadata: { name: 'traefik', annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } },
+      spec: { controller: 'traefik.io/ingress-controller' },
+    });
+    expect(await classOf()).toMatchObject({
+      state: 'ok',
+      detail: `the Ingress names no class: the cluster's default IngressClass "traefik" serves it`,
+    });
+  });
+
   it('reports a namespace enforcing Pod Security baseline', async () => {
     api.labelNamespace(NAMESPACE, { 'pod-security.kubernetes.io/enforce': 'baseline' });
     const outcome = await run(inputs({ command: 'doctor' }));

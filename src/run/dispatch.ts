@@ -216,6 +216,10 @@ function resolveRun(
   const { context } = options;
   const { settings, model } = resolved;
   const repository = context.repository ?? `local/${model.name}`;
+  if (!context.repository)
+    options.log.notice(
+      `No repository (--repository, GITHUB_REPOSITORY or a git origin remote): the environment's id derives from ${repository}, which no action run uses. Give --repository owner/name to reach the environment the action made.`,
+    );
   const envId = environmentId(settings.envId, context.prNumber);
   const ids: Ids = { envId, id: resourceId(repository, envId) };
   return {

@@ -134,18 +134,20 @@ async function deploy(run: Run, client: KubeClient, plan: Plan, options: PlanOpt
   for (const p of ports)
     log.info(`  ${p.service} publishes ${p.targetPort}/${p.protocol} on port ${p.publishedPort}`);
   const urls = await timer.time('expose', () =>
-    log.group(`Expose ${ports.length} published ports (${settings.expose.mode})`, () =>
-      exposePorts(client, ports, {
-        expose: settings.expose,
-        namespace: settings.namespace,
-        serverSideApply: settings.serverSideApply,
-        ids: run.ids,
-        dockerHost: plan.dockerHost,
-        podName: pod.name,
-        planOptions: options,
-        log,
-        signal,
-      }),
+    log.group(
+      `Expose ${ports.length} published ${ports.length === 1 ? 'port' : 'ports'} (${settings.expose.mode})`,
+      () =>
+        exposePorts(client, ports, {
+          expose: settings.expose,
+          namespace: settings.namespace,
+          serverSideApply: settings.serverSideApply,
+          ids: run.ids,
+          dockerHost: plan.dockerHost,
+          podName: pod.name,
+          planOptions: options,
+          log,
+          signal,
+        }),
     ),
   );
   // Kept on the workload for the comment of the environment once asleep (input sleep-after).
