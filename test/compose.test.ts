@@ -28,6 +28,7 @@ import type { PodStreams } from './k8s/streams.js';
 import {
   NAMESPACE,
   ROOT,
+  freePort,
   memoryLogger,
   prepareHello,
   run,
@@ -391,18 +392,41 @@ describe('the port-forward tunnel', () => {
 
   /** A tunnel to `pod` (default: a running one) of the double, as KubeClient.portForward opens it. */
   async function openTunnel(
-    options: { pod?: string; log?: Logger; pool?: Partial<PoolOptions> } = {},
+    options: { pod?: string; log?: Logger; pool?: Partial<PoolOptions>; port?: number } = {},
   ): Promise<PortForwardTunnel> {
     const kc = new KubeConfig();
     kc.loadFromString(api.kubeconfig());
     const pod = options.pod ?? (await runningPod());
     return PortForwardTunnel.open(
       kc,
-      { namespace: NAMESPACE, pod, port: 2375 },
+      { namespace: NAMESPACE, pod, port: options.port ?? 2375 },
       options.log ?? memoryLogger(),
       options.pool,
     );
   }
+
+  it('forwards another port of the pod to that port on its loopback, and says when nothing listens there', async () => {
+    const app = http.createServer((_, res) => res.end('the app'));
+    await new Promise<void>((r) => app.listen(0, '127.0.0.1', r));
+    const appPort = (app.address() as net.AddressInfo).port;
+    const log = memoryLogger();
+    const tunnel = await openTunnel({ port: appPort, pool: { size: 0 } });
+    const refused = await openTunnel({ pod: 'docker-0', port: await freePort(), pool: { size: 0 }, log });
+    try {
+      const answer = await fetch(`http://127.0.0.1:${tunnel.port}/`);
+      expect(await answer.text()).toBe('the app');
+      await expect(fetch(`http://127.0.0.1:${refused.port}/`)).rejects.toThrow();
+      expect(log.warnings).toContainEqual(
+        expect.stringMatching(
+          /^port-forward: error forwarding port \d+ to pod .*: connect: connection refused$/,
+        ),
+      );
+    } finally {
+      await tunnel.close();
+      await refused.close();
+      app.close();
+    }
+  });
 
   it('fails a connection whose WebSocket is cut mid-transfer, and keeps serving new ones', async () => {
     const tunnel = await openTunnel();

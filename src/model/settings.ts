@@ -188,18 +188,9 @@ export function resolveSettings(
     storageClass: optional(input('storage-class'), (v) => dnsSubdomain(v, 'Input storage-class')),
     storageSize: optional(input('storage-size'), (v) => storageSize(v, 'Input storage-size')),
   };
-  const kubeconfigContent = input('kubeconfig');
   const pick = <K extends keyof typeof explicit>(key: K) => explicit[key] ?? fromCompose[key];
   const template = pick('template') ?? DEFAULTS.template;
-  const kubeconfig: KubeconfigSource = kubeconfigContent
-    ? { kind: 'content', content: kubeconfigContent }
-    : fromCompose.kubeconfig
-      ? {
-          kind: 'file',
-          path: path.resolve(project.workingDirectory, fromCompose.kubeconfig),
-          from: 'x-preevy kubeconfig',
-        }
-      : { kind: 'default' };
+  const kubeconfig = kubeconfigSource(input('kubeconfig'), fromCompose, project);
 
   return {
     command: command(input('command') ?? 'auto'),
@@ -238,6 +229,18 @@ export function resolveSettings(
     sleepAfterMs: optional(input('sleep-after'), (v) => parseDuration(v, 'sleep-after', 365 * DAY_MS)),
     dryRun: optional(input('dry-run'), (v) => boolean(v, 'Input dry-run')) ?? false,
   };
+}
+
+/** The kubeconfig input's content, else x-preevy's path, else kubectl's places (see loadKubeConfig). */
+function kubeconfigSource(
+  content: string | undefined,
+  fromCompose: DriverOptions,
+  project: ProjectInputs,
+): KubeconfigSource {
+  if (content) return { kind: 'content', content };
+  if (!fromCompose.kubeconfig) return { kind: 'default' };
+  const file = path.resolve(project.workingDirectory, fromCompose.kubeconfig);
+  return { kind: 'file', path: file, from: 'x-preevy kubeconfig' };
 }
 
 /**
