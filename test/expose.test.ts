@@ -106,7 +106,9 @@ describe('exposure', () => {
     // The app itself answers through a port-forward to its published port; the host does not resolve.
     expect(log.lines).toContainEqual(
       expect.stringMatching(
-        new RegExp(`^  https://${host.replace(/\./g, '\\.')} \\(web:8080\\): not answering, \\w+; the app answers HTTP 200 on port ${hello.port}$`),
+        new RegExp(
+          `^  https://${host.replace(/\./g, '\\.')} \\(web:8080\\): not answering, \\w+; the app answers HTTP 200 on port ${hello.port}$`,
+        ),
       ),
     );
 
