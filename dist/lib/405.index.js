@@ -1,5 +1,5 @@
 export const id = 405;
-export const ids = [405,977];
+export const ids = [405,977,358];
 export const modules = {
 
 /***/ 6421:

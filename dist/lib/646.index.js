@@ -23,7 +23,9 @@ const keyOf = (r) => `${r.group}|${r.resource}|${r.verb}`;
  * undecided is asked one SelfSubjectAccessReview each, so a denial is always the server's own answer.
  * An API server that answers neither review leaves the calls themselves to fail.
  */
-async function checkAccess(client, needs, log) {
+async function checkAccess(client, needs, log, 
+/** Where the namespace came from (input, x-preevy, the kubeconfig's context, the default). */
+namespaceFrom) {
     const rules = await rulesFor(client, needs);
     let answers;
     try {
@@ -42,7 +44,7 @@ async function checkAccess(client, needs, log) {
     }
     const missing = lacking.filter((r) => !r.optional);
     if (missing.length > 0)
-        throw lackingError(client.namespace, missing);
+        throw lackingError(client.namespace, namespaceFrom, missing, rules.filter((r) => !r.optional).length);
 }
 /** The needs as RBAC rules: kinds become their resource names, as discovery gives them. */
 async function rulesFor(client, needs) {
@@ -115,7 +117,11 @@ function grants(rule, wanted) {
     const resourceMatches = has(rule.resources, wanted.resource) || (!!subresource && !!rule.resources?.includes(`*/${subresource}`));
     return has(rule.verbs, wanted.verb) && has(rule.apiGroups, wanted.group) && resourceMatches;
 }
-function lackingError(namespace, lacking) {
+/**
+ * The missing rules, after the namespace they were asked in and where it came from: an identity that
+ * lacks everything there was more likely given the wrong namespace than too small a Role.
+ */
+function lackingError(namespace, namespaceFrom, lacking, needed) {
     const byResource = new Map();
     for (const r of lacking) {
         const key = `${r.group}|${r.resource}`;
@@ -129,7 +135,11 @@ function lackingError(namespace, lacking) {
         const [group, resource] = key.split('|');
         return `  - apiGroups: ["${group}"]\n    resources: ["${resource}"]\n    verbs: [${verbs.map((v) => `"${v}"`).join(', ')}]`;
     });
-    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The kubeconfig's identity lacks ${lacking.length} permission${lacking.length > 1 ? 's' : ''} in namespace "${namespace}": ${list.join('; ')}. Nothing was changed. Add these rules to its Role (deploy/rbac.yaml has the complete Role):\n${yaml.join('\n')}`);
+    const where = `namespace "${namespace}"${namespaceFrom ? ` (${namespaceFrom})` : ''}`;
+    const wrongNamespace = lacking.length === needed
+        ? ` It has none of the permissions a run needs there: if its Role is in another namespace, set input namespace (or the kubeconfig context's namespace) to that one.`
+        : '';
+    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The kubeconfig's identity lacks ${lacking.length} permission${lacking.length > 1 ? 's' : ''} in ${where}: ${list.join('; ')}. Nothing was changed.${wrongNamespace} Otherwise add these rules to its Role in namespace "${namespace}" (deploy/rbac.yaml has the complete Role):\n${yaml.join('\n')}`);
 }
 
 
@@ -208,7 +218,7 @@ function permissionsFor(command, kinds, expose) {
 /* harmony export */   runDoctor: () => (/* binding */ runDoctor)
 /* harmony export */ });
 /* harmony import */ var _kube_access_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4979);
-/* harmony import */ var _kube_preflight_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7702);
+/* harmony import */ var _kube_preflight_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(319);
 /* harmony import */ var _model_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5917);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
 /* harmony import */ var _preflight_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2738);
@@ -240,7 +250,7 @@ async function runDoctor(run, client, plan, options) {
         const needs = (0,_model_permissions_js__WEBPACK_IMPORTED_MODULE_2__/* .permissionsFor */ .m)(command, plan.kinds, run.settings.expose);
         const quiet = { ...run.log, info: () => { } };
         try {
-            await (0,_kube_access_js__WEBPACK_IMPORTED_MODULE_0__/* .checkAccess */ .x)(client, needs, quiet);
+            await (0,_kube_access_js__WEBPACK_IMPORTED_MODULE_0__/* .checkAccess */ .x)(client, needs, quiet, run.settings.namespaceFrom);
             record({ name: `permissions for ${command}`, state: 'ok', detail: 'granted' });
         }
         catch (error) {

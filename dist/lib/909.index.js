@@ -1,5 +1,5 @@
 export const id = 909;
-export const ids = [909,641,977];
+export const ids = [909,977,358];
 export const modules = {
 
 /***/ 6207:

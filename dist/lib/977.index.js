@@ -1,5 +1,5 @@
 export const id = 977;
-export const ids = [977];
+export const ids = [977,358];
 export const modules = {
 
 /***/ 2977:

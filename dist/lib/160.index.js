@@ -1,5 +1,5 @@
-export const id = 781;
-export const ids = [781];
+export const id = 160;
+export const ids = [160];
 export const modules = {
 
 /***/ 9749:
@@ -107,7 +107,7 @@ function refHeader(ref) {
 
 /***/ }),
 
-/***/ 7781:
+/***/ 8160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -384,9 +384,11 @@ async function syncFiles(exec, model, roots, log) {
         if (result.exitCode !== 0) {
             throw new errors/* UserError */.yo(`Copying files into the pod failed (exit code ${result.exitCode}): ${result.stderr.toString('utf8').trim()}. The docker-host container needs sh, head and tar.`);
         }
-        const files = send.filter((f) => local[f].type !== 'directory');
-        const unchanged = Object.keys(local).length - send.length;
-        log.info(`  ${files.length} file(s) sent (${formatBytes(bytes)}), ${remove.length} removed, ${unchanged} unchanged`);
+        // Files only, on both sides: a directory is neither sent nor unchanged as far as a reader counts.
+        const isFile = (f) => local[f].type !== 'directory';
+        const files = send.filter(isFile);
+        const unchanged = Object.keys(local).filter(isFile).length - files.length;
+        log.info(`  ${files.length} ${files.length === 1 ? 'file' : 'files'} sent (${formatBytes(bytes)}), ${remove.length} removed, ${unchanged} unchanged`);
         return { model: rewriteModel(model, remoteDir), sent: files, removed: remove, unchanged, bytes };
     }
     finally {
@@ -465,7 +467,7 @@ async function connectToPod(client, pod, options) {
     const tunnel = await client.portForward(pod.name, DOCKER_PORT, options.log);
     const close = () => tunnel.close();
     try {
-        await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal);
+        await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal, options.log);
     }
     catch (error) {
         await close();
@@ -478,10 +480,14 @@ async function connectToPod(client, pod, options) {
         [Symbol.asyncDispose]: close,
     };
 }
-/** Waits until the Docker server answers `GET /_ping` through the tunnel. */
-async function waitForDocker(port, timeoutMs, signal) {
-    const deadline = Date.now() + timeoutMs;
+/** How long a wait may go without a word before it says what it waits for. */
+const QUIET_MS = 2000;
+/** Waits until the Docker server answers `GET /_ping` through the tunnel; says so past a couple of seconds. */
+async function waitForDocker(port, timeoutMs, signal, log) {
+    const started = Date.now();
+    const deadline = started + timeoutMs;
     let last;
+    let said = false;
     for (let delay = 100;; delay = Math.min(delay * 2, 2000)) {
         signal.throwIfAborted();
         try {
@@ -492,6 +498,10 @@ async function waitForDocker(port, timeoutMs, signal) {
         }
         catch (error) {
             last = error.message;
+        }
+        if (!said && log && Date.now() + delay - started > QUIET_MS) {
+            said = true;
+            log.info(`  Waiting for the pod's Docker server to answer GET /_ping on port ${DOCKER_PORT} (so far: ${last}; at most ${(0,duration/* formatDuration */.a3)(timeoutMs)})`);
         }
         if (Date.now() + delay > deadline) {
             throw new errors/* UserError */.yo(`The Docker server in the pod did not answer on port ${DOCKER_PORT} within ${(0,duration/* formatDuration */.a3)(timeoutMs)} (${last}). The template's docker-host container must run dockerd with --host=tcp://127.0.0.1:${DOCKER_PORT} and "tls": false.`);
@@ -801,13 +811,174 @@ function primaryUrl(urls, service) {
 
 // EXTERNAL MODULE: ./src/run/down.ts
 var down = __webpack_require__(3553);
-// EXTERNAL MODULE: ./src/run/expose.ts + 1 modules
-var expose = __webpack_require__(9033);
-// EXTERNAL MODULE: ./src/run/lock.ts
-var lock = __webpack_require__(8642);
-// EXTERNAL MODULE: ./src/run/preflight.ts
-var preflight = __webpack_require__(2738);
-;// CONCATENATED MODULE: ./src/run/up.ts
+// EXTERNAL MODULE: ./src/kube/teardown.ts
+var teardown = __webpack_require__(3945);
+// EXTERNAL MODULE: ./src/model/exposure.ts
+var exposure = __webpack_require__(1436);
+;// CONCATENATED MODULE: ./src/run/health.ts
+
+
+
+
+const ATTEMPT_TIMEOUT_MS = 5000;
+const health_POLL_MS = 2000;
+/** Enough of a body to tell two error pages apart. */
+const BODY_LIMIT = 64 * 1024;
+/**
+ * The health gate, two questions a URL at a time, until both hold or `timeoutMs` passes: does the app
+ * itself answer on its published port (through a port-forward to the pod, with no credential), and does
+ * the URL reach it? An auth challenge (401, 407) or a redirect proves the route (a default backend
+ * answers neither), not the app. A 502, 503 or 504 proves neither. Any other answer counts as the app's
+ * when it is what the app answers directly: the same status, and for a 404 the same body, since an
+ * ingress controller's default backend answers 404 for a host it does not route. The URLs are checked
+ * side by side; the result is in the order given.
+ */
+async function checkUrls(targets, options) {
+    const deadline = Date.now() + options.timeoutMs;
+    return Promise.all(targets.map((target) => checkTarget(target, deadline, options)));
+}
+async function checkTarget(target, deadline, options) {
+    const host = new URL(target.url).host;
+    let said;
+    while (true) {
+        options.signal.throwIfAborted();
+        const timeout = Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, deadline - Date.now()));
+        const [app, route] = await Promise.all([
+            askApp(target.app.localPort, host, timeout, options.signal).then((a) => withAppError(a, target)),
+            askUrl(target.url, timeout, options.signal),
+        ]);
+        const check = judge(app, route, target.app.podPort);
+        if (check.state === 'ready')
+            return check;
+        if (Date.now() + health_POLL_MS > deadline)
+            return check;
+        if (check.state !== said) {
+            said = check.state;
+            options.log?.info(`  ${target.url}: ${STATE_TEXT[check.state]} yet (${check.detail}); trying again for up to ${(0,duration/* formatDuration */.a3)(deadline - Date.now())}`);
+        }
+        await (0,sleep/* sleep */.y)(health_POLL_MS, options.signal);
+    }
+}
+/** How each state reads in a sentence: the log, the comment. */
+const STATE_TEXT = {
+    ready: 'ready',
+    unreachable: 'not answering',
+    'not-routed': 'not routed to the app',
+    'app-down': 'the app is not answering',
+};
+/** Both answers, one verdict. Ready: the app answers (below 500), and the URL's answer comes from it. */
+function judge(app, route, podPort) {
+    const appText = 'error' in app ? app.error : `HTTP ${app.status}`;
+    const appOk = 'status' in app && app.status < 500;
+    if ('error' in route) {
+        return appOk
+            ? { state: 'unreachable', detail: `${route.error}; the app answers ${appText} on port ${podPort}` }
+            : { state: 'app-down', detail: `the app on port ${podPort}: ${appText}; the URL: ${route.error}` };
+    }
+    const via = routeOf(route, app);
+    const urlText = `HTTP ${route.status}${via === 'route' ? ` (${route.challenge ? 'a login' : 'a redirect'}: the route is there)` : ''}`;
+    if (!appOk)
+        return { state: 'app-down', detail: `the app on port ${podPort}: ${appText}; the URL: ${urlText}` };
+    if (via === 'app')
+        return { state: 'ready', detail: urlText };
+    if (via === 'route')
+        return { state: 'ready', detail: `${urlText}; the app answers ${appText}` };
+    const why = [502, 503, 504].includes(route.status)
+        ? 'the proxy does not reach it'
+        : route.status === 404
+            ? "an ingress controller's default backend, not the app"
+            : 'not what the app answers';
+    return {
+        state: 'not-routed',
+        detail: `HTTP ${route.status} while the app answers ${appText} on port ${podPort}: ${why}`,
+    };
+}
+/** Whose answer the URL gave: the app's, a route's of ours (auth, redirect), or someone else's. */
+function routeOf(route, app) {
+    if ([502, 503, 504].includes(route.status))
+        return 'other';
+    if ('status' in app && app.status === route.status && (route.status !== 404 || app.body === route.body))
+        return 'app';
+    if (route.challenge || (route.status >= 300 && route.status < 400))
+        return 'route';
+    return 'other';
+}
+/** The URL, as a reviewer's browser would ask it but without credentials and without following redirects. */
+async function askUrl(url, timeoutMs, signal) {
+    try {
+        const response = await fetch(url, {
+            redirect: 'manual',
+            signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+        });
+        const body = await digest(response.body);
+        const challenge = [401, 407].includes(response.status) &&
+            response.headers.has(response.status === 401 ? 'www-authenticate' : 'proxy-authenticate');
+        return { status: response.status, challenge, body };
+    }
+    catch (error) {
+        signal.throwIfAborted();
+        return { error: describeFetchError(error) };
+    }
+}
+/** The app through its local port, with the URL's Host (what the ingress passes on) and no credentials. */
+function askApp(port, host, timeoutMs, signal) {
+    return new Promise((resolve) => {
+        const request = external_node_http_default().get({ host: '127.0.0.1', port, path: '/', headers: { host }, agent: false, timeout: timeoutMs, signal }, (response) => {
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            let read = 0;
+            response.on('data', (chunk) => {
+                if (read < BODY_LIMIT)
+                    hash.update(chunk.subarray(0, BODY_LIMIT - read));
+                read += chunk.length;
+            });
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, challenge: false, body: hash.digest('hex') }));
+            response.on('error', (error) => resolve({ error: error.message }));
+        });
+        request.on('timeout', () => request.destroy(new Error('timed out')));
+        request.on('error', (error) => resolve({ error: error.code ?? error.message }));
+    });
+}
+/** A failed connection to the app says what the pod's side said, when the port-forward told us. */
+function withAppError(answer, target) {
+    if (!('error' in answer))
+        return answer;
+    const remote = target.appError?.();
+    if (!remote)
+        return answer;
+    return { error: /connection refused/i.test(remote) ? 'connection refused' : remote.slice(0, 160) };
+}
+async function digest(body) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    if (!body)
+        return hash.digest('hex');
+    let read = 0;
+    const reader = body.getReader();
+    try {
+        while (read < BODY_LIMIT) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            hash.update(value.subarray(0, BODY_LIMIT - read));
+            read += value.length;
+        }
+    }
+    finally {
+        await reader.cancel().catch(() => undefined);
+    }
+    return hash.digest('hex');
+}
+function describeFetchError(error) {
+    const cause = error.cause;
+    if (cause?.code)
+        return cause.code;
+    if (error.name === 'TimeoutError')
+        return 'timed out';
+    return cause?.message ?? error.message;
+}
+
+// EXTERNAL MODULE: ./src/run/plan.ts + 2 modules
+var run_plan = __webpack_require__(1118);
+;// CONCATENATED MODULE: ./src/run/expose.ts
 var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
     if (value !== null && value !== void 0) {
         if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
@@ -869,6 +1040,242 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
 
 
 
+const LOAD_BALANCER_POLL_MS = 2000;
+/**
+ * Makes the published ports reachable: plans the exposure objects (pure), records their kinds, applies
+ * them, removes exposure objects an earlier deploy made that this one no longer plans, learns each URL
+ * and waits, bounded by url-timeout, until it answers.
+ */
+async function exposePorts(client, ports, options) {
+    const { expose, log } = options;
+    const entries = (0,exposure/* exposureEntries */.Co)(ports, expose, options.ids);
+    for (const p of ports.filter((p) => p.protocol !== 'tcp'))
+        log.info(`  ${p.service} ${p.targetPort}/${p.protocol} is not exposed: only TCP is`);
+    const plan = (0,run_plan/* planExposure */.Lc)(entries, options);
+    const recorded = await recordKinds(client, options.dockerHost, plan.kinds);
+    if (plan.objects.length > 0)
+        await (0,apply/* applyPlan */.g)(client, plan, { serverSideApply: options.serverSideApply, log });
+    // Exposure objects of earlier deploys that this one did not plan (a port no longer published).
+    await (0,teardown/* deleteMatching */.h)(client, recorded, `${(0,objects/* environmentSelector */.b6)(options.ids.id)},${objects/* LABELS */.kg.component}=${objects/* EXPOSE_COMPONENT */.BA}`, {
+        propagation: 'Background',
+        keep: new Set(plan.objects.map((o) => `${(0,objects/* kindKey */._V)(o)}/${o.metadata.name}`)),
+        why: 'no longer exposed',
+        log,
+    });
+    if (expose.mode === 'none')
+        return entries.map((e) => portForwardCommand(e, options));
+    const urls = expose.mode === 'loadbalancer'
+        ? await loadBalancerUrls(client, plan.objects, entries, options)
+        : entries.map((e) => e.url);
+    return checkHealth(client, entries, urls, options);
+}
+function portForwardCommand(entry, options) {
+    return {
+        service: entry.service,
+        port: entry.port,
+        url: undefined,
+        command: `kubectl --namespace ${options.namespace} port-forward pod/${options.podName} ${entry.publishedPort}:${entry.publishedPort}`,
+        state: 'not-checked',
+        detail: undefined,
+    };
+}
+/**
+ * The health gate over every URL, side by side (see checkUrls): each URL, and its app through a
+ * port-forward to its published port of the pod. It never sends the basic-auth credentials: a 401 from
+ * the ingress already proves the route, and the password has no business reaching the app.
+ */
+async function checkHealth(client, entries, urls, options) {
+    const env_1 = { stack: [], error: void 0, hasError: false };
+    try {
+        const { urlTimeoutMs } = options.expose;
+        const checked = entries.flatMap((e, i) => (urls[i] ? [{ entry: e, url: urls[i] }] : []));
+        const tunnels = __addDisposableResource(env_1, await appTunnels(client, [...new Set(checked.map((c) => c.entry.publishedPort))], options), true);
+        const title = `Wait for ${checked.length} ${checked.length === 1 ? 'URL' : 'URLs'} to answer, and the app behind each on its port (at most ${(0,duration/* formatDuration */.a3)(urlTimeoutMs)}, input url-timeout)`;
+        const checks = await options.log.group(title, () => checkUrls(checked.map(({ entry, url }) => ({
+            url,
+            app: { localPort: tunnels.port(entry.publishedPort), podPort: entry.publishedPort },
+            appError: () => tunnels.lastError(entry.publishedPort),
+        })), { timeoutMs: urlTimeoutMs, signal: options.signal, log: options.log }));
+        return entries.map((e, index) => {
+            const url = urls[index];
+            const check = checks[checked.findIndex((c) => c.entry === e)];
+            if (check)
+                options.log.info(`  ${url} (${e.service}:${e.port}): ${STATE_TEXT[check.state]}, ${check.detail}`);
+            return {
+                service: e.service,
+                port: e.port,
+                url,
+                command: undefined,
+                state: check?.state ?? 'unreachable',
+                detail: check?.detail ?? 'no address',
+            };
+        });
+    }
+    catch (e_1) {
+        env_1.error = e_1;
+        env_1.hasError = true;
+    }
+    finally {
+        const result_1 = __disposeResources(env_1);
+        if (result_1)
+            await result_1;
+    }
+}
+/**
+ * One port-forward per published port, each connection on its own channel (no pool: a few requests a
+ * poll), quiet: a refused connection is an answer of the health gate, kept for its detail, not a warning.
+ */
+async function appTunnels(client, ports, options) {
+    const errors = new Map();
+    const tunnels = new Map();
+    const close = async () => {
+        await Promise.all([...tunnels.values()].map((t) => t.close()));
+    };
+    try {
+        for (const port of ports) {
+            const quiet = {
+                ...options.log,
+                info: () => { },
+                warning: (message) => {
+                    errors.set(port, message);
+                    options.log.debug(message);
+                },
+            };
+            tunnels.set(port, await client.portForward(options.podName, port, quiet, { size: 0 }));
+        }
+    }
+    catch (error) {
+        await close();
+        throw error;
+    }
+    return {
+        port: (port) => tunnels.get(port).port,
+        lastError: (port) => errors.get(port),
+        [Symbol.asyncDispose]: close,
+    };
+}
+/**
+ * Records the exposure's kinds on the docker-host workload before creating anything of them, so that a
+ * teardown finds them even if this run dies half-way. Returns every kind recorded so far.
+ */
+async function recordKinds(client, dockerHost, kinds) {
+    const host = await client.read(dockerHost);
+    const before = host?.metadata.annotations?.[objects/* ANNOTATIONS */.BC.exposureKinds]?.split(',').filter(Boolean) ?? [];
+    const all = [...new Set([...before, ...kinds])].sort();
+    if (host && all.length !== before.length) {
+        await client.mergePatch({
+            apiVersion: dockerHost.apiVersion,
+            kind: dockerHost.kind,
+            metadata: { name: dockerHost.name, annotations: { [objects/* ANNOTATIONS */.BC.exposureKinds]: all.join(',') } },
+        });
+    }
+    return all;
+}
+/**
+ * Waits (bounded by url-timeout) for each LoadBalancer Service to get an address, and gives every entry
+ * the URL of the Service port that carries its published port.
+ */
+async function loadBalancerUrls(client, objects, entries, options) {
+    const services = objects.filter((o) => o.kind === 'Service' && o.spec?.type === 'LoadBalancer');
+    const deadline = Date.now() + options.expose.urlTimeoutMs;
+    const addresses = new Map();
+    const what = `${services.length} LoadBalancer ${services.length === 1 ? 'Service' : 'Services'}`;
+    await options.log.group(`Wait for the address of ${what} (at most ${(0,duration/* formatDuration */.a3)(options.expose.urlTimeoutMs)}, input url-timeout)`, async () => {
+        for (const service of services) {
+            const address = await loadBalancerAddress(client, service.metadata.name, deadline, options);
+            addresses.set(service.metadata.name, address.includes(':') ? `[${address}]` : address);
+        }
+    });
+    return entries.map((entry) => {
+        const service = services.find((s) => s.spec?.ports?.some((p) => p.port === entry.publishedPort));
+        const address = service && addresses.get(service.metadata.name);
+        return address ? `http://${address}:${entry.publishedPort}` : undefined;
+    });
+}
+async function loadBalancerAddress(client, name, deadline, options) {
+    while (true) {
+        const current = await client.read({ apiVersion: 'v1', kind: 'Service', name });
+        const ingress = current?.status?.loadBalancer?.ingress?.[0];
+        const address = ingress?.ip ?? ingress?.hostname;
+        if (address) {
+            options.log.info(`  Service/${name}: ${address}`);
+            return address;
+        }
+        if (Date.now() + LOAD_BALANCER_POLL_MS > deadline) {
+            throw new errors/* UserError */.yo(`The LoadBalancer Service ${name} got no address within ${(0,duration/* formatDuration */.a3)(options.expose.urlTimeoutMs)} (input url-timeout). Does the cluster have a load-balancer implementation (a cloud provider, MetalLB, cloud-provider-kind)? Otherwise set input expose to ingress or none.`);
+        }
+        await (0,sleep/* sleep */.y)(LOAD_BALANCER_POLL_MS, options.signal);
+    }
+}
+
+// EXTERNAL MODULE: ./src/run/lock.ts
+var lock = __webpack_require__(8642);
+// EXTERNAL MODULE: ./src/run/preflight.ts
+var preflight = __webpack_require__(2738);
+;// CONCATENATED MODULE: ./src/run/up.ts
+var up_addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
+    if (value !== null && value !== void 0) {
+        if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
+        var dispose, inner;
+        if (async) {
+            if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
+            dispose = value[Symbol.asyncDispose];
+        }
+        if (dispose === void 0) {
+            if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
+            dispose = value[Symbol.dispose];
+            if (async) inner = dispose;
+        }
+        if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
+        if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
+        env.stack.push({ value: value, dispose: dispose, async: async });
+    }
+    else if (async) {
+        env.stack.push({ async: true });
+    }
+    return value;
+};
+var up_disposeResources = (undefined && undefined.__disposeResources) || (function (SuppressedError) {
+    return function (env) {
+        function fail(e) {
+            env.error = env.hasError ? new SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
+            env.hasError = true;
+        }
+        var r, s = 0;
+        function next() {
+            while (r = env.stack.pop()) {
+                try {
+                    if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
+                    if (r.dispose) {
+                        var result = r.dispose.call(r.value);
+                        if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
+                    }
+                    else s |= 1;
+                }
+                catch (e) {
+                    fail(e);
+                }
+            }
+            if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
+            if (env.hasError) throw env.error;
+        }
+        return next();
+    };
+})(typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
+    var e = new Error(message);
+    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
+});
+
+
+
+
+
+
+
+
+
+
+
 
 
 
@@ -890,7 +1297,7 @@ async function runUp(run, client, plan, options, report) {
         run.checkpoint(checkpoint/* MAIN_STATE */.A.report, JSON.stringify(saved));
     }
     try {
-        await run.timer.time('access', () => (0,access/* checkAccess */.x)(client, (0,permissions/* permissionsFor */.m)('up', plan.kinds, run.settings.expose), run.log));
+        await run.timer.time('access', () => (0,access/* checkAccess */.x)(client, (0,permissions/* permissionsFor */.m)('up', plan.kinds, run.settings.expose), run.log, run.settings.namespaceFrom));
         await run.timer.time('preflight', () => (0,preflight/* preflight */.Mz)(run, client, plan, options));
         const result = await deployUnlessClosed(run, client, plan, options, report);
         if ('deleted' in result) {
@@ -898,6 +1305,7 @@ async function runUp(run, client, plan, options, report) {
             return { command: 'down', deleted: result.deleted };
         }
         const state = readiness(run, result.urls);
+        sayLifetime(run, options.provenance.expiresAt);
         const primary = primaryUrl(result.urls, run.settings.report.primaryService);
         await report?.finished(state, result.urls, run.timer.elapsedMs, primary, options.provenance.expiresAt);
         return { command: 'up', ...result, state, ...(primary ? { primaryUrl: primary } : {}) };
@@ -910,7 +1318,7 @@ async function runUp(run, client, plan, options, report) {
 async function deployUnlessClosed(run, client, plan, options, report) {
     const env_1 = { stack: [], error: void 0, hasError: false };
     try {
-        const _lease = __addDisposableResource(env_1, await (0,lock/* lock */.s)(client, run), true);
+        const _lease = up_addDisposableResource(env_1, await (0,lock/* lock */.s)(client, run), true);
         // Every `return await`: the lease must be held until the work has settled, not merely started.
         const deployed = await deploy(run, client, plan, options);
         if (!(await report?.isClosed()))
@@ -923,19 +1331,38 @@ async function deployUnlessClosed(run, client, plan, options, report) {
         env_1.hasError = true;
     }
     finally {
-        const result_1 = __disposeResources(env_1);
+        const result_1 = up_disposeResources(env_1);
         if (result_1)
             await result_1;
     }
 }
-/** Ready when a URL answers; running when there is nothing to answer; a failure when none answered. */
+/** Ready when a URL is (its app answers, through it); running when there is nothing to check; else a failure. */
 function readiness(run, urls) {
     const { expose } = run.settings;
-    const answering = urls.filter((u) => u.state === 'ready');
-    if (expose.mode !== 'none' && urls.length > 0 && answering.length === 0) {
-        throw new errors/* UserError */.yo(`None of the preview's URLs answered within ${expose.urlTimeoutMs / 1000}s (input url-timeout): ${urls.map((u) => `${u.url ?? u.service} (${u.detail})`).join(', ')}. Check that the services listen on their published ports, and that the ${expose.mode === 'ingress' ? 'ingress controller and the wildcard DNS record of input domain' : 'load balancer'} reach the cluster.`);
+    const ready = urls.filter((u) => u.state === 'ready');
+    if (expose.mode !== 'none' && urls.length > 0 && ready.length === 0) {
+        const states = new Set(urls.map((u) => u.state));
+        const hints = [
+            states.has('app-down') &&
+                'Check that each service listens on the port it publishes (the target of its compose ports entry); its output is in the log above.',
+            states.has('unreachable') &&
+                `Check that ${expose.mode === 'ingress' ? 'the wildcard DNS record of input domain points at the ingress controller' : "the load balancer's address"} can be reached from here.`,
+            states.has('not-routed') &&
+                (expose.mode === 'ingress'
+                    ? 'A URL answers, but not with the app: the ingress controller has not picked up the Ingress (is input ingress-class its class?), or the host reaches another controller or proxy.'
+                    : 'A URL answers, but not with the app: something else answers at that address.'),
+        ].filter(Boolean);
+        throw new errors/* UserError */.yo(`None of the preview's URLs was ready within ${expose.urlTimeoutMs / 1000}s (input url-timeout): ${urls.map((u) => `${u.url ?? u.service} ${u.state in STATE_TEXT ? STATE_TEXT[u.state] : u.state} (${u.detail})`).join(', ')}. ${hints.join(' ')}`);
     }
-    return answering.length > 0 ? 'ready' : 'running';
+    return ready.length > 0 ? 'ready' : 'running';
+}
+/** When the environment expires and sleeps: both happen in a later `cleanup` run, not in this one. */
+function sayLifetime(run, expiresAt) {
+    const { ttlMs, sleepAfterMs } = run.settings;
+    if (expiresAt && ttlMs)
+        run.log.info(`Expires ${expiresAt.toISOString()} (input ttl ${(0,duration/* formatSpan */.QA)(ttlMs)} from this deploy; the next deploy sets it again): the scheduled cleanup removes it then.`);
+    if (sleepAfterMs)
+        run.log.info(`Input sleep-after ${(0,duration/* formatSpan */.QA)(sleepAfterMs)}: a cleanup run with the same sleep-after scales it to zero once it is not deployed for that long.`);
 }
 /** apply → wait → tunnel → sync → compose → expose. */
 async function deploy(run, client, plan, options) {
@@ -954,7 +1381,7 @@ async function deploy(run, client, plan, options) {
     const { synced, ports } = await composeInPod(run, client, pod);
     for (const p of ports)
         log.info(`  ${p.service} publishes ${p.targetPort}/${p.protocol} on port ${p.publishedPort}`);
-    const urls = await timer.time('expose', () => log.group(`Expose ${ports.length} published ports (${settings.expose.mode})`, () => (0,expose/* exposePorts */.l)(client, ports, {
+    const urls = await timer.time('expose', () => log.group(`Expose ${ports.length} published ${ports.length === 1 ? 'port' : 'ports'} (${settings.expose.mode})`, () => exposePorts(client, ports, {
         expose: settings.expose,
         namespace: settings.namespace,
         serverSideApply: settings.serverSideApply,
@@ -975,7 +1402,7 @@ async function composeInPod(run, client, pod) {
     const env_2 = { stack: [], error: void 0, hasError: false };
     try {
         const { settings, log, signal, timer } = run;
-        const connection = __addDisposableResource(env_2, await timer.time('tunnel', () => connectToPod(client, pod, { log, signal })), true);
+        const connection = up_addDisposableResource(env_2, await timer.time('tunnel', () => connectToPod(client, pod, { log, signal })), true);
         const { model, ...synced } = await timer.time('sync', () => log.group('Copy bind-mounted files into the pod', () => syncFiles(connection.exec, run.model, [settings.workingDirectory, ...settings.allowPaths], log)));
         const ports = await timer.time('compose', () => composeUp(model, {
             dockerHost: connection.dockerHost,
@@ -991,7 +1418,7 @@ async function composeInPod(run, client, pod) {
         env_2.hasError = true;
     }
     finally {
-        const result_2 = __disposeResources(env_2);
+        const result_2 = up_disposeResources(env_2);
         if (result_2)
             await result_2;
     }
