@@ -24,11 +24,15 @@ have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok
 
 # 1. The engine; a static busybox for test images built FROM scratch; openssl for the test API
 #    server's certificates; curl for the benchmark; a registry and htpasswd for the test of private
-#    images (docker-registry's service does not start without systemd; the test runs its own).
+#    images (docker-registry's service does not start without systemd; the test runs its own); nginx
+#    for the health gate's test (an auth proxy and a default backend; the test runs its own on
+#    loopback); kubectl (Debian's kubernetes-client) for the README's kubeconfig recipe, unless one is
+#    installed already.
 want=()
-for pkg in docker.io busybox-static tar openssl curl docker-registry apache2-utils; do
+for pkg in docker.io busybox-static tar openssl curl docker-registry apache2-utils nginx; do
   have_pkg "$pkg" || want+=("$pkg")
 done
+command -v kubectl >/dev/null 2>&1 || want+=(kubernetes-client)
 if [ ${#want[@]} -gt 0 ]; then
   log "installing ${want[*]}"
   apt_install "${want[@]}"

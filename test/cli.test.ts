@@ -257,7 +257,15 @@ describe('the environment the CLI addresses', () => {
       const fromGit = await node(CLI, ['plan', '--env-id', 'pr-7'], { cwd: checkout.dir });
       expect(fromGit.code, fromGit.stderr).toBe(0);
       expect(idOf(fromGit.stdout)).toBe(expected);
+      expect(fromGit.stderr).not.toContain('notice: No repository');
     }
+    // None of them: local/<compose project>, said as a notice, since no action run reaches it.
+    using bare = scratchDir(HELLO);
+    const local = await node(CLI, ['plan', '--env-id', 'pr-7'], { cwd: bare.dir });
+    expect(idOf(local.stdout)).toBe(resourceId('local/hello', 'pr-7'));
+    expect(local.stderr).toContain(
+      "notice: No repository (--repository, GITHUB_REPOSITORY or a git origin remote): the environment's id derives from local/hello, which no action run uses.",
+    );
   });
 
   it('refuses a --repository that is not owner/name', async () => {

@@ -28,6 +28,7 @@ import type { PodStreams } from './k8s/streams.js';
 import {
   NAMESPACE,
   ROOT,
+  freePort,
   memoryLogger,
   prepareHello,
   run,
@@ -114,12 +115,18 @@ describe('up and down of examples/hello', () => {
 
     writeFileSync(path.join(hello.dir, 'site/index.html'), '<p>changed in the PR</p>\n');
     writeFileSync(path.join(hello.dir, 'site/new.txt'), 'new\n');
-    const second = await run(inputs(hello.dir, { command: 'up' }));
+    const log = memoryLogger();
+    const second = await run(inputs(hello.dir, { command: 'up' }), { log });
     expect(second.synced?.sent).toEqual([
       path.join(hello.dir, 'site/index.html'),
       path.join(hello.dir, 'site/new.txt'),
     ]);
-    expect(second.synced?.unchanged).toBe(1); // the site directory itself
+    // Files are counted, not the site directory: two files, both sent, none unchanged.
+    expect(second.synced?.unchanged).toBe(0);
+    expect(log.lines).toContainEqual(
+      expect.stringMatching(/^ {2}2 files sent \(.+\), 0 removed, 0 unchanged$/),
+    );
+    expect(log.lines).toContain('group: Expose 1 published port (none)');
     expect(await get(hello.port)).toContain('changed in the PR');
 
     rmSync(path.join(hello.dir, 'site/new.txt'));
@@ -385,18 +392,41 @@ describe('the port-forward tunnel', () => {
 
   /** A tunnel to `pod` (default: a running one) of the double, as KubeClient.portForward opens it. */
   async function openTunnel(
-    options: { pod?: string; log?: Logger; pool?: Partial<PoolOptions> } = {},
+    options: { pod?: string; log?: Logger; pool?: Partial<PoolOptions>; port?: number } = {},
   ): Promise<PortForwardTunnel> {
     const kc = new KubeConfig();
     kc.loadFromString(api.kubeconfig());
     const pod = options.pod ?? (await runningPod());
     return PortForwardTunnel.open(
       kc,
-      { namespace: NAMESPACE, pod, port: 2375 },
+      { namespace: NAMESPACE, pod, port: options.port ?? 2375 },
       options.log ?? memoryLogger(),
       options.pool,
     );
   }
+
+  it('forwards another port of the pod to that port on its loopback, and says when nothing listens there', async () => {
+    const app = http.createServer((_, res) => res.end('the app'));
+    await new Promise<void>((r) => app.listen(0, '127.0.0.1', r));
+    const appPort = (app.address() as net.AddressInfo).port;
+    const log = memoryLogger();
+    const tunnel = await openTunnel({ port: appPort, pool: { size: 0 } });
+    const refused = await openTunnel({ pod: 'docker-0', port: await freePort(), pool: { size: 0 }, log });
+    try {
+      const answer = await fetch(`http://127.0.0.1:${tunnel.port}/`);
+      expect(await answer.text()).toBe('the app');
+      await expect(fetch(`http://127.0.0.1:${refused.port}/`)).rejects.toThrow();
+      expect(log.warnings).toContainEqual(
+        expect.stringMatching(
+          /^port-forward: error forwarding port \d+ to pod .*: connect: connection refused$/,
+        ),
+      );
+    } finally {
+      await tunnel.close();
+      await refused.close();
+      app.close();
+    }
+  });
 
   it('fails a connection whose WebSocket is cut mid-transfer, and keeps serving new ones', async () => {
     const tunnel = await openTunnel();
@@ -423,6 +453,29 @@ describe('the port-forward tunnel', () => {
     } finally {
       await tunnel.close();
     }
+  });
+
+  it('says what it waits for when the Docker server takes more than two seconds to answer', async () => {
+    const startedAt = Date.now();
+    const server = http.createServer((_, res) => {
+      res.statusCode = Date.now() - startedAt < 2500 ? 503 : 200;
+      res.end(res.statusCode === 200 ? 'OK' : 'starting');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const log = memoryLogger();
+    try {
+      await waitForDocker(
+        (server.address() as net.AddressInfo).port,
+        10_000,
+        new AbortController().signal,
+        log,
+      );
+    } finally {
+      server.close();
+    }
+    expect(log.lines).toEqual([
+      "  Waiting for the pod's Docker server to answer GET /_ping on port 2375 (so far: HTTP 503; at most 10.0s)",
+    ]);
   });
 
   /** One GET /_ping through the tunnel, without retrying: what a Docker client's first request sees. */

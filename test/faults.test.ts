@@ -434,10 +434,10 @@ describe('cleanup of forgotten previews', () => {
     };
     const options = { context, env: { GITHUB_API_URL: github.url } };
     const dry = await run({ ...cleanupInputs, 'dry-run': 'true' }, options);
-    expect(dry.cleaned!.map((e) => [e.envId, e.reason, e.action])).toEqual([
-      ['pr-1', 'pull request closed', 'would remove'],
-      ['pr-2', undefined, 'kept'],
-      ['pr-3', 'expired', 'would remove'],
+    expect(dry.cleaned!.map((e) => [e.envId, e.reason, e.action, e.why])).toEqual([
+      ['pr-1', 'pull request closed', 'would remove', undefined],
+      ['pr-2', undefined, 'kept', expect.stringMatching(/^expires 20\S+Z; pull request #2 open$/)],
+      ['pr-3', 'expired', 'would remove', undefined],
     ]);
     expect(api.objectsMatching('kube-pod-preview/env-id=pr-1').length).toBeGreaterThan(0);
 
@@ -455,10 +455,10 @@ describe('cleanup of forgotten previews', () => {
       new URLSearchParams(),
     );
     const real = await run(cleanupInputs, options);
-    expect(real.cleaned!.map((e) => [e.envId, e.action])).toEqual([
-      ['pr-1', 'removed'],
-      ['pr-2', 'kept'],
-      ['pr-3', 'busy'],
+    expect(real.cleaned!.map((e) => [e.envId, e.action, e.why])).toEqual([
+      ['pr-1', 'removed', undefined],
+      ['pr-2', 'kept', expect.stringContaining('pull request #2 open')],
+      ['pr-3', 'busy', 'a run is working on it'],
     ]);
     expect(api.objectsMatching('kube-pod-preview/env-id=pr-1')).toEqual([]);
     expect(api.objectsMatching('kube-pod-preview/env-id=pr-2').length).toBeGreaterThan(0);
@@ -466,6 +466,60 @@ describe('cleanup of forgotten previews', () => {
 
     api.delete(LEASE, NAMESPACE, `kube-pod-preview-${expiring.ids.id}`, 'Background');
     for (const envId of ['pr-2', 'pr-3']) await run(inputs({ command: 'down', 'env-id': envId }));
+    expect(api.objectsMatching(OURS)).toEqual([]);
+  });
+
+  it('applies its own ttl to environments deployed without one, and says why each one it keeps stays', async () => {
+    const deployedAt = new Date('2026-03-01T10:00:00Z');
+    const context = { repository: 'acme/web' };
+    github.pulls.set(4, { state: 'open', head: 'c'.repeat(40) });
+    await run(inputs({ command: 'up', 'env-id': 'pr-4' }), { context, now: () => deployedAt });
+    const upLog = memoryLogger();
+    await run(inputs({ command: 'up', 'env-id': 'demo', ttl: '30d' }), {
+      context,
+      now: () => deployedAt,
+      log: upLog,
+    });
+    expect(upLog.lines).toContain(
+      'Expires 2026-03-31T10:00:00.000Z (input ttl 30d from this deploy; the next deploy sets it again): the scheduled cleanup removes it then.',
+    );
+    using empty = scratchDir();
+    const cleanup = (extra: Record<string, string>, log = memoryLogger()) =>
+      run(
+        {
+          command: 'cleanup',
+          namespace: NAMESPACE,
+          kubeconfig: api.kubeconfig(),
+          'working-directory': empty.dir,
+          'github-token': github.token,
+          ...extra,
+        },
+        { context, env: { GITHUB_API_URL: github.url }, now: () => new Date('2026-03-01T10:02:00Z'), log },
+      );
+    const log = memoryLogger();
+    const without = await cleanup({}, log);
+    expect(without.cleaned!.map((e) => [e.envId, e.action, e.why])).toEqual([
+      ['demo', 'kept', 'expires 2026-03-31T10:00:00.000Z; not a pull request’s environment'],
+      ['pr-4', 'kept', 'no expiry recorded; pull request #4 open'],
+    ]);
+    expect(log.lines).toContain(
+      'Input ttl is not set: only an expiry recorded by up (its input ttl, /preview extend) removes an environment.',
+    );
+    expect(log.lines).toContainEqual(
+      expect.stringMatching(/^ {2}pr-4 \(.*\): kept \(no expiry recorded; pull request #4 open\)$/),
+    );
+
+    // cleanup --ttl 1m on an environment deployed 2 minutes ago without one: it goes. A recorded expiry wins.
+    const withTtl = await cleanup({ ttl: '1m', 'dry-run': 'true' });
+    expect(withTtl.cleaned!.map((e) => [e.envId, e.reason, e.action, e.why])).toEqual([
+      ['demo', undefined, 'kept', 'expires 2026-03-31T10:00:00.000Z; not a pull request’s environment'],
+      ['pr-4', 'expired', 'would remove', undefined],
+    ]);
+    const longer = await cleanup({ ttl: '1h', 'dry-run': 'true' });
+    expect(longer.cleaned![1]!.why).toBe(
+      'expires 2026-03-01T11:00:00.000Z (input ttl after its last deploy); pull request #4 open',
+    );
+    for (const envId of ['pr-4', 'demo']) await run(inputs({ command: 'down', 'env-id': envId }));
     expect(api.objectsMatching(OURS)).toEqual([]);
   });
 });

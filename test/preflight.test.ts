@@ -175,6 +175,36 @@ describe('doctor', () => {
     });
   });
 
+  it('checks the cluster’s default IngressClass when input ingress-class is not given', async () => {
+    const classOf = async () => {
+      const outcome = await run(inputs({ command: 'doctor', domain: 'preview.example.com' }));
+      return outcome.checks?.find((c) => c.name === 'ingress class');
+    };
+    expect(await classOf()).toMatchObject({
+      state: 'skipped',
+      detail: expect.stringContaining('the cluster has no IngressClass'),
+    });
+    api.seed('networking.k8s.io/v1', 'IngressClass', {
+      metadata: { name: 'nginx' },
+      spec: { controller: 'k8s.io/ingress-nginx' },
+    });
+    expect(await classOf()).toEqual({
+      name: 'ingress class',
+      state: 'failed',
+      detail: expect.stringMatching(
+        /^Input ingress-class is not set and the cluster has no default IngressClass, .* Set input ingress-class to one of "nginx", or mark one default/,
+      ),
+    });
+    api.seed('networking.k8s.io/v1', 'IngressClass', {
+      metadata: { name: 'traefik', annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } },
+      spec: { controller: 'traefik.io/ingress-controller' },
+    });
+    expect(await classOf()).toMatchObject({
+      state: 'ok',
+      detail: `the Ingress names no class: the cluster's default IngressClass "traefik" serves it`,
+    });
+  });
+
   it('reports a namespace enforcing Pod Security baseline', async () => {
     api.labelNamespace(NAMESPACE, { 'pod-security.kubernetes.io/enforce': 'baseline' });
     const outcome = await run(inputs({ command: 'doctor' }));
@@ -185,22 +215,35 @@ describe('doctor', () => {
 });
 
 describe('the CLI’s doctor (dist/cli/index.js)', () => {
-  it('prints a line per check on stdout and exits 1 when one fails, 0 when none does', async () => {
+  it('prints each check once (✔/✖ on stderr, nothing on stdout), JSON with --output json; exits 1 when one fails', async () => {
     using scratch = scratchDir();
     const kubeconfig = path.join(scratch.dir, 'kubeconfig');
     writeFileSync(kubeconfig, api.kubeconfig());
+    const cli = path.join(ROOT, 'dist/cli/index.js');
     const args = ['doctor', '--env-id', 'demo', '--namespace', NAMESPACE, '--kubeconfig-file', kubeconfig];
-    const failing = await node(path.join(ROOT, 'dist/cli/index.js'), [...args, '--storage-class', 'gold'], {
+    const failing = await node(cli, [...args, '--storage-class', 'gold'], { cwd: hello.dir });
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toBe('');
+    expect(failing.stderr.match(/^✔ cluster: Kubernetes v1\.28\.7 at /gm)).toHaveLength(1);
+    expect(
+      failing.stderr.match(/^✖ storage class: StorageClass "gold" \(from input storage-class\)/gm),
+    ).toHaveLength(1);
+    expect(failing.stderr).not.toMatch(/^(ok|failed)\t/m);
+
+    const json = await node(cli, [...args, '--storage-class', 'gold', '--output', 'json'], {
       cwd: hello.dir,
     });
-    expect(failing.code).toBe(1);
-    expect(failing.stdout).toMatch(/^ok\tcluster\tKubernetes v1\.28\.7 at /m);
-    expect(failing.stdout).toMatch(
-      /^failed\tstorage class\tStorageClass "gold" \(from input storage-class\)/m,
-    );
-    const passing = await node(path.join(ROOT, 'dist/cli/index.js'), args, { cwd: hello.dir });
-    expect(passing.stdout).not.toMatch(/^failed/m);
+    expect(json.code).toBe(1);
+    const outcome = JSON.parse(json.stdout) as { command: string; checks: { name: string; state: string }[] };
+    expect(outcome.command).toBe('doctor');
+    expect(outcome.checks.find((c) => c.name === 'storage class')?.state).toBe('failed');
+    expect(outcome.checks.find((c) => c.name === 'cluster')?.state).toBe('ok');
+
+    const passing = await node(cli, args, { cwd: hello.dir });
+    expect(passing.stderr).not.toMatch(/^✖/m);
     expect(passing.code).toBe(0);
+    const bad = await node(cli, [...args, '--output', 'yaml'], { cwd: hello.dir });
+    expect(bad).toMatchObject({ code: 1, stderr: 'error: --output is text or json, got "yaml".\n' });
   });
 });
 
@@ -214,5 +257,44 @@ describe('plan --server', () => {
     // Set by the server, not by the template: the field manager's record of the apply.
     expect(docs[1].metadata.managedFields[0].manager).toMatch(/^kube-pod-preview\//);
     expect(traces()).toEqual({ objects: [], writes: [] });
+  });
+
+  it('masks the basic-auth Secret’s data', async () => {
+    const outcome = await run(
+      inputs({ command: 'plan', domain: 'preview.example.com', 'basic-auth': 'reviewer:s3cr3t-passw0rd' }),
+      { planOnServer: true },
+    );
+    const secret = parseAllDocuments(outcome.manifest ?? '')
+      .map((d) => d.toJSON())
+      .find((d) => d.kind === 'Secret');
+    expect(secret.data).toEqual({ auth: expect.stringMatching(/^\(masked: \d+ bytes\)$/) });
+    expect(outcome.manifest).not.toMatch(/cmV2aWV3ZXI6/); // base64 of "reviewer:"
+    expect(traces()).toEqual({ objects: [], writes: [] });
+  });
+});
+
+describe('plan without a cluster', () => {
+  it('shows the exposure of the declared ports (Service, Ingress with its hosts, the Secret masked)', async () => {
+    const outcome = await run(
+      inputs({
+        command: 'plan',
+        domain: 'preview.example.com',
+        'basic-auth': 'reviewer:s3cr3t-passw0rd',
+        kubeconfig: '',
+      }),
+    );
+    const docs = parseAllDocuments(outcome.manifest ?? '').map((d) => d.toJSON());
+    expect(docs.map((d) => d.kind)).toEqual(['ConfigMap', 'StatefulSet', 'Service', 'Secret', 'Ingress']);
+    const ingress = docs.find((d) => d.kind === 'Ingress');
+    expect(ingress.spec.rules.map((r: { host: string }) => r.host)).toEqual([
+      `web-8080-${outcome.ids.id}.preview.example.com`,
+    ]);
+    expect(docs.find((d) => d.kind === 'Service').spec.ports[0].port).toBe(hello.port);
+    expect(docs.find((d) => d.kind === 'Secret').stringData).toEqual({
+      auth: expect.stringMatching(/^\(masked: \d+ bytes\)$/),
+    });
+    expect(outcome.manifest).not.toContain('{SHA}');
+    expect(outcome.manifest).not.toMatch(/cmV2aWV3ZXI6/);
+    expect(api.requests).toEqual([]); // plan asks the cluster nothing
   });
 });

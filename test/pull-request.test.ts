@@ -314,7 +314,18 @@ describe('sleep when idle', () => {
         now: () => new Date(deployedAt.getTime() + hours * 3600_000),
       });
     expect((await cleanup(3)).cleaned).toMatchObject([{ envId: 'pr-7', action: 'kept' }]);
-    expect((await cleanup(5)).cleaned).toMatchObject([{ envId: 'pr-7', reason: 'idle', action: 'asleep' }]);
+    const log = memoryLogger();
+    const asleep = await run(inputs({ ...extra, command: 'cleanup' }), {
+      ...event('opened'),
+      now: () => new Date(deployedAt.getTime() + 5 * 3600_000),
+      log,
+    });
+    expect(asleep.cleaned).toMatchObject([{ envId: 'pr-7', reason: 'idle', action: 'asleep' }]);
+    expect(log.lines).toContainEqual(
+      expect.stringMatching(
+        /^group: Put pr-7 \(.*\) to sleep: not deployed for 5h \(input sleep-after 4h\); StatefulSet\/\S+ scaled to 0 replicas and its exposure removed, its volume kept$/,
+      ),
+    );
     const host = api.store.get(STS, NAMESPACE, id)! as any;
     expect(host.spec.replicas).toBe(0);
     expect(host.metadata.annotations['kube-pod-preview/sleeping-since']).toBeDefined();
@@ -328,7 +339,14 @@ describe('sleep when idle', () => {
     expect(comment()).toContain('💤 asleep');
     expect(comment()).toContain('No deploy for 4h (input sleep-after)');
     // Asleep, it stays asleep; the next push wakes it.
-    expect((await cleanup(6)).cleaned).toMatchObject([{ action: 'kept' }]);
+    expect((await cleanup(6)).cleaned).toMatchObject([
+      {
+        action: 'kept',
+        why: expect.stringMatching(
+          /^asleep since 2026-11-23T13:00:00.000Z; no expiry recorded; pull request #7 open$/,
+        ),
+      },
+    ]);
     const woken = await run(inputs({ expose: 'none', 'sleep-after': '4h' }), event('synchronize'));
     expect(woken.command).toBe('up');
     const awake = api.store.get(STS, NAMESPACE, id)! as any;

@@ -33,7 +33,16 @@ describe('the sticky comment', () => {
       {
         state: 'ready',
         durationMs: 83_000,
-        urls: [url('web', 8080, 'ready', 'HTTP 200'), url('api', 3000, 'unreachable', 'HTTP 502')],
+        urls: [
+          url('web', 8080, 'ready', 'HTTP 200'),
+          url(
+            'api',
+            3000,
+            'not-routed',
+            'HTTP 404 while the app answers HTTP 200 on port 3000: a default backend',
+          ),
+          url('admin', 9000, 'app-down', 'the app on port 9000: connection refused; the URL: HTTP 401'),
+        ],
       },
       CTX,
     );
@@ -45,7 +54,8 @@ describe('the sticky comment', () => {
         '| Service | Port | URL | State |',
         '| --- | --- | --- | --- |',
         '| web | 8080 | [web-8080-web-pr-7-1a2b3c4d.preview.example.com](https://web-8080-web-pr-7-1a2b3c4d.preview.example.com) | ✅ answers (HTTP 200) |',
-        '| api | 3000 | [api-3000-web-pr-7-1a2b3c4d.preview.example.com](https://api-3000-web-pr-7-1a2b3c4d.preview.example.com) | ⚠️ not answering (HTTP 502) |',
+        '| api | 3000 | [api-3000-web-pr-7-1a2b3c4d.preview.example.com](https://api-3000-web-pr-7-1a2b3c4d.preview.example.com) | ⚠️ up, but not routed to the app (HTTP 404 while the app answers HTTP 200 on port 3000: a default backend) |',
+        '| admin | 9000 | [admin-9000-web-pr-7-1a2b3c4d.preview.example.com](https://admin-9000-web-pr-7-1a2b3c4d.preview.example.com) | ⚠️ the app is not answering (the app on port 9000: connection refused; the URL: HTTP 401) |',
         '',
         'Deployed commit `a1b2c3d` in 1m23s · [workflow run](https://github.com/acme/web/actions/runs/4242)',
         '',

@@ -201,7 +201,7 @@ describe('the compose file does not choose where a preview goes', () => {
     delete given.namespace;
     const chosen = await run(given, { log });
     expect(chosen.namespace).toBe('team-a');
-    expect(log.lines.at(-1)).toMatch(/in namespace team-a \(chosen by the compose file's x-preevy\): plan$/);
+    expect(log.lines.at(-1)).toMatch(/in namespace team-a \(x-preevy namespace of the compose file\): plan$/);
   });
 });
 

@@ -774,8 +774,8 @@ class KubeClient {
         });
     }
     /** A local port whose connections reach `port` of a pod of the namespace (the portforward subresource). */
-    portForward(pod, port, log) {
-        return PortForwardTunnel.open(this.kc, { namespace: this.namespace, pod, port }, log);
+    portForward(pod, port, log, pool = {}) {
+        return PortForwardTunnel.open(this.kc, { namespace: this.namespace, pod, port }, log, pool);
     }
     /** The kind's REST resource, or undefined when the cluster does not serve it. */
     async resource(apiVersion, kind) {
@@ -1144,7 +1144,7 @@ function load(kc, source, env) {
                     for (const file of present.slice(1)) {
                         const other = new _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_4__/* .KubeConfig */ .ypW();
                         other.loadFromFile(file);
-                        kc.mergeConfig(other);
+                        mergeFirstWins(kc, other);
                     }
                 });
             }
@@ -1158,6 +1158,22 @@ function load(kc, source, env) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo('No cluster credentials: set input kubeconfig to the content of a kubeconfig file (from a secret), or provide $KUBECONFIG or ~/.kube/config.');
         }
     }
+}
+/**
+ * kubectl's merge of KUBECONFIG's files: the first file to set the current context, or to define a
+ * cluster, user or context of a name, wins. The client library's own merge lets the last file's current
+ * context win and refuses a name two files define.
+ */
+function mergeFirstWins(kc, other) {
+    if (!kc.currentContext && other.currentContext)
+        kc.setCurrentContext(other.currentContext);
+    const missing = (mine, theirs) => theirs.filter((t) => !mine.some((m) => m.name === t.name));
+    for (const cluster of missing(kc.clusters, other.clusters))
+        kc.addCluster(cluster);
+    for (const user of missing(kc.users, other.users))
+        kc.addUser(user);
+    for (const context of missing(kc.contexts, other.contexts))
+        kc.addContext(context);
 }
 /**
  * A kubeconfig from a path in the repository may not make the runner run a command or read its files

@@ -68,7 +68,7 @@ function jobSummary(outcome) {
     if (outcome.command === 'cleanup') {
         lines.push('| Environment | Repository | Reason | Action |', '| --- | --- | --- | --- |');
         for (const e of outcome.cleaned) {
-            lines.push(`| ${(0,comment/* escapeText */.X1)(e.envId)} | ${(0,comment/* escapeText */.X1)(e.repository ?? '')} | ${e.reason ?? ''} | ${e.action} |`);
+            lines.push(`| ${(0,comment/* escapeText */.X1)(e.envId)} | ${(0,comment/* escapeText */.X1)(e.repository ?? '')} | ${(0,comment/* escapeText */.X1)([e.reason, e.why].filter(Boolean).join('; '))} | ${e.action} |`);
         }
         lines.push('');
     }
@@ -88,7 +88,7 @@ function jobSummary(outcome) {
 // EXTERNAL MODULE: ./src/model/inputs.ts
 var inputs = __webpack_require__(492);
 // EXTERNAL MODULE: ./src/run/dispatch.ts + 3 modules
-var dispatch = __webpack_require__(7192);
+var dispatch = __webpack_require__(2446);
 // EXTERNAL MODULE: ./src/model/checkpoint.ts
 var checkpoint = __webpack_require__(8471);
 ;// CONCATENATED MODULE: ./src/entry/post.ts
@@ -321,13 +321,21 @@ function urlTable(urls) {
     ];
 }
 function stateText(url) {
-    if (url.state === 'ready')
-        return `✅ answers (${escapeText(url.detail ?? '')})`;
-    if (url.state === 'unreachable')
-        return `⚠️ not answering (${escapeText(url.detail ?? '')})`;
-    if (url.state === 'asleep')
-        return '💤 asleep';
-    return 'port-forward';
+    const detail = escapeText(url.detail ?? '');
+    switch (url.state) {
+        case 'ready':
+            return `✅ answers (${detail})`;
+        case 'unreachable':
+            return `⚠️ not answering (${detail})`;
+        case 'not-routed':
+            return `⚠️ up, but not routed to the app (${detail})`;
+        case 'app-down':
+            return `⚠️ the app is not answering (${detail})`;
+        case 'asleep':
+            return '💤 asleep';
+        default:
+            return 'port-forward';
+    }
 }
 /** Escapes text for Markdown, inside and outside tables: nothing a name contains can break the layout. */
 function escapeText(text) {

@@ -1,5 +1,5 @@
 export const id = 333;
-export const ids = [333,945,207];
+export const ids = [333,207];
 export const modules = {
 
 /***/ 6207:

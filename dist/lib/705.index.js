@@ -1,5 +1,5 @@
 export const id = 705;
-export const ids = [705,945,207];
+export const ids = [705,207];
 export const modules = {
 
 /***/ 6207:
@@ -424,9 +424,10 @@ async function waitUntilGone(client, kinds, selector, options) {
 /* harmony import */ var _kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9749);
 /* harmony import */ var _kube_teardown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3945);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8045);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17);
-/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8085);
-/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9240);
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6518);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17);
+/* harmony import */ var _report_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8085);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(9240);
 var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
     if (value !== null && value !== void 0) {
         if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
@@ -486,17 +487,22 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
 
 
 
+
 /**
  * `cleanup`: finds the preview environments in the namespace by their docker-host workloads and removes
  * those whose pull request is closed (for this repository, asked of the GitHub API) or whose expiry has
- * passed; with input sleep-after, it scales to zero those not deployed for that long. An environment a
- * run is working on (its lease is held) is left for a later cleanup.
+ * passed: the one `up` recorded (input ttl, `/preview extend`), else, with cleanup's own input ttl, that
+ * long after the last deploy. With input sleep-after, it scales to zero those not deployed for that
+ * long. An environment a run is working on (its lease is held) is left for a later cleanup. Every
+ * environment kept says why.
  */
 async function runCleanup(client, options) {
-    const { log } = options;
+    const { log, settings } = options;
     const hosts = await (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .dockerHosts */ .I7)(client);
     if (hosts.length === 0)
         log.info(`No preview environments in namespace ${client.namespace}.`);
+    else
+        explainLifetimes(settings, log);
     const now = options.now();
     const entries = [];
     for (const host of hosts) {
@@ -506,27 +512,22 @@ async function runCleanup(client, options) {
         if (!ids.id)
             continue;
         const repository = host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .ANNOTATIONS */ .BC.repository];
-        const entry = {
-            ...ids,
-            repository,
-            reason: await whyRemove(host, ids, now, options),
-            action: 'kept',
-        };
+        const { reason, kept } = await verdict(host, ids, now, options);
+        const entry = { ...ids, repository, reason, action: 'kept' };
         entries.push(entry);
         const what = `${ids.envId} (${ids.id}${repository ? `, ${repository}` : ''})`;
-        if (!entry.reason && idle(host, now, options.settings)) {
+        if (!entry.reason && idle(host, now, settings)) {
             entry.reason = 'idle';
-            entry.action = options.settings.dryRun
-                ? 'would sleep'
-                : await sleep(client, host, entry, what, options);
-            if (options.settings.dryRun)
+            entry.action = settings.dryRun ? 'would sleep' : await sleep(client, host, entry, what, options);
+            if (settings.dryRun)
                 log.info(`  ${what}: would sleep (idle; dry-run)`);
         }
         else if (!entry.reason) {
             const since = (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .asleepSince */ .jY)(host);
-            log.info(`  ${what}: kept${since ? ` (asleep since ${since.toISOString()})` : ''}`);
+            entry.why = [...(since ? [`asleep since ${since.toISOString()}`] : []), ...kept].join('; ');
+            log.info(`  ${what}: kept (${entry.why})`);
         }
-        else if (options.settings.dryRun) {
+        else if (settings.dryRun) {
             entry.action = 'would remove';
             log.info(`  ${what}: would remove (${entry.reason}; dry-run)`);
         }
@@ -534,6 +535,14 @@ async function runCleanup(client, options) {
             entry.action = await remove(client, entry, what, options);
     }
     return entries;
+}
+/** What ttl and sleep-after mean to this cleanup, said once. */
+function explainLifetimes(settings, log) {
+    log.info(settings.ttlMs === undefined
+        ? 'Input ttl is not set: only an expiry recorded by up (its input ttl, /preview extend) removes an environment.'
+        : `Input ttl ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .formatSpan */ .QA)(settings.ttlMs)}: an environment without a recorded expiry goes that long after its last deploy; a recorded expiry (up's input ttl, /preview extend) wins.`);
+    if (settings.sleepAfterMs !== undefined)
+        log.info(`Input sleep-after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .formatSpan */ .QA)(settings.sleepAfterMs)}: an environment not deployed for that long is scaled to zero.`);
 }
 /** Awake, and not deployed for input sleep-after. */
 function idle(host, now, settings) {
@@ -552,7 +561,7 @@ async function sleep(client, host, entry, what, options) {
         const env_1 = { stack: [], error: void 0, hasError: false };
         try {
             const _lease = __addDisposableResource(env_1, await (0,_kube_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .acquireLease */ .Z)(client, entry.id, leaseOptions(options)), true);
-            await log.group(`Put ${what} to sleep: no deploy for input sleep-after`, () => (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .putToSleep */ .u9)(client, host, options.now(), log));
+            await log.group(sleepTitle(host, what, options), () => (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .putToSleep */ .u9)(client, host, options.now(), log));
         }
         catch (e_1) {
             env_1.error = e_1;
@@ -568,19 +577,26 @@ async function sleep(client, host, entry, what, options) {
         if (!(error instanceof _kube_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .LeaseHeldError */ ._))
             throw error;
         log.info(`  ${what}: a run is working on it; leaving it awake`);
+        entry.why = 'a run is working on it';
         return 'busy';
     }
     signal.throwIfAborted();
     const pr = pullRequestOf(entry);
     if (pr !== undefined && entry.repository === options.context.repository) {
         const urls = (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .recordedUrls */ .bk)(host).map((u) => ({ ...u, state: 'asleep', detail: undefined }));
-        await (0,_report_js__WEBPACK_IMPORTED_MODULE_5__.reportFor)(options.github, options.settings, entry, pr, options.context, log)?.sleeping(urls);
+        await (0,_report_js__WEBPACK_IMPORTED_MODULE_6__.reportFor)(options.github, options.settings, entry, pr, options.context, log)?.sleeping(urls);
     }
     return 'asleep';
 }
+/** `Put pr-7 (…) to sleep: not deployed for 5h (input sleep-after 4h); StatefulSet/x to 0 replicas, …`. */
+function sleepTitle(host, what, options) {
+    const deployedAt = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .annotatedTime */ .ev)(host, _model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .ANNOTATIONS */ .BC.deployedAt);
+    const idleFor = (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .formatSpan */ .QA)(options.now().getTime() - deployedAt.getTime());
+    return `Put ${what} to sleep: not deployed for ${idleFor} (input sleep-after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_4__/* .formatSpan */ .QA)(options.settings.sleepAfterMs)}); ${host.kind}/${host.metadata.name} scaled to 0 replicas and its exposure removed, its volume kept`;
+}
 function leaseOptions(options) {
     return {
-        holder: (0,_run_js__WEBPACK_IMPORTED_MODULE_6__/* .holderOf */ .K)(options.context),
+        holder: (0,_run_js__WEBPACK_IMPORTED_MODULE_7__/* .holderOf */ .K)(options.context),
         durationSeconds: 30,
         waitMs: 0,
         pollMs: 1000,
@@ -588,23 +604,42 @@ function leaseOptions(options) {
         log: options.log,
     };
 }
-/** Why an environment goes: its ttl has passed, or its pull request (of this repository) is closed. */
-async function whyRemove(host, ids, now, options) {
-    const annotations = host.metadata.annotations ?? {};
-    const expiresAt = (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .expiryOf */ .p1)(host);
-    if (expiresAt && expiresAt.getTime() <= now.getTime())
-        return 'expired';
+/**
+ * Why an environment goes (its expiry has passed, or its pull request of this repository is closed), or
+ * else why it stays, a reason each.
+ */
+async function verdict(host, ids, now, options) {
+    const expiry = expiryFor(host, options.settings);
+    if (expiry && expiry.at.getTime() <= now.getTime())
+        return { reason: 'expired', kept: [] };
+    const kept = [expiry ? `expires ${expiry.at.toISOString()}${expiry.from}` : 'no expiry recorded'];
     const pr = pullRequestOf(ids);
-    const ours = annotations[_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .ANNOTATIONS */ .BC.repository] === options.context.repository;
-    if (pr === undefined || !ours || !options.github)
-        return undefined;
+    const repository = host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .ANNOTATIONS */ .BC.repository];
+    if (pr === undefined)
+        return { reason: undefined, kept: [...kept, 'not a pull request’s environment'] };
+    if (repository !== options.context.repository)
+        return { reason: undefined, kept: [...kept, `a pull request of ${repository ?? 'another repository'}`] };
+    if (!options.github)
+        return { reason: undefined, kept: [...kept, `no GitHub token to ask about pull request #${pr}`] };
     try {
-        return (await options.github.pullRequestState(pr)) === 'closed' ? 'pull request closed' : undefined;
+        if ((await options.github.pullRequestState(pr)) === 'closed')
+            return { reason: 'pull request closed', kept: [] };
+        return { reason: undefined, kept: [...kept, `pull request #${pr} open`] };
     }
     catch (error) {
-        options.log.warning(`Keeping ${ids.envId}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(error)}`);
-        return undefined;
+        options.log.warning(`Keeping ${ids.envId}: ${(0,_util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .Uc)(error)}`);
+        return { reason: undefined, kept: [...kept, `pull request #${pr} unknown`] };
     }
+}
+/** The recorded expiry, else, with input ttl, that long after the last deploy; undefined without either. */
+function expiryFor(host, settings) {
+    const recorded = (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_1__/* .expiryOf */ .p1)(host);
+    if (recorded)
+        return { at: recorded, from: '' };
+    const deployedAt = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .annotatedTime */ .ev)(host, _model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .ANNOTATIONS */ .BC.deployedAt);
+    if (settings.ttlMs === undefined || !deployedAt)
+        return undefined;
+    return { at: new Date(deployedAt.getTime() + settings.ttlMs), from: ' (input ttl after its last deploy)' };
 }
 /** Removes one environment under its lease, unless a run holds it; its comment, if any, says *deleted*. */
 async function remove(client, entry, what, options) {
@@ -635,11 +670,12 @@ async function remove(client, entry, what, options) {
         if (!(error instanceof _kube_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .LeaseHeldError */ ._))
             throw error;
         log.info(`  ${what}: a run is working on it; leaving it for the next cleanup`);
+        entry.why = 'a run is working on it';
         return 'busy';
     }
     const pr = pullRequestOf(entry);
     if (pr !== undefined && entry.repository === options.context.repository) {
-        await (0,_report_js__WEBPACK_IMPORTED_MODULE_5__.reportFor)(options.github, settings, entry, pr, options.context, log)?.deleted();
+        await (0,_report_js__WEBPACK_IMPORTED_MODULE_6__.reportFor)(options.github, settings, entry, pr, options.context, log)?.deleted();
     }
     return 'removed';
 }

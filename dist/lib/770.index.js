@@ -29,7 +29,7 @@ const USAGE = `Usage: kube-pod-preview <plan|doctor|up|down|cleanup> [--<input> 
   plan     print the rendered, validated objects as YAML (needs no cluster); with --server, as the
            API server would store them (a dry run: defaults and admission's changes filled in)
   doctor   check the cluster, the permissions and what the cluster would make of the objects, a line
-           per check, changing nothing (exit status 1 when a check fails)
+           per check on stderr, changing nothing (exit status 1 when a check fails)
   up       provision or update the environment, run compose in it, print its URLs
   down     delete everything the environment created
   cleanup  remove the namespace's environments whose PR is closed or whose ttl has passed
@@ -41,9 +41,12 @@ Outside a pull_request event, --env-id is required. The kubeconfig comes from --
 $KUBECONFIG or ~/.kube/config (--kubeconfig takes its content, which then shows in the process list).
 --repository owner/name names the repository the environment belongs to, as the action's
 GITHUB_REPOSITORY does (default: $GITHUB_REPOSITORY, else the git checkout's origin remote), so that
-the CLI reaches the environment the action created.`;
+the CLI reaches the environment the action created.
+Progress and doctor's checks go to stderr, for people. stdout carries the result: plan's YAML, up's
+URLs and cleanup's verdicts (a tab-separated line each), nothing for doctor. --output json prints the
+whole outcome (doctor's checks included) as one JSON document on stdout instead.`;
 /** Flags of the CLI alone; every other flag is one of the action's inputs. */
-const CLI_FLAGS = ['repository', 'kubeconfig-file'];
+const CLI_FLAGS = ['repository', 'kubeconfig-file', 'output'];
 const COMMANDS = ['plan', 'doctor', 'up', 'down', 'cleanup'];
 /** Parses `<command> --name value --name=value …` into input values and --repository. */
 function parseArgs(argv) {
@@ -79,7 +82,16 @@ function parseArgs(argv) {
     }
     if (cli['kubeconfig-file'] !== undefined && values.kubeconfig !== undefined)
         throw new errors/* UserError */.yo('Give --kubeconfig-file or --kubeconfig, not both.');
-    return { inputs: values, repository: cli.repository, kubeconfigFile: cli['kubeconfig-file'], server };
+    const output = cli.output ?? 'text';
+    if (output !== 'text' && output !== 'json')
+        throw new errors/* UserError */.yo(`--output is text or json, got "${output}".`);
+    return {
+        inputs: values,
+        repository: cli.repository,
+        kubeconfigFile: cli['kubeconfig-file'],
+        server,
+        output,
+    };
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -146,8 +158,14 @@ function consoleLogger(options = {}) {
 
 
 
-/** What a command prints on stdout: the plan's YAML, the URLs, or cleanup's verdicts, a line each. */
-function resultText(outcome) {
+/**
+ * What a command prints on stdout: the plan's YAML, the URLs, or cleanup's verdicts, a line each. doctor's
+ * checks are already on stderr as ✔/✖ lines: printing them again would show each twice on a terminal.
+ * `--output json`: the outcome itself, for programs.
+ */
+function resultText(outcome, output) {
+    if (output === 'json')
+        return `${JSON.stringify(outcome, null, 2)}\n`;
     switch (outcome.command) {
         case 'plan':
             return outcome.manifest;
@@ -155,11 +173,9 @@ function resultText(outcome) {
             return outcome.urls
                 .map((u) => `${u.service}:${u.port}\t${u.url ?? u.command ?? ''}\t${u.state}\n`)
                 .join('');
-        case 'doctor':
-            return outcome.checks.map((c) => `${c.state}\t${c.name}\t${c.detail}\n`).join('');
         case 'cleanup':
             return outcome.cleaned
-                .map((e) => `${e.envId}\t${e.repository ?? ''}\t${e.reason ?? ''}\t${e.action}\n`)
+                .map((e) => `${e.envId}\t${e.repository ?? ''}\t${[e.reason, e.why].filter(Boolean).join('; ')}\t${e.action}\n`)
                 .join('');
         default:
             return '';
@@ -186,7 +202,7 @@ async function runCli(argv) {
         const file = args.kubeconfigFile;
         const kubeconfig = file === undefined ? {} : { kubeconfig: readKubeconfig(file) };
         // Imported here, not above: `--help` and argument errors should not pay for loading the libraries.
-        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(192)]).then(__webpack_require__.bind(__webpack_require__, 7192));
+        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(446)]).then(__webpack_require__.bind(__webpack_require__, 2446));
         const outcome = await runCommand({
             input: (0,inputs/* mapInputs */.k3)({ ...args.inputs, ...kubeconfig }),
             // The environment's id derives from the repository: the CLI must name the one the action does.
@@ -196,7 +212,7 @@ async function runCli(argv) {
             cwd: process.cwd(),
             planOnServer: args.server,
         });
-        process.stdout.write(resultText(outcome));
+        process.stdout.write(resultText(outcome, args.output));
         return outcome.command === 'doctor' && outcome.checks.some((c) => c.state === 'failed') ? 1 : 0;
     }
     catch (error) {

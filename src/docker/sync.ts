@@ -199,10 +199,12 @@ export async function syncFiles(
         `Copying files into the pod failed (exit code ${result.exitCode}): ${result.stderr.toString('utf8').trim()}. The docker-host container needs sh, head and tar.`,
       );
     }
-    const files = send.filter((f) => local[f]!.type !== 'directory');
-    const unchanged = Object.keys(local).length - send.length;
+    // Files only, on both sides: a directory is neither sent nor unchanged as far as a reader counts.
+    const isFile = (f: string) => local[f]!.type !== 'directory';
+    const files = send.filter(isFile);
+    const unchanged = Object.keys(local).filter(isFile).length - files.length;
     log.info(
-      `  ${files.length} file(s) sent (${formatBytes(bytes)}), ${remove.length} removed, ${unchanged} unchanged`,
+      `  ${files.length} ${files.length === 1 ? 'file' : 'files'} sent (${formatBytes(bytes)}), ${remove.length} removed, ${unchanged} unchanged`,
     );
     return { model: rewriteModel(model, remoteDir), sent: files, removed: remove, unchanged, bytes };
   } finally {

@@ -6,7 +6,7 @@ export const USAGE = `Usage: kube-pod-preview <plan|doctor|up|down|cleanup> [--<
   plan     print the rendered, validated objects as YAML (needs no cluster); with --server, as the
            API server would store them (a dry run: defaults and admission's changes filled in)
   doctor   check the cluster, the permissions and what the cluster would make of the objects, a line
-           per check, changing nothing (exit status 1 when a check fails)
+           per check on stderr, changing nothing (exit status 1 when a check fails)
   up       provision or update the environment, run compose in it, print its URLs
   down     delete everything the environment created
   cleanup  remove the namespace's environments whose PR is closed or whose ttl has passed
@@ -18,7 +18,10 @@ Outside a pull_request event, --env-id is required. The kubeconfig comes from --
 $KUBECONFIG or ~/.kube/config (--kubeconfig takes its content, which then shows in the process list).
 --repository owner/name names the repository the environment belongs to, as the action's
 GITHUB_REPOSITORY does (default: $GITHUB_REPOSITORY, else the git checkout's origin remote), so that
-the CLI reaches the environment the action created.`;
+the CLI reaches the environment the action created.
+Progress and doctor's checks go to stderr, for people. stdout carries the result: plan's YAML, up's
+URLs and cleanup's verdicts (a tab-separated line each), nothing for doctor. --output json prints the
+whole outcome (doctor's checks included) as one JSON document on stdout instead.`;
 
 export interface CliArgs {
   inputs: Partial<Record<InputName, string>>;
@@ -28,10 +31,12 @@ export interface CliArgs {
   kubeconfigFile: string | undefined;
   /** `plan --server`. */
   server: boolean;
+  /** --output: `text` for people (the default), `json` for programs. */
+  output: 'text' | 'json';
 }
 
 /** Flags of the CLI alone; every other flag is one of the action's inputs. */
-const CLI_FLAGS = ['repository', 'kubeconfig-file'] as const;
+const CLI_FLAGS = ['repository', 'kubeconfig-file', 'output'] as const;
 
 const COMMANDS = ['plan', 'doctor', 'up', 'down', 'cleanup'];
 
@@ -65,5 +70,14 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   if (cli['kubeconfig-file'] !== undefined && values.kubeconfig !== undefined)
     throw new UserError('Give --kubeconfig-file or --kubeconfig, not both.');
-  return { inputs: values, repository: cli.repository, kubeconfigFile: cli['kubeconfig-file'], server };
+  const output = cli.output ?? 'text';
+  if (output !== 'text' && output !== 'json')
+    throw new UserError(`--output is text or json, got "${output}".`);
+  return {
+    inputs: values,
+    repository: cli.repository,
+    kubeconfigFile: cli['kubeconfig-file'],
+    server,
+    output,
+  };
 }

@@ -7,8 +7,13 @@ import { repositoryOf } from './repository.js';
 import type { Outcome } from '../model/outcome.js';
 import { consoleLogger } from '../util/log.js';
 
-/** What a command prints on stdout: the plan's YAML, the URLs, or cleanup's verdicts, a line each. */
-function resultText(outcome: Outcome): string {
+/**
+ * What a command prints on stdout: the plan's YAML, the URLs, or cleanup's verdicts, a line each. doctor's
+ * checks are already on stderr as ✔/✖ lines: printing them again would show each twice on a terminal.
+ * `--output json`: the outcome itself, for programs.
+ */
+function resultText(outcome: Outcome, output: 'text' | 'json'): string {
+  if (output === 'json') return `${JSON.stringify(outcome, null, 2)}\n`;
   switch (outcome.command) {
     case 'plan':
       return outcome.manifest;
@@ -16,11 +21,12 @@ function resultText(outcome: Outcome): string {
       return outcome.urls
         .map((u) => `${u.service}:${u.port}\t${u.url ?? u.command ?? ''}\t${u.state}\n`)
         .join('');
-    case 'doctor':
-      return outcome.checks.map((c) => `${c.state}\t${c.name}\t${c.detail}\n`).join('');
     case 'cleanup':
       return outcome.cleaned
-        .map((e) => `${e.envId}\t${e.repository ?? ''}\t${e.reason ?? ''}\t${e.action}\n`)
+        .map(
+          (e) =>
+            `${e.envId}\t${e.repository ?? ''}\t${[e.reason, e.why].filter(Boolean).join('; ')}\t${e.action}\n`,
+        )
         .join('');
     default:
       return '';
@@ -60,7 +66,7 @@ export async function runCli(argv: string[]): Promise<number> {
       cwd: process.cwd(),
       planOnServer: args.server,
     });
-    process.stdout.write(resultText(outcome));
+    process.stdout.write(resultText(outcome, args.output));
     return outcome.command === 'doctor' && outcome.checks.some((c) => c.state === 'failed') ? 1 : 0;
   } catch (error) {
     const reason = reasonOf(error, signal);

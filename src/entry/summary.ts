@@ -26,7 +26,7 @@ export function jobSummary(outcome: Outcome): string {
     lines.push('| Environment | Repository | Reason | Action |', '| --- | --- | --- | --- |');
     for (const e of outcome.cleaned) {
       lines.push(
-        `| ${escapeText(e.envId)} | ${escapeText(e.repository ?? '')} | ${e.reason ?? ''} | ${e.action} |`,
+        `| ${escapeText(e.envId)} | ${escapeText(e.repository ?? '')} | ${escapeText([e.reason, e.why].filter(Boolean).join('; '))} | ${e.action} |`,
       );
     }
     lines.push('');

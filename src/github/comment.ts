@@ -157,10 +157,21 @@ export function urlTable(urls: PreviewUrl[]): string[] {
 }
 
 function stateText(url: PreviewUrl): string {
-  if (url.state === 'ready') return `✅ answers (${escapeText(url.detail ?? '')})`;
-  if (url.state === 'unreachable') return `⚠️ not answering (${escapeText(url.detail ?? '')})`;
-  if (url.state === 'asleep') return '💤 asleep';
-  return 'port-forward';
+  const detail = escapeText(url.detail ?? '');
+  switch (url.state) {
+    case 'ready':
+      return `✅ answers (${detail})`;
+    case 'unreachable':
+      return `⚠️ not answering (${detail})`;
+    case 'not-routed':
+      return `⚠️ up, but not routed to the app (${detail})`;
+    case 'app-down':
+      return `⚠️ the app is not answering (${detail})`;
+    case 'asleep':
+      return '💤 asleep';
+    default:
+      return 'port-forward';
+  }
 }
 
 /** Escapes text for Markdown, inside and outside tables: nothing a name contains can break the layout. */

@@ -21,7 +21,13 @@ const keyOf = (r: Rule) => `${r.group}|${r.resource}|${r.verb}`;
  * undecided is asked one SelfSubjectAccessReview each, so a denial is always the server's own answer.
  * An API server that answers neither review leaves the calls themselves to fail.
  */
-export async function checkAccess(client: KubeClient, needs: Need[], log: Logger): Promise<void> {
+export async function checkAccess(
+  client: KubeClient,
+  needs: Need[],
+  log: Logger,
+  /** Where the namespace came from (input, x-preevy, the kubeconfig's context, the default). */
+  namespaceFrom?: string,
+): Promise<void> {
   const rules = await rulesFor(client, needs);
   let answers: Map<string, boolean>;
   try {
@@ -38,7 +44,8 @@ export async function checkAccess(client: KubeClient, needs: Need[], log: Logger
     log.info(`Without "${r.verb}" on ${r.resource}${r.group ? `.${r.group}` : ''}, ${r.optional}.`);
   }
   const missing = lacking.filter((r) => !r.optional);
-  if (missing.length > 0) throw lackingError(client.namespace, missing);
+  if (missing.length > 0)
+    throw lackingError(client.namespace, namespaceFrom, missing, rules.filter((r) => !r.optional).length);
 }
 
 /** The needs as RBAC rules: kinds become their resource names, as discovery gives them. */
@@ -121,7 +128,16 @@ export function grants(
   return has(rule.verbs, wanted.verb) && has(rule.apiGroups, wanted.group) && resourceMatches;
 }
 
-function lackingError(namespace: string, lacking: Rule[]): UserError {
+/**
+ * The missing rules, after the namespace they were asked in and where it came from: an identity that
+ * lacks everything there was more likely given the wrong namespace than too small a Role.
+ */
+function lackingError(
+  namespace: string,
+  namespaceFrom: string | undefined,
+  lacking: Rule[],
+  needed: number,
+): UserError {
   const byResource = new Map<string, string[]>();
   for (const r of lacking) {
     const key = `${r.group}|${r.resource}`;
@@ -135,7 +151,12 @@ function lackingError(namespace: string, lacking: Rule[]): UserError {
     const [group, resource] = key.split('|');
     return `  - apiGroups: ["${group}"]\n    resources: ["${resource}"]\n    verbs: [${verbs.map((v) => `"${v}"`).join(', ')}]`;
   });
+  const where = `namespace "${namespace}"${namespaceFrom ? ` (${namespaceFrom})` : ''}`;
+  const wrongNamespace =
+    lacking.length === needed
+      ? ` It has none of the permissions a run needs there: if its Role is in another namespace, set input namespace (or the kubeconfig context's namespace) to that one.`
+      : '';
   return new UserError(
-    `The kubeconfig's identity lacks ${lacking.length} permission${lacking.length > 1 ? 's' : ''} in namespace "${namespace}": ${list.join('; ')}. Nothing was changed. Add these rules to its Role (deploy/rbac.yaml has the complete Role):\n${yaml.join('\n')}`,
+    `The kubeconfig's identity lacks ${lacking.length} permission${lacking.length > 1 ? 's' : ''} in ${where}: ${list.join('; ')}. Nothing was changed.${wrongNamespace} Otherwise add these rules to its Role in namespace "${namespace}" (deploy/rbac.yaml has the complete Role):\n${yaml.join('\n')}`,
   );
 }

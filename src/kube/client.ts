@@ -15,6 +15,7 @@ import type { Readable } from 'node:stream';
 import type { KubeconfigSource } from '../model/settings.js';
 import { loadKubeConfig } from './config.js';
 import { execInPod, type ExecResult } from './exec.js';
+import type { PoolOptions } from './channel-pool.js';
 import { PortForwardTunnel } from './port-forward.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
 import { describeRef, refOf, type KubeObject, type ObjectRef } from '../model/objects.js';
@@ -166,8 +167,13 @@ export class KubeClient {
   }
 
   /** A local port whose connections reach `port` of a pod of the namespace (the portforward subresource). */
-  portForward(pod: string, port: number, log: Logger): Promise<PortForwardTunnel> {
-    return PortForwardTunnel.open(this.kc, { namespace: this.namespace, pod, port }, log);
+  portForward(
+    pod: string,
+    port: number,
+    log: Logger,
+    pool: Partial<PoolOptions> = {},
+  ): Promise<PortForwardTunnel> {
+    return PortForwardTunnel.open(this.kc, { namespace: this.namespace, pod, port }, log, pool);
   }
 
   /** The kind's REST resource, or undefined when the cluster does not serve it. */

@@ -127,7 +127,7 @@ function load(kc: KubeConfig, source: KubeconfigSource, env: NodeJS.ProcessEnv):
           for (const file of present.slice(1)) {
             const other = new KubeConfig();
             other.loadFromFile(file);
-            kc.mergeConfig(other);
+            mergeFirstWins(kc, other);
           }
         });
       }
@@ -142,6 +142,20 @@ function load(kc: KubeConfig, source: KubeconfigSource, env: NodeJS.ProcessEnv):
       );
     }
   }
+}
+
+/**
+ * kubectl's merge of KUBECONFIG's files: the first file to set the current context, or to define a
+ * cluster, user or context of a name, wins. The client library's own merge lets the last file's current
+ * context win and refuses a name two files define.
+ */
+function mergeFirstWins(kc: KubeConfig, other: KubeConfig): void {
+  if (!kc.currentContext && other.currentContext) kc.setCurrentContext(other.currentContext);
+  const missing = <T extends { name: string }>(mine: T[], theirs: T[]) =>
+    theirs.filter((t) => !mine.some((m) => m.name === t.name));
+  for (const cluster of missing(kc.clusters, other.clusters)) kc.addCluster(cluster);
+  for (const user of missing(kc.users, other.users)) kc.addUser(user);
+  for (const context of missing(kc.contexts, other.contexts)) kc.addContext(context);
 }
 
 /**

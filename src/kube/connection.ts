@@ -29,7 +29,7 @@ export async function connectToPod(
   const tunnel = await client.portForward(pod.name, DOCKER_PORT, options.log);
   const close = () => tunnel.close();
   try {
-    await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal);
+    await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal, options.log);
   } catch (error) {
     await close();
     throw error;
@@ -43,10 +43,20 @@ export async function connectToPod(
   };
 }
 
-/** Waits until the Docker server answers `GET /_ping` through the tunnel. */
-export async function waitForDocker(port: number, timeoutMs: number, signal: AbortSignal): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+/** How long a wait may go without a word before it says what it waits for. */
+const QUIET_MS = 2000;
+
+/** Waits until the Docker server answers `GET /_ping` through the tunnel; says so past a couple of seconds. */
+export async function waitForDocker(
+  port: number,
+  timeoutMs: number,
+  signal: AbortSignal,
+  log?: Logger,
+): Promise<void> {
+  const started = Date.now();
+  const deadline = started + timeoutMs;
   let last: string;
+  let said = false;
   for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
     signal.throwIfAborted();
     try {
@@ -55,6 +65,12 @@ export async function waitForDocker(port: number, timeoutMs: number, signal: Abo
       last = `unexpected answer "${answer.slice(0, 40)}"`;
     } catch (error) {
       last = (error as Error).message;
+    }
+    if (!said && log && Date.now() + delay - started > QUIET_MS) {
+      said = true;
+      log.info(
+        `  Waiting for the pod's Docker server to answer GET /_ping on port ${DOCKER_PORT} (so far: ${last}; at most ${formatDuration(timeoutMs)})`,
+      );
     }
     if (Date.now() + delay > deadline) {
       throw new UserError(

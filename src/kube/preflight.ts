@@ -5,6 +5,7 @@ import { KubeApiError, type KubeClient } from './client.js';
 import { environmentSelector, type KubeObject, type ObjectRef } from '../model/objects.js';
 import type { Check } from '../model/outcome.js';
 import { dockerHostObject, type ObjectSet } from '../model/plan.js';
+import { ingressClasses } from './ingress-classes.js';
 
 /** What the checks compare the cluster with: the rendered objects and the inputs they came from. */
 export interface PreflightSubject {
@@ -37,7 +38,7 @@ export async function preflightChecks(
     checks.push(await dryRun('exposure objects', client, subject.exposure, subject, quiet));
   checks.push(await podAdmission(client, subject.plan));
   checks.push(...(await storageClasses(client, subject)));
-  if (subject.ingressClass) checks.push(await ingressClass(client, subject.ingressClass));
+  checks.push(...(await ingressClasses(client, subject)));
   if (subject.tlsSecret) checks.push(await tlsSecret(client, subject.tlsSecret));
   return checks;
 }
@@ -174,21 +175,6 @@ function claimsOf(objects: KubeObject[]): (string | undefined)[] {
       ?.volumeClaimTemplates;
     return (templates ?? []).map(classOf);
   });
-}
-
-async function ingressClass(client: KubeClient, className: string): Promise<Check> {
-  const name = 'ingress class';
-  return readNamed(
-    client,
-    { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', name: className },
-    {
-      name,
-      found: `IngressClass "${className}" exists`,
-      missing: `IngressClass "${className}" (input ingress-class) does not exist: no ingress controller would serve the preview's Ingress. Set input ingress-class to one of \`kubectl get ingressclass\`, or leave it empty for the cluster's default.`,
-      forbidden:
-        'IngressClasses are cluster-scoped and the identity may not read them (a ClusterRole granting get on ingressclasses.networking.k8s.io enables this check)',
-    },
-  );
 }
 
 async function tlsSecret(client: KubeClient, secretName: string): Promise<Check> {

@@ -49,6 +49,8 @@ export interface CleanupEntry {
   /** Why it goes (its pull request is closed, its ttl has passed) or sleeps (idle); undefined when it stays. */
   reason: 'pull request closed' | 'expired' | 'idle' | undefined;
   action: 'removed' | 'would remove' | 'asleep' | 'would sleep' | 'kept' | 'busy';
+  /** Why it stays (kept, busy): `no expiry recorded; pull request #7 open`, `a run is working on it`. */
+  why?: string;
 }
 
 export interface CleanupOutcome extends Common {

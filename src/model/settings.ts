@@ -37,8 +37,6 @@ export interface ReportSettings {
   primaryService: string | undefined;
 }
 
-export type NamespaceSource = 'input' | 'x-preevy' | 'default';
-
 /** Where the cluster credentials come from, in the order the action looks for them. */
 export type KubeconfigSource =
   { kind: 'content'; content: string } | { kind: 'file'; path: string; from: string } | { kind: 'default' };
@@ -49,8 +47,11 @@ export interface Settings {
   kubeconfig: KubeconfigSource;
   context: string | undefined;
   namespace: string;
-  /** Where the namespace came from: a compose file choosing it is said in the log. */
-  namespaceSource: NamespaceSource;
+  /**
+   * Where `namespace` came from, for the messages that name it (an input, x-preevy, the kubeconfig):
+   * a namespace the compose file chose is named as such in the log.
+   */
+  namespaceFrom: string;
   /** Absolute path of the nunjucks template, or the name of a bundled one. */
   template: string;
   serverSideApply: boolean;
@@ -94,6 +95,15 @@ export interface Settings {
   /** `cleanup` only lists what it would remove. */
   dryRun: boolean;
 }
+
+/**
+ * The namespace the kubeconfig's context names, and which context (or the in-cluster service account)
+ * named it; undefined when there is no kubeconfig or it names none. Reads files: the caller gives it.
+ */
+export type NamespaceLookup = (
+  source: KubeconfigSource,
+  context: string | undefined,
+) => { namespace: string; from: string } | undefined;
 
 /** The options a compose file's `x-preevy` section may set, by the names of Preevy's kube-pod driver docs. */
 export interface DriverOptions {
@@ -174,6 +184,7 @@ export function resolveSettings(
   input: InputSource,
   fromCompose: DriverOptions,
   project: ProjectInputs,
+  kubeconfigNamespace: NamespaceLookup = () => undefined,
 ): Settings {
   const explicit = {
     namespace: optional(input('namespace'), (v) => dnsLabel(v, 'Input namespace')),
@@ -183,23 +194,17 @@ export function resolveSettings(
     storageClass: optional(input('storage-class'), (v) => dnsSubdomain(v, 'Input storage-class')),
     storageSize: optional(input('storage-size'), (v) => storageSize(v, 'Input storage-size')),
   };
-  const kubeconfigContent = input('kubeconfig');
   const pick = <K extends keyof typeof explicit>(key: K) => explicit[key] ?? fromCompose[key];
   const template = pick('template') ?? DEFAULTS.template;
+  const kubeconfig = kubeconfigSource(input('kubeconfig'), fromCompose, project);
 
   return {
     command: readCommand(input),
-    kubeconfig: kubeconfigContent
-      ? { kind: 'content', content: kubeconfigContent }
-      : fromCompose.kubeconfig
-        ? {
-            kind: 'file',
-            path: path.resolve(project.workingDirectory, fromCompose.kubeconfig),
-            from: 'x-preevy kubeconfig',
-          }
-        : { kind: 'default' },
+    kubeconfig,
     context: pick('context'),
-    ...namespaceOf(explicit.namespace, fromCompose.namespace),
+    ...namespaceOf(explicit.namespace, fromCompose.namespace, () =>
+      kubeconfigNamespace(kubeconfig, pick('context')),
+    ),
     template: BUNDLED_TEMPLATES.includes(template)
       ? template
       : path.resolve(project.workingDirectory, template),
@@ -242,31 +247,56 @@ function lifetimeSettings(input: InputSource): Pick<Settings, 'ttlMs' | 'maxTtlM
   };
 }
 
+/** The kubeconfig input's content, else x-preevy's path, else kubectl's places (see loadKubeConfig). */
+function kubeconfigSource(
+  content: string | undefined,
+  fromCompose: DriverOptions,
+  project: ProjectInputs,
+): KubeconfigSource {
+  if (content) return { kind: 'content', content };
+  if (!fromCompose.kubeconfig) return { kind: 'default' };
+  const file = path.resolve(project.workingDirectory, fromCompose.kubeconfig);
+  return { kind: 'file', path: file, from: 'x-preevy kubeconfig' };
+}
+
 /**
- * Input namespace wins over x-preevy namespace. Neither may name a system namespace: a preview's
- * objects there would sit next to the cluster's own, and the compose file comes from the pull request.
+ * As kubectl: input namespace, else x-preevy's, else the one the kubeconfig's context names, else
+ * `default` (also what `plan` uses without any kubeconfig).
  */
 function namespaceOf(
   fromInput: string | undefined,
   fromCompose: string | undefined,
-): Pick<Settings, 'namespace' | 'namespaceSource'> {
-  const [namespace, namespaceSource] =
-    fromInput !== undefined
-      ? [fromInput, 'input' as const]
-      : fromCompose !== undefined
-        ? [fromCompose, 'x-preevy' as const]
-        : [DEFAULTS.namespace, 'default' as const];
-  if (namespaceSource !== 'default' && isSystemNamespace(namespace)) {
-    const where = namespaceSource === 'input' ? 'Input namespace' : "The compose file's x-preevy namespace";
+  fromKubeconfig: () => ReturnType<NamespaceLookup>,
+): Pick<Settings, 'namespace' | 'namespaceFrom'> {
+  if (fromInput)
+    return { namespace: notSystem(fromInput, 'Input namespace'), namespaceFrom: 'input namespace' };
+  if (fromCompose)
+    return {
+      namespace: notSystem(fromCompose, "The compose file's x-preevy namespace"),
+      namespaceFrom: 'x-preevy namespace of the compose file',
+    };
+  const found = fromKubeconfig();
+  if (found)
+    return {
+      namespace: dnsLabel(found.namespace, `The namespace of ${found.from}`),
+      namespaceFrom: found.from,
+    };
+  return {
+    namespace: DEFAULTS.namespace,
+    namespaceFrom: 'the default: neither input namespace, x-preevy nor the kubeconfig names one',
+  };
+}
+
+/**
+ * Neither input nor x-preevy may name a system namespace: a preview's objects there would sit next to
+ * the cluster's own, and the compose file comes from the pull request.
+ */
+function notSystem(namespace: string, where: string): string {
+  if (namespace === 'default' || namespace.startsWith('kube-'))
     throw new UserError(
       `${where} is "${namespace}", a namespace of the cluster's own: previews go in a namespace of their own (e.g. previews, with deploy/rbac.yaml applied to it). Set input namespace.`,
     );
-  }
-  return { namespace, namespaceSource };
-}
-
-export function isSystemNamespace(namespace: string): boolean {
-  return namespace === 'default' || namespace.startsWith('kube-');
+  return namespace;
 }
 
 const URL_PLACEHOLDERS = ['service', 'port', 'id', 'env-id', 'domain'];

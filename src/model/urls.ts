@@ -1,5 +1,9 @@
-/** What the health gate saw of a URL: it answered (a status below 500), or it did not. */
-export type UrlState = 'ready' | 'unreachable';
+/**
+ * What the health gate saw of a URL: ready (the app answers on its port, and the URL reaches it), the
+ * URL does not answer, the URL answers but not from the app (a default backend, a proxy's 502), or the
+ * app itself does not answer on its published port.
+ */
+export type UrlState = 'ready' | 'unreachable' | 'not-routed' | 'app-down';
 
 /** How a reviewer reaches one published port of the preview. */
 export interface PreviewUrl {

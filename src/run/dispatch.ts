@@ -3,6 +3,7 @@ import { loadComposeModel, type ComposeModel } from '../docker/model.js';
 import type { RunContext } from '../github/event.js';
 import type { PullRequestReport } from '../github/report.js';
 import type { KubeClient } from '../kube/client.js';
+import { kubeconfigNamespace } from '../kube/kubeconfig-namespace.js';
 import type { Checkpoint } from '../model/checkpoint.js';
 import { environmentId, resourceId, type Ids } from '../model/ids.js';
 import type { InputSource } from '../model/inputs.js';
@@ -23,7 +24,7 @@ import {
 } from '../model/settings.js';
 import { describeError, UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
-import { manifestOf, planEnvironment, planOptions } from './plan.js';
+import { declaredExposure, manifestOf, planEnvironment, planOptions } from './plan.js';
 import { requireWorkingDirectory } from './checkout.js';
 import { checkoutUse, forkOf, type CheckoutUse } from './fork.js';
 import { PhaseTimer, type EnvironmentRun, type Run } from './run.js';
@@ -88,6 +89,7 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
     input,
     withoutRepositoryCredentials(fromCompose, inWorkflow, log),
     project,
+    kubeconfigNamespace(env),
   );
   for (const secret of [settings.githubToken, settings.expose.basicAuth?.password])
     if (secret) log.mask(secret);
@@ -102,9 +104,8 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
     project: model?.name ?? '',
     timings: timer.timings,
   };
-  const chosenBy = settings.namespaceSource === 'x-preevy' ? " (chosen by the compose file's x-preevy)" : '';
   log.info(
-    `Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace}${chosenBy}: ${command.name}`,
+    `Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace} (${settings.namespaceFrom}): ${command.name}`,
   );
   const ready = { ...options, env };
   if (command.name === 'down' || command.name === 'extend')
@@ -198,7 +199,7 @@ async function execute(
   const provenance = planOptions(run);
   const plan = planEnvironment(run, provenance);
   if (command.name === 'plan' && !options.planOnServer)
-    return { command: 'plan', manifest: manifestOf(plan) };
+    return { command: 'plan', manifest: manifestOf(plan, declaredExposure(run, provenance)) };
   if (command.name === 'plan') {
     const { planOnServer } = await import('./preflight.js');
     return { command: 'plan', manifest: await planOnServer(run, await connect(), plan, provenance) };
@@ -278,6 +279,10 @@ function resolveRun(
   const { settings } = resolved;
   const repository = context.repository ?? (model ? `local/${model.name}` : undefined);
   if (!repository) throw new Error('A run without a compose project runs for a repository.');
+  if (!context.repository)
+    options.log.notice(
+      `No repository (--repository, GITHUB_REPOSITORY or a git origin remote): the environment's id derives from ${repository}, which no action run uses. Give --repository owner/name to reach the environment the action made.`,
+    );
   const envId = environmentId(settings.envId, context.prNumber);
   const ids: Ids = { envId, id: resourceId(repository, envId) };
   return {

@@ -35,7 +35,7 @@ export async function runDoctor(
     const needs = permissionsFor(command, plan.kinds, run.settings.expose);
     const quiet = { ...run.log, info: () => {} };
     try {
-      await checkAccess(client, needs, quiet);
+      await checkAccess(client, needs, quiet, run.settings.namespaceFrom);
       record({ name: `permissions for ${command}`, state: 'ok', detail: 'granted' });
     } catch (error) {
       record({ name: `permissions for ${command}`, state: 'failed', detail: describeError(error) });

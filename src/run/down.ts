@@ -20,7 +20,9 @@ export async function runDown(
   report: PullRequestReport | undefined,
 ): Promise<Omit<DownOutcome, 'ids' | 'namespace' | 'project' | 'timings'>> {
   try {
-    await run.timer.time('access', () => checkAccess(client, permissionsFor('down', templateKinds), run.log));
+    await run.timer.time('access', () =>
+      checkAccess(client, permissionsFor('down', templateKinds), run.log, run.settings.namespaceFrom),
+    );
     const deleted = await downUnlessNamespaceMissing(run, client, templateKinds);
     await report?.deleted();
     return { command: 'down', deleted };

@@ -1,5 +1,6 @@
 import { applyPlan } from '../kube/apply.js';
 import type { KubeClient } from '../kube/client.js';
+import type { PortForwardTunnel } from '../kube/port-forward.js';
 import { deleteMatching } from '../kube/teardown.js';
 import { exposureEntries, type ExposureEntry, type PublishedPort } from '../model/exposure.js';
 import type { Ids } from '../model/ids.js';
@@ -12,16 +13,15 @@ import {
   type KubeObject,
   type ObjectRef,
 } from '../model/objects.js';
-import { buildExposurePlan, type ObjectSet, type PlanOptions } from '../model/plan.js';
+import type { PlanOptions } from '../model/plan.js';
 import type { ExposeSettings } from '../model/settings.js';
-import { exposureTemplateArgs } from '../model/template-args.js';
 import type { PreviewUrl } from '../model/urls.js';
-import { loadTemplate, renderExposureTemplate } from '../render/template.js';
 import { formatDuration } from '../util/duration.js';
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { sleep } from '../util/sleep.js';
-import { checkUrls } from './health.js';
+import { STATE_TEXT, checkUrls } from './health.js';
+import { planExposure } from './plan.js';
 
 /** What exposing needs to know of the deploy it follows. */
 export interface ExposeOptions {
@@ -76,19 +76,7 @@ export async function exposePorts(
     expose.mode === 'loadbalancer'
       ? await loadBalancerUrls(client, plan.objects, entries, options)
       : entries.map((e) => e.url);
-  return checkHealth(entries, urls, options);
-}
-
-/** The exposure objects of these entries: none with expose none or nothing to expose. */
-export function planExposure(
-  entries: ExposureEntry[],
-  options: Pick<ExposeOptions, 'expose' | 'namespace' | 'ids' | 'planOptions'>,
-): ObjectSet {
-  if (options.expose.mode === 'none' || entries.length === 0)
-    return buildExposurePlan({ objects: [], templateHash: '' }, options.planOptions);
-  const template = loadTemplate(options.expose.template);
-  const args = exposureTemplateArgs(options.namespace, options.expose, options.ids, entries);
-  return buildExposurePlan(renderExposureTemplate(template, args), options.planOptions);
+  return checkHealth(client, entries, urls, options);
 }
 
 function portForwardCommand(entry: ExposureEntry, options: ExposeOptions): PreviewUrl {
@@ -103,24 +91,39 @@ function portForwardCommand(entry: ExposureEntry, options: ExposeOptions): Previ
 }
 
 /**
- * The health gate over every URL, side by side. It never sends the basic-auth credentials: a 401 from
- * the ingress already says the preview is up, and the password has no business reaching the app.
+ * The health gate over every URL, side by side (see checkUrls): each URL, and its app through a
+ * port-forward to its published port of the pod. It never sends the basic-auth credentials: a 401 from
+ * the ingress already proves the route, and the password has no business reaching the app.
  */
 async function checkHealth(
+  client: KubeClient,
   entries: ExposureEntry[],
   urls: (string | undefined)[],
   options: ExposeOptions,
 ): Promise<PreviewUrl[]> {
   const { urlTimeoutMs } = options.expose;
-  const reachable = urls.filter((u): u is string => u !== undefined);
-  const checks = await options.log.group(`Wait for ${reachable.length} URLs to answer`, () =>
-    checkUrls(reachable, { timeoutMs: urlTimeoutMs, signal: options.signal }),
+  const checked = entries.flatMap((e, i) => (urls[i] ? [{ entry: e, url: urls[i] }] : []));
+  await using tunnels = await appTunnels(
+    client,
+    [...new Set(checked.map((c) => c.entry.publishedPort))],
+    options,
   );
-  const checkOf = new Map(reachable.map((url, i) => [url, checks[i]!]));
+  const title = `Wait for ${checked.length} ${checked.length === 1 ? 'URL' : 'URLs'} to answer, and the app behind each on its port (at most ${formatDuration(urlTimeoutMs)}, input url-timeout)`;
+  const checks = await options.log.group(title, () =>
+    checkUrls(
+      checked.map(({ entry, url }) => ({
+        url,
+        app: { localPort: tunnels.port(entry.publishedPort), podPort: entry.publishedPort },
+        appError: () => tunnels.lastError(entry.publishedPort),
+      })),
+      { timeoutMs: urlTimeoutMs, signal: options.signal, log: options.log },
+    ),
+  );
   return entries.map((e, index) => {
     const url = urls[index];
-    const check = url ? checkOf.get(url) : undefined;
-    if (check) options.log.info(`  ${url} (${e.service}:${e.port}): ${check.state}, ${check.detail}`);
+    const check = checks[checked.findIndex((c) => c.entry === e)];
+    if (check)
+      options.log.info(`  ${url} (${e.service}:${e.port}): ${STATE_TEXT[check.state]}, ${check.detail}`);
     return {
       service: e.service,
       port: e.port,
@@ -130,6 +133,39 @@ async function checkHealth(
       detail: check?.detail ?? 'no address',
     };
   });
+}
+
+/**
+ * One port-forward per published port, each connection on its own channel (no pool: a few requests a
+ * poll), quiet: a refused connection is an answer of the health gate, kept for its detail, not a warning.
+ */
+async function appTunnels(client: KubeClient, ports: number[], options: ExposeOptions) {
+  const errors = new Map<number, string>();
+  const tunnels = new Map<number, PortForwardTunnel>();
+  const close = async () => {
+    await Promise.all([...tunnels.values()].map((t) => t.close()));
+  };
+  try {
+    for (const port of ports) {
+      const quiet: Logger = {
+        ...options.log,
+        info: () => {},
+        warning: (message) => {
+          errors.set(port, message);
+          options.log.debug(message);
+        },
+      };
+      tunnels.set(port, await client.portForward(options.podName, port, quiet, { size: 0 }));
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    port: (port: number) => tunnels.get(port)!.port,
+    lastError: (port: number) => errors.get(port),
+    [Symbol.asyncDispose]: close,
+  };
 }
 
 /**
@@ -170,12 +206,16 @@ async function loadBalancerUrls(
   );
   const deadline = Date.now() + options.expose.urlTimeoutMs;
   const addresses = new Map<string, string>();
-  await options.log.group(`Wait for the address of ${services.length} LoadBalancer Services`, async () => {
-    for (const service of services) {
-      const address = await loadBalancerAddress(client, service.metadata.name, deadline, options);
-      addresses.set(service.metadata.name, address.includes(':') ? `[${address}]` : address);
-    }
-  });
+  const what = `${services.length} LoadBalancer ${services.length === 1 ? 'Service' : 'Services'}`;
+  await options.log.group(
+    `Wait for the address of ${what} (at most ${formatDuration(options.expose.urlTimeoutMs)}, input url-timeout)`,
+    async () => {
+      for (const service of services) {
+        const address = await loadBalancerAddress(client, service.metadata.name, deadline, options);
+        addresses.set(service.metadata.name, address.includes(':') ? `[${address}]` : address);
+      }
+    },
+  );
   return entries.map((entry) => {
     const service = services.find((s) => s.spec?.ports?.some((p) => p.port === entry.publishedPort));
     const address = service && addresses.get(service.metadata.name);

@@ -1,7 +1,11 @@
 import { stringify } from 'yaml';
-import { buildPlan, type Plan, type PlanOptions } from '../model/plan.js';
-import { templateArgs } from '../model/template-args.js';
-import { loadTemplate, renderTemplate } from '../render/template.js';
+import { declaredPorts } from '../docker/model.js';
+import { exposureEntries, type ExposureEntry } from '../model/exposure.js';
+import type { KubeObject } from '../model/objects.js';
+import { buildExposurePlan, buildPlan, type ObjectSet, type Plan, type PlanOptions } from '../model/plan.js';
+import type { ExposeSettings } from '../model/settings.js';
+import { exposureTemplateArgs, templateArgs } from '../model/template-args.js';
+import { loadTemplate, renderExposureTemplate, renderTemplate } from '../render/template.js';
 import type { Run } from './run.js';
 
 /**
@@ -40,7 +44,55 @@ export function planEnvironment(run: Run, options: PlanOptions): Plan {
   return plan;
 }
 
-/** The plan as multi-document YAML, what `plan` prints. */
-export function manifestOf(plan: Plan): string {
-  return plan.objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n');
+/** The exposure objects of these entries: none with expose none or nothing to expose. */
+export function planExposure(
+  entries: ExposureEntry[],
+  options: { expose: ExposeSettings; namespace: string; ids: Plan['ids']; planOptions: PlanOptions },
+): ObjectSet {
+  if (options.expose.mode === 'none' || entries.length === 0)
+    return buildExposurePlan({ objects: [], templateHash: '' }, options.planOptions);
+  const template = loadTemplate(options.expose.template);
+  const args = exposureTemplateArgs(options.namespace, options.expose, options.ids, entries);
+  return buildExposurePlan(renderExposureTemplate(template, args), options.planOptions);
+}
+
+/**
+ * The exposure of the ports compose declares on a fixed host port, known before anything runs: what the
+ * preflight checks and `plan` shows. A port the Docker server numbers is exposed only once it has.
+ */
+export function declaredExposure(run: Run, options: PlanOptions): ObjectSet {
+  const { settings, ids } = run;
+  const { expose } = settings;
+  const entries = exposureEntries(declaredPorts(run.model), expose, ids);
+  return planExposure(entries, { expose, namespace: settings.namespace, ids, planOptions: options });
+}
+
+/**
+ * Objects as multi-document YAML, what `plan` prints: the plan's, then those of `exposure` (so the URLs
+ * show before a deploy). A Secret's values are masked: a plan goes to logs and terminals.
+ */
+export function manifestOf(plan: ObjectSet, exposure?: ObjectSet): string {
+  return [...plan.objects, ...(exposure?.objects ?? [])]
+    .map((o) => stringify(maskSecret(o), { lineWidth: 0 }))
+    .join('---\n');
+}
+
+/** A Secret with every value of `data` and `stringData` replaced by its size; other objects as they are. */
+export function maskSecret(object: KubeObject): KubeObject {
+  if (object.kind !== 'Secret') return object;
+  const masked = { ...object } as KubeObject & Record<string, unknown>;
+  for (const [field, encoding] of [
+    ['data', 'base64'],
+    ['stringData', 'utf8'],
+  ] as const) {
+    const values = masked[field];
+    if (typeof values !== 'object' || values === null) continue;
+    masked[field] = Object.fromEntries(
+      Object.entries(values as Record<string, unknown>).map(([key, value]) => [
+        key,
+        `(masked: ${Buffer.byteLength(String(value), encoding)} bytes)`,
+      ]),
+    );
+  }
+  return masked;
 }

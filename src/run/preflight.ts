@@ -1,23 +1,20 @@
 import { stringify } from 'yaml';
-import { declaredPorts } from '../docker/model.js';
 import { applyPlan } from '../kube/apply.js';
 import type { KubeClient } from '../kube/client.js';
 import { preflightChecks, type PreflightSubject } from '../kube/preflight.js';
 import type { Check } from '../model/outcome.js';
-import { exposureEntries } from '../model/exposure.js';
 import type { Plan, PlanOptions } from '../model/plan.js';
 import { UserError } from '../util/errors.js';
-import { planExposure } from './expose.js';
+import { declaredExposure, maskSecret } from './plan.js';
 import type { Run } from './run.js';
 
 /** What the checks compare the cluster with: the plan, and the exposure of the ports compose declares. */
 export function preflightSubject(run: Run, plan: Plan, options: PlanOptions): PreflightSubject {
-  const { settings, ids } = run;
+  const { settings } = run;
   const { expose } = settings;
-  const entries = exposureEntries(declaredPorts(run.model), expose, ids);
   return {
     plan,
-    exposure: planExposure(entries, { expose, namespace: settings.namespace, ids, planOptions: options }),
+    exposure: declaredExposure(run, options),
     serverSideApply: settings.serverSideApply,
     storageClass: settings.storageClass,
     ingressClass: expose.mode === 'ingress' ? expose.ingressClass : undefined,
@@ -57,7 +54,7 @@ export function checkLine(check: Check): string {
 
 /**
  * `plan --server`: every object of the plan and of the exposure of the declared ports as the API server
- * answers their dry-run apply, defaults and admission's changes filled in.
+ * answers their dry-run apply, defaults and admission's changes filled in; a Secret's values masked.
  */
 export async function planOnServer(
   run: Run,
@@ -71,5 +68,5 @@ export async function planOnServer(
     ...(await applyPlan(client, plan, write)),
     ...(exposure && exposure.objects.length > 0 ? await applyPlan(client, exposure, write) : []),
   ];
-  return objects.map((o) => stringify(o, { lineWidth: 0 })).join('---\n');
+  return objects.map((o) => stringify(maskSecret(o), { lineWidth: 0 })).join('---\n');
 }

@@ -12,10 +12,12 @@ import { environmentSelector } from '../model/objects.js';
 import type { DownOutcome, UpOutcome } from '../model/outcome.js';
 import { permissionsFor } from '../model/permissions.js';
 import { dockerHostObject, type Plan, type PlanOptions } from '../model/plan.js';
-import { primaryUrl, type PreviewUrl } from '../model/urls.js';
+import { primaryUrl, type PreviewUrl, type UrlState } from '../model/urls.js';
+import { formatSpan } from '../util/duration.js';
 import { UserError } from '../util/errors.js';
 import { removeEnvironment } from './down.js';
 import { exposePorts } from './expose.js';
+import { STATE_TEXT } from './health.js';
 import { lock } from './lock.js';
 import { preflight } from './preflight.js';
 import type { Run } from './run.js';
@@ -45,7 +47,12 @@ export async function runUp(
   }
   try {
     await run.timer.time('access', () =>
-      checkAccess(client, permissionsFor('up', plan.kinds, run.settings.expose), run.log),
+      checkAccess(
+        client,
+        permissionsFor('up', plan.kinds, run.settings.expose),
+        run.log,
+        run.settings.namespaceFrom,
+      ),
     );
     await run.timer.time('preflight', () => preflight(run, client, plan, options));
     const result = await deployUnlessClosed(run, client, plan, options, report);
@@ -54,6 +61,7 @@ export async function runUp(
       return { command: 'down', deleted: result.deleted };
     }
     const state = readiness(run, result.urls);
+    sayLifetime(run, options.provenance.expiresAt);
     const primary = primaryUrl(result.urls, run.settings.report.primaryService);
     await report?.finished(state, result.urls, run.timer.elapsedMs, primary, options.provenance.expiresAt);
     return { command: 'up', ...result, state, ...(primary ? { primaryUrl: primary } : {}) };
@@ -78,16 +86,40 @@ async function deployUnlessClosed(
   return { deleted: await removeEnvironment(run, client, plan.kinds) };
 }
 
-/** Ready when a URL answers; running when there is nothing to answer; a failure when none answered. */
+/** Ready when a URL is (its app answers, through it); running when there is nothing to check; else a failure. */
 function readiness(run: Run, urls: PreviewUrl[]): 'ready' | 'running' {
   const { expose } = run.settings;
-  const answering = urls.filter((u) => u.state === 'ready');
-  if (expose.mode !== 'none' && urls.length > 0 && answering.length === 0) {
+  const ready = urls.filter((u) => u.state === 'ready');
+  if (expose.mode !== 'none' && urls.length > 0 && ready.length === 0) {
+    const states = new Set(urls.map((u) => u.state));
+    const hints = [
+      states.has('app-down') &&
+        'Check that each service listens on the port it publishes (the target of its compose ports entry); its output is in the log above.',
+      states.has('unreachable') &&
+        `Check that ${expose.mode === 'ingress' ? 'the wildcard DNS record of input domain points at the ingress controller' : "the load balancer's address"} can be reached from here.`,
+      states.has('not-routed') &&
+        (expose.mode === 'ingress'
+          ? 'A URL answers, but not with the app: the ingress controller has not picked up the Ingress (is input ingress-class its class?), or the host reaches another controller or proxy.'
+          : 'A URL answers, but not with the app: something else answers at that address.'),
+    ].filter(Boolean);
     throw new UserError(
-      `None of the preview's URLs answered within ${expose.urlTimeoutMs / 1000}s (input url-timeout): ${urls.map((u) => `${u.url ?? u.service} (${u.detail})`).join(', ')}. Check that the services listen on their published ports, and that the ${expose.mode === 'ingress' ? 'ingress controller and the wildcard DNS record of input domain' : 'load balancer'} reach the cluster.`,
+      `None of the preview's URLs was ready within ${expose.urlTimeoutMs / 1000}s (input url-timeout): ${urls.map((u) => `${u.url ?? u.service} ${u.state in STATE_TEXT ? STATE_TEXT[u.state as UrlState] : u.state} (${u.detail})`).join(', ')}. ${hints.join(' ')}`,
     );
   }
-  return answering.length > 0 ? 'ready' : 'running';
+  return ready.length > 0 ? 'ready' : 'running';
+}
+
+/** When the environment expires and sleeps: both happen in a later `cleanup` run, not in this one. */
+function sayLifetime(run: Run, expiresAt: Date | undefined): void {
+  const { ttlMs, sleepAfterMs } = run.settings;
+  if (expiresAt && ttlMs)
+    run.log.info(
+      `Expires ${expiresAt.toISOString()} (input ttl ${formatSpan(ttlMs)} from this deploy; the next deploy sets it again): the scheduled cleanup removes it then.`,
+    );
+  if (sleepAfterMs)
+    run.log.info(
+      `Input sleep-after ${formatSpan(sleepAfterMs)}: a cleanup run with the same sleep-after scales it to zero once it is not deployed for that long.`,
+    );
 }
 
 /** apply → wait → tunnel → sync → compose → expose. */
@@ -114,18 +146,20 @@ async function deploy(run: Run, client: KubeClient, plan: Plan, options: PlanOpt
   for (const p of ports)
     log.info(`  ${p.service} publishes ${p.targetPort}/${p.protocol} on port ${p.publishedPort}`);
   const urls = await timer.time('expose', () =>
-    log.group(`Expose ${ports.length} published ports (${settings.expose.mode})`, () =>
-      exposePorts(client, ports, {
-        expose: settings.expose,
-        namespace: settings.namespace,
-        serverSideApply: settings.serverSideApply,
-        ids: run.ids,
-        dockerHost: plan.dockerHost,
-        podName: pod.name,
-        planOptions: options,
-        log,
-        signal,
-      }),
+    log.group(
+      `Expose ${ports.length} published ${ports.length === 1 ? 'port' : 'ports'} (${settings.expose.mode})`,
+      () =>
+        exposePorts(client, ports, {
+          expose: settings.expose,
+          namespace: settings.namespace,
+          serverSideApply: settings.serverSideApply,
+          ids: run.ids,
+          dockerHost: plan.dockerHost,
+          podName: pod.name,
+          planOptions: options,
+          log,
+          signal,
+        }),
     ),
   );
   // Kept on the workload for the comment of the environment once asleep (input sleep-after).

@@ -117,8 +117,8 @@ export class PodStreams {
         );
       if (target.query.getAll('command').length === 0)
         return reject(400, 'you must specify at least 1 command');
-    } else if (target.subresource === 'portforward' && target.query.get('ports') !== '2375') {
-      return reject(400, `this double forwards only port 2375, got ${target.query.get('ports')}`);
+    } else if (target.subresource === 'portforward' && !/^\d+$/.test(target.query.get('ports') ?? '')) {
+      return reject(400, `this double forwards one port at a time, got ${target.query.get('ports')}`);
     }
     if (!protocol) {
       // A v1.28 server offered only v5.channel.k8s.io for exec refuses the upgrade with a bare 403: no
@@ -135,7 +135,7 @@ export class PodStreams {
       ws.on('close', () => this.sockets.delete(ws));
       ws.on('error', () => ws.terminate());
       if (target.subresource === 'exec') this.exec(ws, target.query);
-      else this.portForward(ws, this.engines.sniffer(uid));
+      else this.portForward(ws, Number(target.query.get('ports')), uid);
     });
   }
 
@@ -191,24 +191,36 @@ export class PodStreams {
     });
   }
 
-  private portForward(ws: WebSocket, sniff: (data: Buffer) => void): void {
+  /**
+   * Port 2375 reaches the local Docker engine's socket (the pod's dockerd); any other port connects to
+   * that port on this machine's loopback, as the kubelet connects inside the pod's network namespace,
+   * where the pod's Docker server publishes the compose services' ports. Nothing listening there ends
+   * the channel with an error message, worded as containerd's CRI words it (not recorded).
+   */
+  private portForward(ws: WebSocket, portNumber: number, uid: string): void {
     this.portForwards.total++;
     if (this.random() < this.options.portMessagesOmitted) {
       this.portForwards.withoutPortMessages++;
     } else {
       const port = Buffer.alloc(2);
-      port.writeUInt16LE(2375);
+      port.writeUInt16LE(portNumber);
       ws.send(Buffer.concat([Buffer.from([0]), port]));
       ws.send(Buffer.concat([Buffer.from([1]), port]));
     }
-    const docker = net.connect(this.options.dockerSocket);
+    const toDocker = portNumber === 2375;
+    const sniff = toDocker ? this.engines.sniffer(uid) : () => {};
+    const docker = toDocker ? net.connect(this.options.dockerSocket) : net.connect(portNumber, '127.0.0.1');
     relay(docker, 0, ws);
     docker.on('error', (error) => {
       if (ws.readyState === ws.OPEN)
         ws.send(
           Buffer.concat([
             Buffer.from([1]),
-            Buffer.from(`error forwarding port 2375 to pod: ${error.message}`),
+            Buffer.from(
+              toDocker
+                ? `error forwarding port 2375 to pod: ${error.message}`
+                : `error forwarding port ${portNumber} to pod ${uid}, uid : failed to execute portforward in network namespace: failed to connect to localhost:${portNumber} inside namespace, IPv4: dial tcp4 127.0.0.1:${portNumber}: connect: ${/ECONNREFUSED/.test(error.message) ? 'connection refused' : error.message}`,
+            ),
           ]),
         );
       ws.close();

@@ -1,5 +1,5 @@
-export const id = 192;
-export const ids = [192];
+export const id = 446;
+export const ids = [446];
 export const modules = {
 
 /***/ 1670:
@@ -569,7 +569,7 @@ __webpack_require__.d(__webpack_exports__, {
   N1: () => (/* binding */ withoutRepositoryCredentials)
 });
 
-// UNUSED EXPORTS: BUNDLED_TEMPLATES, DEFAULTS, dnsLabel, isSystemNamespace
+// UNUSED EXPORTS: BUNDLED_TEMPLATES, DEFAULTS, dnsLabel
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
@@ -785,7 +785,7 @@ function withoutRepositoryCredentials(options, inWorkflow, log) {
  * Resolves the settings: a built-in default is overridden by the compose file's `x-preevy` section,
  * which is overridden by an input the workflow (or CLI) gave explicitly.
  */
-function resolveSettings(input, fromCompose, project) {
+function resolveSettings(input, fromCompose, project, kubeconfigNamespace = () => undefined) {
     const explicit = {
         namespace: optional(input('namespace'), (v) => dnsLabel(v, 'Input namespace')),
         context: input('context'),
@@ -794,22 +794,14 @@ function resolveSettings(input, fromCompose, project) {
         storageClass: optional(input('storage-class'), (v) => dnsSubdomain(v, 'Input storage-class')),
         storageSize: optional(input('storage-size'), (v) => storageSize(v, 'Input storage-size')),
     };
-    const kubeconfigContent = input('kubeconfig');
     const pick = (key) => explicit[key] ?? fromCompose[key];
     const template = pick('template') ?? DEFAULTS.template;
+    const kubeconfig = kubeconfigSource(input('kubeconfig'), fromCompose, project);
     return {
         command: readCommand(input),
-        kubeconfig: kubeconfigContent
-            ? { kind: 'content', content: kubeconfigContent }
-            : fromCompose.kubeconfig
-                ? {
-                    kind: 'file',
-                    path: external_node_path_default().resolve(project.workingDirectory, fromCompose.kubeconfig),
-                    from: 'x-preevy kubeconfig',
-                }
-                : { kind: 'default' },
+        kubeconfig,
         context: pick('context'),
-        ...namespaceOf(explicit.namespace, fromCompose.namespace),
+        ...namespaceOf(explicit.namespace, fromCompose.namespace, () => kubeconfigNamespace(kubeconfig, pick('context'))),
         template: BUNDLED_TEMPLATES.includes(template)
             ? template
             : external_node_path_default().resolve(project.workingDirectory, template),
@@ -834,32 +826,61 @@ function resolveSettings(input, fromCompose, project) {
         },
         onFork: readOnFork(input),
         allowForkCode: allowsForkCode(input),
-        // An environment may live a year between deploys: longer is surely a typo (and no longer a Date).
         ...pullRequestSettings(input),
-        ttlMs: optional(input('ttl'), (v) => (0,duration/* parseDuration */.E9)(v, 'ttl', 365 * duration/* DAY_MS */.sO)),
-        maxTtlMs: optional(input('max-ttl'), (v) => (0,duration/* parseDuration */.E9)(v, 'max-ttl', 365 * duration/* DAY_MS */.sO)) ?? DEFAULTS.maxTtlMs,
-        sleepAfterMs: optional(input('sleep-after'), (v) => (0,duration/* parseDuration */.E9)(v, 'sleep-after', 365 * duration/* DAY_MS */.sO)),
+        ...lifetimeSettings(input),
         dryRun: optional(input('dry-run'), (v) => settings_boolean(v, 'Input dry-run')) ?? false,
     };
 }
-/**
- * Input namespace wins over x-preevy namespace. Neither may name a system namespace: a preview's
- * objects there would sit next to the cluster's own, and the compose file comes from the pull request.
- */
-function namespaceOf(fromInput, fromCompose) {
-    const [namespace, namespaceSource] = fromInput !== undefined
-        ? [fromInput, 'input']
-        : fromCompose !== undefined
-            ? [fromCompose, 'x-preevy']
-            : [DEFAULTS.namespace, 'default'];
-    if (namespaceSource !== 'default' && isSystemNamespace(namespace)) {
-        const where = namespaceSource === 'input' ? 'Input namespace' : "The compose file's x-preevy namespace";
-        throw new errors/* UserError */.yo(`${where} is "${namespace}", a namespace of the cluster's own: previews go in a namespace of their own (e.g. previews, with deploy/rbac.yaml applied to it). Set input namespace.`);
-    }
-    return { namespace, namespaceSource };
+/** How long environments live, wait and sleep (inputs ttl, max-ttl, sleep-after). */
+function lifetimeSettings(input) {
+    // An environment may live a year between deploys: longer is surely a typo (and no longer a Date).
+    const span = (name) => optional(input(name), (v) => (0,duration/* parseDuration */.E9)(v, name, 365 * duration/* DAY_MS */.sO));
+    return {
+        ttlMs: span('ttl'),
+        maxTtlMs: span('max-ttl') ?? DEFAULTS.maxTtlMs,
+        sleepAfterMs: span('sleep-after'),
+    };
 }
-function isSystemNamespace(namespace) {
-    return namespace === 'default' || namespace.startsWith('kube-');
+/** The kubeconfig input's content, else x-preevy's path, else kubectl's places (see loadKubeConfig). */
+function kubeconfigSource(content, fromCompose, project) {
+    if (content)
+        return { kind: 'content', content };
+    if (!fromCompose.kubeconfig)
+        return { kind: 'default' };
+    const file = external_node_path_default().resolve(project.workingDirectory, fromCompose.kubeconfig);
+    return { kind: 'file', path: file, from: 'x-preevy kubeconfig' };
+}
+/**
+ * As kubectl: input namespace, else x-preevy's, else the one the kubeconfig's context names, else
+ * `default` (also what `plan` uses without any kubeconfig).
+ */
+function namespaceOf(fromInput, fromCompose, fromKubeconfig) {
+    if (fromInput)
+        return { namespace: notSystem(fromInput, 'Input namespace'), namespaceFrom: 'input namespace' };
+    if (fromCompose)
+        return {
+            namespace: notSystem(fromCompose, "The compose file's x-preevy namespace"),
+            namespaceFrom: 'x-preevy namespace of the compose file',
+        };
+    const found = fromKubeconfig();
+    if (found)
+        return {
+            namespace: dnsLabel(found.namespace, `The namespace of ${found.from}`),
+            namespaceFrom: found.from,
+        };
+    return {
+        namespace: DEFAULTS.namespace,
+        namespaceFrom: 'the default: neither input namespace, x-preevy nor the kubeconfig names one',
+    };
+}
+/**
+ * Neither input nor x-preevy may name a system namespace: a preview's objects there would sit next to
+ * the cluster's own, and the compose file comes from the pull request.
+ */
+function notSystem(namespace, where) {
+    if (namespace === 'default' || namespace.startsWith('kube-'))
+        throw new errors/* UserError */.yo(`${where} is "${namespace}", a namespace of the cluster's own: previews go in a namespace of their own (e.g. previews, with deploy/rbac.yaml applied to it). Set input namespace.`);
+    return namespace;
 }
 const URL_PLACEHOLDERS = ['service', 'port', 'id', 'env-id', 'domain'];
 function exposeSettings(input, project) {
@@ -1063,54 +1084,6 @@ function describeType(value) {
 
 /***/ }),
 
-/***/ 4621:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ templateArgs),
-/* harmony export */   n: () => (/* binding */ exposureTemplateArgs)
-/* harmony export */ });
-/* harmony import */ var _exposure_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1436);
-/* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8045);
-
-
-function templateArgs(settings, ids, run) {
-    return {
-        namespace: settings.namespace,
-        id: ids.id,
-        storageClass: settings.storageClass,
-        storageSize: settings.storageSize,
-        labels: (0,_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .identityLabels */ .Ab)(ids),
-        envId: ids.envId,
-        ...run,
-        ...settings.pod,
-    };
-}
-function exposureTemplateArgs(namespace, expose, ids, entries) {
-    const labels = (0,_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .identityLabels */ .Ab)(ids);
-    return {
-        namespace,
-        id: ids.id,
-        envId: ids.envId,
-        labels,
-        selector: { ...labels, [_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.component]: _objects_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HOST_COMPONENT */ .qK },
-        expose: expose.mode,
-        entries,
-        ingressClass: expose.ingressClass,
-        tlsSecret: expose.tlsSecret,
-        ingressAnnotations: expose.ingressAnnotations,
-        basicAuth: expose.basicAuth
-            ? {
-                secretName: `${ids.id}-basic-auth`,
-                htpasswd: (0,_exposure_js__WEBPACK_IMPORTED_MODULE_0__/* .htpasswdLine */ .Dx)(expose.basicAuth.user, expose.basicAuth.password),
-            }
-            : undefined,
-    };
-}
-
-
-/***/ }),
-
 /***/ 2861:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1227,114 +1200,6 @@ function explainAssociationInput(name) {
 
 /***/ }),
 
-/***/ 2944:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AY: () => (/* binding */ renderExposureTemplate),
-/* harmony export */   PM: () => (/* binding */ loadTemplate),
-/* harmony export */   Xm: () => (/* binding */ renderTemplate)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3136);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var nunjucks__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8115);
-/* harmony import */ var nunjucks__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(nunjucks__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8815);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17);
-
-
-
-
-
-
-
-/** Reads a template by path, or one bundled with the action by name (`default`, `sysbox`). */
-function loadTemplate(template) {
-    const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(template) ? template : bundledTemplatePath(template);
-    let source;
-    try {
-        source = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`Cannot read the template ${file}: ${error.code ?? error.message}. Set input template (or x-preevy template) to a readable file, or to "default" or "sysbox".`);
-    }
-    return { path: file, source, hash: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(source).digest('hex') };
-}
-/** Renders a pod template (Preevy's contract) into its objects. */
-function renderTemplate(template, args) {
-    return { objects: render(template, args), templateHash: template.hash };
-}
-/** Renders an exposure template into its objects. */
-function renderExposureTemplate(template, args) {
-    return { objects: render(template, args), templateHash: template.hash };
-}
-/** Renders the template and parses every `---`-separated document into an object. */
-function render(template, args) {
-    const env = new (nunjucks__WEBPACK_IMPORTED_MODULE_4___default().Environment)(new (nunjucks__WEBPACK_IMPORTED_MODULE_4___default().FileSystemLoader)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(template.path)), {
-        autoescape: false,
-        throwOnUndefined: false,
-    });
-    let rendered;
-    try {
-        rendered = new (nunjucks__WEBPACK_IMPORTED_MODULE_4___default().Template)(template.source, env, template.path, true).render({ ...args });
-    }
-    catch (error) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`The template ${template.path} does not render: ${oneLine(error.message)}`);
-    }
-    return parseDocuments(rendered, template.path);
-}
-function parseDocuments(text, where) {
-    const objects = [];
-    (0,yaml__WEBPACK_IMPORTED_MODULE_5__/* .parseAllDocuments */ .hR)(text).forEach((doc, index) => {
-        const position = `document ${index + 1} of the rendered template ${where}`;
-        if (doc.errors.length > 0) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`The ${position} is not valid YAML: ${oneLine(doc.errors[0].message)}`);
-        }
-        const value = doc.toJS();
-        if (value === null || value === undefined)
-            return; // an empty document, e.g. after a trailing ---
-        if (typeof value !== 'object' || Array.isArray(value)) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`The ${position} is not a Kubernetes object (a map with apiVersion, kind and metadata).`);
-        }
-        const object = value;
-        const name = object.metadata?.name;
-        if (typeof object.apiVersion !== 'string' ||
-            typeof object.kind !== 'string' ||
-            typeof name !== 'string' ||
-            !name) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`The ${position} needs apiVersion, kind and metadata.name.`);
-        }
-        objects.push(object);
-    });
-    return objects;
-}
-/**
- * The directory of the templates that ship with the action. It sits at the repository root: one level
- * above `src/`, two above `src/render/` and `dist/lib/`, three above `lib/src/render/` (the benchmark's
- * and the soak test's compiled sources).
- */
-function bundledTemplatePath(name) {
-    const here = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(import.meta.url));
-    for (const up of ['..', '../..', '../../..']) {
-        const candidate = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(here, up, 'templates', `${name}.yaml.njk`);
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(candidate))
-            return candidate;
-    }
-    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .yo(`There is no bundled template "${name}"; bundled templates are "default", "sysbox" and (for exposure) "expose".`);
-}
-function oneLine(text) {
-    return text.replace(/\s*\n\s*/g, ' ').trim();
-}
-
-
-/***/ }),
-
 /***/ 2753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1387,7 +1252,7 @@ async function checkoutHead(dir, signal) {
 
 /***/ }),
 
-/***/ 7192:
+/***/ 2446:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1425,6 +1290,87 @@ function projectEnvironment(env, secrets) {
 
 // EXTERNAL MODULE: ./src/docker/model.ts
 var docker_model = __webpack_require__(5097);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/kube/kubeconfig-namespace.ts
+
+
+
+
+/** The in-cluster service account's namespace, as kubectl and the client library read it. */
+const IN_CLUSTER_NAMESPACE = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
+/**
+ * The namespace the kubeconfig's context names, as kubectl finds it: the context of input `context`,
+ * else the current one, from the same place loadKubeConfig takes the credentials (the input's content,
+ * x-preevy's path, `$KUBECONFIG` merged with the first file winning, `~/.kube/config`, the in-cluster
+ * service account). Reads with the YAML parser only, so `plan`, which needs no cluster, does not load
+ * the Kubernetes client; undefined when there is no kubeconfig or it names no namespace (loading it
+ * later says what is wrong with a broken one).
+ */
+function kubeconfigNamespace(env = process.env) {
+    return (source, context) => {
+        const files = kubeconfigTexts(source, env);
+        if (files === 'in-cluster') {
+            const namespace = readText(IN_CLUSTER_NAMESPACE)?.trim();
+            return namespace ? { namespace, from: "the in-cluster service account's namespace" } : undefined;
+        }
+        const parsed = files.map(parse).filter((f) => f !== undefined);
+        const name = context ?? parsed.map((f) => f['current-context']).find((c) => typeof c === 'string' && c);
+        if (typeof name !== 'string')
+            return undefined;
+        // kubectl's merge: the first file that defines a context by that name wins.
+        for (const file of parsed) {
+            const entry = (Array.isArray(file.contexts) ? file.contexts : []).find((c) => c?.name === name);
+            if (!entry)
+                continue;
+            const namespace = entry.context?.namespace;
+            return typeof namespace === 'string' && namespace
+                ? { namespace, from: `the kubeconfig's context "${name}"` }
+                : undefined;
+        }
+        return undefined;
+    };
+}
+/** The kubeconfig texts `source` names, in kubectl's order of precedence. */
+function kubeconfigTexts(source, env) {
+    if (source.kind === 'content')
+        return [source.content];
+    if (source.kind === 'file')
+        return [readText(source.path)].filter((t) => t !== undefined);
+    const fromEnv = env.KUBECONFIG?.split((external_node_path_default()).delimiter).filter(Boolean);
+    if (fromEnv?.length)
+        return fromEnv.map(readText).filter((t) => t !== undefined);
+    const home = readText(external_node_path_default().join(env.HOME ?? external_node_os_default().homedir(), '.kube', 'config'));
+    if (home !== undefined)
+        return [home];
+    return env.KUBERNETES_SERVICE_HOST ? 'in-cluster' : [];
+}
+function readText(file) {
+    try {
+        return (0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function parse(text) {
+    try {
+        const parsed = (0,dist/* parse */.qg)(text);
+        return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 // EXTERNAL MODULE: ./src/model/ids.ts
 var model_ids = __webpack_require__(995);
 // EXTERNAL MODULE: ./src/model/trigger.ts
@@ -1433,59 +1379,8 @@ var trigger = __webpack_require__(2861);
 var model_settings = __webpack_require__(7429);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/model/plan.ts
-var model_plan = __webpack_require__(7978);
-// EXTERNAL MODULE: ./src/model/template-args.ts
-var template_args = __webpack_require__(4621);
-// EXTERNAL MODULE: ./src/render/template.ts
-var render_template = __webpack_require__(2944);
-;// CONCATENATED MODULE: ./src/run/plan.ts
-
-
-
-
-/**
- * What every object of one deploy records: one value, computed once, for the workload and the
- * exposure alike (the same deployed-at and expires-at).
- */
-function planOptions(run) {
-    const { settings, context } = run;
-    const deployedAt = run.now();
-    return {
-        namespace: settings.namespace,
-        ids: run.ids,
-        labels: settings.labels,
-        annotations: settings.annotations,
-        provenance: {
-            repository: run.repository,
-            prUrl: context.prUrl,
-            sha: context.headSha,
-            deployedAt,
-            expiresAt: settings.ttlMs ? new Date(deployedAt.getTime() + settings.ttlMs) : undefined,
-        },
-    };
-}
-/** The environment's objects: its pod template rendered, validated and labelled. */
-function planEnvironment(run, options) {
-    const template = (0,render_template/* loadTemplate */.PM)(run.settings.template);
-    const args = (0,template_args/* templateArgs */.g)(run.settings, run.ids, {
-        repository: run.repository,
-        prNumber: run.context.prNumber,
-        sha: run.context.headSha,
-        project: run.model.name,
-    });
-    const plan = (0,model_plan/* buildPlan */.Gg)((0,render_template/* renderTemplate */.Xm)(template, args), options);
-    for (const warning of plan.warnings)
-        run.log.warning(warning);
-    return plan;
-}
-/** The plan as multi-document YAML, what `plan` prints. */
-function manifestOf(plan) {
-    return plan.objects.map((o) => (0,dist/* stringify */.As)(o, { lineWidth: 0 })).join('---\n');
-}
-
+// EXTERNAL MODULE: ./src/run/plan.ts + 2 modules
+var run_plan = __webpack_require__(1118);
 // EXTERNAL MODULE: ./src/run/checkout.ts
 var checkout = __webpack_require__(2753);
 ;// CONCATENATED MODULE: ./src/run/fork.ts
@@ -1539,6 +1434,7 @@ var run_run = __webpack_require__(9240);
 
 
 
+
 /**
  * One run, whichever its entry point: settings → ids → plan, then the command. `plan` prints the plan
  * (`--server`: as the API server would store it); `doctor` asks the cluster what it would make of it;
@@ -1578,7 +1474,7 @@ async function runCommand(options) {
             : (0,docker_model/* loadComposeModel */.M)(project, projectEnv, signal));
     const fromCompose = (0,model_settings/* readDriverOptions */.pt)(model?.['x-preevy'], log);
     const inWorkflow = env.GITHUB_ACTIONS === 'true';
-    const settings = (0,model_settings/* resolveSettings */.Mo)(input, (0,model_settings/* withoutRepositoryCredentials */.N1)(fromCompose, inWorkflow, log), project);
+    const settings = (0,model_settings/* resolveSettings */.Mo)(input, (0,model_settings/* withoutRepositoryCredentials */.N1)(fromCompose, inWorkflow, log), project, kubeconfigNamespace(env));
     for (const secret of [settings.githubToken, settings.expose.basicAuth?.password])
         if (secret)
             log.mask(secret);
@@ -1592,8 +1488,7 @@ async function runCommand(options) {
         project: model?.name ?? '',
         timings: timer.timings,
     };
-    const chosenBy = settings.namespaceSource === 'x-preevy' ? " (chosen by the compose file's x-preevy)" : '';
-    log.info(`Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace}${chosenBy}: ${command.name}`);
+    log.info(`Environment ${run.ids.envId} (id ${run.ids.id}) in namespace ${settings.namespace} (${settings.namespaceFrom}): ${command.name}`);
     const ready = { ...options, env };
     if (command.name === 'down' || command.name === 'extend')
         return { ...common, ...(await manage(run, command, ready, connect, model)) };
@@ -1643,7 +1538,7 @@ function skippedIds(input, context) {
 /** `down` and `extend`: they act on what the cluster holds, so they run without a compose project too. */
 async function manage(run, command, options, connect, model) {
     if (command.name === 'down') {
-        const { runDown } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(553), __webpack_require__.e(945)]).then(__webpack_require__.bind(__webpack_require__, 3553));
+        const { runDown } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(553)]).then(__webpack_require__.bind(__webpack_require__, 3553));
         const client = await connect();
         return runDown(run, client, templateKinds(run, model), await reportOf(run, options.env));
     }
@@ -1652,19 +1547,19 @@ async function manage(run, command, options, connect, model) {
 }
 async function execute(run, command, options, connect) {
     // A bad template fails `plan` and `up` before anything touches the cluster.
-    const provenance = planOptions(run);
-    const plan = planEnvironment(run, provenance);
+    const provenance = (0,run_plan/* planOptions */.Su)(run);
+    const plan = (0,run_plan/* planEnvironment */.RJ)(run, provenance);
     if (command.name === 'plan' && !options.planOnServer)
-        return { command: 'plan', manifest: manifestOf(plan) };
+        return { command: 'plan', manifest: (0,run_plan/* manifestOf */.$V)(plan, (0,run_plan/* declaredExposure */.US)(run, provenance)) };
     if (command.name === 'plan') {
         const { planOnServer } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 2738));
         return { command: 'plan', manifest: await planOnServer(run, await connect(), plan, provenance) };
     }
     if (command.name === 'doctor') {
-        const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(738), __webpack_require__.e(646)]).then(__webpack_require__.bind(__webpack_require__, 3646));
+        const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(646)]).then(__webpack_require__.bind(__webpack_require__, 3646));
         return runDoctor(run, await connect(), plan, provenance);
     }
-    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(738), __webpack_require__.e(553), __webpack_require__.e(781)]).then(__webpack_require__.bind(__webpack_require__, 7781));
+    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(553), __webpack_require__.e(160)]).then(__webpack_require__.bind(__webpack_require__, 8160));
     const client = await connect();
     return runUp(run, client, plan, provenance, await reportOf(run, options.env));
 }
@@ -1711,6 +1606,8 @@ function resolveRun(options, resolved, model) {
     const repository = context.repository ?? (model ? `local/${model.name}` : undefined);
     if (!repository)
         throw new Error('A run without a compose project runs for a repository.');
+    if (!context.repository)
+        options.log.notice(`No repository (--repository, GITHUB_REPOSITORY or a git origin remote): the environment's id derives from ${repository}, which no action run uses. Give --repository owner/name to reach the environment the action made.`);
     const envId = (0,model_ids/* environmentId */.Xo)(settings.envId, context.prNumber);
     const ids = { envId, id: (0,model_ids/* resourceId */.a)(repository, envId) };
     return {
@@ -1736,12 +1633,265 @@ function templateKinds(run, model) {
     if (!model)
         return [];
     try {
-        return planEnvironment({ ...run, model }, planOptions({ ...run, model })).kinds;
+        return (0,run_plan/* planEnvironment */.RJ)({ ...run, model }, (0,run_plan/* planOptions */.Su)({ ...run, model })).kinds;
     }
     catch (error) {
         run.log.warning(`The template does not render (${(0,errors/* describeError */.Uc)(error)}); removing what the last deploy recorded.`);
         return [];
     }
+}
+
+
+/***/ }),
+
+/***/ 1118:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  US: () => (/* binding */ declaredExposure),
+  $V: () => (/* binding */ manifestOf),
+  $l: () => (/* binding */ maskSecret),
+  RJ: () => (/* binding */ planEnvironment),
+  Lc: () => (/* binding */ planExposure),
+  Su: () => (/* binding */ planOptions)
+});
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/docker/model.ts
+var model = __webpack_require__(5097);
+// EXTERNAL MODULE: ./src/model/exposure.ts
+var exposure = __webpack_require__(1436);
+// EXTERNAL MODULE: ./src/model/plan.ts
+var model_plan = __webpack_require__(7978);
+// EXTERNAL MODULE: ./src/model/objects.ts
+var objects = __webpack_require__(8045);
+;// CONCATENATED MODULE: ./src/model/template-args.ts
+
+
+function templateArgs(settings, ids, run) {
+    return {
+        namespace: settings.namespace,
+        id: ids.id,
+        storageClass: settings.storageClass,
+        storageSize: settings.storageSize,
+        labels: (0,objects/* identityLabels */.Ab)(ids),
+        envId: ids.envId,
+        ...run,
+        ...settings.pod,
+    };
+}
+function exposureTemplateArgs(namespace, expose, ids, entries) {
+    const labels = (0,objects/* identityLabels */.Ab)(ids);
+    return {
+        namespace,
+        id: ids.id,
+        envId: ids.envId,
+        labels,
+        selector: { ...labels, [objects/* LABELS */.kg.component]: objects/* DOCKER_HOST_COMPONENT */.qK },
+        expose: expose.mode,
+        entries,
+        ingressClass: expose.ingressClass,
+        tlsSecret: expose.tlsSecret,
+        ingressAnnotations: expose.ingressAnnotations,
+        basicAuth: expose.basicAuth
+            ? {
+                secretName: `${ids.id}-basic-auth`,
+                htpasswd: (0,exposure/* htpasswdLine */.Dx)(expose.basicAuth.user, expose.basicAuth.password),
+            }
+            : undefined,
+    };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: ./node_modules/nunjucks/index.js
+var nunjucks = __webpack_require__(8115);
+var nunjucks_default = /*#__PURE__*/__webpack_require__.n(nunjucks);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/render/template.ts
+
+
+
+
+
+
+
+/** Reads a template by path, or one bundled with the action by name (`default`, `sysbox`). */
+function loadTemplate(template) {
+    const file = external_node_path_default().isAbsolute(template) ? template : bundledTemplatePath(template);
+    let source;
+    try {
+        source = (0,external_node_fs_.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`Cannot read the template ${file}: ${error.code ?? error.message}. Set input template (or x-preevy template) to a readable file, or to "default" or "sysbox".`);
+    }
+    return { path: file, source, hash: (0,external_node_crypto_.createHash)('sha256').update(source).digest('hex') };
+}
+/** Renders a pod template (Preevy's contract) into its objects. */
+function renderTemplate(template, args) {
+    return { objects: render(template, args), templateHash: template.hash };
+}
+/** Renders an exposure template into its objects. */
+function renderExposureTemplate(template, args) {
+    return { objects: render(template, args), templateHash: template.hash };
+}
+/** Renders the template and parses every `---`-separated document into an object. */
+function render(template, args) {
+    const env = new (nunjucks_default()).Environment(new (nunjucks_default()).FileSystemLoader(external_node_path_default().dirname(template.path)), {
+        autoescape: false,
+        throwOnUndefined: false,
+    });
+    let rendered;
+    try {
+        rendered = new (nunjucks_default()).Template(template.source, env, template.path, true).render({ ...args });
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`The template ${template.path} does not render: ${oneLine(error.message)}`);
+    }
+    return parseDocuments(rendered, template.path);
+}
+function parseDocuments(text, where) {
+    const objects = [];
+    (0,dist/* parseAllDocuments */.hR)(text).forEach((doc, index) => {
+        const position = `document ${index + 1} of the rendered template ${where}`;
+        if (doc.errors.length > 0) {
+            throw new errors/* UserError */.yo(`The ${position} is not valid YAML: ${oneLine(doc.errors[0].message)}`);
+        }
+        const value = doc.toJS();
+        if (value === null || value === undefined)
+            return; // an empty document, e.g. after a trailing ---
+        if (typeof value !== 'object' || Array.isArray(value)) {
+            throw new errors/* UserError */.yo(`The ${position} is not a Kubernetes object (a map with apiVersion, kind and metadata).`);
+        }
+        const object = value;
+        const name = object.metadata?.name;
+        if (typeof object.apiVersion !== 'string' ||
+            typeof object.kind !== 'string' ||
+            typeof name !== 'string' ||
+            !name) {
+            throw new errors/* UserError */.yo(`The ${position} needs apiVersion, kind and metadata.name.`);
+        }
+        objects.push(object);
+    });
+    return objects;
+}
+/**
+ * The directory of the templates that ship with the action. It sits at the repository root: one level
+ * above `src/`, two above `src/render/` and `dist/lib/`, three above `lib/src/render/` (the benchmark's
+ * and the soak test's compiled sources).
+ */
+function bundledTemplatePath(name) {
+    const here = external_node_path_default().dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
+    for (const up of ['..', '../..', '../../..']) {
+        const candidate = external_node_path_default().join(here, up, 'templates', `${name}.yaml.njk`);
+        if ((0,external_node_fs_.existsSync)(candidate))
+            return candidate;
+    }
+    throw new errors/* UserError */.yo(`There is no bundled template "${name}"; bundled templates are "default", "sysbox" and (for exposure) "expose".`);
+}
+function oneLine(text) {
+    return text.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+;// CONCATENATED MODULE: ./src/run/plan.ts
+
+
+
+
+
+
+/**
+ * What every object of one deploy records: one value, computed once, for the workload and the
+ * exposure alike (the same deployed-at and expires-at).
+ */
+function planOptions(run) {
+    const { settings, context } = run;
+    const deployedAt = run.now();
+    return {
+        namespace: settings.namespace,
+        ids: run.ids,
+        labels: settings.labels,
+        annotations: settings.annotations,
+        provenance: {
+            repository: run.repository,
+            prUrl: context.prUrl,
+            sha: context.headSha,
+            deployedAt,
+            expiresAt: settings.ttlMs ? new Date(deployedAt.getTime() + settings.ttlMs) : undefined,
+        },
+    };
+}
+/** The environment's objects: its pod template rendered, validated and labelled. */
+function planEnvironment(run, options) {
+    const template = loadTemplate(run.settings.template);
+    const args = templateArgs(run.settings, run.ids, {
+        repository: run.repository,
+        prNumber: run.context.prNumber,
+        sha: run.context.headSha,
+        project: run.model.name,
+    });
+    const plan = (0,model_plan/* buildPlan */.Gg)(renderTemplate(template, args), options);
+    for (const warning of plan.warnings)
+        run.log.warning(warning);
+    return plan;
+}
+/** The exposure objects of these entries: none with expose none or nothing to expose. */
+function planExposure(entries, options) {
+    if (options.expose.mode === 'none' || entries.length === 0)
+        return (0,model_plan/* buildExposurePlan */.RW)({ objects: [], templateHash: '' }, options.planOptions);
+    const template = loadTemplate(options.expose.template);
+    const args = exposureTemplateArgs(options.namespace, options.expose, options.ids, entries);
+    return (0,model_plan/* buildExposurePlan */.RW)(renderExposureTemplate(template, args), options.planOptions);
+}
+/**
+ * The exposure of the ports compose declares on a fixed host port, known before anything runs: what the
+ * preflight checks and `plan` shows. A port the Docker server numbers is exposed only once it has.
+ */
+function declaredExposure(run, options) {
+    const { settings, ids } = run;
+    const { expose } = settings;
+    const entries = (0,exposure/* exposureEntries */.Co)((0,model/* declaredPorts */.l)(run.model), expose, ids);
+    return planExposure(entries, { expose, namespace: settings.namespace, ids, planOptions: options });
+}
+/**
+ * Objects as multi-document YAML, what `plan` prints: the plan's, then those of `exposure` (so the URLs
+ * show before a deploy). A Secret's values are masked: a plan goes to logs and terminals.
+ */
+function manifestOf(plan, exposure) {
+    return [...plan.objects, ...(exposure?.objects ?? [])]
+        .map((o) => (0,dist/* stringify */.As)(maskSecret(o), { lineWidth: 0 }))
+        .join('---\n');
+}
+/** A Secret with every value of `data` and `stringData` replaced by its size; other objects as they are. */
+function maskSecret(object) {
+    if (object.kind !== 'Secret')
+        return object;
+    const masked = { ...object };
+    for (const [field, encoding] of [
+        ['data', 'base64'],
+        ['stringData', 'utf8'],
+    ]) {
+        const values = masked[field];
+        if (typeof values !== 'object' || values === null)
+            continue;
+        masked[field] = Object.fromEntries(Object.entries(values).map(([key, value]) => [
+            key,
+            `(masked: ${Buffer.byteLength(String(value), encoding)} bytes)`,
+        ]));
+    }
+    return masked;
 }
 
 

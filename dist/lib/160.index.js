@@ -1,0 +1,1886 @@
+export const id = 160;
+export const ids = [160,738];
+export const modules = {
+
+/***/ 9501:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ applyPlan)
+/* harmony export */ });
+/* unused harmony export environmentManager */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3113);
+/* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8045);
+
+
+
+/**
+ * Creates or updates every object of the plan. Before changing anything it checks that the cluster serves
+ * each kind in the namespace and that no object it would write belongs to someone else: an object not
+ * created by kube-pod-preview, or one of another preview environment. With `dryRun` every write is the
+ * same request as `dryRun=All`: admission and validation answer as they would, and nothing is stored.
+ * Resolves with the objects as the API server returned them (defaults filled in).
+ */
+async function applyPlan(client, plan, options) {
+    const { log } = options;
+    for (const key of plan.kinds) {
+        const { apiVersion, kind } = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .parseKindKey */ .Pb)(key);
+        const resource = await client.resource(apiVersion, kind);
+        if (!resource) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The cluster does not serve ${kind} in ${apiVersion}, which the template uses. Install its CRD or fix apiVersion in the template.`);
+        }
+        if (!resource.namespaced) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The template creates a ${kind}, which is cluster-scoped; every object must live in namespace "${plan.namespace}".`);
+        }
+    }
+    const existing = await Promise.all(plan.objects.map((object) => client.read((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .refOf */ .H8)(object))));
+    plan.objects.forEach((object, index) => checkOwnership(object, existing[index], plan));
+    const write = { dryRun: options.dryRun ?? false };
+    const stored = [];
+    for (const [index, object] of plan.objects.entries()) {
+        const current = existing[index];
+        if (options.serverSideApply)
+            stored.push(await applyAsEnvironment(client, object, plan, write));
+        else if (current)
+            stored.push(await client.mergePatch(object, write));
+        else
+            stored.push(await createOrPatch(client, object, plan, write));
+        const verb = current ? 'configured' : 'created';
+        log.info(`  ${(0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRef */ .Ro)((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .refOf */ .H8)(object))} ${options.dryRun ? `would be ${verb} (dry run)` : verb}`);
+    }
+    return stored;
+}
+/**
+ * The field manager of one environment. Two environments that apply one object (a fixed name in the
+ * template, two runs racing past the ownership check) conflict instead of one taking it over.
+ */
+function environmentManager(id) {
+    return `${_client_js__WEBPACK_IMPORTED_MODULE_1__/* .FIELD_MANAGER */ .v}/${id}`;
+}
+/**
+ * Server-side apply as the environment's manager, without force. Fields still owned by the manager name
+ * earlier versions used for every environment are ours (the labels say so): those are taken over. Any
+ * other manager's field is a conflict that names it.
+ */
+async function applyAsEnvironment(client, object, plan, write) {
+    const manager = environmentManager(plan.ids.id);
+    try {
+        return await client.serverSideApply(object, { manager, force: false, ...write });
+    }
+    catch (error) {
+        const others = error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W ? error.conflictingManagers : [];
+        if (others.length === 0)
+            throw error;
+        if (others.every((m) => m === _client_js__WEBPACK_IMPORTED_MODULE_1__/* .FIELD_MANAGER */ .v))
+            return client.serverSideApply(object, { manager, force: true, ...write });
+        const environment = others.some((m) => m.startsWith(`${_client_js__WEBPACK_IMPORTED_MODULE_1__/* .FIELD_MANAGER */ .v}/`));
+        const fix = environment
+            ? 'Object names must be unique per environment: put {{ id }} in its metadata.name in the template.'
+            : 'Someone changed it outside kube-pod-preview: undo that change (or delete the object), then run again.';
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${(0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRef */ .Ro)((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .refOf */ .H8)(object))} is also managed by ${others.map((m) => `"${m}"`).join(', ')}${environment ? ' (another preview environment)' : ''}; refusing to take it over. ${fix}`);
+    }
+}
+/**
+ * Client-side apply's create. An object that appeared since it was read is checked again: it is
+ * patched only when it is this environment's.
+ */
+async function createOrPatch(client, object, plan, write) {
+    try {
+        return await client.create(object, write);
+    }
+    catch (error) {
+        if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && error.code === 409))
+            throw error;
+        checkOwnership(object, await client.read((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .refOf */ .H8)(object)), plan);
+        return client.mergePatch(object, write);
+    }
+}
+function checkOwnership(desired, current, plan) {
+    if (!current)
+        return;
+    const labels = current.metadata?.labels ?? {};
+    const ref = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRef */ .Ro)((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .refOf */ .H8)(desired));
+    if (labels[_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .LABELS */ .kg.managedBy] !== _model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .MANAGER */ .u) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${ref} already exists in namespace "${plan.namespace}" and was not created by kube-pod-preview; refusing to take it over. Give the object a name unique to the environment in the template (include {{ id }}), or delete the existing one.`);
+    }
+    if (labels[_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .LABELS */ .kg.id] !== plan.ids.id) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${ref} belongs to another preview environment (${_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .LABELS */ .kg.envId}=${labels[_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .LABELS */ .kg.envId] ?? '?'}, ${_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .LABELS */ .kg.id}=${labels[_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .LABELS */ .kg.id] ?? '?'}). Object names must be unique per environment: put {{ id }} in metadata.name of ${ref} in the template.`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 9749:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I7: () => (/* binding */ dockerHosts),
+/* harmony export */   MO: () => (/* binding */ recordUrls),
+/* harmony export */   Mh: () => (/* binding */ wakeIfAsleep),
+/* harmony export */   bk: () => (/* binding */ recordedUrls),
+/* harmony export */   eU: () => (/* binding */ findDockerHost),
+/* harmony export */   jY: () => (/* binding */ asleepSince),
+/* harmony export */   p1: () => (/* binding */ expiryOf),
+/* harmony export */   sP: () => (/* binding */ setExpiry),
+/* harmony export */   u9: () => (/* binding */ putToSleep)
+/* harmony export */ });
+/* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3945);
+/* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8045);
+
+
+/** The docker-host workloads of every environment in the namespace, or of environment `id`. */
+async function dockerHosts(client, id) {
+    const environment = id === undefined ? `${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.managedBy}=${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .MANAGER */ .u}` : (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .environmentSelector */ .b6)(id);
+    const selector = `${environment},${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.component}=${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HOST_COMPONENT */ .qK}`;
+    const hosts = [];
+    for (const key of _model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .WORKLOAD_KIND_KEYS */ .YJ) {
+        const { apiVersion, kind } = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .parseKindKey */ .Pb)(key);
+        const { items } = await client.list(apiVersion, kind, { labelSelector: selector });
+        // Items of a list carry no apiVersion and kind of their own.
+        hosts.push(...items.map((host) => ({ ...host, apiVersion, kind })));
+    }
+    return hosts;
+}
+/** The environment's docker-host workload; undefined when it has none. */
+async function findDockerHost(client, id) {
+    return (await dockerHosts(client, id))[0];
+}
+/** When the environment expires, per its annotation; undefined without one (no ttl). */
+function expiryOf(host) {
+    return (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .annotatedTime */ .ev)(host, _model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.expiresAt);
+}
+/** Since when the environment sleeps; undefined when it is awake. */
+function asleepSince(host) {
+    return (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .annotatedTime */ .ev)(host, _model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.sleepingSince);
+}
+/** The URLs the last deploy reported, as recorded on the workload. */
+function recordedUrls(host) {
+    try {
+        const parsed = JSON.parse(host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.urls] ?? '[]');
+        return Array.isArray(parsed) ? parsed : [];
+    }
+    catch {
+        return [];
+    }
+}
+async function setExpiry(client, host, expiresAt) {
+    await annotate(client, host, { [_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.expiresAt]: expiresAt.toISOString() });
+}
+/** Keeps the deploy's URLs on the workload: a sleeping environment's comment still lists them. */
+async function recordUrls(client, host, urls) {
+    await annotate(client, host, { [_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.urls]: JSON.stringify(urls) });
+}
+/**
+ * Scales the docker-host workload to zero and removes the environment's exposure. The volume claim stays
+ * (a StatefulSet keeps its claims when scaled down), so images and build cache survive the sleep.
+ */
+async function putToSleep(client, host, now, log) {
+    await client.mergePatch({
+        ...refHeader((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .refOf */ .H8)(host)),
+        metadata: { name: host.metadata.name, annotations: { [_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.sleepingSince]: now.toISOString() } },
+        spec: { replicas: 0 },
+    });
+    const id = host.metadata.labels?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.id] ?? '';
+    const kinds = host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.exposureKinds]?.split(',').filter(Boolean) ?? [];
+    await (0,_teardown_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteMatching */ .h)(client, kinds, `${(0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .environmentSelector */ .b6)(id)},${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.component}=${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .EXPOSE_COMPONENT */ .BA}`, {
+        propagation: 'Background',
+        why: 'asleep',
+        log,
+    });
+}
+/**
+ * Undoes a sleep before a deploy: the replicas its template asks for (one when it does not say), and
+ * no sleeping mark. The apply that follows sets the rest.
+ */
+async function wakeIfAsleep(client, desired, log) {
+    const live = await client.read((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .refOf */ .H8)(desired));
+    if (!live || !asleepSince(live))
+        return false;
+    const replicas = desired.spec?.replicas ?? 1;
+    await client.mergePatch({
+        ...refHeader((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .refOf */ .H8)(desired)),
+        metadata: { name: desired.metadata.name, annotations: { [_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.sleepingSince]: null } },
+        spec: { replicas },
+    });
+    log.info(`Waking the environment: ${desired.kind}/${desired.metadata.name} back to ${replicas} replica(s)`);
+    return true;
+}
+async function annotate(client, ref, annotations) {
+    await client.mergePatch({ ...refHeader(ref), metadata: { name: ref.name, annotations } });
+}
+function refHeader(ref) {
+    return { apiVersion: ref.apiVersion, kind: ref.kind };
+}
+
+
+/***/ }),
+
+/***/ 319:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  x: () => (/* binding */ preflightChecks)
+});
+
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/kube/apply.ts
+var apply = __webpack_require__(9501);
+// EXTERNAL MODULE: ./src/kube/client.ts + 6 modules
+var kube_client = __webpack_require__(3113);
+// EXTERNAL MODULE: ./src/model/objects.ts
+var objects = __webpack_require__(8045);
+// EXTERNAL MODULE: ./src/model/plan.ts
+var model_plan = __webpack_require__(7978);
+;// CONCATENATED MODULE: ./src/kube/ingress-classes.ts
+
+const INGRESS_CLASS_DEFAULT = 'ingressclass.kubernetes.io/is-default-class';
+/**
+ * The class of each Ingress of the exposure: the IngressClass it names exists, or, naming none (input
+ * ingress-class not given), the cluster has a default one. ingress-nginx and most controllers ignore an
+ * Ingress without a class when no IngressClass is the default, so its URLs would never answer.
+ */
+async function ingressClasses(client, subject) {
+    const ingresses = (subject.exposure?.objects ?? []).filter((o) => o.kind === 'Ingress');
+    const named = new Set(ingresses.map((i) => i.spec?.ingressClassName));
+    const checks = [];
+    for (const className of named) {
+        if (className) {
+            const source = className === subject.ingressClass ? 'input ingress-class' : 'the exposure template';
+            checks.push(await ingressClass(client, className, source));
+        }
+        else if (ingresses.some((i) => !i.spec?.ingressClassName && !annotatedClass(i))) {
+            checks.push(await defaultIngressClass(client));
+        }
+    }
+    return checks;
+}
+/** The deprecated annotation that named a class before IngressClasses (input ingress-annotations). */
+function annotatedClass(ingress) {
+    return ingress.metadata.annotations?.['kubernetes.io/ingress.class'];
+}
+async function defaultIngressClass(client) {
+    const name = 'ingress class';
+    let classes;
+    try {
+        classes = (await client.list('networking.k8s.io/v1', 'IngressClass')).items;
+    }
+    catch (error) {
+        if (!(error instanceof kube_client/* KubeApiError */.W && error.code === 403))
+            throw error;
+        return { name, state: 'skipped', detail: FORBIDDEN };
+    }
+    const fallback = classes.find((c) => c.metadata.annotations?.[INGRESS_CLASS_DEFAULT] === 'true');
+    if (fallback)
+        return {
+            name,
+            state: 'ok',
+            detail: `the Ingress names no class: the cluster's default IngressClass "${fallback.metadata.name}" serves it`,
+        };
+    if (classes.length === 0)
+        return {
+            name,
+            state: 'skipped',
+            detail: 'the cluster has no IngressClass, so only a controller that serves Ingresses without a class would serve the preview (ingress-nginx does not): install an ingress controller, or set input expose to loadbalancer or none',
+        };
+    return {
+        name,
+        state: 'failed',
+        detail: `Input ingress-class is not set and the cluster has no default IngressClass, so no controller that needs a class (ingress-nginx, by default) would serve the preview's Ingress. Set input ingress-class to one of ${classes.map((c) => `"${c.metadata.name}"`).join(', ')}, or mark one default (annotation ${INGRESS_CLASS_DEFAULT}: "true").`,
+    };
+}
+const FORBIDDEN = 'IngressClasses are cluster-scoped and the identity may not read them (a ClusterRole granting get and list on ingressclasses.networking.k8s.io enables this check)';
+async function ingressClass(client, className, source) {
+    const name = 'ingress class';
+    try {
+        const found = await client.read({
+            apiVersion: 'networking.k8s.io/v1',
+            kind: 'IngressClass',
+            name: className,
+        });
+        return found
+            ? { name, state: 'ok', detail: `IngressClass "${className}" exists` }
+            : {
+                name,
+                state: 'failed',
+                detail: `IngressClass "${className}" (${source}) does not exist: no ingress controller would serve the preview's Ingress. Set input ingress-class to one of \`kubectl get ingressclass\`, or leave it empty for the cluster's default.`,
+            };
+    }
+    catch (error) {
+        if (error instanceof kube_client/* KubeApiError */.W && error.code === 403)
+            return { name, state: 'skipped', detail: FORBIDDEN };
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/kube/preflight.ts
+
+
+
+
+
+
+const STORAGE_CLASS_DEFAULT = 'storageclass.kubernetes.io/is-default-class';
+/**
+ * Asks the API server about everything a deploy will send, changing nothing: every object as the same
+ * apply with `dryRun=All` (validation, quotas, LimitRanges, webhooks answer as they will), the docker-host
+ * pod as its workload's controller will create it (Pod Security judges pods, not workloads), and the
+ * StorageClass, IngressClass and TLS Secret the objects name.
+ */
+async function preflightChecks(client, subject, log) {
+    const quiet = { ...log, info: () => { } };
+    const checks = [await dryRun('objects of the pod template', client, subject.plan, subject, quiet)];
+    if (subject.exposure && subject.exposure.objects.length > 0)
+        checks.push(await dryRun('exposure objects', client, subject.exposure, subject, quiet));
+    checks.push(await podAdmission(client, subject.plan));
+    checks.push(...(await storageClasses(client, subject)));
+    checks.push(...(await ingressClasses(client, subject)));
+    if (subject.tlsSecret)
+        checks.push(await tlsSecret(client, subject.tlsSecret));
+    return checks;
+}
+async function dryRun(name, client, set, subject, log) {
+    try {
+        await (0,apply/* applyPlan */.g)(client, set, { serverSideApply: subject.serverSideApply, log, dryRun: true });
+        return { name: `dry run: ${name}`, state: 'ok', detail: `${set.objects.length} objects accepted` };
+    }
+    catch (error) {
+        return { name: `dry run: ${name}`, state: 'failed', detail: (0,errors/* describeError */.Uc)(error) };
+    }
+}
+/**
+ * The docker-host pod, created with `dryRun=All` as its StatefulSet or Deployment will create it. Pod
+ * Security's enforce mode, the RuntimeClass plugin and quotas on pods judge pods only: a workload they
+ * refuse is stored and its pods never come. Checked while the environment has no pod (first deploy, or
+ * asleep): a running one would count against a pod quota the real rollout frees first.
+ */
+async function podAdmission(client, plan) {
+    const name = 'pod admission (Pod Security, RuntimeClass, quotas)';
+    const workload = (0,model_plan/* dockerHostObject */._e)(plan);
+    const pods = await client.list('v1', 'Pod', {
+        labelSelector: (0,objects/* environmentSelector */.b6)(plan.ids.id),
+    });
+    if (pods.items.length > 0)
+        return {
+            name,
+            state: 'skipped',
+            detail: 'the environment runs a pod already; its wait diagnoses a new one',
+        };
+    try {
+        await client.create(podOf(workload), { dryRun: true });
+        return {
+            name,
+            state: 'ok',
+            detail: `a pod of ${plan.dockerHost.kind}/${plan.dockerHost.name} is admitted`,
+        };
+    }
+    catch (error) {
+        if (error instanceof kube_client/* KubeApiError */.W && error.rbacDenied) {
+            return {
+                name,
+                state: 'skipped',
+                detail: 'the identity may not create pods (grant create on pods for this check; deploy/rbac.yaml does)',
+            };
+        }
+        return { name, state: 'failed', detail: (0,errors/* describeError */.Uc)(error) };
+    }
+}
+/** The pod a workload's controller creates: its template, with the volumes of its claim templates. */
+function podOf(workload) {
+    const spec = (workload.spec ?? {});
+    const podSpec = structuredClone(spec.template?.spec ?? {});
+    const claims = (spec.volumeClaimTemplates ?? []).map((c) => c.metadata?.name ?? '');
+    const podName = `${workload.metadata.name}-preflight`;
+    if (claims.length > 0) {
+        const volumes = claims.map((claim) => ({
+            name: claim,
+            persistentVolumeClaim: { claimName: `${claim}-${podName}` },
+        }));
+        podSpec.volumes = [...(podSpec.volumes ?? []), ...volumes];
+    }
+    return {
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: podName, labels: spec.template?.metadata?.labels ?? {} },
+        spec: podSpec,
+    };
+}
+/**
+ * Every StorageClass the claims name exists, and a claim that names none has a default one: without
+ * it the claim stays Pending and the deploy waits out its timeout.
+ */
+async function storageClasses(client, subject) {
+    const claims = claimsOf(subject.plan.objects);
+    if (claims.length === 0)
+        return [];
+    const name = 'storage class';
+    let classes;
+    try {
+        classes = (await client.list('storage.k8s.io/v1', 'StorageClass')).items;
+    }
+    catch (error) {
+        if (!(error instanceof kube_client/* KubeApiError */.W && error.code === 403))
+            throw error;
+        return [
+            {
+                name,
+                state: 'skipped',
+                detail: 'StorageClasses are cluster-scoped and the identity may not list them (a ClusterRole granting list on storageclasses.storage.k8s.io enables this check)',
+            },
+        ];
+    }
+    const known = classes.map((c) => c.metadata.name);
+    const fallback = classes.find((c) => c.metadata.annotations?.[STORAGE_CLASS_DEFAULT] === 'true');
+    const available = `The cluster has ${known.length ? known.map((n) => `"${n}"`).join(', ') : 'none'}${fallback ? ` (default "${fallback.metadata.name}")` : ''}.`;
+    return [...new Set(claims)].map((claimClass) => {
+        if (claimClass === undefined) {
+            return fallback
+                ? { name, state: 'ok', detail: `the claims use the default StorageClass "${fallback.metadata.name}"` }
+                : {
+                    name,
+                    state: 'failed',
+                    detail: `No StorageClass is named and the cluster has no default one, so the docker-host's volume claim would stay Pending. Set input storage-class. ${available}`,
+                };
+        }
+        const source = claimClass === subject.storageClass ? 'input storage-class' : 'the template';
+        return known.includes(claimClass)
+            ? { name, state: 'ok', detail: `StorageClass "${claimClass}" exists` }
+            : {
+                name,
+                state: 'failed',
+                detail: `StorageClass "${claimClass}" (from ${source}) does not exist, so the docker-host's volume claim would stay Pending. Set input storage-class to one that does. ${available}`,
+            };
+    });
+}
+/** The storageClassName of every claim the objects make (undefined: the default class). */
+function claimsOf(objects) {
+    const classOf = (claim) => claim.spec?.storageClassName;
+    return objects.flatMap((o) => {
+        if (o.kind === 'PersistentVolumeClaim')
+            return [classOf(o)];
+        const templates = o.spec
+            ?.volumeClaimTemplates;
+        return (templates ?? []).map(classOf);
+    });
+}
+async function tlsSecret(client, secretName) {
+    return readNamed(client, { apiVersion: 'v1', kind: 'Secret', name: secretName }, {
+        name: 'TLS secret',
+        found: `Secret "${secretName}" exists in namespace ${client.namespace}`,
+        missing: `Secret "${secretName}" (input tls-secret) does not exist in namespace ${client.namespace}: the ingress would serve its controller's default certificate. Create it there (kubectl create secret tls ${secretName} --cert … --key … -n ${client.namespace}) or unset input tls-secret.`,
+        forbidden: 'the identity may not read Secrets in the namespace (grant get on secrets to check it)',
+    });
+}
+async function readNamed(client, ref, text) {
+    try {
+        const object = await client.read(ref);
+        return object
+            ? { name: text.name, state: 'ok', detail: text.found }
+            : { name: text.name, state: 'failed', detail: text.missing };
+    }
+    catch (error) {
+        if (error instanceof kube_client/* KubeApiError */.W && error.code === 403)
+            return { name: text.name, state: 'skipped', detail: text.forbidden };
+        throw error;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2738:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mz: () => (/* binding */ preflight),
+/* harmony export */   planOnServer: () => (/* binding */ planOnServer),
+/* harmony export */   qo: () => (/* binding */ preflightSubject),
+/* harmony export */   tY: () => (/* binding */ checkLine)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _kube_apply_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9501);
+/* harmony import */ var _kube_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(319);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1118);
+
+
+
+
+
+/** What the checks compare the cluster with: the plan, and the exposure of the ports compose declares. */
+function preflightSubject(run, plan, options) {
+    const { settings } = run;
+    const { expose } = settings;
+    return {
+        plan,
+        exposure: (0,_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .declaredExposure */ .US)(run, options),
+        serverSideApply: settings.serverSideApply,
+        storageClass: settings.storageClass,
+        ingressClass: expose.mode === 'ingress' ? expose.ingressClass : undefined,
+        tlsSecret: expose.mode === 'ingress' ? expose.tlsSecret : undefined,
+    };
+}
+/**
+ * `up`'s preflight, before it takes the lease: what the cluster would refuse fails the run in a second,
+ * in the API server's own words, instead of after the wait's timeout.
+ */
+async function preflight(run, client, plan, options) {
+    const checks = await run.log.group('Preflight: dry run and cluster checks', async () => {
+        const results = await (0,_kube_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .preflightChecks */ .x)(client, preflightSubject(run, plan, options), run.log);
+        for (const check of results)
+            run.log.info(checkLine(check));
+        return results;
+    });
+    const failed = checks.filter((c) => c.state === 'failed');
+    if (failed.length > 0) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`The cluster would refuse this preview (nothing was changed):\n${failed.map((c) => `- ${c.name}: ${c.detail}`).join('\n')}`);
+    }
+    return checks;
+}
+/** One line per check: ✔ passed, ✖ failed (with what to do), – not checked (and why). */
+function checkLine(check) {
+    const mark = { ok: '✔', failed: '✖', skipped: '–' }[check.state];
+    return `${mark} ${check.name}: ${check.detail}`;
+}
+/**
+ * `plan --server`: every object of the plan and of the exposure of the declared ports as the API server
+ * answers their dry-run apply, defaults and admission's changes filled in; a Secret's values masked.
+ */
+async function planOnServer(run, client, plan, options) {
+    const { exposure } = preflightSubject(run, plan, options);
+    const write = { serverSideApply: run.settings.serverSideApply, log: run.log, dryRun: true };
+    const objects = [
+        ...(await (0,_kube_apply_js__WEBPACK_IMPORTED_MODULE_1__/* .applyPlan */ .g)(client, plan, write)),
+        ...(exposure && exposure.objects.length > 0 ? await (0,_kube_apply_js__WEBPACK_IMPORTED_MODULE_1__/* .applyPlan */ .g)(client, exposure, write) : []),
+    ];
+    return objects.map((o) => (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .stringify */ .As)((0,_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .maskSecret */ .$l)(o), { lineWidth: 0 })).join('---\n');
+}
+
+
+/***/ }),
+
+/***/ 8160:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runUp: () => (/* binding */ runUp)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/docker/cli.ts
+var cli = __webpack_require__(1670);
+;// CONCATENATED MODULE: ./src/docker/compose.ts
+
+
+
+
+
+const LOG_LINES = 100;
+/**
+ * Runs `docker compose up -d --build --remove-orphans` for the (rewritten) model against the pod's
+ * Docker server, with its output in a log group. On failure it prints `ps -a` and the last lines of
+ * every service that is not running, then fails. Returns the ports the services publish.
+ */
+async function composeUp(model, target) {
+    return withModelFile(model, async (file) => {
+        const base = ['compose', '-f', file, '--project-directory', target.workingDirectory, '-p', model.name];
+        const options = {
+            cwd: target.workingDirectory,
+            environment: target.environment,
+            env: { DOCKER_HOST: target.dockerHost },
+            signal: target.signal,
+        };
+        const up = await target.log.group(`docker compose up (${model.name})`, () => (0,cli/* docker */.T)([...base, 'up', '-d', '--build', '--remove-orphans'], {
+            ...options,
+            onLine: (l) => target.log.info(l),
+        }));
+        const ps = await psJson(base, options);
+        if (up.code !== 0) {
+            const report = await failureReport(base, options, ps);
+            // Compose's own last words name what failed before any container existed: a pull refused by the
+            // registry, a build step, a port already taken.
+            const said = lastLines(up.stderr, 5);
+            throw new errors/* UserError */.yo(`docker compose up failed (exit code ${up.code})${said ? `:\n${said}` : '.'}\n${report}`);
+        }
+        return ps
+            .flatMap((c) => (c.Publishers ?? [])
+            .filter((p) => p.PublishedPort > 0)
+            .map((p) => ({
+            service: c.Service,
+            targetPort: p.TargetPort,
+            publishedPort: p.PublishedPort,
+            protocol: p.Protocol,
+        })))
+            .filter((p, i, all) => all.findIndex((q) => q.service === p.service && q.targetPort === p.targetPort && q.protocol === p.protocol) === i);
+    });
+}
+async function psJson(base, options) {
+    const result = await (0,cli/* docker */.T)([...base, 'ps', '-a', '--format', 'json'], options);
+    if (result.code !== 0)
+        return [];
+    const text = result.stdout.trim();
+    if (!text)
+        return [];
+    // Compose prints one JSON object per line; versions before 2.21 printed a single array.
+    return text.startsWith('[')
+        ? JSON.parse(text)
+        : text.split('\n').map((l) => JSON.parse(l));
+}
+async function failureReport(base, options, ps) {
+    const lines = ['Containers:'];
+    for (const c of ps)
+        lines.push(`  ${c.Service} (${c.Name}): ${c.State}${c.Status ? ` — ${c.Status}` : ''}`);
+    if (ps.length === 0)
+        lines.push('  none were created.');
+    for (const c of ps.filter((c) => c.State !== 'running')) {
+        const logs = await (0,cli/* docker */.T)([...base, 'logs', '--no-color', '--tail', String(LOG_LINES), c.Service], options);
+        lines.push(`Last ${LOG_LINES} log lines of ${c.Service}:`, (logs.stdout + logs.stderr).trimEnd() || '  (no output)');
+    }
+    return lines.join('\n');
+}
+/** The last non-empty lines of an output, without progress lines. */
+function lastLines(text, count) {
+    return text
+        .split(/\r?\n/)
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim() && !/^\s*[⠀-⣿]/.test(l))
+        .slice(-count)
+        .join('\n');
+}
+/** compose reads the model from a file; JSON is YAML, so the normalized model is written as it is. */
+async function withModelFile(model, fn) {
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'kube-pod-preview-'));
+    try {
+        const file = external_node_path_default().join(dir, 'compose.json');
+        await (0,promises_.writeFile)(file, JSON.stringify(model));
+        return await fn(file);
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(6118);
+;// CONCATENATED MODULE: ./src/docker/sync.ts
+
+
+
+
+
+
+
+
+
+/** Where bind-mounted files land in the docker-host pod (the default template keeps it on the volume). */
+const REMOTE_ROOT = '/var/lib/kube-pod-preview';
+const MANIFEST = '.kube-pod-preview-manifest.json';
+/** Sockets of the pod's own Docker server: a bind mount of one keeps pointing there. */
+const DOCKER_SOCKETS = new Set(['/var/run/docker.sock', '/run/docker.sock']);
+function remoteProjectDir(project) {
+    return `${REMOTE_ROOT}/projects/${project}`;
+}
+/** Bind-mount sources of services, and files of file-based secrets and configs (compose bind-mounts those too). */
+function fileSources(model) {
+    const sources = [];
+    for (const [name, service] of Object.entries(model.services)) {
+        for (const volume of service.volumes ?? []) {
+            if (volume.type === 'bind' && volume.source && !DOCKER_SOCKETS.has(volume.source)) {
+                sources.push({ source: volume.source, usedBy: `Service ${name}` });
+            }
+        }
+    }
+    for (const section of ['secrets', 'configs']) {
+        for (const [name, entry] of Object.entries(model[section] ?? {})) {
+            if (entry.file)
+                sources.push({
+                    source: entry.file,
+                    usedBy: `${section === 'secrets' ? 'Secret' : 'Config'} ${name}`,
+                });
+        }
+    }
+    return sources;
+}
+/**
+ * The sources, each checked to lie (after resolving symlinks) inside one of `roots`: the project's
+ * directory and input allow-paths. A compose file comes from the pull request: it must not copy the
+ * runner's files (~/.ssh, ~/.docker/config.json, /etc) into a pod its code runs in.
+ */
+async function confine(sources, roots) {
+    const realRoots = await Promise.all(roots.map((r) => (0,promises_.realpath)(r).catch(() => external_node_path_default().resolve(r))));
+    for (const { source, usedBy } of sources) {
+        const real = await (0,promises_.realpath)(source).catch(() => external_node_path_default().resolve(source));
+        if (realRoots.some((root) => real === root || real.startsWith(`${root}${(external_node_path_default()).sep}`)))
+            continue;
+        const shown = real === source ? source : `${source} (${real})`;
+        throw new errors/* UserError */.yo(`${usedBy} uses ${shown}, which is outside the project directory ${roots[0]}: files outside it stay on the runner. Move it into the project, or list a directory that contains it in input allow-paths.`);
+    }
+    return sources;
+}
+/** The model handed to `docker compose`: bind sources (and secret/config files) point into the pod. */
+function rewriteModel(model, remoteDir) {
+    const rewritten = structuredClone(model);
+    const remote = (source) => `${remoteDir}${source}`;
+    for (const service of Object.values(rewritten.services)) {
+        for (const volume of service.volumes ?? []) {
+            if (volume.type === 'bind' && volume.source && !DOCKER_SOCKETS.has(volume.source))
+                volume.source = remote(volume.source);
+        }
+    }
+    for (const section of ['secrets', 'configs']) {
+        for (const entry of Object.values(rewritten[section] ?? {}))
+            if (entry.file)
+                entry.file = remote(entry.file);
+    }
+    return rewritten;
+}
+/** Walks the sources without following symlinks, hashing file contents. */
+async function scanSources(sources) {
+    const manifest = {};
+    const visit = async (file) => {
+        const stat = await (0,promises_.lstat)(file);
+        const mode = stat.mode & 0o7777;
+        if (stat.isSymbolicLink())
+            manifest[file] = { type: 'symlink', mode, target: await (0,promises_.readlink)(file) };
+        else if (stat.isFile())
+            manifest[file] = { type: 'file', mode, hash: await hashFile(file) };
+        else if (stat.isDirectory()) {
+            manifest[file] = { type: 'directory', mode };
+            const children = (await (0,promises_.readdir)(file)).sort();
+            for (const child of children)
+                await visit(external_node_path_default().join(file, child));
+        }
+        // Sockets, FIFOs and devices cannot be copied; Docker would not bind them usefully either.
+    };
+    for (const { source, usedBy } of sources) {
+        try {
+            await (0,promises_.lstat)(source);
+        }
+        catch {
+            throw new errors/* UserError */.yo(`${usedBy} bind-mounts ${source}, which does not exist on the runner. Create it, or fix the path in the compose file.`);
+        }
+        if (!manifest[source])
+            await visit(source);
+    }
+    return manifest;
+}
+/** What to send (new or changed) and what to remove (gone, or changed type) to make remote equal local. */
+function diffManifests(remote, local) {
+    const send = [];
+    const remove = [];
+    for (const [file, entry] of Object.entries(local)) {
+        const before = remote[file];
+        if (!before)
+            send.push(file);
+        else if (before.type !== entry.type) {
+            remove.push(file);
+            send.push(file);
+        }
+        else if (before.mode !== entry.mode || before.hash !== entry.hash || before.target !== entry.target)
+            send.push(file);
+    }
+    for (const file of Object.keys(remote))
+        if (!local[file])
+            remove.push(file);
+    const underRemoved = (file) => remove.some((r) => r !== file && file.startsWith(`${r}/`));
+    return { send: send.sort(), remove: remove.filter((r) => !underRemoved(r)).sort() };
+}
+/**
+ * Copies the project's bind-mounted files into the pod: reads the manifest the last sync left there,
+ * sends only what changed as one tar archive on the stdin of `tar -x`, removes what is gone, and
+ * stores the new manifest with the files.
+ */
+async function syncFiles(exec, model, roots, log) {
+    const remoteDir = remoteProjectDir(model.name);
+    const local = await scanSources(await confine(fileSources(model), roots));
+    const previous = await exec(['cat', `${remoteDir}/${MANIFEST}`]);
+    let remote = {};
+    if (previous.exitCode === 0) {
+        try {
+            remote = JSON.parse(previous.stdout.toString('utf8'));
+        }
+        catch {
+            log.warning('The manifest of synced files in the pod is unreadable; sending every file again.');
+        }
+    }
+    const { send, remove } = diffManifests(remote, local);
+    const staging = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'kube-pod-preview-sync-'));
+    try {
+        const archivePath = external_node_path_default().join(staging, 'files.tar');
+        const bytes = await writeArchive(archivePath, send, local);
+        const { size } = await (0,promises_.stat)(archivePath);
+        // One shell creates the directory, removes what is gone and extracts. `head -c` hands tar exactly
+        // the archive and then end-of-file, so it finishes even where the API server cannot close stdin
+        // (exec protocols before v5) and the container's tar reads to end-of-file (BusyBox).
+        const script = 'set -e; mkdir -p "$1"; cd "$1"; size=$2; shift 2; if [ "$#" -gt 0 ]; then rm -rf -- "$@"; fi; head -c "$size" | tar -xf -';
+        const result = await exec(['sh', '-c', script, 'sh', remoteDir, String(size), ...remove.map((f) => `.${f}`)], (0,external_node_fs_.createReadStream)(archivePath));
+        if (result.exitCode !== 0) {
+            throw new errors/* UserError */.yo(`Copying files into the pod failed (exit code ${result.exitCode}): ${result.stderr.toString('utf8').trim()}. The docker-host container needs sh, head and tar.`);
+        }
+        // Files only, on both sides: a directory is neither sent nor unchanged as far as a reader counts.
+        const isFile = (f) => local[f].type !== 'directory';
+        const files = send.filter(isFile);
+        const unchanged = Object.keys(local).filter(isFile).length - files.length;
+        log.info(`  ${files.length} ${files.length === 1 ? 'file' : 'files'} sent (${formatBytes(bytes)}), ${remove.length} removed, ${unchanged} unchanged`);
+        return { model: rewriteModel(model, remoteDir), sent: files, removed: remove, unchanged, bytes };
+    }
+    finally {
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
+    }
+}
+/** Writes the entries to send, then the new manifest, as a tar archive; returns the bytes of file content. */
+async function writeArchive(file, send, local) {
+    const archive = (0,tar_stream.pack)();
+    let bytes = 0;
+    const writing = (async () => {
+        for (const entry of send)
+            bytes += await addEntry(archive, entry, local[entry]);
+        archive.entry({ name: MANIFEST, mode: 0o644 }, Buffer.from(JSON.stringify(local)));
+        archive.finalize();
+    })();
+    await Promise.all([writing, (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(archive), (0,external_node_fs_.createWriteStream)(file))]);
+    return bytes;
+}
+async function addEntry(archive, file, entry) {
+    const name = file.replace(/^\/+/, '');
+    if (entry.type === 'directory') {
+        archive.entry({ name, type: 'directory', mode: entry.mode });
+        return 0;
+    }
+    if (entry.type === 'symlink') {
+        archive.entry({ name, type: 'symlink', linkname: entry.target, mode: entry.mode });
+        return 0;
+    }
+    const { size } = await (0,promises_.lstat)(file);
+    await new Promise((resolve, reject) => {
+        const fail = (error) => reject(new errors/* UserError */.yo(`${file} changed while it was being copied into the pod (${error.message}); run again once nothing writes to it.`));
+        const sink = archive.entry({ name, type: 'file', mode: entry.mode, size }, (error) => error ? fail(error) : resolve());
+        sink.on('error', fail);
+        if (size === 0)
+            return void sink.end(Buffer.alloc(0));
+        // Exactly the size the header announces: a file that grows meanwhile sends its first `size` bytes.
+        const source = (0,external_node_fs_.createReadStream)(file, { end: size - 1 });
+        source.on('error', fail);
+        source.pipe(sink);
+    });
+    return size;
+}
+async function hashFile(file) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+// EXTERNAL MODULE: ./src/kube/access.ts
+var access = __webpack_require__(4979);
+// EXTERNAL MODULE: ./src/kube/apply.ts
+var apply = __webpack_require__(9501);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: ./src/util/duration.ts
+var duration = __webpack_require__(6518);
+// EXTERNAL MODULE: ./src/util/sleep.ts
+var sleep = __webpack_require__(7783);
+;// CONCATENATED MODULE: ./src/kube/connection.ts
+
+
+
+
+const DOCKER_PORT = 2375;
+async function connectToPod(client, pod, options) {
+    const tunnel = await client.portForward(pod.name, DOCKER_PORT, options.log);
+    const close = () => tunnel.close();
+    try {
+        await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal, options.log);
+    }
+    catch (error) {
+        await close();
+        throw error;
+    }
+    return {
+        dockerHost: tunnel.url,
+        exec: (command, stdin) => client.exec({ pod: pod.name, container: pod.container }, command, stdin ? { stdin } : {}),
+        close,
+        [Symbol.asyncDispose]: close,
+    };
+}
+/** How long a wait may go without a word before it says what it waits for. */
+const QUIET_MS = 2000;
+/** Waits until the Docker server answers `GET /_ping` through the tunnel; says so past a couple of seconds. */
+async function waitForDocker(port, timeoutMs, signal, log) {
+    const started = Date.now();
+    const deadline = started + timeoutMs;
+    let last;
+    let said = false;
+    for (let delay = 100;; delay = Math.min(delay * 2, 2000)) {
+        signal.throwIfAborted();
+        try {
+            const answer = await ping(port, signal);
+            if (answer === 'OK')
+                return;
+            last = `unexpected answer "${answer.slice(0, 40)}"`;
+        }
+        catch (error) {
+            last = error.message;
+        }
+        if (!said && log && Date.now() + delay - started > QUIET_MS) {
+            said = true;
+            log.info(`  Waiting for the pod's Docker server to answer GET /_ping on port ${DOCKER_PORT} (so far: ${last}; at most ${(0,duration/* formatDuration */.a3)(timeoutMs)})`);
+        }
+        if (Date.now() + delay > deadline) {
+            throw new errors/* UserError */.yo(`The Docker server in the pod did not answer on port ${DOCKER_PORT} within ${(0,duration/* formatDuration */.a3)(timeoutMs)} (${last}). The template's docker-host container must run dockerd with --host=tcp://127.0.0.1:${DOCKER_PORT} and "tls": false.`);
+        }
+        await (0,sleep/* sleep */.y)(delay, signal);
+    }
+}
+function ping(port, signal) {
+    return new Promise((resolve, reject) => {
+        const request = external_node_http_default().get({ host: '127.0.0.1', port, path: '/_ping', timeout: 5000, signal, agent: false }, (response) => {
+            let body = '';
+            response.on('data', (chunk) => (body += chunk.toString('utf8')));
+            response.on('end', () => response.statusCode === 200 ? resolve(body) : reject(new Error(`HTTP ${response.statusCode}`)));
+            response.on('error', reject);
+        });
+        request.on('timeout', () => request.destroy(new Error('timed out')));
+        request.on('error', reject);
+    });
+}
+
+// EXTERNAL MODULE: ./src/kube/lifecycle.ts
+var lifecycle = __webpack_require__(9749);
+// EXTERNAL MODULE: ./src/model/objects.ts
+var objects = __webpack_require__(8045);
+;// CONCATENATED MODULE: ./src/kube/replica-sets.ts
+/** The label selector of a workload's `spec.selector.matchLabels`. */
+function selectorOf(workload) {
+    return Object.entries(workload.spec?.selector?.matchLabels ?? {})
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',');
+}
+function ownedBy(object, owners) {
+    return (object.metadata.ownerReferences ?? []).some((o) => owners.has(o.uid));
+}
+/** The ReplicaSets a Deployment owns, newest revision first (the one its current template makes). */
+async function replicaSetsOf(client, deployment) {
+    const { items } = await client.list('apps/v1', 'ReplicaSet', {
+        labelSelector: selectorOf(deployment),
+    });
+    const revision = (rs) => Number(rs.metadata.annotations?.[REVISION] ?? 0);
+    return items
+        .filter((rs) => ownedBy(rs, new Set([deployment.metadata.uid])))
+        .sort((a, b) => revision(b) - revision(a));
+}
+const REVISION = 'deployment.kubernetes.io/revision';
+
+;// CONCATENATED MODULE: ./src/kube/diagnose.ts
+
+
+const EVENTS_SHOWN = 15;
+/**
+ * Explains why the docker-host workload is not ready: its pods' phases and unmet conditions, the reasons
+ * containers wait (image pulls, crash loops), claims still Pending, and the recent events of all of them
+ * (a Deployment's ReplicaSets included).
+ * Best effort: a diagnosis that itself fails says so rather than hiding the timeout.
+ */
+async function diagnose(client, workload, selector) {
+    try {
+        const lines = ['Diagnosis:'];
+        const pods = (await client.list('v1', 'Pod', { labelSelector: selector })).items;
+        const claims = (await client.list('v1', 'PersistentVolumeClaim', { labelSelector: selector }))
+            .items;
+        if (pods.length === 0)
+            lines.push(`  no pod of ${(0,objects/* describeRef */.Ro)(workload)} exists yet (see its events below).`);
+        for (const pod of pods)
+            lines.push(...describePod(pod));
+        for (const claim of claims) {
+            if (claim.status?.phase !== 'Bound') {
+                lines.push(`  PersistentVolumeClaim/${claim.metadata.name}: ${claim.status?.phase ?? 'Pending'} (storage class ${claim.spec?.storageClassName ?? 'default'}); check input storage-class and that the cluster can provision volumes.`);
+            }
+        }
+        // A Deployment's pods are created (or refused) by its ReplicaSets: their events say why.
+        const deployment = workload.kind === 'Deployment' ? await client.read(workload) : undefined;
+        const replicaSets = deployment ? await replicaSetsOf(client, deployment) : [];
+        const names = new Set([
+            workload.name,
+            ...replicaSets.map((rs) => rs.metadata.name),
+            ...pods.map((p) => p.metadata.name),
+            ...claims.map((c) => c.metadata.name),
+        ]);
+        const perObject = await Promise.all([...names].map((name) => client.list('v1', 'Event', { fieldSelector: `involvedObject.name=${name}` })));
+        const events = perObject
+            .flatMap((list) => list.items)
+            .sort((a, b) => when(a) - when(b))
+            .slice(-EVENTS_SHOWN);
+        if (events.length)
+            lines.push('  Recent events:');
+        for (const e of events) {
+            lines.push(`    ${e.type ?? 'Normal'} ${e.reason ?? ''} ${e.involvedObject?.kind ?? ''}/${e.involvedObject?.name ?? ''}: ${e.message ?? ''}${(e.count ?? 1) > 1 ? ` (x${e.count})` : ''}`);
+        }
+        return lines.join('\n');
+    }
+    catch (error) {
+        return `Diagnosis unavailable: ${error.message}`;
+    }
+}
+/** A pod's phase, its unmet conditions, and why its containers wait or ended. */
+function describePod(pod) {
+    const lines = [`  Pod/${pod.metadata.name}: ${pod.status?.phase ?? 'Unknown'}`];
+    for (const c of pod.status?.conditions ?? []) {
+        if (c.status !== 'True')
+            lines.push(`    ${c.type}=${c.status}${c.reason ? ` ${c.reason}` : ''}${c.message ? `: ${c.message}` : ''}`);
+    }
+    for (const s of [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])]) {
+        const waiting = s.state?.waiting;
+        const terminated = s.state?.terminated;
+        if (waiting?.reason) {
+            lines.push(`    container ${s.name} (${s.image ?? '?'}) waiting: ${waiting.reason}${waiting.message ? `: ${waiting.message}` : ''}`);
+        }
+        else if (terminated) {
+            lines.push(`    container ${s.name} terminated: ${terminated.reason ?? ''} exit code ${terminated.exitCode ?? '?'}`);
+        }
+        if (s.restartCount)
+            lines.push(`    container ${s.name} restarted ${s.restartCount} times`);
+    }
+    return lines;
+}
+function when(e) {
+    const t = e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp;
+    return t ? new Date(t).getTime() : 0;
+}
+
+;// CONCATENATED MODULE: ./src/kube/refusals.ts
+
+
+/**
+ * What a controller's FailedCreate says when no wait will help: admission forbids the pod (Pod Security,
+ * a ResourceQuota or LimitRange), a plugin rejects it (a RuntimeClass that does not exist), or a webhook
+ * denies it. Other FailedCreate causes (a conflict, a timeout) are retried by the controller.
+ */
+const REFUSED = /is forbidden|pod rejected|denied the request/i;
+const POLL_MS = 1000;
+/**
+ * Resolves with the message of the first FailedCreate event that refuses the workload's pods, seen
+ * after the watch began; with undefined once `signal` aborts. The events already there when it begins
+ * count only if they recur (their count goes up, as controllers retry): a refusal the operator has
+ * since fixed is not held against this run. A Deployment's pods are refused on its newest ReplicaSet.
+ */
+async function awaitRefusal(client, workload, signal) {
+    const seen = new Map();
+    for (let baseline = true; !signal.aborted; baseline = false) {
+        try {
+            const { items } = await client.list('v1', 'Event', {
+                fieldSelector: 'reason=FailedCreate',
+            });
+            for (const event of items) {
+                const key = event.metadata?.uid ?? event.metadata?.name ?? '';
+                const version = `${event.count ?? 1}/${String(event.lastTimestamp ?? '')}`;
+                const recurred = seen.get(key) !== version;
+                seen.set(key, version);
+                if (baseline || !recurred || !REFUSED.test(event.message ?? ''))
+                    continue;
+                if (await concerns(client, workload, event))
+                    return event.message;
+            }
+        }
+        catch {
+            // Best effort: the wait itself reports what the cluster says when it times out.
+        }
+        await (0,sleep/* sleep */.y)(POLL_MS, signal).catch(() => undefined); // aborted: the loop ends
+    }
+    return undefined;
+}
+async function concerns(client, workload, event) {
+    const involved = event.involvedObject ?? {};
+    if (involved.kind === workload.kind && involved.name === workload.name)
+        return true;
+    if (workload.kind !== 'Deployment' || involved.kind !== 'ReplicaSet')
+        return false;
+    const deployment = await client.read(workload);
+    const [newest] = deployment ? await replicaSetsOf(client, deployment) : [];
+    return newest !== undefined && newest.metadata.uid === involved.uid;
+}
+
+;// CONCATENATED MODULE: ./src/kube/wait.ts
+
+
+
+
+
+
+
+/** Ready means every desired replica runs the current spec and passes its readiness probe. */
+function isWorkloadReady(workload) {
+    const desired = workload.spec?.replicas ?? 1;
+    const status = workload.status ?? {};
+    const generation = workload.metadata.generation ?? 0;
+    return (!workload.metadata.deletionTimestamp &&
+        (status.observedGeneration ?? 0) >= generation &&
+        (status.readyReplicas ?? 0) >= desired &&
+        (status.updatedReplicas ?? 0) >= desired &&
+        (status.replicas ?? 0) <= desired);
+}
+/**
+ * Waits until the docker-host workload is ready, watching it (and listing again whenever the watch ends
+ * or expires) for at most `timeoutMs`, and returns the ready pod that belongs to it. On timeout, or as
+ * soon as the cluster refuses to create its pods, it explains what the pod is stuck on.
+ */
+async function waitForDockerHost(client, ref, options) {
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    // A cluster that refuses to create the pods ends the wait at once: no timeout makes that pass.
+    const refused = new AbortController();
+    const done = new AbortController();
+    const deadline = AbortSignal.any([options.signal, timeout, refused.signal]);
+    void awaitRefusal(client, ref, AbortSignal.any([deadline, done.signal])).then((message) => message !== undefined && refused.abort(message));
+    try {
+        return await watchUntilReady(client, ref, { ...options, deadline }, async () => {
+            options.signal.throwIfAborted();
+            if (refused.signal.aborted) {
+                const report = await diagnose(client, ref, options.selector);
+                throw new errors/* UserError */.yo(`The cluster refuses to create the pods of ${(0,objects/* describeRef */.Ro)(ref)}: ${String(refused.signal.reason)}\n${report}`);
+            }
+            if (timeout.aborted) {
+                const report = await diagnose(client, ref, options.selector);
+                throw new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)(ref)} was not ready after ${(0,duration/* formatDuration */.a3)(options.timeoutMs)} (input timeout).\n${report}`);
+            }
+        });
+    }
+    finally {
+        done.abort();
+    }
+}
+/**
+ * The wait itself: list the workload, watch it from there until it is ready, and list again whenever
+ * the watch ends. `check` runs before every pass and throws to end the wait.
+ */
+async function watchUntilReady(client, ref, options, check) {
+    const { log, deadline } = options;
+    const fieldSelector = `metadata.name=${ref.name}`;
+    const started = Date.now();
+    let last = '';
+    while (true) {
+        await check();
+        const { items, resourceVersion } = await client.list(ref.apiVersion, ref.kind, {
+            fieldSelector,
+        });
+        let workload = items[0];
+        if (!workload)
+            throw deletedWhileWaiting(ref);
+        let deleted = false;
+        const report = (w) => {
+            const line = `  ${(0,objects/* describeRef */.Ro)(ref)}: ${w.status?.readyReplicas ?? 0}/${w.spec?.replicas ?? 1} ready`;
+            if (line !== last)
+                log.info(`${line} (${(0,duration/* formatDuration */.a3)(Date.now() - started)})`);
+            last = line;
+        };
+        report(workload);
+        if (isWorkloadReady(workload))
+            return findReadyPod(client, ref.kind, workload);
+        const outcome = await client.watch(ref.apiVersion, ref.kind, { resourceVersion, fieldSelector }, (event) => {
+            if (event.type === 'DELETED')
+                deleted = true;
+            else if (event.type === 'ADDED' || event.type === 'MODIFIED') {
+                workload = event.object;
+                report(workload);
+            }
+            return deleted || isWorkloadReady(workload);
+        }, deadline);
+        if (deleted)
+            throw deletedWhileWaiting(ref);
+        if (outcome === 'done')
+            return findReadyPod(client, ref.kind, workload);
+        // The watch ended (server timeout, expiry, dropped connection): list again, after a breath.
+        // The deadline may end the pause early: the next check() says why.
+        await (0,sleep/* sleep */.y)(outcome === 'closed' ? 500 : 100, deadline).catch(() => undefined);
+    }
+}
+function deletedWhileWaiting(ref) {
+    return new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)(ref)} was deleted while waiting for it to become ready.`);
+}
+/** The ready pod the workload owns (a Deployment through its ReplicaSets), newest first. */
+async function findReadyPod(client, kind, workload) {
+    const ref = { apiVersion: 'apps/v1', kind, name: workload.metadata.name };
+    const owners = new Set(kind === 'Deployment'
+        ? (await replicaSetsOf(client, workload)).map((rs) => rs.metadata.uid)
+        : [workload.metadata.uid]);
+    const pods = await client.list('v1', 'Pod', { labelSelector: selectorOf(workload) });
+    const ready = pods.items
+        .filter((pod) => ownedBy(pod, owners) && !pod.metadata.deletionTimestamp)
+        .filter((pod) => pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'))
+        .sort((a, b) => time(b.metadata.creationTimestamp) - time(a.metadata.creationTimestamp));
+    const pod = ready[0];
+    const container = pod?.spec?.containers?.[0]?.name;
+    if (!pod || !container)
+        throw new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)(ref)} reports ready, but none of its pods is ready.`);
+    return { name: pod.metadata.name, container };
+}
+function time(value) {
+    return value ? new Date(value).getTime() : 0;
+}
+
+// EXTERNAL MODULE: ./src/model/checkpoint.ts
+var checkpoint = __webpack_require__(8471);
+// EXTERNAL MODULE: ./src/model/permissions.ts
+var permissions = __webpack_require__(5917);
+// EXTERNAL MODULE: ./src/model/plan.ts
+var model_plan = __webpack_require__(7978);
+;// CONCATENATED MODULE: ./src/model/urls.ts
+/** The URL of `service` when it has one, else the first that answered, else the first. */
+function primaryUrl(urls, service) {
+    const withUrl = urls.filter((u) => u.url);
+    const chosen = (service && withUrl.find((u) => u.service === service)) ||
+        withUrl.find((u) => u.state === 'ready') ||
+        withUrl[0];
+    return chosen?.url;
+}
+
+// EXTERNAL MODULE: ./src/run/down.ts
+var down = __webpack_require__(3553);
+// EXTERNAL MODULE: ./src/kube/teardown.ts
+var teardown = __webpack_require__(3945);
+// EXTERNAL MODULE: ./src/model/exposure.ts
+var exposure = __webpack_require__(1436);
+;// CONCATENATED MODULE: ./src/run/health.ts
+
+
+
+
+const ATTEMPT_TIMEOUT_MS = 5000;
+const health_POLL_MS = 2000;
+/** Enough of a body to tell two error pages apart. */
+const BODY_LIMIT = 64 * 1024;
+/**
+ * The health gate, two questions a URL at a time, until both hold or `timeoutMs` passes: does the app
+ * itself answer on its published port (through a port-forward to the pod, with no credential), and does
+ * the URL reach it? An auth challenge (401, 407) or a redirect proves the route (a default backend
+ * answers neither), not the app. A 502, 503 or 504 proves neither. Any other answer counts as the app's
+ * when it is what the app answers directly: the same status, and for a 404 the same body, since an
+ * ingress controller's default backend answers 404 for a host it does not route. The URLs are checked
+ * side by side; the result is in the order given.
+ */
+async function checkUrls(targets, options) {
+    const deadline = Date.now() + options.timeoutMs;
+    return Promise.all(targets.map((target) => checkTarget(target, deadline, options)));
+}
+async function checkTarget(target, deadline, options) {
+    const host = new URL(target.url).host;
+    let said;
+    while (true) {
+        options.signal.throwIfAborted();
+        const timeout = Math.max(1, Math.min(ATTEMPT_TIMEOUT_MS, deadline - Date.now()));
+        const [app, route] = await Promise.all([
+            askApp(target.app.localPort, host, timeout, options.signal).then((a) => withAppError(a, target)),
+            askUrl(target.url, timeout, options.signal),
+        ]);
+        const check = judge(app, route, target.app.podPort);
+        if (check.state === 'ready')
+            return check;
+        if (Date.now() + health_POLL_MS > deadline)
+            return check;
+        if (check.state !== said) {
+            said = check.state;
+            options.log?.info(`  ${target.url}: ${STATE_TEXT[check.state]} yet (${check.detail}); trying again for up to ${(0,duration/* formatDuration */.a3)(deadline - Date.now())}`);
+        }
+        await (0,sleep/* sleep */.y)(health_POLL_MS, options.signal);
+    }
+}
+/** How each state reads in a sentence: the log, the comment. */
+const STATE_TEXT = {
+    ready: 'ready',
+    unreachable: 'not answering',
+    'not-routed': 'not routed to the app',
+    'app-down': 'the app is not answering',
+};
+/** Both answers, one verdict. Ready: the app answers (below 500), and the URL's answer comes from it. */
+function judge(app, route, podPort) {
+    const appText = 'error' in app ? app.error : `HTTP ${app.status}`;
+    const appOk = 'status' in app && app.status < 500;
+    if ('error' in route) {
+        return appOk
+            ? { state: 'unreachable', detail: `${route.error}; the app answers ${appText} on port ${podPort}` }
+            : { state: 'app-down', detail: `the app on port ${podPort}: ${appText}; the URL: ${route.error}` };
+    }
+    const via = routeOf(route, app);
+    const urlText = `HTTP ${route.status}${via === 'route' ? ` (${route.challenge ? 'a login' : 'a redirect'}: the route is there)` : ''}`;
+    if (!appOk)
+        return { state: 'app-down', detail: `the app on port ${podPort}: ${appText}; the URL: ${urlText}` };
+    if (via === 'app')
+        return { state: 'ready', detail: urlText };
+    if (via === 'route')
+        return { state: 'ready', detail: `${urlText}; the app answers ${appText}` };
+    const why = [502, 503, 504].includes(route.status)
+        ? 'the proxy does not reach it'
+        : route.status === 404
+            ? "an ingress controller's default backend, not the app"
+            : 'not what the app answers';
+    return {
+        state: 'not-routed',
+        detail: `HTTP ${route.status} while the app answers ${appText} on port ${podPort}: ${why}`,
+    };
+}
+/** Whose answer the URL gave: the app's, a route's of ours (auth, redirect), or someone else's. */
+function routeOf(route, app) {
+    if ([502, 503, 504].includes(route.status))
+        return 'other';
+    if ('status' in app && app.status === route.status && (route.status !== 404 || app.body === route.body))
+        return 'app';
+    if (route.challenge || (route.status >= 300 && route.status < 400))
+        return 'route';
+    return 'other';
+}
+/** The URL, as a reviewer's browser would ask it but without credentials and without following redirects. */
+async function askUrl(url, timeoutMs, signal) {
+    try {
+        const response = await fetch(url, {
+            redirect: 'manual',
+            signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+        });
+        const body = await digest(response.body);
+        const challenge = [401, 407].includes(response.status) &&
+            response.headers.has(response.status === 401 ? 'www-authenticate' : 'proxy-authenticate');
+        return { status: response.status, challenge, body };
+    }
+    catch (error) {
+        signal.throwIfAborted();
+        return { error: describeFetchError(error) };
+    }
+}
+/** The app through its local port, with the URL's Host (what the ingress passes on) and no credentials. */
+function askApp(port, host, timeoutMs, signal) {
+    return new Promise((resolve) => {
+        const request = external_node_http_default().get({ host: '127.0.0.1', port, path: '/', headers: { host }, agent: false, timeout: timeoutMs, signal }, (response) => {
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            let read = 0;
+            response.on('data', (chunk) => {
+                if (read < BODY_LIMIT)
+                    hash.update(chunk.subarray(0, BODY_LIMIT - read));
+                read += chunk.length;
+            });
+            response.on('end', () => resolve({ status: response.statusCode ?? 0, challenge: false, body: hash.digest('hex') }));
+            response.on('error', (error) => resolve({ error: error.message }));
+        });
+        request.on('timeout', () => request.destroy(new Error('timed out')));
+        request.on('error', (error) => resolve({ error: error.code ?? error.message }));
+    });
+}
+/** A failed connection to the app says what the pod's side said, when the port-forward told us. */
+function withAppError(answer, target) {
+    if (!('error' in answer))
+        return answer;
+    const remote = target.appError?.();
+    if (!remote)
+        return answer;
+    return { error: /connection refused/i.test(remote) ? 'connection refused' : remote.slice(0, 160) };
+}
+async function digest(body) {
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    if (!body)
+        return hash.digest('hex');
+    let read = 0;
+    const reader = body.getReader();
+    try {
+        while (read < BODY_LIMIT) {
+            const { done, value } = await reader.read();
+            if (done)
+                break;
+            hash.update(value.subarray(0, BODY_LIMIT - read));
+            read += value.length;
+        }
+    }
+    finally {
+        await reader.cancel().catch(() => undefined);
+    }
+    return hash.digest('hex');
+}
+function describeFetchError(error) {
+    const cause = error.cause;
+    if (cause?.code)
+        return cause.code;
+    if (error.name === 'TimeoutError')
+        return 'timed out';
+    return cause?.message ?? error.message;
+}
+
+// EXTERNAL MODULE: ./src/run/plan.ts + 2 modules
+var run_plan = __webpack_require__(1118);
+;// CONCATENATED MODULE: ./src/run/expose.ts
+var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
+    if (value !== null && value !== void 0) {
+        if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
+        var dispose, inner;
+        if (async) {
+            if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
+            dispose = value[Symbol.asyncDispose];
+        }
+        if (dispose === void 0) {
+            if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
+            dispose = value[Symbol.dispose];
+            if (async) inner = dispose;
+        }
+        if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
+        if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
+        env.stack.push({ value: value, dispose: dispose, async: async });
+    }
+    else if (async) {
+        env.stack.push({ async: true });
+    }
+    return value;
+};
+var __disposeResources = (undefined && undefined.__disposeResources) || (function (SuppressedError) {
+    return function (env) {
+        function fail(e) {
+            env.error = env.hasError ? new SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
+            env.hasError = true;
+        }
+        var r, s = 0;
+        function next() {
+            while (r = env.stack.pop()) {
+                try {
+                    if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
+                    if (r.dispose) {
+                        var result = r.dispose.call(r.value);
+                        if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
+                    }
+                    else s |= 1;
+                }
+                catch (e) {
+                    fail(e);
+                }
+            }
+            if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
+            if (env.hasError) throw env.error;
+        }
+        return next();
+    };
+})(typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
+    var e = new Error(message);
+    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
+});
+
+
+
+
+
+
+
+
+
+const LOAD_BALANCER_POLL_MS = 2000;
+/**
+ * Makes the published ports reachable: plans the exposure objects (pure), records their kinds, applies
+ * them, removes exposure objects an earlier deploy made that this one no longer plans, learns each URL
+ * and waits, bounded by url-timeout, until it answers.
+ */
+async function exposePorts(client, ports, options) {
+    const { expose, log } = options;
+    const entries = (0,exposure/* exposureEntries */.Co)(ports, expose, options.ids);
+    for (const p of ports.filter((p) => p.protocol !== 'tcp'))
+        log.info(`  ${p.service} ${p.targetPort}/${p.protocol} is not exposed: only TCP is`);
+    const plan = (0,run_plan/* planExposure */.Lc)(entries, options);
+    const recorded = await recordKinds(client, options.dockerHost, plan.kinds);
+    if (plan.objects.length > 0)
+        await (0,apply/* applyPlan */.g)(client, plan, { serverSideApply: options.serverSideApply, log });
+    // Exposure objects of earlier deploys that this one did not plan (a port no longer published).
+    await (0,teardown/* deleteMatching */.h)(client, recorded, `${(0,objects/* environmentSelector */.b6)(options.ids.id)},${objects/* LABELS */.kg.component}=${objects/* EXPOSE_COMPONENT */.BA}`, {
+        propagation: 'Background',
+        keep: new Set(plan.objects.map((o) => `${(0,objects/* kindKey */._V)(o)}/${o.metadata.name}`)),
+        why: 'no longer exposed',
+        log,
+    });
+    if (expose.mode === 'none')
+        return entries.map((e) => portForwardCommand(e, options));
+    const urls = expose.mode === 'loadbalancer'
+        ? await loadBalancerUrls(client, plan.objects, entries, options)
+        : entries.map((e) => e.url);
+    return checkHealth(client, entries, urls, options);
+}
+function portForwardCommand(entry, options) {
+    return {
+        service: entry.service,
+        port: entry.port,
+        url: undefined,
+        command: `kubectl --namespace ${options.namespace} port-forward pod/${options.podName} ${entry.publishedPort}:${entry.publishedPort}`,
+        state: 'not-checked',
+        detail: undefined,
+    };
+}
+/**
+ * The health gate over every URL, side by side (see checkUrls): each URL, and its app through a
+ * port-forward to its published port of the pod. It never sends the basic-auth credentials: a 401 from
+ * the ingress already proves the route, and the password has no business reaching the app.
+ */
+async function checkHealth(client, entries, urls, options) {
+    const env_1 = { stack: [], error: void 0, hasError: false };
+    try {
+        const { urlTimeoutMs } = options.expose;
+        const checked = entries.flatMap((e, i) => (urls[i] ? [{ entry: e, url: urls[i] }] : []));
+        const tunnels = __addDisposableResource(env_1, await appTunnels(client, [...new Set(checked.map((c) => c.entry.publishedPort))], options), true);
+        const title = `Wait for ${checked.length} ${checked.length === 1 ? 'URL' : 'URLs'} to answer, and the app behind each on its port (at most ${(0,duration/* formatDuration */.a3)(urlTimeoutMs)}, input url-timeout)`;
+        const checks = await options.log.group(title, () => checkUrls(checked.map(({ entry, url }) => ({
+            url,
+            app: { localPort: tunnels.port(entry.publishedPort), podPort: entry.publishedPort },
+            appError: () => tunnels.lastError(entry.publishedPort),
+        })), { timeoutMs: urlTimeoutMs, signal: options.signal, log: options.log }));
+        return entries.map((e, index) => {
+            const url = urls[index];
+            const check = checks[checked.findIndex((c) => c.entry === e)];
+            if (check)
+                options.log.info(`  ${url} (${e.service}:${e.port}): ${STATE_TEXT[check.state]}, ${check.detail}`);
+            return {
+                service: e.service,
+                port: e.port,
+                url,
+                command: undefined,
+                state: check?.state ?? 'unreachable',
+                detail: check?.detail ?? 'no address',
+            };
+        });
+    }
+    catch (e_1) {
+        env_1.error = e_1;
+        env_1.hasError = true;
+    }
+    finally {
+        const result_1 = __disposeResources(env_1);
+        if (result_1)
+            await result_1;
+    }
+}
+/**
+ * One port-forward per published port, each connection on its own channel (no pool: a few requests a
+ * poll), quiet: a refused connection is an answer of the health gate, kept for its detail, not a warning.
+ */
+async function appTunnels(client, ports, options) {
+    const errors = new Map();
+    const tunnels = new Map();
+    const close = async () => {
+        await Promise.all([...tunnels.values()].map((t) => t.close()));
+    };
+    try {
+        for (const port of ports) {
+            const quiet = {
+                ...options.log,
+                info: () => { },
+                warning: (message) => {
+                    errors.set(port, message);
+                    options.log.debug(message);
+                },
+            };
+            tunnels.set(port, await client.portForward(options.podName, port, quiet, { size: 0 }));
+        }
+    }
+    catch (error) {
+        await close();
+        throw error;
+    }
+    return {
+        port: (port) => tunnels.get(port).port,
+        lastError: (port) => errors.get(port),
+        [Symbol.asyncDispose]: close,
+    };
+}
+/**
+ * Records the exposure's kinds on the docker-host workload before creating anything of them, so that a
+ * teardown finds them even if this run dies half-way. Returns every kind recorded so far.
+ */
+async function recordKinds(client, dockerHost, kinds) {
+    const host = await client.read(dockerHost);
+    const before = host?.metadata.annotations?.[objects/* ANNOTATIONS */.BC.exposureKinds]?.split(',').filter(Boolean) ?? [];
+    const all = [...new Set([...before, ...kinds])].sort();
+    if (host && all.length !== before.length) {
+        await client.mergePatch({
+            apiVersion: dockerHost.apiVersion,
+            kind: dockerHost.kind,
+            metadata: { name: dockerHost.name, annotations: { [objects/* ANNOTATIONS */.BC.exposureKinds]: all.join(',') } },
+        });
+    }
+    return all;
+}
+/**
+ * Waits (bounded by url-timeout) for each LoadBalancer Service to get an address, and gives every entry
+ * the URL of the Service port that carries its published port.
+ */
+async function loadBalancerUrls(client, objects, entries, options) {
+    const services = objects.filter((o) => o.kind === 'Service' && o.spec?.type === 'LoadBalancer');
+    const deadline = Date.now() + options.expose.urlTimeoutMs;
+    const addresses = new Map();
+    const what = `${services.length} LoadBalancer ${services.length === 1 ? 'Service' : 'Services'}`;
+    await options.log.group(`Wait for the address of ${what} (at most ${(0,duration/* formatDuration */.a3)(options.expose.urlTimeoutMs)}, input url-timeout)`, async () => {
+        for (const service of services) {
+            const address = await loadBalancerAddress(client, service.metadata.name, deadline, options);
+            addresses.set(service.metadata.name, address.includes(':') ? `[${address}]` : address);
+        }
+    });
+    return entries.map((entry) => {
+        const service = services.find((s) => s.spec?.ports?.some((p) => p.port === entry.publishedPort));
+        const address = service && addresses.get(service.metadata.name);
+        return address ? `http://${address}:${entry.publishedPort}` : undefined;
+    });
+}
+async function loadBalancerAddress(client, name, deadline, options) {
+    while (true) {
+        const current = await client.read({ apiVersion: 'v1', kind: 'Service', name });
+        const ingress = current?.status?.loadBalancer?.ingress?.[0];
+        const address = ingress?.ip ?? ingress?.hostname;
+        if (address) {
+            options.log.info(`  Service/${name}: ${address}`);
+            return address;
+        }
+        if (Date.now() + LOAD_BALANCER_POLL_MS > deadline) {
+            throw new errors/* UserError */.yo(`The LoadBalancer Service ${name} got no address within ${(0,duration/* formatDuration */.a3)(options.expose.urlTimeoutMs)} (input url-timeout). Does the cluster have a load-balancer implementation (a cloud provider, MetalLB, cloud-provider-kind)? Otherwise set input expose to ingress or none.`);
+        }
+        await (0,sleep/* sleep */.y)(LOAD_BALANCER_POLL_MS, options.signal);
+    }
+}
+
+// EXTERNAL MODULE: ./src/run/lock.ts
+var lock = __webpack_require__(8642);
+// EXTERNAL MODULE: ./src/run/preflight.ts
+var preflight = __webpack_require__(2738);
+;// CONCATENATED MODULE: ./src/run/up.ts
+var up_addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
+    if (value !== null && value !== void 0) {
+        if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
+        var dispose, inner;
+        if (async) {
+            if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
+            dispose = value[Symbol.asyncDispose];
+        }
+        if (dispose === void 0) {
+            if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
+            dispose = value[Symbol.dispose];
+            if (async) inner = dispose;
+        }
+        if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
+        if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
+        env.stack.push({ value: value, dispose: dispose, async: async });
+    }
+    else if (async) {
+        env.stack.push({ async: true });
+    }
+    return value;
+};
+var up_disposeResources = (undefined && undefined.__disposeResources) || (function (SuppressedError) {
+    return function (env) {
+        function fail(e) {
+            env.error = env.hasError ? new SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
+            env.hasError = true;
+        }
+        var r, s = 0;
+        function next() {
+            while (r = env.stack.pop()) {
+                try {
+                    if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
+                    if (r.dispose) {
+                        var result = r.dispose.call(r.value);
+                        if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
+                    }
+                    else s |= 1;
+                }
+                catch (e) {
+                    fail(e);
+                }
+            }
+            if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
+            if (env.hasError) throw env.error;
+        }
+        return next();
+    };
+})(typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
+    var e = new Error(message);
+    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
+});
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * `up`: with the pull request told it is deploying, ask the cluster whether it would take the objects
+ * (preflight, a dry run), then, under the environment's lease, deploy (apply → wait → tunnel → sync →
+ * compose → expose) and report the URLs. A pull request closed meanwhile ends
+ * the run by removing what it deployed.
+ */
+async function runUp(run, client, plan, options, report) {
+    await report?.deploying();
+    if (report && run.context.repository) {
+        const saved = { repository: run.context.repository, ...report.checkpoint() };
+        run.checkpoint(checkpoint/* MAIN_STATE */.A.report, JSON.stringify(saved));
+    }
+    try {
+        await run.timer.time('access', () => (0,access/* checkAccess */.x)(client, (0,permissions/* permissionsFor */.m)('up', plan.kinds, run.settings.expose), run.log, run.settings.namespaceFrom));
+        await run.timer.time('preflight', () => (0,preflight/* preflight */.Mz)(run, client, plan, options));
+        const result = await deployUnlessClosed(run, client, plan, options, report);
+        if ('deleted' in result) {
+            await report?.deleted();
+            return { command: 'down', deleted: result.deleted };
+        }
+        const state = readiness(run, result.urls);
+        sayLifetime(run, options.provenance.expiresAt);
+        const primary = primaryUrl(result.urls, run.settings.report.primaryService);
+        await report?.finished(state, result.urls, run.timer.elapsedMs, primary, options.provenance.expiresAt);
+        return { command: 'up', ...result, state, ...(primary ? { primaryUrl: primary } : {}) };
+    }
+    catch (error) {
+        await report?.ended(error, run.signal, 'deploy');
+        throw error;
+    }
+}
+async function deployUnlessClosed(run, client, plan, options, report) {
+    const env_1 = { stack: [], error: void 0, hasError: false };
+    try {
+        const _lease = up_addDisposableResource(env_1, await (0,lock/* lock */.s)(client, run), true);
+        // Every `return await`: the lease must be held until the work has settled, not merely started.
+        const deployed = await deploy(run, client, plan, options);
+        if (!(await report?.isClosed()))
+            return deployed;
+        run.log.notice(`Pull request #${run.context.prNumber} was closed during the deploy: deleting the preview.`);
+        return { deleted: await (0,down/* removeEnvironment */.I)(run, client, plan.kinds) };
+    }
+    catch (e_1) {
+        env_1.error = e_1;
+        env_1.hasError = true;
+    }
+    finally {
+        const result_1 = up_disposeResources(env_1);
+        if (result_1)
+            await result_1;
+    }
+}
+/** Ready when a URL is (its app answers, through it); running when there is nothing to check; else a failure. */
+function readiness(run, urls) {
+    const { expose } = run.settings;
+    const ready = urls.filter((u) => u.state === 'ready');
+    if (expose.mode !== 'none' && urls.length > 0 && ready.length === 0) {
+        const states = new Set(urls.map((u) => u.state));
+        const hints = [
+            states.has('app-down') &&
+                'Check that each service listens on the port it publishes (the target of its compose ports entry); its output is in the log above.',
+            states.has('unreachable') &&
+                `Check that ${expose.mode === 'ingress' ? 'the wildcard DNS record of input domain points at the ingress controller' : "the load balancer's address"} can be reached from here.`,
+            states.has('not-routed') &&
+                (expose.mode === 'ingress'
+                    ? 'A URL answers, but not with the app: the ingress controller has not picked up the Ingress (is input ingress-class its class?), or the host reaches another controller or proxy.'
+                    : 'A URL answers, but not with the app: something else answers at that address.'),
+        ].filter(Boolean);
+        throw new errors/* UserError */.yo(`None of the preview's URLs was ready within ${expose.urlTimeoutMs / 1000}s (input url-timeout): ${urls.map((u) => `${u.url ?? u.service} ${u.state in STATE_TEXT ? STATE_TEXT[u.state] : u.state} (${u.detail})`).join(', ')}. ${hints.join(' ')}`);
+    }
+    return ready.length > 0 ? 'ready' : 'running';
+}
+/** When the environment expires and sleeps: both happen in a later `cleanup` run, not in this one. */
+function sayLifetime(run, expiresAt) {
+    const { ttlMs, sleepAfterMs } = run.settings;
+    if (expiresAt && ttlMs)
+        run.log.info(`Expires ${expiresAt.toISOString()} (input ttl ${(0,duration/* formatSpan */.QA)(ttlMs)} from this deploy; the next deploy sets it again): the scheduled cleanup removes it then.`);
+    if (sleepAfterMs)
+        run.log.info(`Input sleep-after ${(0,duration/* formatSpan */.QA)(sleepAfterMs)}: a cleanup run with the same sleep-after scales it to zero once it is not deployed for that long.`);
+}
+/** apply → wait → tunnel → sync → compose → expose. */
+async function deploy(run, client, plan, options) {
+    const { settings, log, signal, timer } = run;
+    await timer.time('apply', () => log.group(`Apply ${plan.objects.length} objects`, async () => {
+        await (0,lifecycle/* wakeIfAsleep */.Mh)(client, (0,model_plan/* dockerHostObject */._e)(plan), log);
+        await (0,apply/* applyPlan */.g)(client, plan, { serverSideApply: settings.serverSideApply, log });
+    }));
+    const pod = await timer.time('wait', () => log.group(`Wait for ${plan.dockerHost.kind}/${plan.dockerHost.name}`, () => waitForDockerHost(client, plan.dockerHost, {
+        timeoutMs: settings.timeoutMs,
+        signal,
+        log,
+        selector: (0,objects/* environmentSelector */.b6)(run.ids.id),
+    })));
+    log.info(`Docker server pod: ${pod.name} (container ${pod.container})`);
+    const { synced, ports } = await composeInPod(run, client, pod);
+    for (const p of ports)
+        log.info(`  ${p.service} publishes ${p.targetPort}/${p.protocol} on port ${p.publishedPort}`);
+    const urls = await timer.time('expose', () => log.group(`Expose ${ports.length} published ${ports.length === 1 ? 'port' : 'ports'} (${settings.expose.mode})`, () => exposePorts(client, ports, {
+        expose: settings.expose,
+        namespace: settings.namespace,
+        serverSideApply: settings.serverSideApply,
+        ids: run.ids,
+        dockerHost: plan.dockerHost,
+        podName: pod.name,
+        planOptions: options,
+        log,
+        signal,
+    })));
+    // Kept on the workload for the comment of the environment once asleep (input sleep-after).
+    if (settings.sleepAfterMs !== undefined)
+        await (0,lifecycle/* recordUrls */.MO)(client, plan.dockerHost, urls.map(({ service, port, url, command }) => ({ service, port, url, command })));
+    return { pod, synced, ports, urls };
+}
+/** tunnel → sync → compose: the compose project runs on the pod's Docker server. */
+async function composeInPod(run, client, pod) {
+    const env_2 = { stack: [], error: void 0, hasError: false };
+    try {
+        const { settings, log, signal, timer } = run;
+        const connection = up_addDisposableResource(env_2, await timer.time('tunnel', () => connectToPod(client, pod, { log, signal })), true);
+        const { model, ...synced } = await timer.time('sync', () => log.group('Copy bind-mounted files into the pod', () => syncFiles(connection.exec, run.model, [settings.workingDirectory, ...settings.allowPaths], log)));
+        const ports = await timer.time('compose', () => composeUp(model, {
+            dockerHost: connection.dockerHost,
+            environment: run.projectEnv,
+            workingDirectory: settings.workingDirectory,
+            log,
+            signal,
+        }));
+        return { synced, ports };
+    }
+    catch (e_2) {
+        env_2.error = e_2;
+        env_2.hasError = true;
+    }
+    finally {
+        const result_2 = up_disposeResources(env_2);
+        if (result_2)
+            await result_2;
+    }
+}
+
+
+/***/ })
+
+};
