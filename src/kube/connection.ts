@@ -29,7 +29,7 @@ export async function connectToPod(
   const tunnel = await client.portForward(pod.name, DOCKER_PORT, options.log);
   const close = () => tunnel.close();
   try {
-    await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal);
+    await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal, () => tunnel.refusal);
   } catch (error) {
     await close();
     throw error;
@@ -43,8 +43,16 @@ export async function connectToPod(
   };
 }
 
-/** Waits until the Docker server answers `GET /_ping` through the tunnel. */
-export async function waitForDocker(port: number, timeoutMs: number, signal: AbortSignal): Promise<void> {
+/**
+ * Waits until the Docker server answers `GET /_ping` through the tunnel; at once fails with what
+ * `refused` returns, the tunnel's upgrade refused for good (a 403 is not mended by waiting).
+ */
+export async function waitForDocker(
+  port: number,
+  timeoutMs: number,
+  signal: AbortSignal,
+  refused: () => Error | undefined = () => undefined,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: string;
   for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
@@ -56,6 +64,8 @@ export async function waitForDocker(port: number, timeoutMs: number, signal: Abo
     } catch (error) {
       last = (error as Error).message;
     }
+    const refusal = refused();
+    if (refusal) throw refusal;
     if (Date.now() + delay > deadline) {
       throw new UserError(
         `The Docker server in the pod did not answer on port ${DOCKER_PORT} within ${formatDuration(timeoutMs)} (${last}). The template's docker-host container must run dockerd with --host=tcp://127.0.0.1:${DOCKER_PORT} and "tls": false.`,
