@@ -4,7 +4,7 @@ import type { RunContext } from '../github/event.js';
 import type { PullRequestReport } from '../github/report.js';
 import type { KubeClient } from '../kube/client.js';
 import type { Checkpoint } from '../model/checkpoint.js';
-import { environmentId, resourceId, type Ids } from '../model/ids.js';
+import { DOCTOR_ENV_ID, environmentId, resourceId, type Ids } from '../model/ids.js';
 import type { InputSource } from '../model/inputs.js';
 import type { CleanupOutcome, Outcome, SkippedOutcome } from '../model/outcome.js';
 import { decideAuto, type PreviewCommand } from '../model/trigger.js';
@@ -214,7 +214,8 @@ function resolveRun(
   const { context } = options;
   const { settings, model } = resolved;
   const repository = context.repository ?? `local/${model.name}`;
-  const envId = environmentId(settings.envId, context.prNumber);
+  const placeholder = settings.command === 'doctor' ? DOCTOR_ENV_ID : undefined;
+  const envId = environmentId(settings.envId, context.prNumber, placeholder);
   const ids: Ids = { envId, id: resourceId(repository, envId) };
   return {
     ...resolved,
