@@ -6,12 +6,15 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ checkAccess)
+/* harmony export */   qh: () => (/* binding */ serverVersion),
+/* harmony export */   x8: () => (/* binding */ checkAccess)
 /* harmony export */ });
 /* unused harmony export grants */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3036);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8045);
+/* harmony import */ var _model_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5917);
+
 
 
 
@@ -36,13 +39,27 @@ async function checkAccess(client, needs, log) {
         }
         throw error;
     }
-    const lacking = rules.filter((r) => !answers.get(keyOf(r)) && !eitherGranted(r, rules, answers));
+    const lacking = rules.filter((r) => !answers.get(keyOf(r)));
     for (const r of lacking.filter((r) => r.optional)) {
         log.info(`Without "${r.verb}" on ${r.resource}${r.group ? `.${r.group}` : ''}, ${r.optional}.`);
     }
     const missing = lacking.filter((r) => !r.optional);
     if (missing.length > 0)
         throw lackingError(client.namespace, missing);
+}
+/**
+ * The API server's version, read once per run: what exec and port-forward need depends on it
+ * (upgradeNeeds). Undefined when the server will not say (a 403 or 404 on /version).
+ */
+async function serverVersion(client) {
+    try {
+        return (0,_model_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .parseServerVersion */ .xA)(await client.version());
+    }
+    catch (error) {
+        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && [403, 404].includes(error.code))
+            return undefined;
+        throw error;
+    }
 }
 /** The needs as RBAC rules: kinds become their resource names, as discovery gives them. */
 async function rulesFor(client, needs) {
@@ -64,6 +81,7 @@ async function rulesFor(client, needs) {
                 resource: resource,
                 verb,
                 ...(need.optional ? { optional: need.optional } : {}),
+                ...(need.why ? { why: need.why } : {}),
             };
             rules.set(keyOf(rule), rule);
         }
@@ -74,22 +92,13 @@ async function rulesFor(client, needs) {
 async function review(client, rules) {
     const listed = await rulesReviewOrNone(client);
     const answers = new Map(rules.map((r) => [keyOf(r), listed.some((l) => grants(l, r))]));
-    const undecided = rules.filter((r) => !answers.get(keyOf(r)) && !eitherGranted(r, rules, answers));
+    const undecided = rules.filter((r) => !answers.get(keyOf(r)));
     const reviewed = await Promise.all(undecided.map(({ group, resource, verb }) => {
         const [name, subresource] = resource.split('/');
         return client.canI({ verb, group, resource: name, ...(subresource ? { subresource } : {}) });
     }));
     undecided.forEach((r, i) => answers.set(keyOf(r), reviewed[i]));
     return answers;
-}
-/**
- * pods/exec and pods/portforward need either verb, depending on the API server's version (`get` before
- * 1.30, `create` since): one granted verb settles the other.
- */
-function eitherGranted(rule, rules, answers) {
-    if (!rule.resource.includes('/'))
-        return false;
-    return rules.some((r) => r.group === rule.group && r.resource === rule.resource && answers.get(keyOf(r)) === true);
 }
 /** The rules review's resource rules; none when the server does not answer it (access reviews decide). */
 async function rulesReviewOrNone(client) {
@@ -129,7 +138,8 @@ function lackingError(namespace, lacking) {
         const [group, resource] = key.split('|');
         return `  - apiGroups: ["${group}"]\n    resources: ["${resource}"]\n    verbs: [${verbs.map((v) => `"${v}"`).join(', ')}]`;
     });
-    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The kubeconfig's identity lacks ${lacking.length} permission${lacking.length > 1 ? 's' : ''} in namespace "${namespace}": ${list.join('; ')}. Nothing was changed. Add these rules to its Role (deploy/rbac.yaml has the complete Role):\n${yaml.join('\n')}`);
+    const whys = [...new Set(lacking.flatMap((r) => (r.why ? [`${r.why}.`] : [])))];
+    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The kubeconfig's identity lacks ${lacking.length} permission${lacking.length > 1 ? 's' : ''} in namespace "${namespace}": ${list.join('; ')}. Nothing was changed.${whys.length ? ` ${whys.join(' ')}` : ''} Add these rules to its Role (deploy/rbac.yaml has the complete Role):\n${yaml.join('\n')}`);
 }
 
 
@@ -335,17 +345,65 @@ const MAIN_STATE = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ permissionsFor)
+/* harmony export */   mr: () => (/* binding */ permissionsFor),
+/* harmony export */   xA: () => (/* binding */ parseServerVersion)
 /* harmony export */ });
+/* unused harmony export upgradeNeeds */
 /* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8045);
 
+/** `v1.28.7`, `v1.30.2-eks-1552ad0`, `v1.29.4-gke.1043002`; undefined for anything else. */
+function parseServerVersion(gitVersion) {
+    const match = /^v?(\d+)\.(\d+)/.exec(gitVersion);
+    return match ? { gitVersion, major: Number(match[1]), minor: Number(match[2]) } : undefined;
+}
+/** Kubernetes 1.35 made AuthorizePodWebsocketUpgradeCreatePermission beta, on by default. */
+const UPGRADE_CREATE_SINCE = { major: 1, minor: 35 };
+/**
+ * What exec (the file sync) and port-forward (the Docker server) need. They are WebSocket upgrades of
+ * an HTTP GET, which every API server authorizes as `get` on the subresource (a Role granting only
+ * `create`, the verb of kubectl's older SPDY POSTs, is refused); from 1.35 the API server also checks
+ * `create` (feature gate AuthorizePodWebsocketUpgradeCreatePermission). A server whose version is
+ * unknown may be either: `create` is then a note, not a failure.
+ */
+function upgradeNeeds(server) {
+    const since = `${UPGRADE_CREATE_SINCE.major}.${UPGRADE_CREATE_SINCE.minor}`;
+    return ['pods/exec', 'pods/portforward'].flatMap((resource) => {
+        const get = {
+            group: '',
+            resource,
+            verbs: ['get'],
+            why: 'pods/exec and pods/portforward are WebSocket upgrades of an HTTP GET, which every API server authorizes as "get" (a Role granting only "create" is refused)',
+        };
+        if (server && !upgradesNeedCreate(server))
+            return [get];
+        const create = server
+            ? {
+                group: '',
+                resource,
+                verbs: ['create'],
+                why: `Kubernetes ${since} and later (this server is ${server.gitVersion}) also authorize these upgrades as "create"`,
+            }
+            : {
+                group: '',
+                resource,
+                verbs: ['create'],
+                optional: `its WebSocket upgrade fails if the API server is Kubernetes ${since} or later, which authorizes it as "create" too (the server's version could not be read)`,
+            };
+        return [get, create];
+    });
+}
+function upgradesNeedCreate(server) {
+    const { major, minor } = UPGRADE_CREATE_SINCE;
+    return server.major > major || (server.major === major && server.minor >= minor);
+}
 const WRITE = ['get', 'list', 'create', 'patch', 'delete'];
 /**
  * Every permission a command needs in the namespace: its template's kinds, the docker-host's pod and
- * what runs in it (exec, port-forward), the lease, and what diagnosis and teardown read. The exposure
- * kinds are known for the bundled exposure template; a custom one is checked when it is applied.
+ * what runs in it (exec, port-forward: they depend on the `server`'s version), the lease, and what
+ * diagnosis and teardown read. The exposure kinds are known for the bundled exposure template; a custom
+ * one is checked when it is applied.
  */
-function permissionsFor(command, kinds, expose) {
+function permissionsFor(command, kinds, expose, server) {
     const needs = [
         ...kinds.map((kind) => ({ kind, verbs: command === 'up' ? WRITE : ['get', 'list', 'delete'] })),
         ..._objects_js__WEBPACK_IMPORTED_MODULE_0__/* .WORKLOAD_KIND_KEYS */ .YJ.map((kind) => ({
@@ -378,11 +436,9 @@ function permissionsFor(command, kinds, expose) {
             optional: "the preflight cannot dry-run the docker-host's pod, so a refusal by Pod Security or a pod quota shows only while waiting for it",
         });
     }
-    if (command === 'up') {
-        // Exec (file sync) and port-forward (Docker) go over WebSocket upgrades of a GET; older API servers
-        // authorize them as `get`, newer ones as `create`. `down` reaches neither: it only deletes.
-        needs.push({ group: '', resource: 'pods/exec', verbs: ['create', 'get'] }, { group: '', resource: 'pods/portforward', verbs: ['create', 'get'] });
-    }
+    // Exec (file sync) and port-forward (Docker); `down` reaches neither: it only deletes.
+    if (command === 'up')
+        needs.push(...upgradeNeeds(server));
     if (command === 'up' && expose && expose.mode !== 'none' && expose.template === 'expose') {
         needs.push({ kind: 'v1/Service', verbs: WRITE });
         if (expose.mode === 'ingress') {
@@ -475,7 +531,7 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
  */
 async function runDown(run, client, templateKinds, report) {
     try {
-        await run.timer.time('access', () => (0,_kube_access_js__WEBPACK_IMPORTED_MODULE_4__/* .checkAccess */ .x)(client, (0,_model_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .permissionsFor */ .m)('down', templateKinds), run.log));
+        await run.timer.time('access', () => (0,_kube_access_js__WEBPACK_IMPORTED_MODULE_4__/* .checkAccess */ .x8)(client, (0,_model_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .permissionsFor */ .mr)('down', templateKinds), run.log));
         const deleted = await downUnlessNamespaceMissing(run, client, templateKinds);
         await report?.deleted();
         return { command: 'down', deleted };

@@ -223,6 +223,7 @@ function htpasswdLine(user, password) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I2: () => (/* binding */ DOCTOR_ENV_ID),
 /* harmony export */   Xo: () => (/* binding */ environmentId),
 /* harmony export */   a: () => (/* binding */ resourceId),
 /* harmony export */   yR: () => (/* binding */ slug)
@@ -236,11 +237,19 @@ function htpasswdLine(user, password) {
 /** Kubernetes names built from the id stay within limits; Preevy gives templates at most 53 characters. */
 const MAX_RESOURCE_ID_LENGTH = 48;
 const HASH_LENGTH = 8;
-function environmentId(explicit, prNumber) {
+/**
+ * The environment id `doctor` checks under when it has none: a user checking a cluster has no
+ * environment yet, and doctor only reads and dry-runs, so no environment is touched.
+ */
+const DOCTOR_ENV_ID = 'doctor';
+/** The env-id input, else `pr-<number>`, else `placeholder` (doctor's), else an error saying what to set. */
+function environmentId(explicit, prNumber, placeholder) {
     if (explicit)
         return explicit;
     if (prNumber !== undefined)
         return `pr-${prNumber}`;
+    if (placeholder)
+        return placeholder;
     throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('No environment id: this run is not for a pull_request event. Set input env-id (or pass --env-id to the CLI).');
 }
 /**
@@ -1502,7 +1511,8 @@ function resolveRun(options, resolved) {
     const { context } = options;
     const { settings, model } = resolved;
     const repository = context.repository ?? `local/${model.name}`;
-    const envId = (0,model_ids/* environmentId */.Xo)(settings.envId, context.prNumber);
+    const placeholder = settings.command === 'doctor' ? model_ids/* DOCTOR_ENV_ID */.I2 : undefined;
+    const envId = (0,model_ids/* environmentId */.Xo)(settings.envId, context.prNumber, placeholder);
     const ids = { envId, id: (0,model_ids/* resourceId */.a)(repository, envId) };
     return {
         ...resolved,

@@ -465,7 +465,7 @@ async function connectToPod(client, pod, options) {
     const tunnel = await client.portForward(pod.name, DOCKER_PORT, options.log);
     const close = () => tunnel.close();
     try {
-        await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal);
+        await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal, () => tunnel.refusal);
     }
     catch (error) {
         await close();
@@ -478,8 +478,11 @@ async function connectToPod(client, pod, options) {
         [Symbol.asyncDispose]: close,
     };
 }
-/** Waits until the Docker server answers `GET /_ping` through the tunnel. */
-async function waitForDocker(port, timeoutMs, signal) {
+/**
+ * Waits until the Docker server answers `GET /_ping` through the tunnel; at once fails with what
+ * `refused` returns, the tunnel's upgrade refused for good (a 403 is not mended by waiting).
+ */
+async function waitForDocker(port, timeoutMs, signal, refused = () => undefined) {
     const deadline = Date.now() + timeoutMs;
     let last;
     for (let delay = 100;; delay = Math.min(delay * 2, 2000)) {
@@ -493,6 +496,9 @@ async function waitForDocker(port, timeoutMs, signal) {
         catch (error) {
             last = error.message;
         }
+        const refusal = refused();
+        if (refusal)
+            throw refusal;
         if (Date.now() + delay > deadline) {
             throw new errors/* UserError */.yo(`The Docker server in the pod did not answer on port ${DOCKER_PORT} within ${(0,duration/* formatDuration */.a3)(timeoutMs)} (${last}). The template's docker-host container must run dockerd with --host=tcp://127.0.0.1:${DOCKER_PORT} and "tls": false.`);
         }
@@ -890,7 +896,10 @@ async function runUp(run, client, plan, options, report) {
         run.checkpoint(checkpoint/* MAIN_STATE */.A.report, JSON.stringify(saved));
     }
     try {
-        await run.timer.time('access', () => (0,access/* checkAccess */.x)(client, (0,permissions/* permissionsFor */.m)('up', plan.kinds, run.settings.expose), run.log));
+        await run.timer.time('access', async () => {
+            const server = await (0,access/* serverVersion */.qh)(client);
+            await (0,access/* checkAccess */.x8)(client, (0,permissions/* permissionsFor */.mr)('up', plan.kinds, run.settings.expose, server), run.log);
+        });
         await run.timer.time('preflight', () => (0,preflight/* preflight */.Mz)(run, client, plan, options));
         const result = await deployUnlessClosed(run, client, plan, options, report);
         if ('deleted' in result) {
