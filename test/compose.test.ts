@@ -464,12 +464,9 @@ describe('the port-forward tunnel', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const log = memoryLogger();
     try {
-      await waitForDocker(
-        (server.address() as net.AddressInfo).port,
-        10_000,
-        new AbortController().signal,
+      await waitForDocker((server.address() as net.AddressInfo).port, 10_000, new AbortController().signal, {
         log,
-      );
+      });
     } finally {
       server.close();
     }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { mapInputs, type InputName } from '../src/model/inputs.js';
-import { permissionsFor } from '../src/model/permissions.js';
+import { parseServerVersion, permissionsFor } from '../src/model/permissions.js';
 import { grants } from '../src/kube/access.js';
 import { resolveSettings } from '../src/model/settings.js';
 import type { Logger } from '../src/util/log.js';
@@ -109,7 +109,9 @@ describe('least privilege', () => {
       {},
       { workingDirectory: '/w', composeFiles: [] },
     ).expose;
-    const needs = [...permissionsFor('up', kinds, expose), ...permissionsFor('down', kinds)];
+    // A 1.35 server asks the most: get and create on exec and port-forward.
+    const server = parseServerVersion('v1.35.0');
+    const needs = [...permissionsFor('up', kinds, expose, server), ...permissionsFor('down', kinds)];
     const plural: Record<string, string> = {
       'v1/ConfigMap': 'configmaps',
       'v1/Service': 'services',
@@ -133,10 +135,7 @@ describe('least privilege', () => {
   });
 
   it('asks one rules review when the Role grants everything, and access reviews only where it cannot', async () => {
-    // As on a 1.30+ cluster: exec and port-forward as `create` only, which settles them.
-    api.rules = shippedRules().map((r) =>
-      r.resources.includes('pods/exec') ? { ...r, verbs: ['create'] } : r,
-    );
+    api.rules = shippedRules();
     const count = (what: string) => api.requests.filter((r) => r.path.endsWith(what)).length;
     await run(inputs({ command: 'up', expose: 'none' }));
     expect([count('/selfsubjectrulesreviews'), count('/selfsubjectaccessreviews')]).toEqual([1, 0]);
@@ -182,10 +181,12 @@ describe('least privilege', () => {
       (r) => !r.resources.includes('pods/exec') && !r.resources.includes('leases'),
     );
     const failure = run(inputs({ command: 'up' }));
-    await expect(failure).rejects.toThrow(/lacks 8 permissions in namespace "previews"/);
+    // On the double's v1.28: get on each subresource, not create (that from 1.35).
+    await expect(failure).rejects.toThrow(/lacks 6 permissions in namespace "previews"/);
     const message = await failure.catch((e: Error) => e.message);
     expect(message).toContain('get, create, update, delete leases.coordination.k8s.io');
-    expect(message).toContain('create, get pods/exec');
+    expect(message).toContain('get pods/exec; get pods/portforward');
+    expect(message).toContain('pods/exec and pods/portforward are WebSocket upgrades of an HTTP GET');
     expect(message).toContain('Nothing was changed');
     expect(message).toContain('  - apiGroups: ["coordination.k8s.io"]\n    resources: ["leases"]');
     expect(api.objectsMatching(OURS)).toEqual([]);
@@ -280,7 +281,8 @@ describe('an exec upgrade the API server refuses', () => {
     const message = await run(inputs({ command: 'up' }), { log }).catch((e: Error) => e.message);
     api.rules = undefined;
     expect(message).toContain('is forbidden: User');
-    expect(message).toContain('"create" on pods/exec');
+    expect(message).toContain('cannot get resource "pods/exec"');
+    expect(message).toContain('needs "get" on pods/exec');
     await run(inputs({ command: 'down' }));
   });
 });

@@ -2,6 +2,7 @@ import https from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rawCall, type Reply } from './k8s/raw.js';
 import { FakeKubeApiServer } from './k8s/server.js';
+import WebSocket from 'ws';
 
 /**
  * The API-server double must behave as the documented API server does, not as our code happens to
@@ -371,19 +372,19 @@ describe('graceful pod deletion', () => {
   });
   const PODS = '/api/v1/namespaces/default/pods';
 
-  it("takes the request's grace period, else the pod's own (30 s by default); a later delete only shortens it", async () => {
+  it("takes the request's grace period, else the pod's own (30 s by default); a later delete lowers the object's, not the stop begun", async () => {
     // ObjectMeta.deletionGracePeriodSeconds: "May only be shortened"; PodSpec.terminationGracePeriodSeconds:
-    // "May be decreased in delete request".
-    const stopped: string[] = [];
-    api.behaviour.stopPod = (p) => {
-      const m = p.metadata as { name: string; deletionGracePeriodSeconds: number };
-      if (m.deletionGracePeriodSeconds > 5) return false; // stands for a kubelet still waiting
-      stopped.push(m.name);
-      return true;
+    // "May be decreased in delete request". But the kubelet keeps the grace period its stop began with
+    // (../shared/real-cluster/teardown-timings.json, variants d, e, g).
+    const began = new Map<string, number>();
+    api.behaviour.stopPod = (p, grace) => {
+      began.set((p.metadata as { name: string }).name, grace);
+      return grace <= 5; // longer stands for a kubelet still waiting
     };
     try {
       await call('POST', PODS, pod('grace-default'));
       await call('POST', PODS, pod('grace-own', 7));
+      await call('POST', PODS, pod('grace-short'));
       const first = await call('DELETE', `${PODS}/grace-default`);
       expect(first.status).toBe(200);
       expect(first.body.metadata.deletionGracePeriodSeconds).toBe(30);
@@ -392,11 +393,14 @@ describe('graceful pod deletion', () => {
       expect(longer.body.metadata.deletionGracePeriodSeconds).toBe(7);
       const shorter = await call('DELETE', `${PODS}/grace-default`, { gracePeriodSeconds: 1 });
       expect(shorter.body.metadata.deletionGracePeriodSeconds).toBe(1);
-      await waitFor(async () => (await call('GET', `${PODS}/grace-default`)).status === 404);
-      expect((await call('GET', `${PODS}/grace-own`)).status).toBe(200); // still terminating
-      await call('DELETE', `${PODS}/grace-own?gracePeriodSeconds=2`);
-      await waitFor(async () => (await call('GET', `${PODS}/grace-own`)).status === 404);
-      expect(stopped).toEqual(['grace-default', 'grace-own']);
+      await call('DELETE', `${PODS}/grace-short?gracePeriodSeconds=1`);
+      await waitFor(async () => (await call('GET', `${PODS}/grace-short`)).status === 404);
+      await new Promise((resolve) => setTimeout(resolve, 5 * api.behaviour.tickMs));
+      // Still stopping with the 30 s it began with, though the object says 1.
+      const still = await call('GET', `${PODS}/grace-default`);
+      expect(still.status).toBe(200);
+      expect(still.body.metadata.deletionGracePeriodSeconds).toBe(1);
+      expect(Object.fromEntries(began)).toEqual({ 'grace-default': 30, 'grace-own': 7, 'grace-short': 1 });
     } finally {
       api.behaviour.stopPod = undefined;
     }
@@ -435,6 +439,62 @@ describe('self-reviews', () => {
       expect((await call('GET', '/api/v1/namespaces/default/pods')).status).toBe(403);
     } finally {
       api.rules = undefined;
+    }
+  });
+});
+
+describe('WebSocket upgrades, authorized as a server of the configured version does', () => {
+  // ../shared/real-cluster/api/rbac-ws-*.json (v1.28: `get`); from 1.35 `create` too (test/k8s/upgrades.ts).
+  async function upgrade(): Promise<{ status: number; body: any }> {
+    const url = `${api.url.replace(/^https/, 'wss')}/api/v1/namespaces/default/pods/ws/portforward?ports=2375`;
+    const ws = new WebSocket(url, ['v4.channel.k8s.io'], {
+      ca: api.ca,
+      headers: { authorization: `Bearer ${api.token}` },
+    });
+    ws.on('error', () => {});
+    return new Promise((resolve) => {
+      ws.once('unexpected-response', (_request, response) => {
+        let text = '';
+        response.on('data', (c: Buffer) => (text += c.toString()));
+        response.on('end', () => resolve({ status: response.statusCode!, body: text }));
+      });
+      ws.once('open', () => {
+        ws.terminate();
+        resolve({ status: 101, body: '' });
+      });
+    });
+  }
+  const role = (verbs: string[]) => [{ apiGroups: [''], resources: ['pods/portforward'], verbs }];
+
+  it('get on every version; get and create from 1.35, whose refusal names no verb', async () => {
+    await api.runningPod('ws');
+    try {
+      // No upgrade handler here: an authorized upgrade reaches the stream endpoint's 400.
+      api.rules = role(['get']);
+      expect((await upgrade()).status).toBe(400);
+      api.rules = role(['create']);
+      const refused = await upgrade();
+      expect(refused.status).toBe(403);
+      expect(JSON.parse(refused.body)).toMatchObject({
+        reason: 'Forbidden',
+        message: `pods "ws" is forbidden: User "${api.user}" cannot get resource "pods/portforward" in API group "" in the namespace "default"`,
+        details: { name: 'ws', kind: 'pods' },
+      });
+      api.kubernetesVersion = 'v1.35.0';
+      expect((await call('GET', '/version')).body).toMatchObject({ major: '1', minor: '35' });
+      api.rules = role(['get']);
+      const create = await upgrade();
+      expect(create.status).toBe(403);
+      expect(JSON.parse(create.body)).toMatchObject({
+        reason: 'Forbidden',
+        message: 'pods "ws" is forbidden: ',
+        details: { name: 'ws', kind: 'pods' },
+      });
+      api.rules = role(['get', 'create']);
+      expect((await upgrade()).status).toBe(400);
+    } finally {
+      api.rules = undefined;
+      api.kubernetesVersion = 'v1.28.7';
     }
   });
 });
@@ -498,6 +558,60 @@ describe('dry run and admission', () => {
     expect(stored.status).toBe(201);
     api.createNamespace('open');
     expect((await call('POST', '/api/v1/namespaces/open/pods?dryRun=All', pod('p'))).status).toBe(201);
+  });
+
+  it('refuses a pod whose ServiceAccount does not exist, dry run or not, before Pod Security (dryrun-pod-missing-sa.json)', async () => {
+    api.createNamespace('accounts', { 'pod-security.kubernetes.io/enforce': 'baseline' });
+    const PODS = '/api/v1/namespaces/accounts/pods';
+    const withAccount = { ...pod('p'), spec: { ...pod('p').spec, serviceAccountName: 'preview-sa' } };
+    const account = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'preview-sa' } };
+    for (const query of ['?dryRun=All', '']) {
+      const refused = await call('POST', `${PODS}${query}`, withAccount);
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({
+        kind: 'Status',
+        status: 'Failure',
+        reason: 'Forbidden',
+        code: 403,
+        message:
+          'pods "p" is forbidden: error looking up service account accounts/preview-sa: serviceaccount "preview-sa" not found',
+        details: { name: 'p', kind: 'pods' },
+      });
+    }
+    // A dry-run ServiceAccount does not count.
+    await call('POST', '/api/v1/namespaces/accounts/serviceaccounts?dryRun=All', account);
+    expect((await call('POST', `${PODS}?dryRun=All`, withAccount)).body.reason).toBe('Forbidden');
+    expect((await call('POST', `${PODS}?dryRun=All`, withAccount)).body.message).toContain('service account');
+    // Once it exists, the next plugin answers; the namespace's `default` account always exists.
+    await call('POST', '/api/v1/namespaces/accounts/serviceaccounts', account);
+    expect((await call('POST', `${PODS}?dryRun=All`, withAccount)).body.message).toContain('PodSecurity');
+    expect((await call('POST', `${PODS}?dryRun=All`, pod('p'))).body.message).toContain('PodSecurity');
+  });
+
+  it('records a StatefulSet’s pod refused for a missing ServiceAccount as FailedCreate', async () => {
+    const sts = {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'needs-sa' },
+      spec: {
+        selector: { matchLabels: { a: 'sa' } },
+        template: {
+          metadata: { labels: { a: 'sa' } },
+          spec: { serviceAccountName: 'missing', containers: [{ name: 'c', image: 'i' }] },
+        },
+      },
+    };
+    expect((await call('POST', '/apis/apps/v1/namespaces/default/statefulsets', sts)).status).toBe(201);
+    const failed = async () =>
+      (await call('GET', '/api/v1/namespaces/default/events?fieldSelector=reason%3DFailedCreate')).body.items
+        .map((e: { message: string }) => e.message)
+        .find((m: string) => m.includes('needs-sa-0'));
+    await waitFor(async () => (await failed()) !== undefined);
+    expect(await failed()).toBe(
+      'create Pod needs-sa-0 in StatefulSet needs-sa failed error: pods "needs-sa-0" is forbidden: error looking up service account default/missing: serviceaccount "missing" not found',
+    );
+    expect((await call('GET', '/api/v1/namespaces/default/pods/needs-sa-0')).status).toBe(404);
+    await call('DELETE', '/apis/apps/v1/namespaces/default/statefulsets/needs-sa');
   });
 });
 

@@ -205,6 +205,27 @@ describe('doctor', () => {
     });
   });
 
+  it('without an environment id (no env-id, no pull request): checks a new one under a placeholder, and says so', async () => {
+    const log = memoryLogger();
+    const outcome = await run(inputs({ command: 'doctor', 'env-id': '' }), { log });
+    expect(outcome.ids.envId).toBe('doctor');
+    const states = Object.fromEntries((outcome.checks ?? []).map((c) => [c.name, c.state]));
+    expect(states).toMatchObject({
+      environment: 'skipped',
+      cluster: 'ok',
+      'permissions for up': 'ok',
+      'permissions for down': 'ok',
+      'dry run: objects of the pod template': 'ok',
+      'pod admission (Pod Security, RuntimeClass, quotas)': 'ok',
+    });
+    expect(log.lines).toContain(
+      `– environment: none named (no env-id, no pull request): the checks below are of a new environment under the placeholder env-id "doctor" (id ${outcome.ids.id}); pass --env-id to check an existing one`,
+    );
+    expect(traces()).toEqual({ objects: [], writes: [] });
+    // up and down still need one.
+    await expect(run(inputs({ command: 'up', 'env-id': '' }))).rejects.toThrow('No environment id');
+  });
+
   it('reports a namespace enforcing Pod Security baseline', async () => {
     api.labelNamespace(NAMESPACE, { 'pod-security.kubernetes.io/enforce': 'baseline' });
     const outcome = await run(inputs({ command: 'doctor' }));
@@ -244,6 +265,18 @@ describe('the CLI’s doctor (dist/cli/index.js)', () => {
     expect(passing.code).toBe(0);
     const bad = await node(cli, [...args, '--output', 'yaml'], { cwd: hello.dir });
     expect(bad).toMatchObject({ code: 1, stderr: 'error: --output is text or json, got "yaml".\n' });
+  });
+
+  it('runs without --env-id outside a pull request, under the placeholder env-id', async () => {
+    using scratch = scratchDir();
+    const kubeconfig = path.join(scratch.dir, 'kubeconfig');
+    writeFileSync(kubeconfig, api.kubeconfig());
+    const args = ['doctor', '--namespace', NAMESPACE, '--kubeconfig-file', kubeconfig];
+    const result = await node(path.join(ROOT, 'dist/cli/index.js'), args, { cwd: hello.dir });
+    expect(`${result.stdout}${result.stderr}`).not.toContain('No environment id');
+    expect(result.stderr).toContain('placeholder env-id "doctor"');
+    expect(result.stderr).toMatch(/^✔ pod admission/m);
+    expect(result.code).toBe(0);
   });
 });
 

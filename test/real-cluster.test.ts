@@ -16,8 +16,16 @@ const RECORDINGS = path.join(ROOT, '../shared/real-cluster');
 
 interface Recording {
   step: number;
-  request: { method: string; path: string; contentType?: string; body?: string };
+  identity?: string;
+  request: {
+    method: string;
+    path: string;
+    contentType?: string;
+    body?: string;
+    headers?: Record<string, string>;
+  };
   response: { code: number; contentType: string; body: unknown };
+  websocket?: { protocol: string; frames: { channel: number; text?: string }[]; close: { code: number } };
 }
 
 interface Status {
@@ -27,10 +35,11 @@ interface Status {
   details?: unknown;
 }
 
-function recordings(): [string, Recording][] {
+/** The REST recordings, in step order; `rbac-ws-*` (three identities, WebSocket upgrades) are replayed apart. */
+function recordings(prefix = ''): [string, Recording][] {
   const dir = path.join(RECORDINGS, 'api');
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
+    .filter((f) => f.endsWith('.json') && (prefix ? f.startsWith(prefix) : !f.startsWith('rbac-ws-')))
     .map((f) => [f, JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as Recording] as [string, Recording])
     .sort((a, b) => a[1].step - b[1].step);
 }
@@ -212,5 +221,115 @@ describe('exec subprotocol negotiation', () => {
     streams.options.execProtocols = [EXEC_V5, ...streams.options.execProtocols];
     const { protocol } = await messages(query, [EXEC_V5, 'v4.channel.k8s.io']);
     expect(protocol).toBe(EXEC_V5);
+  });
+});
+
+describe('RBAC of WebSocket upgrades (rbac-ws-*.json) replayed with each recorded identity and Role', () => {
+  const roles: Record<string, string[]> = { create: ['create'], get: ['get'], createget: ['create', 'get'] };
+
+  /** The recorded upgrade: 101 with the frames it sends, or a refusal with its Status. */
+  async function upgrade(request: Recording['request'], send?: Buffer) {
+    const url = `${api.url.replace(/^https/, 'wss')}${request.path}`;
+    const protocol = request.headers!['Sec-WebSocket-Protocol']!;
+    const ws = new WebSocket(url, [protocol], {
+      ca: api.ca,
+      headers: { authorization: `Bearer ${api.token}` },
+    });
+    ws.on('error', () => {}); // a refused upgrade ends in an error too, after its response
+    return new Promise<{
+      code: number;
+      type?: string;
+      body?: any;
+      frames: [number, string][];
+      close?: number;
+    }>((resolve) => {
+      const frames: [number, string][] = [];
+      ws.on('message', (data: Buffer) => frames.push([data[0]!, data.subarray(1).toString('latin1')]));
+      ws.once('open', () => send && ws.send(send));
+      ws.once('close', (close) => resolve({ code: 101, frames, close }));
+      ws.once('unexpected-response', (_req, response) => {
+        let text = '';
+        response.on('data', (c: Buffer) => (text += c.toString()));
+        response.on('end', () =>
+          resolve({
+            code: response.statusCode!,
+            type: response.headers['content-type'],
+            body: JSON.parse(text),
+            frames,
+          }),
+        );
+      });
+    });
+  }
+
+  const ping = Buffer.concat([
+    Buffer.from([0]),
+    Buffer.from('GET /_ping HTTP/1.1\r\nHost: d\r\nConnection: close\r\n\r\n'),
+  ]);
+
+  async function replay(file: string, recording: Recording): Promise<string[]> {
+    const { request, response } = recording;
+    const where = `${file} (${request.method} ${request.path})`;
+    if (request.headers?.Upgrade) {
+      const reply = await upgrade(request, request.path.includes('/portforward') ? ping : undefined);
+      if (reply.code !== response.code) return [`${where}: HTTP ${reply.code}, recorded ${response.code}`];
+      if (reply.code !== 101) {
+        const pick = (s: any) => ({ reason: s.reason, code: s.code, details: s.details, message: s.message });
+        expect(reply.type, where).toBe(response.contentType);
+        expect(pick(reply.body), where).toEqual(pick(response.body));
+        return [];
+      }
+      // What each channel carried, less the port messages (left out on some connections, see above):
+      // the first line of the Docker answer on 0, exec's Status on 3.
+      const port = '\x47\x09';
+      const carried = (frames: [number, string][], channel: number) => {
+        const text = frames.filter(([c]) => c === channel).map(([, t]) => t);
+        if (text[0] === port) text.shift();
+        return text.join('').split('\r\n')[0];
+      };
+      const recorded = recording.websocket!.frames.map((f): [number, string] => [
+        f.channel,
+        f.text ?? (f.channel <= 1 && request.path.includes('/portforward') ? port : ''),
+      ]);
+      for (const channel of [0, 3])
+        expect(carried(reply.frames, channel), `${where}, channel ${channel}`).toBe(
+          carried(recorded, channel),
+        );
+      expect(reply.close, where).toBe(recording.websocket!.close.code);
+      return [];
+    }
+    const reply = await rawCall(api, request.method, request.path, {
+      body: request.body,
+      contentType: request.contentType,
+    });
+    if (reply.status !== response.code) return [`${where}: HTTP ${reply.status}, recorded ${response.code}`];
+    const recorded = (response.body as { status: any }).status;
+    if (request.path.endsWith('selfsubjectaccessreviews')) {
+      // Allowed with RBAC's reason; denied as `{allowed: false}`, without reason or denied.
+      expect({ allowed: reply.body.status.allowed, reason: 'reason' in reply.body.status }, where).toEqual({
+        allowed: recorded.allowed,
+        reason: 'reason' in recorded,
+      });
+      if (!recorded.allowed) expect(reply.body.status, where).toEqual(recorded);
+    } else {
+      const roleRules = recorded.resourceRules.filter((r: { apiGroups: string[] }) => r.apiGroups[0] === '');
+      expect(reply.body.status.resourceRules, where).toEqual(expect.arrayContaining(roleRules));
+      expect(reply.body.status.incomplete, where).toBe(false);
+    }
+    return [];
+  }
+
+  it.each(Object.keys(roles))('ws-%s', async (role) => {
+    const all = recordings(`rbac-ws-${role}-`);
+    expect(all.length).toBe(7);
+    api.user = all[0]![1].identity!;
+    await api.runningPod('dind-0', 'trace');
+    api.rules = [
+      { verbs: ['get', 'list', 'watch'], apiGroups: [''], resources: ['pods'] },
+      { verbs: roles[role]!, apiGroups: [''], resources: ['pods/portforward', 'pods/exec'] },
+    ];
+    const mismatches: string[] = [];
+    for (const [file, recording] of all) mismatches.push(...(await replay(file, recording)));
+    expect(mismatches).toEqual([]);
   });
 });

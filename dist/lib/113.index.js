@@ -65,8 +65,25 @@ const CLOSE_CHANNEL = 255;
 /** Above this many bytes queued in a WebSocket, the producer is paused. */
 const HIGH_WATER_MARK = 4 * 1024 * 1024;
 /**
+ * A WebSocket upgrade the API server refused, with its HTTP status. `final`: asking again cannot help
+ * (401: the credentials; 403: RBAC, or a server that speaks none of the offered subprotocols), so
+ * neither the tunnel nor its callers retry it. Others (500 "error dialing backend", the kubelet's 404
+ * "pod does not exist" while it restarts) may pass.
+ */
+class UpgradeRefused extends errors/* UserError */.yo {
+    code;
+    name = 'UpgradeRefused';
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+    }
+    get final() {
+        return this.code === 401 || this.code === 403;
+    }
+}
+/**
  * Opens a WebSocket to an API-server path (exec, portforward) with the kubeconfig's credentials.
- * A refused upgrade becomes an error carrying the server's status and message.
+ * A refused upgrade becomes an UpgradeRefused carrying the server's status and message.
  */
 async function openChannelSocket(kc, path, protocols, what) {
     const server = kc.getCurrentCluster()?.server;
@@ -99,7 +116,8 @@ async function openChannelSocket(kc, path, protocols, what) {
             let body = '';
             response.on('data', (chunk) => (body += chunk.toString('utf8')));
             response.on('end', () => {
-                fail(new errors/* UserError */.yo(refusal(what, response.statusCode ?? 0, body, protocols)));
+                const code = response.statusCode ?? 0;
+                fail(new UpgradeRefused(code, refusal(what, code, body, { path, protocols })));
                 request.destroy();
             });
         });
@@ -111,7 +129,7 @@ async function openChannelSocket(kc, path, protocols, what) {
  * a server that speaks none of the offered subprotocols answers a bare 403 with no body
  * (../shared/real-cluster/exec-negotiation.jsonl), which no Role would fix.
  */
-function refusal(what, code, body, protocols) {
+function refusal(what, code, body, request) {
     let status = {};
     try {
         status = JSON.parse(body);
@@ -120,13 +138,31 @@ function refusal(what, code, body, protocols) {
         // not a Status object: the text is the message
     }
     if (code === 403 && status.reason === 'Forbidden') {
-        return `Cannot ${what}: ${status.message}. The kubeconfig's identity needs "create" on pods/exec and pods/portforward in the namespace (see deploy/rbac.yaml).`;
+        // A refusal without the authorizer's reason ends in ": " (see forbiddenUpgradeHint).
+        const said = (status.message ?? '').trim().replace(/:$/, '');
+        return `Cannot ${what}: ${said}. ${forbiddenUpgradeHint(said, request.path)}`;
     }
+    const protocols = request.protocols;
     const message = (status.message ?? body).trim();
     if (!message) {
         return `Cannot ${what}: the API server refused the WebSocket upgrade with HTTP ${code} and no reason. It may not speak the offered subprotocols (${protocols.join(', ')}), or a proxy between the runner and the cluster does not pass WebSocket upgrades.`;
     }
     return `Cannot ${what}: HTTP ${code} ${message}.`;
+}
+/**
+ * The verb a Forbidden upgrade lacks. RBAC's filter names it: an upgrade is a GET, authorized as `get`
+ * ("cannot get resource "pods/portforward"", ../shared/real-cluster/api/rbac-ws-create-*.json). From
+ * Kubernetes 1.35 the pod registry also checks `create`, and its refusal names no verb
+ * (`pods "x" is forbidden: ` and the authorizer's reason): get has passed by then, so create is missing.
+ */
+function forbiddenUpgradeHint(message, path) {
+    const named = /cannot ([a-z]+) resource "([^"]+)"/.exec(message);
+    const subresource = named?.[2] ?? `pods/${/\/pods\/[^/]+\/([a-z]+)/.exec(path)?.[1] ?? 'exec'}`;
+    const verb = named?.[1] ?? 'create';
+    const why = named
+        ? 'a WebSocket upgrade is an HTTP GET, which every API server authorizes as "get"; Kubernetes 1.35 and later also as "create"'
+        : 'Kubernetes 1.35 and later authorize a WebSocket upgrade as "create" as well as "get"';
+    return `The kubeconfig's identity needs "${verb}" on ${subresource} in the namespace (${why}; deploy/rbac.yaml grants both).`;
 }
 /** A channel message: the channel byte, then the payload. */
 function websocket_frame(channel, payload) {
@@ -288,6 +324,8 @@ class ChannelPool {
     retryTimer;
     sweeper;
     closed = false;
+    /** An error no retry can mend (one whose `final` is true: a refused upgrade); the pool opens no more. */
+    refused;
     constructor(open, options, log) {
         this.open = open;
         this.options = options;
@@ -309,13 +347,22 @@ class ChannelPool {
         this.fill();
         return channel;
     }
+    /** Why channels cannot be opened at all (a 403 on the upgrade), once one was refused so. */
+    get refusal() {
+        return this.refused;
+    }
     /** A channel opened for the caller now, when the pool had none. */
     openNow() {
-        return this.open();
+        if (this.refused)
+            return Promise.reject(this.refused);
+        return this.open().catch((error) => {
+            this.noteFinal(error);
+            throw error;
+        });
     }
     /** Opens channels until `size` are idle or opening (one while failing); waits out the backoff first. */
     fill() {
-        if (this.closed || this.retryTimer)
+        if (this.closed || this.retryTimer || this.refused)
             return;
         const target = this.failing ? Math.min(1, this.options.size) : this.options.size;
         while (this.idle.length + this.opening.size < target) {
@@ -325,7 +372,8 @@ class ChannelPool {
                 return channel;
             }, (error) => {
                 this.opening.delete(opening);
-                this.failed(`opening a channel failed: ${error.message}`);
+                if (!this.noteFinal(error))
+                    this.failed(`opening a channel failed: ${error.message}`);
                 return undefined;
             });
             this.opening.add(opening);
@@ -360,6 +408,13 @@ class ChannelPool {
             this.idle.splice(index, 1);
             this.failed('an idle channel was closed by the server');
         });
+    }
+    /** Keeps an error marked `final`, and says whether it was one. */
+    noteFinal(error) {
+        if (error?.final !== true)
+            return false;
+        this.refused ??= error;
+        return true;
     }
     fresh(channel) {
         return channel.usable && Date.now() - channel.openedAt < this.options.maxIdleMs;
@@ -449,6 +504,10 @@ class PortForwardTunnel {
     }
     get activeConnections() {
         return this.bound.size;
+    }
+    /** Why no channel can be opened (the API server refused the upgrade for good, e.g. RBAC's 403). */
+    get refusal() {
+        return this.pool.refusal;
     }
     /** Channels open ahead of demand right now. */
     get pooledChannels() {

@@ -223,6 +223,7 @@ function htpasswdLine(user, password) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I2: () => (/* binding */ DOCTOR_ENV_ID),
 /* harmony export */   Xo: () => (/* binding */ environmentId),
 /* harmony export */   a: () => (/* binding */ resourceId),
 /* harmony export */   yR: () => (/* binding */ slug)
@@ -236,11 +237,19 @@ function htpasswdLine(user, password) {
 /** Kubernetes names built from the id stay within limits; Preevy gives templates at most 53 characters. */
 const MAX_RESOURCE_ID_LENGTH = 48;
 const HASH_LENGTH = 8;
-function environmentId(explicit, prNumber) {
+/**
+ * The environment id `doctor` checks under when it has none: a user checking a cluster has no
+ * environment yet, and doctor only reads and dry-runs, so no environment is touched.
+ */
+const DOCTOR_ENV_ID = 'doctor';
+/** The env-id input, else `pr-<number>`, else `placeholder` (doctor's), else an error saying what to set. */
+function environmentId(explicit, prNumber, placeholder) {
     if (explicit)
         return explicit;
     if (prNumber !== undefined)
         return `pr-${prNumber}`;
+    if (placeholder)
+        return placeholder;
     throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('No environment id: this run is not for a pull_request event. Set input env-id (or pass --env-id to the CLI).');
 }
 /**
@@ -1556,10 +1565,10 @@ async function execute(run, command, options, connect) {
         return { command: 'plan', manifest: await planOnServer(run, await connect(), plan, provenance) };
     }
     if (command.name === 'doctor') {
-        const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(646)]).then(__webpack_require__.bind(__webpack_require__, 3646));
+        const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(738), __webpack_require__.e(646)]).then(__webpack_require__.bind(__webpack_require__, 3646));
         return runDoctor(run, await connect(), plan, provenance);
     }
-    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(553), __webpack_require__.e(160)]).then(__webpack_require__.bind(__webpack_require__, 8160));
+    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(738), __webpack_require__.e(553), __webpack_require__.e(160)]).then(__webpack_require__.bind(__webpack_require__, 8160));
     const client = await connect();
     return runUp(run, client, plan, provenance, await reportOf(run, options.env));
 }
@@ -1608,7 +1617,8 @@ function resolveRun(options, resolved, model) {
         throw new Error('A run without a compose project runs for a repository.');
     if (!context.repository)
         options.log.notice(`No repository (--repository, GITHUB_REPOSITORY or a git origin remote): the environment's id derives from ${repository}, which no action run uses. Give --repository owner/name to reach the environment the action made.`);
-    const envId = (0,model_ids/* environmentId */.Xo)(settings.envId, context.prNumber);
+    const placeholder = settings.command === 'doctor' ? model_ids/* DOCTOR_ENV_ID */.I2 : undefined;
+    const envId = (0,model_ids/* environmentId */.Xo)(settings.envId, context.prNumber, placeholder);
     const ids = { envId, id: (0,model_ids/* resourceId */.a)(repository, envId) };
     return {
         ...resolved,

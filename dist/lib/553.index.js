@@ -6,12 +6,15 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ checkAccess)
+/* harmony export */   qh: () => (/* binding */ serverVersion),
+/* harmony export */   x8: () => (/* binding */ checkAccess)
 /* harmony export */ });
 /* unused harmony export grants */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
 /* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3113);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8045);
+/* harmony import */ var _model_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5917);
+
 
 
 
@@ -38,13 +41,27 @@ namespaceFrom) {
         }
         throw error;
     }
-    const lacking = rules.filter((r) => !answers.get(keyOf(r)) && !eitherGranted(r, rules, answers));
+    const lacking = rules.filter((r) => !answers.get(keyOf(r)));
     for (const r of lacking.filter((r) => r.optional)) {
         log.info(`Without "${r.verb}" on ${r.resource}${r.group ? `.${r.group}` : ''}, ${r.optional}.`);
     }
     const missing = lacking.filter((r) => !r.optional);
     if (missing.length > 0)
         throw lackingError(client.namespace, namespaceFrom, missing, rules.filter((r) => !r.optional).length);
+}
+/**
+ * The API server's version, read once per run: what exec and port-forward need depends on it
+ * (upgradeNeeds). Undefined when the server will not say (a 403 or 404 on /version).
+ */
+async function serverVersion(client) {
+    try {
+        return (0,_model_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .parseServerVersion */ .xA)(await client.version());
+    }
+    catch (error) {
+        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && [403, 404].includes(error.code))
+            return undefined;
+        throw error;
+    }
 }
 /** The needs as RBAC rules: kinds become their resource names, as discovery gives them. */
 async function rulesFor(client, needs) {
@@ -66,6 +83,7 @@ async function rulesFor(client, needs) {
                 resource: resource,
                 verb,
                 ...(need.optional ? { optional: need.optional } : {}),
+                ...(need.why ? { why: need.why } : {}),
             };
             rules.set(keyOf(rule), rule);
         }
@@ -76,22 +94,13 @@ async function rulesFor(client, needs) {
 async function review(client, rules) {
     const listed = await rulesReviewOrNone(client);
     const answers = new Map(rules.map((r) => [keyOf(r), listed.some((l) => grants(l, r))]));
-    const undecided = rules.filter((r) => !answers.get(keyOf(r)) && !eitherGranted(r, rules, answers));
+    const undecided = rules.filter((r) => !answers.get(keyOf(r)));
     const reviewed = await Promise.all(undecided.map(({ group, resource, verb }) => {
         const [name, subresource] = resource.split('/');
         return client.canI({ verb, group, resource: name, ...(subresource ? { subresource } : {}) });
     }));
     undecided.forEach((r, i) => answers.set(keyOf(r), reviewed[i]));
     return answers;
-}
-/**
- * pods/exec and pods/portforward need either verb, depending on the API server's version (`get` before
- * 1.30, `create` since): one granted verb settles the other.
- */
-function eitherGranted(rule, rules, answers) {
-    if (!rule.resource.includes('/'))
-        return false;
-    return rules.some((r) => r.group === rule.group && r.resource === rule.resource && answers.get(keyOf(r)) === true);
 }
 /** The rules review's resource rules; none when the server does not answer it (access reviews decide). */
 async function rulesReviewOrNone(client) {
@@ -139,7 +148,8 @@ function lackingError(namespace, namespaceFrom, lacking, needed) {
     const wrongNamespace = lacking.length === needed
         ? ` It has none of the permissions a run needs there: if its Role is in another namespace, set input namespace (or the kubeconfig context's namespace) to that one.`
         : '';
-    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The kubeconfig's identity lacks ${lacking.length} permission${lacking.length > 1 ? 's' : ''} in ${where}: ${list.join('; ')}. Nothing was changed.${wrongNamespace} Otherwise add these rules to its Role in namespace "${namespace}" (deploy/rbac.yaml has the complete Role):\n${yaml.join('\n')}`);
+    const whys = [...new Set(lacking.flatMap((r) => (r.why ? [`${r.why}.`] : [])))];
+    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The kubeconfig's identity lacks ${lacking.length} permission${lacking.length > 1 ? 's' : ''} in ${where}: ${list.join('; ')}. Nothing was changed.${whys.length ? ` ${whys.join(' ')}` : ''}${wrongNamespace} ${wrongNamespace ? 'Otherwise add' : 'Add'} these rules to its Role in namespace "${namespace}" (deploy/rbac.yaml has the complete Role):\n${yaml.join('\n')}`);
 }
 
 
@@ -340,10 +350,12 @@ function microTime(date) {
 const ALWAYS = [..._model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .WORKLOAD_KIND_KEYS */ .YJ, 'v1/PersistentVolumeClaim'];
 /** The wait for the objects to go polls at first often (a pod may go in a second), then twice a second. */
 const POLL_MS = { first: 200, max: 500 };
+/** A wait longer than this says what it waits for, and again every REPORT_MS.every. */
+const REPORT_MS = { first: 2_000, every: 10_000 };
 /**
  * The grace period the environment's pods get when it is deleted. Their default (30 s) would let dockerd
  * stop each service with Docker's stop timeout (10 s for one that ignores SIGTERM); everything in the
- * pod is about to be deleted with its volume, so a graceful stop buys nothing (issue 12).
+ * pod is about to be deleted with its volume, so a graceful stop buys nothing.
  */
 const TEARDOWN_GRACE_SECONDS = 1;
 /**
@@ -351,6 +363,12 @@ const TEARDOWN_GRACE_SECONDS = 1;
  * reopen right after a close starts clean. The kinds searched are those the current template uses, those
  * recorded on the docker-host workload when it was deployed and exposed (the template may have changed
  * since), the workload kinds, and PersistentVolumeClaims; pods are awaited too.
+ *
+ * The pods are deleted first, with a grace period of 1 s. Deleting their workload first (Foreground)
+ * lets the garbage collector delete them within ~0.1 s with their own grace period, and once the
+ * kubelet has begun that stop a later, shorter one does not hurry it: with a service that ignores
+ * SIGTERM, dockerd then waits out Docker's stop timeout and the environment takes 13–15 s to go instead
+ * of 4–5 s (../shared/real-cluster/teardown-timings.json, variants b and d–g).
  */
 async function teardown(client, options) {
     const { selector, log } = options;
@@ -368,6 +386,7 @@ async function teardown(client, options) {
             }
         }
     }
+    const mayDeletePods = await stopPods(client, selector, log);
     // Foreground: an object stays until Kubernetes has removed what it owns (pods, ReplicaSets), so
     // waiting for it to go means waiting for everything under it.
     const { deleted, served } = await deleteMatching(client, [...kinds], selector, {
@@ -375,7 +394,9 @@ async function teardown(client, options) {
         listed,
         log,
     });
-    await shortenGracePeriods(client, selector, log);
+    // A ReplicaSet replaces a deleted pod until its Deployment is deleted: stop the replacements too.
+    if (mayDeletePods)
+        await stopPods(client, selector, log);
     await waitUntilGone(client, [...served, 'v1/Pod'], selector, options);
     return { deleted };
 }
@@ -407,32 +428,42 @@ async function deleteMatching(client, kinds, selector, options) {
     return { deleted, served };
 }
 /**
- * Deletes the environment's pods again with a short grace period, so that they stop at once instead of
- * waiting out Docker's stop timeouts. Without "delete" on pods (it is optional, deploy/rbac.yaml grants
- * it) they keep their own grace period, which is only slower.
+ * Deletes the environment's pods with a short grace period, so that they stop at once instead of
+ * waiting out Docker's stop timeouts; those already stopping with it are left alone. Without "delete"
+ * on pods (it is optional, deploy/rbac.yaml grants it) they keep their own grace period, which is only
+ * slower: then false.
  */
-async function shortenGracePeriods(client, selector, log) {
+async function stopPods(client, selector, log) {
     for (const pod of await listMatching(client, 'v1/Pod', selector)) {
+        const grace = pod.metadata.deletionGracePeriodSeconds;
+        if (grace !== undefined && grace <= TEARDOWN_GRACE_SECONDS)
+            continue;
         try {
-            await client.delete({ apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name }, 'Background', {
-                gracePeriodSeconds: TEARDOWN_GRACE_SECONDS,
-            });
+            const ref = { apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name };
+            if (await client.delete(ref, 'Background', { gracePeriodSeconds: TEARDOWN_GRACE_SECONDS }))
+                log.info(`  Pod/${ref.name} deleted, with a grace period of ${TEARDOWN_GRACE_SECONDS}s`);
         }
         catch (error) {
             if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_2__/* .KubeApiError */ .W && error.code === 403))
                 throw error;
             log.info(`The pods keep their own grace period (not allowed to delete pods: ${error.message}); deleting can take as long as Docker's stop timeout.`);
-            return;
+            return false;
         }
     }
+    return true;
 }
 async function listMatching(client, key, selector) {
     const { apiVersion, kind } = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .parseKindKey */ .Pb)(key);
     return (await client.list(apiVersion, kind, { labelSelector: selector })).items;
 }
-/** Waits, polling, until nothing of `kinds` matches `selector`: a reopen right after starts clean. */
+/**
+ * Waits, polling, until nothing of `kinds` matches `selector`: a reopen right after starts clean. Past
+ * two seconds it says what is left, and again every ten.
+ */
 async function waitUntilGone(client, kinds, selector, options) {
-    const deadline = Date.now() + options.timeoutMs;
+    const started = Date.now();
+    const deadline = started + options.timeoutMs;
+    let report = started + REPORT_MS.first;
     for (let pause = POLL_MS.first;; pause = Math.min(pause * 2, POLL_MS.max)) {
         options.signal.throwIfAborted();
         const left = [];
@@ -442,6 +473,10 @@ async function waitUntilGone(client, kinds, selector, options) {
         }
         if (left.length === 0)
             return;
+        if (Date.now() >= report) {
+            options.log.info(`  waiting for ${left.join(', ')} to go (${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(Date.now() - started)} so far; a pod goes once its containers have stopped)`);
+            report = Date.now() + REPORT_MS.every;
+        }
         if (Date.now() >= deadline) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`These objects were still there ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(options.timeoutMs)} after deleting them (input timeout): ${left.join(', ')}. A finalizer may hold them; see kubectl describe.`);
         }
@@ -478,17 +513,65 @@ const MAIN_STATE = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ permissionsFor)
+/* harmony export */   mr: () => (/* binding */ permissionsFor),
+/* harmony export */   xA: () => (/* binding */ parseServerVersion)
 /* harmony export */ });
+/* unused harmony export upgradeNeeds */
 /* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8045);
 
+/** `v1.28.7`, `v1.30.2-eks-1552ad0`, `v1.29.4-gke.1043002`; undefined for anything else. */
+function parseServerVersion(gitVersion) {
+    const match = /^v?(\d+)\.(\d+)/.exec(gitVersion);
+    return match ? { gitVersion, major: Number(match[1]), minor: Number(match[2]) } : undefined;
+}
+/** Kubernetes 1.35 made AuthorizePodWebsocketUpgradeCreatePermission beta, on by default. */
+const UPGRADE_CREATE_SINCE = { major: 1, minor: 35 };
+/**
+ * What exec (the file sync) and port-forward (the Docker server) need. They are WebSocket upgrades of
+ * an HTTP GET, which every API server authorizes as `get` on the subresource (a Role granting only
+ * `create`, the verb of kubectl's older SPDY POSTs, is refused); from 1.35 the API server also checks
+ * `create` (feature gate AuthorizePodWebsocketUpgradeCreatePermission). A server whose version is
+ * unknown may be either: `create` is then a note, not a failure.
+ */
+function upgradeNeeds(server) {
+    const since = `${UPGRADE_CREATE_SINCE.major}.${UPGRADE_CREATE_SINCE.minor}`;
+    return ['pods/exec', 'pods/portforward'].flatMap((resource) => {
+        const get = {
+            group: '',
+            resource,
+            verbs: ['get'],
+            why: 'pods/exec and pods/portforward are WebSocket upgrades of an HTTP GET, which every API server authorizes as "get" (a Role granting only "create" is refused)',
+        };
+        if (server && !upgradesNeedCreate(server))
+            return [get];
+        const create = server
+            ? {
+                group: '',
+                resource,
+                verbs: ['create'],
+                why: `Kubernetes ${since} and later (this server is ${server.gitVersion}) also authorize these upgrades as "create"`,
+            }
+            : {
+                group: '',
+                resource,
+                verbs: ['create'],
+                optional: `its WebSocket upgrade fails if the API server is Kubernetes ${since} or later, which authorizes it as "create" too (the server's version could not be read)`,
+            };
+        return [get, create];
+    });
+}
+function upgradesNeedCreate(server) {
+    const { major, minor } = UPGRADE_CREATE_SINCE;
+    return server.major > major || (server.major === major && server.minor >= minor);
+}
 const WRITE = ['get', 'list', 'create', 'patch', 'delete'];
 /**
  * Every permission a command needs in the namespace: its template's kinds, the docker-host's pod and
- * what runs in it (exec, port-forward), the lease, and what diagnosis and teardown read. The exposure
- * kinds are known for the bundled exposure template; a custom one is checked when it is applied.
+ * what runs in it (exec, port-forward: they depend on the `server`'s version), the lease, and what
+ * diagnosis and teardown read. The exposure kinds are known for the bundled exposure template; a custom
+ * one is checked when it is applied.
  */
-function permissionsFor(command, kinds, expose) {
+function permissionsFor(command, kinds, expose, server) {
     const needs = [
         ...kinds.map((kind) => ({ kind, verbs: command === 'up' ? WRITE : ['get', 'list', 'delete'] })),
         ..._objects_js__WEBPACK_IMPORTED_MODULE_0__/* .WORKLOAD_KIND_KEYS */ .YJ.map((kind) => ({
@@ -521,11 +604,9 @@ function permissionsFor(command, kinds, expose) {
             optional: "the preflight cannot dry-run the docker-host's pod, so a refusal by Pod Security or a pod quota shows only while waiting for it",
         });
     }
-    if (command === 'up') {
-        // Exec (file sync) and port-forward (Docker) go over WebSocket upgrades of a GET; older API servers
-        // authorize them as `get`, newer ones as `create`. `down` reaches neither: it only deletes.
-        needs.push({ group: '', resource: 'pods/exec', verbs: ['create', 'get'] }, { group: '', resource: 'pods/portforward', verbs: ['create', 'get'] });
-    }
+    // Exec (file sync) and port-forward (Docker); `down` reaches neither: it only deletes.
+    if (command === 'up')
+        needs.push(...upgradeNeeds(server));
     if (command === 'up' && expose && expose.mode !== 'none' && expose.template === 'expose') {
         needs.push({ kind: 'v1/Service', verbs: WRITE });
         if (expose.mode === 'ingress') {
@@ -618,7 +699,7 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
  */
 async function runDown(run, client, templateKinds, report) {
     try {
-        await run.timer.time('access', () => (0,_kube_access_js__WEBPACK_IMPORTED_MODULE_4__/* .checkAccess */ .x)(client, (0,_model_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .permissionsFor */ .m)('down', templateKinds), run.log, run.settings.namespaceFrom));
+        await run.timer.time('access', () => (0,_kube_access_js__WEBPACK_IMPORTED_MODULE_4__/* .checkAccess */ .x8)(client, (0,_model_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .permissionsFor */ .mr)('down', templateKinds), run.log, run.settings.namespaceFrom));
         const deleted = await downUnlessNamespaceMissing(run, client, templateKinds);
         await report?.deleted();
         return { command: 'down', deleted };

@@ -14,7 +14,8 @@ export const USAGE = `Usage: kube-pod-preview <plan|doctor|up|down|cleanup> [--<
 Flags are the action's inputs: ${INPUT_NAMES.filter((n) => n !== 'command')
   .map((n) => `--${n}`)
   .join(', ')}.
-Outside a pull_request event, --env-id is required. The kubeconfig comes from --kubeconfig-file PATH,
+Outside a pull_request event, --env-id is required (doctor without it checks a new environment under
+the placeholder env-id "doctor"). The kubeconfig comes from --kubeconfig-file PATH,
 $KUBECONFIG or ~/.kube/config (--kubeconfig takes its content, which then shows in the process list).
 --repository owner/name names the repository the environment belongs to, as the action's
 GITHUB_REPOSITORY does (default: $GITHUB_REPOSITORY, else the git checkout's origin remote), so that

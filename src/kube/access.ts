@@ -2,7 +2,7 @@ import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { KubeApiError, type KubeClient, type ResourceRule } from './client.js';
 import { parseKindKey } from '../model/objects.js';
-import type { Need } from '../model/permissions.js';
+import { parseServerVersion, type Need, type ServerVersion } from '../model/permissions.js';
 
 interface Rule {
   group: string;
@@ -10,6 +10,8 @@ interface Rule {
   verb: string;
   /** Why an optional permission helps; a missing one is then a note, not a failure. */
   optional?: string;
+  /** Why it is needed, said when it is missing. */
+  why?: string;
 }
 
 const keyOf = (r: Rule) => `${r.group}|${r.resource}|${r.verb}`;
@@ -39,13 +41,26 @@ export async function checkAccess(
     }
     throw error;
   }
-  const lacking = rules.filter((r) => !answers.get(keyOf(r)) && !eitherGranted(r, rules, answers));
+  const lacking = rules.filter((r) => !answers.get(keyOf(r)));
   for (const r of lacking.filter((r) => r.optional)) {
     log.info(`Without "${r.verb}" on ${r.resource}${r.group ? `.${r.group}` : ''}, ${r.optional}.`);
   }
   const missing = lacking.filter((r) => !r.optional);
   if (missing.length > 0)
     throw lackingError(client.namespace, namespaceFrom, missing, rules.filter((r) => !r.optional).length);
+}
+
+/**
+ * The API server's version, read once per run: what exec and port-forward need depends on it
+ * (upgradeNeeds). Undefined when the server will not say (a 403 or 404 on /version).
+ */
+export async function serverVersion(client: KubeClient): Promise<ServerVersion | undefined> {
+  try {
+    return parseServerVersion(await client.version());
+  } catch (error) {
+    if (error instanceof KubeApiError && [403, 404].includes(error.code)) return undefined;
+    throw error;
+  }
 }
 
 /** The needs as RBAC rules: kinds become their resource names, as discovery gives them. */
@@ -67,6 +82,7 @@ async function rulesFor(client: KubeClient, needs: Need[]): Promise<Rule[]> {
         resource: resource!,
         verb,
         ...(need.optional ? { optional: need.optional } : {}),
+        ...(need.why ? { why: need.why } : {}),
       };
       rules.set(keyOf(rule), rule);
     }
@@ -78,7 +94,7 @@ async function rulesFor(client: KubeClient, needs: Need[]): Promise<Rule[]> {
 async function review(client: KubeClient, rules: Rule[]): Promise<Map<string, boolean>> {
   const listed = await rulesReviewOrNone(client);
   const answers = new Map(rules.map((r) => [keyOf(r), listed.some((l) => grants(l, r))]));
-  const undecided = rules.filter((r) => !answers.get(keyOf(r)) && !eitherGranted(r, rules, answers));
+  const undecided = rules.filter((r) => !answers.get(keyOf(r)));
   const reviewed = await Promise.all(
     undecided.map(({ group, resource, verb }) => {
       const [name, subresource] = resource.split('/');
@@ -87,17 +103,6 @@ async function review(client: KubeClient, rules: Rule[]): Promise<Map<string, bo
   );
   undecided.forEach((r, i) => answers.set(keyOf(r), reviewed[i]!));
   return answers;
-}
-
-/**
- * pods/exec and pods/portforward need either verb, depending on the API server's version (`get` before
- * 1.30, `create` since): one granted verb settles the other.
- */
-function eitherGranted(rule: Rule, rules: Rule[], answers: Map<string, boolean>): boolean {
-  if (!rule.resource.includes('/')) return false;
-  return rules.some(
-    (r) => r.group === rule.group && r.resource === rule.resource && answers.get(keyOf(r)) === true,
-  );
 }
 
 /** The rules review's resource rules; none when the server does not answer it (access reviews decide). */
@@ -156,7 +161,8 @@ function lackingError(
     lacking.length === needed
       ? ` It has none of the permissions a run needs there: if its Role is in another namespace, set input namespace (or the kubeconfig context's namespace) to that one.`
       : '';
+  const whys = [...new Set(lacking.flatMap((r) => (r.why ? [`${r.why}.`] : [])))];
   return new UserError(
-    `The kubeconfig's identity lacks ${lacking.length} permission${lacking.length > 1 ? 's' : ''} in ${where}: ${list.join('; ')}. Nothing was changed.${wrongNamespace} Otherwise add these rules to its Role in namespace "${namespace}" (deploy/rbac.yaml has the complete Role):\n${yaml.join('\n')}`,
+    `The kubeconfig's identity lacks ${lacking.length} permission${lacking.length > 1 ? 's' : ''} in ${where}: ${list.join('; ')}. Nothing was changed.${whys.length ? ` ${whys.join(' ')}` : ''}${wrongNamespace} ${wrongNamespace ? 'Otherwise add' : 'Add'} these rules to its Role in namespace "${namespace}" (deploy/rbac.yaml has the complete Role):\n${yaml.join('\n')}`,
   );
 }

@@ -43,6 +43,8 @@ export class ChannelPool<C extends Pooled> {
   private retryTimer: NodeJS.Timeout | undefined;
   private readonly sweeper: NodeJS.Timeout;
   private closed = false;
+  /** An error no retry can mend (one whose `final` is true: a refused upgrade); the pool opens no more. */
+  private refused: Error | undefined;
 
   constructor(
     private readonly open: () => Promise<C>,
@@ -67,14 +69,23 @@ export class ChannelPool<C extends Pooled> {
     return channel;
   }
 
+  /** Why channels cannot be opened at all (a 403 on the upgrade), once one was refused so. */
+  get refusal(): Error | undefined {
+    return this.refused;
+  }
+
   /** A channel opened for the caller now, when the pool had none. */
   openNow(): Promise<C> {
-    return this.open();
+    if (this.refused) return Promise.reject(this.refused);
+    return this.open().catch((error: unknown) => {
+      this.noteFinal(error);
+      throw error;
+    });
   }
 
   /** Opens channels until `size` are idle or opening (one while failing); waits out the backoff first. */
   fill(): void {
-    if (this.closed || this.retryTimer) return;
+    if (this.closed || this.retryTimer || this.refused) return;
     const target = this.failing ? Math.min(1, this.options.size) : this.options.size;
     while (this.idle.length + this.opening.size < target) {
       const opening: Promise<C | undefined> = this.open().then(
@@ -85,7 +96,7 @@ export class ChannelPool<C extends Pooled> {
         },
         (error: unknown) => {
           this.opening.delete(opening);
-          this.failed(`opening a channel failed: ${(error as Error).message}`);
+          if (!this.noteFinal(error)) this.failed(`opening a channel failed: ${(error as Error).message}`);
           return undefined;
         },
       );
@@ -120,6 +131,13 @@ export class ChannelPool<C extends Pooled> {
       this.idle.splice(index, 1);
       this.failed('an idle channel was closed by the server');
     });
+  }
+
+  /** Keeps an error marked `final`, and says whether it was one. */
+  private noteFinal(error: unknown): boolean {
+    if ((error as { final?: unknown } | null)?.final !== true) return false;
+    this.refused ??= error as Error;
+    return true;
   }
 
   private fresh(channel: C): boolean {

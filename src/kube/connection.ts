@@ -29,7 +29,10 @@ export async function connectToPod(
   const tunnel = await client.portForward(pod.name, DOCKER_PORT, options.log);
   const close = () => tunnel.close();
   try {
-    await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal, options.log);
+    await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal, {
+      log: options.log,
+      refused: () => tunnel.refusal,
+    });
   } catch (error) {
     await close();
     throw error;
@@ -46,13 +49,18 @@ export async function connectToPod(
 /** How long a wait may go without a word before it says what it waits for. */
 const QUIET_MS = 2000;
 
-/** Waits until the Docker server answers `GET /_ping` through the tunnel; says so past a couple of seconds. */
+/**
+ * Waits until the Docker server answers `GET /_ping` through the tunnel, saying so past a couple of
+ * seconds; at once fails with what `refused` returns, the tunnel's upgrade refused for good (a 403 is
+ * not mended by waiting).
+ */
 export async function waitForDocker(
   port: number,
   timeoutMs: number,
   signal: AbortSignal,
-  log?: Logger,
+  watch: { log?: Logger; refused?: () => Error | undefined } = {},
 ): Promise<void> {
+  const { log, refused = () => undefined } = watch;
   const started = Date.now();
   const deadline = started + timeoutMs;
   let last: string;
@@ -66,6 +74,8 @@ export async function waitForDocker(
     } catch (error) {
       last = (error as Error).message;
     }
+    const refusal = refused();
+    if (refusal) throw refusal;
     if (!said && log && Date.now() + delay - started > QUIET_MS) {
       said = true;
       log.info(

@@ -63,6 +63,13 @@ async function dryRun(
  * Security's enforce mode, the RuntimeClass plugin and quotas on pods judge pods only: a workload they
  * refuse is stored and its pods never come. Checked while the environment has no pod (first deploy, or
  * asleep): a running one would count against a pod quota the real rollout frees first.
+ *
+ * The ServiceAccount plugin refuses a pod whose ServiceAccount does not exist yet, and a dry-run one
+ * does not count (../shared/real-cluster/api/dryrun-pod-missing-sa*.json). It is a mutating plugin, so
+ * its refusal comes before Pod Security, quotas and webhooks have judged the pod: taking it as a pass
+ * would leave those unchecked. A pod naming a ServiceAccount the plan creates is therefore dry-run
+ * under the namespace's default one, and the rest of admission answers. (Its ConfigMaps, Secrets and
+ * claims are not looked up by admission: the kubelet and the scheduler wait for them.)
  */
 async function podAdmission(client: KubeClient, plan: PreflightSubject['plan']): Promise<Check> {
   const name = 'pod admission (Pod Security, RuntimeClass, quotas)';
@@ -76,12 +83,16 @@ async function podAdmission(client: KubeClient, plan: PreflightSubject['plan']):
       state: 'skipped',
       detail: 'the environment runs a pod already; its wait diagnoses a new one',
     };
+  const { pod, planned } = podOf(workload, plannedServiceAccounts(plan.objects));
+  const under = planned
+    ? ` (under the namespace's default ServiceAccount: ServiceAccount/${planned} is created by the deploy)`
+    : '';
   try {
-    await client.create(podOf(workload), { dryRun: true });
+    await client.create(pod, { dryRun: true });
     return {
       name,
       state: 'ok',
-      detail: `a pod of ${plan.dockerHost.kind}/${plan.dockerHost.name} is admitted`,
+      detail: `a pod of ${plan.dockerHost.kind}/${plan.dockerHost.name} is admitted${under}`,
     };
   } catch (error) {
     if (error instanceof KubeApiError && error.rbacDenied) {
@@ -92,17 +103,44 @@ async function podAdmission(client: KubeClient, plan: PreflightSubject['plan']):
           'the identity may not create pods (grant create on pods for this check; deploy/rbac.yaml does)',
       };
     }
+    // A namespace without its default ServiceAccount (yet): the deploy's own one will exist.
+    if (planned && error instanceof KubeApiError && MISSING_ACCOUNT.test(error.status.message ?? '')) {
+      return { name, state: 'skipped', detail: `${describeError(error)}${under}` };
+    }
     return { name, state: 'failed', detail: describeError(error) };
   }
 }
 
-/** The pod a workload's controller creates: its template, with the volumes of its claim templates. */
-function podOf(workload: KubeObject): KubeObject {
+/** The ServiceAccount plugin's refusal (dryrun-pod-missing-sa.json). */
+const MISSING_ACCOUNT = /error looking up service account [^:]+: serviceaccount "[^"]+" not found/;
+
+/** The names of the ServiceAccounts the plan creates. */
+function plannedServiceAccounts(objects: KubeObject[]): Set<string> {
+  const accounts = objects.filter((o) => o.apiVersion === 'v1' && o.kind === 'ServiceAccount');
+  return new Set(accounts.map((o) => o.metadata.name));
+}
+
+/**
+ * The pod a workload's controller creates: its template, with the volumes of its claim templates; less
+ * its ServiceAccount when the plan creates that one (`planned`, which is then returned).
+ */
+function podOf(workload: KubeObject, accounts: Set<string>): { pod: KubeObject; planned?: string } {
   const spec = (workload.spec ?? {}) as {
     template?: { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> };
     volumeClaimTemplates?: { metadata?: { name?: string } }[];
   };
-  const podSpec = structuredClone(spec.template?.spec ?? {}) as { volumes?: unknown[] };
+  const podSpec = structuredClone(spec.template?.spec ?? {}) as {
+    volumes?: unknown[];
+    serviceAccountName?: string;
+    serviceAccount?: string;
+  };
+  // serviceAccount is the deprecated alias the API server still reads when serviceAccountName is empty.
+  const account = podSpec.serviceAccountName || podSpec.serviceAccount;
+  const planned = account && accounts.has(account) ? account : undefined;
+  if (planned) {
+    delete podSpec.serviceAccountName;
+    delete podSpec.serviceAccount;
+  }
   const claims = (spec.volumeClaimTemplates ?? []).map((c) => c.metadata?.name ?? '');
   const podName = `${workload.metadata.name}-preflight`;
   if (claims.length > 0) {
@@ -112,12 +150,13 @@ function podOf(workload: KubeObject): KubeObject {
     }));
     podSpec.volumes = [...(podSpec.volumes ?? []), ...volumes];
   }
-  return {
+  const pod: KubeObject = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: podName, labels: spec.template?.metadata?.labels ?? {} },
     spec: podSpec,
   };
+  return planned ? { pod, planned } : { pod };
 }
 
 /**

@@ -15,8 +15,28 @@ export const CLOSE_CHANNEL = 255;
 export const HIGH_WATER_MARK = 4 * 1024 * 1024;
 
 /**
+ * A WebSocket upgrade the API server refused, with its HTTP status. `final`: asking again cannot help
+ * (401: the credentials; 403: RBAC, or a server that speaks none of the offered subprotocols), so
+ * neither the tunnel nor its callers retry it. Others (500 "error dialing backend", the kubelet's 404
+ * "pod does not exist" while it restarts) may pass.
+ */
+export class UpgradeRefused extends UserError {
+  override name = 'UpgradeRefused';
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
+    super(message);
+  }
+
+  get final(): boolean {
+    return this.code === 401 || this.code === 403;
+  }
+}
+
+/**
  * Opens a WebSocket to an API-server path (exec, portforward) with the kubeconfig's credentials.
- * A refused upgrade becomes an error carrying the server's status and message.
+ * A refused upgrade becomes an UpgradeRefused carrying the server's status and message.
  */
 export async function openChannelSocket(
   kc: KubeConfig,
@@ -52,7 +72,8 @@ export async function openChannelSocket(
       let body = '';
       response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
       response.on('end', () => {
-        fail(new UserError(refusal(what, response.statusCode ?? 0, body, protocols)));
+        const code = response.statusCode ?? 0;
+        fail(new UpgradeRefused(code, refusal(what, code, body, { path, protocols })));
         request.destroy();
       });
     });
@@ -65,7 +86,12 @@ export async function openChannelSocket(
  * a server that speaks none of the offered subprotocols answers a bare 403 with no body
  * (../shared/real-cluster/exec-negotiation.jsonl), which no Role would fix.
  */
-function refusal(what: string, code: number, body: string, protocols: string[]): string {
+function refusal(
+  what: string,
+  code: number,
+  body: string,
+  request: { path: string; protocols: string[] },
+): string {
   let status: { message?: string; reason?: string } = {};
   try {
     status = JSON.parse(body) as typeof status;
@@ -73,13 +99,32 @@ function refusal(what: string, code: number, body: string, protocols: string[]):
     // not a Status object: the text is the message
   }
   if (code === 403 && status.reason === 'Forbidden') {
-    return `Cannot ${what}: ${status.message}. The kubeconfig's identity needs "create" on pods/exec and pods/portforward in the namespace (see deploy/rbac.yaml).`;
+    // A refusal without the authorizer's reason ends in ": " (see forbiddenUpgradeHint).
+    const said = (status.message ?? '').trim().replace(/:$/, '');
+    return `Cannot ${what}: ${said}. ${forbiddenUpgradeHint(said, request.path)}`;
   }
+  const protocols = request.protocols;
   const message = (status.message ?? body).trim();
   if (!message) {
     return `Cannot ${what}: the API server refused the WebSocket upgrade with HTTP ${code} and no reason. It may not speak the offered subprotocols (${protocols.join(', ')}), or a proxy between the runner and the cluster does not pass WebSocket upgrades.`;
   }
   return `Cannot ${what}: HTTP ${code} ${message}.`;
+}
+
+/**
+ * The verb a Forbidden upgrade lacks. RBAC's filter names it: an upgrade is a GET, authorized as `get`
+ * ("cannot get resource "pods/portforward"", ../shared/real-cluster/api/rbac-ws-create-*.json). From
+ * Kubernetes 1.35 the pod registry also checks `create`, and its refusal names no verb
+ * (`pods "x" is forbidden: ` and the authorizer's reason): get has passed by then, so create is missing.
+ */
+function forbiddenUpgradeHint(message: string, path: string): string {
+  const named = /cannot ([a-z]+) resource "([^"]+)"/.exec(message);
+  const subresource = named?.[2] ?? `pods/${/\/pods\/[^/]+\/([a-z]+)/.exec(path)?.[1] ?? 'exec'}`;
+  const verb = named?.[1] ?? 'create';
+  const why = named
+    ? 'a WebSocket upgrade is an HTTP GET, which every API server authorizes as "get"; Kubernetes 1.35 and later also as "create"'
+    : 'Kubernetes 1.35 and later authorize a WebSocket upgrade as "create" as well as "get"';
+  return `The kubeconfig's identity needs "${verb}" on ${subresource} in the namespace (${why}; deploy/rbac.yaml grants both).`;
 }
 
 /** A channel message: the channel byte, then the payload. */

@@ -12,9 +12,21 @@ export interface Ids {
   id: string;
 }
 
-export function environmentId(explicit: string | undefined, prNumber: number | undefined): string {
+/**
+ * The environment id `doctor` checks under when it has none: a user checking a cluster has no
+ * environment yet, and doctor only reads and dry-runs, so no environment is touched.
+ */
+export const DOCTOR_ENV_ID = 'doctor';
+
+/** The env-id input, else `pr-<number>`, else `placeholder` (doctor's), else an error saying what to set. */
+export function environmentId(
+  explicit: string | undefined,
+  prNumber: number | undefined,
+  placeholder?: string,
+): string {
   if (explicit) return explicit;
   if (prNumber !== undefined) return `pr-${prNumber}`;
+  if (placeholder) return placeholder;
   throw new UserError(
     'No environment id: this run is not for a pull_request event. Set input env-id (or pass --env-id to the CLI).',
   );

@@ -9,16 +9,79 @@ export interface Need {
   verbs: string[];
   /** Set for a permission the command can do without, to what it would have bought: "… is slower". */
   optional?: string;
+  /** Why the verbs are needed, when a Role's author would not guess it. */
+  why?: string;
+}
+
+/** The API server's version, as `GET /version` gives it; undefined where it could not be read. */
+export interface ServerVersion {
+  gitVersion: string;
+  major: number;
+  minor: number;
+}
+
+/** `v1.28.7`, `v1.30.2-eks-1552ad0`, `v1.29.4-gke.1043002`; undefined for anything else. */
+export function parseServerVersion(gitVersion: string): ServerVersion | undefined {
+  const match = /^v?(\d+)\.(\d+)/.exec(gitVersion);
+  return match ? { gitVersion, major: Number(match[1]), minor: Number(match[2]) } : undefined;
+}
+
+/** Kubernetes 1.35 made AuthorizePodWebsocketUpgradeCreatePermission beta, on by default. */
+const UPGRADE_CREATE_SINCE = { major: 1, minor: 35 };
+
+/**
+ * What exec (the file sync) and port-forward (the Docker server) need. They are WebSocket upgrades of
+ * an HTTP GET, which every API server authorizes as `get` on the subresource (a Role granting only
+ * `create`, the verb of kubectl's older SPDY POSTs, is refused); from 1.35 the API server also checks
+ * `create` (feature gate AuthorizePodWebsocketUpgradeCreatePermission). A server whose version is
+ * unknown may be either: `create` is then a note, not a failure.
+ */
+export function upgradeNeeds(server: ServerVersion | undefined): Need[] {
+  const since = `${UPGRADE_CREATE_SINCE.major}.${UPGRADE_CREATE_SINCE.minor}`;
+  return ['pods/exec', 'pods/portforward'].flatMap((resource): Need[] => {
+    const get: Need = {
+      group: '',
+      resource,
+      verbs: ['get'],
+      why: 'pods/exec and pods/portforward are WebSocket upgrades of an HTTP GET, which every API server authorizes as "get" (a Role granting only "create" is refused)',
+    };
+    if (server && !upgradesNeedCreate(server)) return [get];
+    const create: Need = server
+      ? {
+          group: '',
+          resource,
+          verbs: ['create'],
+          why: `Kubernetes ${since} and later (this server is ${server.gitVersion}) also authorize these upgrades as "create"`,
+        }
+      : {
+          group: '',
+          resource,
+          verbs: ['create'],
+          optional: `its WebSocket upgrade fails if the API server is Kubernetes ${since} or later, which authorizes it as "create" too (the server's version could not be read)`,
+        };
+    return [get, create];
+  });
+}
+
+function upgradesNeedCreate(server: ServerVersion): boolean {
+  const { major, minor } = UPGRADE_CREATE_SINCE;
+  return server.major > major || (server.major === major && server.minor >= minor);
 }
 
 const WRITE = ['get', 'list', 'create', 'patch', 'delete'];
 
 /**
  * Every permission a command needs in the namespace: its template's kinds, the docker-host's pod and
- * what runs in it (exec, port-forward), the lease, and what diagnosis and teardown read. The exposure
- * kinds are known for the bundled exposure template; a custom one is checked when it is applied.
+ * what runs in it (exec, port-forward: they depend on the `server`'s version), the lease, and what
+ * diagnosis and teardown read. The exposure kinds are known for the bundled exposure template; a custom
+ * one is checked when it is applied.
  */
-export function permissionsFor(command: 'up' | 'down', kinds: string[], expose?: ExposeSettings): Need[] {
+export function permissionsFor(
+  command: 'up' | 'down',
+  kinds: string[],
+  expose?: ExposeSettings,
+  server?: ServerVersion,
+): Need[] {
   const needs: Need[] = [
     ...kinds.map((kind) => ({ kind, verbs: command === 'up' ? WRITE : ['get', 'list', 'delete'] })),
     ...WORKLOAD_KIND_KEYS.map((kind) => ({
@@ -53,14 +116,8 @@ export function permissionsFor(command: 'up' | 'down', kinds: string[], expose?:
         "the preflight cannot dry-run the docker-host's pod, so a refusal by Pod Security or a pod quota shows only while waiting for it",
     });
   }
-  if (command === 'up') {
-    // Exec (file sync) and port-forward (Docker) go over WebSocket upgrades of a GET; older API servers
-    // authorize them as `get`, newer ones as `create`. `down` reaches neither: it only deletes.
-    needs.push(
-      { group: '', resource: 'pods/exec', verbs: ['create', 'get'] },
-      { group: '', resource: 'pods/portforward', verbs: ['create', 'get'] },
-    );
-  }
+  // Exec (file sync) and port-forward (Docker); `down` reaches neither: it only deletes.
+  if (command === 'up') needs.push(...upgradeNeeds(server));
   if (command === 'up' && expose && expose.mode !== 'none' && expose.template === 'expose') {
     needs.push({ kind: 'v1/Service', verbs: WRITE });
     if (expose.mode === 'ingress') {

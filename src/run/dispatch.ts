@@ -5,7 +5,7 @@ import type { PullRequestReport } from '../github/report.js';
 import type { KubeClient } from '../kube/client.js';
 import { kubeconfigNamespace } from '../kube/kubeconfig-namespace.js';
 import type { Checkpoint } from '../model/checkpoint.js';
-import { environmentId, resourceId, type Ids } from '../model/ids.js';
+import { DOCTOR_ENV_ID, environmentId, resourceId, type Ids } from '../model/ids.js';
 import type { InputSource } from '../model/inputs.js';
 import type { CleanupOutcome, Outcome, SkippedOutcome } from '../model/outcome.js';
 import { decideAuto, type PreviewCommand, type TriggerSettings } from '../model/trigger.js';
@@ -283,7 +283,8 @@ function resolveRun(
     options.log.notice(
       `No repository (--repository, GITHUB_REPOSITORY or a git origin remote): the environment's id derives from ${repository}, which no action run uses. Give --repository owner/name to reach the environment the action made.`,
     );
-  const envId = environmentId(settings.envId, context.prNumber);
+  const placeholder = settings.command === 'doctor' ? DOCTOR_ENV_ID : undefined;
+  const envId = environmentId(settings.envId, context.prNumber, placeholder);
   const ids: Ids = { envId, id: resourceId(repository, envId) };
   return {
     ...resolved,

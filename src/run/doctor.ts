@@ -2,7 +2,8 @@ import { checkAccess } from '../kube/access.js';
 import type { KubeClient } from '../kube/client.js';
 import { preflightChecks } from '../kube/preflight.js';
 import type { Check, DoctorOutcome } from '../model/outcome.js';
-import { permissionsFor } from '../model/permissions.js';
+import { DOCTOR_ENV_ID } from '../model/ids.js';
+import { parseServerVersion, permissionsFor, type ServerVersion } from '../model/permissions.js';
 import type { Plan, PlanOptions } from '../model/plan.js';
 import { describeError } from '../util/errors.js';
 import { checkLine, preflightSubject } from './preflight.js';
@@ -11,7 +12,8 @@ import type { Run } from './run.js';
 /**
  * `doctor`: whether the cluster answers, whether the identity may do what `up` and `down` do, and what
  * the cluster would make of this project's objects (dry runs, classes, secrets). Changes nothing; one
- * line per check, with what to do when it fails.
+ * line per check, with what to do when it fails. Without an environment id it checks a new environment
+ * under a placeholder one, and says so.
  */
 export async function runDoctor(
   run: Run,
@@ -24,15 +26,24 @@ export async function runDoctor(
     checks.push(check);
     run.log.info(checkLine(check));
   };
+  if (run.ids.envId === DOCTOR_ENV_ID && !run.settings.envId && run.context.prNumber === undefined) {
+    record({
+      name: 'environment',
+      state: 'skipped',
+      detail: `none named (no env-id, no pull request): the checks below are of a new environment under the placeholder env-id "${DOCTOR_ENV_ID}" (id ${run.ids.id}); pass --env-id to check an existing one`,
+    });
+  }
+  let server: ServerVersion | undefined;
   try {
     const version = await client.version();
+    server = parseServerVersion(version);
     record({ name: 'cluster', state: 'ok', detail: `Kubernetes ${version} at ${client.serverUrl}` });
   } catch (error) {
     record({ name: 'cluster', state: 'failed', detail: describeError(error) });
     return { command: 'doctor', checks };
   }
   for (const command of ['up', 'down'] as const) {
-    const needs = permissionsFor(command, plan.kinds, run.settings.expose);
+    const needs = permissionsFor(command, plan.kinds, run.settings.expose, server);
     const quiet = { ...run.log, info: () => {} };
     try {
       await checkAccess(client, needs, quiet, run.settings.namespaceFrom);

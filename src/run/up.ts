@@ -1,7 +1,7 @@
 import { composeUp } from '../docker/compose.js';
 import { syncFiles } from '../docker/sync.js';
 import type { PullRequestReport } from '../github/report.js';
-import { checkAccess } from '../kube/access.js';
+import { checkAccess, serverVersion } from '../kube/access.js';
 import { applyPlan } from '../kube/apply.js';
 import type { KubeClient } from '../kube/client.js';
 import { connectToPod } from '../kube/connection.js';
@@ -46,14 +46,15 @@ export async function runUp(
     run.checkpoint(MAIN_STATE.report, JSON.stringify(saved));
   }
   try {
-    await run.timer.time('access', () =>
-      checkAccess(
+    await run.timer.time('access', async () => {
+      const server = await serverVersion(client);
+      await checkAccess(
         client,
-        permissionsFor('up', plan.kinds, run.settings.expose),
+        permissionsFor('up', plan.kinds, run.settings.expose, server),
         run.log,
         run.settings.namespaceFrom,
-      ),
-    );
+      );
+    });
     await run.timer.time('preflight', () => preflight(run, client, plan, options));
     const result = await deployUnlessClosed(run, client, plan, options, report);
     if ('deleted' in result) {

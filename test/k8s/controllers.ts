@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { deepEqual, type Json, type JsonObject } from './patch.js';
 import { groupVersion, typeOfKind, type ResourceType } from './resources.js';
+import { KubeletStops } from './kubelet-stops.js';
+import { admitServiceAccount } from './service-accounts.js';
 import { StatusError } from './status.js';
 import { Store, meta, type Meta } from './store.js';
 
@@ -30,10 +32,11 @@ export interface Behaviour {
   /** Called when a pod becomes ready, e.g. to give it a filesystem. */
   onPodReady?: (pod: JsonObject) => void;
   /**
-   * Called on every tick while a deleted pod terminates, with the pod (its deletionGracePeriodSeconds
-   * may shrink); true once what ran in it has stopped. Without it pods stop at once.
+   * Called on every tick while a deleted pod terminates, with the pod and the grace period its stop
+   * began with (a later, shorter deletionGracePeriodSeconds does not change it: see KubeletStops); true
+   * once what ran in it has stopped. Without it pods stop at once.
    */
-  stopPod?: (pod: JsonObject) => boolean;
+  stopPod?: (pod: JsonObject, graceSeconds: number) => boolean;
 }
 
 const DEFAULT_BEHAVIOUR: Behaviour = {
@@ -71,6 +74,8 @@ export class Controllers {
   private timer: NodeJS.Timeout | undefined;
   /** Each recorded Event by what makes it the same event, and when its count last went up. */
   private readonly emitted = new Map<string, { namespace: string; name: string; at: number }>();
+  /** The grace period of each pod stop the kubelet has begun. */
+  private readonly stops = new KubeletStops();
 
   constructor(
     private readonly store: Store,
@@ -100,6 +105,7 @@ export class Controllers {
     }
     if (type === T.pod) {
       object.status = { phase: 'Pending', conditions: [] };
+      admitServiceAccount(this.store, object);
       this.admitPodSecurity(object);
       // The RuntimeClass admission plugin rejects a pod whose runtimeClassName names no RuntimeClass.
       const runtimeClass = (object.spec as Obj | undefined)?.runtimeClassName;
@@ -159,7 +165,8 @@ export class Controllers {
    * DELETE semantics shared by the API and the controllers: finalizers, propagation, graceful pods. A
    * pod's grace period is the request's gracePeriodSeconds, else its spec's terminationGracePeriodSeconds
    * (30 s by default); a later delete may shorten it, never lengthen it (ObjectMeta's
-   * deletionGracePeriodSeconds: "May only be shortened").
+   * deletionGracePeriodSeconds: "May only be shortened"), but not the stop the kubelet began with the
+   * first (KubeletStops).
    */
   requestDeletion(
     type: ResourceType,
@@ -172,6 +179,7 @@ export class Controllers {
     if (type === T.pod) {
       const own = ((live.spec as Obj | undefined)?.terminationGracePeriodSeconds as number | undefined) ?? 30;
       m.deletionGracePeriodSeconds = Math.min(m.deletionGracePeriodSeconds ?? own, gracePeriodSeconds ?? own);
+      this.stops.takeUp(m.uid, m.deletionGracePeriodSeconds);
     }
     const finalizers = new Set(m.finalizers ?? []);
     if (propagationPolicy === 'Foreground') finalizers.add('foregroundDeletion');
@@ -257,11 +265,13 @@ export class Controllers {
     if (type === T.pod && finalizers.length === 0) {
       const since = Date.now() - new Date(m.deletionTimestamp!).getTime();
       // The kubelet removes a pod once its containers have stopped (within its grace period).
-      if (this.behaviour.stopPod && !this.behaviour.stopPod(object)) return;
+      const grace = this.stops.graceOf(m.uid) ?? m.deletionGracePeriodSeconds ?? 30;
+      if (this.behaviour.stopPod && !this.behaviour.stopPod(object, grace)) return;
       if (since < this.behaviour.podTerminationMs) return;
     }
     if (finalizers.length === 0) {
       this.store.remove(type, object);
+      if (type === T.pod) this.stops.forget(m.uid);
     } else if (finalizers.length !== (m.finalizers ?? []).length) {
       const copy = structuredClone(object);
       meta(copy).finalizers = finalizers;

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type WebSocket from 'ws';
+import { KUBELET_MIN_GRACE_SECONDS } from './kubelet-stops.js';
 import type { JsonObject } from './patch.js';
 
 const run = promisify(execFile);
@@ -23,7 +24,8 @@ interface PodEngine {
  * the pod and takes its containers along. So the double remembers the compose projects created through a
  * pod's port-forward (the compose labels in what the client sends) and, when the pod is deleted, stops
  * them as the kubelet and dockerd would: SIGTERM first, everything removed once they have exited or
- * when the pod's grace period (at most Docker's stop timeout) is over; then its streams end.
+ * when the grace period its stop began with (at least 2 s, at most Docker's stop timeout) is over; then
+ * its streams end.
  */
 export class PodEngines {
   private readonly pods = new Map<string, PodEngine>();
@@ -54,22 +56,25 @@ export class PodEngines {
     };
   }
 
-  /** Behaviour.stopPod: true once what ran in the deleted pod has stopped. */
-  stop(pod: JsonObject): boolean {
-    const metadata = pod.metadata as { uid: string; deletionGracePeriodSeconds?: number };
-    const engine = this.pods.get(metadata.uid);
+  /**
+   * Behaviour.stopPod: true once what ran in the deleted pod has stopped. `graceSeconds` is what the
+   * kubelet's stop began with; a later, shorter one does not hurry it (teardown-timings.json). What
+   * ignores SIGTERM is killed after the grace period, no sooner than the kubelet's 2 s, and no later
+   * than Docker's stop timeout, after which dockerd kills it itself and exits.
+   */
+  stop(pod: JsonObject, graceSeconds: number): boolean {
+    const { uid } = pod.metadata as { uid: string };
+    const engine = this.pods.get(uid);
     if (!engine) return true;
-    const grace = Math.min(metadata.deletionGracePeriodSeconds ?? 30, DOCKER_STOP_TIMEOUT_S);
     if (!engine.stopping) {
-      engine.stopping = { killAt: Date.now() + grace * 1000, done: false };
+      const seconds = Math.min(Math.max(graceSeconds, KUBELET_MIN_GRACE_SECONDS), DOCKER_STOP_TIMEOUT_S);
+      engine.stopping = { killAt: Date.now() + seconds * 1000, done: false };
       void this.terminate(engine).finally(() => {
         for (const ws of engine.sockets) ws.terminate();
         engine.stopping!.done = true;
-        this.pods.delete(metadata.uid);
+        this.pods.delete(uid);
       });
     }
-    // A later delete may shorten the grace period.
-    engine.stopping.killAt = Math.min(engine.stopping.killAt, Date.now() + grace * 1000);
     return engine.stopping.done;
   }
 

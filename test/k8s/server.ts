@@ -28,6 +28,7 @@ import { Store, meta, type Change } from './store.js';
 import { serverCredentials } from './tls.js';
 import { validate, validateUpdate } from './validation.js';
 import { StatusError, details, notFound, qualified } from './status.js';
+import { RECORDED_VERSION, upgradeDenial, versionInfo } from './upgrades.js';
 
 export { StatusError };
 
@@ -82,7 +83,13 @@ export class FakeKubeApiServer {
    * system:discovery and system:basic-user ClusterRoles make them. Undefined: everything is allowed.
    */
   rules: PolicyRule[] | undefined;
-  readonly user = 'system:serviceaccount:default:kube-pod-preview';
+  /** Who the token is, in RBAC's messages. */
+  user = 'system:serviceaccount:default:kube-pod-preview';
+  /**
+   * The version the server answers GET /version with, and authorizes WebSocket upgrades as (upgrades.ts);
+   * by default that of the cluster the recordings under shared/real-cluster came from.
+   */
+  kubernetesVersion = RECORDED_VERSION;
   private server: https.Server | undefined;
   private readonly credentials = serverCredentials();
   private readonly openWatches = new Set<http.ServerResponse>();
@@ -228,14 +235,10 @@ export class FakeKubeApiServer {
     if (!m) return fail(404, '404 page not found');
     const pod = this.store.get(typeOfKind('v1', 'Pod')!, m[1], m[2]!);
     if (!pod) return fail(404, `pods "${m[2]}" not found`);
-    const denied = this.forbidden({
-      verb: 'create',
-      group: '',
-      resource: 'pods',
-      subresource: m[3],
-      namespace: m[1],
-      name: m[2],
-    });
+    const target = { namespace: m[1]!, name: m[2]!, subresource: m[3]! };
+    const denied = upgradeDenial(this.kubernetesVersion, target, (verb) =>
+      this.forbidden({ verb, group: '', resource: 'pods', ...target }),
+    );
     if (denied) {
       const body = JSON.stringify(status(denied));
       socket.end(
@@ -299,17 +302,8 @@ export class FakeKubeApiServer {
       return sendJson(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] });
     }
     if (request.method === 'GET' && request.path === '/apis') return sendJson(res, 200, groupList());
-    // The version the recordings under shared/real-cluster came from (their README).
     if (request.method === 'GET' && request.path === '/version') {
-      return sendJson(res, 200, {
-        major: '1',
-        minor: '28',
-        gitVersion: 'v1.28.7',
-        gitTreeState: 'clean',
-        goVersion: 'go1.21.7',
-        compiler: 'gc',
-        platform: 'linux/amd64',
-      });
+      return sendJson(res, 200, versionInfo(this.kubernetesVersion));
     }
     let group: string;
     let version: string;

@@ -58,7 +58,7 @@ export class PodStreams {
     this.engines = new PodEngines(this.options.dockerSocket);
     api.upgradeHandler = (req, socket, head, target) => this.upgrade(req, socket, head, target);
     // Deleting a pod stops its Docker server and what runs in it, and ends its streams.
-    api.behaviour.stopPod = (pod) => this.engines.stop(pod);
+    api.behaviour.stopPod = (pod, grace) => this.engines.stop(pod, grace);
   }
 
   /** Cuts every open exec and port-forward WebSocket, as a dropped connection would. */
@@ -225,12 +225,13 @@ export class PodStreams {
         );
       ws.close();
     });
-    docker.on('end', () => ws.close());
+    // The pod's side ending is a normal close, 1000 (../shared/real-cluster/api/rbac-ws-get-portforward.json).
+    docker.on('end', () => ws.close(1000));
     // A paused WebSocket reads nothing, not even the peer's close frame: resume it when the engine's
     // side goes, or the closing handshake would wait for its timeout.
     docker.on('close', () => {
       ws.resume();
-      ws.close();
+      ws.close(1000);
     });
     ws.on('message', (message: Buffer) => {
       if (message[0] !== 0 || docker.destroyed) return;
