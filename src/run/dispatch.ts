@@ -1,4 +1,4 @@
-import { projectEnvironment } from '../docker/environment.js';
+import { knownCredentials, projectEnvironment } from '../docker/environment.js';
 import { loadComposeModel, type ComposeModel } from '../docker/model.js';
 import type { RunContext } from '../github/event.js';
 import type { PullRequestReport } from '../github/report.js';
@@ -60,8 +60,13 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
   const now = options.now ?? (() => new Date());
   const timer = new PhaseTimer();
   const project = readProjectInputs(input, options.cwd);
-  // The runner's environment, less the action's inputs and secrets: compose interpolates from it.
-  const projectEnv = projectEnvironment(process.env, secretInputs(input));
+  // An allow-list of the runner's environment (input compose-env), less any credential: compose
+  // interpolates from it.
+  const projectEnv = projectEnvironment(process.env, {
+    listed: input('compose-env'),
+    credentials: secretInputs(input, env),
+    log,
+  });
   const model = await timer.time('compose config', () =>
     input('command') === 'cleanup'
       ? optionalModel(project, projectEnv, signal, log)
@@ -227,10 +232,10 @@ function resolveRun(
   };
 }
 
-/** The values of the inputs that carry credentials, to be kept out of the compose project's reach. */
-function secretInputs(input: InputSource): (string | undefined)[] {
-  const basicAuth = input('basic-auth');
-  return [input('kubeconfig'), input('github-token'), basicAuth, basicAuth?.split(':').slice(1).join(':')];
+/** The credentials the action holds, to be kept out of the compose project's reach. */
+function secretInputs(input: InputSource, env: NodeJS.ProcessEnv): string[] {
+  const known = { kubeconfig: input('kubeconfig'), githubToken: input('github-token') };
+  return knownCredentials({ ...known, basicAuth: input('basic-auth') }, env);
 }
 
 /** A fork's pull request gets no secrets, so no credentials: skip with a notice, or fail (input on-fork). */
