@@ -666,7 +666,7 @@ async function loadBalancerAddress(client, name, deadline, options) {
 /* harmony export */   tY: () => (/* binding */ checkLine)
 /* harmony export */ });
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
-/* harmony import */ var _docker_model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5097);
+/* harmony import */ var _docker_model_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6747);
 /* harmony import */ var _kube_apply_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9501);
 /* harmony import */ var _kube_preflight_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7702);
 /* harmony import */ var _model_exposure_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1436);
@@ -683,7 +683,7 @@ async function loadBalancerAddress(client, name, deadline, options) {
 function preflightSubject(run, plan, options) {
     const { settings, ids } = run;
     const { expose } = settings;
-    const entries = (0,_model_exposure_js__WEBPACK_IMPORTED_MODULE_4__/* .exposureEntries */ .Co)((0,_docker_model_js__WEBPACK_IMPORTED_MODULE_1__/* .declaredPorts */ .l)(run.model), expose, ids);
+    const entries = (0,_model_exposure_js__WEBPACK_IMPORTED_MODULE_4__/* .exposureEntries */ .Co)((0,_docker_model_js__WEBPACK_IMPORTED_MODULE_1__/* .declaredPorts */ .lA)(run.model), expose, ids);
     return {
         plan,
         exposure: (0,_expose_js__WEBPACK_IMPORTED_MODULE_6__/* .planExposure */ .L)(entries, { expose, namespace: settings.namespace, ids, planOptions: options }),
