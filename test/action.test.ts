@@ -306,7 +306,7 @@ describe('the action on pull_request events (dist/index.js)', () => {
     await step('closed', 'f'.repeat(40));
   });
 
-  it('the compose project gets the step’s env, never the action’s inputs or tokens', async () => {
+  it('the compose project gets the variables compose-env lists, never the action’s inputs, tokens or credentials', async () => {
     github.pulls.set(PR, { state: 'open', head: '9'.repeat(40) });
     writeFileSync(
       path.join(hello.dir, 'compose.override.yaml'),
@@ -318,18 +318,22 @@ describe('the action on pull_request events (dist/index.js)', () => {
         '      SEEN_GITHUB_TOKEN: ${GITHUB_TOKEN:-withheld}',
         '      SEEN_RUNTIME_TOKEN: ${ACTIONS_RUNTIME_TOKEN:-withheld}',
         '      SEEN_FLAG: ${PREVIEW_FEATURE_FLAG:-missing}',
+        '      SEEN_UNLISTED: ${UNLISTED_FLAG:-missing}',
+        '      SEEN_KUBE_TOKEN: ${KUBE_TOKEN:-withheld}',
         '',
       ].join('\n'),
     );
     const result = await step(
       'opened',
       '9'.repeat(40),
-      { expose: 'none' },
+      { expose: 'none', 'compose-env': 'PREVIEW_FEATURE_FLAG\nKUBE_TOKEN' },
       {},
       {
         GITHUB_TOKEN: github.token,
         ACTIONS_RUNTIME_TOKEN: 'runtime-token-of-the-runner',
         PREVIEW_FEATURE_FLAG: 'on',
+        UNLISTED_FLAG: 'on', // the step's env, not listed in compose-env
+        KUBE_TOKEN: api.token, // the kubeconfig's bearer token under another name, listed
       },
     );
     expect(result.code, result.stdout).toBe(0);
@@ -346,8 +350,11 @@ describe('the action on pull_request events (dist/index.js)', () => {
         'SEEN_GITHUB_TOKEN=withheld',
         'SEEN_RUNTIME_TOKEN=withheld',
         'SEEN_FLAG=on',
+        'SEEN_UNLISTED=missing',
+        'SEEN_KUBE_TOKEN=withheld',
       ]),
     );
+    expect(result.stdout).toContain('KUBE_TOKEN (its value holds a credential the action uses)');
     await step('closed', '9'.repeat(40));
   });
 

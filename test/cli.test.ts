@@ -155,7 +155,10 @@ describe('kube-pod-preview plan (the built CLI)', () => {
     });
     const result = await node(
       CLI,
-      ['plan', '--env-id', 'demo', '--compose-file', 'compose.yaml', '--compose-file', 'override.yaml'],
+      [
+        ...['plan', '--env-id', 'demo', '--compose-env', 'PREVIEW_NS'],
+        ...['--compose-file', 'compose.yaml', '--compose-file', 'override.yaml'],
+      ],
       {
         cwd: scratch.dir,
         env: { PREVIEW_NS: 'from-env' },

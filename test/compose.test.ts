@@ -179,12 +179,12 @@ describe('up and down of examples/hello', () => {
     cleanups.push(() => outside[Symbol.dispose]());
     writeFileSync(path.join(outside.dir, 'outside.txt'), 'runner file\n');
     const cases: [string, string][] = [
-      ['volumes:\n      - /etc/hostname:/h:ro', 'Service web uses /etc/hostname'],
+      ['volumes:\n      - /etc/hostname:/h:ro', "Service web's volumes source is /etc/hostname"],
       [
         `volumes:\n      - ../${path.basename(outside.dir)}/outside.txt:/o:ro`,
-        `Service web uses ${outside.dir}/outside.txt`,
+        `Service web's volumes source is ${outside.dir}/outside.txt`,
       ],
-      ['volumes:\n      - ./escape:/e:ro', `(${outside.dir}/outside.txt)`],
+      ['volumes:\n      - ./escape:/e:ro', `(a symlink to ${outside.dir}/outside.txt)`],
     ];
     for (const [volumes, message] of cases) {
       const hello = await helloProject(`services:\n  web:\n    ${volumes}\n`);
@@ -197,12 +197,12 @@ describe('up and down of examples/hello', () => {
       `services:\n  web:\n    secrets: [token]\nsecrets:\n  token:\n    file: ${outside.dir}/outside.txt\n`,
     );
     await expect(run(inputs(secret.dir, { command: 'up' }))).rejects.toThrow(
-      `Secret token uses ${outside.dir}/outside.txt, which is outside the project directory`,
+      `Secret token's file is ${outside.dir}/outside.txt, which is outside the project directory`,
     );
     // Listed in allow-paths, the same file is copied and mounted.
     const allowed = await run(inputs(secret.dir, { command: 'up', 'allow-paths': outside.dir }));
     expect(allowed.synced?.sent).toContain(path.join(outside.dir, 'outside.txt'));
-    await run(inputs(secret.dir, { command: 'down' }));
+    await run(inputs(secret.dir, { command: 'down', 'allow-paths': outside.dir }));
   });
 
   it('fails the run with a message, not a crash, when a file’s size changes while it is copied', async () => {
@@ -217,7 +217,7 @@ describe('up and down of examples/hello', () => {
       (e: Error) => e,
     );
     expect(String(error)).toContain(`changed while it was being copied into the pod (Size mismatch)`);
-    await run(inputs(hello.dir, { command: 'down' }));
+    await run(inputs(hello.dir, { command: 'down', 'allow-paths': '/sys' }));
   });
 
   it('on a compose failure prints the containers and the logs of those not running', async () => {

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { projectEnvironment } from '../src/docker/environment.js';
+import { knownCredentials, projectEnvironment } from '../src/docker/environment.js';
 import { loadKubeConfig } from '../src/kube/config.js';
 import { withoutRepositoryCredentials } from '../src/model/settings.js';
 import { ROOT, memoryLogger, node, scratchDir } from './helpers.js';
@@ -11,12 +11,20 @@ import { ROOT, memoryLogger, node, scratchDir } from './helpers.js';
 describe('the environment docker and compose run with', () => {
   const kubeconfig = 'apiVersion: v1\nkind: Config\nusers: [{name: u, user: {token: s3cr3t-t0ken}}]';
 
-  it('has the runner’s variables and the step’s env, but none of the action’s inputs, tokens or state', () => {
+  it('is an allow-list: the fixed set and what compose-env lists, never the action’s inputs, tokens or state', () => {
+    const log = memoryLogger();
     const env = projectEnvironment(
       {
         PATH: '/usr/bin',
         HOME: '/home/runner',
-        PREVIEW_FEATURE_FLAG: 'on', // the workflow's `env:` for the step
+        LC_ALL: 'C.UTF-8',
+        GITHUB_SHA: 'abc123',
+        GITHUB_REPOSITORY: 'acme/web',
+        GITHUB_EVENT_PATH: '/home/runner/work/_temp/_github_workflow/event.json',
+        RUNNER_TEMP: '/home/runner/work/_temp',
+        PREVIEW_FEATURE_FLAG: 'on', // the workflow's `env:` for the step, not listed
+        APP_PORT: '8080',
+        APP_MODE: 'preview',
         INPUT_KUBECONFIG: kubeconfig,
         'INPUT_GITHUB-TOKEN': 'ghs_0123456789',
         input_lowercase: 'x',
@@ -25,29 +33,76 @@ describe('the environment docker and compose run with', () => {
         GITHUB_TOKEN: 'ghs_0123456789',
         STATE_kpp_lease: '{}',
         KUBECONFIG: '/home/runner/.kube/config',
-        GITHUB_REPOSITORY: 'acme/web',
       },
-      [],
+      {
+        listed: 'APP_*, GITHUB_TOKEN\nKUBECONFIG\nINPUT_*\nACTIONS_RUNTIME_TOKEN',
+        credentials: [],
+        log,
+      },
     );
     expect(env).toEqual({
       PATH: '/usr/bin',
       HOME: '/home/runner',
-      PREVIEW_FEATURE_FLAG: 'on',
+      LC_ALL: 'C.UTF-8',
+      GITHUB_SHA: 'abc123',
       GITHUB_REPOSITORY: 'acme/web',
+      APP_PORT: '8080',
+      APP_MODE: 'preview',
     });
+    // Listed, refused anyway, and said so once by name, without values.
+    expect(log.warnings).toHaveLength(1);
+    for (const name of ['ACTIONS_RUNTIME_TOKEN', 'GITHUB_TOKEN', 'INPUT_KUBECONFIG', 'KUBECONFIG'])
+      expect(log.warnings[0]).toContain(`${name} (the action's own: never passed)`);
+    expect(log.warnings[0]).toContain('Compose gets APP_MODE, APP_PORT, GITHUB_REPOSITORY');
+    expect(log.warnings[0]).not.toContain('ghs_0123456789');
   });
 
-  it('drops a variable of any name that carries a secret input, whole or inside it', () => {
+  it('drops a listed variable that holds any credential the action knows, whatever its length', () => {
+    const key = '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----\n';
+    const config = stringify({
+      users: [
+        { name: 't', user: { token: 'tok3n' } },
+        { name: 'k', user: { 'client-key-data': Buffer.from(key).toString('base64') } },
+        { name: 'p', user: { username: 'admin', password: 'pw' } },
+      ],
+    });
+    const credentials = knownCredentials(
+      { kubeconfig: config, githubToken: 'ghs_abc', basicAuth: 'reviewer:hunt3r' },
+      {},
+    );
+    const log = memoryLogger();
     const env = projectEnvironment(
       {
-        CLUSTER_CREDENTIALS: kubeconfig,
-        AUTH_HEADER: 'Basic reviewer:hunter22-long',
-        SHORT: 'abc',
+        KUBE_TOKEN: 'tok3n', // the kubeconfig's bearer token under another name
+        CLIENT_KEY: key.replace(/\n/g, '\r\n'), // the decoded key, re-wrapped
+        CLIENT_KEY_DATA: Buffer.from(key).toString('base64'),
+        APP_PASSWORD: 'hunt3r', // the basic-auth password: 6 characters
+        DB_URL: 'postgres://u:pw@db/app', // the kubeconfig's 2-character password inside a value
+        GH: 'token ghs_abc',
         OTHER: 'kept',
       },
-      [kubeconfig, 'reviewer:hunter22-long', 'hunter22-long', 'abc', undefined],
+      { listed: 'KUBE_TOKEN,CLIENT_KEY,CLIENT_KEY_DATA,APP_PASSWORD,DB_URL,GH,OTHER', credentials, log },
     );
-    expect(env).toEqual({ SHORT: 'abc', OTHER: 'kept' }); // 3 characters match by chance: not a secret
+    expect(env).toEqual({ OTHER: 'kept' });
+    expect(log.warnings[0]).toContain('KUBE_TOKEN (its value holds a credential the action uses)');
+    expect(log.warnings[0]).not.toContain('hunt3r');
+  });
+
+  it('reads the credentials of $KUBECONFIG when input kubeconfig is empty', () => {
+    using scratch = scratchDir();
+    const file = path.join(scratch.dir, 'config');
+    writeFileSync(file, stringify({ users: [{ name: 'u', user: { token: 'from-the-file' } }] }));
+    const credentials = knownCredentials(
+      { kubeconfig: undefined, githubToken: undefined, basicAuth: undefined },
+      { KUBECONFIG: file },
+    );
+    expect(credentials).toContain('from-the-file');
+  });
+
+  it('refuses a compose-env entry that is no variable name or prefix pattern', () => {
+    expect(() => projectEnvironment({}, { listed: '*', credentials: [] })).toThrow(
+      'Input compose-env lists "*", which is neither a variable name nor a PREFIX_* pattern.',
+    );
   });
 });
 

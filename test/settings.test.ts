@@ -218,14 +218,19 @@ describe('settings precedence: default < x-preevy < explicit input', () => {
     expect([...declared].sort()).toEqual([...INPUT_NAMES].sort());
   });
 
-  it('reads compose files one per line relative to the working directory', () => {
+  it('reads compose files and allow-paths one per line relative to the working directory', () => {
     const p = readProjectInputs(
-      mapInputs({ 'working-directory': 'app', 'compose-file': 'a.yaml\n\n b.yaml \n' }),
+      mapInputs({
+        'working-directory': 'app',
+        'compose-file': 'a.yaml\n\n b.yaml \n',
+        'allow-paths': '../shared\n/opt/assets',
+      }),
       '/repo',
     );
     expect(p).toEqual({
       workingDirectory: '/repo/app',
       composeFiles: ['/repo/app/a.yaml', '/repo/app/b.yaml'],
+      allowPaths: ['/repo/shared', '/opt/assets'],
     });
   });
 

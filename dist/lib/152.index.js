@@ -502,6 +502,7 @@ const INPUT_NAMES = [
     'compose-file',
     'working-directory',
     'allow-paths',
+    'compose-env',
     'env-id',
     'timeout',
     'labels',

@@ -73,15 +73,584 @@ function firstLines(text, count = 8) {
 
 /***/ }),
 
-/***/ 5097:
+/***/ 1883:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ loadComposeModel),
-/* harmony export */   l: () => (/* binding */ declaredPorts)
+/* harmony export */   Km: () => (/* binding */ builderIgnoreFile),
+/* harmony export */   pi: () => (/* binding */ isIgnored),
+/* harmony export */   yr: () => (/* binding */ parseDockerignore)
 /* harmony export */ });
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
-/* harmony import */ var _cli_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1670);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * The patterns of a .dockerignore file: comments and blank lines skipped, `!` marks an exception, each
+ * pattern cleaned and stripped of a leading `/` (moby/patternmatcher's ReadAll and compile).
+ */
+function parseDockerignore(text) {
+    const patterns = [];
+    for (const raw of text.split(/\r?\n/)) {
+        let line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const exclusion = line.startsWith('!');
+        if (exclusion)
+            line = line.slice(1).trim();
+        if (!line)
+            continue;
+        line = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.normalize(line).replace(/\/+$/, '');
+        if (line.length > 1 && line.startsWith('/'))
+            line = line.slice(1);
+        patterns.push({ exclusion, regex: compile(line) });
+    }
+    return patterns;
+}
+/** The regular expression of a pattern: `**` any number of directories, `*` and `?` within one. */
+function compile(pattern) {
+    let source = '^';
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (ch === '*' && pattern[i + 1] === '*') {
+            i++;
+            if (pattern[i + 1] === '/')
+                i++;
+            source += i + 1 >= pattern.length ? '.*' : '(.*/)?';
+        }
+        else if (ch === '*')
+            source += '[^/]*';
+        else if (ch === '?')
+            source += '[^/]';
+        else if (ch === '.' || ch === '$')
+            source += `\\${ch}`;
+        else if (ch === '\\')
+            source += i + 1 < pattern.length ? `\\${pattern[++i]}` : '\\\\';
+        else
+            source += ch;
+    }
+    try {
+        return new RegExp(`${source}$`);
+    }
+    catch {
+        return undefined; // a pattern the builder cannot compile either: it fails the build
+    }
+}
+/**
+ * Whether the builder leaves `file` (relative to the context, `/`-separated) out: the last pattern
+ * that matches it or one of its parent directories wins (MatchesOrParentMatches).
+ */
+function isIgnored(patterns, file) {
+    const parents = file.split('/').slice(0, -1);
+    let ignored = false;
+    for (const pattern of patterns) {
+        if (pattern.exclusion !== ignored || !pattern.regex)
+            continue;
+        let match = pattern.regex.test(file);
+        for (let i = 1; !match && i <= parents.length; i++)
+            match = pattern.regex.test(parents.slice(0, i).join('/'));
+        if (match)
+            ignored = !pattern.exclusion;
+    }
+    return ignored;
+}
+/**
+ * The ignore file the builder reads for a context: `<Dockerfile>.dockerignore` next to the Dockerfile
+ * when there is one (BuildKit), else the context's `.dockerignore`; undefined when neither exists.
+ */
+async function builderIgnoreFile(context, dockerfile) {
+    for (const candidate of [dockerfile && `${dockerfile}.dockerignore`, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(context, '.dockerignore')]) {
+        if (candidate &&
+            (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(candidate).then(() => true, () => false)))
+            return candidate;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 1848:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W0: () => (/* binding */ LEAVE_GIT_OUT),
+/* harmony export */   bB: () => (/* binding */ confineEnvFiles),
+/* harmony export */   s5: () => (/* binding */ confineModel)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
+/* harmony import */ var _confine_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7256);
+/* harmony import */ var _confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1883);
+/* harmony import */ var _sync_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1917);
+
+
+
+
+
+
+/** A build context or source the builder fetches itself (git, HTTP tarball): no file of the runner. */
+const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)|^[^/]*@[^/]+:/i;
+/** Additional contexts that name an image or another service's build, not files. */
+const NOT_FILES = /^(docker-image:\/\/|service:|target:)/;
+/**
+ * Marks a build whose context holds the project's .git (see sendsGit): composeUp gives the builder an
+ * ignore file that leaves it out, then drops the mark.
+ */
+const LEAVE_GIT_OUT = 'x-kube-pod-preview-leave-git-out';
+/**
+ * Checks every runner file the normalized model makes compose or the builder read: env and label files,
+ * build contexts (a .git in one is marked to be left out), Dockerfiles, additional contexts, SSH keys
+ * and agent, local caches, bind mounts, secret and config files. Provider services, which run a program
+ * on the runner, are refused. `environment` is compose's: the SSH agent is allowed when it has it.
+ */
+async function confineModel(model, roots, environment) {
+    await confineEnvFiles(model, roots);
+    for (const [name, service] of Object.entries(model.services)) {
+        const provider = service.provider;
+        if (provider)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Service ${name} is a provider service (provider.type ${provider.type ?? '?'}): compose would run that program on the runner, next to the action's credentials, not a container in the preview. Remove the service from the preview's compose files, or give it an image.`);
+        if (typeof service.build === 'string')
+            service.build = { context: service.build };
+        if (service.build)
+            await confineBuild(name, service.build, roots, environment);
+    }
+    for (const { source, usedBy, key } of (0,_sync_js__WEBPACK_IMPORTED_MODULE_5__/* .fileSources */ .FT)(model))
+        await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(source, roots, `${usedBy}'s ${key}`);
+}
+/** env_file and label_file: compose reads them while it loads the project. */
+async function confineEnvFiles(model, roots) {
+    for (const [name, service] of Object.entries(model.services)) {
+        for (const key of ['env_file', 'label_file']) {
+            for (const entry of [service[key] ?? []].flat()) {
+                const file = typeof entry === 'string' ? entry : entry.path;
+                if (!file)
+                    continue;
+                const what = `Service ${name}'s ${key}`;
+                if (file.includes('$'))
+                    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${what} is ${file}, which uses a variable: kube-pod-preview checks every file compose reads before compose reads it, and cannot tell which file a variable names. Write the path without variables.`);
+                await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(file, roots, what);
+            }
+        }
+    }
+}
+async function confineBuild(service, spec, roots, environment) {
+    const key = `Service ${service}'s build`;
+    const context = spec.context ?? roots.project;
+    let local;
+    if (node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(context))
+        local = await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(context, roots, `${key}.context`);
+    else if (!REMOTE.test(context))
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${key}.context is ${context}, neither a directory of the project nor a git or HTTP URL.`);
+    let dockerfile;
+    if (spec.dockerfile && !spec.dockerfile_inline && (local || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(spec.dockerfile))) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(local ? context : roots.project, spec.dockerfile);
+        dockerfile = await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(file, roots, `${key}.dockerfile`);
+    }
+    if (local) {
+        // The builder's client reads it: a symlink to a runner file would send its lines to the builder.
+        const ignore = await (0,_confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__/* .builderIgnoreFile */ .Km)(local, dockerfile);
+        if (ignore)
+            await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(ignore, roots, `${key}.context's ${node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(ignore)}`);
+        if (await sendsGit(local, dockerfile, roots))
+            spec[LEAVE_GIT_OUT] = true;
+    }
+    await confineAdditionalContexts(spec.additional_contexts, local ?? roots.project, key, roots);
+    await confineSsh(spec.ssh, key, roots, environment);
+    for (const cacheKey of ['cache_from', 'cache_to']) {
+        for (const entry of spec[cacheKey] ?? []) {
+            const fields = Object.fromEntries(entry.split(',').map(pair));
+            const dir = fields.type === 'local' ? (fields.src ?? fields.dest) : undefined;
+            if (dir)
+                await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(roots.project, dir), roots, `${key}.${cacheKey}`);
+        }
+    }
+}
+/**
+ * The project's .git holds the checkout's token (.git/config): a build context that contains it would
+ * send it to the builder, where `COPY . .` puts it in the image. Unless the ignore file the builder
+ * reads leaves it out, or allow-paths lists it, the build is marked for composeUp to leave it out.
+ */
+async function sendsGit(context, dockerfile, roots) {
+    const git = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(context, '.git');
+    if (!(await isDirectory(git)) || (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .placeOf */ .$t)(git, roots) === 'inside')
+        return false;
+    const ignoreFile = await (0,_confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__/* .builderIgnoreFile */ .Km)(context, dockerfile);
+    const patterns = (0,_confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDockerignore */ .yr)(ignoreFile ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(ignoreFile, 'utf8') : '');
+    return !((0,_confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__/* .isIgnored */ .pi)(patterns, '.git') && (0,_confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__/* .isIgnored */ .pi)(patterns, '.git/config'));
+}
+async function confineAdditionalContexts(contexts, base, key, roots) {
+    const entries = Array.isArray(contexts) ? contexts.map(pair) : Object.entries(contexts ?? {});
+    for (const [name, value] of entries) {
+        const what = `${key}.additional_contexts.${name}`;
+        if (NOT_FILES.test(value) || (REMOTE.test(value) && !value.startsWith('oci-layout://')))
+            continue;
+        const local = value.startsWith('oci-layout://')
+            ? value.slice('oci-layout://'.length).split('@')[0]
+            : value;
+        if (!node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(local) && !value.startsWith('oci-layout://'))
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${what} is ${value}, neither a directory of the project, an image, a service nor a URL.`);
+        // Relative OCI layouts are resolved by the builder's client: against the context or the project.
+        for (const file of new Set([node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(base, local), node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(roots.project, local)])) {
+            const real = await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(file, roots, what);
+            const git = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(real, '.git');
+            if ((await isDirectory(git)) && (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .placeOf */ .$t)(git, roots) !== 'inside')
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${what} is ${value}, which holds the project's .git directory, where actions/checkout keeps the repository's token (.git/config): the builder would receive it. Use a directory without it, or list ${git} in input allow-paths to send it anyway.`);
+        }
+    }
+}
+/**
+ * build.ssh hands the builder the runner's SSH agent (`default`) or key files (`id=path`): the agent
+ * only when the workflow passes SSH_AUTH_SOCK to compose (input compose-env), keys only from inside
+ * the project or allow-paths.
+ */
+async function confineSsh(ssh, key, roots, environment) {
+    const entries = Array.isArray(ssh) ? ssh : Object.entries(ssh ?? {}).map(([id, p]) => `${id}=${p}`);
+    for (const entry of entries) {
+        const [id, paths] = entry.includes('=') ? pair(entry) : [entry, undefined];
+        if (!paths) {
+            if (environment.SSH_AUTH_SOCK)
+                continue;
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${key}.ssh is ${entry}: it would give the build the runner's SSH agent, and with it every key the agent holds. List SSH_AUTH_SOCK in input compose-env to allow it.`);
+        }
+        for (const file of paths.split(','))
+            await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(roots.project, file), roots, `${key}.ssh ${id}`);
+    }
+}
+/** `key=value`, split at the first `=`. */
+function pair(text) {
+    const at = text.indexOf('=');
+    return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + 1)];
+}
+async function isDirectory(file) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(file).then((s) => s.isDirectory(), () => false);
+}
+
+
+/***/ }),
+
+/***/ 7256:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $t: () => (/* binding */ placeOf),
+/* harmony export */   EU: () => (/* binding */ shortName),
+/* harmony export */   IT: () => (/* binding */ confinementRoots),
+/* harmony export */   Ye: () => (/* binding */ realPath),
+/* harmony export */   ey: () => (/* binding */ confinePath)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
+
+
+
+
+/**
+ * The roots of a run. An allow-paths entry that would turn confinement off — `/`, the runner's home or
+ * one of its parents, where ~/.docker/config.json and ~/.ssh live — is refused.
+ */
+async function confinementRoots(workingDirectory, allowPaths = [], env = process.env) {
+    const homes = new Set();
+    for (const home of [env.HOME, node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir()])
+        if (home && node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(home))
+            homes.add(await realPath(home));
+    const real = [await realPath(workingDirectory)];
+    for (const entry of allowPaths) {
+        const resolved = await realPath(entry);
+        const shown = resolved === entry ? entry : `${entry} (${resolved})`;
+        if (resolved === node_path__WEBPACK_IMPORTED_MODULE_2___default().parse(resolved).root)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Input allow-paths lists ${shown}, the root directory: that would let the compose project read every file of the runner. List only the directories it needs.`);
+        if ([...homes].some((home) => home === resolved || within(home, resolved)))
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Input allow-paths lists ${shown}, which is the runner's home directory or contains it (~/.docker/config.json, ~/.ssh): that would let the compose project read the runner's credentials. List only the directories it needs.`);
+        real.push(resolved);
+    }
+    return { project: workingDirectory, real };
+}
+/** Whether `file` lies strictly below `dir`. */
+function within(file, dir) {
+    return file.startsWith(dir.endsWith((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)) ? dir : `${dir}${(node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)}`);
+}
+/**
+ * The path with every symlink resolved. Of a path that does not exist, the part that exists is resolved
+ * and the rest appended: a missing file below a symlink to the runner's home still lands there.
+ */
+async function realPath(file) {
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(file);
+    let existing = absolute;
+    const rest = [];
+    for (;;) {
+        try {
+            return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(existing), ...rest);
+        }
+        catch {
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing);
+            if (parent === existing)
+                return absolute;
+            rest.unshift(node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(existing));
+            existing = parent;
+        }
+    }
+}
+/**
+ * Where a real path lies: inside a root, outside all of them, or inside a root but within a `.git`
+ * directory (where actions/checkout keeps the repository's token), which counts as outside unless an
+ * allow-paths entry is that directory or lies in it.
+ */
+function placeOf(real, roots) {
+    let place = 'outside';
+    for (const root of roots.real) {
+        if (real !== root && !within(real, root))
+            continue;
+        if (!node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(root, real).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).includes('.git'))
+            return 'inside';
+        place = 'git';
+    }
+    return place;
+}
+/**
+ * Checks that `file` (symlinks followed) lies inside the roots, and returns its real path. `what` names
+ * who uses it and under which key ("Service web's build.context"), for the message.
+ */
+async function confinePath(file, roots, what) {
+    const real = await realPath(file);
+    const place = placeOf(real, roots);
+    if (place === 'inside')
+        return real;
+    const shown = real === node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(file) ? file : `${file} (a symlink to ${real})`;
+    if (place === 'git')
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${what} is ${shown}, inside the project's .git directory, where actions/checkout keeps the repository's token (.git/config): it is never sent to the preview. Use another path, or list that .git directory in input allow-paths to send it anyway.`);
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${what} is ${shown}, which is outside the project directory ${roots.project}: files outside it stay on the runner. Move it into the project, or list a directory that contains it in input allow-paths.`);
+}
+/** A short name of a compose file for messages: relative to the project when it lies there. */
+function shortName(file, roots) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(roots.project, file);
+    return relative && !relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(relative) ? relative : file;
+}
+
+
+/***/ }),
+
+/***/ 6747:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  lA: () => (/* binding */ declaredPorts),
+  M9: () => (/* binding */ loadComposeModel)
+});
+
+// UNUSED EXPORTS: withoutFileContent
+
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/docker/cli.ts
+var cli = __webpack_require__(1670);
+// EXTERNAL MODULE: ./src/docker/confine.ts
+var confine = __webpack_require__(7256);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/docker/confine-files.ts
+
+
+
+
+
+
+
+/** The names compose looks for in the project's directory, in its order. */
+const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
+const OVERRIDE_FILES = [
+    'compose.override.yml',
+    'compose.override.yaml',
+    'docker-compose.override.yml',
+    'docker-compose.override.yaml',
+];
+/** A path compose would fetch instead of reading: git (https, ssh, scp-like) or OCI. */
+const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)|^[^/]*@[^/]+:/i;
+/**
+ * The compose files of the project, each checked: input compose-file, else COMPOSE_FILE (from
+ * compose's environment or the project's .env, which the pull request controls), else compose's own
+ * names in working-directory. Unlike compose's discovery, parent directories are not searched.
+ */
+async function composeFiles(project, roots, environment) {
+    const dir = project.workingDirectory;
+    const dotEnv = await readDotEnv(dir, roots);
+    let files = project.composeFiles;
+    const listed = environment.COMPOSE_FILE ?? dotEnv.COMPOSE_FILE;
+    if (files.length === 0 && listed) {
+        if (listed.includes('$'))
+            throw new errors/* UserError */.yo(`COMPOSE_FILE (${listed}) uses a variable: kube-pod-preview checks every file compose reads before compose reads it, and cannot tell which file a variable names. Write the paths without variables, or set input compose-file.`);
+        const separator = environment.COMPOSE_PATH_SEPARATOR ?? dotEnv.COMPOSE_PATH_SEPARATOR ?? (external_node_path_default()).delimiter;
+        files = listed
+            .split(separator)
+            .filter(Boolean)
+            .map((f) => external_node_path_default().resolve(dir, f));
+    }
+    if (files.length === 0) {
+        const found = [await firstExisting(dir, DEFAULT_FILES), await firstExisting(dir, OVERRIDE_FILES)];
+        files = found.filter((f) => f !== undefined);
+        if (files.length === 0 || !found[0])
+            throw new errors/* UserError */.yo(`Could not read a compose file in ${dir}: it has none of ${DEFAULT_FILES.join(', ')}.\nSet input compose-file (newline-separated paths) or working-directory to point at the project.`);
+    }
+    return { files, namesEnvFiles: await checkComposeFiles(files, roots) };
+}
+async function firstExisting(dir, names) {
+    for (const name of names)
+        if (await exists(external_node_path_default().join(dir, name)))
+            return external_node_path_default().join(dir, name);
+    return undefined;
+}
+async function exists(file) {
+    return (0,promises_.lstat)(file).then(() => true, () => false);
+}
+/** The variables of a directory's .env, which compose reads for interpolation and COMPOSE_* settings. */
+async function readDotEnv(dir, roots) {
+    const file = await checkDotEnv(dir, roots);
+    return file ? (0,external_node_util_.parseEnv)(await (0,promises_.readFile)(file, 'utf8')) : {};
+}
+/** A directory's .env, if it has one, checked: a symlink to a runner file would be read by compose. */
+async function checkDotEnv(dir, roots) {
+    const file = external_node_path_default().join(dir, '.env');
+    if (!(await exists(file)))
+        return undefined;
+    const owner = external_node_path_default().resolve(dir) === external_node_path_default().resolve(roots.project) ? 'the project' : (0,confine/* shortName */.EU)(dir, roots);
+    return (0,confine/* confinePath */.ey)(file, roots, `The .env file of ${owner}`);
+}
+/**
+ * What compose reads while it loads the files, before anything could check its model: the files of
+ * `include` (with their env_file and project_directory) and of `extends`, recursively. Only those keys
+ * of the raw YAML are read; compose itself still merges and normalizes everything.
+ */
+async function checkComposeFiles(files, roots) {
+    const projectDir = external_node_path_default().dirname(files[0]);
+    await checkDotEnv(projectDir, roots);
+    const walk = { roots, seen: new Set(), namesEnvFiles: false };
+    for (const file of files)
+        await checkFile(file, projectDir, 'The compose file', walk);
+    return walk.namesEnvFiles;
+}
+/**
+ * Checks one compose file and what it names. `workDir` is the directory relative paths in it are
+ * resolved against: the project's for the top-level files, the included project's for an included one.
+ */
+async function checkFile(file, workDir, what, walk) {
+    const real = await (0,confine/* confinePath */.ey)(file, walk.roots, what);
+    if (walk.seen.has(real))
+        return;
+    walk.seen.add(real);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(real, 'utf8');
+    }
+    catch {
+        return; // compose says that it is missing
+    }
+    const name = (0,confine/* shortName */.EU)(file, walk.roots);
+    for (const document of (0,dist/* parseAllDocuments */.hR)(text, { merge: true, uniqueKeys: false })) {
+        if (document.errors.length > 0) {
+            throw new errors/* UserError */.yo(`${name} is not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
+        }
+        const content = document.toJS({ maxAliasCount: 10_000 });
+        if (!content || typeof content !== 'object')
+            continue;
+        walk.namesEnvFiles ||= namesEnvFiles(content.services);
+        await checkIncludes(content.include, { file, name, workDir }, walk);
+        await checkExtends(content.services, { file, name, workDir }, walk);
+    }
+}
+/** Keys as parsed (escapes decoded, merge keys applied), so no spelling of them goes unseen. */
+function namesEnvFiles(services) {
+    if (!services || typeof services !== 'object')
+        return false;
+    return Object.values(services).some((s) => s && typeof s === 'object' && ('env_file' in s || 'label_file' in s));
+}
+/** `include: [path | {path, env_file, project_directory}]`, each checked, and the included files walked. */
+async function checkIncludes(include, from, walk) {
+    if (!Array.isArray(include))
+        return;
+    for (const [index, entry] of include.entries()) {
+        const spec = (typeof entry === 'string' ? { path: entry } : (entry ?? {}));
+        const key = `${from.name}'s include[${index}]`;
+        const paths = await checkPaths(spec.path, from, `${key}.path`, walk.roots);
+        const dirs = await checkPaths(spec.project_directory, from, `${key}.project_directory`, walk.roots);
+        await checkPaths(spec.env_file, from, `${key}.env_file`, walk.roots);
+        const workDir = dirs[0] ?? external_node_path_default().dirname(paths[0] ?? from.file);
+        if (dirs.length === 0)
+            await checkDotEnv(workDir, walk.roots);
+        for (const dir of dirs)
+            await checkDotEnv(dir, walk.roots);
+        for (const file of paths)
+            await checkFile(file, workDir, `${key}.path`, walk);
+    }
+}
+/** `extends: {file, service}` of every service: the file is read whole when compose loads it. */
+async function checkExtends(services, from, walk) {
+    if (!services || typeof services !== 'object')
+        return;
+    for (const [service, definition] of Object.entries(services)) {
+        const extended = definition?.extends;
+        if (!extended || typeof extended !== 'object')
+            continue;
+        const key = `Service ${service}'s extends.file (in ${from.name})`;
+        const files = await checkPaths(extended.file, from, key, walk.roots);
+        for (const file of files)
+            await checkFile(file, external_node_path_default().dirname(file), key, walk);
+    }
+}
+/**
+ * The paths of a key (one or a list), each refused when it uses a variable or is remote, and checked
+ * resolved both against the including file's directory and the project's: they differ for an override
+ * file in another directory, and either reading must stay inside.
+ */
+async function checkPaths(value, from, key, roots) {
+    const checked = [];
+    for (const entry of [value].flat()) {
+        const written = typeof entry === 'string' ? entry : entry?.path;
+        if (typeof written !== 'string' || written === '')
+            continue;
+        if (written.includes('$'))
+            throw new errors/* UserError */.yo(`${key} is ${written}, which uses a variable: kube-pod-preview checks every file compose reads before compose reads it, and cannot tell which file a variable names. Write the path without variables.`);
+        if (REMOTE.test(written))
+            throw new errors/* UserError */.yo(`${key} is ${written}, a remote file: compose would fetch it and load what it names on the runner before anything could check it. Copy it into the project.`);
+        const expanded = written.startsWith('~') ? external_node_path_default().join(external_node_os_default().homedir(), written.slice(1)) : written;
+        const candidates = new Set([
+            external_node_path_default().resolve(from.workDir, expanded),
+            external_node_path_default().resolve(external_node_path_default().dirname(from.file), expanded),
+        ]);
+        for (const candidate of candidates)
+            await (0,confine/* confinePath */.ey)(candidate, roots, key);
+        checked.push(...candidates);
+    }
+    return checked;
+}
+
+// EXTERNAL MODULE: ./src/docker/confine-model.ts
+var confine_model = __webpack_require__(1848);
+;// CONCATENATED MODULE: ./src/docker/model.ts
+
+
+
 
 
 /**
@@ -103,27 +672,299 @@ function declaredPorts(model) {
 /**
  * Loads the compose project the way `docker compose` itself sees it: `docker compose config` merges the
  * files, resolves paths and variables, and keeps extension sections such as `x-preevy`.
+ *
+ * The files come from the pull request, so every file compose reads must lie in the project (or input
+ * allow-paths), checked before compose reads it: the compose files and what they include or extend
+ * (from their raw YAML), then the env and label files (from a first `config` that neither interpolates
+ * nor reads env files), then, on the full model, what `up` and the builder will read.
  */
 async function loadComposeModel(project, environment, signal) {
-    const args = ['compose', ...project.composeFiles.flatMap((f) => ['-f', f]), 'config', '--format', 'json'];
+    const roots = await (0,confine/* confinementRoots */.IT)(project.workingDirectory, project.allowPaths);
+    const { files, namesEnvFiles } = await composeFiles(project, roots, environment);
+    const base = ['compose', ...files.flatMap((f) => ['-f', f]), 'config', '--format', 'json'];
     const where = project.composeFiles.length
         ? `compose file ${project.composeFiles.join(', ')}`
         : `a compose file in ${project.workingDirectory}`;
-    const result = await (0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .docker */ .T)(args, { cwd: project.workingDirectory, environment, signal });
+    const config = (args) => runConfig(args, where, { cwd: project.workingDirectory, environment, signal });
+    // Where they lie once compose resolved paths, include and extends, before it reads them.
+    if (namesEnvFiles)
+        await (0,confine_model/* confineEnvFiles */.bB)(await config([...base, '--no-interpolate', '--no-env-resolution']), roots);
+    const model = await config(base);
+    await (0,confine_model/* confineModel */.s5)(model, roots, environment);
+    return model;
+}
+async function runConfig(args, where, options) {
+    const result = await (0,cli/* docker */.T)(args, options);
     if (result.code !== 0) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Could not read ${where}: ${(0,_cli_js__WEBPACK_IMPORTED_MODULE_1__/* .firstLines */ .U)(result.stderr)}\nSet input compose-file (newline-separated paths) or working-directory to point at the project.`);
+        throw new errors/* UserError */.yo(`Could not read ${where}: ${withoutFileContent((0,cli/* firstLines */.U)(result.stderr))}\nSet input compose-file (newline-separated paths) or working-directory to point at the project.`);
     }
     let model;
     try {
         model = JSON.parse(result.stdout);
     }
     catch {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`docker compose config did not print a JSON model for ${where}; is Compose v2 installed?`);
+        throw new errors/* UserError */.yo(`docker compose config did not print a JSON model for ${where}; is Compose v2 installed?`);
     }
     if (!model.name || typeof model.services !== 'object' || model.services === null) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${where} has no services.`);
+        throw new errors/* UserError */.yo(`${where} has no services.`);
     }
     return model;
+}
+/**
+ * Compose quotes the line of an env file it cannot parse (`failed to read x.env: line 1: unexpected
+ * character "{" in variable name "{…}"`): an env file may hold secrets the workflow wrote there.
+ */
+function withoutFileContent(text) {
+    return text.replace(/(failed to read .*?: line \d+):.*/g, '$1: not a valid env file (its content is not shown)');
+}
+
+
+/***/ }),
+
+/***/ 1917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FT: () => (/* binding */ fileSources),
+/* harmony export */   fl: () => (/* binding */ syncFiles)
+/* harmony export */ });
+/* unused harmony exports REMOTE_ROOT, remoteProjectDir, confine, rewriteModel, scanSources, diffManifests */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6118);
+/* harmony import */ var _confine_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7256);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(17);
+
+
+
+
+
+
+
+
+
+
+/** Where bind-mounted files land in the docker-host pod (the default template keeps it on the volume). */
+const REMOTE_ROOT = '/var/lib/kube-pod-preview';
+const MANIFEST = '.kube-pod-preview-manifest.json';
+/** Sockets of the pod's own Docker server: a bind mount of one keeps pointing there. */
+const DOCKER_SOCKETS = new Set(['/var/run/docker.sock', '/run/docker.sock']);
+function remoteProjectDir(project) {
+    return `${REMOTE_ROOT}/projects/${project}`;
+}
+/** Bind-mount sources of services, and files of file-based secrets and configs (compose bind-mounts those too). */
+function fileSources(model) {
+    const sources = [];
+    for (const [name, service] of Object.entries(model.services)) {
+        for (const volume of service.volumes ?? []) {
+            if (volume.type === 'bind' && volume.source && !DOCKER_SOCKETS.has(volume.source)) {
+                sources.push({ source: volume.source, usedBy: `Service ${name}`, key: 'volumes source' });
+            }
+        }
+    }
+    for (const section of ['secrets', 'configs']) {
+        for (const [name, entry] of Object.entries(model[section] ?? {})) {
+            if (entry.file)
+                sources.push({
+                    source: entry.file,
+                    usedBy: `${section === 'secrets' ? 'Secret' : 'Config'} ${name}`,
+                    key: 'file',
+                });
+        }
+    }
+    return sources;
+}
+/**
+ * The sources, each checked to lie (after resolving symlinks) inside `roots`: the project's directory
+ * and input allow-paths, never in the project's .git. A compose file comes from the pull request: it
+ * must not copy the runner's files (~/.ssh, ~/.docker/config.json, /etc) into a pod its code runs in.
+ */
+async function confine(sources, roots) {
+    for (const { source, usedBy, key } of sources)
+        await (0,_confine_js__WEBPACK_IMPORTED_MODULE_8__/* .confinePath */ .ey)(source, roots, `${usedBy}'s ${key}`);
+    return sources;
+}
+/** The model handed to `docker compose`: bind sources (and secret/config files) point into the pod. */
+function rewriteModel(model, remoteDir) {
+    const rewritten = structuredClone(model);
+    const remote = (source) => `${remoteDir}${source}`;
+    for (const service of Object.values(rewritten.services)) {
+        for (const volume of service.volumes ?? []) {
+            if (volume.type === 'bind' && volume.source && !DOCKER_SOCKETS.has(volume.source))
+                volume.source = remote(volume.source);
+        }
+    }
+    for (const section of ['secrets', 'configs']) {
+        for (const entry of Object.values(rewritten[section] ?? {}))
+            if (entry.file)
+                entry.file = remote(entry.file);
+    }
+    return rewritten;
+}
+/**
+ * Walks the sources without following symlinks, hashing file contents. A `.git` below a source is
+ * left out (and listed in `skipped`) unless `roots` allow it: the checkout keeps its token there.
+ */
+async function scanSources(sources, roots, skipped = []) {
+    const manifest = {};
+    const visit = async (file) => {
+        if (roots && node_path__WEBPACK_IMPORTED_MODULE_4___default().basename(file) === '.git' && (0,_confine_js__WEBPACK_IMPORTED_MODULE_8__/* .placeOf */ .$t)(await (0,_confine_js__WEBPACK_IMPORTED_MODULE_8__/* .realPath */ .Ye)(file), roots) === 'git')
+            return void skipped.push(file);
+        const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(file);
+        const mode = stat.mode & 0o7777;
+        if (stat.isSymbolicLink())
+            manifest[file] = { type: 'symlink', mode, target: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readlink)(file) };
+        else if (stat.isFile())
+            manifest[file] = { type: 'file', mode, hash: await hashFile(file) };
+        else if (stat.isDirectory()) {
+            manifest[file] = { type: 'directory', mode };
+            const children = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(file)).sort();
+            for (const child of children)
+                await visit(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(file, child));
+        }
+        // Sockets, FIFOs and devices cannot be copied; Docker would not bind them usefully either.
+    };
+    for (const { source, usedBy } of sources) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(source);
+        }
+        catch {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`${usedBy} bind-mounts ${source}, which does not exist on the runner. Create it, or fix the path in the compose file.`);
+        }
+        if (!manifest[source])
+            await visit(source);
+    }
+    return manifest;
+}
+/** What to send (new or changed) and what to remove (gone, or changed type) to make remote equal local. */
+function diffManifests(remote, local) {
+    const send = [];
+    const remove = [];
+    for (const [file, entry] of Object.entries(local)) {
+        const before = remote[file];
+        if (!before)
+            send.push(file);
+        else if (before.type !== entry.type) {
+            remove.push(file);
+            send.push(file);
+        }
+        else if (before.mode !== entry.mode || before.hash !== entry.hash || before.target !== entry.target)
+            send.push(file);
+    }
+    for (const file of Object.keys(remote))
+        if (!local[file])
+            remove.push(file);
+    const underRemoved = (file) => remove.some((r) => r !== file && file.startsWith(`${r}/`));
+    return { send: send.sort(), remove: remove.filter((r) => !underRemoved(r)).sort() };
+}
+/**
+ * Copies the project's bind-mounted files into the pod: reads the manifest the last sync left there,
+ * sends only what changed as one tar archive on the stdin of `tar -x`, removes what is gone, and
+ * stores the new manifest with the files.
+ */
+async function syncFiles(exec, model, roots, log) {
+    const remoteDir = remoteProjectDir(model.name);
+    const confinement = await (0,_confine_js__WEBPACK_IMPORTED_MODULE_8__/* .confinementRoots */ .IT)(roots[0], roots.slice(1));
+    const skipped = [];
+    const local = await scanSources(await confine(fileSources(model), confinement), confinement, skipped);
+    for (const git of skipped)
+        log.info(`  not sent: ${git} (the checkout's token lives there; list it in input allow-paths to send it)`);
+    const previous = await exec(['cat', `${remoteDir}/${MANIFEST}`]);
+    let remote = {};
+    if (previous.exitCode === 0) {
+        try {
+            remote = JSON.parse(previous.stdout.toString('utf8'));
+        }
+        catch {
+            log.warning('The manifest of synced files in the pod is unreadable; sending every file again.');
+        }
+    }
+    const { send, remove } = diffManifests(remote, local);
+    const staging = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(node_os__WEBPACK_IMPORTED_MODULE_3___default().tmpdir(), 'kube-pod-preview-sync-'));
+    try {
+        const archivePath = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, 'files.tar');
+        const bytes = await writeArchive(archivePath, send, local);
+        const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(archivePath);
+        // One shell creates the directory, removes what is gone and extracts. `head -c` hands tar exactly
+        // the archive and then end-of-file, so it finishes even where the API server cannot close stdin
+        // (exec protocols before v5) and the container's tar reads to end-of-file (BusyBox).
+        const script = 'set -e; mkdir -p "$1"; cd "$1"; size=$2; shift 2; if [ "$#" -gt 0 ]; then rm -rf -- "$@"; fi; head -c "$size" | tar -xf -';
+        const result = await exec(['sh', '-c', script, 'sh', remoteDir, String(size), ...remove.map((f) => `.${f}`)], (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(archivePath));
+        if (result.exitCode !== 0) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`Copying files into the pod failed (exit code ${result.exitCode}): ${result.stderr.toString('utf8').trim()}. The docker-host container needs sh, head and tar.`);
+        }
+        // Files only, on both sides: a directory is neither sent nor unchanged as far as a reader counts.
+        const isFile = (f) => local[f].type !== 'directory';
+        const files = send.filter(isFile);
+        const unchanged = Object.keys(local).filter(isFile).length - files.length;
+        log.info(`  ${files.length} ${files.length === 1 ? 'file' : 'files'} sent (${formatBytes(bytes)}), ${remove.length} removed, ${unchanged} unchanged`);
+        return { model: rewriteModel(model, remoteDir), sent: files, removed: remove, unchanged, bytes };
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(staging, { recursive: true, force: true });
+    }
+}
+/** Writes the entries to send, then the new manifest, as a tar archive; returns the bytes of file content. */
+async function writeArchive(file, send, local) {
+    const archive = (0,tar_stream__WEBPACK_IMPORTED_MODULE_7__.pack)();
+    let bytes = 0;
+    const writing = (async () => {
+        for (const entry of send)
+            bytes += await addEntry(archive, entry, local[entry]);
+        archive.entry({ name: MANIFEST, mode: 0o644 }, Buffer.from(JSON.stringify(local)));
+        archive.finalize();
+    })();
+    await Promise.all([writing, (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_6__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_5__.Readable.from(archive), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(file))]);
+    return bytes;
+}
+async function addEntry(archive, file, entry) {
+    const name = file.replace(/^\/+/, '');
+    if (entry.type === 'directory') {
+        archive.entry({ name, type: 'directory', mode: entry.mode });
+        return 0;
+    }
+    if (entry.type === 'symlink') {
+        archive.entry({ name, type: 'symlink', linkname: entry.target, mode: entry.mode });
+        return 0;
+    }
+    const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(file);
+    await new Promise((resolve, reject) => {
+        const fail = (error) => reject(new _util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`${file} changed while it was being copied into the pod (${error.message}); run again once nothing writes to it.`));
+        const sink = archive.entry({ name, type: 'file', mode: entry.mode, size }, (error) => error ? fail(error) : resolve());
+        sink.on('error', fail);
+        if (size === 0)
+            return void sink.end(Buffer.alloc(0));
+        // Exactly the size the header announces: a file that grows meanwhile sends its first `size` bytes.
+        const source = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file, { end: size - 1 });
+        source.on('error', fail);
+        source.pipe(sink);
+    });
+    return size;
+}
+async function hashFile(file) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 
@@ -759,7 +1600,8 @@ const DEFAULTS = {
 function readProjectInputs(input, cwd) {
     const workingDirectory = external_node_path_default().resolve(cwd, input('working-directory') ?? '.');
     const composeFiles = lines(input('compose-file')).map((f) => external_node_path_default().resolve(workingDirectory, f));
-    return { workingDirectory, composeFiles };
+    const allowPaths = lines(input('allow-paths')).map((p) => external_node_path_default().resolve(workingDirectory, p));
+    return { workingDirectory, composeFiles, allowPaths };
 }
 /** The non-empty lines of a newline-separated input. */
 function lines(value) {
@@ -1270,35 +2112,6 @@ __webpack_require__.d(__webpack_exports__, {
   runCommand: () => (/* binding */ runCommand)
 });
 
-;// CONCATENATED MODULE: ./src/docker/environment.ts
-/**
- * Variables of the runner that are the action's, not the project's: its inputs (the kubeconfig and the
- * GitHub token among them), the runner's own tokens, the step state, and the path of a kubeconfig.
- */
-const WITHHELD = [/^INPUT_/i, /^ACTIONS_/, /^STATE_/, /^GITHUB_TOKEN$/, /^KUBECONFIG$/];
-/** Secrets shorter than this are not looked for inside other values: too likely to match by chance. */
-const MIN_SECRET = 8;
-/**
- * The environment docker and compose run with: the runner's, less every variable of the action's and
- * every variable that carries one of `secrets` (the kubeconfig, the basic-auth credentials, the GitHub
- * token, however the workflow named them). Variables the workflow sets for the step (`env:`) still
- * reach compose: that is how users pass their own settings to the project.
- */
-function projectEnvironment(env, secrets) {
-    const values = secrets.filter((s) => s !== undefined && s.trim().length >= MIN_SECRET);
-    const kept = {};
-    for (const [name, value] of Object.entries(env)) {
-        if (value === undefined || WITHHELD.some((pattern) => pattern.test(name)))
-            continue;
-        if (values.some((secret) => value.includes(secret.trim())))
-            continue;
-        kept[name] = value;
-    }
-    return kept;
-}
-
-// EXTERNAL MODULE: ./src/docker/model.ts
-var docker_model = __webpack_require__(5097);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:os"
@@ -1309,6 +2122,158 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/docker/environment.ts
+
+
+
+
+
+/**
+ * What docker and compose need of the runner, and what a project commonly interpolates without being
+ * told: PATH (the CLI plugins), HOME and DOCKER_CONFIG (~/.docker: the registry login, buildx's state),
+ * the locale, TZ and TMPDIR, CI and GITHUB_ACTIONS, and GitHub's context variables that identify the
+ * run and the commit (never a path of the runner's files: GITHUB_ENV, GITHUB_EVENT_PATH, RUNNER_TEMP).
+ */
+const ALWAYS = [
+    'PATH',
+    'HOME',
+    'DOCKER_CONFIG',
+    'LANG',
+    'LANGUAGE',
+    'LC_*',
+    'TZ',
+    'TMPDIR',
+    'CI',
+    'GITHUB_ACTIONS',
+    'GITHUB_SHA',
+    'GITHUB_REF',
+    'GITHUB_REF_NAME',
+    'GITHUB_REF_TYPE',
+    'GITHUB_HEAD_REF',
+    'GITHUB_BASE_REF',
+    'GITHUB_REPOSITORY',
+    'GITHUB_REPOSITORY_OWNER',
+    'GITHUB_RUN_ID',
+    'GITHUB_RUN_NUMBER',
+    'GITHUB_RUN_ATTEMPT',
+    'GITHUB_SERVER_URL',
+    'GITHUB_EVENT_NAME',
+    'GITHUB_ACTOR',
+    'GITHUB_WORKFLOW',
+    'GITHUB_JOB',
+];
+/**
+ * Variables of the action, never the project's even when listed: its inputs (the kubeconfig and the
+ * GitHub token among them), the runner's own tokens, the step state, and the path of a kubeconfig.
+ */
+const NEVER = [/^INPUT_/i, /^ACTIONS_/, /^STATE_/, /^GITHUB_TOKEN$/, /^KUBECONFIG$/];
+const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*\*?$/;
+/**
+ * The environment docker and compose run with: an allow-list, not the runner's environment. It holds
+ * the variables of ALWAYS and those input compose-env lists, less the action's own (NEVER) and any
+ * whose value contains one of the action's credentials, whatever its length and its name.
+ */
+function projectEnvironment(env, options) {
+    const listed = parseComposeEnv(options.listed);
+    const wanted = [...ALWAYS, ...listed].map(pattern);
+    const credentials = options.credentials.map(compact).filter(Boolean);
+    const kept = {};
+    const dropped = [];
+    for (const [name, value] of Object.entries(env).sort(([a], [b]) => a.localeCompare(b))) {
+        if (value === undefined || !wanted.some((p) => p.test(name)))
+            continue;
+        if (NEVER.some((p) => p.test(name)))
+            dropped.push(`${name} (the action's own: never passed)`);
+        else if (credentials.some((c) => compact(value).includes(c)))
+            dropped.push(`${name} (its value holds a credential the action uses)`);
+        else
+            kept[name] = value;
+    }
+    if (dropped.length > 0) {
+        options.log?.warning(`Not passed to compose: ${dropped.join(', ')}. Compose gets ${Object.keys(kept).join(', ') || 'no variables'}.`);
+    }
+    return kept;
+}
+/** Input compose-env: names and `PREFIX_*` patterns, separated by newlines or commas. */
+function parseComposeEnv(value) {
+    const names = (value ?? '')
+        .split(/[\n,]/)
+        .map((n) => n.trim())
+        .filter(Boolean);
+    for (const name of names) {
+        if (!NAME.test(name))
+            throw new errors/* UserError */.yo(`Input compose-env lists "${name}", which is neither a variable name nor a PREFIX_* pattern. List the variables compose may see, one per line or separated by commas.`);
+    }
+    return names;
+}
+function pattern(name) {
+    const literal = name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+    return new RegExp(`^${name.endsWith('*') ? `${literal.slice(0, -2)}.*` : literal}$`);
+}
+/** Without whitespace: a PEM key re-wrapped or on one line is still the same key. */
+function compact(text) {
+    return text.replace(/\s+/g, '');
+}
+/**
+ * The credentials the action holds, as values to look for: the kubeconfig whole and each user's token,
+ * password, client key and certificate (as given in base64 and decoded), an auth provider's tokens and
+ * secret, an exec plugin's environment; the GitHub token; the basic-auth pair and its password.
+ */
+function knownCredentials(known, env) {
+    const texts = known.kubeconfig ? [known.kubeconfig] : defaultKubeconfigs(env);
+    const password = known.basicAuth?.includes(':')
+        ? known.basicAuth.slice(known.basicAuth.indexOf(':') + 1)
+        : undefined;
+    const values = [
+        ...texts,
+        ...texts.flatMap(kubeconfigSecrets),
+        known.githubToken,
+        known.basicAuth,
+        password,
+    ];
+    return values.filter((v) => typeof v === 'string' && v.trim().length > 0);
+}
+/** The files the action reads cluster credentials from when input kubeconfig is empty. */
+function defaultKubeconfigs(env) {
+    const fromEnv = env.KUBECONFIG?.split((external_node_path_default()).delimiter).filter(Boolean);
+    const files = fromEnv?.length ? fromEnv : [external_node_path_default().join(env.HOME ?? external_node_os_default().homedir(), '.kube', 'config')];
+    return files.filter((f) => (0,external_node_fs_.existsSync)(f)).map((f) => (0,external_node_fs_.readFileSync)(f, 'utf8'));
+}
+/** The secret fields of a kubeconfig's users (those src/kube/config.ts masks), from its YAML. */
+function kubeconfigSecrets(text) {
+    let parsed;
+    try {
+        parsed = (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        return [];
+    }
+    const users = parsed?.users;
+    const secrets = [];
+    for (const entry of Array.isArray(users) ? users : []) {
+        const user = (entry?.user ?? {});
+        secrets.push(user.token, user.password);
+        for (const field of ['client-key-data', 'client-certificate-data']) {
+            const data = user[field];
+            if (typeof data !== 'string')
+                continue;
+            const pem = Buffer.from(data, 'base64').toString('utf8');
+            secrets.push(data, pem.includes('-----BEGIN') ? pem : undefined);
+        }
+        const provider = user['auth-provider']?.config;
+        for (const field of ['id-token', 'refresh-token', 'client-secret', 'access-token'])
+            secrets.push(provider?.[field]);
+        const exec = user.exec;
+        for (const variable of Array.isArray(exec?.env) ? exec.env : [])
+            secrets.push(variable?.value);
+    }
+    return secrets.filter((s) => typeof s === 'string' && s.trim().length > 0);
+}
+
+// EXTERNAL MODULE: ./src/docker/model.ts + 1 modules
+var docker_model = __webpack_require__(6747);
 ;// CONCATENATED MODULE: ./src/kube/kubeconfig-namespace.ts
 
 
@@ -1386,8 +2351,6 @@ var model_ids = __webpack_require__(995);
 var trigger = __webpack_require__(2861);
 // EXTERNAL MODULE: ./src/model/settings.ts + 2 modules
 var model_settings = __webpack_require__(7429);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/run/plan.ts + 2 modules
 var run_plan = __webpack_require__(1118);
 // EXTERNAL MODULE: ./src/run/checkout.ts
@@ -1474,13 +2437,18 @@ async function runCommand(options) {
     }
     if (use === 'read' && command.name !== 'cleanup')
         (0,checkout/* requireWorkingDirectory */.w)(project.workingDirectory);
-    // The runner's environment, less the action's inputs and secrets: compose interpolates from it.
-    const projectEnv = projectEnvironment(process.env, secretInputs(input));
+    // An allow-list of the runner's environment (input compose-env), less any credential: compose
+    // interpolates from it.
+    const projectEnv = projectEnvironment(process.env, {
+        listed: input('compose-env'),
+        credentials: secretInputs(input, env),
+        log,
+    });
     const model = use === 'records'
         ? undefined
-        : await timer.time('compose config', () => command.name === 'cleanup'
+        : await timer.time('compose config', () => command.name === 'cleanup' || command.name === 'down' || command.name === 'extend'
             ? optionalModel(project, projectEnv, signal, log)
-            : (0,docker_model/* loadComposeModel */.M)(project, projectEnv, signal));
+            : (0,docker_model/* loadComposeModel */.M9)(project, projectEnv, signal));
     const fromCompose = (0,model_settings/* readDriverOptions */.pt)(model?.['x-preevy'], log);
     const inWorkflow = env.GITHUB_ACTIONS === 'true';
     const settings = (0,model_settings/* resolveSettings */.Mo)(input, (0,model_settings/* withoutRepositoryCredentials */.N1)(fromCompose, inWorkflow, log), project, kubeconfigNamespace(env));
@@ -1568,7 +2536,7 @@ async function execute(run, command, options, connect) {
         const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(738), __webpack_require__.e(646)]).then(__webpack_require__.bind(__webpack_require__, 3646));
         return runDoctor(run, await connect(), plan, provenance);
     }
-    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(738), __webpack_require__.e(553), __webpack_require__.e(160)]).then(__webpack_require__.bind(__webpack_require__, 8160));
+    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(738), __webpack_require__.e(553), __webpack_require__.e(925)]).then(__webpack_require__.bind(__webpack_require__, 8925));
     const client = await connect();
     return runUp(run, client, plan, provenance, await reportOf(run, options.env));
 }
@@ -1595,17 +2563,18 @@ async function reportOf(run, env) {
     return reportFor(githubApi(settings, context, env), settings, run.ids, context.prNumber, context, run.log);
 }
 /**
- * `cleanup` works on a whole namespace and may run on a schedule without a compose project: it reads
- * one when compose finds it (its x-preevy may name the namespace), and goes on without one otherwise.
+ * `cleanup`, `down` and `extend` act on what the cluster holds: they read the compose project when it
+ * loads (its x-preevy may name the namespace, its template the kinds), and go on without one otherwise,
+ * so that a project that no longer loads (or never did: a scheduled cleanup) can still be removed.
  */
 async function optionalModel(project, projectEnv, signal, log) {
     try {
-        return await (0,docker_model/* loadComposeModel */.M)(project, projectEnv, signal);
+        return await (0,docker_model/* loadComposeModel */.M9)(project, projectEnv, signal);
     }
     catch (error) {
         if (!(error instanceof errors/* UserError */.yo))
             throw error;
-        log.info(`No compose project (${error.message.split('\n')[0]}); cleaning up input namespace.`);
+        log.warning(`No compose project (${error.message.split('\n')[0]}): working from what the cluster records, in the namespace of the inputs.`);
         return undefined;
     }
 }
@@ -1630,10 +2599,10 @@ function resolveRun(options, resolved, model) {
         checkpoint: options.checkpoint ?? (() => { }),
     };
 }
-/** The values of the inputs that carry credentials, to be kept out of the compose project's reach. */
-function secretInputs(input) {
-    const basicAuth = input('basic-auth');
-    return [input('kubeconfig'), input('github-token'), basicAuth, basicAuth?.split(':').slice(1).join(':')];
+/** The credentials the action holds, to be kept out of the compose project's reach. */
+function secretInputs(input, env) {
+    const known = { kubeconfig: input('kubeconfig'), githubToken: input('github-token') };
+    return knownCredentials({ ...known, basicAuth: input('basic-auth') }, env);
 }
 /**
  * The kinds the current template uses, for teardown. Teardown must work even when the template no
@@ -1670,8 +2639,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/docker/model.ts
-var model = __webpack_require__(5097);
+// EXTERNAL MODULE: ./src/docker/model.ts + 1 modules
+var model = __webpack_require__(6747);
 // EXTERNAL MODULE: ./src/model/exposure.ts
 var exposure = __webpack_require__(1436);
 // EXTERNAL MODULE: ./src/model/plan.ts
@@ -1872,7 +2841,7 @@ function planExposure(entries, options) {
 function declaredExposure(run, options) {
     const { settings, ids } = run;
     const { expose } = settings;
-    const entries = (0,exposure/* exposureEntries */.Co)((0,model/* declaredPorts */.l)(run.model), expose, ids);
+    const entries = (0,exposure/* exposureEntries */.Co)((0,model/* declaredPorts */.lA)(run.model), expose, ids);
     return planExposure(entries, { expose, namespace: settings.namespace, ids, planOptions: options });
 }
 /**

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { docker, type DockerOptions } from './cli.js';
+import { leaveGitOut } from './confine-build.js';
 import type { ComposeModel } from './model.js';
 
 export interface Target {
@@ -25,7 +26,7 @@ const LOG_LINES = 100;
  * every service that is not running, then fails. Returns the ports the services publish.
  */
 export async function composeUp(model: ComposeModel, target: Target): Promise<PublishedPort[]> {
-  return withModelFile(model, async (file) => {
+  return withModelFile(model, target.log, async (file) => {
     const base = ['compose', '-f', file, '--project-directory', target.workingDirectory, '-p', model.name];
     const options: DockerOptions = {
       cwd: target.workingDirectory,
@@ -116,12 +117,19 @@ function lastLines(text: string, count: number): string {
     .join('\n');
 }
 
-/** compose reads the model from a file; JSON is YAML, so the normalized model is written as it is. */
-async function withModelFile<T>(model: ComposeModel, fn: (file: string) => Promise<T>): Promise<T> {
+/**
+ * compose reads the model from a file; JSON is YAML, so the normalized model is written as it is, but
+ * for the project's .git, left out of build contexts beside it (leaveGitOut).
+ */
+async function withModelFile<T>(
+  model: ComposeModel,
+  log: Logger,
+  fn: (file: string) => Promise<T>,
+): Promise<T> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'kube-pod-preview-'));
   try {
     const file = path.join(dir, 'compose.json');
-    await writeFile(file, JSON.stringify(model));
+    await writeFile(file, JSON.stringify(await leaveGitOut(model, dir, log)));
     return await fn(file);
   } finally {
     await rm(dir, { recursive: true, force: true });

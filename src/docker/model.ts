@@ -1,7 +1,10 @@
 import { UserError } from '../util/errors.js';
 import type { PublishedPort } from '../model/exposure.js';
 import type { ProjectInputs } from '../model/settings.js';
-import { docker, firstLines } from './cli.js';
+import { docker, firstLines, type DockerOptions } from './cli.js';
+import { confinementRoots } from './confine.js';
+import { composeFiles } from './confine-files.js';
+import { confineEnvFiles, confineModel } from './confine-model.js';
 
 /** The part of compose's normalized model that kube-pod-preview reads. */
 export interface ComposeModel {
@@ -57,20 +60,38 @@ export interface ComposeVolume {
 /**
  * Loads the compose project the way `docker compose` itself sees it: `docker compose config` merges the
  * files, resolves paths and variables, and keeps extension sections such as `x-preevy`.
+ *
+ * The files come from the pull request, so every file compose reads must lie in the project (or input
+ * allow-paths), checked before compose reads it: the compose files and what they include or extend
+ * (from their raw YAML), then the env and label files (from a first `config` that neither interpolates
+ * nor reads env files), then, on the full model, what `up` and the builder will read.
  */
 export async function loadComposeModel(
   project: ProjectInputs,
   environment: Record<string, string>,
   signal?: AbortSignal,
 ): Promise<ComposeModel> {
-  const args = ['compose', ...project.composeFiles.flatMap((f) => ['-f', f]), 'config', '--format', 'json'];
+  const roots = await confinementRoots(project.workingDirectory, project.allowPaths);
+  const { files, namesEnvFiles } = await composeFiles(project, roots, environment);
+  const base = ['compose', ...files.flatMap((f) => ['-f', f]), 'config', '--format', 'json'];
   const where = project.composeFiles.length
     ? `compose file ${project.composeFiles.join(', ')}`
     : `a compose file in ${project.workingDirectory}`;
-  const result = await docker(args, { cwd: project.workingDirectory, environment, signal });
+  const config = (args: string[]) =>
+    runConfig(args, where, { cwd: project.workingDirectory, environment, signal });
+  // Where they lie once compose resolved paths, include and extends, before it reads them.
+  if (namesEnvFiles)
+    await confineEnvFiles(await config([...base, '--no-interpolate', '--no-env-resolution']), roots);
+  const model = await config(base);
+  await confineModel(model, roots, environment);
+  return model;
+}
+
+async function runConfig(args: string[], where: string, options: DockerOptions): Promise<ComposeModel> {
+  const result = await docker(args, options);
   if (result.code !== 0) {
     throw new UserError(
-      `Could not read ${where}: ${firstLines(result.stderr)}\nSet input compose-file (newline-separated paths) or working-directory to point at the project.`,
+      `Could not read ${where}: ${withoutFileContent(firstLines(result.stderr))}\nSet input compose-file (newline-separated paths) or working-directory to point at the project.`,
     );
   }
   let model: ComposeModel;
@@ -85,4 +106,15 @@ export async function loadComposeModel(
     throw new UserError(`${where} has no services.`);
   }
   return model;
+}
+
+/**
+ * Compose quotes the line of an env file it cannot parse (`failed to read x.env: line 1: unexpected
+ * character "{" in variable name "{…}"`): an env file may hold secrets the workflow wrote there.
+ */
+export function withoutFileContent(text: string): string {
+  return text.replace(
+    /(failed to read .*?: line \d+):.*/g,
+    '$1: not a valid env file (its content is not shown)',
+  );
 }

@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { lstat, mkdtemp, readdir, readlink, realpath, rm, stat } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, readlink, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pack } from 'tar-stream';
 import type { ComposeModel } from './model.js';
+import { confinementRoots, confinePath, placeOf, realPath, type Roots } from './confine.js';
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 
@@ -20,10 +21,11 @@ export function remoteProjectDir(project: string): string {
   return `${REMOTE_ROOT}/projects/${project}`;
 }
 
-/** A local path that the compose project mounts, and who mounts it (for messages). */
+/** A local path that the compose project mounts, and who mounts it under which key (for messages). */
 export interface FileSource {
   source: string;
   usedBy: string;
+  key: string;
 }
 
 export interface ManifestEntry {
@@ -60,7 +62,7 @@ export function fileSources(model: ComposeModel): FileSource[] {
   for (const [name, service] of Object.entries(model.services)) {
     for (const volume of service.volumes ?? []) {
       if (volume.type === 'bind' && volume.source && !DOCKER_SOCKETS.has(volume.source)) {
-        sources.push({ source: volume.source, usedBy: `Service ${name}` });
+        sources.push({ source: volume.source, usedBy: `Service ${name}`, key: 'volumes source' });
       }
     }
   }
@@ -70,6 +72,7 @@ export function fileSources(model: ComposeModel): FileSource[] {
         sources.push({
           source: entry.file,
           usedBy: `${section === 'secrets' ? 'Secret' : 'Config'} ${name}`,
+          key: 'file',
         });
     }
   }
@@ -77,20 +80,12 @@ export function fileSources(model: ComposeModel): FileSource[] {
 }
 
 /**
- * The sources, each checked to lie (after resolving symlinks) inside one of `roots`: the project's
- * directory and input allow-paths. A compose file comes from the pull request: it must not copy the
- * runner's files (~/.ssh, ~/.docker/config.json, /etc) into a pod its code runs in.
+ * The sources, each checked to lie (after resolving symlinks) inside `roots`: the project's directory
+ * and input allow-paths, never in the project's .git. A compose file comes from the pull request: it
+ * must not copy the runner's files (~/.ssh, ~/.docker/config.json, /etc) into a pod its code runs in.
  */
-export async function confine(sources: FileSource[], roots: string[]): Promise<FileSource[]> {
-  const realRoots = await Promise.all(roots.map((r) => realpath(r).catch(() => path.resolve(r))));
-  for (const { source, usedBy } of sources) {
-    const real = await realpath(source).catch(() => path.resolve(source));
-    if (realRoots.some((root) => real === root || real.startsWith(`${root}${path.sep}`))) continue;
-    const shown = real === source ? source : `${source} (${real})`;
-    throw new UserError(
-      `${usedBy} uses ${shown}, which is outside the project directory ${roots[0]}: files outside it stay on the runner. Move it into the project, or list a directory that contains it in input allow-paths.`,
-    );
-  }
+export async function confine(sources: FileSource[], roots: Roots): Promise<FileSource[]> {
+  for (const { source, usedBy, key } of sources) await confinePath(source, roots, `${usedBy}'s ${key}`);
   return sources;
 }
 
@@ -111,10 +106,19 @@ export function rewriteModel(model: ComposeModel, remoteDir: string): ComposeMod
   return rewritten;
 }
 
-/** Walks the sources without following symlinks, hashing file contents. */
-export async function scanSources(sources: FileSource[]): Promise<Manifest> {
+/**
+ * Walks the sources without following symlinks, hashing file contents. A `.git` below a source is
+ * left out (and listed in `skipped`) unless `roots` allow it: the checkout keeps its token there.
+ */
+export async function scanSources(
+  sources: FileSource[],
+  roots?: Roots,
+  skipped: string[] = [],
+): Promise<Manifest> {
   const manifest: Manifest = {};
   const visit = async (file: string): Promise<void> => {
+    if (roots && path.basename(file) === '.git' && placeOf(await realPath(file), roots) === 'git')
+      return void skipped.push(file);
     const stat = await lstat(file);
     const mode = stat.mode & 0o7777;
     if (stat.isSymbolicLink()) manifest[file] = { type: 'symlink', mode, target: await readlink(file) };
@@ -169,7 +173,13 @@ export async function syncFiles(
   log: Logger,
 ): Promise<SyncResult> {
   const remoteDir = remoteProjectDir(model.name);
-  const local = await scanSources(await confine(fileSources(model), roots));
+  const confinement = await confinementRoots(roots[0]!, roots.slice(1));
+  const skipped: string[] = [];
+  const local = await scanSources(await confine(fileSources(model), confinement), confinement, skipped);
+  for (const git of skipped)
+    log.info(
+      `  not sent: ${git} (the checkout's token lives there; list it in input allow-paths to send it)`,
+    );
   const previous = await exec(['cat', `${remoteDir}/${MANIFEST}`]);
   let remote: Manifest = {};
   if (previous.exitCode === 0) {

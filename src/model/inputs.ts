@@ -15,6 +15,7 @@ export const INPUT_NAMES = [
   'compose-file',
   'working-directory',
   'allow-paths',
+  'compose-env',
   'env-id',
   'timeout',
   'labels',

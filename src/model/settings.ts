@@ -131,12 +131,15 @@ export const DEFAULTS = {
 export interface ProjectInputs {
   workingDirectory: string;
   composeFiles: string[];
+  /** Input allow-paths, absolute: compose may read files there too (checked before compose runs). */
+  allowPaths?: string[];
 }
 
 export function readProjectInputs(input: InputSource, cwd: string): ProjectInputs {
   const workingDirectory = path.resolve(cwd, input('working-directory') ?? '.');
   const composeFiles = lines(input('compose-file')).map((f) => path.resolve(workingDirectory, f));
-  return { workingDirectory, composeFiles };
+  const allowPaths = lines(input('allow-paths')).map((p) => path.resolve(workingDirectory, p));
+  return { workingDirectory, composeFiles, allowPaths };
 }
 
 /** The non-empty lines of a newline-separated input. */

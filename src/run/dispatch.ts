@@ -1,4 +1,4 @@
-import { projectEnvironment } from '../docker/environment.js';
+import { knownCredentials, projectEnvironment } from '../docker/environment.js';
 import { loadComposeModel, type ComposeModel } from '../docker/model.js';
 import type { RunContext } from '../github/event.js';
 import type { PullRequestReport } from '../github/report.js';
@@ -73,13 +73,18 @@ export async function runCommand(options: RunOptions): Promise<Outcome> {
     return { ...skippedIds(input, context), project: '', timings: {}, command: 'skipped' };
   }
   if (use === 'read' && command.name !== 'cleanup') requireWorkingDirectory(project.workingDirectory);
-  // The runner's environment, less the action's inputs and secrets: compose interpolates from it.
-  const projectEnv = projectEnvironment(process.env, secretInputs(input));
+  // An allow-list of the runner's environment (input compose-env), less any credential: compose
+  // interpolates from it.
+  const projectEnv = projectEnvironment(process.env, {
+    listed: input('compose-env'),
+    credentials: secretInputs(input, env),
+    log,
+  });
   const model =
     use === 'records'
       ? undefined
       : await timer.time('compose config', () =>
-          command.name === 'cleanup'
+          command.name === 'cleanup' || command.name === 'down' || command.name === 'extend'
             ? optionalModel(project, projectEnv, signal, log)
             : loadComposeModel(project, projectEnv, signal),
         );
@@ -252,8 +257,9 @@ async function reportOf(run: EnvironmentRun, env: NodeJS.ProcessEnv): Promise<Pu
 }
 
 /**
- * `cleanup` works on a whole namespace and may run on a schedule without a compose project: it reads
- * one when compose finds it (its x-preevy may name the namespace), and goes on without one otherwise.
+ * `cleanup`, `down` and `extend` act on what the cluster holds: they read the compose project when it
+ * loads (its x-preevy may name the namespace, its template the kinds), and go on without one otherwise,
+ * so that a project that no longer loads (or never did: a scheduled cleanup) can still be removed.
  */
 async function optionalModel(
   project: ProjectInputs,
@@ -265,7 +271,9 @@ async function optionalModel(
     return await loadComposeModel(project, projectEnv, signal);
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
-    log.info(`No compose project (${error.message.split('\n')[0]}); cleaning up input namespace.`);
+    log.warning(
+      `No compose project (${error.message.split('\n')[0]}): working from what the cluster records, in the namespace of the inputs.`,
+    );
     return undefined;
   }
 }
@@ -297,10 +305,10 @@ function resolveRun(
   };
 }
 
-/** The values of the inputs that carry credentials, to be kept out of the compose project's reach. */
-function secretInputs(input: InputSource): (string | undefined)[] {
-  const basicAuth = input('basic-auth');
-  return [input('kubeconfig'), input('github-token'), basicAuth, basicAuth?.split(':').slice(1).join(':')];
+/** The credentials the action holds, to be kept out of the compose project's reach. */
+function secretInputs(input: InputSource, env: NodeJS.ProcessEnv): string[] {
+  const known = { kubeconfig: input('kubeconfig'), githubToken: input('github-token') };
+  return knownCredentials({ ...known, basicAuth: input('basic-auth') }, env);
 }
 
 /**

@@ -1,5 +1,5 @@
-export const id = 160;
-export const ids = [160];
+export const id = 925;
+export const ids = [925];
 export const modules = {
 
 /***/ 9749:
@@ -107,7 +107,7 @@ function refHeader(ref) {
 
 /***/ }),
 
-/***/ 8160:
+/***/ 8925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -128,7 +128,46 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/docker/cli.ts
 var cli = __webpack_require__(1670);
+// EXTERNAL MODULE: ./src/docker/confine-dockerignore.ts
+var confine_dockerignore = __webpack_require__(1883);
+// EXTERNAL MODULE: ./src/docker/confine-model.ts
+var confine_model = __webpack_require__(1848);
+;// CONCATENATED MODULE: ./src/docker/confine-build.ts
+
+
+
+
+/**
+ * The model compose builds from, with the project's .git left out of every build marked for it: the
+ * build gets a copy of its Dockerfile in `dir` with a `Dockerfile.dockerignore` beside it, holding the
+ * patterns the builder would have read plus `.git`, last so that it wins. BuildKit reads the ignore
+ * file next to the Dockerfile in place of the context's; the project's files stay as they are.
+ */
+async function leaveGitOut(model, dir, log) {
+    const rewritten = structuredClone(model);
+    for (const [name, service] of Object.entries(rewritten.services)) {
+        const build = service.build;
+        if (!build?.[confine_model/* LEAVE_GIT_OUT */.W0] || !build.context)
+            continue;
+        delete build[confine_model/* LEAVE_GIT_OUT */.W0];
+        const inline = build.dockerfile_inline;
+        const original = inline === undefined ? external_node_path_default().resolve(build.context, build.dockerfile ?? 'Dockerfile') : undefined;
+        const ignore = await (0,confine_dockerignore/* builderIgnoreFile */.Km)(build.context, original);
+        const own = external_node_path_default().join(dir, 'builds', name);
+        await (0,promises_.mkdir)(own, { recursive: true });
+        const dockerfile = external_node_path_default().join(own, 'Dockerfile');
+        await (0,promises_.writeFile)(dockerfile, inline ?? (await (0,promises_.readFile)(original)));
+        const patterns = ignore ? await (0,promises_.readFile)(ignore, 'utf8') : '';
+        await (0,promises_.writeFile)(`${dockerfile}.dockerignore`, `${patterns}\n.git\n`);
+        build.dockerfile = dockerfile;
+        delete build.dockerfile_inline;
+        log.info(`Service ${name}: .git is left out of the build context (the checkout's token lives there); list it in input allow-paths to send it.`);
+    }
+    return rewritten;
+}
+
 ;// CONCATENATED MODULE: ./src/docker/compose.ts
+
 
 
 
@@ -141,7 +180,7 @@ const LOG_LINES = 100;
  * every service that is not running, then fails. Returns the ports the services publish.
  */
 async function composeUp(model, target) {
-    return withModelFile(model, async (file) => {
+    return withModelFile(model, target.log, async (file) => {
         const base = ['compose', '-f', file, '--project-directory', target.workingDirectory, '-p', model.name];
         const options = {
             cwd: target.workingDirectory,
@@ -206,12 +245,15 @@ function lastLines(text, count) {
         .slice(-count)
         .join('\n');
 }
-/** compose reads the model from a file; JSON is YAML, so the normalized model is written as it is. */
-async function withModelFile(model, fn) {
+/**
+ * compose reads the model from a file; JSON is YAML, so the normalized model is written as it is, but
+ * for the project's .git, left out of build contexts beside it (leaveGitOut).
+ */
+async function withModelFile(model, log, fn) {
     const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'kube-pod-preview-'));
     try {
         const file = external_node_path_default().join(dir, 'compose.json');
-        await (0,promises_.writeFile)(file, JSON.stringify(model));
+        await (0,promises_.writeFile)(file, JSON.stringify(await leaveGitOut(model, dir, log)));
         return await fn(file);
     }
     finally {
@@ -219,233 +261,8 @@ async function withModelFile(model, fn) {
     }
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(7075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(6466);
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(6118);
-;// CONCATENATED MODULE: ./src/docker/sync.ts
-
-
-
-
-
-
-
-
-
-/** Where bind-mounted files land in the docker-host pod (the default template keeps it on the volume). */
-const REMOTE_ROOT = '/var/lib/kube-pod-preview';
-const MANIFEST = '.kube-pod-preview-manifest.json';
-/** Sockets of the pod's own Docker server: a bind mount of one keeps pointing there. */
-const DOCKER_SOCKETS = new Set(['/var/run/docker.sock', '/run/docker.sock']);
-function remoteProjectDir(project) {
-    return `${REMOTE_ROOT}/projects/${project}`;
-}
-/** Bind-mount sources of services, and files of file-based secrets and configs (compose bind-mounts those too). */
-function fileSources(model) {
-    const sources = [];
-    for (const [name, service] of Object.entries(model.services)) {
-        for (const volume of service.volumes ?? []) {
-            if (volume.type === 'bind' && volume.source && !DOCKER_SOCKETS.has(volume.source)) {
-                sources.push({ source: volume.source, usedBy: `Service ${name}` });
-            }
-        }
-    }
-    for (const section of ['secrets', 'configs']) {
-        for (const [name, entry] of Object.entries(model[section] ?? {})) {
-            if (entry.file)
-                sources.push({
-                    source: entry.file,
-                    usedBy: `${section === 'secrets' ? 'Secret' : 'Config'} ${name}`,
-                });
-        }
-    }
-    return sources;
-}
-/**
- * The sources, each checked to lie (after resolving symlinks) inside one of `roots`: the project's
- * directory and input allow-paths. A compose file comes from the pull request: it must not copy the
- * runner's files (~/.ssh, ~/.docker/config.json, /etc) into a pod its code runs in.
- */
-async function confine(sources, roots) {
-    const realRoots = await Promise.all(roots.map((r) => (0,promises_.realpath)(r).catch(() => external_node_path_default().resolve(r))));
-    for (const { source, usedBy } of sources) {
-        const real = await (0,promises_.realpath)(source).catch(() => external_node_path_default().resolve(source));
-        if (realRoots.some((root) => real === root || real.startsWith(`${root}${(external_node_path_default()).sep}`)))
-            continue;
-        const shown = real === source ? source : `${source} (${real})`;
-        throw new errors/* UserError */.yo(`${usedBy} uses ${shown}, which is outside the project directory ${roots[0]}: files outside it stay on the runner. Move it into the project, or list a directory that contains it in input allow-paths.`);
-    }
-    return sources;
-}
-/** The model handed to `docker compose`: bind sources (and secret/config files) point into the pod. */
-function rewriteModel(model, remoteDir) {
-    const rewritten = structuredClone(model);
-    const remote = (source) => `${remoteDir}${source}`;
-    for (const service of Object.values(rewritten.services)) {
-        for (const volume of service.volumes ?? []) {
-            if (volume.type === 'bind' && volume.source && !DOCKER_SOCKETS.has(volume.source))
-                volume.source = remote(volume.source);
-        }
-    }
-    for (const section of ['secrets', 'configs']) {
-        for (const entry of Object.values(rewritten[section] ?? {}))
-            if (entry.file)
-                entry.file = remote(entry.file);
-    }
-    return rewritten;
-}
-/** Walks the sources without following symlinks, hashing file contents. */
-async function scanSources(sources) {
-    const manifest = {};
-    const visit = async (file) => {
-        const stat = await (0,promises_.lstat)(file);
-        const mode = stat.mode & 0o7777;
-        if (stat.isSymbolicLink())
-            manifest[file] = { type: 'symlink', mode, target: await (0,promises_.readlink)(file) };
-        else if (stat.isFile())
-            manifest[file] = { type: 'file', mode, hash: await hashFile(file) };
-        else if (stat.isDirectory()) {
-            manifest[file] = { type: 'directory', mode };
-            const children = (await (0,promises_.readdir)(file)).sort();
-            for (const child of children)
-                await visit(external_node_path_default().join(file, child));
-        }
-        // Sockets, FIFOs and devices cannot be copied; Docker would not bind them usefully either.
-    };
-    for (const { source, usedBy } of sources) {
-        try {
-            await (0,promises_.lstat)(source);
-        }
-        catch {
-            throw new errors/* UserError */.yo(`${usedBy} bind-mounts ${source}, which does not exist on the runner. Create it, or fix the path in the compose file.`);
-        }
-        if (!manifest[source])
-            await visit(source);
-    }
-    return manifest;
-}
-/** What to send (new or changed) and what to remove (gone, or changed type) to make remote equal local. */
-function diffManifests(remote, local) {
-    const send = [];
-    const remove = [];
-    for (const [file, entry] of Object.entries(local)) {
-        const before = remote[file];
-        if (!before)
-            send.push(file);
-        else if (before.type !== entry.type) {
-            remove.push(file);
-            send.push(file);
-        }
-        else if (before.mode !== entry.mode || before.hash !== entry.hash || before.target !== entry.target)
-            send.push(file);
-    }
-    for (const file of Object.keys(remote))
-        if (!local[file])
-            remove.push(file);
-    const underRemoved = (file) => remove.some((r) => r !== file && file.startsWith(`${r}/`));
-    return { send: send.sort(), remove: remove.filter((r) => !underRemoved(r)).sort() };
-}
-/**
- * Copies the project's bind-mounted files into the pod: reads the manifest the last sync left there,
- * sends only what changed as one tar archive on the stdin of `tar -x`, removes what is gone, and
- * stores the new manifest with the files.
- */
-async function syncFiles(exec, model, roots, log) {
-    const remoteDir = remoteProjectDir(model.name);
-    const local = await scanSources(await confine(fileSources(model), roots));
-    const previous = await exec(['cat', `${remoteDir}/${MANIFEST}`]);
-    let remote = {};
-    if (previous.exitCode === 0) {
-        try {
-            remote = JSON.parse(previous.stdout.toString('utf8'));
-        }
-        catch {
-            log.warning('The manifest of synced files in the pod is unreadable; sending every file again.');
-        }
-    }
-    const { send, remove } = diffManifests(remote, local);
-    const staging = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'kube-pod-preview-sync-'));
-    try {
-        const archivePath = external_node_path_default().join(staging, 'files.tar');
-        const bytes = await writeArchive(archivePath, send, local);
-        const { size } = await (0,promises_.stat)(archivePath);
-        // One shell creates the directory, removes what is gone and extracts. `head -c` hands tar exactly
-        // the archive and then end-of-file, so it finishes even where the API server cannot close stdin
-        // (exec protocols before v5) and the container's tar reads to end-of-file (BusyBox).
-        const script = 'set -e; mkdir -p "$1"; cd "$1"; size=$2; shift 2; if [ "$#" -gt 0 ]; then rm -rf -- "$@"; fi; head -c "$size" | tar -xf -';
-        const result = await exec(['sh', '-c', script, 'sh', remoteDir, String(size), ...remove.map((f) => `.${f}`)], (0,external_node_fs_.createReadStream)(archivePath));
-        if (result.exitCode !== 0) {
-            throw new errors/* UserError */.yo(`Copying files into the pod failed (exit code ${result.exitCode}): ${result.stderr.toString('utf8').trim()}. The docker-host container needs sh, head and tar.`);
-        }
-        // Files only, on both sides: a directory is neither sent nor unchanged as far as a reader counts.
-        const isFile = (f) => local[f].type !== 'directory';
-        const files = send.filter(isFile);
-        const unchanged = Object.keys(local).filter(isFile).length - files.length;
-        log.info(`  ${files.length} ${files.length === 1 ? 'file' : 'files'} sent (${formatBytes(bytes)}), ${remove.length} removed, ${unchanged} unchanged`);
-        return { model: rewriteModel(model, remoteDir), sent: files, removed: remove, unchanged, bytes };
-    }
-    finally {
-        await (0,promises_.rm)(staging, { recursive: true, force: true });
-    }
-}
-/** Writes the entries to send, then the new manifest, as a tar archive; returns the bytes of file content. */
-async function writeArchive(file, send, local) {
-    const archive = (0,tar_stream.pack)();
-    let bytes = 0;
-    const writing = (async () => {
-        for (const entry of send)
-            bytes += await addEntry(archive, entry, local[entry]);
-        archive.entry({ name: MANIFEST, mode: 0o644 }, Buffer.from(JSON.stringify(local)));
-        archive.finalize();
-    })();
-    await Promise.all([writing, (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(archive), (0,external_node_fs_.createWriteStream)(file))]);
-    return bytes;
-}
-async function addEntry(archive, file, entry) {
-    const name = file.replace(/^\/+/, '');
-    if (entry.type === 'directory') {
-        archive.entry({ name, type: 'directory', mode: entry.mode });
-        return 0;
-    }
-    if (entry.type === 'symlink') {
-        archive.entry({ name, type: 'symlink', linkname: entry.target, mode: entry.mode });
-        return 0;
-    }
-    const { size } = await (0,promises_.lstat)(file);
-    await new Promise((resolve, reject) => {
-        const fail = (error) => reject(new errors/* UserError */.yo(`${file} changed while it was being copied into the pod (${error.message}); run again once nothing writes to it.`));
-        const sink = archive.entry({ name, type: 'file', mode: entry.mode, size }, (error) => error ? fail(error) : resolve());
-        sink.on('error', fail);
-        if (size === 0)
-            return void sink.end(Buffer.alloc(0));
-        // Exactly the size the header announces: a file that grows meanwhile sends its first `size` bytes.
-        const source = (0,external_node_fs_.createReadStream)(file, { end: size - 1 });
-        source.on('error', fail);
-        source.pipe(sink);
-    });
-    return size;
-}
-async function hashFile(file) {
-    const hash = (0,external_node_crypto_.createHash)('sha256');
-    for await (const chunk of (0,external_node_fs_.createReadStream)(file))
-        hash.update(chunk);
-    return hash.digest('hex');
-}
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-}
-
+// EXTERNAL MODULE: ./src/docker/sync.ts
+var sync = __webpack_require__(1917);
 // EXTERNAL MODULE: ./src/kube/access.ts
 var access = __webpack_require__(4979);
 // EXTERNAL MODULE: ./src/kube/apply.ts
@@ -826,6 +643,8 @@ var down = __webpack_require__(3553);
 var teardown = __webpack_require__(3945);
 // EXTERNAL MODULE: ./src/model/exposure.ts
 var exposure = __webpack_require__(1436);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/run/health.ts
 
 
@@ -1417,7 +1236,7 @@ async function composeInPod(run, client, pod) {
     try {
         const { settings, log, signal, timer } = run;
         const connection = up_addDisposableResource(env_2, await timer.time('tunnel', () => connectToPod(client, pod, { log, signal })), true);
-        const { model, ...synced } = await timer.time('sync', () => log.group('Copy bind-mounted files into the pod', () => syncFiles(connection.exec, run.model, [settings.workingDirectory, ...settings.allowPaths], log)));
+        const { model, ...synced } = await timer.time('sync', () => log.group('Copy bind-mounted files into the pod', () => (0,sync/* syncFiles */.fl)(connection.exec, run.model, [settings.workingDirectory, ...settings.allowPaths], log)));
         const ports = await timer.time('compose', () => composeUp(model, {
             dockerHost: connection.dockerHost,
             environment: run.projectEnv,
