@@ -6,7 +6,7 @@ import { ANNOTATIONS, LABELS, identityLabels } from '../src/model/objects.js';
 import { buildPlan, type PlanOptions } from '../src/model/plan.js';
 import type { TemplateArgs } from '../src/model/template-args.js';
 import { loadTemplate, renderTemplate } from '../src/render/template.js';
-import { ROOT, scratchDir } from './helpers.js';
+import { ROOT, kafkaTemplate, scratchDir } from './helpers.js';
 
 const ids = { envId: 'pr-7', id: resourceId('acme/web', 'pr-7') };
 const args: TemplateArgs = {
@@ -190,7 +190,7 @@ describe('labels and annotations', () => {
   });
 });
 
-describe("Preevy's templates render unchanged", () => {
+describe("Preevy's templates render unchanged, where their names are the environment's", () => {
   it('the sysbox example (a Deployment docker-host)', () => {
     const p = plan(path.join(FIXTURES, 'announcement-sysbox.yaml.njk'));
     // Its dockerd listens on every address: any pod of the cluster could drive it.
@@ -202,12 +202,21 @@ describe("Preevy's templates render unchanged", () => {
     expect((p.objects[1] as any).spec.runtimeClassName).toBe('sysbox-runc');
   });
 
-  it('the Kafka example (extra Deployment and Service)', () => {
-    const p = plan(path.join(FIXTURES, 'announcement-kafka.yaml.njk'));
+  it("refuses the Kafka example: its Deployment/kafka would be every environment's", () => {
+    const kafka = path.join(FIXTURES, 'announcement-kafka.yaml.njk');
+    expect(() => plan(kafka)).toThrow(
+      `The template creates Deployment/kafka, whose name does not contain the environment's id (${ids.id})`,
+    );
+    expect(() => plan(kafka)).toThrow('Put {{ id }} in its name, e.g. name: {{ id }}-kafka.');
+  });
+
+  it('the Kafka example with that fix (extra Deployment and Service)', () => {
+    using scratch = scratchDir();
+    const p = plan(kafkaTemplate(scratch.dir));
     expect(p.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
       `ConfigMap/${ids.id}-dc`,
       `Deployment/${ids.id}`,
-      'Deployment/kafka',
+      `Deployment/${ids.id}-kafka`,
       `Service/${ids.id}-kafka`,
     ]);
     expect(p.kinds).toEqual(['apps/v1/Deployment', 'v1/ConfigMap', 'v1/Service']);
@@ -232,11 +241,13 @@ describe("Preevy's templates render unchanged", () => {
 });
 
 describe('validation', () => {
-  const workload = (name: string, kind = 'StatefulSet', dockerHost = true) => `
+  /** The name `{{ id }}-<suffix>` renders to. */
+  const own = (suffix: string) => `${ids.id}-${suffix}`;
+  const workload = (suffix: string, kind = 'StatefulSet', dockerHost = true) => `
 apiVersion: apps/v1
 kind: ${kind}
 metadata:
-  name: ${name}
+  name: "{{ id }}-${suffix}"
   ${dockerHost ? 'labels: {app.kubernetes.io/component: docker-host}' : ''}
 spec:
   selector: {matchLabels: {app: x}}
@@ -248,12 +259,12 @@ spec:
 
   it('requires exactly one docker-host workload, naming what it found', () => {
     expect(() => planOfText(workload('a', 'Deployment', false))).toThrow(
-      'must carry the label "app.kubernetes.io/component: docker-host" (it runs the Docker server); found none among Deployment/a.',
+      `must carry the label "app.kubernetes.io/component: docker-host" (it runs the Docker server); found none among Deployment/${own('a')}.`,
     );
     expect(() => planOfText(`${workload('a')}---${workload('b', 'Deployment')}`)).toThrow(
-      'found 2: StatefulSet/a, Deployment/b.',
+      `found 2: StatefulSet/${own('a')}, Deployment/${own('b')}.`,
     );
-    expect(() => planOfText('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n')).toThrow(
+    expect(() => planOfText('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: "{{ id }}-c"}\n')).toThrow(
       'found none among no StatefulSet or Deployment at all.',
     );
   });
@@ -279,7 +290,7 @@ spec:
 
   it('requires a container on the docker-host', () => {
     const text = workload('a').replace('containers: [{name: docker, image: docker:dind}]', 'containers: []');
-    expect(() => planOfText(text)).toThrow('The docker-host StatefulSet/a has no containers');
+    expect(() => planOfText(text)).toThrow(`The docker-host StatefulSet/${own('a')} has no containers`);
   });
 
   it('reports template syntax errors with the file', () => {
@@ -303,7 +314,7 @@ spec:
   it('skips empty documents and refuses duplicates', () => {
     expect(planOfText(`---\n${workload('a')}---\n---\n`).objects).toHaveLength(1);
     expect(() => planOfText(`${workload('a')}---${workload('a')}`)).toThrow(
-      'The template creates StatefulSet/a twice.',
+      `The template creates StatefulSet/${own('a')} twice.`,
     );
   });
 

@@ -279,10 +279,12 @@ function slug(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AI: () => (/* binding */ leaseName),
 /* harmony export */   Ab: () => (/* binding */ identityLabels),
 /* harmony export */   BA: () => (/* binding */ EXPOSE_COMPONENT),
 /* harmony export */   BC: () => (/* binding */ ANNOTATIONS),
 /* harmony export */   H8: () => (/* binding */ refOf),
+/* harmony export */   O$: () => (/* binding */ LEASE_PREFIX),
 /* harmony export */   Pb: () => (/* binding */ parseKindKey),
 /* harmony export */   Ro: () => (/* binding */ describeRef),
 /* harmony export */   YJ: () => (/* binding */ WORKLOAD_KIND_KEYS),
@@ -316,6 +318,12 @@ const LABELS = {
     component: 'app.kubernetes.io/component',
 };
 const MANAGER = 'kube-pod-preview';
+/** Names of the Leases that let one run at a time change an environment: kube-pod-preview's own. */
+const LEASE_PREFIX = `${MANAGER}-`;
+/** The name of the environment's Lease. */
+function leaseName(id) {
+    return `${LEASE_PREFIX}${id}`;
+}
 /** The kinds that may run the Docker server, as kind keys: teardown, cleanup and access checks list both. */
 const WORKLOAD_KIND_KEYS = ['apps/v1/StatefulSet', 'apps/v1/Deployment'];
 const DOCKER_HOST_COMPONENT = 'docker-host';
@@ -471,6 +479,8 @@ function labelObjects(rendered, options, what, { allowEmpty = false } = {}) {
         }
     }
     const objects = inNamespace(rendered.objects, options.namespace, what);
+    for (const object of objects)
+        ownName(object, options.ids, what);
     const identity = (0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .identityLabels */ .Ab)(options.ids);
     const annotations = { ...options.annotations, ...provenanceAnnotations(options.provenance, rendered) };
     for (const object of objects) {
@@ -500,6 +510,20 @@ function inNamespace(rendered, namespace, what) {
         object.metadata.namespace = namespace;
         return object;
     });
+}
+/**
+ * Names belong to their environment: each carries its id, so no two environments in a namespace render
+ * the same object (one would take over, or lock out, the other), and none takes a name the action keeps.
+ */
+function ownName(object, ids, what) {
+    const { name } = object.metadata;
+    const ref = (0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRef */ .Ro)((0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .refOf */ .H8)(object));
+    if (object.kind === 'Lease' && name.startsWith(_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .LEASE_PREFIX */ .O$)) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The ${what} creates ${ref}: names of Leases starting with ${_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .LEASE_PREFIX */ .O$} are kube-pod-preview's own (the lease that lets one run at a time change an environment). Rename it: put {{ id }} in its name, without that prefix.`);
+    }
+    if (!name.includes(ids.id)) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The ${what} creates ${ref}, whose name does not contain the environment's id (${ids.id}): every pull request's environment would create the same object, and one could take over or lock out another. Put {{ id }} in its name, e.g. name: {{ id }}-${name}.`);
+    }
 }
 function provenanceAnnotations(provenance, rendered) {
     return {
