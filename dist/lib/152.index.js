@@ -87,8 +87,8 @@ function jobSummary(outcome) {
 
 // EXTERNAL MODULE: ./src/model/inputs.ts
 var inputs = __webpack_require__(492);
-// EXTERNAL MODULE: ./src/run/dispatch.ts + 5 modules
-var dispatch = __webpack_require__(6717);
+// EXTERNAL MODULE: ./src/run/dispatch.ts + 4 modules
+var dispatch = __webpack_require__(2932);
 // EXTERNAL MODULE: ./src/github/api.ts
 var github_api = __webpack_require__(8943);
 // EXTERNAL MODULE: ./src/kube/client.ts + 5 modules

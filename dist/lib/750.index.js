@@ -461,8 +461,8 @@ var objects = __webpack_require__(8045);
 var plan = __webpack_require__(7978);
 // EXTERNAL MODULE: ./src/model/template-args.ts
 var template_args = __webpack_require__(4621);
-// EXTERNAL MODULE: ./src/render/template.ts
-var render_template = __webpack_require__(2944);
+// EXTERNAL MODULE: ./src/render/template.ts + 1 modules
+var render_template = __webpack_require__(9603);
 // EXTERNAL MODULE: ./src/util/duration.ts
 var duration = __webpack_require__(6518);
 // EXTERNAL MODULE: ./src/util/errors.ts
@@ -517,7 +517,10 @@ function describeFetchError(error) {
     return cause?.message ?? error.message;
 }
 
+// EXTERNAL MODULE: ./src/run/plan.ts
+var run_plan = __webpack_require__(8446);
 ;// CONCATENATED MODULE: ./src/run/expose.ts
+
 
 
 
@@ -540,7 +543,7 @@ async function exposePorts(client, ports, options) {
     const entries = (0,exposure/* exposureEntries */.Co)(ports, expose, options.ids);
     for (const p of ports.filter((p) => p.protocol !== 'tcp'))
         log.info(`  ${p.service} ${p.targetPort}/${p.protocol} is not exposed: only TCP is`);
-    const plan = planExposure(entries, options);
+    const plan = await planExposure(entries, options);
     const recorded = await recordKinds(client, options.dockerHost, plan.kinds);
     if (plan.objects.length > 0)
         await (0,apply/* applyPlan */.g)(client, plan, { serverSideApply: options.serverSideApply, log });
@@ -559,12 +562,20 @@ async function exposePorts(client, ports, options) {
     return checkHealth(entries, urls, options);
 }
 /** The exposure objects of these entries: none with expose none or nothing to expose. */
-function planExposure(entries, options) {
+async function planExposure(entries, options) {
     if (options.expose.mode === 'none' || entries.length === 0)
         return (0,plan/* buildExposurePlan */.RW)({ objects: [], templateHash: '' }, options.planOptions);
-    const template = (0,render_template/* loadTemplate */.PM)(options.expose.template);
+    const from = 'input expose-template';
+    const template = (0,render_template/* loadTemplate */.PM)(options.expose.template, {
+        from,
+        workingDirectory: options.workingDirectory,
+        confined: false,
+    });
+    if (template.fromPullRequest)
+        options.log.info((0,run_plan/* fromPullRequest */.nQ)(template, from));
     const args = (0,template_args/* exposureTemplateArgs */.n)(options.namespace, options.expose, options.ids, entries);
-    return (0,plan/* buildExposurePlan */.RW)((0,render_template/* renderExposureTemplate */.AY)(template, args), options.planOptions);
+    const rendered = await (0,render_template/* renderExposureTemplate */.AY)(template, args, { signal: options.signal });
+    return (0,plan/* buildExposurePlan */.RW)(rendered, options.planOptions);
 }
 function portForwardCommand(entry, options) {
     return {
@@ -680,13 +691,22 @@ async function loadBalancerAddress(client, name, deadline, options) {
 
 
 /** What the checks compare the cluster with: the plan, and the exposure of the ports compose declares. */
-function preflightSubject(run, plan, options) {
-    const { settings, ids } = run;
+async function preflightSubject(run, plan, options) {
+    const { settings, ids, log, signal } = run;
     const { expose } = settings;
     const entries = (0,_model_exposure_js__WEBPACK_IMPORTED_MODULE_4__/* .exposureEntries */ .Co)((0,_docker_model_js__WEBPACK_IMPORTED_MODULE_1__/* .declaredPorts */ .l)(run.model), expose, ids);
+    const { workingDirectory, namespace } = settings;
     return {
         plan,
-        exposure: (0,_expose_js__WEBPACK_IMPORTED_MODULE_6__/* .planExposure */ .L)(entries, { expose, namespace: settings.namespace, ids, planOptions: options }),
+        exposure: await (0,_expose_js__WEBPACK_IMPORTED_MODULE_6__/* .planExposure */ .L)(entries, {
+            expose,
+            namespace,
+            ids,
+            planOptions: options,
+            workingDirectory,
+            log,
+            signal,
+        }),
         serverSideApply: settings.serverSideApply,
         storageClass: settings.storageClass,
         ingressClass: expose.mode === 'ingress' ? expose.ingressClass : undefined,
@@ -699,7 +719,7 @@ function preflightSubject(run, plan, options) {
  */
 async function preflight(run, client, plan, options) {
     const checks = await run.log.group('Preflight: dry run and cluster checks', async () => {
-        const results = await (0,_kube_preflight_js__WEBPACK_IMPORTED_MODULE_3__/* .preflightChecks */ .x)(client, preflightSubject(run, plan, options), run.log);
+        const results = await (0,_kube_preflight_js__WEBPACK_IMPORTED_MODULE_3__/* .preflightChecks */ .x)(client, await preflightSubject(run, plan, options), run.log);
         for (const check of results)
             run.log.info(checkLine(check));
         return results;
@@ -720,7 +740,7 @@ function checkLine(check) {
  * answers their dry-run apply, defaults and admission's changes filled in.
  */
 async function planOnServer(run, client, plan, options) {
-    const { exposure } = preflightSubject(run, plan, options);
+    const { exposure } = await preflightSubject(run, plan, options);
     const write = { serverSideApply: run.settings.serverSideApply, log: run.log, dryRun: true };
     const objects = [
         ...(await (0,_kube_apply_js__WEBPACK_IMPORTED_MODULE_2__/* .applyPlan */ .g)(client, plan, write)),

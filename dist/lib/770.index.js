@@ -186,7 +186,7 @@ async function runCli(argv) {
         const file = args.kubeconfigFile;
         const kubeconfig = file === undefined ? {} : { kubeconfig: readKubeconfig(file) };
         // Imported here, not above: `--help` and argument errors should not pay for loading the libraries.
-        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(725), __webpack_require__.e(717)]).then(__webpack_require__.bind(__webpack_require__, 6717));
+        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(932)]).then(__webpack_require__.bind(__webpack_require__, 2932));
         const outcome = await runCommand({
             input: (0,inputs/* mapInputs */.k3)({ ...args.inputs, ...kubeconfig }),
             // The environment's id derives from the repository: the CLI must name the one the action does.

@@ -962,6 +962,7 @@ async function deploy(run, client, plan, options) {
         dockerHost: plan.dockerHost,
         podName: pod.name,
         planOptions: options,
+        workingDirectory: settings.workingDirectory,
         log,
         signal,
     })));

@@ -49,6 +49,11 @@ export interface Settings {
   namespace: string;
   /** Absolute path of the nunjucks template, or the name of a bundled one. */
   template: string;
+  /**
+   * Who named it: the compose file (`x-preevy template`, the pull request's: confined to the project
+   * when read) or the workflow (`input template`, anywhere), or nobody (the default).
+   */
+  templateFrom: 'x-preevy template' | 'input template' | 'default';
   serverSideApply: boolean;
   storageClass: string | undefined;
   /** GiB; fractions allowed. */
@@ -196,6 +201,7 @@ export function resolveSettings(
     template: BUNDLED_TEMPLATES.includes(template)
       ? template
       : path.resolve(project.workingDirectory, template),
+    templateFrom: templateFrom(explicit.template, fromCompose.template),
     serverSideApply: pick('serverSideApply') ?? DEFAULTS.serverSideApply,
     storageClass: pick('storageClass'),
     storageSize: pick('storageSize') ?? DEFAULTS.storageSize,
@@ -223,6 +229,10 @@ export function resolveSettings(
     sleepAfterMs: optional(input('sleep-after'), (v) => parseDuration(v, 'sleep-after', 365 * DAY_MS)),
     dryRun: optional(input('dry-run'), (v) => boolean(v, 'Input dry-run')) ?? false,
   };
+}
+
+function templateFrom(input: string | undefined, compose: string | undefined): Settings['templateFrom'] {
+  return input ? 'input template' : compose ? 'x-preevy template' : 'default';
 }
 
 const URL_PLACEHOLDERS = ['service', 'port', 'id', 'env-id', 'domain'];

@@ -126,7 +126,7 @@ async function execute(
   if (command.name === 'down') {
     const { runDown } = await import('./down.js');
     const client = await connect();
-    return runDown(run, client, templateKinds(run), await reportOf(run, options.env));
+    return runDown(run, client, await templateKinds(run), await reportOf(run, options.env));
   }
   if (command.name === 'extend') {
     const { runExtend } = await import('./extend.js');
@@ -134,7 +134,7 @@ async function execute(
   }
   // A bad template fails `plan` and `up` before anything touches the cluster.
   const provenance = planOptions(run);
-  const plan = planEnvironment(run, provenance);
+  const plan = await planEnvironment(run, provenance);
   if (command.name === 'plan' && !options.planOnServer)
     return { command: 'plan', manifest: manifestOf(plan) };
   if (command.name === 'plan') {
@@ -275,9 +275,9 @@ function refuseForeignCode(
  * The kinds the current template uses, for teardown. Teardown must work even when the template no
  * longer renders: it then relies on what the deploy recorded on the docker-host workload.
  */
-function templateKinds(run: Run): string[] {
+async function templateKinds(run: Run): Promise<string[]> {
   try {
-    return planEnvironment(run, planOptions(run)).kinds;
+    return (await planEnvironment(run, planOptions(run))).kinds;
   } catch (error) {
     run.log.warning(
       `The template does not render (${describeError(error)}); removing what the last deploy recorded.`,

@@ -22,6 +22,7 @@ import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { sleep } from '../util/sleep.js';
 import { checkUrls } from './health.js';
+import { fromPullRequest } from './plan.js';
 
 /** What exposing needs to know of the deploy it follows. */
 export interface ExposeOptions {
@@ -33,6 +34,8 @@ export interface ExposeOptions {
   dockerHost: ObjectRef;
   podName: string;
   planOptions: PlanOptions;
+  /** The project: an exposure template inside it is the pull request's, and the log says so. */
+  workingDirectory: string;
   log: Logger;
   signal: AbortSignal;
 }
@@ -54,7 +57,7 @@ export async function exposePorts(
   for (const p of ports.filter((p) => p.protocol !== 'tcp'))
     log.info(`  ${p.service} ${p.targetPort}/${p.protocol} is not exposed: only TCP is`);
 
-  const plan = planExposure(entries, options);
+  const plan = await planExposure(entries, options);
   const recorded = await recordKinds(client, options.dockerHost, plan.kinds);
   if (plan.objects.length > 0)
     await applyPlan(client, plan, { serverSideApply: options.serverSideApply, log });
@@ -80,15 +83,25 @@ export async function exposePorts(
 }
 
 /** The exposure objects of these entries: none with expose none or nothing to expose. */
-export function planExposure(
+export async function planExposure(
   entries: ExposureEntry[],
-  options: Pick<ExposeOptions, 'expose' | 'namespace' | 'ids' | 'planOptions'>,
-): ObjectSet {
+  options: Pick<
+    ExposeOptions,
+    'expose' | 'namespace' | 'ids' | 'planOptions' | 'workingDirectory' | 'log' | 'signal'
+  >,
+): Promise<ObjectSet> {
   if (options.expose.mode === 'none' || entries.length === 0)
     return buildExposurePlan({ objects: [], templateHash: '' }, options.planOptions);
-  const template = loadTemplate(options.expose.template);
+  const from = 'input expose-template';
+  const template = loadTemplate(options.expose.template, {
+    from,
+    workingDirectory: options.workingDirectory,
+    confined: false,
+  });
+  if (template.fromPullRequest) options.log.info(fromPullRequest(template, from));
   const args = exposureTemplateArgs(options.namespace, options.expose, options.ids, entries);
-  return buildExposurePlan(renderExposureTemplate(template, args), options.planOptions);
+  const rendered = await renderExposureTemplate(template, args, { signal: options.signal });
+  return buildExposurePlan(rendered, options.planOptions);
 }
 
 function portForwardCommand(entry: ExposureEntry, options: ExposeOptions): PreviewUrl {

@@ -11,13 +11,26 @@ import { planExposure } from './expose.js';
 import type { Run } from './run.js';
 
 /** What the checks compare the cluster with: the plan, and the exposure of the ports compose declares. */
-export function preflightSubject(run: Run, plan: Plan, options: PlanOptions): PreflightSubject {
-  const { settings, ids } = run;
+export async function preflightSubject(
+  run: Run,
+  plan: Plan,
+  options: PlanOptions,
+): Promise<PreflightSubject> {
+  const { settings, ids, log, signal } = run;
   const { expose } = settings;
   const entries = exposureEntries(declaredPorts(run.model), expose, ids);
+  const { workingDirectory, namespace } = settings;
   return {
     plan,
-    exposure: planExposure(entries, { expose, namespace: settings.namespace, ids, planOptions: options }),
+    exposure: await planExposure(entries, {
+      expose,
+      namespace,
+      ids,
+      planOptions: options,
+      workingDirectory,
+      log,
+      signal,
+    }),
     serverSideApply: settings.serverSideApply,
     storageClass: settings.storageClass,
     ingressClass: expose.mode === 'ingress' ? expose.ingressClass : undefined,
@@ -36,7 +49,7 @@ export async function preflight(
   options: PlanOptions,
 ): Promise<Check[]> {
   const checks = await run.log.group('Preflight: dry run and cluster checks', async () => {
-    const results = await preflightChecks(client, preflightSubject(run, plan, options), run.log);
+    const results = await preflightChecks(client, await preflightSubject(run, plan, options), run.log);
     for (const check of results) run.log.info(checkLine(check));
     return results;
   });
@@ -65,7 +78,7 @@ export async function planOnServer(
   plan: Plan,
   options: PlanOptions,
 ): Promise<string> {
-  const { exposure } = preflightSubject(run, plan, options);
+  const { exposure } = await preflightSubject(run, plan, options);
   const write = { serverSideApply: run.settings.serverSideApply, log: run.log, dryRun: true };
   const objects = [
     ...(await applyPlan(client, plan, write)),
