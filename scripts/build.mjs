@@ -1,9 +1,10 @@
-// Bundles the action and the CLI into one file, dist/lib/index.js, with ncc. dist/index.js (the action,
+// Bundles the action and the CLI into one file, dist/lib/index.js, with ncc, and the template sandbox's
+// child into dist/lib/sandbox-child.js. dist/index.js (the action,
 // its main and post steps) and dist/cli/index.js (the CLI) are launchers: the bundle does not load on
 // Node.js older than 24 (a dependency fails while loading), so they check the version first and say what
 // to do, then import the bundle.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 rmSync('dist', { recursive: true, force: true });
 execFileSync(
@@ -22,6 +23,27 @@ execFileSync(
   ],
   { stdio: 'inherit' },
 );
+// The template sandbox's child (src/render/sandbox-child.ts) is a bundle of its own, beside the chunks
+// that start it: it runs in a process of its own that may read nothing but this one file.
+execFileSync(
+  process.execPath,
+  [
+    'node_modules/@vercel/ncc/dist/ncc/cli.js',
+    'build',
+    'src/render/sandbox-child.ts',
+    '--out',
+    'dist/sandbox-child',
+    '--license',
+    'licenses.txt',
+    '--quiet',
+    '--target',
+    'es2023',
+  ],
+  { stdio: 'inherit' },
+);
+renameSync('dist/sandbox-child/index.js', 'dist/lib/sandbox-child.js');
+renameSync('dist/sandbox-child/licenses.txt', 'dist/lib/sandbox-child-licenses.txt');
+rmSync('dist/sandbox-child', { recursive: true });
 writeFileSync('dist/package.json', '{"type":"module"}\n');
 
 /** A launcher that checks the Node.js version, then runs `call` of the bundle at `bundle`. */

@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, cpSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,20 @@ import { FakeKubeApiServer } from './k8s/server.js';
 import { PodStreams } from './k8s/streams.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Preevy's Kafka example (test/fixtures/preevy) with its extra Deployment renamed from `kafka`, which
+ * every environment would share and the plan refuses, to `name` (by default the fix the plan asks
+ * for), written to `dir`; returns the file.
+ */
+export function kafkaTemplate(dir: string, name = '{{ id }}-kafka'): string {
+  const fixture = readFileSync(path.join(ROOT, 'test/fixtures/preevy/announcement-kafka.yaml.njk'), 'utf8');
+  const renamed = fixture.replace('metadata:\n  name: kafka\n', `metadata:\n  name: ${name}\n`);
+  if (renamed === fixture) throw new Error('The Kafka fixture no longer names a Deployment kafka.');
+  const file = path.join(dir, 'kafka.yaml.njk');
+  writeFileSync(file, renamed);
+  return file;
+}
 
 /** A logger that keeps what it was told, for assertions. */
 export function memoryLogger(): Logger & { lines: string[]; warnings: string[]; masked: string[] } {

@@ -6,7 +6,7 @@ import { ANNOTATIONS, LABELS, identityLabels } from '../src/model/objects.js';
 import { buildPlan, type PlanOptions } from '../src/model/plan.js';
 import type { TemplateArgs } from '../src/model/template-args.js';
 import { loadTemplate, renderTemplate } from '../src/render/template.js';
-import { ROOT, scratchDir } from './helpers.js';
+import { ROOT, kafkaTemplate, scratchDir } from './helpers.js';
 
 const ids = { envId: 'pr-7', id: resourceId('acme/web', 'pr-7') };
 const args: TemplateArgs = {
@@ -41,31 +41,32 @@ const options: PlanOptions = {
 };
 const FIXTURES = path.join(ROOT, 'test/fixtures/preevy');
 
-function plan(template: string, overrides: Partial<TemplateArgs> = {}) {
+async function plan(template: string, overrides: Partial<TemplateArgs> = {}) {
   const loaded = loadTemplate(template);
-  return buildPlan({ ...renderTemplate(loaded, { ...args, ...overrides }), templateHash: 'f00' }, options);
+  const rendered = await renderTemplate(loaded, { ...args, ...overrides });
+  return buildPlan({ ...rendered, templateHash: 'f00' }, options);
 }
 
-function planOfText(text: string) {
+async function planOfText(text: string) {
   using scratch = scratchDir();
   const file = path.join(scratch.dir, 't.yaml.njk');
   writeFileSync(file, text);
-  return plan(file);
+  return await plan(file);
 }
 
 describe('values in the bundled templates', () => {
-  it('cannot end their YAML scalar, whatever they hold: strings are printed as JSON strings', () => {
+  it('cannot end their YAML scalar, whatever they hold: strings are printed as JSON strings', async () => {
     const hostile =
       'x"\n---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata: {name: pwn}';
-    const p = plan('default', { storageClass: hostile });
+    const p = await plan('default', { storageClass: hostile });
     expect(p.objects.map((o) => o.kind)).toEqual(['ConfigMap', 'StatefulSet']);
     expect((p.objects[1] as any).spec.volumeClaimTemplates[0].spec.storageClassName).toBe(hostile);
   });
 });
 
 describe('the bundled default template', () => {
-  it('renders a ConfigMap and a docker-host StatefulSet with a data volume', () => {
-    const p = plan('default');
+  it('renders a ConfigMap and a docker-host StatefulSet with a data volume', async () => {
+    const p = await plan('default');
     expect(p.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
       `ConfigMap/${ids.id}-dc`,
       `StatefulSet/${ids.id}`,
@@ -107,7 +108,7 @@ describe('the bundled default template', () => {
 
   it.each(['default', 'sysbox'])(
     'the %s template takes the pod inputs: image, resources, scheduling and registry mirrors',
-    (template) => {
+    async (template) => {
       const pod = {
         dockerImage: 'registry.example.com/dind:27@sha256:' + 'a'.repeat(64),
         resources: { requests: { cpu: '1' }, limits: { memory: '4Gi', 'nvidia.com/gpu': '1' } },
@@ -116,7 +117,7 @@ describe('the bundled default template', () => {
         priorityClassName: 'previews-low',
         registryMirrors: ['http://mirror.registry.svc:5000', 'https://mirror.gcr.io'],
       };
-      const p = plan(template, pod);
+      const p = await plan(template, pod);
       const workload = p.objects.find((o) => o.kind !== 'ConfigMap') as any;
       const spec = workload.spec.template.spec;
       expect(spec.containers[0].image).toBe(pod.dockerImage);
@@ -129,9 +130,9 @@ describe('the bundled default template', () => {
     },
   );
 
-  it('prints pod arguments as JSON, so even unvalidated ones cannot add fields or documents', () => {
+  it('prints pod arguments as JSON, so even unvalidated ones cannot add fields or documents', async () => {
     const hostile = 'x"\n---\napiVersion: v1\nkind: Secret\nmetadata: {name: pwn}';
-    const p = plan('default', {
+    const p = await plan('default', {
       dockerImage: hostile,
       nodeSelector: { [hostile]: hostile },
       registryMirrors: [hostile],
@@ -144,20 +145,20 @@ describe('the bundled default template', () => {
     expect(JSON.parse((p.objects[0] as any).data['daemon.json'])['registry-mirrors']).toEqual([hostile]);
   });
 
-  it('sets the storage class only when given', () => {
-    const sts = plan('default', { storageClass: 'fast-ssd' }).objects[1] as any;
+  it('sets the storage class only when given', async () => {
+    const sts = (await plan('default', { storageClass: 'fast-ssd' })).objects[1] as any;
     expect(sts.spec.volumeClaimTemplates[0].spec.storageClassName).toBe('fast-ssd');
   });
 
-  it('selects pods by the stable identity labels', () => {
-    const sts = plan('default').objects[1] as any;
+  it('selects pods by the stable identity labels', async () => {
+    const sts = (await plan('default')).objects[1] as any;
     expect(sts.spec.selector.matchLabels).toEqual(identityLabels(ids));
   });
 });
 
 describe('labels and annotations', () => {
-  it('labels every object, pod template and claim template, and annotates the provenance', () => {
-    const p = plan('default');
+  it('labels every object, pod template and claim template, and annotates the provenance', async () => {
+    const p = await plan('default');
     for (const object of p.objects) {
       expect(object.metadata.namespace).toBe('previews');
       expect(object.metadata.labels).toMatchObject({ ...identityLabels(ids), team: 'web' });
@@ -178,21 +179,21 @@ describe('labels and annotations', () => {
     expect(sts.spec.volumeClaimTemplates[0].metadata.annotations).toBeUndefined();
   });
 
-  it('is pure: the same inputs give the same plan', () => {
-    expect(plan('default')).toEqual(plan('default'));
+  it('is pure: the same inputs give the same plan', async () => {
+    expect(await plan('default')).toEqual(await plan('default'));
   });
 
-  it('refuses input labels that would hide the identity labels', () => {
-    const loaded = loadTemplate('default');
-    expect(() =>
-      buildPlan(renderTemplate(loaded, args), { ...options, labels: { [LABELS.id]: 'x' } }),
-    ).toThrow(`Input labels may not set ${LABELS.id}`);
+  it('refuses input labels that would hide the identity labels', async () => {
+    const rendered = await renderTemplate(loadTemplate('default'), args);
+    expect(() => buildPlan(rendered, { ...options, labels: { [LABELS.id]: 'x' } })).toThrow(
+      `Input labels may not set ${LABELS.id}`,
+    );
   });
 });
 
-describe("Preevy's templates render unchanged", () => {
-  it('the sysbox example (a Deployment docker-host)', () => {
-    const p = plan(path.join(FIXTURES, 'announcement-sysbox.yaml.njk'));
+describe("Preevy's templates render unchanged, where their names are the environment's", () => {
+  it('the sysbox example (a Deployment docker-host)', async () => {
+    const p = await plan(path.join(FIXTURES, 'announcement-sysbox.yaml.njk'));
     // Its dockerd listens on every address: any pod of the cluster could drive it.
     expect(p.warnings).toEqual([
       expect.stringContaining('The docker-host container of Deployment/web-pr-7-'),
@@ -202,12 +203,22 @@ describe("Preevy's templates render unchanged", () => {
     expect((p.objects[1] as any).spec.runtimeClassName).toBe('sysbox-runc');
   });
 
-  it('the Kafka example (extra Deployment and Service)', () => {
-    const p = plan(path.join(FIXTURES, 'announcement-kafka.yaml.njk'));
+  it("refuses the Kafka example: its Deployment/kafka would be every environment's", async () => {
+    const kafka = path.join(FIXTURES, 'announcement-kafka.yaml.njk');
+    const error = await plan(kafka).catch((e: Error) => e);
+    expect(String(error)).toContain(
+      `The template creates Deployment/kafka, whose name does not contain the environment's id (${ids.id})`,
+    );
+    expect(String(error)).toContain('Put {{ id }} in its name, e.g. name: {{ id }}-kafka.');
+  });
+
+  it('the Kafka example with that fix (extra Deployment and Service)', async () => {
+    using scratch = scratchDir();
+    const p = await plan(kafkaTemplate(scratch.dir));
     expect(p.objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
       `ConfigMap/${ids.id}-dc`,
       `Deployment/${ids.id}`,
-      'Deployment/kafka',
+      `Deployment/${ids.id}-kafka`,
       `Service/${ids.id}-kafka`,
     ]);
     expect(p.kinds).toEqual(['apps/v1/Deployment', 'v1/ConfigMap', 'v1/Service']);
@@ -215,11 +226,11 @@ describe("Preevy's templates render unchanged", () => {
     expect(env).toContainEqual({ name: 'KAFKA_SERVICE', value: `${ids.id}-kafka` });
   });
 
-  it('the bundled sysbox template', () => {
-    expect(plan('sysbox').dockerHost.kind).toBe('Deployment');
+  it('the bundled sysbox template', async () => {
+    expect((await plan('sysbox')).dockerHost.kind).toBe('Deployment');
   });
 
-  it('the fixtures are the reference templates, byte for byte', () => {
+  it('the fixtures are the reference templates, byte for byte', async () => {
     const reference = path.join(ROOT, '../shared/reference/preevy-kubernetes-announcement.txt');
     // The reference documents sit beside the repository on development machines and in CI runs of
     // this workplace; a GitHub checkout has only the fixtures.
@@ -232,11 +243,13 @@ describe("Preevy's templates render unchanged", () => {
 });
 
 describe('validation', () => {
-  const workload = (name: string, kind = 'StatefulSet', dockerHost = true) => `
+  /** The name `{{ id }}-<suffix>` renders to. */
+  const own = (suffix: string) => `${ids.id}-${suffix}`;
+  const workload = (suffix: string, kind = 'StatefulSet', dockerHost = true) => `
 apiVersion: apps/v1
 kind: ${kind}
 metadata:
-  name: ${name}
+  name: "{{ id }}-${suffix}"
   ${dockerHost ? 'labels: {app.kubernetes.io/component: docker-host}' : ''}
 spec:
   selector: {matchLabels: {app: x}}
@@ -246,68 +259,70 @@ spec:
       containers: [{name: docker, image: docker:dind}]
 `;
 
-  it('requires exactly one docker-host workload, naming what it found', () => {
-    expect(() => planOfText(workload('a', 'Deployment', false))).toThrow(
-      'must carry the label "app.kubernetes.io/component: docker-host" (it runs the Docker server); found none among Deployment/a.',
+  it('requires exactly one docker-host workload, naming what it found', async () => {
+    await expect(planOfText(workload('a', 'Deployment', false))).rejects.toThrow(
+      `must carry the label "app.kubernetes.io/component: docker-host" (it runs the Docker server); found none among Deployment/${own('a')}.`,
     );
-    expect(() => planOfText(`${workload('a')}---${workload('b', 'Deployment')}`)).toThrow(
-      'found 2: StatefulSet/a, Deployment/b.',
+    await expect(planOfText(`${workload('a')}---${workload('b', 'Deployment')}`)).rejects.toThrow(
+      `found 2: StatefulSet/${own('a')}, Deployment/${own('b')}.`,
     );
-    expect(() => planOfText('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n')).toThrow(
-      'found none among no StatefulSet or Deployment at all.',
-    );
+    await expect(
+      planOfText('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: "{{ id }}-c"}\n'),
+    ).rejects.toThrow('found none among no StatefulSet or Deployment at all.');
   });
 
-  it('refuses cluster-scoped objects', () => {
-    expect(() =>
+  it('refuses cluster-scoped objects', async () => {
+    await expect(
       planOfText(
         `${workload('a')}---\napiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRole\nmetadata: {name: r}\n`,
       ),
-    ).toThrow('The template creates ClusterRole/r, which is cluster-scoped.');
+    ).rejects.toThrow('The template creates ClusterRole/r, which is cluster-scoped.');
   });
 
-  it('refuses objects in another namespace and fills in the namespace when absent', () => {
-    expect(() =>
+  it('refuses objects in another namespace and fills in the namespace when absent', async () => {
+    await expect(
       planOfText(
         `${workload('a')}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c, namespace: kube-system}\n`,
       ),
-    ).toThrow(
+    ).rejects.toThrow(
       'The template puts ConfigMap/c in namespace "kube-system", but the environment\'s namespace is "previews".',
     );
-    expect(planOfText(workload('a')).objects[0]!.metadata.namespace).toBe('previews');
+    expect((await planOfText(workload('a'))).objects[0]!.metadata.namespace).toBe('previews');
   });
 
-  it('requires a container on the docker-host', () => {
+  it('requires a container on the docker-host', async () => {
     const text = workload('a').replace('containers: [{name: docker, image: docker:dind}]', 'containers: []');
-    expect(() => planOfText(text)).toThrow('The docker-host StatefulSet/a has no containers');
+    await expect(planOfText(text)).rejects.toThrow(
+      `The docker-host StatefulSet/${own('a')} has no containers`,
+    );
   });
 
-  it('reports template syntax errors with the file', () => {
-    expect(() => planOfText('{% if id %}\nkind: x\n')).toThrow(
+  it('reports template syntax errors with the file', async () => {
+    await expect(planOfText('{% if id %}\nkind: x\n')).rejects.toThrow(
       /The template .*t\.yaml\.njk does not render: .*expected/i,
     );
   });
 
-  it('reports YAML errors and non-objects by document', () => {
-    expect(() => planOfText(`${workload('a')}---\nkey: [unclosed\n`)).toThrow(
+  it('reports YAML errors and non-objects by document', async () => {
+    await expect(planOfText(`${workload('a')}---\nkey: [unclosed\n`)).rejects.toThrow(
       /document 2 of the rendered template .* is not valid YAML/,
     );
-    expect(() => planOfText(`${workload('a')}---\n- a list\n`)).toThrow(
+    await expect(planOfText(`${workload('a')}---\n- a list\n`)).rejects.toThrow(
       /document 2 .* is not a Kubernetes object/,
     );
-    expect(() => planOfText(`${workload('a')}---\nkind: ConfigMap\n`)).toThrow(
+    await expect(planOfText(`${workload('a')}---\nkind: ConfigMap\n`)).rejects.toThrow(
       /document 2 .* needs apiVersion, kind and metadata.name/,
     );
   });
 
-  it('skips empty documents and refuses duplicates', () => {
-    expect(planOfText(`---\n${workload('a')}---\n---\n`).objects).toHaveLength(1);
-    expect(() => planOfText(`${workload('a')}---${workload('a')}`)).toThrow(
-      'The template creates StatefulSet/a twice.',
+  it('skips empty documents and refuses duplicates', async () => {
+    expect((await planOfText(`---\n${workload('a')}---\n---\n`)).objects).toHaveLength(1);
+    await expect(planOfText(`${workload('a')}---${workload('a')}`)).rejects.toThrow(
+      `The template creates StatefulSet/${own('a')} twice.`,
     );
   });
 
-  it('names a missing template and unknown bundled names', () => {
+  it('names a missing template and unknown bundled names', async () => {
     expect(() => loadTemplate('/nonexistent/t.njk')).toThrow(
       'Cannot read the template /nonexistent/t.njk: ENOENT',
     );

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { InputName } from '../src/model/inputs.js';
+import { resourceId } from '../src/model/ids.js';
 import { environmentSelector } from '../src/model/objects.js';
 import { rawCall } from './k8s/raw.js';
 import { StatusError, type FakeKubeApiServer } from './k8s/server.js';
@@ -17,9 +18,15 @@ import {
   startDouble,
   type HelloProject,
   doubleInputs,
+  kafkaTemplate,
 } from './helpers.js';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/preevy');
+/**
+ * A name that carries the ids of pr-1 and pr-2 both: the plan lets either environment render it, so
+ * only the apply's ownership check stands between one and the other's object.
+ */
+const SHARED = `${resourceId('acme/web', 'pr-1')}-${resourceId('acme/web', 'pr-2')}`;
 const ALL_OURS = 'app.kubernetes.io/managed-by=kube-pod-preview';
 
 let api: FakeKubeApiServer;
@@ -132,15 +139,16 @@ describe('up', () => {
   });
 
   it('refuses to take over an object another environment owns, saying to put {{ id }} in the name', async () => {
-    const kafka = path.join(FIXTURES, 'announcement-kafka.yaml.njk');
+    using scratch = scratchDir();
+    const kafka = kafkaTemplate(scratch.dir, SHARED);
     await run(inputs({ command: 'up', template: kafka, 'env-id': 'pr-1' }));
     const error = await run(inputs({ command: 'up', template: kafka, 'env-id': 'pr-2' })).catch(
       (e: Error) => e,
     );
     expect(String(error)).toContain(
-      'Deployment/kafka belongs to another preview environment (kube-pod-preview/env-id=pr-1',
+      `Deployment/${SHARED} belongs to another preview environment (kube-pod-preview/env-id=pr-1`,
     );
-    expect(String(error)).toContain('put {{ id }} in metadata.name of Deployment/kafka in the template');
+    expect(String(error)).toContain(`put {{ id }} in metadata.name of Deployment/${SHARED} in the template`);
     // Nothing of pr-2 was created: the check runs before any write.
     expect(objects('kube-pod-preview/env-id=pr-2')).toEqual([]);
   });
@@ -149,26 +157,27 @@ describe('up', () => {
     [
       'server-side apply',
       'true',
-      /Deployment\/kafka is also managed by "kube-pod-preview\/web-pr-1-[0-9a-f]{8}" \(another preview environment\)/,
+      `Deployment/${SHARED} is also managed by "kube-pod-preview/${resourceId('acme/web', 'pr-1')}" (another preview environment)`,
     ],
     [
       'client-side apply',
       'false',
-      /Deployment\/kafka belongs to another preview environment \(kube-pod-preview\/env-id=pr-1/,
+      `Deployment/${SHARED} belongs to another preview environment (kube-pod-preview/env-id=pr-1`,
     ],
   ])(
     'refuses another environment’s object even when its read raced past the check (%s)',
     async (_, ssa, message) => {
-      const kafka = path.join(FIXTURES, 'announcement-kafka.yaml.njk');
+      using scratch = scratchDir();
+      const kafka = kafkaTemplate(scratch.dir, SHARED);
       await run(inputs({ command: 'up', template: kafka, 'env-id': 'pr-1', 'server-side-apply': ssa }));
       // pr-2's ownership check reads before pr-1 created the object: that one read sees nothing.
       let raced = false;
       api.interceptor = (request) => {
-        if (raced || request.method !== 'GET' || !request.path.endsWith('/deployments/kafka'))
+        if (raced || request.method !== 'GET' || !request.path.endsWith(`/deployments/${SHARED}`))
           return undefined;
         raced = true;
-        return new StatusError(404, 'NotFound', 'deployments.apps "kafka" not found', {
-          name: 'kafka',
+        return new StatusError(404, 'NotFound', `deployments.apps "${SHARED}" not found`, {
+          name: SHARED,
           group: 'apps',
           kind: 'deployments',
         });
@@ -177,8 +186,8 @@ describe('up', () => {
         inputs({ command: 'up', template: kafka, 'env-id': 'pr-2', 'server-side-apply': ssa }),
       ).catch((e: Error) => e);
       api.interceptor = undefined;
-      expect(String(error)).toMatch(message);
-      const deployment = api.store.get(typeOfKind('apps/v1', 'Deployment')!, NAMESPACE, 'kafka')!;
+      expect(String(error)).toContain(message);
+      const deployment = api.store.get(typeOfKind('apps/v1', 'Deployment')!, NAMESPACE, SHARED)!;
       expect((deployment.metadata as any).labels['kube-pod-preview/env-id']).toBe('pr-1'); // not taken over
     },
   );
@@ -380,7 +389,8 @@ describe('down', () => {
   });
 
   it('removes kinds the deploy recorded even when the template has changed since', async () => {
-    const kafka = path.join(FIXTURES, 'announcement-kafka.yaml.njk');
+    using scratch = scratchDir();
+    const kafka = kafkaTemplate(scratch.dir);
     const { ids } = await run(inputs({ command: 'up', template: kafka }));
     expect(objects(environmentSelector(ids.id))).toContain(`Service/${ids.id}-kafka`);
     const log = memoryLogger();

@@ -1129,10 +1129,12 @@ function slug(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AI: () => (/* binding */ leaseName),
 /* harmony export */   Ab: () => (/* binding */ identityLabels),
 /* harmony export */   BA: () => (/* binding */ EXPOSE_COMPONENT),
 /* harmony export */   BC: () => (/* binding */ ANNOTATIONS),
 /* harmony export */   H8: () => (/* binding */ refOf),
+/* harmony export */   O$: () => (/* binding */ LEASE_PREFIX),
 /* harmony export */   Pb: () => (/* binding */ parseKindKey),
 /* harmony export */   Ro: () => (/* binding */ describeRef),
 /* harmony export */   YJ: () => (/* binding */ WORKLOAD_KIND_KEYS),
@@ -1166,6 +1168,12 @@ const LABELS = {
     component: 'app.kubernetes.io/component',
 };
 const MANAGER = 'kube-pod-preview';
+/** Names of the Leases that let one run at a time change an environment: kube-pod-preview's own. */
+const LEASE_PREFIX = `${MANAGER}-`;
+/** The name of the environment's Lease. */
+function leaseName(id) {
+    return `${LEASE_PREFIX}${id}`;
+}
 /** The kinds that may run the Docker server, as kind keys: teardown, cleanup and access checks list both. */
 const WORKLOAD_KIND_KEYS = ['apps/v1/StatefulSet', 'apps/v1/Deployment'];
 const DOCKER_HOST_COMPONENT = 'docker-host';
@@ -1321,6 +1329,8 @@ function labelObjects(rendered, options, what, { allowEmpty = false } = {}) {
         }
     }
     const objects = inNamespace(rendered.objects, options.namespace, what);
+    for (const object of objects)
+        ownName(object, options.ids, what);
     const identity = (0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .identityLabels */ .Ab)(options.ids);
     const annotations = { ...options.annotations, ...provenanceAnnotations(options.provenance, rendered) };
     for (const object of objects) {
@@ -1350,6 +1360,20 @@ function inNamespace(rendered, namespace, what) {
         object.metadata.namespace = namespace;
         return object;
     });
+}
+/**
+ * Names belong to their environment: each carries its id, so no two environments in a namespace render
+ * the same object (one would take over, or lock out, the other), and none takes a name the action keeps.
+ */
+function ownName(object, ids, what) {
+    const { name } = object.metadata;
+    const ref = (0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRef */ .Ro)((0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .refOf */ .H8)(object));
+    if (object.kind === 'Lease' && name.startsWith(_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .LEASE_PREFIX */ .O$)) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The ${what} creates ${ref}: names of Leases starting with ${_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .LEASE_PREFIX */ .O$} are kube-pod-preview's own (the lease that lets one run at a time change an environment). Rename it: put {{ id }} in its name, without that prefix.`);
+    }
+    if (!name.includes(ids.id)) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The ${what} creates ${ref}, whose name does not contain the environment's id (${ids.id}): every pull request's environment would create the same object, and one could take over or lock out another. Put {{ id }} in its name, e.g. name: {{ id }}-${name}.`);
+    }
 }
 function provenanceAnnotations(provenance, rendered) {
     return {
@@ -1656,6 +1680,7 @@ function resolveSettings(input, fromCompose, project, kubeconfigNamespace = () =
         template: BUNDLED_TEMPLATES.includes(template)
             ? template
             : external_node_path_default().resolve(project.workingDirectory, template),
+        templateFrom: templateFrom(explicit.template, fromCompose.template),
         serverSideApply: pick('serverSideApply') ?? DEFAULTS.serverSideApply,
         storageClass: pick('storageClass'),
         storageSize: pick('storageSize') ?? DEFAULTS.storageSize,
@@ -1732,6 +1757,9 @@ function notSystem(namespace, where) {
     if (namespace === 'default' || namespace.startsWith('kube-'))
         throw new errors/* UserError */.yo(`${where} is "${namespace}", a namespace of the cluster's own: previews go in a namespace of their own (e.g. previews, with deploy/rbac.yaml applied to it). Set input namespace.`);
     return namespace;
+}
+function templateFrom(input, compose) {
+    return input ? 'input template' : compose ? 'x-preevy template' : 'default';
 }
 const URL_PLACEHOLDERS = ['service', 'port', 'id', 'env-id', 'domain'];
 function exposeSettings(input, project) {
@@ -2351,8 +2379,8 @@ var model_ids = __webpack_require__(995);
 var trigger = __webpack_require__(2861);
 // EXTERNAL MODULE: ./src/model/settings.ts + 2 modules
 var model_settings = __webpack_require__(7429);
-// EXTERNAL MODULE: ./src/run/plan.ts + 2 modules
-var run_plan = __webpack_require__(1118);
+// EXTERNAL MODULE: ./src/run/plan.ts + 3 modules
+var run_plan = __webpack_require__(9062);
 // EXTERNAL MODULE: ./src/run/checkout.ts
 var checkout = __webpack_require__(2753);
 ;// CONCATENATED MODULE: ./src/run/fork.ts
@@ -2517,7 +2545,7 @@ async function manage(run, command, options, connect, model) {
     if (command.name === 'down') {
         const { runDown } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(553)]).then(__webpack_require__.bind(__webpack_require__, 3553));
         const client = await connect();
-        return runDown(run, client, templateKinds(run, model), await reportOf(run, options.env));
+        return runDown(run, client, await templateKinds(run, model), await reportOf(run, options.env));
     }
     const { runExtend } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(333)]).then(__webpack_require__.bind(__webpack_require__, 2333));
     return runExtend(run, await connect(), command.byMs, await reportOf(run, options.env));
@@ -2525,9 +2553,9 @@ async function manage(run, command, options, connect, model) {
 async function execute(run, command, options, connect) {
     // A bad template fails `plan` and `up` before anything touches the cluster.
     const provenance = (0,run_plan/* planOptions */.Su)(run);
-    const plan = (0,run_plan/* planEnvironment */.RJ)(run, provenance);
+    const plan = await (0,run_plan/* planEnvironment */.RJ)(run, provenance);
     if (command.name === 'plan' && !options.planOnServer)
-        return { command: 'plan', manifest: (0,run_plan/* manifestOf */.$V)(plan, (0,run_plan/* declaredExposure */.US)(run, provenance)) };
+        return { command: 'plan', manifest: (0,run_plan/* manifestOf */.$V)(plan, await (0,run_plan/* declaredExposure */.US)(run, provenance)) };
     if (command.name === 'plan') {
         const { planOnServer } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 2738));
         return { command: 'plan', manifest: await planOnServer(run, await connect(), plan, provenance) };
@@ -2608,11 +2636,11 @@ function secretInputs(input, env) {
  * The kinds the current template uses, for teardown. Teardown must work even when the template no
  * longer renders: it then relies on what the deploy recorded on the docker-host workload.
  */
-function templateKinds(run, model) {
+async function templateKinds(run, model) {
     if (!model)
         return [];
     try {
-        return (0,run_plan/* planEnvironment */.RJ)({ ...run, model }, (0,run_plan/* planOptions */.Su)({ ...run, model })).kinds;
+        return (await (0,run_plan/* planEnvironment */.RJ)({ ...run, model }, (0,run_plan/* planOptions */.Su)({ ...run, model }))).kinds;
     }
     catch (error) {
         run.log.warning(`The template does not render (${(0,errors/* describeError */.Uc)(error)}); removing what the last deploy recorded.`);
@@ -2623,7 +2651,7 @@ function templateKinds(run, model) {
 
 /***/ }),
 
-/***/ 1118:
+/***/ 9062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2636,6 +2664,8 @@ __webpack_require__.d(__webpack_exports__, {
   Lc: () => (/* binding */ planExposure),
   Su: () => (/* binding */ planOptions)
 });
+
+// UNUSED EXPORTS: fromPullRequest
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
@@ -2693,11 +2723,223 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
-// EXTERNAL MODULE: ./node_modules/nunjucks/index.js
-var nunjucks = __webpack_require__(8115);
-var nunjucks_default = /*#__PURE__*/__webpack_require__.n(nunjucks);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __webpack_require__(8995);
+;// CONCATENATED MODULE: ./src/render/sandbox.ts
+
+
+
+
+
+
+const DEFAULT_LIMITS = { timeoutMs: 10_000, memoryMb: 128 };
+/** An included file larger than this is not a template. */
+const MAX_INCLUDE_BYTES = 1024 * 1024;
+/** More include requests than this is a loop, not a template. */
+const MAX_INCLUDES = 200;
+/** The result's JSON: the rendered objects, well above any pod template's. */
+const MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
+/**
+ * Renders a template in a child process that holds nothing worth stealing and may do next to nothing:
+ * an empty environment, Node's permission model (it may read its own code only: no other file, no
+ * child process, worker, addon, WASI or inspector), no code generation from strings, a time and memory
+ * limit. Only data crosses: the source and arguments in, the parsed YAML documents out. The template's
+ * includes are read here, confined to its directory, symbolic links resolved (Node's permission model
+ * follows them wherever they point).
+ */
+function renderInSandbox(job) {
+    const limits = { ...DEFAULT_LIMITS, ...job.limits };
+    const { script, flags } = sandboxProcess(limits);
+    const child = (0,external_node_child_process_.spawn)(process.execPath, [...flags, script], {
+        env: {},
+        cwd: external_node_path_default().dirname(script),
+        stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    return new Promise((resolve, reject) => {
+        const session = new Session(external_node_path_default().dirname(job.file), child.stdin, (result) => {
+            if ('failed' in result)
+                reject(new errors/* UserError */.yo(`${lead(job)}: ${clip(result.failed)}${hint(result.failed)}`));
+            else
+                resolve(result.documents);
+        });
+        const stop = (error) => {
+            child.kill('SIGKILL');
+            session.stop();
+            reject(error);
+        };
+        const timer = setTimeout(() => stop(new errors/* UserError */.yo(`${lead(job)}: it ran longer than ${limits.timeoutMs / 1000} s, and was stopped.`)), limits.timeoutMs);
+        const abort = () => stop(job.signal.reason);
+        if (job.signal?.aborted)
+            abort();
+        job.signal?.addEventListener('abort', abort, { once: true });
+        let stderr = '';
+        child.stderr.on('data', (data) => (stderr = (stderr + data.toString()).slice(-4096)));
+        child.stdout.on('data', (data) => {
+            if (!session.receive(data))
+                stop(new errors/* UserError */.yo(`${lead(job)}: it sent back more than ${MAX_OUTPUT_BYTES} bytes.`));
+        });
+        child.on('error', (error) => stop(error));
+        child.on('close', (code, signal) => {
+            clearTimeout(timer);
+            job.signal?.removeEventListener('abort', abort);
+            if (!session.done)
+                reject(new errors/* UserError */.yo(`${lead(job)}: ${crash(code, signal, stderr, limits)}`));
+        });
+        child.stdin.on('error', () => { }); // a child that died early: its close says why
+        child.stdin.write(`${JSON.stringify({ name: external_node_path_default().basename(job.file), source: job.source, args: job.args })}\n`);
+    });
+}
+/** The child's side of the conversation: include requests answered, the result handed on once. */
+class Session {
+    root;
+    stdin;
+    onResult;
+    done = false;
+    /** The start of a line whose end has not come yet. */
+    pending = [];
+    received = 0;
+    includes = 0;
+    constructor(root, stdin, onResult) {
+        this.root = root;
+        this.stdin = stdin;
+        this.onResult = onResult;
+    }
+    /** Takes a chunk of the child's output; false when it sent too much. */
+    receive(data) {
+        this.received += data.length;
+        if (this.received > MAX_OUTPUT_BYTES)
+            return false;
+        let start = 0;
+        for (let end = data.indexOf(10); end >= 0 && !this.done; end = data.indexOf(10, start)) {
+            const line = Buffer.concat([...this.pending, data.subarray(start, end)]).toString('utf8');
+            this.pending = [];
+            start = end + 1;
+            this.handle(line);
+        }
+        if (!this.done && start < data.length)
+            this.pending.push(data.subarray(start));
+        return true;
+    }
+    /** Stopped from outside (time limit, cancellation): later output is ignored. */
+    stop() {
+        this.done = true;
+    }
+    handle(line) {
+        let message;
+        try {
+            message = JSON.parse(line);
+        }
+        catch {
+            return this.result({ failed: 'its process sent something that is not a message' });
+        }
+        if (typeof message.include === 'string') {
+            this.includes += 1;
+            const answer = this.includes > MAX_INCLUDES
+                ? { refused: `it includes more than ${MAX_INCLUDES} templates` }
+                : includeAnswer(this.root, message.include);
+            this.stdin.write(`${JSON.stringify(answer)}\n`);
+            return;
+        }
+        if (Array.isArray(message.documents) && message.documents.every(isDocument))
+            return this.result({ documents: message.documents });
+        this.result({ failed: typeof message.failed === 'string' ? message.failed : 'it sent no result' });
+    }
+    result(result) {
+        this.done = true;
+        this.stdin.end();
+        this.onResult(result);
+    }
+}
+/** The child's word is checked, not trusted: a document is a value or an error. */
+function isDocument(doc) {
+    if (doc === null || typeof doc !== 'object')
+        return false;
+    return 'value' in doc || typeof doc.error === 'string';
+}
+/** The source of an include, when it is a file inside the template's directory (links resolved). */
+function includeAnswer(root, name) {
+    try {
+        return readInclude(root, name, (0,external_node_fs_.realpathSync)(external_node_path_default().resolve(root, name)));
+    }
+    catch {
+        return { missing: true }; // gone, unreadable, or no such file: nunjucks says "template not found"
+    }
+}
+function readInclude(root, name, real) {
+    const relative = external_node_path_default().relative(root, real);
+    if (relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(relative)) {
+        return {
+            refused: `it includes "${name}", which is outside the template's directory ${root}: a template may include files beside it or below it only`,
+        };
+    }
+    if (relative.split((external_node_path_default()).sep).includes('.git')) {
+        return { refused: `it includes "${name}", inside .git (which may hold the checkout's token)` };
+    }
+    const stat = (0,external_node_fs_.statSync)(real);
+    if (!stat.isFile())
+        return { missing: true };
+    if (stat.size > MAX_INCLUDE_BYTES)
+        return { refused: `it includes "${name}", larger than 1 MiB` };
+    return { source: (0,external_node_fs_.readFileSync)(real, 'utf8') };
+}
+/**
+ * The child's script and Node's flags for it. The script sits beside this module in all three settings:
+ * sandbox-child.ts in the sources (vitest), .js in lib/ (the bench) and in dist/lib/ (its own bundle,
+ * built by scripts/build.mjs, beside the chunks). Node 24's permission model has no network switch
+ * (--allow-net came with Node 25, where the network is denied by default under --permission).
+ */
+function sandboxProcess(limits = DEFAULT_LIMITS) {
+    const here = (0,external_node_url_.fileURLToPath)(import.meta.url);
+    const script = external_node_path_default().join(external_node_path_default().dirname(here), `sandbox-child${external_node_path_default().extname(here)}`);
+    const flags = [
+        '--permission',
+        ...readablePaths(script).map((p) => `--allow-fs-read=${p}`),
+        '--disallow-code-generation-from-strings',
+        `--max-old-space-size=${limits.memoryMb}`,
+    ];
+    return { script, flags };
+}
+/**
+ * The child's own code. Unbundled (this module is sandbox.ts or .js, not a chunk of dist/), it imports
+ * nunjucks and yaml from node_modules, which it may read too; bundled, it is one file.
+ */
+function readablePaths(script) {
+    const here = (0,external_node_url_.fileURLToPath)(import.meta.url);
+    if (external_node_path_default().basename(here, external_node_path_default().extname(here)) !== 'sandbox')
+        return [script];
+    const require = (0,external_node_module_.createRequire)(script);
+    const modules = ['nunjucks', 'yaml'].map((name) => {
+        const entry = require.resolve(name);
+        return entry.slice(0, entry.lastIndexOf(`${(external_node_path_default()).sep}node_modules${(external_node_path_default()).sep}`) + '/node_modules'.length);
+    });
+    return [script, ...new Set(modules)];
+}
+function lead(job) {
+    return `The template ${job.where} does not render`;
+}
+/** A message from the child is about the template, written by it: one line, short. */
+function clip(text) {
+    const line = text.replace(/\s*\n\s*/g, ' ').trim();
+    return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
+/** What the sandbox refused, said as such. */
+function hint(failure) {
+    return /Code generation from strings disallowed|ERR_ACCESS_DENIED|Access to this API has been restricted/.test(failure)
+        ? '. Templates render in a sandbox: they may not run JavaScript, read files outside their own directory, start processes or see the environment.'
+        : '';
+}
+function crash(code, signal, stderr, limits) {
+    if (/heap out of memory|Reached heap limit/.test(stderr))
+        return `it used more than ${limits.memoryMb} MB of memory, and was stopped.`;
+    // The child catches what a template throws: an error that ends it is the sandbox's own.
+    const error = /^\w*Error\b.*$/m.exec(stderr)?.[0];
+    return `its process ended (${signal ?? `exit code ${code}`}) without a result${error ? `: ${clip(error)}` : ''}.`;
+}
+
 ;// CONCATENATED MODULE: ./src/render/template.ts
 
 
@@ -2705,50 +2947,105 @@ var errors = __webpack_require__(17);
 
 
 
-
-/** Reads a template by path, or one bundled with the action by name (`default`, `sysbox`). */
-function loadTemplate(template) {
-    const file = external_node_path_default().isAbsolute(template) ? template : bundledTemplatePath(template);
+/**
+ * Reads a template by path, or one bundled with the action by name (`default`, `sysbox`). A template
+ * the compose file named is refused, before it is read, unless its real path lies inside the project.
+ */
+function loadTemplate(template, origin) {
+    const bundled = !external_node_path_default().isAbsolute(template);
+    const file = bundled ? bundledTemplatePath(template) : template;
+    let real;
     let source;
     try {
-        source = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        real = (0,external_node_fs_.realpathSync)(file);
+        if (origin?.confined && !bundled)
+            confine(real, template, origin);
+        source = (0,external_node_fs_.readFileSync)(real, 'utf8');
     }
     catch (error) {
+        if (error instanceof errors/* UserError */.yo)
+            throw error;
         throw new errors/* UserError */.yo(`Cannot read the template ${file}: ${error.code ?? error.message}. Set input template (or x-preevy template) to a readable file, or to "default" or "sysbox".`);
     }
-    return { path: file, source, hash: (0,external_node_crypto_.createHash)('sha256').update(source).digest('hex') };
+    const fromPullRequest = !bundled &&
+        (origin?.confined === true || (origin !== undefined && inside(real, origin.workingDirectory)));
+    return {
+        path: file,
+        file: real,
+        source,
+        hash: (0,external_node_crypto_.createHash)('sha256').update(source).digest('hex'),
+        fromPullRequest,
+    };
 }
-/** Renders a pod template (Preevy's contract) into its objects. */
-function renderTemplate(template, args) {
-    return { objects: render(template, args), templateHash: template.hash };
+function confine(real, template, origin) {
+    const project = origin.workingDirectory;
+    if (!inside(real, project) || real.split((external_node_path_default()).sep).includes('.git')) {
+        throw new errors/* UserError */.yo(`${origin.from} is ${template}, which is not a file of the project (working-directory ${project}${real === template ? '' : `; it resolves to ${real}`}). The compose file comes from the pull request: the template it names must lie inside the project, outside .git. To use a template from elsewhere, set input template in the workflow.`);
+    }
 }
-/** Renders an exposure template into its objects. */
-function renderExposureTemplate(template, args) {
-    return { objects: render(template, args), templateHash: template.hash };
-}
-/** Renders the template and parses every `---`-separated document into an object. */
-function render(template, args) {
-    const env = new (nunjucks_default()).Environment(new (nunjucks_default()).FileSystemLoader(external_node_path_default().dirname(template.path)), {
-        autoescape: false,
-        throwOnUndefined: false,
-    });
-    let rendered;
+/** Whether `real` lies inside `directory`, both with links resolved. */
+function inside(real, directory) {
+    let root;
     try {
-        rendered = new (nunjucks_default()).Template(template.source, env, template.path, true).render({ ...args });
+        root = (0,external_node_fs_.realpathSync)(directory);
     }
-    catch (error) {
-        throw new errors/* UserError */.yo(`The template ${template.path} does not render: ${oneLine(error.message)}`);
+    catch {
+        return false;
     }
-    return parseDocuments(rendered, template.path);
+    const relative = external_node_path_default().relative(root, real);
+    const out = relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(relative);
+    return relative !== '' && !out;
 }
-function parseDocuments(text, where) {
+/** Renders a pod template (Preevy's contract) into its objects, in the sandbox. */
+async function renderTemplate(template, args, options = {}) {
+    return { objects: await render(template, args, options), templateHash: template.hash };
+}
+/**
+ * Stands for the basic-auth htpasswd line in the sandbox, which never sees it (it is derived from the
+ * password): the line replaces it in the rendered objects.
+ */
+const HTPASSWD_PLACEHOLDER = 'kube-pod-preview-basic-auth-htpasswd';
+/** Renders an exposure template into its objects, in the sandbox. */
+async function renderExposureTemplate(template, args, options = {}) {
+    const auth = args.basicAuth;
+    const sent = auth ? { ...args, basicAuth: { ...auth, htpasswd: HTPASSWD_PLACEHOLDER } } : args;
+    let objects = await render(template, sent, options);
+    if (auth)
+        objects = replaceInStrings(objects, HTPASSWD_PLACEHOLDER, auth.htpasswd);
+    return { objects, templateHash: template.hash };
+}
+function replaceInStrings(value, from, to) {
+    if (typeof value === 'string')
+        return value.split(from).join(to);
+    if (Array.isArray(value))
+        return value.map((v) => replaceInStrings(v, from, to));
+    if (value && typeof value === 'object') {
+        const entries = Object.entries(value).map(([k, v]) => [k, replaceInStrings(v, from, to)]);
+        return Object.fromEntries(entries);
+    }
+    return value;
+}
+async function render(template, args, options) {
+    const documents = await renderInSandbox({
+        file: template.file,
+        where: template.path,
+        source: template.source,
+        args,
+        signal: options.signal,
+        limits: options.limits,
+    });
+    return objectsOf(documents, template.path);
+}
+/** Every `---`-separated document the child parsed, checked to be an object with a name. */
+function objectsOf(documents, where) {
     const objects = [];
-    (0,dist/* parseAllDocuments */.hR)(text).forEach((doc, index) => {
+    documents.forEach((doc, index) => {
         const position = `document ${index + 1} of the rendered template ${where}`;
-        if (doc.errors.length > 0) {
-            throw new errors/* UserError */.yo(`The ${position} is not valid YAML: ${oneLine(doc.errors[0].message)}`);
+        if ('error' in doc) {
+            const line = doc.line ? ` (line ${doc.line} of the rendered text)` : '';
+            throw new errors/* UserError */.yo(`The ${position} is not valid YAML${line}: ${oneLine(doc.error)}`);
         }
-        const value = doc.toJS();
+        const value = doc.value;
         if (value === null || value === undefined)
             return; // an empty document, e.g. after a trailing ---
         if (typeof value !== 'object' || Array.isArray(value)) {
@@ -2781,7 +3078,10 @@ function bundledTemplatePath(name) {
     throw new errors/* UserError */.yo(`There is no bundled template "${name}"; bundled templates are "default", "sysbox" and (for exposure) "expose".`);
 }
 function oneLine(text) {
-    return text.replace(/\s*\n\s*/g, ' ').trim();
+    return text
+        .replace(/\s*\n\s*/g, ' ')
+        .trim()
+        .slice(0, 300);
 }
 
 ;// CONCATENATED MODULE: ./src/run/plan.ts
@@ -2812,37 +3112,64 @@ function planOptions(run) {
         },
     };
 }
-/** The environment's objects: its pod template rendered, validated and labelled. */
-function planEnvironment(run, options) {
-    const template = loadTemplate(run.settings.template);
-    const args = templateArgs(run.settings, run.ids, {
+/** The environment's objects: its pod template rendered (in the sandbox), validated and labelled. */
+async function planEnvironment(run, options) {
+    const { settings } = run;
+    const template = loadTemplate(settings.template, {
+        from: settings.templateFrom,
+        workingDirectory: settings.workingDirectory,
+        confined: settings.templateFrom === 'x-preevy template',
+    });
+    if (template.fromPullRequest)
+        run.log.info(fromPullRequest(template, settings.templateFrom));
+    const args = templateArgs(settings, run.ids, {
         repository: run.repository,
         prNumber: run.context.prNumber,
         sha: run.context.headSha,
         project: run.model.name,
     });
-    const plan = (0,model_plan/* buildPlan */.Gg)(renderTemplate(template, args), options);
+    const plan = (0,model_plan/* buildPlan */.Gg)(await renderTemplate(template, args, { signal: run.signal }), options);
     for (const warning of plan.warnings)
         run.log.warning(warning);
     return plan;
 }
-/** The exposure objects of these entries: none with expose none or nothing to expose. */
-function planExposure(entries, options) {
+/** The exposure objects of these entries (rendered in the sandbox): none with expose none or nothing to expose. */
+async function planExposure(entries, options) {
     if (options.expose.mode === 'none' || entries.length === 0)
         return (0,model_plan/* buildExposurePlan */.RW)({ objects: [], templateHash: '' }, options.planOptions);
-    const template = loadTemplate(options.expose.template);
+    const from = 'input expose-template';
+    const template = loadTemplate(options.expose.template, {
+        from,
+        workingDirectory: options.workingDirectory,
+        confined: false,
+    });
+    if (template.fromPullRequest)
+        options.log.info(fromPullRequest(template, from));
     const args = exposureTemplateArgs(options.namespace, options.expose, options.ids, entries);
-    return (0,model_plan/* buildExposurePlan */.RW)(renderExposureTemplate(template, args), options.planOptions);
+    const rendered = await renderExposureTemplate(template, args, { signal: options.signal });
+    return (0,model_plan/* buildExposurePlan */.RW)(rendered, options.planOptions);
 }
 /**
  * The exposure of the ports compose declares on a fixed host port, known before anything runs: what the
  * preflight checks and `plan` shows. A port the Docker server numbers is exposed only once it has.
  */
-function declaredExposure(run, options) {
-    const { settings, ids } = run;
-    const { expose } = settings;
+async function declaredExposure(run, options) {
+    const { settings, ids, log, signal } = run;
+    const { expose, namespace, workingDirectory } = settings;
     const entries = (0,exposure/* exposureEntries */.Co)((0,model/* declaredPorts */.lA)(run.model), expose, ids);
-    return planExposure(entries, { expose, namespace: settings.namespace, ids, planOptions: options });
+    return planExposure(entries, {
+        expose,
+        namespace,
+        ids,
+        planOptions: options,
+        workingDirectory,
+        log,
+        signal,
+    });
+}
+/** The log's line for a template whose content the pull request controls. */
+function fromPullRequest(template, from) {
+    return `The template ${template.path} (${from}) comes from the pull request: it renders in a sandbox (no credentials, files, processes or environment), and its objects must carry the environment's id.`;
 }
 /**
  * Objects as multi-document YAML, what `plan` prints: the plan's, then those of `exposure` (so the URLs

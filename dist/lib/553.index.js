@@ -192,7 +192,7 @@ const CONTRADICTIONS = 5;
  * (another run wrote between our read and write) backs off with jitter, within the same deadline.
  */
 async function acquireLease(client, id, options) {
-    const name = `kube-pod-preview-${id}`;
+    const name = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_5__/* .leaseName */ .AI)(id);
     const identity = `${options.holder} (${node_os__WEBPACK_IMPORTED_MODULE_1___default().hostname()}, pid ${process.pid}, ${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex')})`;
     const lease = await takeLease(client, { id, name, identity }, options);
     return holdLease(client, lease, identity, options);

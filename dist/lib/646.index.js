@@ -326,7 +326,7 @@ async function runDoctor(run, client, plan, options) {
         }
     }
     try {
-        for (const check of await (0,_kube_preflight_js__WEBPACK_IMPORTED_MODULE_1__/* .preflightChecks */ .x)(client, (0,_preflight_js__WEBPACK_IMPORTED_MODULE_5__/* .preflightSubject */ .qo)(run, plan, options), run.log))
+        for (const check of await (0,_kube_preflight_js__WEBPACK_IMPORTED_MODULE_1__/* .preflightChecks */ .x)(client, await (0,_preflight_js__WEBPACK_IMPORTED_MODULE_5__/* .preflightSubject */ .qo)(run, plan, options), run.log))
             record(check);
     }
     catch (error) {

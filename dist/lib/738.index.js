@@ -433,19 +433,19 @@ async function readNamed(client, ref, text) {
 /* harmony import */ var _kube_apply_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9501);
 /* harmony import */ var _kube_preflight_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(319);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
-/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1118);
+/* harmony import */ var _plan_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9062);
 
 
 
 
 
 /** What the checks compare the cluster with: the plan, and the exposure of the ports compose declares. */
-function preflightSubject(run, plan, options) {
+async function preflightSubject(run, plan, options) {
     const { settings } = run;
     const { expose } = settings;
     return {
         plan,
-        exposure: (0,_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .declaredExposure */ .US)(run, options),
+        exposure: await (0,_plan_js__WEBPACK_IMPORTED_MODULE_4__/* .declaredExposure */ .US)(run, options),
         serverSideApply: settings.serverSideApply,
         storageClass: settings.storageClass,
         ingressClass: expose.mode === 'ingress' ? expose.ingressClass : undefined,
@@ -458,7 +458,7 @@ function preflightSubject(run, plan, options) {
  */
 async function preflight(run, client, plan, options) {
     const checks = await run.log.group('Preflight: dry run and cluster checks', async () => {
-        const results = await (0,_kube_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .preflightChecks */ .x)(client, preflightSubject(run, plan, options), run.log);
+        const results = await (0,_kube_preflight_js__WEBPACK_IMPORTED_MODULE_2__/* .preflightChecks */ .x)(client, await preflightSubject(run, plan, options), run.log);
         for (const check of results)
             run.log.info(checkLine(check));
         return results;
@@ -479,7 +479,7 @@ function checkLine(check) {
  * answers their dry-run apply, defaults and admission's changes filled in; a Secret's values masked.
  */
 async function planOnServer(run, client, plan, options) {
-    const { exposure } = preflightSubject(run, plan, options);
+    const { exposure } = await preflightSubject(run, plan, options);
     const write = { serverSideApply: run.settings.serverSideApply, log: run.log, dryRun: true };
     const objects = [
         ...(await (0,_kube_apply_js__WEBPACK_IMPORTED_MODULE_1__/* .applyPlan */ .g)(client, plan, write)),

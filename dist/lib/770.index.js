@@ -203,7 +203,7 @@ async function runCli(argv) {
         const file = args.kubeconfigFile;
         const kubeconfig = file === undefined ? {} : { kubeconfig: readKubeconfig(file) };
         // Imported here, not above: `--help` and argument errors should not pay for loading the libraries.
-        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(838), __webpack_require__.e(446)]).then(__webpack_require__.bind(__webpack_require__, 2446));
+        const { runCommand } = await Promise.all(/* import() */[__webpack_require__.e(312), __webpack_require__.e(446)]).then(__webpack_require__.bind(__webpack_require__, 2446));
         const outcome = await runCommand({
             input: (0,inputs/* mapInputs */.k3)({ ...args.inputs, ...kubeconfig }),
             // The environment's id derives from the repository: the CLI must name the one the action does.

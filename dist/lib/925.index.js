@@ -806,8 +806,8 @@ function describeFetchError(error) {
     return cause?.message ?? error.message;
 }
 
-// EXTERNAL MODULE: ./src/run/plan.ts + 2 modules
-var run_plan = __webpack_require__(1118);
+// EXTERNAL MODULE: ./src/run/plan.ts + 3 modules
+var run_plan = __webpack_require__(9062);
 ;// CONCATENATED MODULE: ./src/run/expose.ts
 var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
     if (value !== null && value !== void 0) {
@@ -881,7 +881,7 @@ async function exposePorts(client, ports, options) {
     const entries = (0,exposure/* exposureEntries */.Co)(ports, expose, options.ids);
     for (const p of ports.filter((p) => p.protocol !== 'tcp'))
         log.info(`  ${p.service} ${p.targetPort}/${p.protocol} is not exposed: only TCP is`);
-    const plan = (0,run_plan/* planExposure */.Lc)(entries, options);
+    const plan = await (0,run_plan/* planExposure */.Lc)(entries, options);
     const recorded = await recordKinds(client, options.dockerHost, plan.kinds);
     if (plan.objects.length > 0)
         await (0,apply/* applyPlan */.g)(client, plan, { serverSideApply: options.serverSideApply, log });
@@ -1222,6 +1222,7 @@ async function deploy(run, client, plan, options) {
         dockerHost: plan.dockerHost,
         podName: pod.name,
         planOptions: options,
+        workingDirectory: settings.workingDirectory,
         log,
         signal,
     })));

@@ -4,11 +4,13 @@
  *  (1) tunnel vs direct throughput into dockerd;     (2) compose up through the tunnel vs directly,
  *      with the WebSocket upgrades it costs;          (3) down with a service that ignores SIGTERM;
  *  (4) the permission check's requests and time;     (5) the bundle's start-up CPU;
- *  (6) a refusal by Pod Security: the preflight vs the wait, and the preflight's cost.
+ *  (6) a refusal by Pod Security: the preflight vs the wait, and the preflight's cost;
+ *  (7) one render in the template sandbox (its own process) against one in-process.
  * The bundle figures are of dist/ as built: run `npm run build` first after changing src/.
  */
 import { permissionCheck } from './access.js';
 import { preflightFigures } from './preflight.js';
+import { renderFigures } from './render.js';
 import { composeUp } from './compose.js';
 import { startup } from './startup.js';
 import { teardownTime } from './teardown.js';
@@ -22,3 +24,4 @@ await teardownTime(RUNS);
 await permissionCheck(RUNS);
 await startup(Math.max(RUNS, 5));
 await preflightFigures(RUNS);
+await renderFigures(Math.max(RUNS, 10));

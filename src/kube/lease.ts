@@ -4,7 +4,7 @@ import { UserError } from '../util/errors.js';
 import { formatDuration } from '../util/duration.js';
 import type { Logger } from '../util/log.js';
 import { KubeApiError, type KubeClient } from './client.js';
-import { LABELS, MANAGER, type KubeObject } from '../model/objects.js';
+import { LABELS, MANAGER, leaseName, type KubeObject } from '../model/objects.js';
 import { sleep } from '../util/sleep.js';
 
 interface Lease extends KubeObject {
@@ -54,7 +54,7 @@ export async function acquireLease(
   id: string,
   options: LeaseOptions,
 ): Promise<HeldLease> {
-  const name = `kube-pod-preview-${id}`;
+  const name = leaseName(id);
   const identity = `${options.holder} (${os.hostname()}, pid ${process.pid}, ${randomBytes(3).toString('hex')})`;
   const lease = await takeLease(client, { id, name, identity }, options);
   return holdLease(client, lease, identity, options);

@@ -55,6 +55,14 @@ export const LABELS = {
 } as const;
 
 export const MANAGER = 'kube-pod-preview';
+
+/** Names of the Leases that let one run at a time change an environment: kube-pod-preview's own. */
+export const LEASE_PREFIX = `${MANAGER}-`;
+
+/** The name of the environment's Lease. */
+export function leaseName(id: string): string {
+  return `${LEASE_PREFIX}${id}`;
+}
 /** The kinds that may run the Docker server, as kind keys: teardown, cleanup and access checks list both. */
 export const WORKLOAD_KIND_KEYS = ['apps/v1/StatefulSet', 'apps/v1/Deployment'];
 export const DOCKER_HOST_COMPONENT = 'docker-host';

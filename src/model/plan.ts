@@ -4,6 +4,7 @@ import {
   DOCKER_HOST_COMPONENT,
   EXPOSE_COMPONENT,
   LABELS,
+  LEASE_PREFIX,
   WORKLOAD_KIND_KEYS,
   describeRef,
   identityLabels,
@@ -169,6 +170,7 @@ function labelObjects(
     }
   }
   const objects = inNamespace(rendered.objects, options.namespace, what);
+  for (const object of objects) ownName(object, options.ids, what);
   const identity = identityLabels(options.ids);
   const annotations = { ...options.annotations, ...provenanceAnnotations(options.provenance, rendered) };
   for (const object of objects) {
@@ -202,6 +204,25 @@ function inNamespace(rendered: KubeObject[], namespace: string, what: string): K
     object.metadata.namespace = namespace;
     return object;
   });
+}
+
+/**
+ * Names belong to their environment: each carries its id, so no two environments in a namespace render
+ * the same object (one would take over, or lock out, the other), and none takes a name the action keeps.
+ */
+function ownName(object: KubeObject, ids: Ids, what: string): void {
+  const { name } = object.metadata;
+  const ref = describeRef(refOf(object));
+  if (object.kind === 'Lease' && name.startsWith(LEASE_PREFIX)) {
+    throw new UserError(
+      `The ${what} creates ${ref}: names of Leases starting with ${LEASE_PREFIX} are kube-pod-preview's own (the lease that lets one run at a time change an environment). Rename it: put {{ id }} in its name, without that prefix.`,
+    );
+  }
+  if (!name.includes(ids.id)) {
+    throw new UserError(
+      `The ${what} creates ${ref}, whose name does not contain the environment's id (${ids.id}): every pull request's environment would create the same object, and one could take over or lock out another. Put {{ id }} in its name, e.g. name: {{ id }}-${name}.`,
+    );
+  }
 }
 
 function provenanceAnnotations(provenance: Provenance, rendered: RenderedTemplate): Record<string, string> {

@@ -54,6 +54,11 @@ export interface Settings {
   namespaceFrom: string;
   /** Absolute path of the nunjucks template, or the name of a bundled one. */
   template: string;
+  /**
+   * Who named it: the compose file (`x-preevy template`, the pull request's: confined to the project
+   * when read) or the workflow (`input template`, anywhere), or nobody (the default).
+   */
+  templateFrom: 'x-preevy template' | 'input template' | 'default';
   serverSideApply: boolean;
   storageClass: string | undefined;
   /** GiB; fractions allowed. */
@@ -211,6 +216,7 @@ export function resolveSettings(
     template: BUNDLED_TEMPLATES.includes(template)
       ? template
       : path.resolve(project.workingDirectory, template),
+    templateFrom: templateFrom(explicit.template, fromCompose.template),
     serverSideApply: pick('serverSideApply') ?? DEFAULTS.serverSideApply,
     storageClass: pick('storageClass'),
     storageSize: pick('storageSize') ?? DEFAULTS.storageSize,
@@ -300,6 +306,10 @@ function notSystem(namespace: string, where: string): string {
       `${where} is "${namespace}", a namespace of the cluster's own: previews go in a namespace of their own (e.g. previews, with deploy/rbac.yaml applied to it). Set input namespace.`,
     );
   return namespace;
+}
+
+function templateFrom(input: string | undefined, compose: string | undefined): Settings['templateFrom'] {
+  return input ? 'input template' : compose ? 'x-preevy template' : 'default';
 }
 
 const URL_PLACEHOLDERS = ['service', 'port', 'id', 'env-id', 'domain'];

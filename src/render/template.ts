@@ -1,74 +1,157 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import nunjucks from 'nunjucks';
-import { parseAllDocuments } from 'yaml';
 import { UserError } from '../util/errors.js';
 import type { KubeObject } from '../model/objects.js';
 import type { RenderedTemplate } from '../model/plan.js';
 import type { ExposureTemplateArgs, TemplateArgs } from '../model/template-args.js';
+import { renderInSandbox, type RenderedDocument, type SandboxLimits } from './sandbox.js';
 
 export interface LoadedTemplate {
   /** Where it was read from, for messages. */
   path: string;
+  /** Its real path (links resolved): its directory is the root of its includes. */
+  file: string;
   source: string;
   /** sha256 of the source, so a deploy records which template made its objects. */
   hash: string;
+  /** Its content is the pull request's: it lies inside the project (the checkout), or x-preevy named it. */
+  fromPullRequest: boolean;
 }
 
-/** Reads a template by path, or one bundled with the action by name (`default`, `sysbox`). */
-export function loadTemplate(template: string): LoadedTemplate {
-  const file = path.isAbsolute(template) ? template : bundledTemplatePath(template);
+/** Who named a template, and the project it may come from. */
+export interface TemplateOrigin {
+  /** The setting that named it, for messages: `input template`, `x-preevy template`, … */
+  from: string;
+  /** The project's directory (working-directory): what lies inside it is the pull request's. */
+  workingDirectory: string;
+  /** The compose file named it: it must resolve inside the project, never elsewhere on the runner. */
+  confined: boolean;
+}
+
+export interface RenderOptions {
+  signal?: AbortSignal | undefined;
+  limits?: Partial<SandboxLimits> | undefined;
+}
+
+/**
+ * Reads a template by path, or one bundled with the action by name (`default`, `sysbox`). A template
+ * the compose file named is refused, before it is read, unless its real path lies inside the project.
+ */
+export function loadTemplate(template: string, origin?: TemplateOrigin): LoadedTemplate {
+  const bundled = !path.isAbsolute(template);
+  const file = bundled ? bundledTemplatePath(template) : template;
+  let real: string;
   let source: string;
   try {
-    source = readFileSync(file, 'utf8');
+    real = realpathSync(file);
+    if (origin?.confined && !bundled) confine(real, template, origin);
+    source = readFileSync(real, 'utf8');
   } catch (error) {
+    if (error instanceof UserError) throw error;
     throw new UserError(
       `Cannot read the template ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}. Set input template (or x-preevy template) to a readable file, or to "default" or "sysbox".`,
     );
   }
-  return { path: file, source, hash: createHash('sha256').update(source).digest('hex') };
+  const fromPullRequest =
+    !bundled &&
+    (origin?.confined === true || (origin !== undefined && inside(real, origin.workingDirectory)));
+  return {
+    path: file,
+    file: real,
+    source,
+    hash: createHash('sha256').update(source).digest('hex'),
+    fromPullRequest,
+  };
 }
 
-/** Renders a pod template (Preevy's contract) into its objects. */
-export function renderTemplate(template: LoadedTemplate, args: TemplateArgs): RenderedTemplate {
-  return { objects: render(template, args), templateHash: template.hash };
-}
-
-/** Renders an exposure template into its objects. */
-export function renderExposureTemplate(
-  template: LoadedTemplate,
-  args: ExposureTemplateArgs,
-): RenderedTemplate {
-  return { objects: render(template, args), templateHash: template.hash };
-}
-
-/** Renders the template and parses every `---`-separated document into an object. */
-function render(template: LoadedTemplate, args: TemplateArgs | ExposureTemplateArgs): KubeObject[] {
-  const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(path.dirname(template.path)), {
-    autoescape: false,
-    throwOnUndefined: false,
-  });
-  let rendered: string;
-  try {
-    rendered = new nunjucks.Template(template.source, env, template.path, true).render({ ...args });
-  } catch (error) {
+function confine(real: string, template: string, origin: TemplateOrigin): void {
+  const project = origin.workingDirectory;
+  if (!inside(real, project) || real.split(path.sep).includes('.git')) {
     throw new UserError(
-      `The template ${template.path} does not render: ${oneLine((error as Error).message)}`,
+      `${origin.from} is ${template}, which is not a file of the project (working-directory ${project}${real === template ? '' : `; it resolves to ${real}`}). The compose file comes from the pull request: the template it names must lie inside the project, outside .git. To use a template from elsewhere, set input template in the workflow.`,
     );
   }
-  return parseDocuments(rendered, template.path);
 }
 
-function parseDocuments(text: string, where: string): KubeObject[] {
+/** Whether `real` lies inside `directory`, both with links resolved. */
+function inside(real: string, directory: string): boolean {
+  let root: string;
+  try {
+    root = realpathSync(directory);
+  } catch {
+    return false;
+  }
+  const relative = path.relative(root, real);
+  const out = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  return relative !== '' && !out;
+}
+
+/** Renders a pod template (Preevy's contract) into its objects, in the sandbox. */
+export async function renderTemplate(
+  template: LoadedTemplate,
+  args: TemplateArgs,
+  options: RenderOptions = {},
+): Promise<RenderedTemplate> {
+  return { objects: await render(template, args, options), templateHash: template.hash };
+}
+
+/**
+ * Stands for the basic-auth htpasswd line in the sandbox, which never sees it (it is derived from the
+ * password): the line replaces it in the rendered objects.
+ */
+const HTPASSWD_PLACEHOLDER = 'kube-pod-preview-basic-auth-htpasswd';
+
+/** Renders an exposure template into its objects, in the sandbox. */
+export async function renderExposureTemplate(
+  template: LoadedTemplate,
+  args: ExposureTemplateArgs,
+  options: RenderOptions = {},
+): Promise<RenderedTemplate> {
+  const auth = args.basicAuth;
+  const sent = auth ? { ...args, basicAuth: { ...auth, htpasswd: HTPASSWD_PLACEHOLDER } } : args;
+  let objects = await render(template, sent, options);
+  if (auth) objects = replaceInStrings(objects, HTPASSWD_PLACEHOLDER, auth.htpasswd);
+  return { objects, templateHash: template.hash };
+}
+
+function replaceInStrings<T>(value: T, from: string, to: string): T {
+  if (typeof value === 'string') return value.split(from).join(to) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => replaceInStrings(v, from, to)) as T;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value).map(([k, v]) => [k, replaceInStrings(v, from, to)]);
+    return Object.fromEntries(entries) as T;
+  }
+  return value;
+}
+
+async function render(
+  template: LoadedTemplate,
+  args: TemplateArgs | ExposureTemplateArgs,
+  options: RenderOptions,
+): Promise<KubeObject[]> {
+  const documents = await renderInSandbox({
+    file: template.file,
+    where: template.path,
+    source: template.source,
+    args,
+    signal: options.signal,
+    limits: options.limits,
+  });
+  return objectsOf(documents, template.path);
+}
+
+/** Every `---`-separated document the child parsed, checked to be an object with a name. */
+function objectsOf(documents: RenderedDocument[], where: string): KubeObject[] {
   const objects: KubeObject[] = [];
-  parseAllDocuments(text).forEach((doc, index) => {
+  documents.forEach((doc, index) => {
     const position = `document ${index + 1} of the rendered template ${where}`;
-    if (doc.errors.length > 0) {
-      throw new UserError(`The ${position} is not valid YAML: ${oneLine(doc.errors[0]!.message)}`);
+    if ('error' in doc) {
+      const line = doc.line ? ` (line ${doc.line} of the rendered text)` : '';
+      throw new UserError(`The ${position} is not valid YAML${line}: ${oneLine(doc.error)}`);
     }
-    const value: unknown = doc.toJS();
+    const value = doc.value;
     if (value === null || value === undefined) return; // an empty document, e.g. after a trailing ---
     if (typeof value !== 'object' || Array.isArray(value)) {
       throw new UserError(
@@ -107,5 +190,8 @@ function bundledTemplatePath(name: string): string {
 }
 
 function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ').trim();
+  return text
+    .replace(/\s*\n\s*/g, ' ')
+    .trim()
+    .slice(0, 300);
 }

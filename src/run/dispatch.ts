@@ -188,7 +188,7 @@ async function manage(
   if (command.name === 'down') {
     const { runDown } = await import('./down.js');
     const client = await connect();
-    return runDown(run, client, templateKinds(run, model), await reportOf(run, options.env));
+    return runDown(run, client, await templateKinds(run, model), await reportOf(run, options.env));
   }
   const { runExtend } = await import('./extend.js');
   return runExtend(run, await connect(), command.byMs, await reportOf(run, options.env));
@@ -202,9 +202,9 @@ async function execute(
 ): Promise<Executed> {
   // A bad template fails `plan` and `up` before anything touches the cluster.
   const provenance = planOptions(run);
-  const plan = planEnvironment(run, provenance);
+  const plan = await planEnvironment(run, provenance);
   if (command.name === 'plan' && !options.planOnServer)
-    return { command: 'plan', manifest: manifestOf(plan, declaredExposure(run, provenance)) };
+    return { command: 'plan', manifest: manifestOf(plan, await declaredExposure(run, provenance)) };
   if (command.name === 'plan') {
     const { planOnServer } = await import('./preflight.js');
     return { command: 'plan', manifest: await planOnServer(run, await connect(), plan, provenance) };
@@ -315,10 +315,10 @@ function secretInputs(input: InputSource, env: NodeJS.ProcessEnv): string[] {
  * The kinds the current template uses, for teardown. Teardown must work even when the template no
  * longer renders: it then relies on what the deploy recorded on the docker-host workload.
  */
-function templateKinds(run: EnvironmentRun, model: ComposeModel | undefined): string[] {
+async function templateKinds(run: EnvironmentRun, model: ComposeModel | undefined): Promise<string[]> {
   if (!model) return [];
   try {
-    return planEnvironment({ ...run, model }, planOptions({ ...run, model })).kinds;
+    return (await planEnvironment({ ...run, model }, planOptions({ ...run, model }))).kinds;
   } catch (error) {
     run.log.warning(
       `The template does not render (${describeError(error)}); removing what the last deploy recorded.`,

@@ -53,7 +53,7 @@ export async function runDoctor(
     }
   }
   try {
-    for (const check of await preflightChecks(client, preflightSubject(run, plan, options), run.log))
+    for (const check of await preflightChecks(client, await preflightSubject(run, plan, options), run.log))
       record(check);
   } catch (error) {
     record({ name: 'preflight', state: 'failed', detail: describeError(error) });

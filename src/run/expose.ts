@@ -33,6 +33,8 @@ export interface ExposeOptions {
   dockerHost: ObjectRef;
   podName: string;
   planOptions: PlanOptions;
+  /** The project: an exposure template inside it is the pull request's, and the log says so. */
+  workingDirectory: string;
   log: Logger;
   signal: AbortSignal;
 }
@@ -54,7 +56,7 @@ export async function exposePorts(
   for (const p of ports.filter((p) => p.protocol !== 'tcp'))
     log.info(`  ${p.service} ${p.targetPort}/${p.protocol} is not exposed: only TCP is`);
 
-  const plan = planExposure(entries, options);
+  const plan = await planExposure(entries, options);
   const recorded = await recordKinds(client, options.dockerHost, plan.kinds);
   if (plan.objects.length > 0)
     await applyPlan(client, plan, { serverSideApply: options.serverSideApply, log });

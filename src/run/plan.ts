@@ -5,7 +5,13 @@ import type { KubeObject } from '../model/objects.js';
 import { buildExposurePlan, buildPlan, type ObjectSet, type Plan, type PlanOptions } from '../model/plan.js';
 import type { ExposeSettings } from '../model/settings.js';
 import { exposureTemplateArgs, templateArgs } from '../model/template-args.js';
-import { loadTemplate, renderExposureTemplate, renderTemplate } from '../render/template.js';
+import {
+  loadTemplate,
+  renderExposureTemplate,
+  renderTemplate,
+  type LoadedTemplate,
+} from '../render/template.js';
+import type { Logger } from '../util/log.js';
 import type { Run } from './run.js';
 
 /**
@@ -30,41 +36,76 @@ export function planOptions(run: Run): PlanOptions {
   };
 }
 
-/** The environment's objects: its pod template rendered, validated and labelled. */
-export function planEnvironment(run: Run, options: PlanOptions): Plan {
-  const template = loadTemplate(run.settings.template);
-  const args = templateArgs(run.settings, run.ids, {
+/** The environment's objects: its pod template rendered (in the sandbox), validated and labelled. */
+export async function planEnvironment(run: Run, options: PlanOptions): Promise<Plan> {
+  const { settings } = run;
+  const template = loadTemplate(settings.template, {
+    from: settings.templateFrom,
+    workingDirectory: settings.workingDirectory,
+    confined: settings.templateFrom === 'x-preevy template',
+  });
+  if (template.fromPullRequest) run.log.info(fromPullRequest(template, settings.templateFrom));
+  const args = templateArgs(settings, run.ids, {
     repository: run.repository,
     prNumber: run.context.prNumber,
     sha: run.context.headSha,
     project: run.model.name,
   });
-  const plan = buildPlan(renderTemplate(template, args), options);
+  const plan = buildPlan(await renderTemplate(template, args, { signal: run.signal }), options);
   for (const warning of plan.warnings) run.log.warning(warning);
   return plan;
 }
 
-/** The exposure objects of these entries: none with expose none or nothing to expose. */
-export function planExposure(
+/** The exposure objects of these entries (rendered in the sandbox): none with expose none or nothing to expose. */
+export async function planExposure(
   entries: ExposureEntry[],
-  options: { expose: ExposeSettings; namespace: string; ids: Plan['ids']; planOptions: PlanOptions },
-): ObjectSet {
+  options: {
+    expose: ExposeSettings;
+    namespace: string;
+    ids: Plan['ids'];
+    planOptions: PlanOptions;
+    /** The project: an exposure template inside it is the pull request's, and the log says so. */
+    workingDirectory: string;
+    log: Logger;
+    signal: AbortSignal;
+  },
+): Promise<ObjectSet> {
   if (options.expose.mode === 'none' || entries.length === 0)
     return buildExposurePlan({ objects: [], templateHash: '' }, options.planOptions);
-  const template = loadTemplate(options.expose.template);
+  const from = 'input expose-template';
+  const template = loadTemplate(options.expose.template, {
+    from,
+    workingDirectory: options.workingDirectory,
+    confined: false,
+  });
+  if (template.fromPullRequest) options.log.info(fromPullRequest(template, from));
   const args = exposureTemplateArgs(options.namespace, options.expose, options.ids, entries);
-  return buildExposurePlan(renderExposureTemplate(template, args), options.planOptions);
+  const rendered = await renderExposureTemplate(template, args, { signal: options.signal });
+  return buildExposurePlan(rendered, options.planOptions);
 }
 
 /**
  * The exposure of the ports compose declares on a fixed host port, known before anything runs: what the
  * preflight checks and `plan` shows. A port the Docker server numbers is exposed only once it has.
  */
-export function declaredExposure(run: Run, options: PlanOptions): ObjectSet {
-  const { settings, ids } = run;
-  const { expose } = settings;
+export async function declaredExposure(run: Run, options: PlanOptions): Promise<ObjectSet> {
+  const { settings, ids, log, signal } = run;
+  const { expose, namespace, workingDirectory } = settings;
   const entries = exposureEntries(declaredPorts(run.model), expose, ids);
-  return planExposure(entries, { expose, namespace: settings.namespace, ids, planOptions: options });
+  return planExposure(entries, {
+    expose,
+    namespace,
+    ids,
+    planOptions: options,
+    workingDirectory,
+    log,
+    signal,
+  });
+}
+
+/** The log's line for a template whose content the pull request controls. */
+export function fromPullRequest(template: LoadedTemplate, from: string): string {
+  return `The template ${template.path} (${from}) comes from the pull request: it renders in a sandbox (no credentials, files, processes or environment), and its objects must carry the environment's id.`;
 }
 
 /**

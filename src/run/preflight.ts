@@ -9,12 +9,16 @@ import { declaredExposure, maskSecret } from './plan.js';
 import type { Run } from './run.js';
 
 /** What the checks compare the cluster with: the plan, and the exposure of the ports compose declares. */
-export function preflightSubject(run: Run, plan: Plan, options: PlanOptions): PreflightSubject {
+export async function preflightSubject(
+  run: Run,
+  plan: Plan,
+  options: PlanOptions,
+): Promise<PreflightSubject> {
   const { settings } = run;
   const { expose } = settings;
   return {
     plan,
-    exposure: declaredExposure(run, options),
+    exposure: await declaredExposure(run, options),
     serverSideApply: settings.serverSideApply,
     storageClass: settings.storageClass,
     ingressClass: expose.mode === 'ingress' ? expose.ingressClass : undefined,
@@ -33,7 +37,7 @@ export async function preflight(
   options: PlanOptions,
 ): Promise<Check[]> {
   const checks = await run.log.group('Preflight: dry run and cluster checks', async () => {
-    const results = await preflightChecks(client, preflightSubject(run, plan, options), run.log);
+    const results = await preflightChecks(client, await preflightSubject(run, plan, options), run.log);
     for (const check of results) run.log.info(checkLine(check));
     return results;
   });
@@ -62,7 +66,7 @@ export async function planOnServer(
   plan: Plan,
   options: PlanOptions,
 ): Promise<string> {
-  const { exposure } = preflightSubject(run, plan, options);
+  const { exposure } = await preflightSubject(run, plan, options);
   const write = { serverSideApply: run.settings.serverSideApply, log: run.log, dryRun: true };
   const objects = [
     ...(await applyPlan(client, plan, write)),

@@ -158,6 +158,7 @@ async function deploy(run: Run, client: KubeClient, plan: Plan, options: PlanOpt
           dockerHost: plan.dockerHost,
           podName: pod.name,
           planOptions: options,
+          workingDirectory: settings.workingDirectory,
           log,
           signal,
         }),
