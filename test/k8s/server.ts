@@ -581,14 +581,15 @@ export class FakeKubeApiServer {
       this.openWatches.delete(res);
       if (!res.writableEnded) res.end();
     };
-    if (from !== undefined && from <= this.store.compactedThrough) {
+    // Compacted through N: the changes up to N are gone, those after it (all a watch from N needs) kept.
+    if (from !== undefined && from < this.store.compactedThrough) {
       send(
         'ERROR',
         status(
           new StatusError(
             410,
             'Expired',
-            `too old resource version: ${from} (${this.store.compactedThrough + 1})`,
+            `too old resource version: ${from} (${this.store.compactedThrough})`,
           ),
         ),
       );
