@@ -45,7 +45,8 @@ export class ChannelPool<C extends Pooled> {
   private closed = false;
 
   constructor(
-    private readonly open: () => Promise<C>,
+    /** Opens a channel: `patient` for a connection waiting for it, else one try (the pool backs off). */
+    private readonly open: (patient: boolean) => Promise<C>,
     private readonly options: PoolOptions,
     private readonly log: Logger,
   ) {
@@ -67,9 +68,9 @@ export class ChannelPool<C extends Pooled> {
     return channel;
   }
 
-  /** A channel opened for the caller now, when the pool had none. */
+  /** A channel opened for the caller now, when the pool had none, riding out transient failures. */
   openNow(): Promise<C> {
-    return this.open();
+    return this.open(true);
   }
 
   /** Opens channels until `size` are idle or opening (one while failing); waits out the backoff first. */
@@ -77,7 +78,7 @@ export class ChannelPool<C extends Pooled> {
     if (this.closed || this.retryTimer) return;
     const target = this.failing ? Math.min(1, this.options.size) : this.options.size;
     while (this.idle.length + this.opening.size < target) {
-      const opening: Promise<C | undefined> = this.open().then(
+      const opening: Promise<C | undefined> = this.open(false).then(
         (channel) => {
           this.opening.delete(opening);
           this.add(channel);

@@ -6,7 +6,7 @@ import type { DockerHostPod } from '../model/objects.js';
 import { sleep } from '../util/sleep.js';
 import type { Logger } from '../util/log.js';
 import type { Readable } from 'node:stream';
-import type { ExecResult } from './exec.js';
+import { StreamCutError, type ExecResult } from './exec.js';
 
 export const DOCKER_PORT = 2375;
 
@@ -18,37 +18,81 @@ export interface PodConnection extends AsyncDisposable {
   /** DOCKER_HOST for the docker CLI: the local end of the tunnel. */
   dockerHost: string;
   exec(command: string[], stdin?: Readable): Promise<ExecResult>;
+  /**
+   * Runs a step that goes through the tunnel or exec (the file sync, compose). When it fails after
+   * streams were cut while it ran (a kubelet or API server restart, a network blip), it runs once more
+   * as soon as the tunnel works again: the Docker server in the pod keeps what it built. A second
+   * failure is the step's own; an upgrade the cluster refuses (403) or a deadline passed is reported
+   * instead of what it made the step say.
+   */
+  rideOut<T>(step: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 export async function connectToPod(
   client: KubeClient,
   pod: DockerHostPod,
-  options: { log: Logger; signal: AbortSignal; pingTimeoutMs?: number },
+  options: { log: Logger; signal: AbortSignal; pingTimeoutMs?: number; patienceMs?: number },
 ): Promise<PodConnection> {
   const tunnel = await client.portForward(pod.name, DOCKER_PORT, options.log);
   const close = () => tunnel.close();
   try {
-    await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal);
+    await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal, tunnel);
   } catch (error) {
     await close();
     throw error;
   }
-  return {
-    dockerHost: tunnel.url,
-    exec: (command, stdin) =>
-      client.exec({ pod: pod.name, container: pod.container }, command, stdin ? { stdin } : {}),
-    close,
-    [Symbol.asyncDispose]: close,
+  let execCuts = 0;
+  const exec = async (command: string[], stdin?: Readable) => {
+    try {
+      return await client.exec({ pod: pod.name, container: pod.container }, command, stdin ? { stdin } : {});
+    } catch (error) {
+      if (error instanceof StreamCutError) execCuts++;
+      throw error;
+    }
   };
+  const cuts = () => tunnel.stats.cut + execCuts;
+  const rideOut = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
+    const before = cuts();
+    try {
+      return await fn();
+    } catch (error) {
+      if (tunnel.fatal) throw tunnel.fatal;
+      if (options.signal.aborted || cuts() === before) throw error;
+      options.log.warning(
+        `${step} failed after ${cuts() - before} of its streams through the tunnel to the pod were cut (${firstLine(error)}). The Docker server in the pod keeps what it has: running ${step} again once the tunnel works.`,
+      );
+      await waitForDocker(tunnel.port, options.patienceMs ?? 5 * 60_000, options.signal, tunnel);
+      return fn().catch((again: unknown) => {
+        throw tunnel.fatal ?? again;
+      });
+    }
+  };
+  return { dockerHost: tunnel.url, exec, rideOut, close, [Symbol.asyncDispose]: close };
 }
 
-/** Waits until the Docker server answers `GET /_ping` through the tunnel. */
-export async function waitForDocker(port: number, timeoutMs: number, signal: AbortSignal): Promise<void> {
+/** What a failed step said, in a line: its first, or the one after a header such as `… failed (exit code 1):`. */
+function firstLine(error: unknown): string {
+  const lines = ((error as Error).message ?? String(error)).split('\n').filter((l) => l.trim());
+  const line = lines[0]?.endsWith(':') && lines[1] ? lines[1] : (lines[0] ?? '');
+  return line.trim().slice(0, 200);
+}
+
+/**
+ * Waits until the Docker server answers `GET /_ping` through the tunnel; at once fails with the
+ * tunnel's `fatal` error when no channel can be opened any more (a 403 on the upgrade).
+ */
+export async function waitForDocker(
+  port: number,
+  timeoutMs: number,
+  signal: AbortSignal,
+  tunnel?: { fatal: Error | undefined },
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last: string;
   for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
     signal.throwIfAborted();
+    if (tunnel?.fatal) throw tunnel.fatal;
     try {
       const answer = await ping(port, signal);
       if (answer === 'OK') return;
@@ -56,6 +100,7 @@ export async function waitForDocker(port: number, timeoutMs: number, signal: Abo
     } catch (error) {
       last = (error as Error).message;
     }
+    if (tunnel?.fatal) throw tunnel.fatal;
     if (Date.now() + delay > deadline) {
       throw new UserError(
         `The Docker server in the pod did not answer on port ${DOCKER_PORT} within ${formatDuration(timeoutMs)} (${last}). The template's docker-host container must run dockerd with --host=tcp://127.0.0.1:${DOCKER_PORT} and "tls": false.`,

@@ -15,10 +15,12 @@ import type { Run } from './run.js';
  */
 export async function runDown(
   run: Run,
-  client: KubeClient,
+  connected: KubeClient,
   templateKinds: string[],
   report: PullRequestReport | undefined,
 ): Promise<Omit<DownOutcome, 'ids' | 'namespace' | 'project' | 'timings'>> {
+  // An API server restart is ridden out for as long as the run waits for anything (input timeout).
+  const client = connected.withPatience(run.settings.timeoutMs);
   try {
     await run.timer.time('access', () => checkAccess(client, permissionsFor('down', templateKinds), run.log));
     const deleted = await downUnlessNamespaceMissing(run, client, templateKinds);
