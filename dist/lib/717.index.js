@@ -1436,12 +1436,12 @@ function chooseCommand(settings, context, comment) {
 }
 async function execute(run, command, options, connect) {
     if (command.name === 'down') {
-        const { runDown } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(553), __webpack_require__.e(641)]).then(__webpack_require__.bind(__webpack_require__, 3553));
+        const { runDown } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(553), __webpack_require__.e(641)]).then(__webpack_require__.bind(__webpack_require__, 3553));
         const client = await connect();
         return runDown(run, client, templateKinds(run), await reportOf(run, options.env));
     }
     if (command.name === 'extend') {
-        const { runExtend } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(909)]).then(__webpack_require__.bind(__webpack_require__, 2333));
+        const { runExtend } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(909)]).then(__webpack_require__.bind(__webpack_require__, 2333));
         return runExtend(run, await connect(), command.byMs, await reportOf(run, options.env));
     }
     // A bad template fails `plan` and `up` before anything touches the cluster.
@@ -1450,14 +1450,14 @@ async function execute(run, command, options, connect) {
     if (command.name === 'plan' && !options.planOnServer)
         return { command: 'plan', manifest: manifestOf(plan) };
     if (command.name === 'plan') {
-        const { planOnServer } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 2738));
+        const { planOnServer } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 2738));
         return { command: 'plan', manifest: await planOnServer(run, await connect(), plan, provenance) };
     }
     if (command.name === 'doctor') {
-        const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(750), __webpack_require__.e(646)]).then(__webpack_require__.bind(__webpack_require__, 3646));
+        const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(750), __webpack_require__.e(646)]).then(__webpack_require__.bind(__webpack_require__, 3646));
         return runDoctor(run, await connect(), plan, provenance);
     }
-    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(750), __webpack_require__.e(553), __webpack_require__.e(781)]).then(__webpack_require__.bind(__webpack_require__, 7781));
+    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(750), __webpack_require__.e(553), __webpack_require__.e(781)]).then(__webpack_require__.bind(__webpack_require__, 7781));
     const client = await connect();
     return runUp(run, client, plan, provenance, await reportOf(run, options.env));
 }
@@ -1465,7 +1465,7 @@ async function runCleanupCommand(settings, model, options, resolved) {
     const { context, log, signal } = options;
     const { timer, env, now } = resolved;
     const cleaned = await timer.time('cleanup', async () => {
-        const { runCleanup } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(413), __webpack_require__.e(36), __webpack_require__.e(85), __webpack_require__.e(417)]).then(__webpack_require__.bind(__webpack_require__, 7705));
+        const { runCleanup } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(413), __webpack_require__.e(708), __webpack_require__.e(85), __webpack_require__.e(417)]).then(__webpack_require__.bind(__webpack_require__, 7705));
         const { githubApi } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(85)]).then(__webpack_require__.bind(__webpack_require__, 8085));
         const github = githubApi(settings, context, env);
         return runCleanup(await resolved.connect(), { settings, context, github, log, signal, now });
@@ -1474,7 +1474,7 @@ async function runCleanupCommand(settings, model, options, resolved) {
     return { ...common, command: 'cleanup', cleaned, timings: timer.timings };
 }
 async function connectTo(settings, options) {
-    const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(36), __webpack_require__.e(977)]).then(__webpack_require__.bind(__webpack_require__, 3036));
+    const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(977)]).then(__webpack_require__.bind(__webpack_require__, 4708));
     return KubeClient.connect(settings.kubeconfig, settings.context, settings.namespace, options);
 }
 /** The pull request's comment and deployment for `up` and `down`, when the run has them. */

@@ -455,7 +455,10 @@ var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var duration = __webpack_require__(6518);
 // EXTERNAL MODULE: ./src/util/sleep.ts
 var sleep = __webpack_require__(7783);
+// EXTERNAL MODULE: ./src/kube/exec.ts
+var kube_exec = __webpack_require__(8728);
 ;// CONCATENATED MODULE: ./src/kube/connection.ts
+
 
 
 
@@ -465,25 +468,60 @@ async function connectToPod(client, pod, options) {
     const tunnel = await client.portForward(pod.name, DOCKER_PORT, options.log);
     const close = () => tunnel.close();
     try {
-        await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal);
+        await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal, tunnel);
     }
     catch (error) {
         await close();
         throw error;
     }
-    return {
-        dockerHost: tunnel.url,
-        exec: (command, stdin) => client.exec({ pod: pod.name, container: pod.container }, command, stdin ? { stdin } : {}),
-        close,
-        [Symbol.asyncDispose]: close,
+    let execCuts = 0;
+    const exec = async (command, stdin) => {
+        try {
+            return await client.exec({ pod: pod.name, container: pod.container }, command, stdin ? { stdin } : {});
+        }
+        catch (error) {
+            if (error instanceof kube_exec/* StreamCutError */.$)
+                execCuts++;
+            throw error;
+        }
     };
+    const cuts = () => tunnel.stats.cut + execCuts;
+    const rideOut = async (step, fn) => {
+        const before = cuts();
+        try {
+            return await fn();
+        }
+        catch (error) {
+            if (tunnel.fatal)
+                throw tunnel.fatal;
+            if (options.signal.aborted || cuts() === before)
+                throw error;
+            options.log.warning(`${step} failed after ${cuts() - before} of its streams through the tunnel to the pod were cut (${firstLine(error)}). The Docker server in the pod keeps what it has: running ${step} again once the tunnel works.`);
+            await waitForDocker(tunnel.port, options.patienceMs ?? 5 * 60_000, options.signal, tunnel);
+            return fn().catch((again) => {
+                throw tunnel.fatal ?? again;
+            });
+        }
+    };
+    return { dockerHost: tunnel.url, exec, rideOut, close, [Symbol.asyncDispose]: close };
 }
-/** Waits until the Docker server answers `GET /_ping` through the tunnel. */
-async function waitForDocker(port, timeoutMs, signal) {
+/** What a failed step said, in a line: its first, or the one after a header such as `… failed (exit code 1):`. */
+function firstLine(error) {
+    const lines = (error.message ?? String(error)).split('\n').filter((l) => l.trim());
+    const line = lines[0]?.endsWith(':') && lines[1] ? lines[1] : (lines[0] ?? '');
+    return line.trim().slice(0, 200);
+}
+/**
+ * Waits until the Docker server answers `GET /_ping` through the tunnel; at once fails with the
+ * tunnel's `fatal` error when no channel can be opened any more (a 403 on the upgrade).
+ */
+async function waitForDocker(port, timeoutMs, signal, tunnel) {
     const deadline = Date.now() + timeoutMs;
     let last;
     for (let delay = 100;; delay = Math.min(delay * 2, 2000)) {
         signal.throwIfAborted();
+        if (tunnel?.fatal)
+            throw tunnel.fatal;
         try {
             const answer = await ping(port, signal);
             if (answer === 'OK')
@@ -493,6 +531,8 @@ async function waitForDocker(port, timeoutMs, signal) {
         catch (error) {
             last = error.message;
         }
+        if (tunnel?.fatal)
+            throw tunnel.fatal;
         if (Date.now() + delay > deadline) {
             throw new errors/* UserError */.yo(`The Docker server in the pod did not answer on port ${DOCKER_PORT} within ${(0,duration/* formatDuration */.a3)(timeoutMs)} (${last}). The template's docker-host container must run dockerd with --host=tcp://127.0.0.1:${DOCKER_PORT} and "tls": false.`);
         }
@@ -685,10 +725,16 @@ function isWorkloadReady(workload) {
         (status.updatedReplicas ?? 0) >= desired &&
         (status.replicas ?? 0) <= desired);
 }
+/** How long the wait pauses before continuing a watch that closed. */
+const RESUME_MS = 200;
+/** What asking the cluster why a wait ended may take. */
+const DIAGNOSE_MS = 15_000;
 /**
- * Waits until the docker-host workload is ready, watching it (and listing again whenever the watch ends
- * or expires) for at most `timeoutMs`, and returns the ready pod that belongs to it. On timeout, or as
- * soon as the cluster refuses to create its pods, it explains what the pod is stuck on.
+ * Waits until the docker-host workload is ready, watching it for at most `timeoutMs`, and returns the
+ * ready pod that belongs to it. A watch that closes (an API server restart resets it) continues from its
+ * last event; one whose version expired lists again; every call rides out an outage of the API server
+ * until the wait's deadline. On timeout, or as soon as the cluster refuses to create its pods, it
+ * explains what the pod is stuck on, or since when the API server has been unreachable.
  */
 async function waitForDockerHost(client, ref, options) {
     const timeout = AbortSignal.timeout(options.timeoutMs);
@@ -696,67 +742,103 @@ async function waitForDockerHost(client, ref, options) {
     const refused = new AbortController();
     const done = new AbortController();
     const deadline = AbortSignal.any([options.signal, timeout, refused.signal]);
-    void awaitRefusal(client, ref, AbortSignal.any([deadline, done.signal])).then((message) => message !== undefined && refused.abort(message));
-    try {
-        return await watchUntilReady(client, ref, { ...options, deadline }, async () => {
-            options.signal.throwIfAborted();
-            if (refused.signal.aborted) {
-                const report = await diagnose(client, ref, options.selector);
-                throw new errors/* UserError */.yo(`The cluster refuses to create the pods of ${(0,objects/* describeRef */.Ro)(ref)}: ${String(refused.signal.reason)}\n${report}`);
-            }
-            if (timeout.aborted) {
-                const report = await diagnose(client, ref, options.selector);
-                throw new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)(ref)} was not ready after ${(0,duration/* formatDuration */.a3)(options.timeoutMs)} (input timeout).\n${report}`);
-            }
+    const watching = AbortSignal.any([deadline, done.signal]);
+    void awaitRefusal(client.until(watching), ref, watching).then((message) => message !== undefined && refused.abort(message));
+    let explained;
+    const check = async () => {
+        options.signal.throwIfAborted();
+        if (!refused.signal.aborted && !timeout.aborted)
+            return;
+        explained ??= await whyEnded(client, ref, {
+            ...options,
+            ...(refused.signal.aborted ? { refusal: String(refused.signal.reason) } : {}),
         });
+        throw explained;
+    };
+    try {
+        return await watchUntilReady(client.until(deadline), ref, { log: options.log, deadline }, check);
+    }
+    catch (error) {
+        // A call cut short by the deadline ends with the deadline's reason: say why the wait ended instead.
+        if (!explained && deadline.aborted)
+            await check();
+        throw error;
     }
     finally {
         done.abort();
     }
 }
+/** Why the wait ended before the workload was ready: the pods refused, the API server away, or its state. */
+async function whyEnded(client, ref, options) {
+    const outage = client.outage;
+    if (options.refusal === undefined && outage) {
+        return new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)(ref)} was not ready after ${(0,duration/* formatDuration */.a3)(options.timeoutMs)} (input timeout): ${outage}, and the deadline was reached. Check the cluster's control plane, then run again.`);
+    }
+    const asking = client.until(AbortSignal.any([options.signal, AbortSignal.timeout(DIAGNOSE_MS)]));
+    const report = await diagnose(asking, ref, options.selector).catch((error) => `  (the cluster could not be asked what the pod is stuck on: ${error.message})`);
+    if (options.refusal !== undefined)
+        return new errors/* UserError */.yo(`The cluster refuses to create the pods of ${(0,objects/* describeRef */.Ro)(ref)}: ${options.refusal}\n${report}`);
+    return new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)(ref)} was not ready after ${(0,duration/* formatDuration */.a3)(options.timeoutMs)} (input timeout).\n${report}`);
+}
 /**
- * The wait itself: list the workload, watch it from there until it is ready, and list again whenever
- * the watch ends. `check` runs before every pass and throws to end the wait.
+ * The wait itself: list the workload, then watch it from there until it is ready, listing again only
+ * when the watch's version expired. `check` runs before every pass and throws to end the wait.
  */
 async function watchUntilReady(client, ref, options, check) {
-    const { log, deadline } = options;
-    const fieldSelector = `metadata.name=${ref.name}`;
     const started = Date.now();
     let last = '';
+    const progress = (w) => {
+        const line = `  ${(0,objects/* describeRef */.Ro)(ref)}: ${w.status?.readyReplicas ?? 0}/${w.spec?.replicas ?? 1} ready`;
+        if (line !== last)
+            options.log.info(`${line} (${(0,duration/* formatDuration */.a3)(Date.now() - started)})`);
+        last = line;
+    };
     while (true) {
         await check();
         const { items, resourceVersion } = await client.list(ref.apiVersion, ref.kind, {
-            fieldSelector,
+            fieldSelector: `metadata.name=${ref.name}`,
         });
-        let workload = items[0];
+        const workload = items[0];
         if (!workload)
             throw deletedWhileWaiting(ref);
-        let deleted = false;
-        const report = (w) => {
-            const line = `  ${(0,objects/* describeRef */.Ro)(ref)}: ${w.status?.readyReplicas ?? 0}/${w.spec?.replicas ?? 1} ready`;
-            if (line !== last)
-                log.info(`${line} (${(0,duration/* formatDuration */.a3)(Date.now() - started)})`);
-            last = line;
-        };
-        report(workload);
+        progress(workload);
         if (isWorkloadReady(workload))
             return findReadyPod(client, ref.kind, workload);
-        const outcome = await client.watch(ref.apiVersion, ref.kind, { resourceVersion, fieldSelector }, (event) => {
+        const ready = await watchFrom(client, ref, { resourceVersion, workload, progress, check, ...options });
+        if (ready)
+            return findReadyPod(client, ref.kind, ready);
+        // Expired: list again, after a breath (a server that expires every watch must not make this spin).
+        await (0,sleep/* sleep */.y)(RESUME_MS, options.deadline).catch(() => undefined);
+    }
+}
+/**
+ * Watches the workload from `resourceVersion`, continuing from the last event seen whenever the watch
+ * closes, until it is ready (resolves with it) or the version expired (undefined: list again).
+ */
+async function watchFrom(client, ref, state) {
+    let { resourceVersion, workload } = state;
+    while (true) {
+        let deleted = false;
+        const { end, resourceVersion: last } = await client.watch(ref.apiVersion, ref.kind, { resourceVersion, fieldSelector: `metadata.name=${ref.name}` }, (event) => {
             if (event.type === 'DELETED')
                 deleted = true;
             else if (event.type === 'ADDED' || event.type === 'MODIFIED') {
                 workload = event.object;
-                report(workload);
+                state.progress(workload);
             }
             return deleted || isWorkloadReady(workload);
-        }, deadline);
+        }, state.deadline);
         if (deleted)
             throw deletedWhileWaiting(ref);
-        if (outcome === 'done')
-            return findReadyPod(client, ref.kind, workload);
-        // The watch ended (server timeout, expiry, dropped connection): list again, after a breath.
-        // The deadline may end the pause early: the next check() says why.
-        await (0,sleep/* sleep */.y)(outcome === 'closed' ? 500 : 100, deadline).catch(() => undefined);
+        if (end === 'done')
+            return workload;
+        if (end === 'expired')
+            return undefined;
+        resourceVersion = last;
+        // Closed (the server's timeout, a dropped connection, a restart): continue after a breath. The
+        // deadline may end the pause early: check() says why.
+        await (0,sleep/* sleep */.y)(RESUME_MS, state.deadline).catch(() => undefined);
+        await state.check();
     }
 }
 function deletedWhileWaiting(ref) {
@@ -883,7 +965,9 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
  * compose → expose) and report the URLs. A pull request closed meanwhile ends
  * the run by removing what it deployed.
  */
-async function runUp(run, client, plan, options, report) {
+async function runUp(run, connected, plan, options, report) {
+    // An API server or kubelet restart is ridden out for as long as the run waits for anything.
+    const client = connected.withPatience(run.settings.timeoutMs);
     await report?.deploying();
     if (report && run.context.repository) {
         const saved = { repository: run.context.repository, ...report.checkpoint() };
@@ -975,15 +1059,16 @@ async function composeInPod(run, client, pod) {
     const env_2 = { stack: [], error: void 0, hasError: false };
     try {
         const { settings, log, signal, timer } = run;
-        const connection = __addDisposableResource(env_2, await timer.time('tunnel', () => connectToPod(client, pod, { log, signal })), true);
-        const { model, ...synced } = await timer.time('sync', () => log.group('Copy bind-mounted files into the pod', () => syncFiles(connection.exec, run.model, [settings.workingDirectory, ...settings.allowPaths], log)));
-        const ports = await timer.time('compose', () => composeUp(model, {
+        const patienceMs = settings.timeoutMs;
+        const connection = __addDisposableResource(env_2, await timer.time('tunnel', () => connectToPod(client, pod, { log, signal, patienceMs })), true);
+        const { model, ...synced } = await timer.time('sync', () => connection.rideOut('the file sync', () => log.group('Copy bind-mounted files into the pod', () => syncFiles(connection.exec, run.model, [settings.workingDirectory, ...settings.allowPaths], log))));
+        const ports = await timer.time('compose', () => connection.rideOut('docker compose up', () => composeUp(model, {
             dockerHost: connection.dockerHost,
             environment: run.projectEnv,
             workingDirectory: settings.workingDirectory,
             log,
             signal,
-        }));
+        })));
         return { synced, ports };
     }
     catch (e_2) {
