@@ -298,7 +298,6 @@ describe('the readiness watch', () => {
       .filter((r) => r.method === 'GET' && r.path.endsWith('/statefulsets'))
       .map((r) => (r.query.get('watch') ? `watch from ${r.query.get('resourceVersion')}` : 'list'));
     const version = (call: string | undefined) => Number(call?.split(' ')[2]);
-
     expect(calls).toEqual([
       'list',
       expect.stringMatching(/^watch from \d+$/),
@@ -307,8 +306,9 @@ describe('the readiness watch', () => {
       'list', // Expired: list again
       expect.stringMatching(/^watch from \d+$/),
     ]);
+    // Each continues from where the one before ended (the workload's own changes move it on).
     expect(version(calls[2])).toBeGreaterThanOrEqual(version(calls[1]));
-    expect(version(calls[3])).toBe(version(calls[2]));
+    expect(version(calls[3])).toBeGreaterThanOrEqual(version(calls[2]));
     expect(version(calls[5])).toBeGreaterThan(version(calls[3]));
     await down();
   });
