@@ -356,36 +356,6 @@ describe('faults during up', () => {
     expect(api.objectsMatching(OURS)).toEqual([]);
   });
 
-  it('the tunnel cut mid-compose fails that run with the reason; running it again succeeds', async () => {
-    const slow = await prepareHello(
-      [
-        'services:',
-        '  slow:',
-        '    build:',
-        '      context: .',
-        '      dockerfile_inline: |',
-        '        FROM scratch',
-        '        COPY busybox /busybox',
-        `        RUN ["/busybox", "sh", "-c", "sleep 3 # ${Math.random()}"]`,
-        '        CMD ["/busybox", "sleep", "3600"]',
-        '',
-      ].join('\n'),
-    );
-    try {
-      const log = faultAt(/^docker compose up/, () => setTimeout(() => streams.cutAll(), 1000));
-      const failure = run(inputs({ command: 'up', 'working-directory': slow.dir }), { log });
-      await expect(failure).rejects.toThrow(/docker compose up/);
-      const again = await run(inputs({ command: 'up', 'working-directory': slow.dir }));
-      expect(again.ports?.map((p) => p.service)).toEqual(['web']);
-      expect(containers(slow.name)).toHaveLength(2);
-      await run(inputs({ command: 'down', 'working-directory': slow.dir }));
-      expect(containers(slow.name)).toEqual([]);
-      expect(api.objectsMatching(OURS)).toEqual([]);
-    } finally {
-      slow.remove();
-    }
-  });
-
   it('a run killed mid-compose, then down: nothing is left', async () => {
     const controller = new AbortController();
     const log = faultAt(/^docker compose up/, () => setTimeout(() => controller.abort(), 200));

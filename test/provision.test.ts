@@ -19,6 +19,7 @@ import {
   type HelloProject,
   doubleInputs,
   kafkaTemplate,
+  freePort,
 } from './helpers.js';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/preevy');
@@ -418,11 +419,25 @@ describe('cluster access errors', () => {
     );
   });
 
-  it('names an unreachable API server', async () => {
-    const kubeconfig = api.kubeconfig().replace(api.url, 'https://127.0.0.1:1');
+  it('names an unusable API server address at once', async () => {
+    const kubeconfig = api.kubeconfig().replace(api.url, 'https://127.0.0.1:1'); // a port fetch refuses
     await expect(run(inputs({ command: 'up', kubeconfig }))).rejects.toThrow(
       'Cannot reach the Kubernetes API server at https://127.0.0.1:1',
     );
+  });
+
+  it('names an unreachable API server, once it has been given its time (it may be restarting)', async () => {
+    // A port nothing listens on: refused, as while an API server restarts.
+    const address = `https://127.0.0.1:${await freePort()}`;
+    const kubeconfig = api.kubeconfig().replace(api.url, address);
+    const log = memoryLogger();
+    const failure = run(inputs({ command: 'up', kubeconfig, timeout: '2s' }), { log });
+    await expect(failure).rejects.toThrow(
+      /The Kubernetes API server at https:\/\/127\.0\.0\.1:\d+ has been unreachable since .* \(ECONNREFUSED\), and the deadline was reached after [\d.]+s \(input timeout, 2\.0s\)\. It has not answered once in this run: check the cluster address of the kubeconfig/,
+    );
+    expect(log.warnings).toEqual([
+      expect.stringMatching(/^The Kubernetes API server at https:\/\/127\.0\.0\.1:\d+ is unreachable since/),
+    ]);
   });
 
   it('names an unknown context and the ones there are', async () => {

@@ -5,8 +5,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ROOT } from './helpers.js';
 import { rawCall } from './k8s/raw.js';
+import { Faults } from './k8s/outage.js';
 import { FakeKubeApiServer } from './k8s/server.js';
 import { EXEC_V5, PodStreams } from './k8s/streams.js';
+import { Outcomes, getLoop, openExec, openPortForward, openWatch, upgradeOnce } from './restart-probe.js';
 
 /**
  * The double against ../shared/real-cluster/: what a real v1.28 API server, kubelet and runtime answered.
@@ -331,5 +333,143 @@ describe('RBAC of WebSocket upgrades (rbac-ws-*.json) replayed with each recorde
     const mismatches: string[] = [];
     for (const [file, recording] of all) mismatches.push(...(await replay(file, recording)));
     expect(mismatches).toEqual([]);
+  });
+});
+
+/** One line of apiserver-restart.jsonl or kubelet-restart.jsonl. */
+interface RestartLine {
+  run: number;
+  t_ms: number;
+  source: string;
+  event?: string;
+  outcome?: string;
+  line?: string;
+  code?: number;
+  error?: string;
+  complete?: boolean;
+  last_t_ms?: number;
+  done_t_ms?: number;
+  max_latency_ms?: number;
+  response?: { code: number; headers: Record<string, string>; body: unknown };
+}
+
+/** The restarts are replayed at this share of the recorded times: the order of things is what counts. */
+const SCALE = 0.3;
+const sleepMs = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const collapse = (names: string[]) => names.filter((n, i) => n !== names[i - 1]);
+
+describe('a kube-apiserver restart, as a client sees it (apiserver-restart.jsonl)', () => {
+  const recorded = lines<RestartLine>('apiserver-restart.jsonl').filter((l) => l.run === 1);
+  const at = (source: string, what: (l: RestartLine) => boolean) =>
+    recorded.find((l) => l.source === source && what(l))!;
+  const loop = 'GET pods (admin cert)';
+  const kill = at('watch (open before restart)', (l) => l.event === 'aborted').t_ms;
+  const listening = recorded.find((l) => /started kube-apiserver/.test(l.line ?? ''))!.t_ms;
+  const answered = at(loop, (l) => l.outcome === 'HTTP 200' && l.t_ms > 0);
+
+  it('refuses new connections at once, keeps the open watch and port-forward until the kill, then resets them; holds requests once back', async () => {
+    const times = {
+      stopMs: kill * SCALE,
+      downMs: (listening - kill) * SCALE,
+      startMs: (answered.done_t_ms! - listening) * SCALE,
+    };
+    await podRunning();
+    const faults = new Faults(api, streams);
+    const started = Date.now();
+    const watch = await openWatch(api, started);
+    const forward = await openPortForward(api, 50, started);
+    const gets = getLoop(api, 25, started);
+    await sleepMs(300);
+    const restartAt = Date.now() - started;
+    await faults.restartApiServer(times);
+    await sleepMs(300);
+    await gets.stop();
+
+    // New connections: refused from the first moment to the new process, nothing else; then 200.
+    const recordedLoop = recorded.filter((l) => l.source === loop).map((l) => l.outcome!);
+    expect(collapse(gets.outcomes.names)).toEqual(collapse(recordedLoop));
+    // Requests to the new process are held (1.6–1.9 s recorded), then answered.
+    const back = gets.outcomes.list.at(-1)!;
+    expect(answered.max_latency_ms).toBeGreaterThan(1000);
+    expect(back.maxLatencyMs).toBeGreaterThanOrEqual(times.startMs * 0.5);
+
+    // The open watch: no event, then reset at the kill, without an ERROR event or the body's end.
+    const recordedWatch = at('watch (open before restart)', (l) => l.event === 'response error');
+    expect(watch.events).toEqual([]);
+    expect(watch.ended).toMatchObject({ error: recordedWatch.error, complete: false });
+    expect(watch.ended!.atMs - restartAt).toBeGreaterThanOrEqual(times.stopMs * 0.9);
+    // The open port-forward carried on until the kill, then closed without a close frame.
+    const recordedClose = at('port-forward (open before restart)', (l) => l.event === 'close');
+    expect(forward.seen.close?.code).toBe(recordedClose.code);
+    expect(forward.seen.pongs.filter((t) => t > restartAt + 100).length).toBeGreaterThan(0);
+    expect(forward.seen.close!.atMs - restartAt).toBeGreaterThanOrEqual(times.stopMs * 0.9);
+
+    // Once it is back, a new watch and a new port-forward work at once.
+    const again = await openWatch(api, started);
+    const forwardAgain = await openPortForward(api, 50, started);
+    await sleepMs(200);
+    expect(forwardAgain.seen.pongs.length).toBeGreaterThan(0);
+    expect(again.ended).toBeUndefined();
+    forwardAgain.close();
+  });
+});
+
+describe('a kubelet restart, as a client sees it (kubelet-restart.jsonl)', () => {
+  // Run 2: run 1 adds one upgrade in flight at SIGTERM answered "read tcp …: connection reset by peer",
+  // which the double does not model (its upgrades are answered at once).
+  const recorded = lines<RestartLine>('kubelet-restart.jsonl').filter((l) => l.run === 2);
+  const upgrades = recorded.filter((l) => l.source === 'new port-forward upgrade');
+  const kubeletStarted = recorded.find((l) => /started kubelet/.test(l.line ?? ''))!.t_ms;
+  const working = upgrades.find((l) => l.t_ms > 0 && l.outcome!.startsWith('101'))!.t_ms;
+
+  it('cuts open streams, answers new upgrades 500 "error dialing backend", then 404 "pod does not exist", then 101; the API answers throughout', async () => {
+    await podRunning();
+    const faults = new Faults(api, streams);
+    const started = Date.now();
+    const exec = await openExec(api, started);
+    const forward = await openPortForward(api, 50, started);
+    const gets = getLoop(api, 25, started);
+    const outcomes = new Outcomes(started);
+    const responses = new Map<string, { code: number; contentType?: string; body: string }>();
+    let upgrading = true;
+    const upgradeLoop = (async () => {
+      while (upgrading) {
+        const { outcome, response } = await upgradeOnce(api);
+        outcomes.add(outcome, 0);
+        if (response) responses.set(outcome, response);
+        await sleepMs(40);
+      }
+    })();
+    await sleepMs(400);
+    await faults.restartKubelet({
+      downMs: kubeletStarted * SCALE,
+      startMs: (working - kubeletStarted) * SCALE,
+    });
+    await sleepMs(400);
+    upgrading = false;
+    await upgradeLoop;
+    await gets.stop();
+
+    expect(outcomes.names).toEqual(collapse(upgrades.map((l) => l.outcome!)));
+    for (const line of upgrades.filter((l) => l.response)) {
+      const answer = responses.get(line.outcome!)!;
+      expect(answer.code).toBe(line.response!.code);
+      expect(answer.contentType).toBe(line.response!.headers['content-type']);
+      const body =
+        typeof line.response!.body === 'string' ? line.response!.body : JSON.stringify(line.response!.body);
+      expect(answer.body).toBe(body);
+    }
+    // The open streams: closed without a close frame, nothing on channels 1–3 after the cut (no exit status).
+    const recordedCloses = recorded.filter(
+      (l) => l.event === 'close' && l.source.endsWith('(open before restart)'),
+    );
+    expect(new Set(recordedCloses.map((l) => l.code))).toEqual(
+      new Set([exec.close?.code, forward.seen.close?.code]),
+    );
+    expect(exec.channels).not.toContain(3);
+    // API requests are unaffected.
+    expect(gets.outcomes.names).toEqual(
+      collapse(recorded.filter((l) => l.source === 'GET pods (admin cert)').map((l) => l.outcome!)),
+    );
   });
 });

@@ -16,9 +16,11 @@ export const modules = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
 /* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6518);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3113);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9946);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8045);
-/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(7783);
+/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(7783);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4963);
+
 
 
 
@@ -54,12 +56,20 @@ async function takeLease(client, who, options) {
     while (true) {
         options.signal.throwIfAborted();
         const current = await client.read(leaseRef(name));
+        // Ours already: a create or takeover whose answer was lost was applied.
+        if (current?.spec?.holderIdentity === who.identity)
+            return current;
         try {
             const taken = await writeIfFree(client, current, who, options);
             if (taken)
                 return taken;
         }
         catch (error) {
+            // A takeover whose answer was lost: read the lease again (after a pause) to learn whether it is ours.
+            if (error instanceof _retry_js__WEBPACK_IMPORTED_MODULE_6__/* .AnswerLostError */ .B0) {
+                await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .y)(backoff(conflicts++), options.signal);
+                continue;
+            }
             if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_4__/* .KubeApiError */ .W && error.code === 409))
                 throw error;
             // Another run created or took the lease between our read and write: look again after a pause.
@@ -71,7 +81,7 @@ async function takeLease(client, who, options) {
             if (Date.now() >= deadline) {
                 throw new LeaseHeldError(`Could not take Lease/${name} within ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(options.waitMs)}: other runs kept changing it (409 Conflict). Use a concurrency group per pull request in the workflow.`);
             }
-            await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_6__/* .sleep */ .y)(Math.min(backoff(conflicts++), Math.max(0, deadline - Date.now())), options.signal);
+            await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .y)(Math.min(backoff(conflicts++), Math.max(0, deadline - Date.now())), options.signal);
             continue;
         }
         const holder = current.spec.holderIdentity;
@@ -81,7 +91,7 @@ async function takeLease(client, who, options) {
         if (Date.now() >= deadline) {
             throw new LeaseHeldError(`Another run of this environment (${holder}) still holds the lease ${name} after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(options.waitMs)}. Use a concurrency group per pull request in the workflow, or delete the lease if that run is gone.`);
         }
-        await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_6__/* .sleep */ .y)(options.pollMs, options.signal);
+        await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .y)(options.pollMs, options.signal);
     }
 }
 /**
@@ -114,24 +124,23 @@ function leaseRef(name) {
 /** Renews a taken lease in the background until it is released. */
 function holdLease(client, lease, identity, options) {
     const { name } = lease.metadata;
-    const ref = leaseRef(name);
     let held = lease;
     let released = false;
+    let renewing = false;
+    // Ends a renewal riding out an outage when the lease is released.
+    const releasing = new AbortController();
     const renewal = setInterval(() => {
-        void (async () => {
-            try {
-                held = await client.replace({
-                    ...held,
-                    apiVersion: ref.apiVersion,
-                    kind: ref.kind,
-                    spec: { ...held.spec, renewTime: microTime(new Date()) },
-                });
-            }
-            catch (error) {
-                if (!released)
-                    options.log.warning(`Could not renew the lease ${name}: ${error.message}`);
-            }
-        })();
+        // A renewal riding out an outage is not joined by the next one.
+        if (renewing)
+            return;
+        renewing = true;
+        void renew(client.until(releasing.signal), held, identity)
+            .then((renewed) => (held = renewed))
+            .catch((error) => {
+            if (!released)
+                options.log.warning(`Could not renew the lease ${name}: ${error.message}`);
+        })
+            .finally(() => (renewing = false));
     }, (options.durationSeconds * 1000) / 3);
     renewal.unref();
     const release = async () => {
@@ -139,9 +148,34 @@ function holdLease(client, lease, identity, options) {
             return;
         released = true;
         clearInterval(renewal);
+        releasing.abort();
         await releaseLease(client.detached(), name, identity, options.log);
     };
     return { name, identity, release, [Symbol.asyncDispose]: release };
+}
+/**
+ * One renewal. A 409 after a renewal whose answer was lost (it was applied: the version moved on) is
+ * told apart from another run's write by reading the lease: still ours, it is renewed from there.
+ */
+async function renew(client, held, identity) {
+    const ref = leaseRef(held.metadata.name);
+    const write = (lease) => client.replace({
+        ...lease,
+        apiVersion: ref.apiVersion,
+        kind: ref.kind,
+        spec: { ...lease.spec, renewTime: microTime(new Date()) },
+    });
+    try {
+        return await write(held);
+    }
+    catch (error) {
+        if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_4__/* .KubeApiError */ .W && error.code === 409))
+            throw error;
+        const current = await client.read(ref);
+        if (current?.spec?.holderIdentity !== identity)
+            throw error;
+        return write(current);
+    }
 }
 /** Deletes the lease if `identity` still holds it: never another run's. */
 async function releaseLease(client, name, identity, log) {

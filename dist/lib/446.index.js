@@ -2543,11 +2543,11 @@ function skippedIds(input, context) {
 /** `down` and `extend`: they act on what the cluster holds, so they run without a compose project too. */
 async function manage(run, command, options, connect, model) {
     if (command.name === 'down') {
-        const { runDown } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(553)]).then(__webpack_require__.bind(__webpack_require__, 3553));
+        const { runDown } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(553)]).then(__webpack_require__.bind(__webpack_require__, 3553));
         const client = await connect();
         return runDown(run, client, await templateKinds(run, model), await reportOf(run, options.env));
     }
-    const { runExtend } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(333)]).then(__webpack_require__.bind(__webpack_require__, 2333));
+    const { runExtend } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(375), __webpack_require__.e(333)]).then(__webpack_require__.bind(__webpack_require__, 2333));
     return runExtend(run, await connect(), command.byMs, await reportOf(run, options.env));
 }
 async function execute(run, command, options, connect) {
@@ -2557,14 +2557,14 @@ async function execute(run, command, options, connect) {
     if (command.name === 'plan' && !options.planOnServer)
         return { command: 'plan', manifest: (0,run_plan/* manifestOf */.$V)(plan, await (0,run_plan/* declaredExposure */.US)(run, provenance)) };
     if (command.name === 'plan') {
-        const { planOnServer } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 2738));
+        const { planOnServer } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(738)]).then(__webpack_require__.bind(__webpack_require__, 2738));
         return { command: 'plan', manifest: await planOnServer(run, await connect(), plan, provenance) };
     }
     if (command.name === 'doctor') {
-        const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(738), __webpack_require__.e(646)]).then(__webpack_require__.bind(__webpack_require__, 3646));
+        const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(738), __webpack_require__.e(646)]).then(__webpack_require__.bind(__webpack_require__, 3646));
         return runDoctor(run, await connect(), plan, provenance);
     }
-    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113), __webpack_require__.e(738), __webpack_require__.e(553), __webpack_require__.e(925)]).then(__webpack_require__.bind(__webpack_require__, 8925));
+    const { runUp } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(738), __webpack_require__.e(375), __webpack_require__.e(925)]).then(__webpack_require__.bind(__webpack_require__, 8925));
     const client = await connect();
     return runUp(run, client, plan, provenance, await reportOf(run, options.env));
 }
@@ -2572,7 +2572,7 @@ async function runCleanupCommand(settings, model, options, resolved) {
     const { context, log, signal } = options;
     const { timer, env, now } = resolved;
     const cleaned = await timer.time('cleanup', async () => {
-        const { runCleanup } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(113), __webpack_require__.e(85), __webpack_require__.e(705)]).then(__webpack_require__.bind(__webpack_require__, 7705));
+        const { runCleanup } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(708), __webpack_require__.e(375), __webpack_require__.e(705)]).then(__webpack_require__.bind(__webpack_require__, 7705));
         const { githubApi } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(85)]).then(__webpack_require__.bind(__webpack_require__, 8085));
         const github = githubApi(settings, context, env);
         return runCleanup(await resolved.connect(), { settings, context, github, log, signal, now });
@@ -2581,7 +2581,7 @@ async function runCleanupCommand(settings, model, options, resolved) {
     return { ...common, command: 'cleanup', cleaned, timings: timer.timings };
 }
 async function connectTo(settings, options) {
-    const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(113)]).then(__webpack_require__.bind(__webpack_require__, 3113));
+    const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708)]).then(__webpack_require__.bind(__webpack_require__, 9946));
     return KubeClient.connect(settings.kubeconfig, settings.context, settings.namespace, options);
 }
 /** The pull request's comment and deployment for `up` and `down`, when the run has them. */

@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export environmentManager */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3113);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9946);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8045);
 
 
@@ -125,8 +125,8 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/kube/apply.ts
 var apply = __webpack_require__(9501);
-// EXTERNAL MODULE: ./src/kube/client.ts + 6 modules
-var kube_client = __webpack_require__(3113);
+// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
+var kube_client = __webpack_require__(9946);
 // EXTERNAL MODULE: ./src/model/objects.ts
 var objects = __webpack_require__(8045);
 // EXTERNAL MODULE: ./src/model/plan.ts

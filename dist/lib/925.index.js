@@ -2,106 +2,467 @@ export const id = 925;
 export const ids = [925];
 export const modules = {
 
-/***/ 9749:
+/***/ 4979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   I7: () => (/* binding */ dockerHosts),
-/* harmony export */   MO: () => (/* binding */ recordUrls),
-/* harmony export */   Mh: () => (/* binding */ wakeIfAsleep),
-/* harmony export */   bk: () => (/* binding */ recordedUrls),
-/* harmony export */   eU: () => (/* binding */ findDockerHost),
-/* harmony export */   jY: () => (/* binding */ asleepSince),
-/* harmony export */   p1: () => (/* binding */ expiryOf),
-/* harmony export */   sP: () => (/* binding */ setExpiry),
-/* harmony export */   u9: () => (/* binding */ putToSleep)
+/* harmony export */   qh: () => (/* binding */ serverVersion),
+/* harmony export */   x8: () => (/* binding */ checkAccess)
 /* harmony export */ });
-/* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3945);
-/* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8045);
+/* unused harmony export grants */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9946);
+/* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8045);
+/* harmony import */ var _model_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5917);
 
 
-/** The docker-host workloads of every environment in the namespace, or of environment `id`. */
-async function dockerHosts(client, id) {
-    const environment = id === undefined ? `${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.managedBy}=${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .MANAGER */ .u}` : (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .environmentSelector */ .b6)(id);
-    const selector = `${environment},${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.component}=${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .DOCKER_HOST_COMPONENT */ .qK}`;
-    const hosts = [];
-    for (const key of _model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .WORKLOAD_KIND_KEYS */ .YJ) {
-        const { apiVersion, kind } = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .parseKindKey */ .Pb)(key);
-        const { items } = await client.list(apiVersion, kind, { labelSelector: selector });
-        // Items of a list carry no apiVersion and kind of their own.
-        hosts.push(...items.map((host) => ({ ...host, apiVersion, kind })));
-    }
-    return hosts;
-}
-/** The environment's docker-host workload; undefined when it has none. */
-async function findDockerHost(client, id) {
-    return (await dockerHosts(client, id))[0];
-}
-/** When the environment expires, per its annotation; undefined without one (no ttl). */
-function expiryOf(host) {
-    return (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .annotatedTime */ .ev)(host, _model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.expiresAt);
-}
-/** Since when the environment sleeps; undefined when it is awake. */
-function asleepSince(host) {
-    return (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .annotatedTime */ .ev)(host, _model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.sleepingSince);
-}
-/** The URLs the last deploy reported, as recorded on the workload. */
-function recordedUrls(host) {
+
+
+const keyOf = (r) => `${r.group}|${r.resource}|${r.verb}`;
+/**
+ * Asks the API server for every permission before anything changes, and fails once listing all that are
+ * missing with the Role rules that grant them. One SelfSubjectRulesReview settles what its rules grant
+ * (rules are additive: a listed rule is a grant even in an incomplete list); only what it leaves
+ * undecided is asked one SelfSubjectAccessReview each, so a denial is always the server's own answer.
+ * An API server that answers neither review leaves the calls themselves to fail.
+ */
+async function checkAccess(client, needs, log, 
+/** Where the namespace came from (input, x-preevy, the kubeconfig's context, the default). */
+namespaceFrom) {
+    const rules = await rulesFor(client, needs);
+    let answers;
     try {
-        const parsed = JSON.parse(host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.urls] ?? '[]');
-        return Array.isArray(parsed) ? parsed : [];
+        answers = await review(client, rules);
     }
-    catch {
+    catch (error) {
+        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && [403, 404, 405].includes(error.code)) {
+            log.warning(`Cannot check permissions in advance (${error.message}); going ahead.`);
+            return;
+        }
+        throw error;
+    }
+    const lacking = rules.filter((r) => !answers.get(keyOf(r)));
+    for (const r of lacking.filter((r) => r.optional)) {
+        log.info(`Without "${r.verb}" on ${r.resource}${r.group ? `.${r.group}` : ''}, ${r.optional}.`);
+    }
+    const missing = lacking.filter((r) => !r.optional);
+    if (missing.length > 0)
+        throw lackingError(client.namespace, namespaceFrom, missing, rules.filter((r) => !r.optional).length);
+}
+/**
+ * The API server's version, read once per run: what exec and port-forward need depends on it
+ * (upgradeNeeds). Undefined when the server will not say (a 403 or 404 on /version).
+ */
+async function serverVersion(client) {
+    try {
+        return (0,_model_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .parseServerVersion */ .xA)(await client.version());
+    }
+    catch (error) {
+        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && [403, 404].includes(error.code))
+            return undefined;
+        throw error;
+    }
+}
+/** The needs as RBAC rules: kinds become their resource names, as discovery gives them. */
+async function rulesFor(client, needs) {
+    const rules = new Map();
+    for (const need of needs) {
+        let group = need.group ?? '';
+        let resource = need.resource;
+        if (need.kind) {
+            const { apiVersion, kind } = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .parseKindKey */ .Pb)(need.kind);
+            const served = await client.resource(apiVersion, kind);
+            if (!served)
+                continue; // applying says which kind the cluster lacks
+            group = apiVersion.includes('/') ? apiVersion.split('/')[0] : '';
+            resource = served.name;
+        }
+        for (const verb of need.verbs) {
+            const rule = {
+                group,
+                resource: resource,
+                verb,
+                ...(need.optional ? { optional: need.optional } : {}),
+                ...(need.why ? { why: need.why } : {}),
+            };
+            rules.set(keyOf(rule), rule);
+        }
+    }
+    return [...rules.values()];
+}
+/** Whether each rule is granted: by the rules review where it says so, else by an access review. */
+async function review(client, rules) {
+    const listed = await rulesReviewOrNone(client);
+    const answers = new Map(rules.map((r) => [keyOf(r), listed.some((l) => grants(l, r))]));
+    const undecided = rules.filter((r) => !answers.get(keyOf(r)));
+    const reviewed = await Promise.all(undecided.map(({ group, resource, verb }) => {
+        const [name, subresource] = resource.split('/');
+        return client.canI({ verb, group, resource: name, ...(subresource ? { subresource } : {}) });
+    }));
+    undecided.forEach((r, i) => answers.set(keyOf(r), reviewed[i]));
+    return answers;
+}
+/** The rules review's resource rules; none when the server does not answer it (access reviews decide). */
+async function rulesReviewOrNone(client) {
+    try {
+        return await client.rulesReview();
+    }
+    catch (error) {
+        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && [403, 404, 405].includes(error.code))
+            return [];
+        throw error;
+    }
+}
+/**
+ * RBAC's matching (k8s.io/apiserver's rbac helpers): `*` matches any verb, group or resource, and a
+ * resource written as `*` slash `exec` matches every resource's exec subresource. A rule naming objects
+ * (resourceNames) grants nothing to a request without a name, which is what a run's list and create are.
+ */
+function grants(rule, wanted) {
+    if (rule.resourceNames?.length)
+        return false;
+    const has = (list, value) => !!list && (list.includes('*') || list.includes(value));
+    const [, subresource] = wanted.resource.split('/');
+    const resourceMatches = has(rule.resources, wanted.resource) || (!!subresource && !!rule.resources?.includes(`*/${subresource}`));
+    return has(rule.verbs, wanted.verb) && has(rule.apiGroups, wanted.group) && resourceMatches;
+}
+/**
+ * The missing rules, after the namespace they were asked in and where it came from: an identity that
+ * lacks everything there was more likely given the wrong namespace than too small a Role.
+ */
+function lackingError(namespace, namespaceFrom, lacking, needed) {
+    const byResource = new Map();
+    for (const r of lacking) {
+        const key = `${r.group}|${r.resource}`;
+        byResource.set(key, [...(byResource.get(key) ?? []), r.verb]);
+    }
+    const list = [...byResource].map(([key, verbs]) => {
+        const [group, resource] = key.split('|');
+        return `${verbs.join(', ')} ${resource}${group ? `.${group}` : ''}`;
+    });
+    const yaml = [...byResource].map(([key, verbs]) => {
+        const [group, resource] = key.split('|');
+        return `  - apiGroups: ["${group}"]\n    resources: ["${resource}"]\n    verbs: [${verbs.map((v) => `"${v}"`).join(', ')}]`;
+    });
+    const where = `namespace "${namespace}"${namespaceFrom ? ` (${namespaceFrom})` : ''}`;
+    const wrongNamespace = lacking.length === needed
+        ? ` It has none of the permissions a run needs there: if its Role is in another namespace, set input namespace (or the kubeconfig context's namespace) to that one.`
+        : '';
+    const whys = [...new Set(lacking.flatMap((r) => (r.why ? [`${r.why}.`] : [])))];
+    return new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The kubeconfig's identity lacks ${lacking.length} permission${lacking.length > 1 ? 's' : ''} in ${where}: ${list.join('; ')}. Nothing was changed.${whys.length ? ` ${whys.join(' ')}` : ''}${wrongNamespace} ${wrongNamespace ? 'Otherwise add' : 'Add'} these rules to its Role in namespace "${namespace}" (deploy/rbac.yaml has the complete Role):\n${yaml.join('\n')}`);
+}
+
+
+/***/ }),
+
+/***/ 8471:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ MAIN_STATE)
+/* harmony export */ });
+/**
+ * What the action's main step leaves in the step state (GITHUB_STATE) for its post step, which runs
+ * after it, cancelled or not, and cleans up after a main step that was killed.
+ */
+const MAIN_STATE = {
+    started: 'kpp-started',
+    finished: 'kpp-finished',
+    /** JSON LeaseCheckpoint while the main step holds the environment's lease; empty once released. */
+    lease: 'kpp-lease',
+    /** JSON ReportCheckpoint once the sticky comment or the deployment exists. */
+    report: 'kpp-report',
+};
+
+
+/***/ }),
+
+/***/ 5917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   mr: () => (/* binding */ permissionsFor),
+/* harmony export */   xA: () => (/* binding */ parseServerVersion)
+/* harmony export */ });
+/* unused harmony export upgradeNeeds */
+/* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8045);
+
+/** `v1.28.7`, `v1.30.2-eks-1552ad0`, `v1.29.4-gke.1043002`; undefined for anything else. */
+function parseServerVersion(gitVersion) {
+    const match = /^v?(\d+)\.(\d+)/.exec(gitVersion);
+    return match ? { gitVersion, major: Number(match[1]), minor: Number(match[2]) } : undefined;
+}
+/** Kubernetes 1.35 made AuthorizePodWebsocketUpgradeCreatePermission beta, on by default. */
+const UPGRADE_CREATE_SINCE = { major: 1, minor: 35 };
+/**
+ * What exec (the file sync) and port-forward (the Docker server) need. They are WebSocket upgrades of
+ * an HTTP GET, which every API server authorizes as `get` on the subresource (a Role granting only
+ * `create`, the verb of kubectl's older SPDY POSTs, is refused); from 1.35 the API server also checks
+ * `create` (feature gate AuthorizePodWebsocketUpgradeCreatePermission). A server whose version is
+ * unknown may be either: `create` is then a note, not a failure.
+ */
+function upgradeNeeds(server) {
+    const since = `${UPGRADE_CREATE_SINCE.major}.${UPGRADE_CREATE_SINCE.minor}`;
+    return ['pods/exec', 'pods/portforward'].flatMap((resource) => {
+        const get = {
+            group: '',
+            resource,
+            verbs: ['get'],
+            why: 'pods/exec and pods/portforward are WebSocket upgrades of an HTTP GET, which every API server authorizes as "get" (a Role granting only "create" is refused)',
+        };
+        if (server && !upgradesNeedCreate(server))
+            return [get];
+        const create = server
+            ? {
+                group: '',
+                resource,
+                verbs: ['create'],
+                why: `Kubernetes ${since} and later (this server is ${server.gitVersion}) also authorize these upgrades as "create"`,
+            }
+            : {
+                group: '',
+                resource,
+                verbs: ['create'],
+                optional: `its WebSocket upgrade fails if the API server is Kubernetes ${since} or later, which authorizes it as "create" too (the server's version could not be read)`,
+            };
+        return [get, create];
+    });
+}
+function upgradesNeedCreate(server) {
+    const { major, minor } = UPGRADE_CREATE_SINCE;
+    return server.major > major || (server.major === major && server.minor >= minor);
+}
+const WRITE = ['get', 'list', 'create', 'patch', 'delete'];
+/**
+ * Every permission a command needs in the namespace: its template's kinds, the docker-host's pod and
+ * what runs in it (exec, port-forward: they depend on the `server`'s version), the lease, and what
+ * diagnosis and teardown read. The exposure kinds are known for the bundled exposure template; a custom
+ * one is checked when it is applied.
+ */
+function permissionsFor(command, kinds, expose, server) {
+    const needs = [
+        ...kinds.map((kind) => ({ kind, verbs: command === 'up' ? WRITE : ['get', 'list', 'delete'] })),
+        ..._objects_js__WEBPACK_IMPORTED_MODULE_0__/* .WORKLOAD_KIND_KEYS */ .YJ.map((kind) => ({
+            kind,
+            verbs: command === 'up' ? ['get', 'list', 'watch'] : ['list', 'delete'],
+        })),
+        { group: 'apps', resource: 'replicasets', verbs: ['get', 'list'] },
+        { group: '', resource: 'pods', verbs: ['get', 'list'] },
+        {
+            group: '',
+            resource: 'persistentvolumeclaims',
+            verbs: command === 'up' ? ['list'] : ['list', 'delete'],
+        },
+        { group: '', resource: 'events', verbs: ['list'] },
+        { group: 'coordination.k8s.io', resource: 'leases', verbs: ['get', 'create', 'update', 'delete'] },
+    ];
+    if (command === 'down') {
+        needs.push({
+            group: '',
+            resource: 'pods',
+            verbs: ['delete'],
+            optional: "the environment's pods keep their grace period when it is deleted, and deleting can take as long as Docker's stop timeout (10 s)",
+        });
+    }
+    if (command === 'up') {
+        needs.push({
+            group: '',
+            resource: 'pods',
+            verbs: ['create'],
+            optional: "the preflight cannot dry-run the docker-host's pod, so a refusal by Pod Security or a pod quota shows only while waiting for it",
+        });
+    }
+    // Exec (file sync) and port-forward (Docker); `down` reaches neither: it only deletes.
+    if (command === 'up')
+        needs.push(...upgradeNeeds(server));
+    if (command === 'up' && expose && expose.mode !== 'none' && expose.template === 'expose') {
+        needs.push({ kind: 'v1/Service', verbs: WRITE });
+        if (expose.mode === 'ingress') {
+            needs.push({ kind: 'networking.k8s.io/v1/Ingress', verbs: WRITE });
+            if (expose.basicAuth)
+                needs.push({ kind: 'v1/Secret', verbs: WRITE });
+        }
+    }
+    return needs;
+}
+
+
+/***/ }),
+
+/***/ 3553:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ removeEnvironment),
+/* harmony export */   runDown: () => (/* binding */ runDown)
+/* harmony export */ });
+/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9946);
+/* harmony import */ var _kube_teardown_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3945);
+/* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8045);
+/* harmony import */ var _model_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5917);
+/* harmony import */ var _kube_access_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4979);
+/* harmony import */ var _lock_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8642);
+var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
+    if (value !== null && value !== void 0) {
+        if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
+        var dispose, inner;
+        if (async) {
+            if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
+            dispose = value[Symbol.asyncDispose];
+        }
+        if (dispose === void 0) {
+            if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
+            dispose = value[Symbol.dispose];
+            if (async) inner = dispose;
+        }
+        if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
+        if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
+        env.stack.push({ value: value, dispose: dispose, async: async });
+    }
+    else if (async) {
+        env.stack.push({ async: true });
+    }
+    return value;
+};
+var __disposeResources = (undefined && undefined.__disposeResources) || (function (SuppressedError) {
+    return function (env) {
+        function fail(e) {
+            env.error = env.hasError ? new SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
+            env.hasError = true;
+        }
+        var r, s = 0;
+        function next() {
+            while (r = env.stack.pop()) {
+                try {
+                    if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
+                    if (r.dispose) {
+                        var result = r.dispose.call(r.value);
+                        if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
+                    }
+                    else s |= 1;
+                }
+                catch (e) {
+                    fail(e);
+                }
+            }
+            if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
+            if (env.hasError) throw env.error;
+        }
+        return next();
+    };
+})(typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
+    var e = new Error(message);
+    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
+});
+
+
+
+
+
+
+/**
+ * `down`: under the environment's lease, delete every object of the environment. A
+ * namespace that does not exist holds no environment: that is a success with a notice. The pull request's
+ * comment, if it has one, says *deleted*.
+ */
+async function runDown(run, connected, templateKinds, report) {
+    // An API server restart is ridden out for as long as the run waits for anything (input timeout).
+    const client = connected.withPatience(run.settings.timeoutMs);
+    try {
+        await run.timer.time('access', () => (0,_kube_access_js__WEBPACK_IMPORTED_MODULE_4__/* .checkAccess */ .x8)(client, (0,_model_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .permissionsFor */ .mr)('down', templateKinds), run.log, run.settings.namespaceFrom));
+        const deleted = await downUnlessNamespaceMissing(run, client, templateKinds);
+        await report?.deleted();
+        return { command: 'down', deleted };
+    }
+    catch (error) {
+        await report?.ended(error, run.signal, 'teardown');
+        throw error;
+    }
+}
+async function downUnlessNamespaceMissing(run, client, templateKinds) {
+    try {
+        const env_1 = { stack: [], error: void 0, hasError: false };
+        try {
+            const _lease = __addDisposableResource(env_1, await (0,_lock_js__WEBPACK_IMPORTED_MODULE_5__/* .lock */ .s)(client, run), true);
+            return await removeEnvironment(run, client, templateKinds);
+        }
+        catch (e_1) {
+            env_1.error = e_1;
+            env_1.hasError = true;
+        }
+        finally {
+            const result_1 = __disposeResources(env_1);
+            if (result_1)
+                await result_1;
+        }
+    }
+    catch (error) {
+        // The lease cannot be created in a namespace that does not exist: 404 naming the namespace.
+        if (!(error instanceof _kube_client_js__WEBPACK_IMPORTED_MODULE_0__/* .KubeApiError */ .W && error.namespaceMissing))
+            throw error;
+        run.log.notice(`Namespace "${run.settings.namespace}" does not exist, so neither does environment ${run.ids.envId}; nothing to delete.`);
         return [];
     }
 }
-async function setExpiry(client, host, expiresAt) {
-    await annotate(client, host, { [_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.expiresAt]: expiresAt.toISOString() });
-}
-/** Keeps the deploy's URLs on the workload: a sleeping environment's comment still lists them. */
-async function recordUrls(client, host, urls) {
-    await annotate(client, host, { [_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.urls]: JSON.stringify(urls) });
-}
 /**
- * Scales the docker-host workload to zero and removes the environment's exposure. The volume claim stays
- * (a StatefulSet keeps its claims when scaled down), so images and build cache survive the sleep.
+ * Deletes every object of the environment and waits until they are gone. No `docker compose down`
+ * first: the services die with the pod and their containers and volumes with its volume, so stopping
+ * them bought nothing but Docker's stop timeout for each service that ignores SIGTERM (10.8 s on a real
+ * cluster, issue 12). The caller holds the lease.
  */
-async function putToSleep(client, host, now, log) {
-    await client.mergePatch({
-        ...refHeader((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .refOf */ .H8)(host)),
-        metadata: { name: host.metadata.name, annotations: { [_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.sleepingSince]: now.toISOString() } },
-        spec: { replicas: 0 },
-    });
-    const id = host.metadata.labels?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.id] ?? '';
-    const kinds = host.metadata.annotations?.[_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.exposureKinds]?.split(',').filter(Boolean) ?? [];
-    await (0,_teardown_js__WEBPACK_IMPORTED_MODULE_0__/* .deleteMatching */ .h)(client, kinds, `${(0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .environmentSelector */ .b6)(id)},${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.component}=${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .EXPOSE_COMPONENT */ .BA}`, {
-        propagation: 'Background',
-        why: 'asleep',
-        log,
-    });
+async function removeEnvironment(run, client, templateKinds) {
+    const { settings, ids, log, signal, timer } = run;
+    const selector = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .environmentSelector */ .b6)(ids.id);
+    const { deleted } = await timer.time('teardown', () => log.group('Delete the environment', () => (0,_kube_teardown_js__WEBPACK_IMPORTED_MODULE_1__/* .teardown */ .z)(client, { selector, templateKinds, timeoutMs: settings.timeoutMs, signal, log })));
+    if (deleted.length === 0) {
+        log.notice(`Environment ${ids.envId} does not exist in namespace ${settings.namespace}; nothing to delete.`);
+    }
+    return deleted;
 }
+
+
+/***/ }),
+
+/***/ 8642:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ lock)
+/* harmony export */ });
+/* harmony import */ var _kube_lease_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6207);
+/* harmony import */ var _model_checkpoint_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8471);
+/* harmony import */ var _run_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9240);
+
+
+
 /**
- * Undoes a sleep before a deploy: the replicas its template asks for (one when it does not say), and
- * no sleeping mark. The apply that follows sets the rest.
+ * Waits for, then holds, the environment's lease: one run per environment at a time. While it is held,
+ * the step state says so, for a post step to release it should this process be killed.
  */
-async function wakeIfAsleep(client, desired, log) {
-    const live = await client.read((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .refOf */ .H8)(desired));
-    if (!live || !asleepSince(live))
-        return false;
-    const replicas = desired.spec?.replicas ?? 1;
-    await client.mergePatch({
-        ...refHeader((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .refOf */ .H8)(desired)),
-        metadata: { name: desired.metadata.name, annotations: { [_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.sleepingSince]: null } },
-        spec: { replicas },
-    });
-    log.info(`Waking the environment: ${desired.kind}/${desired.metadata.name} back to ${replicas} replica(s)`);
-    return true;
-}
-async function annotate(client, ref, annotations) {
-    await client.mergePatch({ ...refHeader(ref), metadata: { name: ref.name, annotations } });
-}
-function refHeader(ref) {
-    return { apiVersion: ref.apiVersion, kind: ref.kind };
+async function lock(client, run) {
+    const { settings } = run;
+    const lease = await run.timer.time('lock', () => (0,_kube_lease_js__WEBPACK_IMPORTED_MODULE_0__/* .acquireLease */ .Z)(client, run.ids.id, {
+        holder: (0,_run_js__WEBPACK_IMPORTED_MODULE_2__/* .holderOf */ .K)(run.context),
+        durationSeconds: 30,
+        waitMs: settings.timeoutMs,
+        pollMs: 2000,
+        signal: run.signal,
+        log: run.log,
+    }));
+    const held = {
+        namespace: settings.namespace,
+        name: lease.name,
+        identity: lease.identity,
+        // Never a secret in the step state: a kubeconfig given as content is read from the input again.
+        kubeconfig: settings.kubeconfig.kind === 'content' ? { kind: 'content' } : settings.kubeconfig,
+        context: settings.context,
+    };
+    run.checkpoint(_model_checkpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .MAIN_STATE */ .A.lease, JSON.stringify(held));
+    const release = async () => {
+        await lease.release();
+        run.checkpoint(_model_checkpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .MAIN_STATE */ .A.lease, '');
+    };
+    return { ...lease, release, [Symbol.asyncDispose]: release };
 }
 
 
@@ -274,7 +635,10 @@ var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var duration = __webpack_require__(6518);
 // EXTERNAL MODULE: ./src/util/sleep.ts
 var sleep = __webpack_require__(7783);
+// EXTERNAL MODULE: ./src/kube/exec.ts
+var kube_exec = __webpack_require__(8728);
 ;// CONCATENATED MODULE: ./src/kube/connection.ts
+
 
 
 
@@ -286,26 +650,58 @@ async function connectToPod(client, pod, options) {
     try {
         await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal, {
             log: options.log,
-            refused: () => tunnel.refusal,
+            refused: () => tunnel.fatal ?? tunnel.refusal,
         });
     }
     catch (error) {
         await close();
         throw error;
     }
-    return {
-        dockerHost: tunnel.url,
-        exec: (command, stdin) => client.exec({ pod: pod.name, container: pod.container }, command, stdin ? { stdin } : {}),
-        close,
-        [Symbol.asyncDispose]: close,
+    let execCuts = 0;
+    const exec = async (command, stdin) => {
+        try {
+            return await client.exec({ pod: pod.name, container: pod.container }, command, stdin ? { stdin } : {});
+        }
+        catch (error) {
+            if (error instanceof kube_exec/* StreamCutError */.$)
+                execCuts++;
+            throw error;
+        }
     };
+    const cuts = () => tunnel.stats.cut + execCuts;
+    const rideOut = async (step, fn) => {
+        const before = cuts();
+        try {
+            return await fn();
+        }
+        catch (error) {
+            if (tunnel.fatal)
+                throw tunnel.fatal;
+            if (options.signal.aborted || cuts() === before)
+                throw error;
+            options.log.warning(`${step} failed after ${cuts() - before} of its streams through the tunnel to the pod were cut (${firstLine(error)}). The Docker server in the pod keeps what it has: running ${step} again once the tunnel works.`);
+            await waitForDocker(tunnel.port, options.patienceMs ?? 5 * 60_000, options.signal, {
+                refused: () => tunnel.fatal ?? tunnel.refusal,
+            });
+            return fn().catch((again) => {
+                throw tunnel.fatal ?? again;
+            });
+        }
+    };
+    return { dockerHost: tunnel.url, exec, rideOut, close, [Symbol.asyncDispose]: close };
+}
+/** What a failed step said, in a line: its first, or the one after a header such as `… failed (exit code 1):`. */
+function firstLine(error) {
+    const lines = (error.message ?? String(error)).split('\n').filter((l) => l.trim());
+    const line = lines[0]?.endsWith(':') && lines[1] ? lines[1] : (lines[0] ?? '');
+    return line.trim().slice(0, 200);
 }
 /** How long a wait may go without a word before it says what it waits for. */
 const QUIET_MS = 2000;
 /**
  * Waits until the Docker server answers `GET /_ping` through the tunnel, saying so past a couple of
- * seconds; at once fails with what `refused` returns, the tunnel's upgrade refused for good (a 403 is
- * not mended by waiting).
+ * seconds; at once fails with what `refused` returns: no channel can be opened any more (a 403 on the
+ * upgrade is not mended by waiting).
  */
 async function waitForDocker(port, timeoutMs, signal, watch = {}) {
     const { log, refused = () => undefined } = watch;
@@ -315,6 +711,9 @@ async function waitForDocker(port, timeoutMs, signal, watch = {}) {
     let said = false;
     for (let delay = 100;; delay = Math.min(delay * 2, 2000)) {
         signal.throwIfAborted();
+        const before = refused();
+        if (before)
+            throw before;
         try {
             const answer = await ping(port, signal);
             if (answer === 'OK')
@@ -523,10 +922,16 @@ function isWorkloadReady(workload) {
         (status.updatedReplicas ?? 0) >= desired &&
         (status.replicas ?? 0) <= desired);
 }
+/** How long the wait pauses before continuing a watch that closed. */
+const RESUME_MS = 200;
+/** What asking the cluster why a wait ended may take. */
+const DIAGNOSE_MS = 15_000;
 /**
- * Waits until the docker-host workload is ready, watching it (and listing again whenever the watch ends
- * or expires) for at most `timeoutMs`, and returns the ready pod that belongs to it. On timeout, or as
- * soon as the cluster refuses to create its pods, it explains what the pod is stuck on.
+ * Waits until the docker-host workload is ready, watching it for at most `timeoutMs`, and returns the
+ * ready pod that belongs to it. A watch that closes (an API server restart resets it) continues from its
+ * last event; one whose version expired lists again; every call rides out an outage of the API server
+ * until the wait's deadline. On timeout, or as soon as the cluster refuses to create its pods, it
+ * explains what the pod is stuck on, or since when the API server has been unreachable.
  */
 async function waitForDockerHost(client, ref, options) {
     const timeout = AbortSignal.timeout(options.timeoutMs);
@@ -534,67 +939,103 @@ async function waitForDockerHost(client, ref, options) {
     const refused = new AbortController();
     const done = new AbortController();
     const deadline = AbortSignal.any([options.signal, timeout, refused.signal]);
-    void awaitRefusal(client, ref, AbortSignal.any([deadline, done.signal])).then((message) => message !== undefined && refused.abort(message));
-    try {
-        return await watchUntilReady(client, ref, { ...options, deadline }, async () => {
-            options.signal.throwIfAborted();
-            if (refused.signal.aborted) {
-                const report = await diagnose(client, ref, options.selector);
-                throw new errors/* UserError */.yo(`The cluster refuses to create the pods of ${(0,objects/* describeRef */.Ro)(ref)}: ${String(refused.signal.reason)}\n${report}`);
-            }
-            if (timeout.aborted) {
-                const report = await diagnose(client, ref, options.selector);
-                throw new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)(ref)} was not ready after ${(0,duration/* formatDuration */.a3)(options.timeoutMs)} (input timeout).\n${report}`);
-            }
+    const watching = AbortSignal.any([deadline, done.signal]);
+    void awaitRefusal(client.until(watching), ref, watching).then((message) => message !== undefined && refused.abort(message));
+    let explained;
+    const check = async () => {
+        options.signal.throwIfAborted();
+        if (!refused.signal.aborted && !timeout.aborted)
+            return;
+        explained ??= await whyEnded(client, ref, {
+            ...options,
+            ...(refused.signal.aborted ? { refusal: String(refused.signal.reason) } : {}),
         });
+        throw explained;
+    };
+    try {
+        return await watchUntilReady(client.until(deadline), ref, { log: options.log, deadline }, check);
+    }
+    catch (error) {
+        // A call cut short by the deadline ends with the deadline's reason: say why the wait ended instead.
+        if (!explained && deadline.aborted)
+            await check();
+        throw error;
     }
     finally {
         done.abort();
     }
 }
+/** Why the wait ended before the workload was ready: the pods refused, the API server away, or its state. */
+async function whyEnded(client, ref, options) {
+    const outage = client.outage;
+    if (options.refusal === undefined && outage) {
+        return new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)(ref)} was not ready after ${(0,duration/* formatDuration */.a3)(options.timeoutMs)} (input timeout): ${outage}, and the deadline was reached. Check the cluster's control plane, then run again.`);
+    }
+    const asking = client.until(AbortSignal.any([options.signal, AbortSignal.timeout(DIAGNOSE_MS)]));
+    const report = await diagnose(asking, ref, options.selector).catch((error) => `  (the cluster could not be asked what the pod is stuck on: ${error.message})`);
+    if (options.refusal !== undefined)
+        return new errors/* UserError */.yo(`The cluster refuses to create the pods of ${(0,objects/* describeRef */.Ro)(ref)}: ${options.refusal}\n${report}`);
+    return new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)(ref)} was not ready after ${(0,duration/* formatDuration */.a3)(options.timeoutMs)} (input timeout).\n${report}`);
+}
 /**
- * The wait itself: list the workload, watch it from there until it is ready, and list again whenever
- * the watch ends. `check` runs before every pass and throws to end the wait.
+ * The wait itself: list the workload, then watch it from there until it is ready, listing again only
+ * when the watch's version expired. `check` runs before every pass and throws to end the wait.
  */
 async function watchUntilReady(client, ref, options, check) {
-    const { log, deadline } = options;
-    const fieldSelector = `metadata.name=${ref.name}`;
     const started = Date.now();
     let last = '';
+    const progress = (w) => {
+        const line = `  ${(0,objects/* describeRef */.Ro)(ref)}: ${w.status?.readyReplicas ?? 0}/${w.spec?.replicas ?? 1} ready`;
+        if (line !== last)
+            options.log.info(`${line} (${(0,duration/* formatDuration */.a3)(Date.now() - started)})`);
+        last = line;
+    };
     while (true) {
         await check();
         const { items, resourceVersion } = await client.list(ref.apiVersion, ref.kind, {
-            fieldSelector,
+            fieldSelector: `metadata.name=${ref.name}`,
         });
-        let workload = items[0];
+        const workload = items[0];
         if (!workload)
             throw deletedWhileWaiting(ref);
-        let deleted = false;
-        const report = (w) => {
-            const line = `  ${(0,objects/* describeRef */.Ro)(ref)}: ${w.status?.readyReplicas ?? 0}/${w.spec?.replicas ?? 1} ready`;
-            if (line !== last)
-                log.info(`${line} (${(0,duration/* formatDuration */.a3)(Date.now() - started)})`);
-            last = line;
-        };
-        report(workload);
+        progress(workload);
         if (isWorkloadReady(workload))
             return findReadyPod(client, ref.kind, workload);
-        const outcome = await client.watch(ref.apiVersion, ref.kind, { resourceVersion, fieldSelector }, (event) => {
+        const ready = await watchFrom(client, ref, { resourceVersion, workload, progress, check, ...options });
+        if (ready)
+            return findReadyPod(client, ref.kind, ready);
+        // Expired: list again, after a breath (a server that expires every watch must not make this spin).
+        await (0,sleep/* sleep */.y)(RESUME_MS, options.deadline).catch(() => undefined);
+    }
+}
+/**
+ * Watches the workload from `resourceVersion`, continuing from the last event seen whenever the watch
+ * closes, until it is ready (resolves with it) or the version expired (undefined: list again).
+ */
+async function watchFrom(client, ref, state) {
+    let { resourceVersion, workload } = state;
+    while (true) {
+        let deleted = false;
+        const { end, resourceVersion: last } = await client.watch(ref.apiVersion, ref.kind, { resourceVersion, fieldSelector: `metadata.name=${ref.name}` }, (event) => {
             if (event.type === 'DELETED')
                 deleted = true;
             else if (event.type === 'ADDED' || event.type === 'MODIFIED') {
                 workload = event.object;
-                report(workload);
+                state.progress(workload);
             }
             return deleted || isWorkloadReady(workload);
-        }, deadline);
+        }, state.deadline);
         if (deleted)
             throw deletedWhileWaiting(ref);
-        if (outcome === 'done')
-            return findReadyPod(client, ref.kind, workload);
-        // The watch ended (server timeout, expiry, dropped connection): list again, after a breath.
-        // The deadline may end the pause early: the next check() says why.
-        await (0,sleep/* sleep */.y)(outcome === 'closed' ? 500 : 100, deadline).catch(() => undefined);
+        if (end === 'done')
+            return workload;
+        if (end === 'expired')
+            return undefined;
+        resourceVersion = last;
+        // Closed (the server's timeout, a dropped connection, a restart): continue after a breath. The
+        // deadline may end the pause early: check() says why.
+        await (0,sleep/* sleep */.y)(RESUME_MS, state.deadline).catch(() => undefined);
+        await state.check();
     }
 }
 function deletedWhileWaiting(ref) {
@@ -1120,7 +1561,9 @@ var up_disposeResources = (undefined && undefined.__disposeResources) || (functi
  * compose → expose) and report the URLs. A pull request closed meanwhile ends
  * the run by removing what it deployed.
  */
-async function runUp(run, client, plan, options, report) {
+async function runUp(run, connected, plan, options, report) {
+    // An API server or kubelet restart is ridden out for as long as the run waits for anything.
+    const client = connected.withPatience(run.settings.timeoutMs);
     await report?.deploying();
     if (report && run.context.repository) {
         const saved = { repository: run.context.repository, ...report.checkpoint() };
@@ -1236,15 +1679,16 @@ async function composeInPod(run, client, pod) {
     const env_2 = { stack: [], error: void 0, hasError: false };
     try {
         const { settings, log, signal, timer } = run;
-        const connection = up_addDisposableResource(env_2, await timer.time('tunnel', () => connectToPod(client, pod, { log, signal })), true);
-        const { model, ...synced } = await timer.time('sync', () => log.group('Copy bind-mounted files into the pod', () => (0,sync/* syncFiles */.fl)(connection.exec, run.model, [settings.workingDirectory, ...settings.allowPaths], log)));
-        const ports = await timer.time('compose', () => composeUp(model, {
+        const patienceMs = settings.timeoutMs;
+        const connection = up_addDisposableResource(env_2, await timer.time('tunnel', () => connectToPod(client, pod, { log, signal, patienceMs })), true);
+        const { model, ...synced } = await timer.time('sync', () => connection.rideOut('the file sync', () => log.group('Copy bind-mounted files into the pod', () => (0,sync/* syncFiles */.fl)(connection.exec, run.model, [settings.workingDirectory, ...settings.allowPaths], log))));
+        const ports = await timer.time('compose', () => connection.rideOut('docker compose up', () => composeUp(model, {
             dockerHost: connection.dockerHost,
             environment: run.projectEnv,
             workingDirectory: settings.workingDirectory,
             log,
             signal,
-        }));
+        })));
         return { synced, ports };
     }
     catch (e_2) {

@@ -47,7 +47,8 @@ export class ChannelPool<C extends Pooled> {
   private refused: Error | undefined;
 
   constructor(
-    private readonly open: () => Promise<C>,
+    /** Opens a channel: `patient` for a connection waiting for it, else one try (the pool backs off). */
+    private readonly open: (patient: boolean) => Promise<C>,
     private readonly options: PoolOptions,
     private readonly log: Logger,
   ) {
@@ -74,10 +75,10 @@ export class ChannelPool<C extends Pooled> {
     return this.refused;
   }
 
-  /** A channel opened for the caller now, when the pool had none. */
+  /** A channel opened for the caller now, when the pool had none, riding out transient failures. */
   openNow(): Promise<C> {
     if (this.refused) return Promise.reject(this.refused);
-    return this.open().catch((error: unknown) => {
+    return this.open(true).catch((error: unknown) => {
       this.noteFinal(error);
       throw error;
     });
@@ -88,7 +89,7 @@ export class ChannelPool<C extends Pooled> {
     if (this.closed || this.retryTimer || this.refused) return;
     const target = this.failing ? Math.min(1, this.options.size) : this.options.size;
     while (this.idle.length + this.opening.size < target) {
-      const opening: Promise<C | undefined> = this.open().then(
+      const opening: Promise<C | undefined> = this.open(false).then(
         (channel) => {
           this.opening.delete(opening);
           this.add(channel);

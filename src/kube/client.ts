@@ -4,11 +4,10 @@ import {
   KubernetesObjectApi,
   PatchStrategy,
   VersionApi,
-  Watch,
   type KubeConfig,
   type V1APIResource,
 } from '@kubernetes/client-node';
-import { formatDuration } from '../util/duration.js';
+import type WebSocket from 'ws';
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import type { Readable } from 'node:stream';
@@ -16,9 +15,14 @@ import type { KubeconfigSource } from '../model/settings.js';
 import { loadKubeConfig } from './config.js';
 import { execInPod, type ExecResult } from './exec.js';
 import type { PoolOptions } from './channel-pool.js';
+import { Reachability } from './outage.js';
 import { PortForwardTunnel } from './port-forward.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
+import { startWatch, type WatchEnd, type WatchEvent } from './watch.js';
+import { openChannelSocket } from './websocket.js';
 import { describeRef, refOf, type KubeObject, type ObjectRef } from '../model/objects.js';
+
+export type { WatchEnd, WatchEvent } from './watch.js';
 
 /** A rule of a SelfSubjectRulesReview's answer. */
 export interface ResourceRule {
@@ -80,11 +84,6 @@ export interface ListResult<T> {
   resourceVersion: string;
 }
 
-export interface WatchEvent<T> {
-  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
-  object: T;
-}
-
 export type PropagationPolicy = 'Foreground' | 'Background' | 'Orphan';
 
 /** Exposes discovery, which the client library keeps protected, so we can learn a kind's plural and scope. */
@@ -115,7 +114,19 @@ export interface ClientOptions {
   retry?: RetryPolicy;
   /** Cancels the run: checked before every call, and it ends the pauses between retries. */
   signal?: AbortSignal;
+  /**
+   * How long an outage of the API server (or of a pod's kubelet, for exec and port-forward) is ridden
+   * out from its first failure: the run's input timeout. Default: that input's default, 5 minutes.
+   */
+  patienceMs?: number;
+  /** Shared by the clients derived from one (until, withPatience, detached): one outage, said once. */
+  reachability?: { apiServer: Reachability; kubelet: Reachability };
 }
+
+/** The default of input timeout. */
+const DEFAULT_PATIENCE_MS = 5 * 60_000;
+/** What releasing a lease is worth waiting for: it expires by itself in as long. */
+const DETACHED_PATIENCE_MS = 30_000;
 
 /**
  * The thin adapter over @kubernetes/client-node that the rest of kube-pod-preview talks to, bound to
@@ -125,6 +136,7 @@ export interface ClientOptions {
 export class KubeClient {
   private readonly objects: ObjectApi;
   private readonly server: string;
+  private readonly reachability: { apiServer: Reachability; kubelet: Reachability };
 
   constructor(
     private readonly kc: KubeConfig,
@@ -133,6 +145,11 @@ export class KubeClient {
   ) {
     this.objects = kc.makeApiClient(ObjectApi);
     this.server = kc.getCurrentCluster()?.server ?? '(no server)';
+    const first = (options.retry ?? DEFAULT_RETRY).firstContactMs;
+    this.reachability = options.reachability ?? {
+      apiServer: new Reachability(`The Kubernetes API server at ${this.server}`, options.log, first),
+      kubelet: new Reachability('The kubelet of the pod (through the API server)', options.log, first),
+    };
   }
 
   /** A client for the credentials of `source` (see loadKubeConfig), bound to `namespace`. */
@@ -151,7 +168,43 @@ export class KubeClient {
    */
   detached(): KubeClient {
     const { signal: _, ...options } = this.options;
-    return new KubeClient(this.kc, this.namespace, options);
+    const patienceMs = Math.min(this.patienceMs, DETACHED_PATIENCE_MS);
+    return new KubeClient(this.kc, this.namespace, {
+      ...options,
+      patienceMs,
+      reachability: this.reachability,
+    });
+  }
+
+  /** The same client, riding out an outage for `patienceMs` (the run's input timeout). */
+  withPatience(patienceMs: number): KubeClient {
+    return new KubeClient(this.kc, this.namespace, {
+      ...this.options,
+      patienceMs,
+      reachability: this.reachability,
+    });
+  }
+
+  /**
+   * The same client for the calls of one wait: they also end when `deadline` aborts (with its reason),
+   * however long an outage may still be ridden out.
+   */
+  until(deadline: AbortSignal): KubeClient {
+    const signal = this.options.signal ? AbortSignal.any([this.options.signal, deadline]) : deadline;
+    return new KubeClient(this.kc, this.namespace, {
+      ...this.options,
+      signal,
+      reachability: this.reachability,
+    });
+  }
+
+  /** The outage of the API server under way, for a wait that ends during it: `… unreachable since …`. */
+  get outage(): string | undefined {
+    return this.reachability.apiServer.describe();
+  }
+
+  private get patienceMs(): number {
+    return this.options.patienceMs ?? DEFAULT_PATIENCE_MS;
   }
 
   /** Runs a command in a container of a pod of the namespace (the exec subresource). */
@@ -163,6 +216,7 @@ export class KubeClient {
     return execInPod(this.kc, { namespace: this.namespace, ...target }, command, {
       ...options,
       ...(this.options.signal ? { signal: this.options.signal } : {}),
+      dial: (path, protocols, what, patience) => this.dial(path, protocols, what, patience),
     });
   }
 
@@ -173,7 +227,26 @@ export class KubeClient {
     log: Logger,
     pool: Partial<PoolOptions> = {},
   ): Promise<PortForwardTunnel> {
-    return PortForwardTunnel.open(this.kc, { namespace: this.namespace, pod, port }, log, pool);
+    return PortForwardTunnel.open(this.kc, { namespace: this.namespace, pod, port }, log, {
+      ...pool,
+      dial: (path, protocols, what, patience) => this.dial(path, protocols, what, patience),
+    });
+  }
+
+  /**
+   * A WebSocket upgrade (exec, port-forward). Nothing has begun in the pod when one fails, so it is
+   * always safe to try again: with `patience`, until it aborts, an API server or kubelet restart is
+   * ridden out as any call's.
+   */
+  private dial(path: string, protocols: string[], what: string, patience?: AbortSignal): Promise<WebSocket> {
+    const own = this.options.signal;
+    const signal = patience && own ? AbortSignal.any([own, patience]) : (patience ?? own);
+    return withRetry(() => openChannelSocket(this.kc, path, protocols, what), {
+      ...this.retryOptions(what, true),
+      kubelet: this.reachability.kubelet,
+      ...(signal ? { signal } : {}),
+      once: !patience,
+    });
   }
 
   /** The kind's REST resource, or undefined when the cluster does not serve it. */
@@ -208,7 +281,11 @@ export class KubeClient {
     return { items: list.items as T[], resourceVersion: list.metadata?.resourceVersion ?? '' };
   }
 
-  /** Creates the object; with `dryRun`, the API server admits and validates it, and stores nothing. */
+  /**
+   * Creates the object; with `dryRun`, the API server admits and validates it, and stores nothing. A
+   * create whose answer was lost is sent again, and then answers 409 AlreadyExists if the first one was
+   * applied: callers check that the object they find is their own (its labels, its holder).
+   */
   async create<T extends KubeObject>(object: T, options: WriteOptions = {}): Promise<T> {
     const addressed = this.inNamespace(object);
     return this.call(
@@ -217,12 +294,17 @@ export class KubeClient {
     );
   }
 
-  /** PUT of a whole object; its resourceVersion makes it fail with 409 if the object changed meanwhile. */
+  /**
+   * PUT of a whole object; its resourceVersion makes it fail with 409 if the object changed meanwhile.
+   * Not sent again when its answer was lost (a 409 would then not tell whether it was applied): that is
+   * an AnswerLostError, and the caller reads the object again.
+   */
   async replace<T extends KubeObject>(object: T): Promise<T> {
     const addressed = this.inNamespace(object);
     return this.call(
       `update ${describeRef(refOf(object))}`,
       () => this.objects.replace(addressed, undefined, undefined, FIELD_MANAGER) as Promise<T>,
+      { idempotent: false },
     );
   }
 
@@ -344,8 +426,7 @@ export class KubeClient {
 
   /**
    * Watches a kind in the namespace from `resourceVersion` until the server ends the watch, `onEvent`
-   * returns true, or `signal` aborts. Resolves with why it ended; `expired` means the resourceVersion is
-   * too old (410 Gone) and the caller should list again.
+   * returns true, or `signal` aborts (see WatchEnd). Starting it rides out an outage like any call.
    */
   async watch<T>(
     apiVersion: string,
@@ -353,51 +434,24 @@ export class KubeClient {
     query: { resourceVersion: string; fieldSelector?: string; labelSelector?: string },
     onEvent: (event: WatchEvent<T>) => boolean,
     signal: AbortSignal,
-  ): Promise<'done' | 'closed' | 'expired'> {
+  ): Promise<WatchEnd> {
     const resource = await this.resource(apiVersion, kind);
     if (!resource) throw new UserError(`The cluster does not serve ${apiVersion} ${kind}.`);
     const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
     const path = `${base}/namespaces/${encodeURIComponent(this.namespace)}/${resource.name}`;
-    return new Promise((resolve, reject) => {
-      let outcome: 'done' | 'closed' | 'expired' = 'closed';
-      let controller: AbortController | undefined;
-      const stop = () => controller?.abort();
-      signal.addEventListener('abort', stop, { once: true });
-      new Watch(this.kc)
-        .watch(
-          path,
-          { ...query, allowWatchBookmarks: true },
-          (type, object) => {
-            if (outcome !== 'closed') return;
-            if (type === 'ERROR') {
-              const status = object as Status & { code?: number };
-              if (status.code === 410 || status.reason === 'Expired' || status.reason === 'Gone')
-                outcome = 'expired';
-              else outcome = 'closed';
-              stop();
-              return;
-            }
-            if (onEvent({ type: type as WatchEvent<T>['type'], object: object as T })) {
-              outcome = 'done';
-              stop();
-            }
-          },
-          (error: unknown) => {
-            signal.removeEventListener('abort', stop);
-            const code = (error as { statusCode?: number } | null)?.statusCode;
-            if (code === 410) resolve('expired');
-            // Throttled or a server error: the caller lists again after a pause, as after any close.
-            else if (code === 429 || (code !== undefined && code >= 500)) resolve('closed');
-            else if (error && outcome === 'closed' && !signal.aborted && code !== undefined) {
-              reject(new KubeApiError(code, `Watching ${kind} failed: HTTP ${code}.`));
-            } else resolve(outcome);
-          },
-        )
-        .then((c) => {
-          controller = c;
-          if (signal.aborted) c.abort();
-        }, reject);
-    });
+    const closed: WatchEnd = { end: 'closed', resourceVersion: query.resourceVersion };
+    try {
+      const started = await this.until(signal).call(`watch ${kind} in namespace ${this.namespace}`, () =>
+        startWatch(this.kc, path, query, onEvent, signal),
+      );
+      return await started.ended;
+    } catch (error) {
+      if (signal.aborted) return closed;
+      const code = (error as { statusCode?: number }).statusCode;
+      if (code === 410) return { ...closed, end: 'expired' };
+      if (code !== undefined) throw new KubeApiError(code, `Watching ${kind} failed: HTTP ${code}.`);
+      throw error;
+    }
   }
 
   /**
@@ -425,27 +479,37 @@ export class KubeClient {
   }
 
   /**
-   * Runs one API call, turning its failure into an error that names the call and what to do. Every
-   * call kube-pod-preview makes is idempotent (reads, apply, whole-object patches, deletes, and creates
-   * whose conflict falls back to a patch), so transient failures are retried.
+   * Runs one API call, turning its failure into an error that names the call and what to do. Transient
+   * failures are ridden out (see withRetry); a call whose answer was lost is sent again only when it is
+   * `idempotent` (reads, apply, whole-object patches, deletes, creates whose conflict the caller checks).
    */
-  private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  private async call<T>(
+    what: string,
+    fn: () => Promise<T>,
+    options: { idempotent?: boolean } = {},
+  ): Promise<T> {
     const { signal } = this.options;
     signal?.throwIfAborted();
     try {
-      return await withRetry(
-        fn,
-        this.options.retry ?? DEFAULT_RETRY,
-        (error, delay, attempt) =>
-          this.options.log?.info(
-            `  ${what}: ${transientReason(error)}; trying again in ${formatDuration(delay)} (attempt ${attempt + 1})`,
-          ),
-        signal,
-      );
+      return await withRetry(fn, {
+        ...this.retryOptions(what, options.idempotent ?? true),
+        ...(signal ? { signal } : {}),
+      });
     } catch (error) {
       if (signal?.aborted) throw signal.reason;
       throw this.explain(what, error);
     }
+  }
+
+  private retryOptions(what: string, idempotent: boolean) {
+    return {
+      what,
+      idempotent,
+      policy: this.options.retry ?? DEFAULT_RETRY,
+      apiServer: this.reachability.apiServer,
+      patienceMs: this.patienceMs,
+      ...(this.options.log ? { log: this.options.log } : {}),
+    };
   }
 
   private explain(what: string, error: unknown): Error {
@@ -526,9 +590,4 @@ async function ifNotFound<T, F>(call: Promise<T>, fallback: F): Promise<T | F> {
     if (error instanceof KubeApiError && error.code === 404) return fallback;
     throw error;
   }
-}
-
-function transientReason(error: unknown): string {
-  if (error instanceof ApiException) return `HTTP ${error.code}`;
-  return (error as { cause?: { code?: string } }).cause?.code ?? 'connection error';
 }

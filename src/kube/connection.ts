@@ -6,7 +6,7 @@ import type { DockerHostPod } from '../model/objects.js';
 import { sleep } from '../util/sleep.js';
 import type { Logger } from '../util/log.js';
 import type { Readable } from 'node:stream';
-import type { ExecResult } from './exec.js';
+import { StreamCutError, type ExecResult } from './exec.js';
 
 export const DOCKER_PORT = 2375;
 
@@ -18,32 +18,69 @@ export interface PodConnection extends AsyncDisposable {
   /** DOCKER_HOST for the docker CLI: the local end of the tunnel. */
   dockerHost: string;
   exec(command: string[], stdin?: Readable): Promise<ExecResult>;
+  /**
+   * Runs a step that goes through the tunnel or exec (the file sync, compose). When it fails after
+   * streams were cut while it ran (a kubelet or API server restart, a network blip), it runs once more
+   * as soon as the tunnel works again: the Docker server in the pod keeps what it built. A second
+   * failure is the step's own; an upgrade the cluster refuses (403) or a deadline passed is reported
+   * instead of what it made the step say.
+   */
+  rideOut<T>(step: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
 export async function connectToPod(
   client: KubeClient,
   pod: DockerHostPod,
-  options: { log: Logger; signal: AbortSignal; pingTimeoutMs?: number },
+  options: { log: Logger; signal: AbortSignal; pingTimeoutMs?: number; patienceMs?: number },
 ): Promise<PodConnection> {
   const tunnel = await client.portForward(pod.name, DOCKER_PORT, options.log);
   const close = () => tunnel.close();
   try {
     await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal, {
       log: options.log,
-      refused: () => tunnel.refusal,
+      refused: () => tunnel.fatal ?? tunnel.refusal,
     });
   } catch (error) {
     await close();
     throw error;
   }
-  return {
-    dockerHost: tunnel.url,
-    exec: (command, stdin) =>
-      client.exec({ pod: pod.name, container: pod.container }, command, stdin ? { stdin } : {}),
-    close,
-    [Symbol.asyncDispose]: close,
+  let execCuts = 0;
+  const exec = async (command: string[], stdin?: Readable) => {
+    try {
+      return await client.exec({ pod: pod.name, container: pod.container }, command, stdin ? { stdin } : {});
+    } catch (error) {
+      if (error instanceof StreamCutError) execCuts++;
+      throw error;
+    }
   };
+  const cuts = () => tunnel.stats.cut + execCuts;
+  const rideOut = async <T>(step: string, fn: () => Promise<T>): Promise<T> => {
+    const before = cuts();
+    try {
+      return await fn();
+    } catch (error) {
+      if (tunnel.fatal) throw tunnel.fatal;
+      if (options.signal.aborted || cuts() === before) throw error;
+      options.log.warning(
+        `${step} failed after ${cuts() - before} of its streams through the tunnel to the pod were cut (${firstLine(error)}). The Docker server in the pod keeps what it has: running ${step} again once the tunnel works.`,
+      );
+      await waitForDocker(tunnel.port, options.patienceMs ?? 5 * 60_000, options.signal, {
+        refused: () => tunnel.fatal ?? tunnel.refusal,
+      });
+      return fn().catch((again: unknown) => {
+        throw tunnel.fatal ?? again;
+      });
+    }
+  };
+  return { dockerHost: tunnel.url, exec, rideOut, close, [Symbol.asyncDispose]: close };
+}
+
+/** What a failed step said, in a line: its first, or the one after a header such as `… failed (exit code 1):`. */
+function firstLine(error: unknown): string {
+  const lines = ((error as Error).message ?? String(error)).split('\n').filter((l) => l.trim());
+  const line = lines[0]?.endsWith(':') && lines[1] ? lines[1] : (lines[0] ?? '');
+  return line.trim().slice(0, 200);
 }
 
 /** How long a wait may go without a word before it says what it waits for. */
@@ -51,8 +88,8 @@ const QUIET_MS = 2000;
 
 /**
  * Waits until the Docker server answers `GET /_ping` through the tunnel, saying so past a couple of
- * seconds; at once fails with what `refused` returns, the tunnel's upgrade refused for good (a 403 is
- * not mended by waiting).
+ * seconds; at once fails with what `refused` returns: no channel can be opened any more (a 403 on the
+ * upgrade is not mended by waiting).
  */
 export async function waitForDocker(
   port: number,
@@ -67,6 +104,8 @@ export async function waitForDocker(
   let said = false;
   for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
     signal.throwIfAborted();
+    const before = refused();
+    if (before) throw before;
     try {
       const answer = await ping(port, signal);
       if (answer === 'OK') return;

@@ -9,6 +9,7 @@ import {
   HIGH_WATER_MARK,
   frame,
   openChannelSocket,
+  type Dial,
 } from './websocket.js';
 
 const STDIN = 0;
@@ -20,6 +21,14 @@ export interface ExecResult {
   exitCode: number;
   stdout: Buffer;
   stderr: Buffer;
+}
+
+/**
+ * The stream was cut before the command's status arrived (a kubelet or API server restart, a network
+ * blip): the command may have run, in part or whole.
+ */
+export class StreamCutError extends UserError {
+  override name = 'StreamCutError';
 }
 
 export interface ExecTarget {
@@ -37,13 +46,15 @@ export async function execInPod(
   kc: KubeConfig,
   target: ExecTarget,
   command: string[],
-  options: { stdin?: Readable; signal?: AbortSignal } = {},
+  options: { stdin?: Readable; signal?: AbortSignal; dial?: Dial } = {},
 ): Promise<ExecResult> {
   const query = new URLSearchParams({ container: target.container, stdout: 'true', stderr: 'true' });
   if (options.stdin) query.set('stdin', 'true');
   for (const part of command) query.append('command', part);
   const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.pod)}/exec?${query}`;
-  const ws = await openChannelSocket(kc, path, [CHANNEL_V5, CHANNEL_V4], `exec in pod ${target.pod}`);
+  const dial = options.dial ?? ((p, protocols, what) => openChannelSocket(kc, p, protocols, what));
+  const patience = options.signal ?? new AbortController().signal;
+  const ws = await dial(path, [CHANNEL_V5, CHANNEL_V4], `exec in pod ${target.pod}`, patience);
   const stdout: Buffer[] = [];
   const stderr: Buffer[] = [];
   let status: ExecStatus | undefined;
@@ -58,7 +69,7 @@ export async function execInPod(
       else if (message[0] === STDERR) stderr.push(Buffer.from(payload));
       else if (message[0] === STATUS) status = JSON.parse(payload.toString('utf8')) as ExecStatus;
     });
-    ws.on('error', (error) => reject(new UserError(`${what} failed: ${error.message}`)));
+    ws.on('error', (error) => reject(new StreamCutError(`${what} failed: ${error.message}`)));
     ws.on('close', () => {
       options.signal?.removeEventListener('abort', abort);
       options.stdin?.destroy();
@@ -87,7 +98,7 @@ interface ExecStatus {
 
 /** The command's exit code from its Status; a missing or failed Status is an error of its own. */
 function exitCodeOf(status: ExecStatus | undefined, what: string): number {
-  if (!status) throw new UserError(`${what} ended without a status: the connection was cut.`);
+  if (!status) throw new StreamCutError(`${what} ended without a status: the connection was cut.`);
   if (status.status === 'Success') return 0;
   const code = status.details?.causes?.find((c) => c.reason === 'ExitCode')?.message;
   if (status.reason === 'NonZeroExitCode' && code !== undefined) return Number(code);

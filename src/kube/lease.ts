@@ -6,6 +6,7 @@ import type { Logger } from '../util/log.js';
 import { KubeApiError, type KubeClient } from './client.js';
 import { LABELS, MANAGER, leaseName, type KubeObject } from '../model/objects.js';
 import { sleep } from '../util/sleep.js';
+import { AnswerLostError } from './retry.js';
 
 interface Lease extends KubeObject {
   spec?: {
@@ -74,10 +75,17 @@ async function takeLease(
   while (true) {
     options.signal.throwIfAborted();
     const current = await client.read<Lease>(leaseRef(name));
+    // Ours already: a create or takeover whose answer was lost was applied.
+    if (current?.spec?.holderIdentity === who.identity) return current;
     try {
       const taken = await writeIfFree(client, current, who, options);
       if (taken) return taken;
     } catch (error) {
+      // A takeover whose answer was lost: read the lease again (after a pause) to learn whether it is ours.
+      if (error instanceof AnswerLostError) {
+        await sleep(backoff(conflicts++), options.signal);
+        continue;
+      }
       if (!(error instanceof KubeApiError && error.code === 409)) throw error;
       // Another run created or took the lease between our read and write: look again after a pause.
       // A read that keeps finding nothing while the create keeps finding it is no race, though.
@@ -145,24 +153,23 @@ function leaseRef(name: string) {
 /** Renews a taken lease in the background until it is released. */
 function holdLease(client: KubeClient, lease: Lease, identity: string, options: LeaseOptions): HeldLease {
   const { name } = lease.metadata;
-  const ref = leaseRef(name);
   let held = lease;
   let released = false;
+  let renewing = false;
+  // Ends a renewal riding out an outage when the lease is released.
+  const releasing = new AbortController();
   const renewal = setInterval(
     () => {
-      void (async () => {
-        try {
-          held = await client.replace<Lease>({
-            ...held,
-            apiVersion: ref.apiVersion,
-            kind: ref.kind,
-            spec: { ...held.spec, renewTime: microTime(new Date()) },
-          });
-        } catch (error) {
+      // A renewal riding out an outage is not joined by the next one.
+      if (renewing) return;
+      renewing = true;
+      void renew(client.until(releasing.signal), held, identity)
+        .then((renewed) => (held = renewed))
+        .catch((error: unknown) => {
           if (!released)
             options.log.warning(`Could not renew the lease ${name}: ${(error as Error).message}`);
-        }
-      })();
+        })
+        .finally(() => (renewing = false));
     },
     (options.durationSeconds * 1000) / 3,
   );
@@ -172,9 +179,33 @@ function holdLease(client: KubeClient, lease: Lease, identity: string, options: 
     if (released) return;
     released = true;
     clearInterval(renewal);
+    releasing.abort();
     await releaseLease(client.detached(), name, identity, options.log);
   };
   return { name, identity, release, [Symbol.asyncDispose]: release };
+}
+
+/**
+ * One renewal. A 409 after a renewal whose answer was lost (it was applied: the version moved on) is
+ * told apart from another run's write by reading the lease: still ours, it is renewed from there.
+ */
+async function renew(client: KubeClient, held: Lease, identity: string): Promise<Lease> {
+  const ref = leaseRef(held.metadata.name);
+  const write = (lease: Lease) =>
+    client.replace<Lease>({
+      ...lease,
+      apiVersion: ref.apiVersion,
+      kind: ref.kind,
+      spec: { ...lease.spec, renewTime: microTime(new Date()) },
+    });
+  try {
+    return await write(held);
+  } catch (error) {
+    if (!(error instanceof KubeApiError && error.code === 409)) throw error;
+    const current = await client.read<Lease>(ref);
+    if (current?.spec?.holderIdentity !== identity) throw error;
+    return write(current);
+  }
 }
 
 /** Deletes the lease if `identity` still holds it: never another run's. */

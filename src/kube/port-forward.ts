@@ -3,10 +3,12 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type WebSocket from 'ws';
 import type { Logger } from '../util/log.js';
 import { ChannelPool, DEFAULT_POOL, type PoolOptions } from './channel-pool.js';
-import { CHANNEL_V4, FrameBuffers, HIGH_WATER_MARK, openChannelSocket } from './websocket.js';
+import { CHANNEL_V4, FrameBuffers, HIGH_WATER_MARK, openChannelSocket, type Dial } from './websocket.js';
 
 const DATA = 0;
 const ERROR = 1;
+/** The close code of a WebSocket that ended without a close frame. */
+const ABNORMAL = 1006;
 
 /** What a tunnel did, for the log and the benchmark. */
 export interface TunnelStats {
@@ -16,6 +18,17 @@ export interface TunnelStats {
   upgrades: number;
   /** Local connections that started on a pooled, already upgraded channel. */
   fromPool: number;
+  /**
+   * Local connections whose channel the server cut (closed without a close frame: a kubelet or API
+   * server restart, a network blip) while they were open: what the Docker client saw fail.
+   */
+  cut: number;
+}
+
+/** Failures after which no channel will be opened: RBAC refuses the upgrade, or the deadline passed. */
+function final(error: unknown): boolean {
+  const e = error as { name?: string; answer?: { code: number } };
+  return e.name === 'DeadlineError' || e.answer?.code === 401 || e.answer?.code === 403;
 }
 
 /**
@@ -29,6 +42,10 @@ export interface TunnelStats {
 export class PortForwardTunnel {
   private readonly bound = new Set<{ socket: net.Socket; channel?: Channel }>();
   private closed = false;
+  /** Ends the waits of connections for a channel when the tunnel closes. */
+  private readonly closing = new AbortController();
+  /** Why no channel can be opened any more, once that is so: the error a step that failed should report. */
+  fatal: Error | undefined;
 
   private constructor(
     private readonly server: net.Server,
@@ -46,21 +63,31 @@ export class PortForwardTunnel {
     kc: KubeConfig,
     target: { namespace: string; pod: string; port: number },
     log: Logger,
-    options: Partial<PoolOptions> = {},
+    options: Partial<PoolOptions> & { dial?: Dial } = {},
   ): Promise<PortForwardTunnel> {
     const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.pod)}/portforward?ports=${target.port}`;
     const portMessage = Buffer.alloc(2);
     portMessage.writeUInt16LE(target.port);
-    const stats: TunnelStats = { connections: 0, upgrades: 0, fromPool: 0 };
+    const stats: TunnelStats = { connections: 0, upgrades: 0, fromPool: 0, cut: 0 };
     const frames = new FrameBuffers();
-    const openChannel = async () => {
+    const { dial = (p, protocols, what) => openChannelSocket(kc, p, protocols, what), ...poolOptions } =
+      options;
+    // Channels are opened once the tunnel exists (pool.fill below), never while it is being made.
+    const openChannel = async (patient: boolean) => {
+      if (tunnel.fatal) throw tunnel.fatal;
       stats.upgrades++;
-      const ws = await openChannelSocket(kc, path, [CHANNEL_V4], `port-forward to pod ${target.pod}`);
-      return new Channel(ws, portMessage, frames, log);
+      const patience = patient ? tunnel.closing.signal : undefined;
+      try {
+        const ws = await dial(path, [CHANNEL_V4], `port-forward to pod ${target.pod}`, patience);
+        return new Channel(ws, portMessage, frames, log, () => stats.cut++);
+      } catch (error) {
+        if (!tunnel.fatal && final(error)) tunnel.fatal = error as Error;
+        throw error;
+      }
     };
     // noDelay: Docker's API is many small requests and answers; Nagle's algorithm would hold them back.
     const server = net.createServer({ allowHalfOpen: true, pauseOnConnect: true, noDelay: true });
-    const pool = new ChannelPool(openChannel, { ...DEFAULT_POOL, ...options }, log);
+    const pool = new ChannelPool(openChannel, { ...DEFAULT_POOL, ...poolOptions }, log);
     const tunnel = new PortForwardTunnel(server, pool, stats, log);
     server.on('connection', (socket) => void tunnel.forward(socket));
     await new Promise<void>((resolve, reject) => {
@@ -93,15 +120,16 @@ export class PortForwardTunnel {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.closing.abort();
     for (const { socket, channel } of this.bound) {
       socket.destroy();
       channel?.terminate();
     }
     await this.pool.close();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
-    const { connections, upgrades, fromPool } = this.stats;
+    const { connections, upgrades, fromPool, cut } = this.stats;
     this.log.debug(
-      `port-forward: ${connections} connections, ${fromPool} of them on a channel opened ahead; ${upgrades} WebSocket upgrades`,
+      `port-forward: ${connections} connections, ${fromPool} of them on a channel opened ahead, ${cut} cut; ${upgrades} WebSocket upgrades`,
     );
   }
 
@@ -117,9 +145,10 @@ export class PortForwardTunnel {
       this.stats.fromPool++;
     } else {
       try {
+        // Rides out an API server or kubelet restart: the local connection waits, paused.
         channel = await this.pool.openNow();
       } catch (error) {
-        this.log.warning(`port-forward: ${(error as Error).message}`);
+        if (!this.closed) this.log.warning(`port-forward: ${(error as Error).message}`);
         socket.destroy();
         return;
       }
@@ -152,9 +181,10 @@ class Channel {
     private readonly portMessage: Buffer,
     private readonly frames: FrameBuffers,
     private readonly log: Logger,
+    private readonly onCut: () => void,
   ) {
     ws.on('message', (message: Buffer) => this.receive(message));
-    ws.on('close', () => this.ended());
+    ws.on('close', (code: number) => this.ended(code));
     ws.on('error', (error) => {
       log.debug(`port-forward: WebSocket error: ${error.message}`);
       this.socket?.destroy(error);
@@ -198,7 +228,7 @@ class Channel {
       if (ws.readyState === ws.OPEN) ws.close();
       else if (ws.readyState === ws.CONNECTING) ws.terminate();
     });
-    if (ws.readyState !== ws.OPEN) this.ended();
+    if (ws.readyState !== ws.OPEN) this.ended(ws.readyState === ws.CLOSED ? ABNORMAL : undefined);
     socket.resume();
   }
 
@@ -233,14 +263,21 @@ class Channel {
     }
   }
 
-  /** The WebSocket closed: fail the local connection with the pod's error, or end it. */
-  private ended(): void {
+  /**
+   * The WebSocket closed: fail the local connection with the pod's error, or end it. Closed without a
+   * close frame (1006), the stream was cut: the local connection is reset, not ended, so that the
+   * Docker client does not take a cut stream (a build's output, an attach) for a complete one.
+   */
+  private ended(code?: number): void {
     const socket = this.socket;
     if (!socket || this.done) return;
     this.done = true;
     if (this.remoteError) {
       this.log.warning(`port-forward: ${this.remoteError.trim()}`);
       socket.destroy(new Error(this.remoteError.trim()));
+    } else if (code === ABNORMAL && !socket.destroyed) {
+      this.onCut();
+      socket.resetAndDestroy();
     } else if (!socket.destroyed) {
       socket.end();
     }

@@ -48,10 +48,17 @@ export function isWorkloadReady(workload: Workload): boolean {
   );
 }
 
+/** How long the wait pauses before continuing a watch that closed. */
+const RESUME_MS = 200;
+/** What asking the cluster why a wait ended may take. */
+const DIAGNOSE_MS = 15_000;
+
 /**
- * Waits until the docker-host workload is ready, watching it (and listing again whenever the watch ends
- * or expires) for at most `timeoutMs`, and returns the ready pod that belongs to it. On timeout, or as
- * soon as the cluster refuses to create its pods, it explains what the pod is stuck on.
+ * Waits until the docker-host workload is ready, watching it for at most `timeoutMs`, and returns the
+ * ready pod that belongs to it. A watch that closes (an API server restart resets it) continues from its
+ * last event; one whose version expired lists again; every call rides out an outage of the API server
+ * until the wait's deadline. On timeout, or as soon as the cluster refuses to create its pods, it
+ * explains what the pod is stuck on, or since when the API server has been unreachable.
  */
 export async function waitForDockerHost(
   client: KubeClient,
@@ -63,33 +70,60 @@ export async function waitForDockerHost(
   const refused = new AbortController();
   const done = new AbortController();
   const deadline = AbortSignal.any([options.signal, timeout, refused.signal]);
-  void awaitRefusal(client, ref, AbortSignal.any([deadline, done.signal])).then(
+  const watching = AbortSignal.any([deadline, done.signal]);
+  void awaitRefusal(client.until(watching), ref, watching).then(
     (message) => message !== undefined && refused.abort(message),
   );
-  try {
-    return await watchUntilReady(client, ref, { ...options, deadline }, async () => {
-      options.signal.throwIfAborted();
-      if (refused.signal.aborted) {
-        const report = await diagnose(client, ref, options.selector);
-        throw new UserError(
-          `The cluster refuses to create the pods of ${describeRef(ref)}: ${String(refused.signal.reason)}\n${report}`,
-        );
-      }
-      if (timeout.aborted) {
-        const report = await diagnose(client, ref, options.selector);
-        throw new UserError(
-          `${describeRef(ref)} was not ready after ${formatDuration(options.timeoutMs)} (input timeout).\n${report}`,
-        );
-      }
+  let explained: UserError | undefined;
+  const check = async () => {
+    options.signal.throwIfAborted();
+    if (!refused.signal.aborted && !timeout.aborted) return;
+    explained ??= await whyEnded(client, ref, {
+      ...options,
+      ...(refused.signal.aborted ? { refusal: String(refused.signal.reason) } : {}),
     });
+    throw explained;
+  };
+  try {
+    return await watchUntilReady(client.until(deadline), ref, { log: options.log, deadline }, check);
+  } catch (error) {
+    // A call cut short by the deadline ends with the deadline's reason: say why the wait ended instead.
+    if (!explained && deadline.aborted) await check();
+    throw error;
   } finally {
     done.abort();
   }
 }
 
+/** Why the wait ended before the workload was ready: the pods refused, the API server away, or its state. */
+async function whyEnded(
+  client: KubeClient,
+  ref: ObjectRef,
+  options: { timeoutMs: number; signal: AbortSignal; selector: string; refusal?: string },
+): Promise<UserError> {
+  const outage = client.outage;
+  if (options.refusal === undefined && outage) {
+    return new UserError(
+      `${describeRef(ref)} was not ready after ${formatDuration(options.timeoutMs)} (input timeout): ${outage}, and the deadline was reached. Check the cluster's control plane, then run again.`,
+    );
+  }
+  const asking = client.until(AbortSignal.any([options.signal, AbortSignal.timeout(DIAGNOSE_MS)]));
+  const report = await diagnose(asking, ref, options.selector).catch(
+    (error: unknown) =>
+      `  (the cluster could not be asked what the pod is stuck on: ${(error as Error).message})`,
+  );
+  if (options.refusal !== undefined)
+    return new UserError(
+      `The cluster refuses to create the pods of ${describeRef(ref)}: ${options.refusal}\n${report}`,
+    );
+  return new UserError(
+    `${describeRef(ref)} was not ready after ${formatDuration(options.timeoutMs)} (input timeout).\n${report}`,
+  );
+}
+
 /**
- * The wait itself: list the workload, watch it from there until it is ready, and list again whenever
- * the watch ends. `check` runs before every pass and throws to end the wait.
+ * The wait itself: list the workload, then watch it from there until it is ready, listing again only
+ * when the watch's version expired. `check` runs before every pass and throws to end the wait.
  */
 async function watchUntilReady(
   client: KubeClient,
@@ -97,45 +131,69 @@ async function watchUntilReady(
   options: { deadline: AbortSignal; log: Logger },
   check: () => Promise<void>,
 ): Promise<DockerHostPod> {
-  const { log, deadline } = options;
-  const fieldSelector = `metadata.name=${ref.name}`;
   const started = Date.now();
   let last = '';
-
+  const progress = (w: Workload) => {
+    const line = `  ${describeRef(ref)}: ${w.status?.readyReplicas ?? 0}/${w.spec?.replicas ?? 1} ready`;
+    if (line !== last) options.log.info(`${line} (${formatDuration(Date.now() - started)})`);
+    last = line;
+  };
   while (true) {
     await check();
     const { items, resourceVersion } = await client.list<Workload>(ref.apiVersion, ref.kind, {
-      fieldSelector,
+      fieldSelector: `metadata.name=${ref.name}`,
     });
-    let workload = items[0];
+    const workload = items[0];
     if (!workload) throw deletedWhileWaiting(ref);
-    let deleted = false;
-    const report = (w: Workload) => {
-      const line = `  ${describeRef(ref)}: ${w.status?.readyReplicas ?? 0}/${w.spec?.replicas ?? 1} ready`;
-      if (line !== last) log.info(`${line} (${formatDuration(Date.now() - started)})`);
-      last = line;
-    };
-    report(workload);
+    progress(workload);
     if (isWorkloadReady(workload)) return findReadyPod(client, ref.kind, workload);
-    const outcome = await client.watch<Workload>(
+    const ready = await watchFrom(client, ref, { resourceVersion, workload, progress, check, ...options });
+    if (ready) return findReadyPod(client, ref.kind, ready);
+    // Expired: list again, after a breath (a server that expires every watch must not make this spin).
+    await sleep(RESUME_MS, options.deadline).catch(() => undefined);
+  }
+}
+
+/**
+ * Watches the workload from `resourceVersion`, continuing from the last event seen whenever the watch
+ * closes, until it is ready (resolves with it) or the version expired (undefined: list again).
+ */
+async function watchFrom(
+  client: KubeClient,
+  ref: ObjectRef,
+  state: {
+    resourceVersion: string;
+    workload: Workload;
+    progress: (w: Workload) => void;
+    check: () => Promise<void>;
+    deadline: AbortSignal;
+  },
+): Promise<Workload | undefined> {
+  let { resourceVersion, workload } = state;
+  while (true) {
+    let deleted = false;
+    const { end, resourceVersion: last } = await client.watch<Workload>(
       ref.apiVersion,
       ref.kind,
-      { resourceVersion, fieldSelector },
+      { resourceVersion, fieldSelector: `metadata.name=${ref.name}` },
       (event) => {
         if (event.type === 'DELETED') deleted = true;
         else if (event.type === 'ADDED' || event.type === 'MODIFIED') {
           workload = event.object;
-          report(workload);
+          state.progress(workload);
         }
-        return deleted || isWorkloadReady(workload!);
+        return deleted || isWorkloadReady(workload);
       },
-      deadline,
+      state.deadline,
     );
     if (deleted) throw deletedWhileWaiting(ref);
-    if (outcome === 'done') return findReadyPod(client, ref.kind, workload);
-    // The watch ended (server timeout, expiry, dropped connection): list again, after a breath.
-    // The deadline may end the pause early: the next check() says why.
-    await sleep(outcome === 'closed' ? 500 : 100, deadline).catch(() => undefined);
+    if (end === 'done') return workload;
+    if (end === 'expired') return undefined;
+    resourceVersion = last;
+    // Closed (the server's timeout, a dropped connection, a restart): continue after a breath. The
+    // deadline may end the pause early: check() says why.
+    await sleep(RESUME_MS, state.deadline).catch(() => undefined);
+    await state.check();
   }
 }
 

@@ -15,18 +15,22 @@ export const CLOSE_CHANNEL = 255;
 export const HIGH_WATER_MARK = 4 * 1024 * 1024;
 
 /**
- * A WebSocket upgrade the API server refused, with its HTTP status. `final`: asking again cannot help
- * (401: the credentials; 403: RBAC, or a server that speaks none of the offered subprotocols), so
- * neither the tunnel nor its callers retry it. Others (500 "error dialing backend", the kubelet's 404
- * "pod does not exist" while it restarts) may pass.
+ * An upgrade the server answered with an HTTP status instead of 101: the answer, for classify().
+ * `final`: asking again cannot help (401: the credentials; 403: RBAC, or a server that speaks none of
+ * the offered subprotocols), so neither the tunnel nor its callers retry it. Others (500 "error dialing
+ * backend", the kubelet's 404 "pod does not exist" while it restarts) may pass.
  */
-export class UpgradeRefused extends UserError {
-  override name = 'UpgradeRefused';
+export class UpgradeError extends UserError {
+  override name = 'UpgradeError';
   constructor(
-    readonly code: number,
     message: string,
+    readonly answer: { code: number; body: string; contentType?: string },
   ) {
     super(message);
+  }
+
+  get code(): number {
+    return this.answer.code;
   }
 
   get final(): boolean {
@@ -35,8 +39,23 @@ export class UpgradeRefused extends UserError {
 }
 
 /**
+ * Opens one channel WebSocket to an API-server path. With `patience`, transient failures are ridden out
+ * until it aborts (a local connection or a command waits for the channel); without, one try (a pool,
+ * which backs off by itself).
+ */
+export type Dial = (
+  path: string,
+  protocols: string[],
+  what: string,
+  patience?: AbortSignal,
+) => Promise<WebSocket>;
+
+/** How long an upgrade may take: a restarting API server holds requests for seconds, never minutes. */
+const HANDSHAKE_TIMEOUT_MS = 30_000;
+
+/**
  * Opens a WebSocket to an API-server path (exec, portforward) with the kubeconfig's credentials.
- * A refused upgrade becomes an UpgradeRefused carrying the server's status and message.
+ * A refused upgrade becomes an UpgradeError carrying the server's answer and message.
  */
 export async function openChannelSocket(
   kc: KubeConfig,
@@ -53,6 +72,7 @@ export async function openChannelSocket(
     // Masking protects browsers' proxies (RFC 6455 §10.3); over TLS to the API server it only costs a
     // pass over every byte, and an all-zero mask lets ws skip it.
     generateMask: (mask: Buffer) => void mask.fill(0),
+    handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
   };
   await kc.applyToHTTPSOptions(options);
   return new Promise((resolve, reject) => {
@@ -73,11 +93,22 @@ export async function openChannelSocket(
       response.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
       response.on('end', () => {
         const code = response.statusCode ?? 0;
-        fail(new UpgradeRefused(code, refusal(what, code, body, { path, protocols })));
+        const answer = { code, body, contentType: response.headers['content-type'] };
+        fail(new UpgradeError(refusal(what, code, body, { path, protocols }), answer));
         request.destroy();
       });
+      response.on('error', (error) =>
+        fail(new UserError(`Cannot ${what}: ${error.message}`, { cause: error })),
+      );
     });
-    ws.on('error', (error) => fail(new UserError(`Cannot ${what}: ${error.message}`)));
+    // The network error (ECONNREFUSED…) is kept as the cause: it says whether to try again. ws words a
+    // handshake that took too long without a code.
+    ws.on('error', (error: Error & { code?: string }) => {
+      const cause = /handshake has timed out/.test(error.message)
+        ? Object.assign(error, { code: 'ETIMEDOUT' })
+        : error;
+      fail(new UserError(`Cannot ${what}: ${error.message}`, { cause }));
+    });
   });
 }
 

@@ -15,10 +15,12 @@ import type { EnvironmentRun } from './run.js';
  */
 export async function runDown(
   run: EnvironmentRun,
-  client: KubeClient,
+  connected: KubeClient,
   templateKinds: string[],
   report: PullRequestReport | undefined,
 ): Promise<Omit<DownOutcome, 'ids' | 'namespace' | 'project' | 'timings'>> {
+  // An API server restart is ridden out for as long as the run waits for anything (input timeout).
+  const client = connected.withPatience(run.settings.timeoutMs);
   try {
     await run.timer.time('access', () =>
       checkAccess(client, permissionsFor('down', templateKinds), run.log, run.settings.namespaceFrom),

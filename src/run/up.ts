@@ -35,11 +35,13 @@ type Result =
  */
 export async function runUp(
   run: Run,
-  client: KubeClient,
+  connected: KubeClient,
   plan: Plan,
   options: PlanOptions,
   report: PullRequestReport | undefined,
 ): Promise<Result> {
+  // An API server or kubelet restart is ridden out for as long as the run waits for anything.
+  const client = connected.withPatience(run.settings.timeoutMs);
   await report?.deploying();
   if (report && run.context.repository) {
     const saved: ReportCheckpoint = { repository: run.context.repository, ...report.checkpoint() };
@@ -181,20 +183,27 @@ async function composeInPod(
   pod: UpOutcome['pod'],
 ): Promise<Pick<Deployed, 'synced' | 'ports'>> {
   const { settings, log, signal, timer } = run;
-  await using connection = await timer.time('tunnel', () => connectToPod(client, pod, { log, signal }));
+  const patienceMs = settings.timeoutMs;
+  await using connection = await timer.time('tunnel', () =>
+    connectToPod(client, pod, { log, signal, patienceMs }),
+  );
   const { model, ...synced } = await timer.time('sync', () =>
-    log.group('Copy bind-mounted files into the pod', () =>
-      syncFiles(connection.exec, run.model, [settings.workingDirectory, ...settings.allowPaths], log),
+    connection.rideOut('the file sync', () =>
+      log.group('Copy bind-mounted files into the pod', () =>
+        syncFiles(connection.exec, run.model, [settings.workingDirectory, ...settings.allowPaths], log),
+      ),
     ),
   );
   const ports = await timer.time('compose', () =>
-    composeUp(model, {
-      dockerHost: connection.dockerHost,
-      environment: run.projectEnv,
-      workingDirectory: settings.workingDirectory,
-      log,
-      signal,
-    }),
+    connection.rideOut('docker compose up', () =>
+      composeUp(model, {
+        dockerHost: connection.dockerHost,
+        environment: run.projectEnv,
+        workingDirectory: settings.workingDirectory,
+        log,
+        signal,
+      }),
+    ),
   );
   return { synced, ports };
 }

@@ -78,6 +78,13 @@ export class FakeKubeApiServer {
   interceptor: ((request: RecordedRequest) => StatusError | undefined) | undefined;
   upgradeHandler: UpgradeHandler | undefined;
   /**
+   * Fault injection (test/k8s/outage.ts): sees every request (with its response) and every upgrade
+   * (without) first; a promise it returns holds the request until it settles.
+   */
+  gate:
+    | ((req: http.IncomingMessage, res: http.ServerResponse | undefined) => Promise<void> | undefined)
+    | undefined;
+  /**
    * RBAC: when set, every request is authorized against these rules, as one Role bound to the token's
    * user in every namespace; discovery and self-reviews (access, rules) stay open to every user, as the
    * system:discovery and system:basic-user ClusterRoles make them. Undefined: everything is allowed.
@@ -117,11 +124,12 @@ export class FakeKubeApiServer {
   }
 
   async start(): Promise<string> {
-    this.server = https.createServer(
-      { key: this.credentials.key, cert: this.credentials.cert },
-      (req, res) => void this.handle(req, res),
+    this.server = https.createServer({ key: this.credentials.key, cert: this.credentials.cert }, (req, res) =>
+      this.admit(req, res, () => void this.handle(req, res)),
     );
-    this.server.on('upgrade', (req, socket, head) => this.upgrade(req, socket, head));
+    this.server.on('upgrade', (req, socket, head) =>
+      this.admit(req, undefined, () => this.upgrade(req, socket, head)),
+    );
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.controllers.start();
     return this.url;
@@ -157,6 +165,25 @@ export class FakeKubeApiServer {
   /** Ends every open watch, as an API server restart or a load balancer's idle timeout does. */
   endWatches(): void {
     for (const res of this.openWatches) res.end();
+  }
+
+  /**
+   * Drops every open watch's connection without an ERROR event or the body's end, as the kernel closes
+   * a killed server's sockets (a Node client sees ECONNRESET, "aborted").
+   */
+  resetWatches(): void {
+    for (const res of this.openWatches) res.destroy();
+  }
+
+  /** The listening server, for fault injection (test/k8s/outage.ts) to stop and start listening. */
+  get listener(): https.Server | undefined {
+    return this.server;
+  }
+
+  private admit(req: http.IncomingMessage, res: http.ServerResponse | undefined, go: () => void): void {
+    const held = this.gate?.(req, res);
+    if (!held) return go();
+    void held.then(() => !req.socket.destroyed && go());
   }
 
   /** A namespace; its labels may set Pod Security (`pod-security.kubernetes.io/enforce: baseline`). */
@@ -575,14 +602,15 @@ export class FakeKubeApiServer {
       this.openWatches.delete(res);
       if (!res.writableEnded) res.end();
     };
-    if (from !== undefined && from <= this.store.compactedThrough) {
+    // Compacted through N: the changes up to N are gone, those after it (all a watch from N needs) kept.
+    if (from !== undefined && from < this.store.compactedThrough) {
       send(
         'ERROR',
         status(
           new StatusError(
             410,
             'Expired',
-            `too old resource version: ${from} (${this.store.compactedThrough + 1})`,
+            `too old resource version: ${from} (${this.store.compactedThrough})`,
           ),
         ),
       );

@@ -1,8 +1,8 @@
-export const id = 113;
-export const ids = [113,95];
+export const id = 708;
+export const ids = [708,95];
 export const modules = {
 
-/***/ 3113:
+/***/ 9946:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -15,285 +15,102 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 875 modules
 var dist = __webpack_require__(7010);
-// EXTERNAL MODULE: ./src/util/duration.ts
-var duration = __webpack_require__(6518);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/kube/config.ts
 var config = __webpack_require__(2095);
-// EXTERNAL MODULE: ./node_modules/ws/lib/stream.js
-var stream = __webpack_require__(6412);
-// EXTERNAL MODULE: ./node_modules/ws/lib/extension.js
-var extension = __webpack_require__(1335);
-// EXTERNAL MODULE: ./node_modules/ws/lib/permessage-deflate.js
-var permessage_deflate = __webpack_require__(4376);
-// EXTERNAL MODULE: ./node_modules/ws/lib/receiver.js
-var receiver = __webpack_require__(893);
-// EXTERNAL MODULE: ./node_modules/ws/lib/sender.js
-var sender = __webpack_require__(7389);
-// EXTERNAL MODULE: ./node_modules/ws/lib/subprotocol.js
-var subprotocol = __webpack_require__(3332);
-// EXTERNAL MODULE: ./node_modules/ws/lib/websocket.js
-var websocket = __webpack_require__(6681);
-// EXTERNAL MODULE: ./node_modules/ws/lib/websocket-server.js
-var websocket_server = __webpack_require__(129);
-;// CONCATENATED MODULE: ./node_modules/ws/wrapper.mjs
+// EXTERNAL MODULE: ./src/kube/exec.ts
+var exec = __webpack_require__(8728);
+// EXTERNAL MODULE: ./src/util/duration.ts
+var duration = __webpack_require__(6518);
+;// CONCATENATED MODULE: ./src/kube/outage.ts
 
-
-
-
-
-
-
-
-
-
-
-/* harmony default export */ const wrapper = (websocket);
-
-;// CONCATENATED MODULE: ./src/kube/websocket.ts
-
-
-/**
- * The channel protocol of exec and port-forward WebSockets: every binary message starts with one byte
- * naming the channel (stdin 0, stdout 1, stderr 2, status 3 for exec; data 0, error 1 for port-forward).
- * v5 adds a close message (channel 255) so the client can end stdin.
- */
-const CHANNEL_V5 = 'v5.channel.k8s.io';
-const CHANNEL_V4 = 'v4.channel.k8s.io';
-const CLOSE_CHANNEL = 255;
-/** Above this many bytes queued in a WebSocket, the producer is paused. */
-const HIGH_WATER_MARK = 4 * 1024 * 1024;
-/**
- * A WebSocket upgrade the API server refused, with its HTTP status. `final`: asking again cannot help
- * (401: the credentials; 403: RBAC, or a server that speaks none of the offered subprotocols), so
- * neither the tunnel nor its callers retry it. Others (500 "error dialing backend", the kubelet's 404
- * "pod does not exist" while it restarts) may pass.
- */
-class UpgradeRefused extends errors/* UserError */.yo {
-    code;
-    name = 'UpgradeRefused';
-    constructor(code, message) {
-        super(message);
-        this.code = code;
-    }
-    get final() {
-        return this.code === 401 || this.code === 403;
-    }
+/** A clock time for the log: `21:59:03 UTC`. */
+function clock(at) {
+    return `${new Date(at).toISOString().slice(11, 19)} UTC`;
 }
 /**
- * Opens a WebSocket to an API-server path (exec, portforward) with the kubeconfig's credentials.
- * A refused upgrade becomes an UpgradeRefused carrying the server's status and message.
+ * Whether a server answers, shared by every call to it, so that an outage is said once in the log
+ * however many calls ride it out: when it began, until when it is waited for, and when it ended.
  */
-async function openChannelSocket(kc, path, protocols, what) {
-    const server = kc.getCurrentCluster()?.server;
-    if (!server)
-        throw new errors/* UserError */.yo('The kubeconfig names no cluster server.');
-    const url = `${server.replace(/^http/, 'ws').replace(/\/$/, '')}${path}`;
-    const options = {
-        perMessageDeflate: false,
-        maxPayload: 0,
-        // Masking protects browsers' proxies (RFC 6455 §10.3); over TLS to the API server it only costs a
-        // pass over every byte, and an all-zero mask lets ws skip it.
-        generateMask: (mask) => void mask.fill(0),
-    };
-    await kc.applyToHTTPSOptions(options);
-    return new Promise((resolve, reject) => {
-        const ws = new wrapper(url, protocols, options);
-        ws.binaryType = 'nodebuffer';
-        // The first outcome wins: a refused upgrade also ends in an 'error' once its response is read.
-        let settled = false;
-        const fail = (error) => {
-            if (!settled)
-                reject(error);
-            settled = true;
-        };
-        ws.once('open', () => {
-            settled = true;
-            resolve(ws);
-        });
-        ws.once('unexpected-response', (request, response) => {
-            let body = '';
-            response.on('data', (chunk) => (body += chunk.toString('utf8')));
-            response.on('end', () => {
-                const code = response.statusCode ?? 0;
-                fail(new UpgradeRefused(code, refusal(what, code, body, { path, protocols })));
-                request.destroy();
-            });
-        });
-        ws.on('error', (error) => fail(new errors/* UserError */.yo(`Cannot ${what}: ${error.message}`)));
-    });
-}
-/**
- * Why an upgrade was refused, in the server's words. RBAC is named only when the server says Forbidden:
- * a server that speaks none of the offered subprotocols answers a bare 403 with no body
- * (../shared/real-cluster/exec-negotiation.jsonl), which no Role would fix.
- */
-function refusal(what, code, body, request) {
-    let status = {};
-    try {
-        status = JSON.parse(body);
+class Reachability {
+    subject;
+    log;
+    firstContactMs;
+    now;
+    outage;
+    /** It answered once in this run: its address is right, a refusal now is a restart. */
+    contacted = false;
+    constructor(
+    /** `The Kubernetes API server at https://…`: the subject of the log lines. */
+    subject, log, 
+    /** How long a server that never answered is waited for (see RetryPolicy.firstContactMs). */
+    firstContactMs, now = Date.now) {
+        this.subject = subject;
+        this.log = log;
+        this.firstContactMs = firstContactMs;
+        this.now = now;
     }
-    catch {
-        // not a Status object: the text is the message
+    /** When the outage under way began, if one is. */
+    get since() {
+        return this.outage?.since;
     }
-    if (code === 403 && status.reason === 'Forbidden') {
-        // A refusal without the authorizer's reason ends in ": " (see forbiddenUpgradeHint).
-        const said = (status.message ?? '').trim().replace(/:$/, '');
-        return `Cannot ${what}: ${said}. ${forbiddenUpgradeHint(said, request.path)}`;
-    }
-    const protocols = request.protocols;
-    const message = (status.message ?? body).trim();
-    if (!message) {
-        return `Cannot ${what}: the API server refused the WebSocket upgrade with HTTP ${code} and no reason. It may not speak the offered subprotocols (${protocols.join(', ')}), or a proxy between the runner and the cluster does not pass WebSocket upgrades.`;
-    }
-    return `Cannot ${what}: HTTP ${code} ${message}.`;
-}
-/**
- * The verb a Forbidden upgrade lacks. RBAC's filter names it: an upgrade is a GET, authorized as `get`
- * ("cannot get resource "pods/portforward"", ../shared/real-cluster/api/rbac-ws-create-*.json). From
- * Kubernetes 1.35 the pod registry also checks `create`, and its refusal names no verb
- * (`pods "x" is forbidden: ` and the authorizer's reason): get has passed by then, so create is missing.
- */
-function forbiddenUpgradeHint(message, path) {
-    const named = /cannot ([a-z]+) resource "([^"]+)"/.exec(message);
-    const subresource = named?.[2] ?? `pods/${/\/pods\/[^/]+\/([a-z]+)/.exec(path)?.[1] ?? 'exec'}`;
-    const verb = named?.[1] ?? 'create';
-    const why = named
-        ? 'a WebSocket upgrade is an HTTP GET, which every API server authorizes as "get"; Kubernetes 1.35 and later also as "create"'
-        : 'Kubernetes 1.35 and later authorize a WebSocket upgrade as "create" as well as "get"';
-    return `The kubeconfig's identity needs "${verb}" on ${subresource} in the namespace (${why}; deploy/rbac.yaml grants both).`;
-}
-/** A channel message: the channel byte, then the payload. */
-function websocket_frame(channel, payload) {
-    const message = Buffer.allocUnsafe(payload.length + 1);
-    message[0] = channel;
-    payload.copy(message, 1);
-    return message;
-}
-/** What a socket reads at a time: libuv reads into 64 KiB buffers. */
-const READ_SIZE = 64 * 1024;
-/**
- * Channel messages for a data path, in buffers used again once written. A message is the payload with
- * the channel byte before it, so every chunk is copied once (sending the byte as a frame of its own would
- * split the message, which the kubelet's WebSocket server reads frame by frame). Copying into a warm
- * buffer instead of a fresh 64 KiB allocation per chunk, and the garbage that makes, took about a fifth
- * off the tunnel's CPU time per byte (`npm run bench`).
- */
-class FrameBuffers {
-    keep;
-    free = [];
-    /** Keeps up to `keep` free buffers: with HIGH_WATER_MARK, what one busy channel has in flight. */
-    constructor(keep = HIGH_WATER_MARK / READ_SIZE) {
-        this.keep = keep;
-    }
-    frame(channel, payload) {
-        const size = payload.length + 1;
-        const whole = size <= READ_SIZE + 1 ? (this.free.pop() ?? Buffer.allocUnsafeSlow(READ_SIZE + 1)) : undefined;
-        const message = whole ? whole.subarray(0, size) : Buffer.allocUnsafe(size);
-        message[0] = channel;
-        payload.copy(message, 1);
-        return message;
-    }
-    /** Gives back a message's buffer once the WebSocket has written it (its send callback ran). */
-    release(message) {
-        const reusable = message.byteOffset === 0 && message.buffer.byteLength === READ_SIZE + 1;
-        if (reusable && this.free.length < this.keep)
-            this.free.push(Buffer.from(message.buffer, 0, READ_SIZE + 1));
-    }
-}
-
-;// CONCATENATED MODULE: ./src/kube/exec.ts
-
-
-const STDIN = 0;
-const STDOUT = 1;
-const STDERR = 2;
-const STATUS = 3;
-/**
- * Runs a command in a container through the exec WebSocket, streaming `stdin` with backpressure.
- * With the v5 protocol stdin is closed when the stream ends; older servers get no close, which is why
- * callers send input (a tar archive) whose end the command recognises by itself.
- */
-async function execInPod(kc, target, command, options = {}) {
-    const query = new URLSearchParams({ container: target.container, stdout: 'true', stderr: 'true' });
-    if (options.stdin)
-        query.set('stdin', 'true');
-    for (const part of command)
-        query.append('command', part);
-    const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.pod)}/exec?${query}`;
-    const ws = await openChannelSocket(kc, path, [CHANNEL_V5, CHANNEL_V4], `exec in pod ${target.pod}`);
-    const stdout = [];
-    const stderr = [];
-    let status;
-    const what = `exec ${command[0]} in pod ${target.pod}`;
-    return new Promise((resolve, reject) => {
-        const abort = () => ws.terminate();
-        options.signal?.addEventListener('abort', abort, { once: true });
-        ws.on('message', (message) => {
-            const payload = message.subarray(1);
-            if (message[0] === STDOUT)
-                stdout.push(Buffer.from(payload));
-            else if (message[0] === STDERR)
-                stderr.push(Buffer.from(payload));
-            else if (message[0] === STATUS)
-                status = JSON.parse(payload.toString('utf8'));
-        });
-        ws.on('error', (error) => reject(new errors/* UserError */.yo(`${what} failed: ${error.message}`)));
-        ws.on('close', () => {
-            options.signal?.removeEventListener('abort', abort);
-            options.stdin?.destroy();
-            if (options.signal?.aborted)
-                return reject(options.signal.reason);
-            try {
-                resolve({
-                    exitCode: exitCodeOf(status, what),
-                    stdout: Buffer.concat(stdout),
-                    stderr: Buffer.concat(stderr),
-                });
-            }
-            catch (error) {
-                reject(error);
-            }
-        });
-        if (options.stdin)
-            streamStdin(ws, options.stdin, reject);
-    });
-}
-/** The command's exit code from its Status; a missing or failed Status is an error of its own. */
-function exitCodeOf(status, what) {
-    if (!status)
-        throw new errors/* UserError */.yo(`${what} ended without a status: the connection was cut.`);
-    if (status.status === 'Success')
-        return 0;
-    const code = status.details?.causes?.find((c) => c.reason === 'ExitCode')?.message;
-    if (status.reason === 'NonZeroExitCode' && code !== undefined)
-        return Number(code);
-    throw new errors/* UserError */.yo(`${what} failed: ${status.message ?? JSON.stringify(status)}`);
-}
-/**
- * Streams stdin on channel 0 with backpressure. With the v5 protocol stdin is closed when the stream
- * ends; older servers get no close.
- */
-function streamStdin(ws, stdin, reject) {
-    stdin.on('data', (chunk) => {
-        if (ws.readyState !== ws.OPEN)
+    /** A call failed for `reason` (`ECONNREFUSED`): the first failure of an outage is said in the log. */
+    failed(reason, patienceMs) {
+        if (this.outage) {
+            this.outage.reason = reason;
             return;
-        ws.send(websocket_frame(STDIN, chunk), () => {
-            if (stdin.isPaused() && ws.bufferedAmount < HIGH_WATER_MARK / 2)
-                stdin.resume();
-        });
-        if (ws.bufferedAmount > HIGH_WATER_MARK)
-            stdin.pause();
-    });
-    stdin.on('end', () => {
-        if (ws.readyState === ws.OPEN && ws.protocol === CHANNEL_V5)
-            ws.send(Buffer.from([CLOSE_CHANNEL, STDIN]));
-    });
-    stdin.on('error', (error) => {
-        ws.terminate();
-        reject(error);
-    });
+        }
+        // A server that answers 503 is there, but as little use as one that is not.
+        const state = reason.startsWith('HTTP ') ? 'unavailable' : 'unreachable';
+        this.outage = { since: this.now(), reason, state };
+        const until = this.deadline(patienceMs);
+        this.log?.warning(`${this.subject} is ${state} since ${clock(this.outage.since)} (${reason}); trying again until ${clock(until)} (${this.budget(patienceMs)}).`);
+    }
+    /** The server answered, if only to say it cannot serve (503): its address is right. */
+    reached() {
+        this.contacted = true;
+    }
+    /** A call got an answer: an outage under way is over, and the log says for how long it lasted. */
+    answered() {
+        this.contacted = true;
+        if (!this.outage)
+            return;
+        const { since, state } = this.outage;
+        this.outage = undefined;
+        this.log?.info(`${this.subject} answers again, after ${(0,duration/* formatDuration */.a3)(this.now() - since)} ${state} (since ${clock(since)}).`);
+    }
+    /** Until when the outage under way is ridden out. */
+    deadline(patienceMs) {
+        return (this.outage?.since ?? this.now()) + this.patience(patienceMs);
+    }
+    /** Why a call gives up, once the deadline is reached. */
+    gaveUp(patienceMs) {
+        const { since, reason, state } = this.outage ?? {
+            since: this.now(),
+            reason: 'no answer',
+            state: 'unreachable',
+        };
+        const first = this.contacted
+            ? ''
+            : ' It has not answered once in this run: check the cluster address of the kubeconfig, and that the runner can reach it.';
+        return `${this.subject} has been ${state} since ${clock(since)} (${reason}), and the deadline was reached after ${(0,duration/* formatDuration */.a3)(this.now() - since)} (${this.budget(patienceMs)}).${first}`;
+    }
+    /** What the outage under way looks like, for a wait that ends during it: `unreachable since …`. */
+    describe() {
+        if (!this.outage)
+            return undefined;
+        const { since, reason, state } = this.outage;
+        return `${this.subject} has been ${state} since ${clock(since)} (${reason})`;
+    }
+    patience(patienceMs) {
+        return this.contacted ? patienceMs : Math.min(patienceMs, this.firstContactMs);
+    }
+    budget(patienceMs) {
+        return this.contacted || patienceMs <= this.firstContactMs
+            ? `input timeout, ${(0,duration/* formatDuration */.a3)(patienceMs)}`
+            : `${(0,duration/* formatDuration */.a3)(this.firstContactMs)} for a server that has not answered yet`;
+    }
 }
 
 // EXTERNAL MODULE: external "node:net"
@@ -326,7 +143,9 @@ class ChannelPool {
     closed = false;
     /** An error no retry can mend (one whose `final` is true: a refused upgrade); the pool opens no more. */
     refused;
-    constructor(open, options, log) {
+    constructor(
+    /** Opens a channel: `patient` for a connection waiting for it, else one try (the pool backs off). */
+    open, options, log) {
         this.open = open;
         this.options = options;
         this.log = log;
@@ -351,11 +170,11 @@ class ChannelPool {
     get refusal() {
         return this.refused;
     }
-    /** A channel opened for the caller now, when the pool had none. */
+    /** A channel opened for the caller now, when the pool had none, riding out transient failures. */
     openNow() {
         if (this.refused)
             return Promise.reject(this.refused);
-        return this.open().catch((error) => {
+        return this.open(true).catch((error) => {
             this.noteFinal(error);
             throw error;
         });
@@ -366,7 +185,7 @@ class ChannelPool {
             return;
         const target = this.failing ? Math.min(1, this.options.size) : this.options.size;
         while (this.idle.length + this.opening.size < target) {
-            const opening = this.open().then((channel) => {
+            const opening = this.open(false).then((channel) => {
                 this.opening.delete(opening);
                 this.add(channel);
                 return channel;
@@ -444,12 +263,21 @@ class ChannelPool {
     }
 }
 
+// EXTERNAL MODULE: ./src/kube/websocket.ts + 1 modules
+var websocket = __webpack_require__(6543);
 ;// CONCATENATED MODULE: ./src/kube/port-forward.ts
 
 
 
 const DATA = 0;
 const ERROR = 1;
+/** The close code of a WebSocket that ended without a close frame. */
+const ABNORMAL = 1006;
+/** Failures after which no channel will be opened: RBAC refuses the upgrade, or the deadline passed. */
+function port_forward_final(error) {
+    const e = error;
+    return e.name === 'DeadlineError' || e.answer?.code === 401 || e.answer?.code === 403;
+}
 /**
  * A local TCP listener on 127.0.0.1 whose every connection is carried over its own port-forward
  * WebSocket (a channel) to one port of a pod. Each channel costs a WebSocket upgrade through the API
@@ -465,6 +293,10 @@ class PortForwardTunnel {
     log;
     bound = new Set();
     closed = false;
+    /** Ends the waits of connections for a channel when the tunnel closes. */
+    closing = new AbortController();
+    /** Why no channel can be opened any more, once that is so: the error a step that failed should report. */
+    fatal;
     constructor(server, pool, stats, log) {
         this.server = server;
         this.pool = pool;
@@ -479,16 +311,28 @@ class PortForwardTunnel {
         const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.pod)}/portforward?ports=${target.port}`;
         const portMessage = Buffer.alloc(2);
         portMessage.writeUInt16LE(target.port);
-        const stats = { connections: 0, upgrades: 0, fromPool: 0 };
-        const frames = new FrameBuffers();
-        const openChannel = async () => {
+        const stats = { connections: 0, upgrades: 0, fromPool: 0, cut: 0 };
+        const frames = new websocket/* FrameBuffers */.lG();
+        const { dial = (p, protocols, what) => (0,websocket/* openChannelSocket */.B)(kc, p, protocols, what), ...poolOptions } = options;
+        // Channels are opened once the tunnel exists (pool.fill below), never while it is being made.
+        const openChannel = async (patient) => {
+            if (tunnel.fatal)
+                throw tunnel.fatal;
             stats.upgrades++;
-            const ws = await openChannelSocket(kc, path, [CHANNEL_V4], `port-forward to pod ${target.pod}`);
-            return new Channel(ws, portMessage, frames, log);
+            const patience = patient ? tunnel.closing.signal : undefined;
+            try {
+                const ws = await dial(path, [websocket/* CHANNEL_V4 */.DA], `port-forward to pod ${target.pod}`, patience);
+                return new Channel(ws, portMessage, frames, log, () => stats.cut++);
+            }
+            catch (error) {
+                if (!tunnel.fatal && port_forward_final(error))
+                    tunnel.fatal = error;
+                throw error;
+            }
         };
         // noDelay: Docker's API is many small requests and answers; Nagle's algorithm would hold them back.
         const server = external_node_net_default().createServer({ allowHalfOpen: true, pauseOnConnect: true, noDelay: true });
-        const pool = new ChannelPool(openChannel, { ...DEFAULT_POOL, ...options }, log);
+        const pool = new ChannelPool(openChannel, { ...DEFAULT_POOL, ...poolOptions }, log);
         const tunnel = new PortForwardTunnel(server, pool, stats, log);
         server.on('connection', (socket) => void tunnel.forward(socket));
         await new Promise((resolve, reject) => {
@@ -517,14 +361,15 @@ class PortForwardTunnel {
         if (this.closed)
             return;
         this.closed = true;
+        this.closing.abort();
         for (const { socket, channel } of this.bound) {
             socket.destroy();
             channel?.terminate();
         }
         await this.pool.close();
         await new Promise((resolve) => this.server.close(() => resolve()));
-        const { connections, upgrades, fromPool } = this.stats;
-        this.log.debug(`port-forward: ${connections} connections, ${fromPool} of them on a channel opened ahead; ${upgrades} WebSocket upgrades`);
+        const { connections, upgrades, fromPool, cut } = this.stats;
+        this.log.debug(`port-forward: ${connections} connections, ${fromPool} of them on a channel opened ahead, ${cut} cut; ${upgrades} WebSocket upgrades`);
     }
     async forward(socket) {
         const entry = { socket };
@@ -538,10 +383,12 @@ class PortForwardTunnel {
         }
         else {
             try {
+                // Rides out an API server or kubelet restart: the local connection waits, paused.
                 channel = await this.pool.openNow();
             }
             catch (error) {
-                this.log.warning(`port-forward: ${error.message}`);
+                if (!this.closed)
+                    this.log.warning(`port-forward: ${error.message}`);
                 socket.destroy();
                 return;
             }
@@ -564,6 +411,7 @@ class Channel {
     portMessage;
     frames;
     log;
+    onCut;
     openedAt = Date.now();
     socket;
     /** Data the pod sent before a local connection was bound (a server speaking first). */
@@ -571,13 +419,14 @@ class Channel {
     remoteError = '';
     firstMessage = [true, true];
     done = false;
-    constructor(ws, portMessage, frames, log) {
+    constructor(ws, portMessage, frames, log, onCut) {
         this.ws = ws;
         this.portMessage = portMessage;
         this.frames = frames;
         this.log = log;
+        this.onCut = onCut;
         ws.on('message', (message) => this.receive(message));
-        ws.on('close', () => this.ended());
+        ws.on('close', (code) => this.ended(code));
         ws.on('error', (error) => {
             log.debug(`port-forward: WebSocket error: ${error.message}`);
             this.socket?.destroy(error);
@@ -611,10 +460,10 @@ class Channel {
                 this.frames.release(message);
                 if (error)
                     socket.destroy(error);
-                else if (socket.isPaused() && ws.bufferedAmount < HIGH_WATER_MARK / 2)
+                else if (socket.isPaused() && ws.bufferedAmount < websocket/* HIGH_WATER_MARK */.dH / 2)
                     socket.resume();
             });
-            if (ws.bufferedAmount > HIGH_WATER_MARK)
+            if (ws.bufferedAmount > websocket/* HIGH_WATER_MARK */.dH)
                 socket.pause();
         });
         // v4 port-forward has no half-close: keep carrying the response until the pod's side closes.
@@ -627,7 +476,7 @@ class Channel {
                 ws.terminate();
         });
         if (ws.readyState !== ws.OPEN)
-            this.ended();
+            this.ended(ws.readyState === ws.CLOSED ? ABNORMAL : undefined);
         socket.resume();
     }
     /**
@@ -664,8 +513,12 @@ class Channel {
             socket.once('drain', () => this.ws.resume());
         }
     }
-    /** The WebSocket closed: fail the local connection with the pod's error, or end it. */
-    ended() {
+    /**
+     * The WebSocket closed: fail the local connection with the pod's error, or end it. Closed without a
+     * close frame (1006), the stream was cut: the local connection is reset, not ended, so that the
+     * Docker client does not take a cut stream (a build's output, an attach) for a complete one.
+     */
+    ended(code) {
         const socket = this.socket;
         if (!socket || this.done)
             return;
@@ -674,72 +527,78 @@ class Channel {
             this.log.warning(`port-forward: ${this.remoteError.trim()}`);
             socket.destroy(new Error(this.remoteError.trim()));
         }
+        else if (code === ABNORMAL && !socket.destroyed) {
+            this.onCut();
+            socket.resetAndDestroy();
+        }
         else if (!socket.destroyed) {
             socket.end();
         }
     }
 }
 
-// EXTERNAL MODULE: ./src/util/sleep.ts
-var sleep = __webpack_require__(7783);
-;// CONCATENATED MODULE: ./src/kube/retry.ts
+// EXTERNAL MODULE: ./src/kube/retry.ts
+var retry = __webpack_require__(4963);
+;// CONCATENATED MODULE: ./src/kube/watch.ts
 
-
-const DEFAULT_RETRY = {
-    attempts: 6,
-    baseMs: 250,
-    capMs: 8000,
-    maxRetryAfterMs: 30_000,
-    random: Math.random,
-};
-/** Connection failures worth another try; a refused connection or unknown host is a configuration error. */
-const TRANSIENT_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
-const TRANSIENT_STATUS = new Set([429, 500, 502, 503, 504]);
 /**
- * How long to wait before trying a failed call again, or undefined when it should not be retried:
- * throttling (429, honouring Retry-After), server errors and dropped connections are transient; 4xx
- * answers (403, 404, 409, 422…) are not.
+ * Starts a watch of `path` and resolves once the server answered 200, or rejects with why it did not
+ * (the library's error: a network error, or one with the HTTP `statusCode`), so that starting it can
+ * be retried like any request. `onEvent` returns true to end the watch.
  */
-function retryDelay(error, attempt, policy) {
-    if (attempt + 1 >= policy.attempts)
-        return undefined;
-    const backoff = () => policy.random() * Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
-    if (error instanceof dist/* ApiException */.UJ4) {
-        if (!TRANSIENT_STATUS.has(error.code))
-            return undefined;
-        const after = retryAfterMs(error.headers?.['retry-after']);
-        return after !== undefined ? Math.min(after, policy.maxRetryAfterMs) : backoff();
-    }
-    const code = error.cause?.code;
-    return code && TRANSIENT_NETWORK.has(code) ? backoff() : undefined;
-}
-function retryAfterMs(header) {
-    if (!header)
-        return undefined;
-    if (/^\d+$/.test(header.trim()))
-        return Number(header) * 1000;
-    const at = Date.parse(header);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-/** Runs an idempotent call, trying again on transient failures, until `signal` (if any) aborts. */
-async function withRetry(fn, policy, onRetry, signal) {
-    for (let attempt = 0;; attempt++) {
-        try {
-            return await fn();
-        }
-        catch (error) {
-            const delay = retryDelay(error, attempt, policy);
-            if (delay === undefined)
-                throw error;
-            onRetry(error, delay, attempt + 1);
-            await (0,sleep/* sleep */.y)(delay, signal);
-        }
-    }
+function startWatch(kc, path, query, onEvent, signal) {
+    let resourceVersion = String(query.resourceVersion ?? '');
+    let outcome = 'closed';
+    let controller;
+    const stop = () => controller?.abort();
+    return new Promise((resolve, reject) => {
+        let started = false;
+        let finish = () => { };
+        const ended = new Promise((r) => (finish = r));
+        const onLine = (type, object) => {
+            if (outcome !== 'closed')
+                return;
+            const version = object?.metadata
+                ?.resourceVersion;
+            if (type === 'ERROR') {
+                const status = object;
+                if (status.code === 410 || status.reason === 'Expired' || status.reason === 'Gone')
+                    outcome = 'expired';
+                return stop();
+            }
+            if (version)
+                resourceVersion = version;
+            if (onEvent({ type: type, object: object })) {
+                outcome = 'done';
+                stop();
+            }
+        };
+        const done = (error) => {
+            signal.removeEventListener('abort', stop);
+            const code = error?.statusCode;
+            if (!started)
+                return reject(error ?? new Error('the watch closed before it began'));
+            finish({ end: code === 410 ? 'expired' : outcome, resourceVersion });
+        };
+        signal.addEventListener('abort', stop, { once: true });
+        new dist/* Watch */.ox1(kc).watch(path, { ...query, allowWatchBookmarks: true }, onLine, done).then((c) => {
+            controller = c;
+            // The library calls `done` before it resolves when the request failed: then it never began.
+            if (c.signal.aborted && !started)
+                return;
+            started = true;
+            resolve({ ended });
+            if (signal.aborted)
+                c.abort();
+        }, reject);
+    });
 }
 
 // EXTERNAL MODULE: ./src/model/objects.ts
 var objects = __webpack_require__(8045);
 ;// CONCATENATED MODULE: ./src/kube/client.ts
+
+
 
 
 
@@ -795,6 +654,10 @@ class ObjectApi extends dist/* KubernetesObjectApi */.e1Y {
 }
 const FIELD_MANAGER = 'kube-pod-preview';
 const dryRun = (options) => (options.dryRun ? 'All' : undefined);
+/** The default of input timeout. */
+const DEFAULT_PATIENCE_MS = 5 * 60_000;
+/** What releasing a lease is worth waiting for: it expires by itself in as long. */
+const DETACHED_PATIENCE_MS = 30_000;
 /**
  * The thin adapter over @kubernetes/client-node that the rest of kube-pod-preview talks to, bound to
  * one namespace. It returns plain data and turns the library's exceptions into KubeApiErrors that say
@@ -806,12 +669,18 @@ class KubeClient {
     options;
     objects;
     server;
+    reachability;
     constructor(kc, namespace, options = {}) {
         this.kc = kc;
         this.namespace = namespace;
         this.options = options;
         this.objects = kc.makeApiClient(ObjectApi);
         this.server = kc.getCurrentCluster()?.server ?? '(no server)';
+        const first = (options.retry ?? retry/* DEFAULT_RETRY */.vI).firstContactMs;
+        this.reachability = options.reachability ?? {
+            apiServer: new Reachability(`The Kubernetes API server at ${this.server}`, options.log, first),
+            kubelet: new Reachability('The kubelet of the pod (through the API server)', options.log, first),
+        };
     }
     /** A client for the credentials of `source` (see loadKubeConfig), bound to `namespace`. */
     static connect(source, context, namespace, options) {
@@ -823,18 +692,69 @@ class KubeClient {
      */
     detached() {
         const { signal: _, ...options } = this.options;
-        return new KubeClient(this.kc, this.namespace, options);
+        const patienceMs = Math.min(this.patienceMs, DETACHED_PATIENCE_MS);
+        return new KubeClient(this.kc, this.namespace, {
+            ...options,
+            patienceMs,
+            reachability: this.reachability,
+        });
+    }
+    /** The same client, riding out an outage for `patienceMs` (the run's input timeout). */
+    withPatience(patienceMs) {
+        return new KubeClient(this.kc, this.namespace, {
+            ...this.options,
+            patienceMs,
+            reachability: this.reachability,
+        });
+    }
+    /**
+     * The same client for the calls of one wait: they also end when `deadline` aborts (with its reason),
+     * however long an outage may still be ridden out.
+     */
+    until(deadline) {
+        const signal = this.options.signal ? AbortSignal.any([this.options.signal, deadline]) : deadline;
+        return new KubeClient(this.kc, this.namespace, {
+            ...this.options,
+            signal,
+            reachability: this.reachability,
+        });
+    }
+    /** The outage of the API server under way, for a wait that ends during it: `… unreachable since …`. */
+    get outage() {
+        return this.reachability.apiServer.describe();
+    }
+    get patienceMs() {
+        return this.options.patienceMs ?? DEFAULT_PATIENCE_MS;
     }
     /** Runs a command in a container of a pod of the namespace (the exec subresource). */
     exec(target, command, options = {}) {
-        return execInPod(this.kc, { namespace: this.namespace, ...target }, command, {
+        return (0,exec/* execInPod */.Y)(this.kc, { namespace: this.namespace, ...target }, command, {
             ...options,
             ...(this.options.signal ? { signal: this.options.signal } : {}),
+            dial: (path, protocols, what, patience) => this.dial(path, protocols, what, patience),
         });
     }
     /** A local port whose connections reach `port` of a pod of the namespace (the portforward subresource). */
     portForward(pod, port, log, pool = {}) {
-        return PortForwardTunnel.open(this.kc, { namespace: this.namespace, pod, port }, log, pool);
+        return PortForwardTunnel.open(this.kc, { namespace: this.namespace, pod, port }, log, {
+            ...pool,
+            dial: (path, protocols, what, patience) => this.dial(path, protocols, what, patience),
+        });
+    }
+    /**
+     * A WebSocket upgrade (exec, port-forward). Nothing has begun in the pod when one fails, so it is
+     * always safe to try again: with `patience`, until it aborts, an API server or kubelet restart is
+     * ridden out as any call's.
+     */
+    dial(path, protocols, what, patience) {
+        const own = this.options.signal;
+        const signal = patience && own ? AbortSignal.any([own, patience]) : (patience ?? own);
+        return (0,retry/* withRetry */.bD)(() => (0,websocket/* openChannelSocket */.B)(this.kc, path, protocols, what), {
+            ...this.retryOptions(what, true),
+            kubelet: this.reachability.kubelet,
+            ...(signal ? { signal } : {}),
+            once: !patience,
+        });
     }
     /** The kind's REST resource, or undefined when the cluster does not serve it. */
     async resource(apiVersion, kind) {
@@ -847,15 +767,23 @@ class KubeClient {
         const list = await this.call(`list ${kind} in namespace ${this.namespace}`, () => this.objects.list(apiVersion, kind, this.namespace, undefined, undefined, undefined, selectors.fieldSelector, selectors.labelSelector));
         return { items: list.items, resourceVersion: list.metadata?.resourceVersion ?? '' };
     }
-    /** Creates the object; with `dryRun`, the API server admits and validates it, and stores nothing. */
+    /**
+     * Creates the object; with `dryRun`, the API server admits and validates it, and stores nothing. A
+     * create whose answer was lost is sent again, and then answers 409 AlreadyExists if the first one was
+     * applied: callers check that the object they find is their own (its labels, its holder).
+     */
     async create(object, options = {}) {
         const addressed = this.inNamespace(object);
         return this.call(`${options.dryRun ? 'dry-run ' : ''}create ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))}`, () => this.objects.create(addressed, undefined, dryRun(options), FIELD_MANAGER));
     }
-    /** PUT of a whole object; its resourceVersion makes it fail with 409 if the object changed meanwhile. */
+    /**
+     * PUT of a whole object; its resourceVersion makes it fail with 409 if the object changed meanwhile.
+     * Not sent again when its answer was lost (a 409 would then not tell whether it was applied): that is
+     * an AnswerLostError, and the caller reads the object again.
+     */
     async replace(object) {
         const addressed = this.inNamespace(object);
-        return this.call(`update ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))}`, () => this.objects.replace(addressed, undefined, undefined, FIELD_MANAGER));
+        return this.call(`update ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))}`, () => this.objects.replace(addressed, undefined, undefined, FIELD_MANAGER), { idempotent: false });
     }
     /**
      * Server-side apply as `manager`. Without `force`, a field another manager set to another value is
@@ -918,8 +846,7 @@ class KubeClient {
     }
     /**
      * Watches a kind in the namespace from `resourceVersion` until the server ends the watch, `onEvent`
-     * returns true, or `signal` aborts. Resolves with why it ended; `expired` means the resourceVersion is
-     * too old (410 Gone) and the caller should list again.
+     * returns true, or `signal` aborts (see WatchEnd). Starting it rides out an outage like any call.
      */
     async watch(apiVersion, kind, query, onEvent, signal) {
         const resource = await this.resource(apiVersion, kind);
@@ -927,48 +854,21 @@ class KubeClient {
             throw new errors/* UserError */.yo(`The cluster does not serve ${apiVersion} ${kind}.`);
         const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
         const path = `${base}/namespaces/${encodeURIComponent(this.namespace)}/${resource.name}`;
-        return new Promise((resolve, reject) => {
-            let outcome = 'closed';
-            let controller;
-            const stop = () => controller?.abort();
-            signal.addEventListener('abort', stop, { once: true });
-            new dist/* Watch */.ox1(this.kc)
-                .watch(path, { ...query, allowWatchBookmarks: true }, (type, object) => {
-                if (outcome !== 'closed')
-                    return;
-                if (type === 'ERROR') {
-                    const status = object;
-                    if (status.code === 410 || status.reason === 'Expired' || status.reason === 'Gone')
-                        outcome = 'expired';
-                    else
-                        outcome = 'closed';
-                    stop();
-                    return;
-                }
-                if (onEvent({ type: type, object: object })) {
-                    outcome = 'done';
-                    stop();
-                }
-            }, (error) => {
-                signal.removeEventListener('abort', stop);
-                const code = error?.statusCode;
-                if (code === 410)
-                    resolve('expired');
-                // Throttled or a server error: the caller lists again after a pause, as after any close.
-                else if (code === 429 || (code !== undefined && code >= 500))
-                    resolve('closed');
-                else if (error && outcome === 'closed' && !signal.aborted && code !== undefined) {
-                    reject(new KubeApiError(code, `Watching ${kind} failed: HTTP ${code}.`));
-                }
-                else
-                    resolve(outcome);
-            })
-                .then((c) => {
-                controller = c;
-                if (signal.aborted)
-                    c.abort();
-            }, reject);
-        });
+        const closed = { end: 'closed', resourceVersion: query.resourceVersion };
+        try {
+            const started = await this.until(signal).call(`watch ${kind} in namespace ${this.namespace}`, () => startWatch(this.kc, path, query, onEvent, signal));
+            return await started.ended;
+        }
+        catch (error) {
+            if (signal.aborted)
+                return closed;
+            const code = error.statusCode;
+            if (code === 410)
+                return { ...closed, end: 'expired' };
+            if (code !== undefined)
+                throw new KubeApiError(code, `Watching ${kind} failed: HTTP ${code}.`);
+            throw error;
+        }
     }
     /**
      * The object as it is sent: in this client's namespace. The library builds the URL from
@@ -991,21 +891,34 @@ class KubeClient {
         };
     }
     /**
-     * Runs one API call, turning its failure into an error that names the call and what to do. Every
-     * call kube-pod-preview makes is idempotent (reads, apply, whole-object patches, deletes, and creates
-     * whose conflict falls back to a patch), so transient failures are retried.
+     * Runs one API call, turning its failure into an error that names the call and what to do. Transient
+     * failures are ridden out (see withRetry); a call whose answer was lost is sent again only when it is
+     * `idempotent` (reads, apply, whole-object patches, deletes, creates whose conflict the caller checks).
      */
-    async call(what, fn) {
+    async call(what, fn, options = {}) {
         const { signal } = this.options;
         signal?.throwIfAborted();
         try {
-            return await withRetry(fn, this.options.retry ?? DEFAULT_RETRY, (error, delay, attempt) => this.options.log?.info(`  ${what}: ${transientReason(error)}; trying again in ${(0,duration/* formatDuration */.a3)(delay)} (attempt ${attempt + 1})`), signal);
+            return await (0,retry/* withRetry */.bD)(fn, {
+                ...this.retryOptions(what, options.idempotent ?? true),
+                ...(signal ? { signal } : {}),
+            });
         }
         catch (error) {
             if (signal?.aborted)
                 throw signal.reason;
             throw this.explain(what, error);
         }
+    }
+    retryOptions(what, idempotent) {
+        return {
+            what,
+            idempotent,
+            policy: this.options.retry ?? retry/* DEFAULT_RETRY */.vI,
+            apiServer: this.reachability.apiServer,
+            patienceMs: this.patienceMs,
+            ...(this.options.log ? { log: this.options.log } : {}),
+        };
     }
     explain(what, error) {
         if (error instanceof dist/* ApiException */.UJ4) {
@@ -1078,11 +991,6 @@ async function ifNotFound(call, fallback) {
             return fallback;
         throw error;
     }
-}
-function transientReason(error) {
-    if (error instanceof dist/* ApiException */.UJ4)
-        return `HTTP ${error.code}`;
-    return error.cause?.code ?? 'connection error';
 }
 
 
@@ -1276,6 +1184,540 @@ function credentialsAvailable(source, env = process.env) {
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.kube', 'config')))
         return true;
     return Boolean(env.KUBERNETES_SERVICE_HOST && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)('/var/run/secrets/kubernetes.io/serviceaccount/token'));
+}
+
+
+/***/ }),
+
+/***/ 8728:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ StreamCutError),
+/* harmony export */   Y: () => (/* binding */ execInPod)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var _websocket_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6543);
+
+
+const STDIN = 0;
+const STDOUT = 1;
+const STDERR = 2;
+const STATUS = 3;
+/**
+ * The stream was cut before the command's status arrived (a kubelet or API server restart, a network
+ * blip): the command may have run, in part or whole.
+ */
+class StreamCutError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo {
+    name = 'StreamCutError';
+}
+/**
+ * Runs a command in a container through the exec WebSocket, streaming `stdin` with backpressure.
+ * With the v5 protocol stdin is closed when the stream ends; older servers get no close, which is why
+ * callers send input (a tar archive) whose end the command recognises by itself.
+ */
+async function execInPod(kc, target, command, options = {}) {
+    const query = new URLSearchParams({ container: target.container, stdout: 'true', stderr: 'true' });
+    if (options.stdin)
+        query.set('stdin', 'true');
+    for (const part of command)
+        query.append('command', part);
+    const path = `/api/v1/namespaces/${encodeURIComponent(target.namespace)}/pods/${encodeURIComponent(target.pod)}/exec?${query}`;
+    const dial = options.dial ?? ((p, protocols, what) => (0,_websocket_js__WEBPACK_IMPORTED_MODULE_1__/* .openChannelSocket */ .B)(kc, p, protocols, what));
+    const patience = options.signal ?? new AbortController().signal;
+    const ws = await dial(path, [_websocket_js__WEBPACK_IMPORTED_MODULE_1__/* .CHANNEL_V5 */ .Kc, _websocket_js__WEBPACK_IMPORTED_MODULE_1__/* .CHANNEL_V4 */ .DA], `exec in pod ${target.pod}`, patience);
+    const stdout = [];
+    const stderr = [];
+    let status;
+    const what = `exec ${command[0]} in pod ${target.pod}`;
+    return new Promise((resolve, reject) => {
+        const abort = () => ws.terminate();
+        options.signal?.addEventListener('abort', abort, { once: true });
+        ws.on('message', (message) => {
+            const payload = message.subarray(1);
+            if (message[0] === STDOUT)
+                stdout.push(Buffer.from(payload));
+            else if (message[0] === STDERR)
+                stderr.push(Buffer.from(payload));
+            else if (message[0] === STATUS)
+                status = JSON.parse(payload.toString('utf8'));
+        });
+        ws.on('error', (error) => reject(new StreamCutError(`${what} failed: ${error.message}`)));
+        ws.on('close', () => {
+            options.signal?.removeEventListener('abort', abort);
+            options.stdin?.destroy();
+            if (options.signal?.aborted)
+                return reject(options.signal.reason);
+            try {
+                resolve({
+                    exitCode: exitCodeOf(status, what),
+                    stdout: Buffer.concat(stdout),
+                    stderr: Buffer.concat(stderr),
+                });
+            }
+            catch (error) {
+                reject(error);
+            }
+        });
+        if (options.stdin)
+            streamStdin(ws, options.stdin, reject);
+    });
+}
+/** The command's exit code from its Status; a missing or failed Status is an error of its own. */
+function exitCodeOf(status, what) {
+    if (!status)
+        throw new StreamCutError(`${what} ended without a status: the connection was cut.`);
+    if (status.status === 'Success')
+        return 0;
+    const code = status.details?.causes?.find((c) => c.reason === 'ExitCode')?.message;
+    if (status.reason === 'NonZeroExitCode' && code !== undefined)
+        return Number(code);
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${what} failed: ${status.message ?? JSON.stringify(status)}`);
+}
+/**
+ * Streams stdin on channel 0 with backpressure. With the v5 protocol stdin is closed when the stream
+ * ends; older servers get no close.
+ */
+function streamStdin(ws, stdin, reject) {
+    stdin.on('data', (chunk) => {
+        if (ws.readyState !== ws.OPEN)
+            return;
+        ws.send((0,_websocket_js__WEBPACK_IMPORTED_MODULE_1__/* .frame */ .Gt)(STDIN, chunk), () => {
+            if (stdin.isPaused() && ws.bufferedAmount < _websocket_js__WEBPACK_IMPORTED_MODULE_1__/* .HIGH_WATER_MARK */ .dH / 2)
+                stdin.resume();
+        });
+        if (ws.bufferedAmount > _websocket_js__WEBPACK_IMPORTED_MODULE_1__/* .HIGH_WATER_MARK */ .dH)
+            stdin.pause();
+    });
+    stdin.on('end', () => {
+        if (ws.readyState === ws.OPEN && ws.protocol === _websocket_js__WEBPACK_IMPORTED_MODULE_1__/* .CHANNEL_V5 */ .Kc)
+            ws.send(Buffer.from([_websocket_js__WEBPACK_IMPORTED_MODULE_1__/* .CLOSE_CHANNEL */ .RF, STDIN]));
+    });
+    stdin.on('error', (error) => {
+        ws.terminate();
+        reject(error);
+    });
+}
+
+
+/***/ }),
+
+/***/ 4963:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B0: () => (/* binding */ AnswerLostError),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
+/* harmony export */ });
+/* unused harmony exports classify, backoff, DeadlineError */
+/* harmony import */ var _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7010);
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6518);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
+/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7783);
+
+
+
+
+const DEFAULT_RETRY = {
+    baseMs: 250,
+    // A refused connection costs a restarting server nothing; the cap is how late a run notices it is back.
+    capMs: 2000,
+    maxRetryAfterMs: 30_000,
+    attempts: 6,
+    firstContactMs: 30_000,
+    random: Math.random,
+};
+const UNSENT = new Set([
+    'ECONNREFUSED',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'EAI_AGAIN',
+    'ENOTFOUND',
+    'UND_ERR_CONNECT_TIMEOUT',
+]);
+const LOST = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'ECONNABORTED',
+    'UND_ERR_SOCKET',
+    'UND_ERR_CLOSED',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+]);
+/** The API server's words for a kubelet it cannot reach (../shared/real-cluster/kubelet-restart.jsonl). */
+const BACKEND = /error dialing backend|:10250: .*(connection refused|connection reset by peer)/;
+/** What went wrong, or undefined when trying again would not change the answer (403, 404, 409, 422…). */
+function classify(error) {
+    const answer = answerOf(error);
+    if (answer)
+        return classifyAnswer(answer);
+    const cause = networkCause(error);
+    if (!cause?.code)
+        return undefined;
+    // A connection that breaks while it is made (`connect ECONNRESET`: a TLS handshake cut) sent nothing.
+    const connecting = cause.message?.startsWith('connect ') || /before secure TLS connection/.test(cause.message ?? '');
+    if (UNSENT.has(cause.code) || (connecting && LOST.has(cause.code)))
+        return { kind: 'unsent', reason: cause.code };
+    if (LOST.has(cause.code))
+        return { kind: 'lost', reason: cause.code };
+    return undefined;
+}
+function classifyAnswer({ code, body, contentType, retryAfter }) {
+    const reason = `HTTP ${code}`;
+    const after = retryAfterMs(retryAfter);
+    const withAfter = after === undefined ? {} : { retryAfterMs: after };
+    if (code === 429)
+        return { kind: 'throttled', reason, ...withAfter };
+    if (code === 503 || /unable to handle the request/.test(body))
+        return { kind: 'unavailable', reason, ...withAfter };
+    if (code === 500 && BACKEND.test(body))
+        return { kind: 'backend', reason: `${reason}: ${messageOf(body)}` };
+    // A kubelet that has just started answers upgrades so for a pod that runs: plain text, not a Status.
+    if (code === 404 && body.trim() === 'pod does not exist' && !contentType?.includes('json'))
+        return { kind: 'backend', reason: `${reason}: pod does not exist` };
+    if (code === 500 || code === 502 || code === 504)
+        return { kind: 'server', reason };
+    return undefined;
+}
+function answerOf(error) {
+    if (error instanceof _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__/* .ApiException */ .UJ4) {
+        const headers = (error.headers ?? {});
+        return {
+            code: error.code,
+            body: typeof error.body === 'string' ? error.body : JSON.stringify(error.body ?? ''),
+            contentType: headers['content-type'],
+            retryAfter: headers['retry-after'],
+        };
+    }
+    const e = error;
+    if (e?.answer)
+        return e.answer;
+    if (typeof e?.statusCode === 'number')
+        return { code: e.statusCode, body: '' };
+    return undefined;
+}
+function networkCause(error) {
+    const e = error;
+    if (typeof e?.cause?.code === 'string')
+        return e.cause;
+    if (typeof e?.code === 'string')
+        return e;
+    if (e?.cause)
+        return networkCause(e.cause);
+    return undefined;
+}
+function messageOf(body) {
+    try {
+        return JSON.parse(body).message ?? body;
+    }
+    catch {
+        return body;
+    }
+}
+function retryAfterMs(header) {
+    if (!header)
+        return undefined;
+    if (/^\d+$/.test(header.trim()))
+        return Number(header) * 1000;
+    const at = Date.parse(header);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+/** The pause before try `attempt + 1` (full jitter: racing clients do not come back in step). */
+function backoff(attempt, policy) {
+    return policy.random() * Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
+}
+/** A transient failure outlasted the time it may be ridden out for. */
+class DeadlineError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo {
+    name = 'DeadlineError';
+}
+/** The connection broke after a request that is not safe to send twice was sent: it may have been applied. */
+class AnswerLostError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo {
+    name = 'AnswerLostError';
+}
+/**
+ * Runs `fn`, trying again after transient failures with capped exponential backoff and jitter, until
+ * the outage has lasted `patienceMs` (or `signal` aborts). Every call of kube-pod-preview goes through
+ * here: REST calls, the start of watches, and WebSocket upgrades.
+ */
+async function withRetry(fn, options) {
+    const started = Date.now();
+    for (let attempt = 0;; attempt++) {
+        options.signal?.throwIfAborted();
+        let failure;
+        try {
+            const result = await fn();
+            options.apiServer.answered();
+            options.kubelet?.answered();
+            return result;
+        }
+        catch (error) {
+            failure = classify(error);
+            // An answer, even a refusal, shows the API server is there; a 503 only that its address is right.
+            if (answerOf(error)) {
+                if (failure?.kind === 'unavailable')
+                    options.apiServer.reached();
+                else
+                    options.apiServer.answered();
+            }
+            if (!failure)
+                throw error;
+            const delay = nextDelay(error, failure, attempt, started, options);
+            if (options.once)
+                throw error;
+            await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(delay, options.signal);
+        }
+    }
+}
+/** The pause before the next try, or throws when there is to be none. */
+function nextDelay(error, failure, attempt, started, options) {
+    const { what, policy, patienceMs } = options;
+    if ((failure.kind === 'lost' || failure.kind === 'server') && !options.idempotent) {
+        if (failure.kind === 'server')
+            throw error;
+        throw new AnswerLostError(`Cannot ${what}: the connection to the Kubernetes API server broke (${failure.reason}) after the request was sent; it may or may not have been applied.`);
+    }
+    if (failure.kind === 'server' && attempt + 1 >= policy.attempts)
+        throw error;
+    const tracker = failure.kind === 'backend' ? options.kubelet : options.apiServer;
+    let deadline;
+    if (tracker && failure.kind !== 'throttled' && failure.kind !== 'server') {
+        tracker.failed(failure.reason, patienceMs);
+        deadline = tracker.deadline(patienceMs);
+        if (Date.now() >= deadline)
+            throw new DeadlineError(`Cannot ${what}: ${tracker.gaveUp(patienceMs)}`);
+    }
+    else {
+        deadline = started + patienceMs;
+        if (Date.now() >= deadline)
+            throw new DeadlineError(`Cannot ${what}: the Kubernetes API server kept answering ${failure.reason} for ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(patienceMs)} (input timeout).`);
+    }
+    const pause = Math.min(failure.retryAfterMs !== undefined
+        ? Math.min(failure.retryAfterMs, policy.maxRetryAfterMs)
+        : backoff(attempt, policy), Math.max(0, deadline - Date.now()));
+    if (failure.kind === 'throttled' || failure.kind === 'server')
+        options.log?.info(`  ${what}: ${failure.reason}; trying again in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(pause)} (attempt ${attempt + 2})`);
+    return pause;
+}
+
+
+/***/ }),
+
+/***/ 6543:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  DA: () => (/* binding */ CHANNEL_V4),
+  Kc: () => (/* binding */ CHANNEL_V5),
+  RF: () => (/* binding */ CLOSE_CHANNEL),
+  lG: () => (/* binding */ FrameBuffers),
+  dH: () => (/* binding */ HIGH_WATER_MARK),
+  Gt: () => (/* binding */ websocket_frame),
+  B: () => (/* binding */ openChannelSocket)
+});
+
+// UNUSED EXPORTS: UpgradeError
+
+// EXTERNAL MODULE: ./node_modules/ws/lib/stream.js
+var stream = __webpack_require__(6412);
+// EXTERNAL MODULE: ./node_modules/ws/lib/extension.js
+var extension = __webpack_require__(1335);
+// EXTERNAL MODULE: ./node_modules/ws/lib/permessage-deflate.js
+var permessage_deflate = __webpack_require__(4376);
+// EXTERNAL MODULE: ./node_modules/ws/lib/receiver.js
+var receiver = __webpack_require__(893);
+// EXTERNAL MODULE: ./node_modules/ws/lib/sender.js
+var sender = __webpack_require__(7389);
+// EXTERNAL MODULE: ./node_modules/ws/lib/subprotocol.js
+var subprotocol = __webpack_require__(3332);
+// EXTERNAL MODULE: ./node_modules/ws/lib/websocket.js
+var websocket = __webpack_require__(6681);
+// EXTERNAL MODULE: ./node_modules/ws/lib/websocket-server.js
+var websocket_server = __webpack_require__(129);
+;// CONCATENATED MODULE: ./node_modules/ws/wrapper.mjs
+
+
+
+
+
+
+
+
+
+
+
+/* harmony default export */ const wrapper = (websocket);
+
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/kube/websocket.ts
+
+
+/**
+ * The channel protocol of exec and port-forward WebSockets: every binary message starts with one byte
+ * naming the channel (stdin 0, stdout 1, stderr 2, status 3 for exec; data 0, error 1 for port-forward).
+ * v5 adds a close message (channel 255) so the client can end stdin.
+ */
+const CHANNEL_V5 = 'v5.channel.k8s.io';
+const CHANNEL_V4 = 'v4.channel.k8s.io';
+const CLOSE_CHANNEL = 255;
+/** Above this many bytes queued in a WebSocket, the producer is paused. */
+const HIGH_WATER_MARK = 4 * 1024 * 1024;
+/**
+ * An upgrade the server answered with an HTTP status instead of 101: the answer, for classify().
+ * `final`: asking again cannot help (401: the credentials; 403: RBAC, or a server that speaks none of
+ * the offered subprotocols), so neither the tunnel nor its callers retry it. Others (500 "error dialing
+ * backend", the kubelet's 404 "pod does not exist" while it restarts) may pass.
+ */
+class UpgradeError extends errors/* UserError */.yo {
+    answer;
+    name = 'UpgradeError';
+    constructor(message, answer) {
+        super(message);
+        this.answer = answer;
+    }
+    get code() {
+        return this.answer.code;
+    }
+    get final() {
+        return this.code === 401 || this.code === 403;
+    }
+}
+/** How long an upgrade may take: a restarting API server holds requests for seconds, never minutes. */
+const HANDSHAKE_TIMEOUT_MS = 30_000;
+/**
+ * Opens a WebSocket to an API-server path (exec, portforward) with the kubeconfig's credentials.
+ * A refused upgrade becomes an UpgradeError carrying the server's answer and message.
+ */
+async function openChannelSocket(kc, path, protocols, what) {
+    const server = kc.getCurrentCluster()?.server;
+    if (!server)
+        throw new errors/* UserError */.yo('The kubeconfig names no cluster server.');
+    const url = `${server.replace(/^http/, 'ws').replace(/\/$/, '')}${path}`;
+    const options = {
+        perMessageDeflate: false,
+        maxPayload: 0,
+        // Masking protects browsers' proxies (RFC 6455 §10.3); over TLS to the API server it only costs a
+        // pass over every byte, and an all-zero mask lets ws skip it.
+        generateMask: (mask) => void mask.fill(0),
+        handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
+    };
+    await kc.applyToHTTPSOptions(options);
+    return new Promise((resolve, reject) => {
+        const ws = new wrapper(url, protocols, options);
+        ws.binaryType = 'nodebuffer';
+        // The first outcome wins: a refused upgrade also ends in an 'error' once its response is read.
+        let settled = false;
+        const fail = (error) => {
+            if (!settled)
+                reject(error);
+            settled = true;
+        };
+        ws.once('open', () => {
+            settled = true;
+            resolve(ws);
+        });
+        ws.once('unexpected-response', (request, response) => {
+            let body = '';
+            response.on('data', (chunk) => (body += chunk.toString('utf8')));
+            response.on('end', () => {
+                const code = response.statusCode ?? 0;
+                const answer = { code, body, contentType: response.headers['content-type'] };
+                fail(new UpgradeError(refusal(what, code, body, { path, protocols }), answer));
+                request.destroy();
+            });
+            response.on('error', (error) => fail(new errors/* UserError */.yo(`Cannot ${what}: ${error.message}`, { cause: error })));
+        });
+        // The network error (ECONNREFUSED…) is kept as the cause: it says whether to try again. ws words a
+        // handshake that took too long without a code.
+        ws.on('error', (error) => {
+            const cause = /handshake has timed out/.test(error.message)
+                ? Object.assign(error, { code: 'ETIMEDOUT' })
+                : error;
+            fail(new errors/* UserError */.yo(`Cannot ${what}: ${error.message}`, { cause }));
+        });
+    });
+}
+/**
+ * Why an upgrade was refused, in the server's words. RBAC is named only when the server says Forbidden:
+ * a server that speaks none of the offered subprotocols answers a bare 403 with no body
+ * (../shared/real-cluster/exec-negotiation.jsonl), which no Role would fix.
+ */
+function refusal(what, code, body, request) {
+    let status = {};
+    try {
+        status = JSON.parse(body);
+    }
+    catch {
+        // not a Status object: the text is the message
+    }
+    if (code === 403 && status.reason === 'Forbidden') {
+        // A refusal without the authorizer's reason ends in ": " (see forbiddenUpgradeHint).
+        const said = (status.message ?? '').trim().replace(/:$/, '');
+        return `Cannot ${what}: ${said}. ${forbiddenUpgradeHint(said, request.path)}`;
+    }
+    const protocols = request.protocols;
+    const message = (status.message ?? body).trim();
+    if (!message) {
+        return `Cannot ${what}: the API server refused the WebSocket upgrade with HTTP ${code} and no reason. It may not speak the offered subprotocols (${protocols.join(', ')}), or a proxy between the runner and the cluster does not pass WebSocket upgrades.`;
+    }
+    return `Cannot ${what}: HTTP ${code} ${message}.`;
+}
+/**
+ * The verb a Forbidden upgrade lacks. RBAC's filter names it: an upgrade is a GET, authorized as `get`
+ * ("cannot get resource "pods/portforward"", ../shared/real-cluster/api/rbac-ws-create-*.json). From
+ * Kubernetes 1.35 the pod registry also checks `create`, and its refusal names no verb
+ * (`pods "x" is forbidden: ` and the authorizer's reason): get has passed by then, so create is missing.
+ */
+function forbiddenUpgradeHint(message, path) {
+    const named = /cannot ([a-z]+) resource "([^"]+)"/.exec(message);
+    const subresource = named?.[2] ?? `pods/${/\/pods\/[^/]+\/([a-z]+)/.exec(path)?.[1] ?? 'exec'}`;
+    const verb = named?.[1] ?? 'create';
+    const why = named
+        ? 'a WebSocket upgrade is an HTTP GET, which every API server authorizes as "get"; Kubernetes 1.35 and later also as "create"'
+        : 'Kubernetes 1.35 and later authorize a WebSocket upgrade as "create" as well as "get"';
+    return `The kubeconfig's identity needs "${verb}" on ${subresource} in the namespace (${why}; deploy/rbac.yaml grants both).`;
+}
+/** A channel message: the channel byte, then the payload. */
+function websocket_frame(channel, payload) {
+    const message = Buffer.allocUnsafe(payload.length + 1);
+    message[0] = channel;
+    payload.copy(message, 1);
+    return message;
+}
+/** What a socket reads at a time: libuv reads into 64 KiB buffers. */
+const READ_SIZE = 64 * 1024;
+/**
+ * Channel messages for a data path, in buffers used again once written. A message is the payload with
+ * the channel byte before it, so every chunk is copied once (sending the byte as a frame of its own would
+ * split the message, which the kubelet's WebSocket server reads frame by frame). Copying into a warm
+ * buffer instead of a fresh 64 KiB allocation per chunk, and the garbage that makes, took about a fifth
+ * off the tunnel's CPU time per byte (`npm run bench`).
+ */
+class FrameBuffers {
+    keep;
+    free = [];
+    /** Keeps up to `keep` free buffers: with HIGH_WATER_MARK, what one busy channel has in flight. */
+    constructor(keep = HIGH_WATER_MARK / READ_SIZE) {
+        this.keep = keep;
+    }
+    frame(channel, payload) {
+        const size = payload.length + 1;
+        const whole = size <= READ_SIZE + 1 ? (this.free.pop() ?? Buffer.allocUnsafeSlow(READ_SIZE + 1)) : undefined;
+        const message = whole ? whole.subarray(0, size) : Buffer.allocUnsafe(size);
+        message[0] = channel;
+        payload.copy(message, 1);
+        return message;
+    }
+    /** Gives back a message's buffer once the WebSocket has written it (its send callback ran). */
+    release(message) {
+        const reusable = message.byteOffset === 0 && message.buffer.byteLength === READ_SIZE + 1;
+        if (reusable && this.free.length < this.keep)
+            this.free.push(Buffer.from(message.buffer, 0, READ_SIZE + 1));
+    }
 }
 
 
