@@ -330,6 +330,23 @@ describe('bad input says which input and what to do', () => {
     ).rejects.toThrow('Input domain must be a DNS name');
   });
 
+  it('a compose file without services, or a synced file whose name is not UTF-8, fails before anything is created', async () => {
+    using empty = scratchDir();
+    writeFileSync(path.join(empty.dir, 'compose.yaml'), 'name: empty\nx-preevy: {}\n');
+    await expect(run(inputs({ command: 'up', 'working-directory': empty.dir }))).rejects.toThrow(
+      /has no services: a preview runs the project's services/,
+    );
+    using odd = scratchDir(hello.dir);
+    writeFileSync(
+      Buffer.concat([Buffer.from(path.join(odd.dir, 'site') + '/'), Buffer.from([0x66, 0xff, 0x2e])]),
+      'x',
+    );
+    await expect(run(inputs({ command: 'up', 'working-directory': odd.dir }))).rejects.toThrow(
+      /is not UTF-8/,
+    );
+    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+  });
+
   it('a bad github-token names the input', async () => {
     const { context } = commentEvent('/preview redeploy');
     await expect(run(inputs({ 'github-token': 'ghs_revoked' }), { context, env: env() })).rejects.toThrow(

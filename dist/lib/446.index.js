@@ -705,8 +705,12 @@ async function runConfig(args, where, options) {
     catch {
         throw new errors/* UserError */.yo(`docker compose config did not print a JSON model for ${where}; is Compose v2 installed?`);
     }
-    if (!model.name || typeof model.services !== 'object' || model.services === null) {
-        throw new errors/* UserError */.yo(`${where} has no services.`);
+    // Compose accepts a file without services; a preview of one would provision a pod to run nothing.
+    if (!model.name ||
+        typeof model.services !== 'object' ||
+        model.services === null ||
+        !Object.keys(model.services).length) {
+        throw new errors/* UserError */.yo(`${where} has no services: a preview runs the project's services. Set input compose-file (or working-directory) to the project's compose file.`);
     }
     return model;
 }
@@ -726,7 +730,8 @@ function withoutFileContent(text) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FT: () => (/* binding */ fileSources),
-/* harmony export */   fl: () => (/* binding */ syncFiles)
+/* harmony export */   fl: () => (/* binding */ syncFiles),
+/* harmony export */   vd: () => (/* binding */ scanProject)
 /* harmony export */ });
 /* unused harmony exports REMOTE_ROOT, remoteProjectDir, confine, rewriteModel, scanSources, diffManifests */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
@@ -830,8 +835,8 @@ async function scanSources(sources, roots, skipped = []) {
             manifest[file] = { type: 'file', mode, hash: await hashFile(file) };
         else if (stat.isDirectory()) {
             manifest[file] = { type: 'directory', mode };
-            const children = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(file)).sort();
-            for (const child of children)
+            const children = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(file, { encoding: 'buffer' })).map((name) => fileName(file, name));
+            for (const child of children.sort())
                 await visit(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(file, child));
         }
         // Sockets, FIFOs and devices cannot be copied; Docker would not bind them usefully either.
@@ -847,6 +852,16 @@ async function scanSources(sources, roots, skipped = []) {
             await visit(source);
     }
     return manifest;
+}
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** A directory entry's name; tar headers, the pod's paths and our manifests all need it as UTF-8. */
+function fileName(dir, name) {
+    try {
+        return UTF8.decode(name);
+    }
+    catch {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`A file in ${dir} has a name that is not UTF-8 (${JSON.stringify(name.toString('latin1'))}), which cannot be copied into the pod. Rename it, or keep it out of the bind-mounted directories.`);
+    }
 }
 /** What to send (new or changed) and what to remove (gone, or changed type) to make remote equal local. */
 function diffManifests(remote, local) {
@@ -870,15 +885,22 @@ function diffManifests(remote, local) {
     return { send: send.sort(), remove: remove.filter((r) => !underRemoved(r)).sort() };
 }
 /**
- * Copies the project's bind-mounted files into the pod: reads the manifest the last sync left there,
- * sends only what changed as one tar archive on the stdin of `tar -x`, removes what is gone, and
- * stores the new manifest with the files.
+ * Confines and scans the files the project bind-mounts, before the pod exists: a file that cannot be
+ * sent (outside the project, a name that is not UTF-8) fails the run while nothing has changed.
  */
-async function syncFiles(exec, model, roots, log) {
-    const remoteDir = remoteProjectDir(model.name);
+async function scanProject(model, roots) {
     const confinement = await (0,_confine_js__WEBPACK_IMPORTED_MODULE_8__/* .confinementRoots */ .IT)(roots[0], roots.slice(1));
     const skipped = [];
     const local = await scanSources(await confine(fileSources(model), confinement), confinement, skipped);
+    return { local, skipped };
+}
+/**
+ * Copies the project's bind-mounted files into the pod: reads the manifest the last sync left there,
+ * sends only what changed (of what `scanProject` found) as one tar archive on the stdin of `tar -x`,
+ * removes what is gone, and stores the new manifest with the files.
+ */
+async function syncFiles(exec, model, { local, skipped }, log) {
+    const remoteDir = remoteProjectDir(model.name);
     for (const git of skipped)
         log.info(`  not sent: ${git} (the checkout's token lives there; list it in input allow-paths to send it)`);
     const previous = await exec(['cat', `${remoteDir}/${MANIFEST}`]);

@@ -1574,8 +1574,13 @@ async function runUp(run, connected, plan, options, report) {
             const server = await (0,access/* serverVersion */.qh)(client);
             await (0,access/* checkAccess */.x8)(client, (0,permissions/* permissionsFor */.mr)('up', plan.kinds, run.settings.expose, server), run.log, run.settings.namespaceFrom);
         });
-        await run.timer.time('preflight', () => (0,preflight/* preflight */.Mz)(run, client, plan, options));
-        const result = await deployUnlessClosed(run, client, plan, options, report);
+        const { settings } = run;
+        // The files to sync are scanned with the preflight: one that cannot be sent fails before any change.
+        const files = await run.timer.time('preflight', async () => {
+            await (0,preflight/* preflight */.Mz)(run, client, plan, options);
+            return (0,sync/* scanProject */.vd)(run.model, [settings.workingDirectory, ...settings.allowPaths]);
+        });
+        const result = await deployUnlessClosed(run, client, { plan, options, files }, report);
         if ('deleted' in result) {
             await report?.deleted();
             return { command: 'down', deleted: result.deleted };
@@ -1591,12 +1596,13 @@ async function runUp(run, connected, plan, options, report) {
         throw error;
     }
 }
-async function deployUnlessClosed(run, client, plan, options, report) {
+async function deployUnlessClosed(run, client, deploying, report) {
     const env_1 = { stack: [], error: void 0, hasError: false };
     try {
+        const { plan, options, files } = deploying;
         const _lease = up_addDisposableResource(env_1, await (0,lock/* lock */.s)(client, run), true);
         // Every `return await`: the lease must be held until the work has settled, not merely started.
-        const deployed = await deploy(run, client, plan, options);
+        const deployed = await deploy(run, client, plan, options, files);
         if (!(await report?.isClosed()))
             return deployed;
         run.log.notice(`Pull request #${run.context.prNumber} was closed during the deploy: deleting the preview.`);
@@ -1641,7 +1647,7 @@ function sayLifetime(run, expiresAt) {
         run.log.info(`Input sleep-after ${(0,duration/* formatSpan */.QA)(sleepAfterMs)}: a cleanup run with the same sleep-after scales it to zero once it is not deployed for that long.`);
 }
 /** apply → wait → tunnel → sync → compose → expose. */
-async function deploy(run, client, plan, options) {
+async function deploy(run, client, plan, options, files) {
     const { settings, log, signal, timer } = run;
     await timer.time('apply', () => log.group(`Apply ${plan.objects.length} objects`, async () => {
         await (0,lifecycle/* wakeIfAsleep */.Mh)(client, (0,model_plan/* dockerHostObject */._e)(plan), log);
@@ -1654,7 +1660,7 @@ async function deploy(run, client, plan, options) {
         selector: (0,objects/* environmentSelector */.b6)(run.ids.id),
     })));
     log.info(`Docker server pod: ${pod.name} (container ${pod.container})`);
-    const { synced, ports } = await composeInPod(run, client, pod);
+    const { synced, ports } = await composeInPod(run, client, pod, files);
     for (const p of ports)
         log.info(`  ${p.service} publishes ${p.targetPort}/${p.protocol} on port ${p.publishedPort}`);
     const urls = await timer.time('expose', () => log.group(`Expose ${ports.length} published ${ports.length === 1 ? 'port' : 'ports'} (${settings.expose.mode})`, () => exposePorts(client, ports, {
@@ -1675,13 +1681,13 @@ async function deploy(run, client, plan, options) {
     return { pod, synced, ports, urls };
 }
 /** tunnel → sync → compose: the compose project runs on the pod's Docker server. */
-async function composeInPod(run, client, pod) {
+async function composeInPod(run, client, pod, files) {
     const env_2 = { stack: [], error: void 0, hasError: false };
     try {
         const { settings, log, signal, timer } = run;
         const patienceMs = settings.timeoutMs;
         const connection = up_addDisposableResource(env_2, await timer.time('tunnel', () => connectToPod(client, pod, { log, signal, patienceMs })), true);
-        const { model, ...synced } = await timer.time('sync', () => connection.rideOut('the file sync', () => log.group('Copy bind-mounted files into the pod', () => (0,sync/* syncFiles */.fl)(connection.exec, run.model, [settings.workingDirectory, ...settings.allowPaths], log))));
+        const { model, ...synced } = await timer.time('sync', () => connection.rideOut('the file sync', () => log.group('Copy bind-mounted files into the pod', () => (0,sync/* syncFiles */.fl)(connection.exec, run.model, files, log))));
         const ports = await timer.time('compose', () => connection.rideOut('docker compose up', () => composeUp(model, {
             dockerHost: connection.dockerHost,
             environment: run.projectEnv,

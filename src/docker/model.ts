@@ -102,8 +102,16 @@ async function runConfig(args: string[], where: string, options: DockerOptions):
       `docker compose config did not print a JSON model for ${where}; is Compose v2 installed?`,
     );
   }
-  if (!model.name || typeof model.services !== 'object' || model.services === null) {
-    throw new UserError(`${where} has no services.`);
+  // Compose accepts a file without services; a preview of one would provision a pod to run nothing.
+  if (
+    !model.name ||
+    typeof model.services !== 'object' ||
+    model.services === null ||
+    !Object.keys(model.services).length
+  ) {
+    throw new UserError(
+      `${where} has no services: a preview runs the project's services. Set input compose-file (or working-directory) to the project's compose file.`,
+    );
   }
   return model;
 }

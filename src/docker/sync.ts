@@ -125,8 +125,8 @@ export async function scanSources(
     else if (stat.isFile()) manifest[file] = { type: 'file', mode, hash: await hashFile(file) };
     else if (stat.isDirectory()) {
       manifest[file] = { type: 'directory', mode };
-      const children = (await readdir(file)).sort();
-      for (const child of children) await visit(path.join(file, child));
+      const children = (await readdir(file, { encoding: 'buffer' })).map((name) => fileName(file, name));
+      for (const child of children.sort()) await visit(path.join(file, child));
     }
     // Sockets, FIFOs and devices cannot be copied; Docker would not bind them usefully either.
   };
@@ -141,6 +141,19 @@ export async function scanSources(
     if (!manifest[source]) await visit(source);
   }
   return manifest;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A directory entry's name; tar headers, the pod's paths and our manifests all need it as UTF-8. */
+function fileName(dir: string, name: Buffer): string {
+  try {
+    return UTF8.decode(name);
+  } catch {
+    throw new UserError(
+      `A file in ${dir} has a name that is not UTF-8 (${JSON.stringify(name.toString('latin1'))}), which cannot be copied into the pod. Rename it, or keep it out of the bind-mounted directories.`,
+    );
+  }
 }
 
 /** What to send (new or changed) and what to remove (gone, or changed type) to make remote equal local. */
@@ -161,21 +174,36 @@ export function diffManifests(remote: Manifest, local: Manifest): { send: string
   return { send: send.sort(), remove: remove.filter((r) => !underRemoved(r)).sort() };
 }
 
+/** The project's files to sync, as scanned before anything is created: what the pod will get. */
+export interface ProjectFiles {
+  local: Manifest;
+  /** `.git` directories left out. */
+  skipped: string[];
+}
+
+/**
+ * Confines and scans the files the project bind-mounts, before the pod exists: a file that cannot be
+ * sent (outside the project, a name that is not UTF-8) fails the run while nothing has changed.
+ */
+export async function scanProject(model: ComposeModel, roots: string[]): Promise<ProjectFiles> {
+  const confinement = await confinementRoots(roots[0]!, roots.slice(1));
+  const skipped: string[] = [];
+  const local = await scanSources(await confine(fileSources(model), confinement), confinement, skipped);
+  return { local, skipped };
+}
+
 /**
  * Copies the project's bind-mounted files into the pod: reads the manifest the last sync left there,
- * sends only what changed as one tar archive on the stdin of `tar -x`, removes what is gone, and
- * stores the new manifest with the files.
+ * sends only what changed (of what `scanProject` found) as one tar archive on the stdin of `tar -x`,
+ * removes what is gone, and stores the new manifest with the files.
  */
 export async function syncFiles(
   exec: PodExec,
   model: ComposeModel,
-  roots: string[],
+  { local, skipped }: ProjectFiles,
   log: Logger,
 ): Promise<SyncResult> {
   const remoteDir = remoteProjectDir(model.name);
-  const confinement = await confinementRoots(roots[0]!, roots.slice(1));
-  const skipped: string[] = [];
-  const local = await scanSources(await confine(fileSources(model), confinement), confinement, skipped);
   for (const git of skipped)
     log.info(
       `  not sent: ${git} (the checkout's token lives there; list it in input allow-paths to send it)`,

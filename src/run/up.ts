@@ -1,5 +1,5 @@
 import { composeUp } from '../docker/compose.js';
-import { syncFiles } from '../docker/sync.js';
+import { scanProject, syncFiles, type ProjectFiles } from '../docker/sync.js';
 import type { PullRequestReport } from '../github/report.js';
 import { checkAccess, serverVersion } from '../kube/access.js';
 import { applyPlan } from '../kube/apply.js';
@@ -57,8 +57,13 @@ export async function runUp(
         run.settings.namespaceFrom,
       );
     });
-    await run.timer.time('preflight', () => preflight(run, client, plan, options));
-    const result = await deployUnlessClosed(run, client, plan, options, report);
+    const { settings } = run;
+    // The files to sync are scanned with the preflight: one that cannot be sent fails before any change.
+    const files = await run.timer.time('preflight', async () => {
+      await preflight(run, client, plan, options);
+      return scanProject(run.model, [settings.workingDirectory, ...settings.allowPaths]);
+    });
+    const result = await deployUnlessClosed(run, client, { plan, options, files }, report);
     if ('deleted' in result) {
       await report?.deleted();
       return { command: 'down', deleted: result.deleted };
@@ -77,13 +82,13 @@ export async function runUp(
 async function deployUnlessClosed(
   run: Run,
   client: KubeClient,
-  plan: Plan,
-  options: PlanOptions,
+  deploying: { plan: Plan; options: PlanOptions; files: ProjectFiles },
   report: PullRequestReport | undefined,
 ): Promise<Deployed | { deleted: string[] }> {
+  const { plan, options, files } = deploying;
   await using _lease = await lock(client, run);
   // Every `return await`: the lease must be held until the work has settled, not merely started.
-  const deployed = await deploy(run, client, plan, options);
+  const deployed = await deploy(run, client, plan, options, files);
   if (!(await report?.isClosed())) return deployed;
   run.log.notice(`Pull request #${run.context.prNumber} was closed during the deploy: deleting the preview.`);
   return { deleted: await removeEnvironment(run, client, plan.kinds) };
@@ -126,7 +131,13 @@ function sayLifetime(run: Run, expiresAt: Date | undefined): void {
 }
 
 /** apply → wait → tunnel → sync → compose → expose. */
-async function deploy(run: Run, client: KubeClient, plan: Plan, options: PlanOptions): Promise<Deployed> {
+async function deploy(
+  run: Run,
+  client: KubeClient,
+  plan: Plan,
+  options: PlanOptions,
+  files: ProjectFiles,
+): Promise<Deployed> {
   const { settings, log, signal, timer } = run;
   await timer.time('apply', () =>
     log.group(`Apply ${plan.objects.length} objects`, async () => {
@@ -145,7 +156,7 @@ async function deploy(run: Run, client: KubeClient, plan: Plan, options: PlanOpt
     ),
   );
   log.info(`Docker server pod: ${pod.name} (container ${pod.container})`);
-  const { synced, ports } = await composeInPod(run, client, pod);
+  const { synced, ports } = await composeInPod(run, client, pod, files);
   for (const p of ports)
     log.info(`  ${p.service} publishes ${p.targetPort}/${p.protocol} on port ${p.publishedPort}`);
   const urls = await timer.time('expose', () =>
@@ -181,6 +192,7 @@ async function composeInPod(
   run: Run,
   client: KubeClient,
   pod: UpOutcome['pod'],
+  files: ProjectFiles,
 ): Promise<Pick<Deployed, 'synced' | 'ports'>> {
   const { settings, log, signal, timer } = run;
   const patienceMs = settings.timeoutMs;
@@ -190,7 +202,7 @@ async function composeInPod(
   const { model, ...synced } = await timer.time('sync', () =>
     connection.rideOut('the file sync', () =>
       log.group('Copy bind-mounted files into the pod', () =>
-        syncFiles(connection.exec, run.model, [settings.workingDirectory, ...settings.allowPaths], log),
+        syncFiles(connection.exec, run.model, files, log),
       ),
     ),
   );
