@@ -212,9 +212,13 @@ export class FakeKubeApiServer {
     const pods = typeOfKind('v1', 'Pod')!;
     const spec = { containers: [{ name: 'docker', image: 'docker:dind' }] };
     this.create(pods, namespace, { metadata: { name }, spec }, new URLSearchParams());
-    while ((this.store.get(pods, namespace, name)?.status as JsonObject | undefined)?.phase !== 'Running') {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    // Running and Ready: the kubelet's last status change, so a watch opened after sees no event.
+    const settled = () => {
+      const status = this.store.get(pods, namespace, name)?.status as JsonObject | undefined;
+      const conditions = (status?.conditions ?? []) as JsonObject[];
+      return status?.phase === 'Running' && conditions.some((c) => c.type === 'Ready' && c.status === 'True');
+    };
+    while (!settled()) await new Promise((resolve) => setTimeout(resolve, 20));
   }
 
   /** Every object in a namespace, across kinds, as `Kind/name`: what a test expects not to be there. */
