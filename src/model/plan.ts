@@ -14,6 +14,7 @@ import {
   type ObjectRef,
 } from './objects.js';
 import { UserError } from '../util/errors.js';
+import { ownReferences } from './references.js';
 
 /** Validated, labelled objects of one environment, ready to apply. */
 export interface ObjectSet {
@@ -30,6 +31,8 @@ export interface Plan extends ObjectSet {
   dockerHost: ObjectRef;
   /** What the template does that works but should not: said in the log, not an error. */
   warnings: string[];
+  /** The pod template's file and who controls it: `doctor` says when the pull request does. */
+  template?: { path: string; from: string; fromPullRequest: boolean };
 }
 
 /** Where a deploy comes from: recorded as annotations so an operator can trace an object to its PR. */
@@ -56,6 +59,8 @@ export interface PlanOptions {
 export interface RenderedTemplate {
   objects: KubeObject[];
   templateHash: string;
+  /** The pull request controls the template: its objects may refer only to their environment's. */
+  fromPullRequest?: boolean;
 }
 
 /**
@@ -170,7 +175,11 @@ function labelObjects(
     }
   }
   const objects = inNamespace(rendered.objects, options.namespace, what);
-  for (const object of objects) ownName(object, options.ids, what);
+  for (const object of objects) {
+    ownName(object, options.ids, what);
+    // A template the workflow names may use the namespace's shared objects (a ServiceAccount, a Secret).
+    if (rendered.fromPullRequest) ownReferences(object, options.ids, what);
+  }
   const identity = identityLabels(options.ids);
   const annotations = { ...options.annotations, ...provenanceAnnotations(options.provenance, rendered) };
   for (const object of objects) {

@@ -33,6 +33,7 @@ export async function runDoctor(
       detail: `none named (no env-id, no pull request): the checks below are of a new environment under the placeholder env-id "${DOCTOR_ENV_ID}" (id ${run.ids.id}); pass --env-id to check an existing one`,
     });
   }
+  if (plan.template?.fromPullRequest) record(templateCheck(plan.template));
   let server: ServerVersion | undefined;
   try {
     const version = await client.version();
@@ -59,4 +60,13 @@ export async function runDoctor(
     record({ name: 'preflight', state: 'failed', detail: describeError(error) });
   }
   return { command: 'doctor', checks };
+}
+
+/** A pod template the pull request controls is code from the PR: rendered only in the sandbox. */
+function templateCheck(template: NonNullable<Plan['template']>): Check {
+  return {
+    name: 'template',
+    state: 'ok',
+    detail: `${template.path} (${template.from}) comes from the pull request: it rendered in the sandbox (no credentials, files, processes or environment), and every object it makes carries the environment's id`,
+  };
 }

@@ -51,9 +51,15 @@ export async function planEnvironment(run: Run, options: PlanOptions): Promise<P
     sha: run.context.headSha,
     project: run.model.name,
   });
-  const plan = buildPlan(await renderTemplate(template, args, { signal: run.signal }), options);
+  const rendered = await renderTemplate(template, args, { signal: run.signal });
+  const plan = buildPlan({ ...rendered, fromPullRequest: template.fromPullRequest }, options);
   for (const warning of plan.warnings) run.log.warning(warning);
-  return plan;
+  const source = {
+    path: template.path,
+    from: settings.templateFrom,
+    fromPullRequest: template.fromPullRequest,
+  };
+  return { ...plan, template: source };
 }
 
 /** The exposure objects of these entries (rendered in the sandbox): none with expose none or nothing to expose. */
@@ -81,7 +87,7 @@ export async function planExposure(
   if (template.fromPullRequest) options.log.info(fromPullRequest(template, from));
   const args = exposureTemplateArgs(options.namespace, options.expose, options.ids, entries);
   const rendered = await renderExposureTemplate(template, args, { signal: options.signal });
-  return buildExposurePlan(rendered, options.planOptions);
+  return buildExposurePlan({ ...rendered, fromPullRequest: template.fromPullRequest }, options.planOptions);
 }
 
 /**
