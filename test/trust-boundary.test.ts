@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import type { RunContext } from '../src/github/event.js';
+import { readRunContext, type RunContext } from '../src/github/event.js';
 import type { InputName } from '../src/model/inputs.js';
 import { FakeGitHubApi } from './github/server.js';
 import { typeOfKind } from './k8s/resources.js';
@@ -202,6 +202,105 @@ describe('the compose file does not choose where a preview goes', () => {
     const chosen = await run(given, { log });
     expect(chosen.namespace).toBe('team-a');
     expect(log.lines.at(-1)).toMatch(/in namespace team-a \(x-preevy namespace of the compose file\): plan$/);
+  });
+});
+
+describe('a template reaches only what belongs to its environment', () => {
+  const pod = (spec: string) => `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: "{{ id }}"
+  labels: {app.kubernetes.io/component: docker-host}
+spec:
+  serviceName: "{{ id }}"
+  selector: {matchLabels: {app: "{{ id }}"}}
+  template:
+    metadata: {labels: {app: "{{ id }}"}}
+    spec:
+${spec}
+      containers:
+      - name: docker
+        image: docker:dind
+`;
+  it.each([
+    [
+      'the action’s ServiceAccount',
+      pod('      serviceAccountName: kube-pod-preview'),
+      'spec.serviceAccountName is "kube-pod-preview"',
+    ],
+    [
+      'a Secret of the namespace',
+      pod('      volumes: [{name: loot, secret: {secretName: wildcard-tls}}]'),
+      'volumes[].secret.secretName is "wildcard-tls"',
+    ],
+    [
+      'another environment’s claim',
+      pod('      volumes: [{name: data, persistentVolumeClaim: {claimName: docker-web-pr-8-0}}]'),
+      'claimName is "docker-web-pr-8-0"',
+    ],
+    [
+      'a ClusterRole bound to its ServiceAccount',
+      pod('') +
+        '---\napiVersion: rbac.authorization.k8s.io/v1\nkind: RoleBinding\nmetadata: {name: "{{ id }}-admin"}\nroleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: admin}\nsubjects: [{kind: ServiceAccount, name: "{{ id }}-sa"}]\n',
+      'roleRef (a ClusterRole) is "ClusterRole/admin"',
+    ],
+    [
+      'a Role that reads Secrets',
+      pod('') +
+        '---\napiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: "{{ id }}-role"}\nrules: [{apiGroups: [""], resources: [secrets], verbs: [get]}]\n',
+      'which grants "secrets"',
+    ],
+    [
+      'a ServiceAccount token Secret',
+      pod('') +
+        '---\napiVersion: v1\nkind: Secret\nmetadata: {name: "{{ id }}-token", annotations: {kubernetes.io/service-account.name: kube-pod-preview}}\ntype: kubernetes.io/service-account-token\n',
+      'a ServiceAccount token Secret',
+    ],
+  ])('refuses a pod template that reaches %s', async (_what, template, refusal) => {
+    using project = scratchDir(hello.dir);
+    writeFileSync(path.join(project.dir, 'pod.yaml.njk'), template);
+    writeFileSync(path.join(project.dir, 'compose.override.yaml'), 'x-preevy:\n  template: pod.yaml.njk\n');
+    await expect(run(inputs({ command: 'plan', 'working-directory': project.dir }))).rejects.toThrow(refusal);
+  });
+
+  it('a deleted fork’s pull_request is a fork’s, not this repository’s code', () => {
+    using events = scratchDir();
+    const file = path.join(events.dir, 'event.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        action: 'reopened',
+        number: 7,
+        pull_request: { number: 7, head: { sha: sha, repo: null }, base: { repo: { full_name: REPO } } },
+      }),
+    );
+    const context = readRunContext({
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: file,
+      GITHUB_REPOSITORY: REPO,
+    });
+    expect(context.fromFork).toBe(true);
+  });
+});
+
+describe('doctor', () => {
+  it('reports a pod template that comes from the pull request', async () => {
+    using project = scratchDir(hello.dir);
+    writeFileSync(
+      path.join(project.dir, 'pod.yaml.njk'),
+      readFileSync(path.join(ROOT, 'templates/default.yaml.njk'), 'utf8'),
+    );
+    writeFileSync(path.join(project.dir, 'compose.override.yaml'), 'x-preevy:\n  template: pod.yaml.njk\n');
+    const outcome = await run(inputs({ command: 'doctor', 'working-directory': project.dir }));
+    expect(outcome.checks?.find((c) => c.name === 'template')).toEqual({
+      name: 'template',
+      state: 'ok',
+      detail: expect.stringMatching(
+        /pod\.yaml\.njk \(x-preevy template\) comes from the pull request: it rendered in the sandbox/,
+      ),
+    });
+    const bundled = await run(inputs({ command: 'doctor' }));
+    expect(bundled.checks?.find((c) => c.name === 'template')).toBeUndefined();
   });
 });
 

@@ -408,9 +408,11 @@ function readRunContext(env) {
         runUrl: repository && env.GITHUB_RUN_ID
             ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}`
             : undefined,
-        fromFork: Boolean(pr?.head?.repo?.full_name &&
-            pr.base?.repo?.full_name &&
-            pr.head.repo.full_name !== pr.base.repo.full_name),
+        // head.repo null: the fork was deleted, and its code is still another repository's.
+        fromFork: pr?.head?.repo === null ||
+            Boolean(pr?.head?.repo?.full_name &&
+                pr.base?.repo?.full_name &&
+                pr.head.repo.full_name !== pr.base.repo.full_name),
         foreignCodeWithSecrets: foreignCode(eventName, payload, repository),
         draft: pr?.draft === true,
         labels: (pr?.labels ?? []).map((l) => l.name ?? '').filter(Boolean),

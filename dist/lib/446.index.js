@@ -1235,17 +1235,123 @@ function environmentSelector(id) {
 
 /***/ }),
 
-/***/ 7978:
+/***/ 9936:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Gg: () => (/* binding */ buildPlan),
-/* harmony export */   RW: () => (/* binding */ buildExposurePlan),
-/* harmony export */   _e: () => (/* binding */ dockerHostObject)
-/* harmony export */ });
-/* unused harmony export CLUSTER_SCOPED_KINDS */
-/* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8045);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  RW: () => (/* binding */ buildExposurePlan),
+  Gg: () => (/* binding */ buildPlan),
+  _e: () => (/* binding */ dockerHostObject)
+});
+
+// UNUSED EXPORTS: CLUSTER_SCOPED_KINDS
+
+// EXTERNAL MODULE: ./src/model/objects.ts
+var model_objects = __webpack_require__(8045);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/model/references.ts
+
+
+/**
+ * What a rendered object may reach in the namespace it shares with other environments and with the
+ * action's own identity: only what belongs to its environment. A pod that runs as the action's
+ * ServiceAccount, mounts another environment's Secret or claim, or a Role the template binds, would
+ * hand the pull request's code a credential its name check alone does not see.
+ */
+function ownReferences(object, ids, what) {
+    const at = (field, name) => {
+        if (typeof name === 'string' && !name.includes(ids.id))
+            throw new errors/* UserError */.yo(explainForeignReference(object, field, name, ids, what));
+    };
+    const spec = podSpecOf(object);
+    if (spec)
+        podReferences(spec, at);
+    if (object.kind === 'RoleBinding')
+        roleBindingReferences(object, at);
+    if (object.kind === 'Role')
+        roleRules(object, what);
+    if (object.kind === 'Secret' && object.type === 'kubernetes.io/service-account-token')
+        throw new errors/* UserError */.yo(`The ${what} creates ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object))}, a ServiceAccount token Secret: it would mint a token for whichever ServiceAccount it names. Remove it.`);
+}
+/** The pod spec of a Pod, a workload's template, or a CronJob's job template. */
+function podSpecOf(object) {
+    const spec = object.spec;
+    if (object.kind === 'Pod')
+        return spec;
+    if (object.kind === 'CronJob')
+        return dig(spec, 'jobTemplate', 'spec', 'template', 'spec');
+    return dig(spec, 'template', 'spec');
+}
+function podReferences(spec, at) {
+    for (const field of ['serviceAccountName', 'serviceAccount'])
+        if (spec[field] !== 'default')
+            at(`spec.${field}`, spec[field]);
+    for (const volume of list(spec.volumes)) {
+        at('volumes[].secret.secretName', dig(volume, 'secret')?.secretName);
+        at('volumes[].persistentVolumeClaim.claimName', dig(volume, 'persistentVolumeClaim')?.claimName);
+        for (const source of list(dig(volume, 'projected')?.sources))
+            at('volumes[].projected.sources[].secret.name', dig(source, 'secret')?.name);
+    }
+    for (const key of ['containers', 'initContainers', 'ephemeralContainers']) {
+        for (const container of list(spec[key])) {
+            for (const variable of list(container.env))
+                at(`${key}[].env[].valueFrom.secretKeyRef.name`, dig(variable, 'valueFrom', 'secretKeyRef')?.name);
+            for (const source of list(container.envFrom))
+                at(`${key}[].envFrom[].secretRef.name`, dig(source, 'secretRef')?.name);
+        }
+    }
+}
+/** A template's RoleBinding binds its own Role to its own ServiceAccounts, never a ClusterRole. */
+function roleBindingReferences(object, at) {
+    const record = object;
+    const roleRef = dig(record, 'roleRef');
+    if (roleRef?.kind !== 'Role')
+        at('roleRef (a ClusterRole)', `${String(roleRef?.kind)}/${String(roleRef?.name)}`);
+    at('roleRef.name', roleRef?.name);
+    for (const subject of list(record.subjects)) {
+        if (subject.kind !== 'ServiceAccount')
+            at('subjects[] (not a ServiceAccount)', `${String(subject.kind)}/${String(subject.name)}`);
+        at('subjects[].name', subject.name);
+    }
+}
+const READ_VERBS = ['get', 'list', 'watch'];
+/** A template's Role may read what the namespace holds, but not its Secrets, and change nothing. */
+function roleRules(object, what) {
+    for (const rule of list(object.rules)) {
+        const verbs = strings(rule.verbs);
+        const resources = strings(rule.resources);
+        const changes = verbs.filter((v) => !READ_VERBS.includes(v));
+        const secret = resources.filter((r) => r === '*' || r === 'secrets' || r.startsWith('serviceaccounts'));
+        if (changes.length || secret.length)
+            throw new errors/* UserError */.yo(`The ${what} creates ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object))}, which grants ${[...changes, ...secret].map((v) => `"${v}"`).join(', ')}: a template's Role may only read (get, list, watch), and never Secrets or ServiceAccounts, or the pull request's code would gain what the action's identity holds. Narrow its rules.`);
+    }
+}
+function explainForeignReference(object, field, name, ids, what) {
+    return `The ${what} creates ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object))}, whose ${field} is "${name}", which is not this environment's (its name does not contain ${ids.id}): the preview's code would run with, or read, what belongs to the namespace, another environment or the action itself. Refer only to objects the template creates ({{ id }}-…), or leave the field out.`;
+}
+function dig(value, ...path) {
+    let current = value;
+    for (const key of path) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        current = current[key];
+    }
+    return current !== null && typeof current === 'object' ? current : undefined;
+}
+function list(value) {
+    return Array.isArray(value)
+        ? value.filter((v) => v !== null && typeof v === 'object')
+        : [];
+}
+function strings(value) {
+    return Array.isArray(value) ? value.map(String) : [];
+}
+
+;// CONCATENATED MODULE: ./src/model/plan.ts
+
 
 
 /**
@@ -1293,7 +1399,7 @@ function buildPlan(rendered, options) {
     const kinds = kindsOf(objects);
     dockerHost.metadata.annotations = {
         ...dockerHost.metadata.annotations,
-        [_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATIONS */ .BC.kinds]: kinds.join(','),
+        [model_objects/* ANNOTATIONS */.BC.kinds]: kinds.join(','),
     };
     // The exposure's Service selects the docker-host pod by this label, whatever the template's own labels.
     const podTemplate = dockerHost.spec
@@ -1301,14 +1407,14 @@ function buildPlan(rendered, options) {
     if (podTemplate?.metadata) {
         podTemplate.metadata.labels = {
             ...podTemplate.metadata.labels,
-            [_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .LABELS */ .kg.component]: _objects_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HOST_COMPONENT */ .qK,
+            [model_objects/* LABELS */.kg.component]: model_objects/* DOCKER_HOST_COMPONENT */.qK,
         };
     }
     return {
         namespace: options.namespace,
         ids: options.ids,
         objects,
-        dockerHost: (0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .refOf */ .H8)(dockerHost),
+        dockerHost: (0,model_objects/* refOf */.H8)(dockerHost),
         kinds,
         warnings: exposedDockerServer(dockerHost),
     };
@@ -1326,7 +1432,7 @@ function exposedDockerServer(dockerHost) {
     if (!open)
         return [];
     return [
-        `The docker-host container of ${(0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRef */ .Ro)((0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .refOf */ .H8)(dockerHost))} runs dockerd, which listens on every address (${open}) without TLS: any pod in the cluster can drive it. Use --host=tcp://127.0.0.1:2375 (port-forward connects from inside the pod) and a readiness probe that asks from inside the pod too, as the bundled templates do.`,
+        `The docker-host container of ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(dockerHost))} runs dockerd, which listens on every address (${open}) without TLS: any pod in the cluster can drive it. Use --host=tcp://127.0.0.1:2375 (port-forward connects from inside the pod) and a readiness probe that asks from inside the pod too, as the bundled templates do.`,
     ];
 }
 /**
@@ -1336,24 +1442,28 @@ function exposedDockerServer(dockerHost) {
 function buildExposurePlan(rendered, options) {
     const objects = labelObjects(rendered, options, 'exposure template', { allowEmpty: true });
     for (const object of objects)
-        object.metadata.labels[_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .LABELS */ .kg.component] = _objects_js__WEBPACK_IMPORTED_MODULE_0__/* .EXPOSE_COMPONENT */ .BA;
+        object.metadata.labels[model_objects/* LABELS */.kg.component] = model_objects/* EXPOSE_COMPONENT */.BA;
     return { namespace: options.namespace, ids: options.ids, objects, kinds: kindsOf(objects) };
 }
 function kindsOf(objects) {
-    return [...new Set(objects.map(_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .kindKey */ ._V))].sort();
+    return [...new Set(objects.map(model_objects/* kindKey */._V))].sort();
 }
 function labelObjects(rendered, options, what, { allowEmpty = false } = {}) {
     if (rendered.objects.length === 0 && !allowEmpty)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The ${what} rendered no objects.`);
+        throw new errors/* UserError */.yo(`The ${what} rendered no objects.`);
     for (const key of Object.keys(options.labels)) {
-        if (Object.values(_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .LABELS */ .kg).includes(key)) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input labels may not set ${key}: kube-pod-preview sets it to find its objects.`);
+        if (Object.values(model_objects/* LABELS */.kg).includes(key)) {
+            throw new errors/* UserError */.yo(`Input labels may not set ${key}: kube-pod-preview sets it to find its objects.`);
         }
     }
     const objects = inNamespace(rendered.objects, options.namespace, what);
-    for (const object of objects)
+    for (const object of objects) {
         ownName(object, options.ids, what);
-    const identity = (0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .identityLabels */ .Ab)(options.ids);
+        // A template the workflow names may use the namespace's shared objects (a ServiceAccount, a Secret).
+        if (rendered.fromPullRequest)
+            ownReferences(object, options.ids, what);
+    }
+    const identity = (0,model_objects/* identityLabels */.Ab)(options.ids);
     const annotations = { ...options.annotations, ...provenanceAnnotations(options.provenance, rendered) };
     for (const object of objects) {
         object.metadata.labels = { ...object.metadata.labels, ...options.labels, ...identity };
@@ -1367,17 +1477,17 @@ function inNamespace(rendered, namespace, what) {
     const seen = new Set();
     return rendered.map((original) => {
         const object = structuredClone(original);
-        const ref = (0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRef */ .Ro)((0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .refOf */ .H8)(object));
+        const ref = (0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object));
         if (CLUSTER_SCOPED_KINDS.has(object.kind)) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The ${what} creates ${ref}, which is cluster-scoped. Every object must live in the namespace "${namespace}"; remove it from the ${what} and create it once, outside the preview.`);
+            throw new errors/* UserError */.yo(`The ${what} creates ${ref}, which is cluster-scoped. Every object must live in the namespace "${namespace}"; remove it from the ${what} and create it once, outside the preview.`);
         }
         const own = object.metadata.namespace;
         if (own !== undefined && own !== namespace) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The ${what} puts ${ref} in namespace "${String(own)}", but the environment's namespace is "${namespace}". Use {{ namespace }} in the ${what}, or set input namespace.`);
+            throw new errors/* UserError */.yo(`The ${what} puts ${ref} in namespace "${String(own)}", but the environment's namespace is "${namespace}". Use {{ namespace }} in the ${what}, or set input namespace.`);
         }
-        const key = `${(0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .kindKey */ ._V)(object)}/${object.metadata.name}`;
+        const key = `${(0,model_objects/* kindKey */._V)(object)}/${object.metadata.name}`;
         if (seen.has(key))
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The ${what} creates ${ref} twice.`);
+            throw new errors/* UserError */.yo(`The ${what} creates ${ref} twice.`);
         seen.add(key);
         object.metadata.namespace = namespace;
         return object;
@@ -1389,39 +1499,39 @@ function inNamespace(rendered, namespace, what) {
  */
 function ownName(object, ids, what) {
     const { name } = object.metadata;
-    const ref = (0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRef */ .Ro)((0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .refOf */ .H8)(object));
-    if (object.kind === 'Lease' && name.startsWith(_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .LEASE_PREFIX */ .O$)) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The ${what} creates ${ref}: names of Leases starting with ${_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .LEASE_PREFIX */ .O$} are kube-pod-preview's own (the lease that lets one run at a time change an environment). Rename it: put {{ id }} in its name, without that prefix.`);
+    const ref = (0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object));
+    if (object.kind === 'Lease' && name.startsWith(model_objects/* LEASE_PREFIX */.O$)) {
+        throw new errors/* UserError */.yo(`The ${what} creates ${ref}: names of Leases starting with ${model_objects/* LEASE_PREFIX */.O$} are kube-pod-preview's own (the lease that lets one run at a time change an environment). Rename it: put {{ id }} in its name, without that prefix.`);
     }
     if (!name.includes(ids.id)) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The ${what} creates ${ref}, whose name does not contain the environment's id (${ids.id}): every pull request's environment would create the same object, and one could take over or lock out another. Put {{ id }} in its name, e.g. name: {{ id }}-${name}.`);
+        throw new errors/* UserError */.yo(`The ${what} creates ${ref}, whose name does not contain the environment's id (${ids.id}): every pull request's environment would create the same object, and one could take over or lock out another. Put {{ id }} in its name, e.g. name: {{ id }}-${name}.`);
     }
 }
 function provenanceAnnotations(provenance, rendered) {
     return {
-        [_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATIONS */ .BC.repository]: provenance.repository,
-        ...(provenance.prUrl ? { [_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATIONS */ .BC.prUrl]: provenance.prUrl } : {}),
-        ...(provenance.sha ? { [_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATIONS */ .BC.sha]: provenance.sha } : {}),
-        [_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATIONS */ .BC.templateHash]: `sha256:${rendered.templateHash}`,
-        [_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATIONS */ .BC.deployedAt]: provenance.deployedAt.toISOString(),
-        ...(provenance.expiresAt ? { [_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .ANNOTATIONS */ .BC.expiresAt]: provenance.expiresAt.toISOString() } : {}),
+        [model_objects/* ANNOTATIONS */.BC.repository]: provenance.repository,
+        ...(provenance.prUrl ? { [model_objects/* ANNOTATIONS */.BC.prUrl]: provenance.prUrl } : {}),
+        ...(provenance.sha ? { [model_objects/* ANNOTATIONS */.BC.sha]: provenance.sha } : {}),
+        [model_objects/* ANNOTATIONS */.BC.templateHash]: `sha256:${rendered.templateHash}`,
+        [model_objects/* ANNOTATIONS */.BC.deployedAt]: provenance.deployedAt.toISOString(),
+        ...(provenance.expiresAt ? { [model_objects/* ANNOTATIONS */.BC.expiresAt]: provenance.expiresAt.toISOString() } : {}),
     };
 }
 function findDockerHost(objects) {
-    const workloads = objects.filter((o) => _objects_js__WEBPACK_IMPORTED_MODULE_0__/* .WORKLOAD_KIND_KEYS */ .YJ.includes((0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .kindKey */ ._V)(o)));
-    const hosts = workloads.filter((o) => o.metadata.labels?.[_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .LABELS */ .kg.component] === _objects_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HOST_COMPONENT */ .qK);
-    const label = `${_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .LABELS */ .kg.component}: ${_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HOST_COMPONENT */ .qK}`;
+    const workloads = objects.filter((o) => model_objects/* WORKLOAD_KIND_KEYS */.YJ.includes((0,model_objects/* kindKey */._V)(o)));
+    const hosts = workloads.filter((o) => o.metadata.labels?.[model_objects/* LABELS */.kg.component] === model_objects/* DOCKER_HOST_COMPONENT */.qK);
+    const label = `${model_objects/* LABELS */.kg.component}: ${model_objects/* DOCKER_HOST_COMPONENT */.qK}`;
     if (hosts.length !== 1) {
         const found = hosts.length
-            ? `found ${hosts.length}: ${hosts.map((o) => (0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRef */ .Ro)((0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .refOf */ .H8)(o))).join(', ')}`
-            : `found none among ${workloads.length ? workloads.map((o) => (0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRef */ .Ro)((0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .refOf */ .H8)(o))).join(', ') : 'no StatefulSet or Deployment at all'}`;
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Exactly one StatefulSet or Deployment in the template must carry the label "${label}" (it runs the Docker server); ${found}.`);
+            ? `found ${hosts.length}: ${hosts.map((o) => (0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(o))).join(', ')}`
+            : `found none among ${workloads.length ? workloads.map((o) => (0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(o))).join(', ') : 'no StatefulSet or Deployment at all'}`;
+        throw new errors/* UserError */.yo(`Exactly one StatefulSet or Deployment in the template must carry the label "${label}" (it runs the Docker server); ${found}.`);
     }
     const host = hosts[0];
     const containers = host.spec?.template
         ?.spec?.containers;
     if (!Array.isArray(containers) || containers.length === 0) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The docker-host ${(0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .describeRef */ .Ro)((0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .refOf */ .H8)(host))} has no containers; its first container must run the Docker server and have tar.`);
+        throw new errors/* UserError */.yo(`The docker-host ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(host))} has no containers; its first container must run the Docker server and have tar.`);
     }
     return host;
 }
@@ -2695,8 +2805,8 @@ var dist = __webpack_require__(8815);
 var model = __webpack_require__(6747);
 // EXTERNAL MODULE: ./src/model/exposure.ts
 var exposure = __webpack_require__(1436);
-// EXTERNAL MODULE: ./src/model/plan.ts
-var model_plan = __webpack_require__(7978);
+// EXTERNAL MODULE: ./src/model/plan.ts + 1 modules
+var model_plan = __webpack_require__(9936);
 // EXTERNAL MODULE: ./src/model/objects.ts
 var objects = __webpack_require__(8045);
 ;// CONCATENATED MODULE: ./src/model/template-args.ts
@@ -3150,10 +3260,16 @@ async function planEnvironment(run, options) {
         sha: run.context.headSha,
         project: run.model.name,
     });
-    const plan = (0,model_plan/* buildPlan */.Gg)(await renderTemplate(template, args, { signal: run.signal }), options);
+    const rendered = await renderTemplate(template, args, { signal: run.signal });
+    const plan = (0,model_plan/* buildPlan */.Gg)({ ...rendered, fromPullRequest: template.fromPullRequest }, options);
     for (const warning of plan.warnings)
         run.log.warning(warning);
-    return plan;
+    const source = {
+        path: template.path,
+        from: settings.templateFrom,
+        fromPullRequest: template.fromPullRequest,
+    };
+    return { ...plan, template: source };
 }
 /** The exposure objects of these entries (rendered in the sandbox): none with expose none or nothing to expose. */
 async function planExposure(entries, options) {
@@ -3169,7 +3285,7 @@ async function planExposure(entries, options) {
         options.log.info(fromPullRequest(template, from));
     const args = exposureTemplateArgs(options.namespace, options.expose, options.ids, entries);
     const rendered = await renderExposureTemplate(template, args, { signal: options.signal });
-    return (0,model_plan/* buildExposurePlan */.RW)(rendered, options.planOptions);
+    return (0,model_plan/* buildExposurePlan */.RW)({ ...rendered, fromPullRequest: template.fromPullRequest }, options.planOptions);
 }
 /**
  * The exposure of the ports compose declares on a fixed host port, known before anything runs: what the

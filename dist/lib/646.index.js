@@ -304,6 +304,8 @@ async function runDoctor(run, client, plan, options) {
             detail: `none named (no env-id, no pull request): the checks below are of a new environment under the placeholder env-id "${_model_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .DOCTOR_ENV_ID */ .I2}" (id ${run.ids.id}); pass --env-id to check an existing one`,
         });
     }
+    if (plan.template?.fromPullRequest)
+        record(templateCheck(plan.template));
     let server;
     try {
         const version = await client.version();
@@ -333,6 +335,14 @@ async function runDoctor(run, client, plan, options) {
         record({ name: 'preflight', state: 'failed', detail: (0,_util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .describeError */ .Uc)(error) });
     }
     return { command: 'doctor', checks };
+}
+/** A pod template the pull request controls is code from the PR: rendered only in the sandbox. */
+function templateCheck(template) {
+    return {
+        name: 'template',
+        state: 'ok',
+        detail: `${template.path} (${template.from}) comes from the pull request: it rendered in the sandbox (no credentials, files, processes or environment), and every object it makes carries the environment's id`,
+    };
 }
 
 

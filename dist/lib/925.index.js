@@ -1066,8 +1066,8 @@ function time(value) {
 var checkpoint = __webpack_require__(8471);
 // EXTERNAL MODULE: ./src/model/permissions.ts
 var permissions = __webpack_require__(5917);
-// EXTERNAL MODULE: ./src/model/plan.ts
-var model_plan = __webpack_require__(7978);
+// EXTERNAL MODULE: ./src/model/plan.ts + 1 modules
+var model_plan = __webpack_require__(9936);
 ;// CONCATENATED MODULE: ./src/model/urls.ts
 /** The URL of `service` when it has one, else the first that answered, else the first. */
 function primaryUrl(urls, service) {

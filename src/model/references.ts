@@ -1,0 +1,113 @@
+import { UserError } from '../util/errors.js';
+import type { Ids } from './ids.js';
+import { describeRef, refOf, type KubeObject } from './objects.js';
+
+/**
+ * What a rendered object may reach in the namespace it shares with other environments and with the
+ * action's own identity: only what belongs to its environment. A pod that runs as the action's
+ * ServiceAccount, mounts another environment's Secret or claim, or a Role the template binds, would
+ * hand the pull request's code a credential its name check alone does not see.
+ */
+export function ownReferences(object: KubeObject, ids: Ids, what: string): void {
+  const at = (field: string, name: unknown): void => {
+    if (typeof name === 'string' && !name.includes(ids.id))
+      throw new UserError(explainForeignReference(object, field, name, ids, what));
+  };
+  const spec = podSpecOf(object);
+  if (spec) podReferences(spec, at);
+  if (object.kind === 'RoleBinding') roleBindingReferences(object, at);
+  if (object.kind === 'Role') roleRules(object, what);
+  if (object.kind === 'Secret' && object.type === 'kubernetes.io/service-account-token')
+    throw new UserError(
+      `The ${what} creates ${describeRef(refOf(object))}, a ServiceAccount token Secret: it would mint a token for whichever ServiceAccount it names. Remove it.`,
+    );
+}
+
+type Reference = (field: string, name: unknown) => void;
+type Spec = Record<string, unknown>;
+
+/** The pod spec of a Pod, a workload's template, or a CronJob's job template. */
+function podSpecOf(object: KubeObject): Spec | undefined {
+  const spec = object.spec as Spec | undefined;
+  if (object.kind === 'Pod') return spec;
+  if (object.kind === 'CronJob') return dig(spec, 'jobTemplate', 'spec', 'template', 'spec');
+  return dig(spec, 'template', 'spec');
+}
+
+function podReferences(spec: Spec, at: Reference): void {
+  for (const field of ['serviceAccountName', 'serviceAccount'] as const)
+    if (spec[field] !== 'default') at(`spec.${field}`, spec[field]);
+  for (const volume of list(spec.volumes)) {
+    at('volumes[].secret.secretName', dig(volume, 'secret')?.secretName);
+    at('volumes[].persistentVolumeClaim.claimName', dig(volume, 'persistentVolumeClaim')?.claimName);
+    for (const source of list(dig(volume, 'projected')?.sources))
+      at('volumes[].projected.sources[].secret.name', dig(source, 'secret')?.name);
+  }
+  for (const key of ['containers', 'initContainers', 'ephemeralContainers']) {
+    for (const container of list(spec[key])) {
+      for (const variable of list(container.env))
+        at(`${key}[].env[].valueFrom.secretKeyRef.name`, dig(variable, 'valueFrom', 'secretKeyRef')?.name);
+      for (const source of list(container.envFrom))
+        at(`${key}[].envFrom[].secretRef.name`, dig(source, 'secretRef')?.name);
+    }
+  }
+}
+
+/** A template's RoleBinding binds its own Role to its own ServiceAccounts, never a ClusterRole. */
+function roleBindingReferences(object: KubeObject, at: Reference): void {
+  const record = object as unknown as Spec;
+  const roleRef = dig(record, 'roleRef');
+  if (roleRef?.kind !== 'Role')
+    at('roleRef (a ClusterRole)', `${String(roleRef?.kind)}/${String(roleRef?.name)}`);
+  at('roleRef.name', roleRef?.name);
+  for (const subject of list(record.subjects)) {
+    if (subject.kind !== 'ServiceAccount')
+      at('subjects[] (not a ServiceAccount)', `${String(subject.kind)}/${String(subject.name)}`);
+    at('subjects[].name', subject.name);
+  }
+}
+
+const READ_VERBS = ['get', 'list', 'watch'];
+
+/** A template's Role may read what the namespace holds, but not its Secrets, and change nothing. */
+function roleRules(object: KubeObject, what: string): void {
+  for (const rule of list((object as unknown as Spec).rules)) {
+    const verbs = strings(rule.verbs);
+    const resources = strings(rule.resources);
+    const changes = verbs.filter((v) => !READ_VERBS.includes(v));
+    const secret = resources.filter((r) => r === '*' || r === 'secrets' || r.startsWith('serviceaccounts'));
+    if (changes.length || secret.length)
+      throw new UserError(
+        `The ${what} creates ${describeRef(refOf(object))}, which grants ${[...changes, ...secret].map((v) => `"${v}"`).join(', ')}: a template's Role may only read (get, list, watch), and never Secrets or ServiceAccounts, or the pull request's code would gain what the action's identity holds. Narrow its rules.`,
+      );
+  }
+}
+
+function explainForeignReference(
+  object: KubeObject,
+  field: string,
+  name: string,
+  ids: Ids,
+  what: string,
+): string {
+  return `The ${what} creates ${describeRef(refOf(object))}, whose ${field} is "${name}", which is not this environment's (its name does not contain ${ids.id}): the preview's code would run with, or read, what belongs to the namespace, another environment or the action itself. Refer only to objects the template creates ({{ id }}-…), or leave the field out.`;
+}
+
+function dig(value: unknown, ...path: string[]): Spec | undefined {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Spec)[key];
+  }
+  return current !== null && typeof current === 'object' ? (current as Spec) : undefined;
+}
+
+function list(value: unknown): Spec[] {
+  return Array.isArray(value)
+    ? (value as unknown[]).filter((v): v is Spec => v !== null && typeof v === 'object')
+    : [];
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? (value as unknown[]).map(String) : [];
+}
