@@ -75,6 +75,9 @@ async function startNginx(
   };
 }
 
+/** Nothing listens here: connections are refused (and fetch does not block the port). */
+const DEAD_PORT = 200;
+
 /** An app: answers `status` with a page, and remembers every request's headers. */
 async function startApp(
   status: number,
@@ -100,7 +103,9 @@ describe('the health gate, against nginx on loopback', () => {
   beforeAll(async () => {
     app = await startApp(200);
     failing = await startApp(500);
-    dead = await freePort();
+    // A privileged port nobody listens on: below the ephemeral range, so no freePort() of a test running
+    // beside this one can take it between here and the check (as a freed ephemeral port could).
+    dead = DEAD_PORT;
     for (const name of ['authApp', 'authDead', 'edge', 'badGateway', 'route', 'routeFailing'])
       port[name] = await freePort();
     writeFileSync(path.join(scratch.dir, 'htpasswd'), `${htpasswdLine('reviewer', 's3cr3t')}\n`);
