@@ -166,10 +166,6 @@ class ChannelPool {
         this.fill();
         return channel;
     }
-    /** Why channels cannot be opened at all (a 403 on the upgrade), once one was refused so. */
-    get refusal() {
-        return this.refused;
-    }
     /** A channel opened for the caller now, when the pool had none, riding out transient failures. */
     openNow() {
         if (this.refused)
@@ -348,10 +344,6 @@ class PortForwardTunnel {
     }
     get activeConnections() {
         return this.bound.size;
-    }
-    /** Why no channel can be opened (the API server refused the upgrade for good, e.g. RBAC's 403). */
-    get refusal() {
-        return this.pool.refusal;
     }
     /** Channels open ahead of demand right now. */
     get pooledChannels() {

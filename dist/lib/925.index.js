@@ -650,7 +650,7 @@ async function connectToPod(client, pod, options) {
     try {
         await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal, {
             log: options.log,
-            refused: () => tunnel.fatal ?? tunnel.refusal,
+            refused: () => tunnel.fatal,
         });
     }
     catch (error) {
@@ -681,7 +681,7 @@ async function connectToPod(client, pod, options) {
                 throw error;
             options.log.warning(`${step} failed after ${cuts() - before} of its streams through the tunnel to the pod were cut (${firstLine(error)}). The Docker server in the pod keeps what it has: running ${step} again once the tunnel works.`);
             await waitForDocker(tunnel.port, options.patienceMs ?? 5 * 60_000, options.signal, {
-                refused: () => tunnel.fatal ?? tunnel.refusal,
+                refused: () => tunnel.fatal,
             });
             return fn().catch((again) => {
                 throw tunnel.fatal ?? again;
@@ -711,9 +711,9 @@ async function waitForDocker(port, timeoutMs, signal, watch = {}) {
     let said = false;
     for (let delay = 100;; delay = Math.min(delay * 2, 2000)) {
         signal.throwIfAborted();
-        const before = refused();
-        if (before)
-            throw before;
+        const refusal = refused();
+        if (refusal)
+            throw refusal;
         try {
             const answer = await ping(port, signal);
             if (answer === 'OK')
@@ -723,9 +723,6 @@ async function waitForDocker(port, timeoutMs, signal, watch = {}) {
         catch (error) {
             last = error.message;
         }
-        const refusal = refused();
-        if (refusal)
-            throw refusal;
         if (!said && log && Date.now() + delay - started > QUIET_MS) {
             said = true;
             log.info(`  Waiting for the pod's Docker server to answer GET /_ping on port ${DOCKER_PORT} (so far: ${last}; at most ${(0,duration/* formatDuration */.a3)(timeoutMs)})`);

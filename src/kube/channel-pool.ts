@@ -70,11 +70,6 @@ export class ChannelPool<C extends Pooled> {
     return channel;
   }
 
-  /** Why channels cannot be opened at all (a 403 on the upgrade), once one was refused so. */
-  get refusal(): Error | undefined {
-    return this.refused;
-  }
-
   /** A channel opened for the caller now, when the pool had none, riding out transient failures. */
   openNow(): Promise<C> {
     if (this.refused) return Promise.reject(this.refused);

@@ -39,7 +39,7 @@ export async function connectToPod(
   try {
     await waitForDocker(tunnel.port, options.pingTimeoutMs ?? 60_000, options.signal, {
       log: options.log,
-      refused: () => tunnel.fatal ?? tunnel.refusal,
+      refused: () => tunnel.fatal,
     });
   } catch (error) {
     await close();
@@ -66,7 +66,7 @@ export async function connectToPod(
         `${step} failed after ${cuts() - before} of its streams through the tunnel to the pod were cut (${firstLine(error)}). The Docker server in the pod keeps what it has: running ${step} again once the tunnel works.`,
       );
       await waitForDocker(tunnel.port, options.patienceMs ?? 5 * 60_000, options.signal, {
-        refused: () => tunnel.fatal ?? tunnel.refusal,
+        refused: () => tunnel.fatal,
       });
       return fn().catch((again: unknown) => {
         throw tunnel.fatal ?? again;
@@ -104,8 +104,8 @@ export async function waitForDocker(
   let said = false;
   for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
     signal.throwIfAborted();
-    const before = refused();
-    if (before) throw before;
+    const refusal = refused();
+    if (refusal) throw refusal;
     try {
       const answer = await ping(port, signal);
       if (answer === 'OK') return;
@@ -113,8 +113,6 @@ export async function waitForDocker(
     } catch (error) {
       last = (error as Error).message;
     }
-    const refusal = refused();
-    if (refusal) throw refusal;
     if (!said && log && Date.now() + delay - started > QUIET_MS) {
       said = true;
       log.info(

@@ -107,11 +107,6 @@ export class PortForwardTunnel {
     return this.bound.size;
   }
 
-  /** Why no channel can be opened (the API server refused the upgrade for good, e.g. RBAC's 403). */
-  get refusal(): Error | undefined {
-    return this.pool.refusal;
-  }
-
   /** Channels open ahead of demand right now. */
   get pooledChannels(): number {
     return this.pool.idleCount;
