@@ -3,10 +3,26 @@ import tseslint from 'typescript-eslint';
 
 /**
  * Who may import whom in src/ (CONTRIBUTING.md, "Map"): the folders follow the flow
- * entry → run → adapters (kube, docker, github, render) → model → util, and each library belongs to
- * one adapter. An import against that fails the lint.
+ * entry → commands → phases → plan → resolve → adapters (kube, docker, github, render) → model → util,
+ * and each library belongs to one adapter. An import against that fails the lint.
  */
-const FOLDERS = ['entry', 'run', 'kube', 'docker', 'github', 'render', 'model', 'util'];
+const FOLDERS = [
+  'entry',
+  'commands',
+  'phases',
+  'plan',
+  'resolve',
+  'kube',
+  'docker',
+  'github',
+  'render',
+  'model',
+  'util',
+];
+const ADAPTERS = ['kube', 'docker', 'github', 'render'];
+/** The commands, each a module of its own that the table loads: no command imports another. */
+const COMMAND_MODULES = ['up', 'down', 'extend', 'doctor', 'cleanup', 'show-plan'];
+const COMMAND_LANES = ['phases', 'plan', 'resolve', ...ADAPTERS, 'model', 'util'];
 const LIBRARIES = {
   '@actions/core': 'entry',
   '@kubernetes/client-node': 'kube',
@@ -24,11 +40,15 @@ const IO_MODULES = [
   'node:https',
 ];
 
-function importRule(folder, mayImport, { io = true } = {}) {
+function importRule(
+  folder,
+  mayImport,
+  { io = true, files = [`src/${folder}/**/*.ts`], patterns: extra = [] } = {},
+) {
   const folders = FOLDERS.filter((f) => f !== folder && !mayImport.includes(f));
   const libraries = Object.entries(LIBRARIES).filter(([, owner]) => owner !== folder);
   return {
-    files: [`src/${folder}/**/*.ts`],
+    files,
     rules: {
       'no-restricted-imports': [
         'error',
@@ -40,10 +60,13 @@ function importRule(folder, mayImport, { io = true } = {}) {
             })),
             ...(io ? [] : IO_MODULES.map((name) => ({ name, message: `src/${folder}/ does no I/O.` }))),
           ],
-          patterns: folders.map((f) => ({
-            group: [`../${f}/*`],
-            message: `src/${folder}/ may import only ${mayImport.map((m) => `src/${m}/`).join(', ') || 'its own folder'}: see CONTRIBUTING.md, "Map".`,
-          })),
+          patterns: [
+            ...folders.map((f) => ({
+              group: [`../${f}/*`],
+              message: `src/${folder}/ may import only ${mayImport.map((m) => `src/${m}/`).join(', ') || 'its own folder'}: see CONTRIBUTING.md, "Map".`,
+            })),
+            ...extra,
+          ],
         },
       ],
     },
@@ -69,8 +92,18 @@ export default tseslint.config(
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
     },
   },
-  importRule('entry', ['run', 'kube', 'docker', 'github', 'render', 'model', 'util']),
-  importRule('run', ['kube', 'docker', 'github', 'render', 'model', 'util']),
+  importRule('entry', FOLDERS.slice(1)),
+  importRule('commands', COMMAND_LANES),
+  importRule('commands', COMMAND_LANES, {
+    files: COMMAND_MODULES.map((name) => `src/commands/${name}.ts`),
+    patterns: COMMAND_MODULES.map((name) => ({
+      group: [`./${name}.js`],
+      message: 'A command does not import another: what two commands share is a phase (src/phases/).',
+    })),
+  }),
+  importRule('phases', ['plan', 'resolve', ...ADAPTERS, 'model', 'util']),
+  importRule('plan', ['resolve', ...ADAPTERS, 'model', 'util']),
+  importRule('resolve', [...ADAPTERS, 'model', 'util']),
   importRule('kube', ['model', 'util']),
   importRule('docker', ['model', 'util']),
   importRule('github', ['model', 'util']),

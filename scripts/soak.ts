@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeError } from '../src/util/errors.js';
 import { mapInputs } from '../src/model/inputs.js';
-import { runCommand } from '../src/run/dispatch.js';
+import { runPreview } from '../src/entry/run-preview.js';
 import { consoleLogger, type Logger } from '../src/util/log.js';
 import { NO_EVENT } from '../test/helpers.js';
 import { FakeKubeApiServer } from '../test/k8s/server.js';
@@ -31,7 +31,7 @@ cpSync(path.join(ROOT, 'examples/hello'), dir, { recursive: true });
 execFileSync('sh', [path.join(dir, 'prepare.sh')]);
 writeFileSync(path.join(dir, '.env'), 'COMPOSE_PROJECT_NAME=hello-soak\nHELLO_PORT=18081\n');
 const run = (command: string) =>
-  runCommand({
+  runPreview({
     input: mapInputs({
       command,
       'env-id': 'soak',

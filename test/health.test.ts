@@ -5,7 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htpasswdLine } from '../src/model/exposure.js';
-import { checkUrls, type HealthTarget } from '../src/run/health.js';
+import { checkUrls, type HealthTarget } from '../src/phases/health.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
 import {
   doubleInputs,

@@ -15,7 +15,7 @@ import type {
   PlanOutcome,
   UpOutcome,
 } from '../src/model/outcome.js';
-import { runCommand } from '../src/run/dispatch.js';
+import { runPreview } from '../src/entry/run-preview.js';
 import type { Logger } from '../src/util/log.js';
 import { remoteProjectDir } from '../src/docker/sync.js';
 import { FakeKubeApiServer } from './k8s/server.js';
@@ -96,7 +96,7 @@ export async function run(
     now?: () => Date;
   } = {},
 ): Promise<AnyOutcome> {
-  return runCommand({
+  return runPreview({
     input: mapInputs(inputs),
     context: { ...NO_EVENT, ...options.context },
     log: options.log ?? memoryLogger(),

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resourceId } from '../src/model/ids.js';
 import { ANNOTATIONS, LABELS, identityLabels } from '../src/model/objects.js';
-import { buildPlan, type PlanOptions } from '../src/model/plan.js';
+import { buildPlan, type DeployStamp } from '../src/model/plan.js';
 import type { TemplateArgs } from '../src/model/template-args.js';
 import { loadTemplate, renderTemplate } from '../src/render/template.js';
 import { ROOT, kafkaTemplate, scratchDir } from './helpers.js';
@@ -27,7 +27,7 @@ const args: TemplateArgs = {
   priorityClassName: undefined,
   registryMirrors: [],
 };
-const options: PlanOptions = {
+const options: DeployStamp = {
   namespace: 'previews',
   ids,
   labels: { team: 'web' },

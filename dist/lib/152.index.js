@@ -87,8 +87,8 @@ function jobSummary(outcome) {
 
 // EXTERNAL MODULE: ./src/model/inputs.ts
 var inputs = __webpack_require__(492);
-// EXTERNAL MODULE: ./src/run/dispatch.ts + 3 modules
-var dispatch = __webpack_require__(2446);
+// EXTERNAL MODULE: ./src/entry/run-preview.ts + 7 modules
+var run_preview = __webpack_require__(6581);
 // EXTERNAL MODULE: ./src/model/checkpoint.ts
 var checkpoint = __webpack_require__(8471);
 ;// CONCATENATED MODULE: ./src/entry/post.ts
@@ -115,7 +115,7 @@ async function runPostStep(env, log) {
                 ? { kind: 'content', content: input('kubeconfig') ?? '' }
                 : held.kubeconfig;
             // Loaded when needed: the main step's start does not parse the Kubernetes and GitHub libraries.
-            const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708)]).then(__webpack_require__.bind(__webpack_require__, 9946));
+            const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(45)]).then(__webpack_require__.bind(__webpack_require__, 4708));
             const { releaseLease } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(207)]).then(__webpack_require__.bind(__webpack_require__, 6207));
             const client = KubeClient.connect(source, held.context, held.namespace, { log, env });
             if (await releaseLease(client, held.name, held.identity, log))
@@ -165,7 +165,7 @@ async function runAction() {
     core/* saveState */.LZ(checkpoint/* MAIN_STATE */.A.started, 'true');
     const signal = (0,errors/* cancelOnSignals */.dJ)();
     try {
-        const outcome = await (0,dispatch.runCommand)({
+        const outcome = await (0,run_preview.runPreview)({
             input: (0,inputs/* actionInputs */.eh)(process.env),
             context: (0,github_event/* readRunContext */.$)(process.env),
             log: actionLogger(),

@@ -2,7 +2,7 @@ export const id = 708;
 export const ids = [708,95];
 export const modules = {
 
-/***/ 9946:
+/***/ 4708:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 

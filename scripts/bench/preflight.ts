@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { mapInputs } from '../../src/model/inputs.js';
-import { runCommand } from '../../src/run/dispatch.js';
+import { runPreview } from '../../src/entry/run-preview.js';
 import { NO_EVENT } from '../../test/helpers.js';
 import type { PolicyRule } from '../../test/k8s/server.js';
 import { NAMESPACE, ROOT, quiet, startDouble } from './double.js';
@@ -30,7 +30,7 @@ export async function preflightFigures(runs: number): Promise<void> {
     r.resources?.includes('pods') ? { ...r, verbs: r.verbs.filter((v) => v !== 'create') } : r,
   );
   const run = (command: string, envId: string) =>
-    runCommand({
+    runPreview({
       input: mapInputs({
         command,
         'env-id': envId,

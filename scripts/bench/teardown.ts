@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { mapInputs } from '../../src/model/inputs.js';
-import { runCommand } from '../../src/run/dispatch.js';
+import { runPreview } from '../../src/entry/run-preview.js';
 import { NO_EVENT } from '../../test/helpers.js';
 import { NAMESPACE, ROOT, quiet, startDouble } from './double.js';
 import { repeat, secondsSince, show } from './figures.js';
@@ -32,7 +32,7 @@ export async function teardownTime(runs: number): Promise<void> {
   writeFileSync(path.join(dir, '.env'), 'COMPOSE_PROJECT_NAME=hello-bench-down\nHELLO_PORT=18091\n');
   writeFileSync(path.join(dir, 'compose.override.yaml'), STUBBORN);
   const run = (command: string) =>
-    runCommand({
+    runPreview({
       input: mapInputs({
         command,
         'env-id': 'bench-down',

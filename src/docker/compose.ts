@@ -6,7 +6,7 @@ import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { docker, type DockerOptions } from './cli.js';
 import { leaveGitOut } from './confine-build.js';
-import type { ComposeModel } from './model.js';
+import type { ComposeModel } from './compose-file.js';
 
 export interface Target {
   /** DOCKER_HOST of the pod's Docker server (the tunnel). */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Logger } from '../util/log.js';
 import { builderIgnoreFile } from './confine-dockerignore.js';
 import { LEAVE_GIT_OUT, type BuildSpec } from './confine-model.js';
-import type { ComposeModel } from './model.js';
+import type { ComposeModel } from './compose-file.js';
 
 /**
  * The model compose builds from, with the project's .git left out of every build marked for it: the

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { UserError } from '../util/errors.js';
 import { confinePath, placeOf, type Roots } from './confine.js';
 import { builderIgnoreFile, isIgnored, parseDockerignore } from './confine-dockerignore.js';
-import type { ComposeModel } from './model.js';
+import type { ComposeModel } from './compose-file.js';
 import { fileSources } from './sync.js';
 
 /** A build context or source the builder fetches itself (git, HTTP tarball): no file of the runner. */

@@ -4,7 +4,7 @@ import { readRunContext } from '../github/event.js';
 import { actionLogger } from './action-log.js';
 import { jobSummary, urlOutputs } from './summary.js';
 import { actionInputs } from '../model/inputs.js';
-import { runCommand } from '../run/dispatch.js';
+import { runPreview } from './run-preview.js';
 import { runPostStep } from './post.js';
 import { MAIN_STATE } from '../model/checkpoint.js';
 
@@ -15,7 +15,7 @@ export async function runAction(): Promise<void> {
   core.saveState(MAIN_STATE.started, 'true');
   const signal = cancelOnSignals();
   try {
-    const outcome = await runCommand({
+    const outcome = await runPreview({
       input: actionInputs(process.env),
       context: readRunContext(process.env),
       log: actionLogger(),

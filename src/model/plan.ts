@@ -45,7 +45,8 @@ export interface Provenance {
   expiresAt?: Date | undefined;
 }
 
-export interface PlanOptions {
+/** What every object of one deploy records, its exposure's included: one value, computed once per run. */
+export interface DeployStamp {
   namespace: string;
   ids: Ids;
   /** Extra labels and annotations from the inputs, added to every object. */
@@ -104,8 +105,8 @@ export function dockerHostObject(plan: Pick<Plan, 'objects' | 'dockerHost'>): Ku
  * Validates the rendered objects against the kube-pod contract and adds the labels and annotations that
  * let kube-pod-preview find, own and remove them. Pure: the same input gives the same plan.
  */
-export function buildPlan(rendered: RenderedTemplate, options: PlanOptions): Plan {
-  const objects = labelObjects(rendered, options, 'template');
+export function buildPlan(rendered: RenderedTemplate, stamp: DeployStamp): Plan {
+  const objects = labelObjects(rendered, stamp, 'template');
   const dockerHost = findDockerHost(objects);
   const kinds = kindsOf(objects);
   dockerHost.metadata.annotations = {
@@ -122,8 +123,8 @@ export function buildPlan(rendered: RenderedTemplate, options: PlanOptions): Pla
     };
   }
   return {
-    namespace: options.namespace,
-    ids: options.ids,
+    namespace: stamp.namespace,
+    ids: stamp.ids,
     objects,
     dockerHost: refOf(dockerHost),
     kinds,
@@ -152,10 +153,10 @@ function exposedDockerServer(dockerHost: KubeObject): string[] {
  * The objects of the exposure template (Services, Ingresses, …), held to the same rules as the pod
  * template's and labelled as the environment's exposure, so a redeploy can prune what it no longer needs.
  */
-export function buildExposurePlan(rendered: RenderedTemplate, options: PlanOptions): ObjectSet {
-  const objects = labelObjects(rendered, options, 'exposure template', { allowEmpty: true });
+export function buildExposurePlan(rendered: RenderedTemplate, stamp: DeployStamp): ObjectSet {
+  const objects = labelObjects(rendered, stamp, 'exposure template', { allowEmpty: true });
   for (const object of objects) object.metadata.labels![LABELS.component] = EXPOSE_COMPONENT;
-  return { namespace: options.namespace, ids: options.ids, objects, kinds: kindsOf(objects) };
+  return { namespace: stamp.namespace, ids: stamp.ids, objects, kinds: kindsOf(objects) };
 }
 
 function kindsOf(objects: KubeObject[]): string[] {
@@ -164,26 +165,26 @@ function kindsOf(objects: KubeObject[]): string[] {
 
 function labelObjects(
   rendered: RenderedTemplate,
-  options: PlanOptions,
+  stamp: DeployStamp,
   what: string,
   { allowEmpty = false } = {},
 ): KubeObject[] {
   if (rendered.objects.length === 0 && !allowEmpty) throw new UserError(`The ${what} rendered no objects.`);
-  for (const key of Object.keys(options.labels)) {
+  for (const key of Object.keys(stamp.labels)) {
     if (Object.values(LABELS).includes(key as never)) {
       throw new UserError(`Input labels may not set ${key}: kube-pod-preview sets it to find its objects.`);
     }
   }
-  const objects = inNamespace(rendered.objects, options.namespace, what);
+  const objects = inNamespace(rendered.objects, stamp.namespace, what);
   for (const object of objects) {
-    ownName(object, options.ids, what);
+    ownName(object, stamp.ids, what);
     // A template the workflow names may use the namespace's shared objects (a ServiceAccount, a Secret).
-    if (rendered.fromPullRequest) ownReferences(object, options.ids, what);
+    if (rendered.fromPullRequest) ownReferences(object, stamp.ids, what);
   }
-  const identity = identityLabels(options.ids);
-  const annotations = { ...options.annotations, ...provenanceAnnotations(options.provenance, rendered) };
+  const identity = identityLabels(stamp.ids);
+  const annotations = { ...stamp.annotations, ...provenanceAnnotations(stamp.provenance, rendered) };
   for (const object of objects) {
-    object.metadata.labels = { ...object.metadata.labels, ...options.labels, ...identity };
+    object.metadata.labels = { ...object.metadata.labels, ...stamp.labels, ...identity };
     object.metadata.annotations = { ...object.metadata.annotations, ...annotations };
     labelNested(object, identity);
   }

@@ -1,8 +1,6 @@
-import { htpasswdLine, type ExposureEntry } from './exposure.js';
-import type { Ids } from './ids.js';
-import { DOCKER_HOST_COMPONENT, LABELS, identityLabels } from './objects.js';
+import type { ExposureEntry } from './exposure.js';
 import type { PodSettings } from './pod-settings.js';
-import type { ExposeSettings, Settings } from './settings.js';
+import type { ExposeSettings } from './settings.js';
 
 /**
  * The arguments a pod template is rendered with: Preevy's four, plus what a PR preview knows, plus the
@@ -37,48 +35,4 @@ export interface ExposureTemplateArgs {
   tlsSecret: string | undefined;
   ingressAnnotations: Record<string, string>;
   basicAuth: { secretName: string; htpasswd: string } | undefined;
-}
-
-export function templateArgs(
-  settings: Settings,
-  ids: Ids,
-  run: { repository: string; prNumber: number | undefined; sha: string | undefined; project: string },
-): TemplateArgs {
-  return {
-    namespace: settings.namespace,
-    id: ids.id,
-    storageClass: settings.storageClass,
-    storageSize: settings.storageSize,
-    labels: identityLabels(ids),
-    envId: ids.envId,
-    ...run,
-    ...settings.pod,
-  };
-}
-
-export function exposureTemplateArgs(
-  namespace: string,
-  expose: ExposeSettings,
-  ids: Ids,
-  entries: ExposureEntry[],
-): ExposureTemplateArgs {
-  const labels = identityLabels(ids);
-  return {
-    namespace,
-    id: ids.id,
-    envId: ids.envId,
-    labels,
-    selector: { ...labels, [LABELS.component]: DOCKER_HOST_COMPONENT },
-    expose: expose.mode,
-    entries,
-    ingressClass: expose.ingressClass,
-    tlsSecret: expose.tlsSecret,
-    ingressAnnotations: expose.ingressAnnotations,
-    basicAuth: expose.basicAuth
-      ? {
-          secretName: `${ids.id}-basic-auth`,
-          htpasswd: htpasswdLine(expose.basicAuth.user, expose.basicAuth.password),
-        }
-      : undefined,
-  };
 }

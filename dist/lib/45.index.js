@@ -1,0 +1,93 @@
+export const id = 45;
+export const ids = [45];
+export const modules = {
+
+/***/ 8045:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AI: () => (/* binding */ leaseName),
+/* harmony export */   Ab: () => (/* binding */ identityLabels),
+/* harmony export */   BA: () => (/* binding */ EXPOSE_COMPONENT),
+/* harmony export */   BC: () => (/* binding */ ANNOTATIONS),
+/* harmony export */   H8: () => (/* binding */ refOf),
+/* harmony export */   O$: () => (/* binding */ LEASE_PREFIX),
+/* harmony export */   Pb: () => (/* binding */ parseKindKey),
+/* harmony export */   Ro: () => (/* binding */ describeRef),
+/* harmony export */   YJ: () => (/* binding */ WORKLOAD_KIND_KEYS),
+/* harmony export */   _V: () => (/* binding */ kindKey),
+/* harmony export */   b6: () => (/* binding */ environmentSelector),
+/* harmony export */   ev: () => (/* binding */ annotatedTime),
+/* harmony export */   kg: () => (/* binding */ LABELS),
+/* harmony export */   qK: () => (/* binding */ DOCKER_HOST_COMPONENT),
+/* harmony export */   u: () => (/* binding */ MANAGER)
+/* harmony export */ });
+function refOf(object) {
+    return { apiVersion: object.apiVersion, kind: object.kind, name: object.metadata.name };
+}
+/** `StatefulSet/web-pr-1`, the way kubectl names an object. */
+function describeRef(ref) {
+    return `${ref.kind}/${ref.name}`;
+}
+/** A kind as teardown remembers it: `apps/v1/StatefulSet`, `v1/ConfigMap`. */
+function kindKey(ref) {
+    return `${ref.apiVersion}/${ref.kind}`;
+}
+function parseKindKey(key) {
+    const at = key.lastIndexOf('/');
+    return { apiVersion: key.slice(0, at), kind: key.slice(at + 1) };
+}
+/** Labels that identify what kube-pod-preview created, and for which environment. */
+const LABELS = {
+    managedBy: 'app.kubernetes.io/managed-by',
+    envId: 'kube-pod-preview/env-id',
+    id: 'kube-pod-preview/id',
+    component: 'app.kubernetes.io/component',
+};
+const MANAGER = 'kube-pod-preview';
+/** Names of the Leases that let one run at a time change an environment: kube-pod-preview's own. */
+const LEASE_PREFIX = `${MANAGER}-`;
+/** The name of the environment's Lease. */
+function leaseName(id) {
+    return `${LEASE_PREFIX}${id}`;
+}
+/** The kinds that may run the Docker server, as kind keys: teardown, cleanup and access checks list both. */
+const WORKLOAD_KIND_KEYS = ['apps/v1/StatefulSet', 'apps/v1/Deployment'];
+const DOCKER_HOST_COMPONENT = 'docker-host';
+/** The component label of the objects that expose the published ports (Services, Ingresses, …). */
+const EXPOSE_COMPONENT = 'preview-exposure';
+const ANNOTATIONS = {
+    repository: 'kube-pod-preview/repository',
+    prUrl: 'kube-pod-preview/pr-url',
+    sha: 'kube-pod-preview/sha',
+    templateHash: 'kube-pod-preview/template-hash',
+    deployedAt: 'kube-pod-preview/deployed-at',
+    /** On the docker-host workload: every kind the environment's template used, for teardown. */
+    kinds: 'kube-pod-preview/kinds',
+    /** On the docker-host workload: the kinds the exposure template used, recorded before it applies them. */
+    exposureKinds: 'kube-pod-preview/exposure-kinds',
+    /** When `cleanup` may remove the environment: the last deploy plus input ttl (or `/preview extend`). */
+    expiresAt: 'kube-pod-preview/expires-at',
+    /** On the docker-host workload: since when `cleanup` has it scaled to zero (input sleep-after). */
+    sleepingSince: 'kube-pod-preview/sleeping-since',
+    /** On the docker-host workload: the last deploy's URLs (JSON), for the comment of a sleeping one. */
+    urls: 'kube-pod-preview/urls',
+};
+/** A time an annotation of the object records (deployed-at, expires-at, …); undefined without one. */
+function annotatedTime(object, annotation) {
+    const at = Date.parse(object.metadata.annotations?.[annotation] ?? '');
+    return Number.isNaN(at) ? undefined : new Date(at);
+}
+/** The labels that identify one environment's objects. Stable across deploys, so fit for selectors. */
+function identityLabels(ids) {
+    return { [LABELS.managedBy]: MANAGER, [LABELS.envId]: ids.envId, [LABELS.id]: ids.id };
+}
+/** The label selector that finds every object of one environment. */
+function environmentSelector(id) {
+    return `${LABELS.managedBy}=${MANAGER},${LABELS.id}=${id}`;
+}
+
+
+/***/ })
+
+};

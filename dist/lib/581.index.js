@@ -1,0 +1,2405 @@
+export const id = 581;
+export const ids = [581];
+export const modules = {
+
+/***/ 1670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ docker),
+/* harmony export */   U: () => (/* binding */ firstLines)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+
+
+const COMPOSE_MISSING = /is not a docker command|unknown command "compose"|unknown shorthand flag: 'f' in -f/;
+/**
+ * Runs the docker CLI. Docker settings that would point it elsewhere (a context, TLS) are cleared when
+ * a DOCKER_HOST is given, so the command reaches exactly that host.
+ */
+function docker(args, options) {
+    const env = { ...options.environment, ...options.env };
+    if (options.env?.DOCKER_HOST) {
+        for (const name of ['DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_TLS'])
+            delete env[name];
+    }
+    return new Promise((resolve, reject) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('docker', args, {
+            cwd: options.cwd,
+            env,
+            signal: options.signal,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        const lines = (emit) => {
+            let pending = '';
+            return (chunk) => {
+                const text = chunk.toString('utf8');
+                emit(text);
+                if (!options.onLine)
+                    return;
+                pending += text;
+                const parts = pending.split(/\r?\n/);
+                pending = parts.pop() ?? '';
+                for (const line of parts)
+                    options.onLine(line);
+            };
+        };
+        child.stdout.on('data', lines((t) => (stdout += t)));
+        child.stderr.on('data', lines((t) => (stderr += t)));
+        child.on('error', (error) => {
+            if (error.code === 'ENOENT') {
+                reject(new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('The docker CLI was not found on PATH. Install Docker with Compose v2 (GitHub-hosted runners have it).'));
+            }
+            else
+                reject(error);
+        });
+        child.on('close', (code) => {
+            if (COMPOSE_MISSING.test(stderr)) {
+                reject(new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('Docker Compose v2 is required (`docker compose`), but this docker CLI has no compose plugin. Install the docker-compose-plugin package, or put the compose binary in ~/.docker/cli-plugins/docker-compose.'));
+            }
+            else
+                resolve({ code: code ?? 1, stdout, stderr });
+        });
+    });
+}
+function firstLines(text, count = 8) {
+    return text.trim().split('\n').slice(0, count).join('\n');
+}
+
+
+/***/ }),
+
+/***/ 4741:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  lA: () => (/* binding */ declaredPorts),
+  M9: () => (/* binding */ loadComposeModel)
+});
+
+// UNUSED EXPORTS: withoutFileContent
+
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+// EXTERNAL MODULE: ./src/docker/cli.ts
+var cli = __webpack_require__(1670);
+// EXTERNAL MODULE: ./src/docker/confine.ts
+var confine = __webpack_require__(7256);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/docker/confine-files.ts
+
+
+
+
+
+
+
+/** The names compose looks for in the project's directory, in its order. */
+const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
+const OVERRIDE_FILES = [
+    'compose.override.yml',
+    'compose.override.yaml',
+    'docker-compose.override.yml',
+    'docker-compose.override.yaml',
+];
+/** A path compose would fetch instead of reading: git (https, ssh, scp-like) or OCI. */
+const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)|^[^/]*@[^/]+:/i;
+/**
+ * The compose files of the project, each checked: input compose-file, else COMPOSE_FILE (from
+ * compose's environment or the project's .env, which the pull request controls), else compose's own
+ * names in working-directory. Unlike compose's discovery, parent directories are not searched.
+ */
+async function composeFiles(project, roots, environment) {
+    const dir = project.workingDirectory;
+    const dotEnv = await readDotEnv(dir, roots);
+    let files = project.composeFiles;
+    const listed = environment.COMPOSE_FILE ?? dotEnv.COMPOSE_FILE;
+    if (files.length === 0 && listed) {
+        if (listed.includes('$'))
+            throw new errors/* UserError */.yo(`COMPOSE_FILE (${listed}) uses a variable: kube-pod-preview checks every file compose reads before compose reads it, and cannot tell which file a variable names. Write the paths without variables, or set input compose-file.`);
+        const separator = environment.COMPOSE_PATH_SEPARATOR ?? dotEnv.COMPOSE_PATH_SEPARATOR ?? (external_node_path_default()).delimiter;
+        files = listed
+            .split(separator)
+            .filter(Boolean)
+            .map((f) => external_node_path_default().resolve(dir, f));
+    }
+    if (files.length === 0) {
+        const found = [await firstExisting(dir, DEFAULT_FILES), await firstExisting(dir, OVERRIDE_FILES)];
+        files = found.filter((f) => f !== undefined);
+        if (files.length === 0 || !found[0])
+            throw new errors/* UserError */.yo(`Could not read a compose file in ${dir}: it has none of ${DEFAULT_FILES.join(', ')}.\nSet input compose-file (newline-separated paths) or working-directory to point at the project.`);
+    }
+    return { files, namesEnvFiles: await checkComposeFiles(files, roots) };
+}
+async function firstExisting(dir, names) {
+    for (const name of names)
+        if (await exists(external_node_path_default().join(dir, name)))
+            return external_node_path_default().join(dir, name);
+    return undefined;
+}
+async function exists(file) {
+    return (0,promises_.lstat)(file).then(() => true, () => false);
+}
+/** The variables of a directory's .env, which compose reads for interpolation and COMPOSE_* settings. */
+async function readDotEnv(dir, roots) {
+    const file = await checkDotEnv(dir, roots);
+    return file ? (0,external_node_util_.parseEnv)(await (0,promises_.readFile)(file, 'utf8')) : {};
+}
+/** A directory's .env, if it has one, checked: a symlink to a runner file would be read by compose. */
+async function checkDotEnv(dir, roots) {
+    const file = external_node_path_default().join(dir, '.env');
+    if (!(await exists(file)))
+        return undefined;
+    const owner = external_node_path_default().resolve(dir) === external_node_path_default().resolve(roots.project) ? 'the project' : (0,confine/* shortName */.EU)(dir, roots);
+    return (0,confine/* confinePath */.ey)(file, roots, `The .env file of ${owner}`);
+}
+/**
+ * What compose reads while it loads the files, before anything could check its model: the files of
+ * `include` (with their env_file and project_directory) and of `extends`, recursively. Only those keys
+ * of the raw YAML are read; compose itself still merges and normalizes everything.
+ */
+async function checkComposeFiles(files, roots) {
+    const projectDir = external_node_path_default().dirname(files[0]);
+    await checkDotEnv(projectDir, roots);
+    const walk = { roots, seen: new Set(), namesEnvFiles: false };
+    for (const file of files)
+        await checkFile(file, projectDir, 'The compose file', walk);
+    return walk.namesEnvFiles;
+}
+/**
+ * Checks one compose file and what it names. `workDir` is the directory relative paths in it are
+ * resolved against: the project's for the top-level files, the included project's for an included one.
+ */
+async function checkFile(file, workDir, what, walk) {
+    const real = await (0,confine/* confinePath */.ey)(file, walk.roots, what);
+    if (walk.seen.has(real))
+        return;
+    walk.seen.add(real);
+    let text;
+    try {
+        text = await (0,promises_.readFile)(real, 'utf8');
+    }
+    catch {
+        return; // compose says that it is missing
+    }
+    const name = (0,confine/* shortName */.EU)(file, walk.roots);
+    for (const document of (0,dist/* parseAllDocuments */.hR)(text, { merge: true, uniqueKeys: false })) {
+        if (document.errors.length > 0) {
+            throw new errors/* UserError */.yo(`${name} is not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
+        }
+        const content = document.toJS({ maxAliasCount: 10_000 });
+        if (!content || typeof content !== 'object')
+            continue;
+        walk.namesEnvFiles ||= namesEnvFiles(content.services);
+        await checkIncludes(content.include, { file, name, workDir }, walk);
+        await checkExtends(content.services, { file, name, workDir }, walk);
+    }
+}
+/** Keys as parsed (escapes decoded, merge keys applied), so no spelling of them goes unseen. */
+function namesEnvFiles(services) {
+    if (!services || typeof services !== 'object')
+        return false;
+    return Object.values(services).some((s) => s && typeof s === 'object' && ('env_file' in s || 'label_file' in s));
+}
+/** `include: [path | {path, env_file, project_directory}]`, each checked, and the included files walked. */
+async function checkIncludes(include, from, walk) {
+    if (!Array.isArray(include))
+        return;
+    for (const [index, entry] of include.entries()) {
+        const spec = (typeof entry === 'string' ? { path: entry } : (entry ?? {}));
+        const key = `${from.name}'s include[${index}]`;
+        const paths = await checkPaths(spec.path, from, `${key}.path`, walk.roots);
+        const dirs = await checkPaths(spec.project_directory, from, `${key}.project_directory`, walk.roots);
+        await checkPaths(spec.env_file, from, `${key}.env_file`, walk.roots);
+        const workDir = dirs[0] ?? external_node_path_default().dirname(paths[0] ?? from.file);
+        if (dirs.length === 0)
+            await checkDotEnv(workDir, walk.roots);
+        for (const dir of dirs)
+            await checkDotEnv(dir, walk.roots);
+        for (const file of paths)
+            await checkFile(file, workDir, `${key}.path`, walk);
+    }
+}
+/** `extends: {file, service}` of every service: the file is read whole when compose loads it. */
+async function checkExtends(services, from, walk) {
+    if (!services || typeof services !== 'object')
+        return;
+    for (const [service, definition] of Object.entries(services)) {
+        const extended = definition?.extends;
+        if (!extended || typeof extended !== 'object')
+            continue;
+        const key = `Service ${service}'s extends.file (in ${from.name})`;
+        const files = await checkPaths(extended.file, from, key, walk.roots);
+        for (const file of files)
+            await checkFile(file, external_node_path_default().dirname(file), key, walk);
+    }
+}
+/**
+ * The paths of a key (one or a list), each refused when it uses a variable or is remote, and checked
+ * resolved both against the including file's directory and the project's: they differ for an override
+ * file in another directory, and either reading must stay inside.
+ */
+async function checkPaths(value, from, key, roots) {
+    const checked = [];
+    for (const entry of [value].flat()) {
+        const written = typeof entry === 'string' ? entry : entry?.path;
+        if (typeof written !== 'string' || written === '')
+            continue;
+        if (written.includes('$'))
+            throw new errors/* UserError */.yo(`${key} is ${written}, which uses a variable: kube-pod-preview checks every file compose reads before compose reads it, and cannot tell which file a variable names. Write the path without variables.`);
+        if (REMOTE.test(written))
+            throw new errors/* UserError */.yo(`${key} is ${written}, a remote file: compose would fetch it and load what it names on the runner before anything could check it. Copy it into the project.`);
+        const expanded = written.startsWith('~') ? external_node_path_default().join(external_node_os_default().homedir(), written.slice(1)) : written;
+        const candidates = new Set([
+            external_node_path_default().resolve(from.workDir, expanded),
+            external_node_path_default().resolve(external_node_path_default().dirname(from.file), expanded),
+        ]);
+        for (const candidate of candidates)
+            await (0,confine/* confinePath */.ey)(candidate, roots, key);
+        checked.push(...candidates);
+    }
+    return checked;
+}
+
+// EXTERNAL MODULE: ./src/docker/confine-model.ts
+var confine_model = __webpack_require__(1848);
+;// CONCATENATED MODULE: ./src/docker/compose-file.ts
+
+
+
+
+
+/**
+ * The ports the model publishes on a fixed host port, known before compose runs; a range or an
+ * unpublished port gets its number from the Docker server.
+ */
+function declaredPorts(model) {
+    return Object.entries(model.services).flatMap(([service, definition]) => (definition.ports ?? []).flatMap((port) => /^\d+$/.test(port.published ?? '')
+        ? [
+            {
+                service,
+                targetPort: port.target,
+                publishedPort: Number(port.published),
+                protocol: port.protocol ?? 'tcp',
+            },
+        ]
+        : []));
+}
+/**
+ * Loads the compose project the way `docker compose` itself sees it: `docker compose config` merges the
+ * files, resolves paths and variables, and keeps extension sections such as `x-preevy`.
+ *
+ * The files come from the pull request, so every file compose reads must lie in the project (or input
+ * allow-paths), checked before compose reads it: the compose files and what they include or extend
+ * (from their raw YAML), then the env and label files (from a first `config` that neither interpolates
+ * nor reads env files), then, on the full model, what `up` and the builder will read.
+ */
+async function loadComposeModel(project, environment, signal) {
+    const roots = await (0,confine/* confinementRoots */.IT)(project.workingDirectory, project.allowPaths);
+    const { files, namesEnvFiles } = await composeFiles(project, roots, environment);
+    const base = ['compose', ...files.flatMap((f) => ['-f', f]), 'config', '--format', 'json'];
+    const where = project.composeFiles.length
+        ? `compose file ${project.composeFiles.join(', ')}`
+        : `a compose file in ${project.workingDirectory}`;
+    const config = (args) => runConfig(args, where, { cwd: project.workingDirectory, environment, signal });
+    // Where they lie once compose resolved paths, include and extends, before it reads them.
+    if (namesEnvFiles)
+        await (0,confine_model/* confineEnvFiles */.bB)(await config([...base, '--no-interpolate', '--no-env-resolution']), roots);
+    const model = await config(base);
+    await (0,confine_model/* confineModel */.s5)(model, roots, environment);
+    return model;
+}
+async function runConfig(args, where, options) {
+    const result = await (0,cli/* docker */.T)(args, options);
+    if (result.code !== 0) {
+        throw new errors/* UserError */.yo(`Could not read ${where}: ${withoutFileContent((0,cli/* firstLines */.U)(result.stderr))}\nSet input compose-file (newline-separated paths) or working-directory to point at the project.`);
+    }
+    let model;
+    try {
+        model = JSON.parse(result.stdout);
+    }
+    catch {
+        throw new errors/* UserError */.yo(`docker compose config did not print a JSON model for ${where}; is Compose v2 installed?`);
+    }
+    // Compose accepts a file without services; a preview of one would provision a pod to run nothing.
+    if (!model.name ||
+        typeof model.services !== 'object' ||
+        model.services === null ||
+        !Object.keys(model.services).length) {
+        throw new errors/* UserError */.yo(`${where} has no services: a preview runs the project's services. Set input compose-file (or working-directory) to the project's compose file.`);
+    }
+    return model;
+}
+/**
+ * Compose quotes the line of an env file it cannot parse (`failed to read x.env: line 1: unexpected
+ * character "{" in variable name "{…}"`): an env file may hold secrets the workflow wrote there.
+ */
+function withoutFileContent(text) {
+    return text.replace(/(failed to read .*?: line \d+):.*/g, '$1: not a valid env file (its content is not shown)');
+}
+
+
+/***/ }),
+
+/***/ 1883:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Km: () => (/* binding */ builderIgnoreFile),
+/* harmony export */   pi: () => (/* binding */ isIgnored),
+/* harmony export */   yr: () => (/* binding */ parseDockerignore)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * The patterns of a .dockerignore file: comments and blank lines skipped, `!` marks an exception, each
+ * pattern cleaned and stripped of a leading `/` (moby/patternmatcher's ReadAll and compile).
+ */
+function parseDockerignore(text) {
+    const patterns = [];
+    for (const raw of text.split(/\r?\n/)) {
+        let line = raw.trim();
+        if (!line || line.startsWith('#'))
+            continue;
+        const exclusion = line.startsWith('!');
+        if (exclusion)
+            line = line.slice(1).trim();
+        if (!line)
+            continue;
+        line = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.normalize(line).replace(/\/+$/, '');
+        if (line.length > 1 && line.startsWith('/'))
+            line = line.slice(1);
+        patterns.push({ exclusion, regex: compile(line) });
+    }
+    return patterns;
+}
+/** The regular expression of a pattern: `**` any number of directories, `*` and `?` within one. */
+function compile(pattern) {
+    let source = '^';
+    for (let i = 0; i < pattern.length; i++) {
+        const ch = pattern[i];
+        if (ch === '*' && pattern[i + 1] === '*') {
+            i++;
+            if (pattern[i + 1] === '/')
+                i++;
+            source += i + 1 >= pattern.length ? '.*' : '(.*/)?';
+        }
+        else if (ch === '*')
+            source += '[^/]*';
+        else if (ch === '?')
+            source += '[^/]';
+        else if (ch === '.' || ch === '$')
+            source += `\\${ch}`;
+        else if (ch === '\\')
+            source += i + 1 < pattern.length ? `\\${pattern[++i]}` : '\\\\';
+        else
+            source += ch;
+    }
+    try {
+        return new RegExp(`${source}$`);
+    }
+    catch {
+        return undefined; // a pattern the builder cannot compile either: it fails the build
+    }
+}
+/**
+ * Whether the builder leaves `file` (relative to the context, `/`-separated) out: the last pattern
+ * that matches it or one of its parent directories wins (MatchesOrParentMatches).
+ */
+function isIgnored(patterns, file) {
+    const parents = file.split('/').slice(0, -1);
+    let ignored = false;
+    for (const pattern of patterns) {
+        if (pattern.exclusion !== ignored || !pattern.regex)
+            continue;
+        let match = pattern.regex.test(file);
+        for (let i = 1; !match && i <= parents.length; i++)
+            match = pattern.regex.test(parents.slice(0, i).join('/'));
+        if (match)
+            ignored = !pattern.exclusion;
+    }
+    return ignored;
+}
+/**
+ * The ignore file the builder reads for a context: `<Dockerfile>.dockerignore` next to the Dockerfile
+ * when there is one (BuildKit), else the context's `.dockerignore`; undefined when neither exists.
+ */
+async function builderIgnoreFile(context, dockerfile) {
+    for (const candidate of [dockerfile && `${dockerfile}.dockerignore`, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(context, '.dockerignore')]) {
+        if (candidate &&
+            (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(candidate).then(() => true, () => false)))
+            return candidate;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 1848:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   W0: () => (/* binding */ LEAVE_GIT_OUT),
+/* harmony export */   bB: () => (/* binding */ confineEnvFiles),
+/* harmony export */   s5: () => (/* binding */ confineModel)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
+/* harmony import */ var _confine_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7256);
+/* harmony import */ var _confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1883);
+/* harmony import */ var _sync_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1917);
+
+
+
+
+
+
+/** A build context or source the builder fetches itself (git, HTTP tarball): no file of the runner. */
+const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)|^[^/]*@[^/]+:/i;
+/** Additional contexts that name an image or another service's build, not files. */
+const NOT_FILES = /^(docker-image:\/\/|service:|target:)/;
+/**
+ * Marks a build whose context holds the project's .git (see sendsGit): composeUp gives the builder an
+ * ignore file that leaves it out, then drops the mark.
+ */
+const LEAVE_GIT_OUT = 'x-kube-pod-preview-leave-git-out';
+/**
+ * Checks every runner file the normalized model makes compose or the builder read: env and label files,
+ * build contexts (a .git in one is marked to be left out), Dockerfiles, additional contexts, SSH keys
+ * and agent, local caches, bind mounts, secret and config files. Provider services, which run a program
+ * on the runner, are refused. `environment` is compose's: the SSH agent is allowed when it has it.
+ */
+async function confineModel(model, roots, environment) {
+    await confineEnvFiles(model, roots);
+    for (const [name, service] of Object.entries(model.services)) {
+        const provider = service.provider;
+        if (provider)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Service ${name} is a provider service (provider.type ${provider.type ?? '?'}): compose would run that program on the runner, next to the action's credentials, not a container in the preview. Remove the service from the preview's compose files, or give it an image.`);
+        if (typeof service.build === 'string')
+            service.build = { context: service.build };
+        if (service.build)
+            await confineBuild(name, service.build, roots, environment);
+    }
+    for (const { source, usedBy, key } of (0,_sync_js__WEBPACK_IMPORTED_MODULE_5__/* .fileSources */ .FT)(model))
+        await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(source, roots, `${usedBy}'s ${key}`);
+}
+/** env_file and label_file: compose reads them while it loads the project. */
+async function confineEnvFiles(model, roots) {
+    for (const [name, service] of Object.entries(model.services)) {
+        for (const key of ['env_file', 'label_file']) {
+            for (const entry of [service[key] ?? []].flat()) {
+                const file = typeof entry === 'string' ? entry : entry.path;
+                if (!file)
+                    continue;
+                const what = `Service ${name}'s ${key}`;
+                if (file.includes('$'))
+                    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${what} is ${file}, which uses a variable: kube-pod-preview checks every file compose reads before compose reads it, and cannot tell which file a variable names. Write the path without variables.`);
+                await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(file, roots, what);
+            }
+        }
+    }
+}
+async function confineBuild(service, spec, roots, environment) {
+    const key = `Service ${service}'s build`;
+    const context = spec.context ?? roots.project;
+    let local;
+    if (node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(context))
+        local = await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(context, roots, `${key}.context`);
+    else if (!REMOTE.test(context))
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${key}.context is ${context}, neither a directory of the project nor a git or HTTP URL.`);
+    let dockerfile;
+    if (spec.dockerfile && !spec.dockerfile_inline && (local || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(spec.dockerfile))) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(local ? context : roots.project, spec.dockerfile);
+        dockerfile = await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(file, roots, `${key}.dockerfile`);
+    }
+    if (local) {
+        // The builder's client reads it: a symlink to a runner file would send its lines to the builder.
+        const ignore = await (0,_confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__/* .builderIgnoreFile */ .Km)(local, dockerfile);
+        if (ignore)
+            await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(ignore, roots, `${key}.context's ${node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(ignore)}`);
+        if (await sendsGit(local, dockerfile, roots))
+            spec[LEAVE_GIT_OUT] = true;
+    }
+    await confineAdditionalContexts(spec.additional_contexts, local ?? roots.project, key, roots);
+    await confineSsh(spec.ssh, key, roots, environment);
+    for (const cacheKey of ['cache_from', 'cache_to']) {
+        for (const entry of spec[cacheKey] ?? []) {
+            const fields = Object.fromEntries(entry.split(',').map(pair));
+            const dir = fields.type === 'local' ? (fields.src ?? fields.dest) : undefined;
+            if (dir)
+                await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(roots.project, dir), roots, `${key}.${cacheKey}`);
+        }
+    }
+}
+/**
+ * The project's .git holds the checkout's token (.git/config): a build context that contains it would
+ * send it to the builder, where `COPY . .` puts it in the image. Unless the ignore file the builder
+ * reads leaves it out, or allow-paths lists it, the build is marked for composeUp to leave it out.
+ */
+async function sendsGit(context, dockerfile, roots) {
+    const git = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(context, '.git');
+    if (!(await isDirectory(git)) || (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .placeOf */ .$t)(git, roots) === 'inside')
+        return false;
+    const ignoreFile = await (0,_confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__/* .builderIgnoreFile */ .Km)(context, dockerfile);
+    const patterns = (0,_confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDockerignore */ .yr)(ignoreFile ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(ignoreFile, 'utf8') : '');
+    return !((0,_confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__/* .isIgnored */ .pi)(patterns, '.git') && (0,_confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__/* .isIgnored */ .pi)(patterns, '.git/config'));
+}
+async function confineAdditionalContexts(contexts, base, key, roots) {
+    const entries = Array.isArray(contexts) ? contexts.map(pair) : Object.entries(contexts ?? {});
+    for (const [name, value] of entries) {
+        const what = `${key}.additional_contexts.${name}`;
+        if (NOT_FILES.test(value) || (REMOTE.test(value) && !value.startsWith('oci-layout://')))
+            continue;
+        const local = value.startsWith('oci-layout://')
+            ? value.slice('oci-layout://'.length).split('@')[0]
+            : value;
+        if (!node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(local) && !value.startsWith('oci-layout://'))
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${what} is ${value}, neither a directory of the project, an image, a service nor a URL.`);
+        // Relative OCI layouts are resolved by the builder's client: against the context or the project.
+        for (const file of new Set([node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(base, local), node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(roots.project, local)])) {
+            const real = await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(file, roots, what);
+            const git = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(real, '.git');
+            if ((await isDirectory(git)) && (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .placeOf */ .$t)(git, roots) !== 'inside')
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${what} is ${value}, which holds the project's .git directory, where actions/checkout keeps the repository's token (.git/config): the builder would receive it. Use a directory without it, or list ${git} in input allow-paths to send it anyway.`);
+        }
+    }
+}
+/**
+ * build.ssh hands the builder the runner's SSH agent (`default`) or key files (`id=path`): the agent
+ * only when the workflow passes SSH_AUTH_SOCK to compose (input compose-env), keys only from inside
+ * the project or allow-paths.
+ */
+async function confineSsh(ssh, key, roots, environment) {
+    const entries = Array.isArray(ssh) ? ssh : Object.entries(ssh ?? {}).map(([id, p]) => `${id}=${p}`);
+    for (const entry of entries) {
+        const [id, paths] = entry.includes('=') ? pair(entry) : [entry, undefined];
+        if (!paths) {
+            if (environment.SSH_AUTH_SOCK)
+                continue;
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${key}.ssh is ${entry}: it would give the build the runner's SSH agent, and with it every key the agent holds. List SSH_AUTH_SOCK in input compose-env to allow it.`);
+        }
+        for (const file of paths.split(','))
+            await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(roots.project, file), roots, `${key}.ssh ${id}`);
+    }
+}
+/** `key=value`, split at the first `=`. */
+function pair(text) {
+    const at = text.indexOf('=');
+    return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + 1)];
+}
+async function isDirectory(file) {
+    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(file).then((s) => s.isDirectory(), () => false);
+}
+
+
+/***/ }),
+
+/***/ 7256:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $t: () => (/* binding */ placeOf),
+/* harmony export */   EU: () => (/* binding */ shortName),
+/* harmony export */   IT: () => (/* binding */ confinementRoots),
+/* harmony export */   Ye: () => (/* binding */ realPath),
+/* harmony export */   ey: () => (/* binding */ confinePath)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
+
+
+
+
+/**
+ * The roots of a run. An allow-paths entry that would turn confinement off — `/`, the runner's home or
+ * one of its parents, where ~/.docker/config.json and ~/.ssh live — is refused.
+ */
+async function confinementRoots(workingDirectory, allowPaths = [], env = process.env) {
+    const homes = new Set();
+    for (const home of [env.HOME, node_os__WEBPACK_IMPORTED_MODULE_1___default().homedir()])
+        if (home && node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(home))
+            homes.add(await realPath(home));
+    const real = [await realPath(workingDirectory)];
+    for (const entry of allowPaths) {
+        const resolved = await realPath(entry);
+        const shown = resolved === entry ? entry : `${entry} (${resolved})`;
+        if (resolved === node_path__WEBPACK_IMPORTED_MODULE_2___default().parse(resolved).root)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Input allow-paths lists ${shown}, the root directory: that would let the compose project read every file of the runner. List only the directories it needs.`);
+        if ([...homes].some((home) => home === resolved || within(home, resolved)))
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Input allow-paths lists ${shown}, which is the runner's home directory or contains it (~/.docker/config.json, ~/.ssh): that would let the compose project read the runner's credentials. List only the directories it needs.`);
+        real.push(resolved);
+    }
+    return { project: workingDirectory, real };
+}
+/** Whether `file` lies strictly below `dir`. */
+function within(file, dir) {
+    return file.startsWith(dir.endsWith((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)) ? dir : `${dir}${(node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)}`);
+}
+/**
+ * The path with every symlink resolved. Of a path that does not exist, the part that exists is resolved
+ * and the rest appended: a missing file below a symlink to the runner's home still lands there.
+ */
+async function realPath(file) {
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(file);
+    let existing = absolute;
+    const rest = [];
+    for (;;) {
+        try {
+            return node_path__WEBPACK_IMPORTED_MODULE_2___default().join(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(existing), ...rest);
+        }
+        catch {
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(existing);
+            if (parent === existing)
+                return absolute;
+            rest.unshift(node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(existing));
+            existing = parent;
+        }
+    }
+}
+/**
+ * Where a real path lies: inside a root, outside all of them, or inside a root but within a `.git`
+ * directory (where actions/checkout keeps the repository's token), which counts as outside unless an
+ * allow-paths entry is that directory or lies in it.
+ */
+function placeOf(real, roots) {
+    let place = 'outside';
+    for (const root of roots.real) {
+        if (real !== root && !within(real, root))
+            continue;
+        if (!node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(root, real).split((node_path__WEBPACK_IMPORTED_MODULE_2___default().sep)).includes('.git'))
+            return 'inside';
+        place = 'git';
+    }
+    return place;
+}
+/**
+ * Checks that `file` (symlinks followed) lies inside the roots, and returns its real path. `what` names
+ * who uses it and under which key ("Service web's build.context"), for the message.
+ */
+async function confinePath(file, roots, what) {
+    const real = await realPath(file);
+    const place = placeOf(real, roots);
+    if (place === 'inside')
+        return real;
+    const shown = real === node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(file) ? file : `${file} (a symlink to ${real})`;
+    if (place === 'git')
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${what} is ${shown}, inside the project's .git directory, where actions/checkout keeps the repository's token (.git/config): it is never sent to the preview. Use another path, or list that .git directory in input allow-paths to send it anyway.`);
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${what} is ${shown}, which is outside the project directory ${roots.project}: files outside it stay on the runner. Move it into the project, or list a directory that contains it in input allow-paths.`);
+}
+/** A short name of a compose file for messages: relative to the project when it lies there. */
+function shortName(file, roots) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_2___default().relative(roots.project, file);
+    return relative && !relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_2___default().isAbsolute(relative) ? relative : file;
+}
+
+
+/***/ }),
+
+/***/ 1917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FT: () => (/* binding */ fileSources),
+/* harmony export */   fl: () => (/* binding */ syncFiles),
+/* harmony export */   vd: () => (/* binding */ scanProject)
+/* harmony export */ });
+/* unused harmony exports REMOTE_ROOT, remoteProjectDir, confine, rewriteModel, scanSources, diffManifests */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6118);
+/* harmony import */ var _confine_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7256);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(17);
+
+
+
+
+
+
+
+
+
+
+/** Where bind-mounted files land in the docker-host pod (the default template keeps it on the volume). */
+const REMOTE_ROOT = '/var/lib/kube-pod-preview';
+const MANIFEST = '.kube-pod-preview-manifest.json';
+/** Sockets of the pod's own Docker server: a bind mount of one keeps pointing there. */
+const DOCKER_SOCKETS = new Set(['/var/run/docker.sock', '/run/docker.sock']);
+function remoteProjectDir(project) {
+    return `${REMOTE_ROOT}/projects/${project}`;
+}
+/** Bind-mount sources of services, and files of file-based secrets and configs (compose bind-mounts those too). */
+function fileSources(model) {
+    const sources = [];
+    for (const [name, service] of Object.entries(model.services)) {
+        for (const volume of service.volumes ?? []) {
+            if (volume.type === 'bind' && volume.source && !DOCKER_SOCKETS.has(volume.source)) {
+                sources.push({ source: volume.source, usedBy: `Service ${name}`, key: 'volumes source' });
+            }
+        }
+    }
+    for (const section of ['secrets', 'configs']) {
+        for (const [name, entry] of Object.entries(model[section] ?? {})) {
+            if (entry.file)
+                sources.push({
+                    source: entry.file,
+                    usedBy: `${section === 'secrets' ? 'Secret' : 'Config'} ${name}`,
+                    key: 'file',
+                });
+        }
+    }
+    return sources;
+}
+/**
+ * The sources, each checked to lie (after resolving symlinks) inside `roots`: the project's directory
+ * and input allow-paths, never in the project's .git. A compose file comes from the pull request: it
+ * must not copy the runner's files (~/.ssh, ~/.docker/config.json, /etc) into a pod its code runs in.
+ */
+async function confine(sources, roots) {
+    for (const { source, usedBy, key } of sources)
+        await (0,_confine_js__WEBPACK_IMPORTED_MODULE_8__/* .confinePath */ .ey)(source, roots, `${usedBy}'s ${key}`);
+    return sources;
+}
+/** The model handed to `docker compose`: bind sources (and secret/config files) point into the pod. */
+function rewriteModel(model, remoteDir) {
+    const rewritten = structuredClone(model);
+    const remote = (source) => `${remoteDir}${source}`;
+    for (const service of Object.values(rewritten.services)) {
+        for (const volume of service.volumes ?? []) {
+            if (volume.type === 'bind' && volume.source && !DOCKER_SOCKETS.has(volume.source))
+                volume.source = remote(volume.source);
+        }
+    }
+    for (const section of ['secrets', 'configs']) {
+        for (const entry of Object.values(rewritten[section] ?? {}))
+            if (entry.file)
+                entry.file = remote(entry.file);
+    }
+    return rewritten;
+}
+/**
+ * Walks the sources without following symlinks, hashing file contents. A `.git` below a source is
+ * left out (and listed in `skipped`) unless `roots` allow it: the checkout keeps its token there.
+ */
+async function scanSources(sources, roots, skipped = []) {
+    const manifest = {};
+    const visit = async (file) => {
+        if (roots && node_path__WEBPACK_IMPORTED_MODULE_4___default().basename(file) === '.git' && (0,_confine_js__WEBPACK_IMPORTED_MODULE_8__/* .placeOf */ .$t)(await (0,_confine_js__WEBPACK_IMPORTED_MODULE_8__/* .realPath */ .Ye)(file), roots) === 'git')
+            return void skipped.push(file);
+        const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(file);
+        const mode = stat.mode & 0o7777;
+        if (stat.isSymbolicLink())
+            manifest[file] = { type: 'symlink', mode, target: await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readlink)(file) };
+        else if (stat.isFile())
+            manifest[file] = { type: 'file', mode, hash: await hashFile(file) };
+        else if (stat.isDirectory()) {
+            manifest[file] = { type: 'directory', mode };
+            const children = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(file, { encoding: 'buffer' })).map((name) => fileName(file, name));
+            for (const child of children.sort())
+                await visit(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(file, child));
+        }
+        // Sockets, FIFOs and devices cannot be copied; Docker would not bind them usefully either.
+    };
+    for (const { source, usedBy } of sources) {
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(source);
+        }
+        catch {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`${usedBy} bind-mounts ${source}, which does not exist on the runner. Create it, or fix the path in the compose file.`);
+        }
+        if (!manifest[source])
+            await visit(source);
+    }
+    return manifest;
+}
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+/** A directory entry's name; tar headers, the pod's paths and our manifests all need it as UTF-8. */
+function fileName(dir, name) {
+    try {
+        return UTF8.decode(name);
+    }
+    catch {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`A file in ${dir} has a name that is not UTF-8 (${JSON.stringify(name.toString('latin1'))}), which cannot be copied into the pod. Rename it, or keep it out of the bind-mounted directories.`);
+    }
+}
+/** What to send (new or changed) and what to remove (gone, or changed type) to make remote equal local. */
+function diffManifests(remote, local) {
+    const send = [];
+    const remove = [];
+    for (const [file, entry] of Object.entries(local)) {
+        const before = remote[file];
+        if (!before)
+            send.push(file);
+        else if (before.type !== entry.type) {
+            remove.push(file);
+            send.push(file);
+        }
+        else if (before.mode !== entry.mode || before.hash !== entry.hash || before.target !== entry.target)
+            send.push(file);
+    }
+    for (const file of Object.keys(remote))
+        if (!local[file])
+            remove.push(file);
+    const underRemoved = (file) => remove.some((r) => r !== file && file.startsWith(`${r}/`));
+    return { send: send.sort(), remove: remove.filter((r) => !underRemoved(r)).sort() };
+}
+/**
+ * Confines and scans the files the project bind-mounts, before the pod exists: a file that cannot be
+ * sent (outside the project, a name that is not UTF-8) fails the run while nothing has changed.
+ */
+async function scanProject(model, roots) {
+    const confinement = await (0,_confine_js__WEBPACK_IMPORTED_MODULE_8__/* .confinementRoots */ .IT)(roots[0], roots.slice(1));
+    const skipped = [];
+    const local = await scanSources(await confine(fileSources(model), confinement), confinement, skipped);
+    return { local, skipped };
+}
+/**
+ * Copies the project's bind-mounted files into the pod: reads the manifest the last sync left there,
+ * sends only what changed (of what `scanProject` found) as one tar archive on the stdin of `tar -x`,
+ * removes what is gone, and stores the new manifest with the files.
+ */
+async function syncFiles(exec, model, { local, skipped }, log) {
+    const remoteDir = remoteProjectDir(model.name);
+    for (const git of skipped)
+        log.info(`  not sent: ${git} (the checkout's token lives there; list it in input allow-paths to send it)`);
+    const previous = await exec(['cat', `${remoteDir}/${MANIFEST}`]);
+    let remote = {};
+    if (previous.exitCode === 0) {
+        try {
+            remote = JSON.parse(previous.stdout.toString('utf8'));
+        }
+        catch {
+            log.warning('The manifest of synced files in the pod is unreadable; sending every file again.');
+        }
+    }
+    const { send, remove } = diffManifests(remote, local);
+    const staging = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(node_os__WEBPACK_IMPORTED_MODULE_3___default().tmpdir(), 'kube-pod-preview-sync-'));
+    try {
+        const archivePath = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, 'files.tar');
+        const bytes = await writeArchive(archivePath, send, local);
+        const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(archivePath);
+        // One shell creates the directory, removes what is gone and extracts. `head -c` hands tar exactly
+        // the archive and then end-of-file, so it finishes even where the API server cannot close stdin
+        // (exec protocols before v5) and the container's tar reads to end-of-file (BusyBox).
+        const script = 'set -e; mkdir -p "$1"; cd "$1"; size=$2; shift 2; if [ "$#" -gt 0 ]; then rm -rf -- "$@"; fi; head -c "$size" | tar -xf -';
+        const result = await exec(['sh', '-c', script, 'sh', remoteDir, String(size), ...remove.map((f) => `.${f}`)], (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(archivePath));
+        if (result.exitCode !== 0) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`Copying files into the pod failed (exit code ${result.exitCode}): ${result.stderr.toString('utf8').trim()}. The docker-host container needs sh, head and tar.`);
+        }
+        // Files only, on both sides: a directory is neither sent nor unchanged as far as a reader counts.
+        const isFile = (f) => local[f].type !== 'directory';
+        const files = send.filter(isFile);
+        const unchanged = Object.keys(local).filter(isFile).length - files.length;
+        log.info(`  ${files.length} ${files.length === 1 ? 'file' : 'files'} sent (${formatBytes(bytes)}), ${remove.length} removed, ${unchanged} unchanged`);
+        return { model: rewriteModel(model, remoteDir), sent: files, removed: remove, unchanged, bytes };
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(staging, { recursive: true, force: true });
+    }
+}
+/** Writes the entries to send, then the new manifest, as a tar archive; returns the bytes of file content. */
+async function writeArchive(file, send, local) {
+    const archive = (0,tar_stream__WEBPACK_IMPORTED_MODULE_7__.pack)();
+    let bytes = 0;
+    const writing = (async () => {
+        for (const entry of send)
+            bytes += await addEntry(archive, entry, local[entry]);
+        archive.entry({ name: MANIFEST, mode: 0o644 }, Buffer.from(JSON.stringify(local)));
+        archive.finalize();
+    })();
+    await Promise.all([writing, (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_6__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_5__.Readable.from(archive), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(file))]);
+    return bytes;
+}
+async function addEntry(archive, file, entry) {
+    const name = file.replace(/^\/+/, '');
+    if (entry.type === 'directory') {
+        archive.entry({ name, type: 'directory', mode: entry.mode });
+        return 0;
+    }
+    if (entry.type === 'symlink') {
+        archive.entry({ name, type: 'symlink', linkname: entry.target, mode: entry.mode });
+        return 0;
+    }
+    const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(file);
+    await new Promise((resolve, reject) => {
+        const fail = (error) => reject(new _util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`${file} changed while it was being copied into the pod (${error.message}); run again once nothing writes to it.`));
+        const sink = archive.entry({ name, type: 'file', mode: entry.mode, size }, (error) => error ? fail(error) : resolve());
+        sink.on('error', fail);
+        if (size === 0)
+            return void sink.end(Buffer.alloc(0));
+        // Exactly the size the header announces: a file that grows meanwhile sends its first `size` bytes.
+        const source = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file, { end: size - 1 });
+        source.on('error', fail);
+        source.pipe(sink);
+    });
+    return size;
+}
+async function hashFile(file) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+
+/***/ }),
+
+/***/ 6581:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runPreview: () => (/* binding */ runPreview)
+});
+
+;// CONCATENATED MODULE: ./src/commands/table.ts
+const COMMANDS = {
+    up: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(708), __webpack_require__.e(670), __webpack_require__.e(431), __webpack_require__.e(425), __webpack_require__.e(589)]).then(__webpack_require__.bind(__webpack_require__, 6970))).up },
+    plan: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 2466))).showPlan },
+    doctor: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(431), __webpack_require__.e(425), __webpack_require__.e(627)]).then(__webpack_require__.bind(__webpack_require__, 4915))).doctor },
+    down: { project: false, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(708), __webpack_require__.e(670), __webpack_require__.e(431), __webpack_require__.e(492)]).then(__webpack_require__.bind(__webpack_require__, 5492))).down },
+    extend: { project: false, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(708), __webpack_require__.e(670), __webpack_require__.e(232)]).then(__webpack_require__.bind(__webpack_require__, 6232))).extend },
+};
+/** Runs the run's command on its environment. */
+async function runEnvironmentCommand(run) {
+    const name = run.command.name;
+    if (name === 'cleanup' || name === 'skip')
+        throw new Error(`${name} is not a command on one environment.`);
+    const command = COMMANDS[name];
+    if (!command.project)
+        return (await command.load())(run, clusterOf(run));
+    const { compose } = run;
+    if (!compose)
+        throw new Error(`${name} reads the compose project.`);
+    return (await command.load())({ ...run, compose }, clusterOf(run));
+}
+/** `cleanup`: every environment of the namespace. */
+async function runCleanupCommand(run) {
+    const { cleanup } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(708), __webpack_require__.e(670), __webpack_require__.e(914)]).then(__webpack_require__.bind(__webpack_require__, 6914));
+    return cleanup(run, clusterOf(run));
+}
+function clusterOf(run) {
+    const { settings, log, env, signal } = run;
+    return {
+        async connect() {
+            const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(45)]).then(__webpack_require__.bind(__webpack_require__, 4708));
+            return KubeClient.connect(settings.kubeconfig, settings.context, settings.namespace, {
+                log,
+                env,
+                signal,
+            });
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./src/model/ids.ts
+var model_ids = __webpack_require__(995);
+// EXTERNAL MODULE: ./src/model/settings.ts + 2 modules
+var model_settings = __webpack_require__(7429);
+// EXTERNAL MODULE: ./src/model/trigger.ts
+var trigger = __webpack_require__(2861);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/resolve/fork.ts
+
+/** Commands that read the compose file and the template, so the code of the checkout. */
+const READS_CODE = ['up', 'plan', 'doctor'];
+/**
+ * Whose code the checkout holds decides what a run may do with it. A fork's compose file, x-preevy
+ * section and template are code (compose `include`s files, a template is a program): a run that holds
+ * this repository's credentials never reads them. Deploying, planning and checking a fork's code are
+ * refused unless input allow-fork-code says a maintainer reviewed it; `down`, `extend` and `cleanup`
+ * work from the labels and annotations the cluster holds.
+ */
+function checkoutUse(command, context, options) {
+    const fork = forkOf(context);
+    if (!fork || options.allowForkCode)
+        return 'read';
+    // On pull_request, GitHub gives a fork's run no secrets: usually there is nothing to act with.
+    if (context.fromFork && !options.credentialsAvailable(options.kubeconfig)) {
+        const why = `Pull request #${context.prNumber} comes from a fork, and GitHub gives workflows on such pull requests no secrets, so there are no cluster credentials.`;
+        if (options.onFork === 'fail' && READS_CODE.includes(command))
+            throw new errors/* UserError */.yo(`${why} Input on-fork is fail. See the README on previews of fork pull requests.`);
+        options.log.notice(`${why} Skipping the preview (input on-fork is skip).`);
+        return 'skip';
+    }
+    if (READS_CODE.includes(command))
+        throw new errors/* UserError */.yo(explainForkRefused(command, fork, context));
+    options.log.info(`The checkout holds code from ${fork}: ${command} works from what the cluster records and reads none of it.`);
+    return 'records';
+}
+/** The other repository whose code this run's checkout holds, when it is not this repository's. */
+function forkOf(context) {
+    return context.foreignCodeWithSecrets ?? (context.fromFork ? 'a fork' : undefined);
+}
+function explainForkRefused(command, fork, context) {
+    const what = command === 'up' ? 'deploy' : command === 'plan' ? 'render and print' : 'check';
+    const event = context.eventName ? `${context.eventName} ` : '';
+    return `This ${event}run would ${what} code from ${fork}, not from ${context.repository ?? 'this repository'}, with this repository's secrets: the fork's compose file, template and Dockerfiles would run next to your cluster credentials. Use the pull_request event (see the README on fork pull requests), or set input allow-fork-code to true once a maintainer has reviewed that code.`;
+}
+
+;// CONCATENATED MODULE: ./src/resolve/choose-command.ts
+
+
+
+
+/**
+ * What this run does: a `/preview` comment's command, `auto`'s choice for the pull_request event (drafts,
+ * labels, closed), or input command; then, for a fork's code, whether it may be read at all (a compose
+ * file is code too: include, env_file; and so is a template).
+ */
+async function chooseCommand(request) {
+    const command = commandOf(request);
+    if (command.name === 'skip')
+        return { command, checkout: 'skip' };
+    return { command, checkout: await checkoutUseOf(command.name, request) };
+}
+function commandOf({ input, context, commentCommand: comment }) {
+    if (comment?.name === 'extend')
+        return { name: 'extend', byMs: comment.byMs };
+    if (comment?.name === 'down')
+        return { name: 'down' };
+    if (comment)
+        return { name: 'up' };
+    const command = (0,model_settings/* readCommand */.UK)(input);
+    if (command === 'auto') {
+        const decision = (0,trigger/* decideAuto */.II)(context, (0,model_settings/* readTriggers */.kb)(input));
+        if (decision.command === 'skip')
+            return { name: 'skip', why: decision.why };
+        return decision.command === 'down' ? { name: 'down' } : { name: 'up' };
+    }
+    if (command === 'down')
+        return { name: 'down' };
+    if (command === 'cleanup')
+        return { name: 'cleanup' };
+    return { name: command };
+}
+/** Whose code the checkout holds, from inputs alone: nothing of the checkout is read to decide it. */
+async function checkoutUseOf(command, request) {
+    const { input, context, log } = request;
+    if (!forkOf(context))
+        return 'read';
+    const { credentialsAvailable } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 2095));
+    const content = input('kubeconfig');
+    return checkoutUse(command, context, {
+        allowForkCode: (0,model_settings/* allowsForkCode */.AC)(input),
+        onFork: (0,model_settings/* readOnFork */.S0)(input),
+        kubeconfig: content ? { kind: 'content', content } : { kind: 'default' },
+        credentialsAvailable: (source) => credentialsAvailable(source, request.env ?? process.env),
+        log,
+    });
+}
+/** The outcome of a run that does nothing, with the ids and namespace as far as inputs and the event give them. */
+function skippedOutcome(input, context) {
+    const envId = input('env-id') ?? (context.prNumber === undefined ? '' : `pr-${context.prNumber}`);
+    const id = envId && context.repository ? (0,model_ids/* resourceId */.a)(context.repository, envId) : '';
+    return {
+        ids: { envId, id },
+        namespace: input('namespace') ?? '',
+        project: '',
+        timings: {},
+        command: 'skipped',
+    };
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/docker/environment.ts
+
+
+
+
+
+/**
+ * What docker and compose need of the runner, and what a project commonly interpolates without being
+ * told: PATH (the CLI plugins), HOME and DOCKER_CONFIG (~/.docker: the registry login, buildx's state),
+ * the locale, TZ and TMPDIR, CI and GITHUB_ACTIONS, and GitHub's context variables that identify the
+ * run and the commit (never a path of the runner's files: GITHUB_ENV, GITHUB_EVENT_PATH, RUNNER_TEMP).
+ */
+const ALWAYS = [
+    'PATH',
+    'HOME',
+    'DOCKER_CONFIG',
+    'LANG',
+    'LANGUAGE',
+    'LC_*',
+    'TZ',
+    'TMPDIR',
+    'CI',
+    'GITHUB_ACTIONS',
+    'GITHUB_SHA',
+    'GITHUB_REF',
+    'GITHUB_REF_NAME',
+    'GITHUB_REF_TYPE',
+    'GITHUB_HEAD_REF',
+    'GITHUB_BASE_REF',
+    'GITHUB_REPOSITORY',
+    'GITHUB_REPOSITORY_OWNER',
+    'GITHUB_RUN_ID',
+    'GITHUB_RUN_NUMBER',
+    'GITHUB_RUN_ATTEMPT',
+    'GITHUB_SERVER_URL',
+    'GITHUB_EVENT_NAME',
+    'GITHUB_ACTOR',
+    'GITHUB_WORKFLOW',
+    'GITHUB_JOB',
+];
+/**
+ * Variables of the action, never the project's even when listed: its inputs (the kubeconfig and the
+ * GitHub token among them), the runner's own tokens, the step state, and the path of a kubeconfig.
+ */
+const NEVER = [/^INPUT_/i, /^ACTIONS_/, /^STATE_/, /^GITHUB_TOKEN$/, /^KUBECONFIG$/];
+const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*\*?$/;
+/**
+ * The environment docker and compose run with: an allow-list, not the runner's environment. It holds
+ * the variables of ALWAYS and those input compose-env lists, less the action's own (NEVER) and any
+ * whose value contains one of the action's credentials, whatever its length and its name.
+ */
+function projectEnvironment(env, options) {
+    const listed = parseComposeEnv(options.listed);
+    const wanted = [...ALWAYS, ...listed].map(pattern);
+    const credentials = options.credentials.map(compact).filter(Boolean);
+    const kept = {};
+    const dropped = [];
+    for (const [name, value] of Object.entries(env).sort(([a], [b]) => a.localeCompare(b))) {
+        if (value === undefined || !wanted.some((p) => p.test(name)))
+            continue;
+        if (NEVER.some((p) => p.test(name)))
+            dropped.push(`${name} (the action's own: never passed)`);
+        else if (credentials.some((c) => compact(value).includes(c)))
+            dropped.push(`${name} (its value holds a credential the action uses)`);
+        else
+            kept[name] = value;
+    }
+    if (dropped.length > 0) {
+        options.log?.warning(`Not passed to compose: ${dropped.join(', ')}. Compose gets ${Object.keys(kept).join(', ') || 'no variables'}.`);
+    }
+    return kept;
+}
+/** Input compose-env: names and `PREFIX_*` patterns, separated by newlines or commas. */
+function parseComposeEnv(value) {
+    const names = (value ?? '')
+        .split(/[\n,]/)
+        .map((n) => n.trim())
+        .filter(Boolean);
+    for (const name of names) {
+        if (!NAME.test(name))
+            throw new errors/* UserError */.yo(`Input compose-env lists "${name}", which is neither a variable name nor a PREFIX_* pattern. List the variables compose may see, one per line or separated by commas.`);
+    }
+    return names;
+}
+function pattern(name) {
+    const literal = name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+    return new RegExp(`^${name.endsWith('*') ? `${literal.slice(0, -2)}.*` : literal}$`);
+}
+/** Without whitespace: a PEM key re-wrapped or on one line is still the same key. */
+function compact(text) {
+    return text.replace(/\s+/g, '');
+}
+/**
+ * The credentials the action holds, as values to look for: the kubeconfig whole and each user's token,
+ * password, client key and certificate (as given in base64 and decoded), an auth provider's tokens and
+ * secret, an exec plugin's environment; the GitHub token; the basic-auth pair and its password.
+ */
+function knownCredentials(known, env) {
+    const texts = known.kubeconfig ? [known.kubeconfig] : defaultKubeconfigs(env);
+    const password = known.basicAuth?.includes(':')
+        ? known.basicAuth.slice(known.basicAuth.indexOf(':') + 1)
+        : undefined;
+    const values = [
+        ...texts,
+        ...texts.flatMap(kubeconfigSecrets),
+        known.githubToken,
+        known.basicAuth,
+        password,
+    ];
+    return values.filter((v) => typeof v === 'string' && v.trim().length > 0);
+}
+/** The files the action reads cluster credentials from when input kubeconfig is empty. */
+function defaultKubeconfigs(env) {
+    const fromEnv = env.KUBECONFIG?.split((external_node_path_default()).delimiter).filter(Boolean);
+    const files = fromEnv?.length ? fromEnv : [external_node_path_default().join(env.HOME ?? external_node_os_default().homedir(), '.kube', 'config')];
+    return files.filter((f) => (0,external_node_fs_.existsSync)(f)).map((f) => (0,external_node_fs_.readFileSync)(f, 'utf8'));
+}
+/** The secret fields of a kubeconfig's users (those src/kube/config.ts masks), from its YAML. */
+function kubeconfigSecrets(text) {
+    let parsed;
+    try {
+        parsed = (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        return [];
+    }
+    const users = parsed?.users;
+    const secrets = [];
+    for (const entry of Array.isArray(users) ? users : []) {
+        const user = (entry?.user ?? {});
+        secrets.push(user.token, user.password);
+        for (const field of ['client-key-data', 'client-certificate-data']) {
+            const data = user[field];
+            if (typeof data !== 'string')
+                continue;
+            const pem = Buffer.from(data, 'base64').toString('utf8');
+            secrets.push(data, pem.includes('-----BEGIN') ? pem : undefined);
+        }
+        const provider = user['auth-provider']?.config;
+        for (const field of ['id-token', 'refresh-token', 'client-secret', 'access-token'])
+            secrets.push(provider?.[field]);
+        const exec = user.exec;
+        for (const variable of Array.isArray(exec?.env) ? exec.env : [])
+            secrets.push(variable?.value);
+    }
+    return secrets.filter((s) => typeof s === 'string' && s.trim().length > 0);
+}
+
+// EXTERNAL MODULE: ./src/docker/compose-file.ts + 1 modules
+var compose_file = __webpack_require__(4741);
+;// CONCATENATED MODULE: ./src/kube/kubeconfig-namespace.ts
+
+
+
+
+/** The in-cluster service account's namespace, as kubectl and the client library read it. */
+const IN_CLUSTER_NAMESPACE = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
+/**
+ * The namespace the kubeconfig's context names, as kubectl finds it: the context of input `context`,
+ * else the current one, from the same place loadKubeConfig takes the credentials (the input's content,
+ * x-preevy's path, `$KUBECONFIG` merged with the first file winning, `~/.kube/config`, the in-cluster
+ * service account). Reads with the YAML parser only, so `plan`, which needs no cluster, does not load
+ * the Kubernetes client; undefined when there is no kubeconfig or it names no namespace (loading it
+ * later says what is wrong with a broken one).
+ */
+function kubeconfigNamespace(env = process.env) {
+    return (source, context) => {
+        const files = kubeconfigTexts(source, env);
+        if (files === 'in-cluster') {
+            const namespace = readText(IN_CLUSTER_NAMESPACE)?.trim();
+            return namespace ? { namespace, from: "the in-cluster service account's namespace" } : undefined;
+        }
+        const parsed = files.map(parse).filter((f) => f !== undefined);
+        const name = context ?? parsed.map((f) => f['current-context']).find((c) => typeof c === 'string' && c);
+        if (typeof name !== 'string')
+            return undefined;
+        // kubectl's merge: the first file that defines a context by that name wins.
+        for (const file of parsed) {
+            const entry = (Array.isArray(file.contexts) ? file.contexts : []).find((c) => c?.name === name);
+            if (!entry)
+                continue;
+            const namespace = entry.context?.namespace;
+            return typeof namespace === 'string' && namespace
+                ? { namespace, from: `the kubeconfig's context "${name}"` }
+                : undefined;
+        }
+        return undefined;
+    };
+}
+/** The kubeconfig texts `source` names, in kubectl's order of precedence. */
+function kubeconfigTexts(source, env) {
+    if (source.kind === 'content')
+        return [source.content];
+    if (source.kind === 'file')
+        return [readText(source.path)].filter((t) => t !== undefined);
+    const fromEnv = env.KUBECONFIG?.split((external_node_path_default()).delimiter).filter(Boolean);
+    if (fromEnv?.length)
+        return fromEnv.map(readText).filter((t) => t !== undefined);
+    const home = readText(external_node_path_default().join(env.HOME ?? external_node_os_default().homedir(), '.kube', 'config'));
+    if (home !== undefined)
+        return [home];
+    return env.KUBERNETES_SERVICE_HOST ? 'in-cluster' : [];
+}
+function readText(file) {
+    try {
+        return (0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function parse(text) {
+    try {
+        const parsed = (0,dist/* parse */.qg)(text);
+        return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/util/phase-timer.ts
+/** How long each phase of a run took, in the order they ran: the summary's and the benchmark's figures. */
+class PhaseTimer {
+    timings = {};
+    started = performance.now();
+    async time(phase, fn) {
+        const phaseStarted = performance.now();
+        try {
+            return await fn();
+        }
+        finally {
+            this.timings[phase] = Math.round(performance.now() - phaseStarted);
+        }
+    }
+    /** Milliseconds since the run started. */
+    get elapsedMs() {
+        return performance.now() - this.started;
+    }
+}
+
+// EXTERNAL MODULE: ./src/resolve/checkout.ts
+var checkout = __webpack_require__(9658);
+;// CONCATENATED MODULE: ./src/resolve/resolve-run.ts
+
+
+
+
+
+
+
+
+/**
+ * The input-helper: inputs + event + compose file → one typed, validated run. The compose project loads
+ * (through `docker compose config`) unless the checkout is a fork's; its x-preevy section fills what the
+ * inputs leave; credentials are masked; the ids derive from repository and pull request; the deploy
+ * stamp is computed once, for every object of the run.
+ */
+async function resolveRun(request, choice) {
+    const base = await resolveCleanupRun(request, choice);
+    const { settings } = base;
+    const repository = repositoryOf(request, base.compose);
+    const placeholder = settings.command === 'doctor' ? model_ids/* DOCTOR_ENV_ID */.I2 : undefined;
+    const envId = (0,model_ids/* environmentId */.Xo)(settings.envId, request.context.prNumber, placeholder);
+    const ids = { envId, id: (0,model_ids/* resourceId */.a)(repository, envId) };
+    return { ...base, repository, ids, stamp: deployStamp(base, repository, ids) };
+}
+/** `cleanup`'s run: settings and the compose project (when it loads), without an environment of its own. */
+async function resolveCleanupRun(request, choice) {
+    const { input, log, signal } = request;
+    const env = request.env ?? process.env;
+    const timer = new PhaseTimer();
+    const project = (0,model_settings/* readProjectInputs */.H8)(input, request.cwd);
+    const command = choice.command.name;
+    if (choice.checkout === 'read' && command !== 'cleanup')
+        (0,checkout/* requireWorkingDirectory */.w)(project.workingDirectory);
+    // An allow-list of the runner's environment (input compose-env), less any credential: compose
+    // interpolates from it.
+    const projectEnv = projectEnvironment(process.env, {
+        listed: input('compose-env'),
+        credentials: secretInputs(input, env),
+        log,
+    });
+    const compose = choice.checkout === 'records'
+        ? undefined
+        : await timer.time('compose config', () => command === 'cleanup' || command === 'down' || command === 'extend'
+            ? optionalCompose(project, projectEnv, signal, log)
+            : (0,compose_file/* loadComposeModel */.M9)(project, projectEnv, signal));
+    const fromCompose = (0,model_settings/* readDriverOptions */.pt)(compose?.['x-preevy'], log);
+    const inWorkflow = env.GITHUB_ACTIONS === 'true';
+    const settings = (0,model_settings/* resolveSettings */.Mo)(input, (0,model_settings/* withoutRepositoryCredentials */.N1)(fromCompose, inWorkflow, log), project, kubeconfigNamespace(env));
+    for (const secret of [settings.githubToken, settings.expose.basicAuth?.password])
+        if (secret)
+            log.mask(secret);
+    return {
+        command: choice.command,
+        settings,
+        context: request.context,
+        log,
+        signal,
+        timer,
+        checkpoint: request.checkpoint ?? (() => { }),
+        env,
+        projectEnv,
+        now: request.now ?? (() => new Date()),
+        planOnServer: request.planOnServer ?? false,
+        compose,
+    };
+}
+function repositoryOf(request, compose) {
+    const { context } = request;
+    const repository = context.repository ?? (compose ? `local/${compose.name}` : undefined);
+    if (!repository)
+        throw new Error('A run without a compose project runs for a repository.');
+    if (!context.repository)
+        request.log.notice(explainLocalRepository(repository));
+    return repository;
+}
+function explainLocalRepository(repository) {
+    return `No repository (--repository, GITHUB_REPOSITORY or a git origin remote): the environment's id derives from ${repository}, which no action run uses. Give --repository owner/name to reach the environment the action made.`;
+}
+/** What every object of one deploy records: one value, for the workload and the exposure alike. */
+function deployStamp(run, repository, ids) {
+    const { settings, context } = run;
+    const deployedAt = run.now();
+    return {
+        namespace: settings.namespace,
+        ids,
+        labels: settings.labels,
+        annotations: settings.annotations,
+        provenance: {
+            repository,
+            prUrl: context.prUrl,
+            sha: context.headSha,
+            deployedAt,
+            expiresAt: settings.ttlMs ? new Date(deployedAt.getTime() + settings.ttlMs) : undefined,
+        },
+    };
+}
+/**
+ * `cleanup`, `down` and `extend` act on what the cluster holds: they read the compose project when it
+ * loads (its x-preevy may name the namespace, its template the kinds), and go on without one otherwise,
+ * so that a project that no longer loads (or never did: a scheduled cleanup) can still be removed.
+ */
+async function optionalCompose(project, projectEnv, signal, log) {
+    try {
+        return await (0,compose_file/* loadComposeModel */.M9)(project, projectEnv, signal);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* UserError */.yo))
+            throw error;
+        log.warning(`No compose project (${error.message.split('\n')[0]}): working from what the cluster records, in the namespace of the inputs.`);
+        return undefined;
+    }
+}
+/** The credentials the action holds, to be kept out of the compose project's reach. */
+function secretInputs(input, env) {
+    const known = { kubeconfig: input('kubeconfig'), githubToken: input('github-token') };
+    return knownCredentials({ ...known, basicAuth: input('basic-auth') }, env);
+}
+
+;// CONCATENATED MODULE: ./src/entry/run-preview.ts
+
+
+
+/**
+ * One run, whichever its entry point: a `/preview` comment is authorized first; then the command is
+ * chosen (and whether the checkout may be read at all), the run resolved once, and its command run.
+ * `plan` prints the plan; `doctor` asks the cluster what it would make of it; `up` deploys it; `down`
+ * removes the environment; `cleanup` removes those of closed pull requests and expired ones, and puts
+ * idle ones to sleep.
+ */
+async function runPreview(request) {
+    if (request.context.eventName !== 'issue_comment')
+        return runAuthorized(request);
+    const { runCommentCommand } = await Promise.all(/* import() */[__webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(197)]).then(__webpack_require__.bind(__webpack_require__, 197));
+    return runCommentCommand(request, runAuthorized);
+}
+async function runAuthorized(request) {
+    const choice = await chooseCommand(request);
+    const { command } = choice;
+    if (command.name === 'skip' || choice.checkout === 'skip') {
+        if (command.name === 'skip')
+            request.log.notice(command.why);
+        return skippedOutcome(request.input, request.context);
+    }
+    if (command.name === 'cleanup') {
+        const run = await resolveCleanupRun(request, choice);
+        const cleaned = await runCleanupCommand(run);
+        const { namespace } = run.settings;
+        const common = { ids: { envId: '*', id: '*' }, namespace, project: run.compose?.name ?? '' };
+        return { ...common, command: 'cleanup', cleaned, timings: run.timer.timings };
+    }
+    const run = await resolveRun(request, choice);
+    const { ids, settings } = run;
+    request.log.info(`Environment ${ids.envId} (id ${ids.id}) in namespace ${settings.namespace} (${settings.namespaceFrom}): ${command.name}`);
+    const result = await runEnvironmentCommand(run);
+    const common = {
+        ids,
+        namespace: settings.namespace,
+        project: run.compose?.name ?? '',
+        timings: run.timer.timings,
+    };
+    return { ...common, ...result };
+}
+
+
+/***/ }),
+
+/***/ 995:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I2: () => (/* binding */ DOCTOR_ENV_ID),
+/* harmony export */   Xo: () => (/* binding */ environmentId),
+/* harmony export */   a: () => (/* binding */ resourceId),
+/* harmony export */   yR: () => (/* binding */ slug)
+/* harmony export */ });
+/* unused harmony export MAX_RESOURCE_ID_LENGTH */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+
+
+/** Kubernetes names built from the id stay within limits; Preevy gives templates at most 53 characters. */
+const MAX_RESOURCE_ID_LENGTH = 48;
+const HASH_LENGTH = 8;
+/**
+ * The environment id `doctor` checks under when it has none: a user checking a cluster has no
+ * environment yet, and doctor only reads and dry-runs, so no environment is touched.
+ */
+const DOCTOR_ENV_ID = 'doctor';
+/** The env-id input, else `pr-<number>`, else `placeholder` (doctor's), else an error saying what to set. */
+function environmentId(explicit, prNumber, placeholder) {
+    if (explicit)
+        return explicit;
+    if (prNumber !== undefined)
+        return `pr-${prNumber}`;
+    if (placeholder)
+        return placeholder;
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('No environment id: this run is not for a pull_request event. Set input env-id (or pass --env-id to the CLI).');
+}
+/**
+ * Derives the template's `id` from the repository and the environment id. It is a DNS label of at most
+ * 48 characters that reads as `<repo>-<env-id>-<hash>`. The hash covers the full repository name and env
+ * id, so two repositories sharing a namespace never share an id, however their names are truncated.
+ */
+function resourceId(repository, envId) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
+        .update(`${repository.toLowerCase()}\n${envId}`)
+        .digest('hex')
+        .slice(0, HASH_LENGTH);
+    const repoName = slug(repository.split('/').pop() ?? '');
+    const room = MAX_RESOURCE_ID_LENGTH - HASH_LENGTH - 1;
+    let readable = slug(`${repoName}-${envId}`);
+    if (readable.length > room) {
+        // Keep the env id whole when it fits, trimming the repository name first.
+        const repoRoom = room - envId.length - 1;
+        readable = repoRoom > 0 ? `${repoName.slice(0, repoRoom)}-${envId}` : envId.slice(0, room);
+    }
+    return `${slug(readable)}-${hash}`;
+}
+/** Lower case letters, digits and single inner dashes: what a DNS label may hold. */
+function slug(text) {
+    return text
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, '-')
+        .replace(/-{2,}/g, '-')
+        .replace(/^-+|-+$/g, '');
+}
+
+
+/***/ }),
+
+/***/ 7429:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  AC: () => (/* binding */ allowsForkCode),
+  UK: () => (/* binding */ readCommand),
+  pt: () => (/* binding */ readDriverOptions),
+  S0: () => (/* binding */ readOnFork),
+  H8: () => (/* binding */ readProjectInputs),
+  kb: () => (/* binding */ readTriggers),
+  Mo: () => (/* binding */ resolveSettings),
+  N1: () => (/* binding */ withoutRepositoryCredentials)
+});
+
+// UNUSED EXPORTS: BUNDLED_TEMPLATES, DEFAULTS, dnsLabel
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/util/duration.ts
+var duration = __webpack_require__(6518);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/model/names.ts
+
+/** A DNS subdomain (RFC 1123), the form of most Kubernetes object names. */
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** `value` when it is a Kubernetes object name; otherwise an error naming `where` (the input or key). */
+function dnsSubdomain(value, where) {
+    if (value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
+        throw new errors/* UserError */.yo(`${where} must be a Kubernetes object name (lowercase letters, digits, '-' and '.'), got "${value}".`);
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/model/pod-settings.ts
+
+
+
+function podSettings(input) {
+    const given = (name, parse) => {
+        const value = input(name);
+        return value === undefined ? undefined : parse(value);
+    };
+    return {
+        dockerImage: given('docker-image', imageReference),
+        resources: given('resources', resources),
+        nodeSelector: given('node-selector', nodeSelector),
+        tolerations: given('tolerations', tolerations),
+        priorityClassName: given('priority-class', (v) => dnsSubdomain(v, 'Input priority-class')),
+        registryMirrors: given('registry-mirrors', registryMirrors) ?? [],
+    };
+}
+// An image reference (distribution's grammar, loosely): [registry[:port]/]path[:tag][@digest].
+const IMAGE = /^[a-zA-Z0-9][a-zA-Z0-9.-]*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
+function imageReference(value) {
+    if (value.length > 255 || !IMAGE.test(value)) {
+        throw new errors/* UserError */.yo(`Input docker-image must be an image reference such as docker:28-dind or registry.example.com/dind:1@sha256:…, got "${value}".`);
+    }
+    return value;
+}
+function yamlOf(value, inputName, shape) {
+    try {
+        return (0,dist/* parse */.qg)(value);
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`Input ${inputName} must be ${shape}: ${error.message.split('\n')[0]}`);
+    }
+}
+function isMap(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+// Kubernetes' resource.Quantity: a decimal number with an optional binary, decimal or exponent suffix.
+const QUANTITY = /^[+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/;
+// A resource name: a qualified name, optionally prefixed (nvidia.com/gpu).
+const RESOURCE_NAME = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+function resources(value) {
+    const shape = 'a YAML map with requests and limits, such as "requests: {cpu: 500m, memory: 1Gi}"';
+    const parsed = yamlOf(value, 'resources', shape);
+    if (!isMap(parsed) || Object.keys(parsed).some((k) => k !== 'requests' && k !== 'limits')) {
+        throw new errors/* UserError */.yo(`Input resources must be ${shape}, got "${value}".`);
+    }
+    const result = {};
+    for (const kind of ['requests', 'limits']) {
+        const amounts = parsed[kind];
+        if (amounts === undefined)
+            continue;
+        if (!isMap(amounts))
+            throw new errors/* UserError */.yo(`Input resources: ${kind} must be a map, such as "cpu: 500m".`);
+        result[kind] = Object.fromEntries(Object.entries(amounts).map(([name, amount]) => {
+            const quantity = String(amount);
+            if (!RESOURCE_NAME.test(name) || (typeof amount !== 'string' && typeof amount !== 'number'))
+                throw new errors/* UserError */.yo(`Input resources: "${name}" under ${kind} is not a resource with an amount.`);
+            if (!QUANTITY.test(quantity))
+                throw new errors/* UserError */.yo(`Input resources: ${kind}.${name} must be a quantity such as 500m, 2 or 1Gi, got "${quantity}".`);
+            return [name, quantity];
+        }));
+    }
+    return result;
+}
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+function labelKey(key) {
+    const [prefix, name] = key.includes('/') ? key.split(/\/(.*)/s) : [undefined, key];
+    const prefixOk = prefix === undefined || (prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix));
+    return prefixOk && name !== undefined && name.length <= 63 && LABEL_NAME.test(name);
+}
+function labelValue(value) {
+    return value === '' || (value.length <= 63 && LABEL_NAME.test(value));
+}
+function nodeSelector(value) {
+    const shape = 'a YAML map of node labels, such as "kubernetes.io/arch: amd64"';
+    const parsed = yamlOf(value, 'node-selector', shape);
+    if (!isMap(parsed))
+        throw new errors/* UserError */.yo(`Input node-selector must be ${shape}, got "${value}".`);
+    return Object.fromEntries(Object.entries(parsed).map(([key, v]) => {
+        const label = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
+        if (!labelKey(key) || label === null || !labelValue(label))
+            throw new errors/* UserError */.yo(`Input node-selector: "${key}: ${String(v)}" is not a node label and value.`);
+        return [key, label];
+    }));
+}
+const TOLERATION_KEYS = ['key', 'operator', 'value', 'effect', 'tolerationSeconds'];
+function tolerations(value) {
+    const shape = 'a YAML list of tolerations, such as "[{key: previews, operator: Exists, effect: NoSchedule}]"';
+    const parsed = yamlOf(value, 'tolerations', shape);
+    if (!Array.isArray(parsed))
+        throw new errors/* UserError */.yo(`Input tolerations must be ${shape}, got "${value}".`);
+    return parsed.map((item, index) => {
+        const where = `Input tolerations, item ${index + 1}`;
+        if (!isMap(item))
+            throw new errors/* UserError */.yo(`${where} must be a map with key, operator, value, effect.`);
+        const unknown = Object.keys(item).filter((k) => !TOLERATION_KEYS.includes(k));
+        if (unknown.length)
+            throw new errors/* UserError */.yo(`${where} has unknown fields: ${unknown.join(', ')}.`);
+        const { key, operator, value: v, effect, tolerationSeconds } = item;
+        if (key !== undefined && (typeof key !== 'string' || !labelKey(key)))
+            throw new errors/* UserError */.yo(`${where}: key must be a label key, got "${String(key)}".`);
+        if (operator !== undefined && operator !== 'Exists' && operator !== 'Equal')
+            throw new errors/* UserError */.yo(`${where}: operator must be Exists or Equal, got "${String(operator)}".`);
+        if (v !== undefined && (typeof v !== 'string' || !labelValue(v)))
+            throw new errors/* UserError */.yo(`${where}: value must be a label value, got "${String(v)}".`);
+        if (effect !== undefined && !['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(effect))
+            throw new errors/* UserError */.yo(`${where}: effect must be NoSchedule, PreferNoSchedule or NoExecute, got "${String(effect)}".`);
+        if (tolerationSeconds !== undefined && !Number.isInteger(tolerationSeconds))
+            throw new errors/* UserError */.yo(`${where}: tolerationSeconds must be a whole number of seconds.`);
+        return item;
+    });
+}
+function registryMirrors(value) {
+    return value
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((line) => {
+        let url;
+        try {
+            url = new URL(line);
+        }
+        catch {
+            url = undefined;
+        }
+        // Docker takes a mirror at the root of its host only (distribution's "Registry as a pull through cache").
+        const root = url?.pathname === '/' && !url.search && !url.hash;
+        if (!url || !['http:', 'https:'].includes(url.protocol) || url.username || url.password || !root)
+            throw new errors/* UserError */.yo(`Input registry-mirrors: each line must be the http(s) URL of a host's root, without credentials, such as https://mirror.example.com, got "${line}".`);
+        return line;
+    });
+}
+
+// EXTERNAL MODULE: ./src/model/trigger.ts
+var trigger = __webpack_require__(2861);
+;// CONCATENATED MODULE: ./src/model/settings.ts
+
+
+
+
+
+
+
+const COMMANDS = ['auto', 'up', 'down', 'plan', 'doctor', 'cleanup'];
+const DEFAULTS = {
+    namespace: 'default',
+    template: 'default',
+    serverSideApply: true,
+    storageSize: 5,
+    timeoutMs: 5 * 60_000,
+    urlTemplate: '{service}-{port}-{id}.{domain}',
+    urlTimeoutMs: 2 * 60_000,
+    maxTtlMs: 7 * duration/* DAY_MS */.sO,
+};
+function readProjectInputs(input, cwd) {
+    const workingDirectory = external_node_path_default().resolve(cwd, input('working-directory') ?? '.');
+    const composeFiles = lines(input('compose-file')).map((f) => external_node_path_default().resolve(workingDirectory, f));
+    const allowPaths = lines(input('allow-paths')).map((p) => external_node_path_default().resolve(workingDirectory, p));
+    return { workingDirectory, composeFiles, allowPaths };
+}
+/** The non-empty lines of a newline-separated input. */
+function lines(value) {
+    return (value ?? '')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
+}
+/** Input allow-fork-code: deploy another repository's code on events that carry this one's secrets. */
+function allowsForkCode(input) {
+    return optional(input('allow-fork-code'), (v) => settings_boolean(v, 'Input allow-fork-code')) ?? false;
+}
+/**
+ * In a workflow, the compose file comes from the pull request: it may not choose the credentials. Its
+ * `kubeconfig` and `context` are dropped with a warning there; the CLI, run by someone on their own
+ * checkout, keeps them.
+ */
+function withoutRepositoryCredentials(options, inWorkflow, log) {
+    if (!inWorkflow)
+        return options;
+    const { kubeconfig, context, ...rest } = options;
+    for (const [key, value] of [
+        ['kubeconfig', kubeconfig],
+        ['context', context],
+    ]) {
+        if (value !== undefined)
+            log.warning(`Ignoring x-preevy ${key} in the compose file: in a workflow the credentials come from input kubeconfig (or $KUBECONFIG) and input context, never from the repository.`);
+    }
+    return rest;
+}
+/**
+ * Resolves the settings: a built-in default is overridden by the compose file's `x-preevy` section,
+ * which is overridden by an input the workflow (or CLI) gave explicitly.
+ */
+function resolveSettings(input, fromCompose, project, kubeconfigNamespace = () => undefined) {
+    const explicit = {
+        namespace: optional(input('namespace'), (v) => dnsLabel(v, 'Input namespace')),
+        context: input('context'),
+        template: input('template'),
+        serverSideApply: optional(input('server-side-apply'), (v) => settings_boolean(v, 'Input server-side-apply')),
+        storageClass: optional(input('storage-class'), (v) => dnsSubdomain(v, 'Input storage-class')),
+        storageSize: optional(input('storage-size'), (v) => storageSize(v, 'Input storage-size')),
+    };
+    const pick = (key) => explicit[key] ?? fromCompose[key];
+    const template = pick('template') ?? DEFAULTS.template;
+    const kubeconfig = kubeconfigSource(input('kubeconfig'), fromCompose, project);
+    return {
+        command: readCommand(input),
+        kubeconfig,
+        context: pick('context'),
+        ...namespaceOf(explicit.namespace, fromCompose.namespace, () => kubeconfigNamespace(kubeconfig, pick('context'))),
+        template: BUNDLED_TEMPLATES.includes(template)
+            ? template
+            : external_node_path_default().resolve(project.workingDirectory, template),
+        templateFrom: templateFrom(explicit.template, fromCompose.template),
+        serverSideApply: pick('serverSideApply') ?? DEFAULTS.serverSideApply,
+        storageClass: pick('storageClass'),
+        storageSize: pick('storageSize') ?? DEFAULTS.storageSize,
+        composeFiles: project.composeFiles,
+        workingDirectory: project.workingDirectory,
+        allowPaths: lines(input('allow-paths')).map((p) => external_node_path_default().resolve(project.workingDirectory, p)),
+        envId: optional(input('env-id'), (v) => dnsLabel(v, 'Input env-id')),
+        timeoutMs: optional(input('timeout'), (v) => (0,duration/* parseDuration */.E9)(v, 'timeout')) ?? DEFAULTS.timeoutMs,
+        labels: optional(input('labels'), (v) => stringMap(v, 'labels')) ?? {},
+        annotations: optional(input('annotations'), (v) => stringMap(v, 'annotations')) ?? {},
+        githubToken: input('github-token'),
+        pod: podSettings(input),
+        expose: exposeSettings(input, project),
+        report: {
+            comment: optional(input('comment'), (v) => settings_boolean(v, 'Input comment')) ?? true,
+            deployment: optional(input('deployment'), (v) => settings_boolean(v, 'Input deployment')) ?? true,
+            deploymentEnvironment: input('deployment-environment'),
+            primaryService: input('primary-service'),
+        },
+        onFork: readOnFork(input),
+        allowForkCode: allowsForkCode(input),
+        ...pullRequestSettings(input),
+        ...lifetimeSettings(input),
+        dryRun: optional(input('dry-run'), (v) => settings_boolean(v, 'Input dry-run')) ?? false,
+    };
+}
+/** How long environments live, wait and sleep (inputs ttl, max-ttl, sleep-after). */
+function lifetimeSettings(input) {
+    // An environment may live a year between deploys: longer is surely a typo (and no longer a Date).
+    const span = (name) => optional(input(name), (v) => (0,duration/* parseDuration */.E9)(v, name, 365 * duration/* DAY_MS */.sO));
+    return {
+        ttlMs: span('ttl'),
+        maxTtlMs: span('max-ttl') ?? DEFAULTS.maxTtlMs,
+        sleepAfterMs: span('sleep-after'),
+    };
+}
+/** The kubeconfig input's content, else x-preevy's path, else kubectl's places (see loadKubeConfig). */
+function kubeconfigSource(content, fromCompose, project) {
+    if (content)
+        return { kind: 'content', content };
+    if (!fromCompose.kubeconfig)
+        return { kind: 'default' };
+    const file = external_node_path_default().resolve(project.workingDirectory, fromCompose.kubeconfig);
+    return { kind: 'file', path: file, from: 'x-preevy kubeconfig' };
+}
+/**
+ * As kubectl: input namespace, else x-preevy's, else the one the kubeconfig's context names, else
+ * `default` (also what `plan` uses without any kubeconfig).
+ */
+function namespaceOf(fromInput, fromCompose, fromKubeconfig) {
+    if (fromInput)
+        return { namespace: notSystem(fromInput, 'Input namespace'), namespaceFrom: 'input namespace' };
+    if (fromCompose)
+        return {
+            namespace: notSystem(fromCompose, "The compose file's x-preevy namespace"),
+            namespaceFrom: 'x-preevy namespace of the compose file',
+        };
+    const found = fromKubeconfig();
+    if (found)
+        return {
+            namespace: dnsLabel(found.namespace, `The namespace of ${found.from}`),
+            namespaceFrom: found.from,
+        };
+    return {
+        namespace: DEFAULTS.namespace,
+        namespaceFrom: 'the default: neither input namespace, x-preevy nor the kubeconfig names one',
+    };
+}
+/**
+ * Neither input nor x-preevy may name a system namespace: a preview's objects there would sit next to
+ * the cluster's own, and the compose file comes from the pull request.
+ */
+function notSystem(namespace, where) {
+    if (namespace === 'default' || namespace.startsWith('kube-'))
+        throw new errors/* UserError */.yo(`${where} is "${namespace}", a namespace of the cluster's own: previews go in a namespace of their own (e.g. previews, with deploy/rbac.yaml applied to it). Set input namespace.`);
+    return namespace;
+}
+function templateFrom(input, compose) {
+    return input ? 'input template' : compose ? 'x-preevy template' : 'default';
+}
+const URL_PLACEHOLDERS = ['service', 'port', 'id', 'env-id', 'domain'];
+function exposeSettings(input, project) {
+    const domain = optional(input('domain'), (v) => hostName(v.replace(/^\.+/, ''), 'Input domain'));
+    const mode = optional(input('expose'), (v) => oneOf(v, ['ingress', 'loadbalancer', 'none'], 'expose')) ??
+        (domain ? 'ingress' : 'none');
+    const urlTemplate = input('url-template') ?? DEFAULTS.urlTemplate;
+    for (const [, name] of urlTemplate.matchAll(/\{([^}]*)\}/g)) {
+        if (!URL_PLACEHOLDERS.includes(name)) {
+            throw new errors/* UserError */.yo(`Input url-template has an unknown placeholder {${name}}; it may use ${URL_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`);
+        }
+    }
+    if (mode === 'ingress' && !/\{(id|env-id)\}/.test(urlTemplate)) {
+        throw new errors/* UserError */.yo('Input url-template must contain {id} or {env-id}: without it every pull request gets the same host names, and one preview answers for all.');
+    }
+    if (mode === 'ingress' && !domain && urlTemplate.includes('{domain}')) {
+        throw new errors/* UserError */.yo('Input expose is ingress, whose host names need input domain (e.g. preview.example.com, with a wildcard DNS record pointing at your ingress controller). Set domain, or set expose to loadbalancer or none.');
+    }
+    const template = input('expose-template') ?? 'expose';
+    return {
+        mode,
+        domain,
+        urlTemplate,
+        template: template === 'expose' ? template : external_node_path_default().resolve(project.workingDirectory, template),
+        ingressClass: optional(input('ingress-class'), (v) => dnsSubdomain(v, 'Input ingress-class')),
+        tlsSecret: optional(input('tls-secret'), (v) => dnsSubdomain(v, 'Input tls-secret')),
+        ingressAnnotations: optional(input('ingress-annotations'), (v) => stringMap(v, 'ingress-annotations')) ?? {},
+        basicAuth: optional(input('basic-auth'), (v) => basicAuth(v, mode)),
+        urlTimeoutMs: optional(input('url-timeout'), (v) => (0,duration/* parseDuration */.E9)(v, 'url-timeout')) ?? DEFAULTS.urlTimeoutMs,
+    };
+}
+function basicAuth(value, mode) {
+    const colon = value.indexOf(':');
+    if (colon <= 0 || colon === value.length - 1) {
+        // The value is a secret: the message must not repeat it.
+        throw new errors/* UserError */.yo('Input basic-auth must be "user:password" with a non-empty user and password (pass it from a secret).');
+    }
+    // Each line of an htpasswd file is one user: a line break would add another.
+    if (/[\r\n\0]/.test(value)) {
+        throw new errors/* UserError */.yo('Input basic-auth must be one line "user:password": its user and password may not contain a line break.');
+    }
+    if (mode !== 'ingress') {
+        throw new errors/* UserError */.yo(`Input basic-auth protects URLs through the ingress, but input expose is ${mode}: nothing would ask for the password. Set expose to ingress, or remove basic-auth.`);
+    }
+    return { user: value.slice(0, colon), password: value.slice(colon + 1) };
+}
+const BUNDLED_TEMPLATES = ['default', 'sysbox'];
+const DRIVER_NAMES = ['kube-pod', 'kube-docker'];
+/** Keys of `x-preevy` that belong to Preevy itself, not to a driver: accepted and left alone. */
+const PREEVY_KEYS = ['driver', 'drivers', 'plugins', 'plainOutput', 'snapshot', 'observe'];
+const OPTION_KEYS = {
+    namespace: (v, w) => ({ namespace: dnsLabel(settings_text(v, w), w) }),
+    kubeconfig: (v, w) => ({ kubeconfig: settings_text(v, w) }),
+    context: (v, w) => ({ context: settings_text(v, w) }),
+    template: (v, w) => ({ template: settings_text(v, w) }),
+    // Preevy's docs name the template option `pod-template` in places; both spellings mean the same.
+    'pod-template': (v, w) => ({ template: settings_text(v, w) }),
+    'server-side-apply': (v, w) => ({ serverSideApply: typeof v === 'boolean' ? v : settings_boolean(settings_text(v, w), w) }),
+    'storage-class': (v, w) => ({ storageClass: dnsSubdomain(settings_text(v, w), w) }),
+    'storage-size': (v, w) => ({ storageSize: storageSize(typeof v === 'number' ? String(v) : settings_text(v, w), w) }),
+};
+/**
+ * Reads the driver options of a compose file's `x-preevy` section. Both forms of Preevy's docs are
+ * accepted: options at the top level (`x-preevy: {driver: kube-pod, namespace: …}`) and the driver-scoped
+ * form (`x-preevy: {drivers: {kube-pod: {namespace: …}}}`), the latter winning.
+ */
+function readDriverOptions(xPreevy, log) {
+    if (xPreevy === undefined || xPreevy === null)
+        return {};
+    const section = record(xPreevy, 'x-preevy');
+    const options = {};
+    for (const [key, value] of Object.entries(section)) {
+        if (key in OPTION_KEYS)
+            Object.assign(options, OPTION_KEYS[key](value, `x-preevy.${key}`));
+        else if (!PREEVY_KEYS.includes(key))
+            log.warning(`Ignoring unknown key x-preevy.${key} in the compose file.`);
+    }
+    if (section.drivers !== undefined) {
+        const drivers = record(section.drivers, 'x-preevy.drivers');
+        const name = DRIVER_NAMES.find((n) => drivers[n] !== undefined);
+        if (name) {
+            const where = `x-preevy.drivers.${name}`;
+            for (const [key, value] of Object.entries(record(drivers[name], where))) {
+                if (key in OPTION_KEYS)
+                    Object.assign(options, OPTION_KEYS[key](value, `${where}.${key}`));
+                else
+                    log.warning(`Ignoring unknown key ${where}.${key} in the compose file.`);
+            }
+        }
+    }
+    if (typeof section.driver === 'string' && !DRIVER_NAMES.includes(section.driver)) {
+        log.warning(`x-preevy.driver is "${section.driver}"; kube-pod-preview reads only the kube-pod driver's options.`);
+    }
+    return options;
+}
+function optional(value, parse) {
+    return value === undefined ? undefined : parse(value);
+}
+/** Which pull requests get a preview, and who may run /preview commands in their comments. */
+function pullRequestSettings(input) {
+    // Validated on every run, so that a typo shows on the pull_request run, not on the first command.
+    const permission = optional(input('command-permission'), trigger/* parseCommandPermission */.Eu);
+    return {
+        triggers: readTriggers(input),
+        commandsListed: permission !== undefined && permission.length > 0,
+    };
+}
+/** Inputs drafts and label: which pull requests get a preview, known before the compose file is read. */
+function readTriggers(input) {
+    return {
+        drafts: optional(input('drafts'), (v) => oneOf(v, ['deploy', 'skip'], 'drafts')) ?? 'deploy',
+        label: optional(input('label'), labelName),
+    };
+}
+/** Input command, known before the compose file is read. */
+function readCommand(input) {
+    return oneOf(input('command') ?? 'auto', COMMANDS, 'command');
+}
+/** Input on-fork: what a fork's pull request, which gets no secrets, does. */
+function readOnFork(input) {
+    return optional(input('on-fork'), (v) => oneOf(v, ['skip', 'fail'], 'on-fork')) ?? 'skip';
+}
+/** A GitHub label's name: at most 50 characters, one line. */
+function labelName(value) {
+    if (value.length > 50 || /[\r\n]/.test(value))
+        throw new errors/* UserError */.yo(`Input label must be one label's name (one line, at most 50 characters); got "${value.slice(0, 60)}".`);
+    return value;
+}
+function oneOf(value, allowed, inputName) {
+    if (allowed.includes(value))
+        return value;
+    throw new errors/* UserError */.yo(`Input ${inputName} must be one of ${allowed.join(', ')}; got "${value}".`);
+}
+function hostName(value, where) {
+    const host = value.toLowerCase();
+    if (host.length > 253 || !DNS_SUBDOMAIN.test(host) || host.split('.').some((label) => label.length > 63)) {
+        throw new errors/* UserError */.yo(`${where} must be a DNS name such as preview.example.com, got "${value}".`);
+    }
+    return host;
+}
+function settings_boolean(value, where) {
+    if (/^(true|yes|on|1)$/i.test(value))
+        return true;
+    if (/^(false|no|off|0)$/i.test(value))
+        return false;
+    throw new errors/* UserError */.yo(`${where} must be true or false, got "${value}".`);
+}
+function storageSize(value, where) {
+    const size = Number(value);
+    if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(size > 0)) {
+        throw new errors/* UserError */.yo(`${where} must be a positive number of GiB (fractions allowed, e.g. 12.5), got "${value}".`);
+    }
+    return size;
+}
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+function dnsLabel(value, where) {
+    if (value.length > 63 || !DNS_LABEL.test(value)) {
+        throw new errors/* UserError */.yo(`${where} must be a DNS label (at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit), got "${value}".`);
+    }
+    return value;
+}
+function stringMap(value, inputName) {
+    let parsed;
+    try {
+        parsed = (0,dist/* parse */.qg)(value);
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`Input ${inputName} must be a YAML map of strings: ${error.message}`);
+    }
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+        throw new errors/* UserError */.yo(`Input ${inputName} must be a YAML map such as "team: web", got "${value}".`);
+    }
+    return Object.fromEntries(Object.entries(parsed).map(([k, v]) => {
+        if (v !== null && typeof v === 'object')
+            throw new errors/* UserError */.yo(`Input ${inputName}: the value of "${k}" is a ${Array.isArray(v) ? 'list' : 'map'}; each value must be a string (quote it: ${k}: "…").`);
+        return [k, String(v ?? '')];
+    }));
+}
+function record(value, where) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        throw new errors/* UserError */.yo(`${where} in the compose file must be a map, got ${describeType(value)}.`);
+    }
+    return value;
+}
+function settings_text(value, where) {
+    if (typeof value !== 'string' || value.trim() === '') {
+        throw new errors/* UserError */.yo(`${where} in the compose file must be a non-empty string, got ${describeType(value)}.`);
+    }
+    return value.trim();
+}
+function describeType(value) {
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'null';
+    if (typeof value === 'object')
+        return 'a map';
+    return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+
+/***/ }),
+
+/***/ 2861:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bm: () => (/* binding */ parsePreviewCommand),
+/* harmony export */   Eu: () => (/* binding */ parseCommandPermission),
+/* harmony export */   II: () => (/* binding */ decideAuto),
+/* harmony export */   M0: () => (/* binding */ DEFAULT_COMMAND_PERMISSION),
+/* harmony export */   mH: () => (/* binding */ PREVIEW_COMMANDS)
+/* harmony export */ });
+/* unused harmony export ROLES */
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6518);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+
+
+/** Pull-request actions that (re)deploy: new code, or a pull request that newly wants a preview. */
+const DEPLOYS = ['opened', 'reopened', 'synchronize', 'ready_for_review'];
+/**
+ * `command: auto` for a pull_request event: deploy, tear down, or leave alone. Outside an event (the
+ * CLI, workflow_dispatch) it deploys.
+ */
+function decideAuto(event, triggers) {
+    const { action, label } = { action: event.action, label: triggers.label };
+    if (action === undefined)
+        return { command: 'up' };
+    if (action === 'closed')
+        return { command: 'down' };
+    if (label !== undefined && action === 'unlabeled' && event.changedLabel === label)
+        return { command: 'down' };
+    const labelled = action === 'labeled' && label !== undefined && event.changedLabel === label;
+    if (!DEPLOYS.includes(action) && !labelled) {
+        return {
+            command: 'skip',
+            why: `The pull_request event "${action}"${event.changedLabel ? ` (label "${event.changedLabel}")` : ''} changes nothing for the preview.`,
+        };
+    }
+    if (label !== undefined && !event.labels.includes(label)) {
+        return {
+            command: 'skip',
+            why: `The pull request does not carry the label "${label}" (input label); adding it deploys a preview.`,
+        };
+    }
+    if (event.draft && triggers.drafts === 'skip') {
+        return {
+            command: 'skip',
+            why: 'The pull request is a draft (input drafts is skip); marking it ready for review deploys a preview.',
+        };
+    }
+    return { command: 'up' };
+}
+const PREVIEW_COMMANDS = ['redeploy', 'down', 'extend <duration>', 'wake'];
+/**
+ * The command a comment gives, from its first line: `/preview redeploy`, `/preview down`,
+ * `/preview extend 2d`, `/preview wake`. Undefined for a comment that is not a command; a UserError for
+ * one that is, but malformed, so its author hears why.
+ */
+function parsePreviewCommand(body) {
+    const first = body.trimStart().split(/\r?\n/, 1)[0].trim();
+    const match = /^\/preview(?:\s+(\S+)(?:\s+(\S+))?)?\s*$/.exec(first);
+    if (!/^\/preview(\s|$)/.test(first))
+        return undefined;
+    const usage = `Commands: ${PREVIEW_COMMANDS.map((c) => `/preview ${c}`).join(', ')}.`;
+    if (!match || !match[1])
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`That is not a /preview command I know. ${usage}`);
+    const [, name, argument] = match;
+    if (name === 'extend') {
+        if (!argument)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`/preview extend needs a duration, e.g. /preview extend 2d. ${usage}`);
+        try {
+            return { name, byMs: (0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E9)(argument, 'extend', 365 * _util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .DAY_MS */ .sO), text: argument };
+        }
+        catch {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('/preview extend needs a duration such as 12h, 2d or 1d12h (at most a year).');
+        }
+    }
+    if ((name === 'redeploy' || name === 'down' || name === 'wake') && argument === undefined)
+        return { name };
+    // The comment's text is not echoed: the reply is posted by this repository's bot.
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`That is not a /preview command I know. ${usage}`);
+}
+/** GitHub's repository roles, strongest first: what `/preview` commands are granted by. */
+const ROLES = ['admin', 'maintain', 'write', 'triage', 'read'];
+/** Deploying runs the pull request's code with the cluster's credentials: those who may push may. */
+const DEFAULT_COMMAND_PERMISSION = ['admin', 'maintain', 'write'];
+/** Author associations: what input command-permission took before roles, refused with the fix. */
+const ASSOCIATIONS = [
+    'OWNER',
+    'MEMBER',
+    'COLLABORATOR',
+    'CONTRIBUTOR',
+    'FIRST_TIME_CONTRIBUTOR',
+    'FIRST_TIMER',
+];
+/** Input command-permission: repository roles separated by commas or newlines, or `none` (commands off). */
+function parseCommandPermission(value) {
+    const names = value
+        .split(/[\s,]+/)
+        .map((v) => v.trim())
+        .filter(Boolean);
+    if (names.length === 1 && names[0].toLowerCase() === 'none')
+        return [];
+    for (const name of names) {
+        if (ASSOCIATIONS.includes(name.toUpperCase()))
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(explainAssociationInput(name));
+        if (!ROLES.includes(name.toLowerCase()))
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input command-permission: "${name}" is not a repository role; use ${ROLES.join(', ')}, or none to turn comment commands off.`);
+    }
+    return names.map((n) => n.toLowerCase());
+}
+function explainAssociationInput(name) {
+    return `Input command-permission takes repository roles (${ROLES.join(', ')}), not author associations such as "${name}": an organization member or a read-only collaborator cannot push, yet would run the pull request's code with your cluster's credentials. Use e.g. "admin, maintain, write" (the default).`;
+}
+
+
+/***/ }),
+
+/***/ 9658:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ checkoutHead),
+/* harmony export */   w: () => (/* binding */ requireWorkingDirectory)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
+
+
+
+
+/** Input working-directory must be a directory: compose would otherwise fail as if docker were missing. */
+function requireWorkingDirectory(dir) {
+    let isDirectory = false;
+    try {
+        isDirectory = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(dir).isDirectory();
+    }
+    catch {
+        // Missing or unreadable: said below.
+    }
+    if (!isDirectory)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Input working-directory is ${dir}, which is not a directory here. Point it at the project's directory in the checkout (relative to the workspace), or check out the repository first (actions/checkout).`);
+}
+/**
+ * The commit the workflow checked out in `dir` (`git rev-parse HEAD`), or undefined when `dir` is not
+ * in a git checkout. A comment command deploys what is on disk, so this is what was reviewed, not the
+ * head the API reports at run time.
+ */
+async function checkoutHead(dir, signal) {
+    try {
+        const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', ['rev-parse', '--verify', 'HEAD'], {
+            cwd: dir,
+            signal,
+            env: { PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_CONFIG_NOSYSTEM: '1' },
+        });
+        return stdout.trim() || undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 6518:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   QA: () => (/* binding */ formatSpan),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   sO: () => (/* binding */ DAY_MS)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+/**
+ * Parses a duration such as `90s`, `5m`, `1h30m` or a bare number of seconds, into milliseconds.
+ * `inputName` is named in the error so the user knows which value to fix.
+ */
+function parseDuration(text, inputName, maxMs = DAY_MS) {
+    // A bare number is seconds.
+    const value = /^\d+(\.\d+)?$/.test(text.trim()) ? `${text.trim()}s` : text.trim();
+    const parts = [...value.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+    const consumed = parts.map((p) => p[0]).join('');
+    if (parts.length === 0 || consumed !== value) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input ${inputName} must be a duration such as 90s, 5m or 1h30m (or a number of seconds), got "${text}".`);
+    }
+    const ms = parts.reduce((sum, [, amount, unit]) => sum + Number(amount) * UNIT_MS[unit], 0);
+    if (ms <= 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input ${inputName} must be longer than zero, got "${text}".`);
+    if (ms > maxMs) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`Input ${inputName} may be at most ${formatLong(maxMs)}, got "${text}".`);
+    }
+    return Math.round(ms);
+}
+/** A day: the most a wait (timeout, url-timeout) may last. */
+const DAY_MS = 24 * 3_600_000;
+function formatLong(ms) {
+    return ms % DAY_MS === 0 ? `${ms / DAY_MS}d` : formatDuration(ms);
+}
+/** A span as people write it for lifetimes: `4h`, `1d12h`, `1h30m` (to the minute). */
+function formatSpan(ms) {
+    const minutes = Math.round(ms / 60_000);
+    const parts = [
+        [Math.floor(minutes / 1440), 'd'],
+        [Math.floor((minutes % 1440) / 60), 'h'],
+        [minutes % 60, 'm'],
+    ];
+    return (parts
+        .filter(([n]) => n > 0)
+        .map(([n, unit]) => `${n}${unit}`)
+        .join('') || '0m');
+}
+function formatDuration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)}ms`;
+    const seconds = ms / 1000;
+    if (seconds < 60)
+        return `${seconds.toFixed(1)}s`;
+    const minutes = Math.floor(seconds / 60);
+    return `${minutes}m${Math.round(seconds - minutes * 60)}s`;
+}
+
+
+/***/ })
+
+};
