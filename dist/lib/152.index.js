@@ -103,14 +103,14 @@ var checkpoint = __webpack_require__(8471);
  * After a main step that finished, successfully or not, there is nothing to do.
  */
 async function runPostStep(env, log) {
-    if (core/* getState */.Gu(checkpoint/* MAIN_STATE */.A.finished))
+    if (core/* getState */.Gu(checkpoint/* MAIN_STATE */.A8.finished))
         return;
     log.notice('The main step did not finish (cancelled or killed); releasing what it held.');
     const input = (0,inputs/* actionInputs */.eh)(env);
-    const lease = core/* getState */.Gu(checkpoint/* MAIN_STATE */.A.lease);
+    const lease = core/* getState */.Gu(checkpoint/* MAIN_STATE */.A8.lease);
     if (lease) {
         try {
-            const held = JSON.parse(lease);
+            const held = checkpoint/* LEASE_STATE */.j6.read(lease);
             const source = held.kubeconfig.kind === 'content'
                 ? { kind: 'content', content: input('kubeconfig') ?? '' }
                 : held.kubeconfig;
@@ -125,11 +125,11 @@ async function runPostStep(env, log) {
             log.warning(`Could not release the lease (it expires by itself): ${(0,errors/* describeError */.Uc)(error)}`);
         }
     }
-    const saved = core/* getState */.Gu(checkpoint/* MAIN_STATE */.A.report);
+    const saved = core/* getState */.Gu(checkpoint/* MAIN_STATE */.A8.report);
     const token = input('github-token');
     if (saved && token) {
         try {
-            const report = JSON.parse(saved);
+            const report = checkpoint/* REPORT_STATE */.vv.read(saved);
             const { GitHubApi } = await Promise.all(/* import() */[__webpack_require__.e(413), __webpack_require__.e(943)]).then(__webpack_require__.bind(__webpack_require__, 8943));
             const api = new GitHubApi(token, report.repository, env);
             if (report.comment) {
@@ -160,9 +160,9 @@ async function runPostStep(env, log) {
 /** The action's entry point (main and post step): read the event, run one command, set the outputs. */
 async function runAction() {
     // The same bundle is the action's `post` step, which runs after the main step, cancelled or not.
-    if (core/* getState */.Gu(checkpoint/* MAIN_STATE */.A.started))
+    if (core/* getState */.Gu(checkpoint/* MAIN_STATE */.A8.started))
         return runPostStep(process.env, actionLogger());
-    core/* saveState */.LZ(checkpoint/* MAIN_STATE */.A.started, 'true');
+    core/* saveState */.LZ(checkpoint/* MAIN_STATE */.A8.started, 'true');
     const signal = (0,errors/* cancelOnSignals */.dJ)();
     try {
         const outcome = await (0,run_preview.runPreview)({
@@ -185,7 +185,7 @@ async function runAction() {
             core/* setFailed */.C1(`doctor: ${failed.length} checks failed: ${failed.map((c) => c.name).join(', ')}.`);
         if (process.env.GITHUB_STEP_SUMMARY)
             await core/* summary */.z.addRaw(jobSummary(outcome)).write();
-        core/* saveState */.LZ(checkpoint/* MAIN_STATE */.A.finished, 'true');
+        core/* saveState */.LZ(checkpoint/* MAIN_STATE */.A8.finished, 'true');
     }
     catch (error) {
         const reason = (0,errors/* reasonOf */.A3)(error, signal);
@@ -460,7 +460,9 @@ function foreignCode(eventName, payload, repository) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ MAIN_STATE)
+/* harmony export */   A8: () => (/* binding */ MAIN_STATE),
+/* harmony export */   j6: () => (/* binding */ LEASE_STATE),
+/* harmony export */   vv: () => (/* binding */ REPORT_STATE)
 /* harmony export */ });
 /**
  * What the action's main step leaves in the step state (GITHUB_STATE) for its post step, which runs
@@ -474,6 +476,42 @@ const MAIN_STATE = {
     /** JSON ReportCheckpoint once the sticky comment or the deployment exists. */
     report: 'kpp-report',
 };
+function statePair(key, isValue) {
+    return {
+        save: (checkpoint, value) => checkpoint(key, value === undefined ? '' : JSON.stringify(value)),
+        read(text) {
+            if (!text)
+                return undefined;
+            const value = JSON.parse(text);
+            if (!isValue(value))
+                throw new Error(`the step state ${key} is not what this version saves`);
+            return value;
+        },
+    };
+}
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value) => typeof value === 'string';
+function isLeaseCheckpoint(value) {
+    if (!isRecord(value) || !isRecord(value.kubeconfig))
+        return false;
+    const { namespace, name, identity, context } = value;
+    return (isString(namespace) &&
+        isString(name) &&
+        isString(identity) &&
+        (context === undefined || isString(context)));
+}
+function isReportCheckpoint(value) {
+    if (!isRecord(value) || !isString(value.repository))
+        return false;
+    const { comment, deploymentId } = value;
+    const commentOk = comment === undefined ||
+        (isRecord(comment) && typeof comment.id === 'number' && isString(comment.cancelledBody));
+    return commentOk && (deploymentId === undefined || typeof deploymentId === 'number');
+}
+/** The lease the main step holds, while it holds it. */
+const LEASE_STATE = statePair(MAIN_STATE.lease, isLeaseCheckpoint);
+/** The pull request's comment and deployment of the deploy in progress. */
+const REPORT_STATE = statePair(MAIN_STATE.report, isReportCheckpoint);
 
 
 /***/ }),

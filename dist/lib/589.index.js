@@ -1314,8 +1314,7 @@ async function announce(run, report) {
     await report?.deploying();
     if (!report || !run.context.repository)
         return;
-    const saved = { repository: run.context.repository, ...report.checkpoint() };
-    run.checkpoint(checkpoint/* MAIN_STATE */.A.report, JSON.stringify(saved));
+    checkpoint/* REPORT_STATE */.vv.save(run.checkpoint, { repository: run.context.repository, ...report.checkpoint() });
 }
 async function finish(run, deployed, report) {
     const state = readiness(run.settings.expose, deployed.urls);

@@ -722,7 +722,9 @@ async function waitUntilGone(client, kinds, selector, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ MAIN_STATE)
+/* harmony export */   A8: () => (/* binding */ MAIN_STATE),
+/* harmony export */   j6: () => (/* binding */ LEASE_STATE),
+/* harmony export */   vv: () => (/* binding */ REPORT_STATE)
 /* harmony export */ });
 /**
  * What the action's main step leaves in the step state (GITHUB_STATE) for its post step, which runs
@@ -736,6 +738,42 @@ const MAIN_STATE = {
     /** JSON ReportCheckpoint once the sticky comment or the deployment exists. */
     report: 'kpp-report',
 };
+function statePair(key, isValue) {
+    return {
+        save: (checkpoint, value) => checkpoint(key, value === undefined ? '' : JSON.stringify(value)),
+        read(text) {
+            if (!text)
+                return undefined;
+            const value = JSON.parse(text);
+            if (!isValue(value))
+                throw new Error(`the step state ${key} is not what this version saves`);
+            return value;
+        },
+    };
+}
+const isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value) => typeof value === 'string';
+function isLeaseCheckpoint(value) {
+    if (!isRecord(value) || !isRecord(value.kubeconfig))
+        return false;
+    const { namespace, name, identity, context } = value;
+    return (isString(namespace) &&
+        isString(name) &&
+        isString(identity) &&
+        (context === undefined || isString(context)));
+}
+function isReportCheckpoint(value) {
+    if (!isRecord(value) || !isString(value.repository))
+        return false;
+    const { comment, deploymentId } = value;
+    const commentOk = comment === undefined ||
+        (isRecord(comment) && typeof comment.id === 'number' && isString(comment.cancelledBody));
+    return commentOk && (deploymentId === undefined || typeof deploymentId === 'number');
+}
+/** The lease the main step holds, while it holds it. */
+const LEASE_STATE = statePair(MAIN_STATE.lease, isLeaseCheckpoint);
+/** The pull request's comment and deployment of the deploy in progress. */
+const REPORT_STATE = statePair(MAIN_STATE.report, isReportCheckpoint);
 
 
 /***/ }),
@@ -1128,18 +1166,17 @@ async function holdLease(client, run) {
         signal: run.signal,
         log: run.log,
     });
-    const held = {
+    _model_checkpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .LEASE_STATE */ .j6.save(run.checkpoint, {
         namespace: settings.namespace,
         name: lease.name,
         identity: lease.identity,
         // Never a secret in the step state: a kubeconfig given as content is read from the input again.
         kubeconfig: settings.kubeconfig.kind === 'content' ? { kind: 'content' } : settings.kubeconfig,
         context: settings.context,
-    };
-    run.checkpoint(_model_checkpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .MAIN_STATE */ .A.lease, JSON.stringify(held));
+    });
     const release = async () => {
         await lease.release();
-        run.checkpoint(_model_checkpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .MAIN_STATE */ .A.lease, '');
+        _model_checkpoint_js__WEBPACK_IMPORTED_MODULE_1__/* .LEASE_STATE */ .j6.save(run.checkpoint, undefined);
     };
     return { ...lease, release, [Symbol.asyncDispose]: release };
 }

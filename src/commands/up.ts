@@ -2,7 +2,7 @@ import { scanProject, type ProjectFiles } from '../docker/sync.js';
 import type { PullRequestReport } from '../github/report.js';
 import type { KubeClient } from '../kube/client.js';
 import { recordUrls } from '../kube/lifecycle.js';
-import { MAIN_STATE, type ReportCheckpoint } from '../model/checkpoint.js';
+import { REPORT_STATE } from '../model/checkpoint.js';
 import type { DownOutcome, UpOutcome } from '../model/outcome.js';
 import { primaryUrl } from '../model/urls.js';
 import { applyEnvironment, checkUpAccess, composeInPod, waitForPod } from '../phases/deploy.js';
@@ -99,8 +99,7 @@ async function deployUnderLease(
 async function announce(run: ProjectRun, report: PullRequestReport | undefined): Promise<void> {
   await report?.deploying();
   if (!report || !run.context.repository) return;
-  const saved: ReportCheckpoint = { repository: run.context.repository, ...report.checkpoint() };
-  run.checkpoint(MAIN_STATE.report, JSON.stringify(saved));
+  REPORT_STATE.save(run.checkpoint, { repository: run.context.repository, ...report.checkpoint() });
 }
 
 async function finish(

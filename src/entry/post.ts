@@ -3,7 +3,7 @@ import { describeError } from '../util/errors.js';
 import { actionInputs } from '../model/inputs.js';
 import type { Logger } from '../util/log.js';
 import type { KubeconfigSource } from '../model/settings.js';
-import { MAIN_STATE, type LeaseCheckpoint, type ReportCheckpoint } from '../model/checkpoint.js';
+import { LEASE_STATE, MAIN_STATE, REPORT_STATE } from '../model/checkpoint.js';
 
 /**
  * The post step: when the main step was killed before it could clean up (a cancelled job whose main
@@ -18,7 +18,7 @@ export async function runPostStep(env: NodeJS.ProcessEnv, log: Logger): Promise<
   const lease = core.getState(MAIN_STATE.lease);
   if (lease) {
     try {
-      const held = JSON.parse(lease) as LeaseCheckpoint;
+      const held = LEASE_STATE.read(lease)!;
       const source: KubeconfigSource =
         held.kubeconfig.kind === 'content'
           ? { kind: 'content', content: input('kubeconfig') ?? '' }
@@ -37,7 +37,7 @@ export async function runPostStep(env: NodeJS.ProcessEnv, log: Logger): Promise<
   const token = input('github-token');
   if (saved && token) {
     try {
-      const report = JSON.parse(saved) as ReportCheckpoint;
+      const report = REPORT_STATE.read(saved)!;
       const { GitHubApi } = await import('../github/api.js');
       const api = new GitHubApi(token, report.repository, env);
       if (report.comment) {

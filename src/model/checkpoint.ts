@@ -32,3 +32,51 @@ export interface ReportCheckpoint {
   /** The GitHub deployment in progress, to be marked errored if the deploy never finishes. */
   deploymentId?: number;
 }
+
+/** One piece of step state: written by the main step, read back by the post step, with the same type. */
+export interface StatePair<T> {
+  save(checkpoint: Checkpoint, value: T | undefined): void;
+  /** The value the main step saved, undefined when none was; throws when it is not what this version saves. */
+  read(text: string): T | undefined;
+}
+
+function statePair<T>(key: string, isValue: (value: unknown) => value is T): StatePair<T> {
+  return {
+    save: (checkpoint, value) => checkpoint(key, value === undefined ? '' : JSON.stringify(value)),
+    read(text) {
+      if (!text) return undefined;
+      const value: unknown = JSON.parse(text);
+      if (!isValue(value)) throw new Error(`the step state ${key} is not what this version saves`);
+      return value;
+    },
+  };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+function isLeaseCheckpoint(value: unknown): value is LeaseCheckpoint {
+  if (!isRecord(value) || !isRecord(value.kubeconfig)) return false;
+  const { namespace, name, identity, context } = value;
+  return (
+    isString(namespace) &&
+    isString(name) &&
+    isString(identity) &&
+    (context === undefined || isString(context))
+  );
+}
+
+function isReportCheckpoint(value: unknown): value is ReportCheckpoint {
+  if (!isRecord(value) || !isString(value.repository)) return false;
+  const { comment, deploymentId } = value;
+  const commentOk =
+    comment === undefined ||
+    (isRecord(comment) && typeof comment.id === 'number' && isString(comment.cancelledBody));
+  return commentOk && (deploymentId === undefined || typeof deploymentId === 'number');
+}
+
+/** The lease the main step holds, while it holds it. */
+export const LEASE_STATE = statePair(MAIN_STATE.lease, isLeaseCheckpoint);
+/** The pull request's comment and deployment of the deploy in progress. */
+export const REPORT_STATE = statePair(MAIN_STATE.report, isReportCheckpoint);

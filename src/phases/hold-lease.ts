@@ -1,7 +1,7 @@
 import type { RunContext } from '../github/event.js';
 import type { KubeClient } from '../kube/client.js';
 import { acquireLease, type HeldLease } from '../kube/lease.js';
-import { MAIN_STATE, type LeaseCheckpoint } from '../model/checkpoint.js';
+import { LEASE_STATE } from '../model/checkpoint.js';
 import type { EnvironmentRun } from '../resolve/run.js';
 
 /**
@@ -18,18 +18,17 @@ export async function holdLease(client: KubeClient, run: EnvironmentRun): Promis
     signal: run.signal,
     log: run.log,
   });
-  const held: LeaseCheckpoint = {
+  LEASE_STATE.save(run.checkpoint, {
     namespace: settings.namespace,
     name: lease.name,
     identity: lease.identity,
     // Never a secret in the step state: a kubeconfig given as content is read from the input again.
     kubeconfig: settings.kubeconfig.kind === 'content' ? { kind: 'content' } : settings.kubeconfig,
     context: settings.context,
-  };
-  run.checkpoint(MAIN_STATE.lease, JSON.stringify(held));
+  });
   const release = async () => {
     await lease.release();
-    run.checkpoint(MAIN_STATE.lease, '');
+    LEASE_STATE.save(run.checkpoint, undefined);
   };
   return { ...lease, release, [Symbol.asyncDispose]: release };
 }
