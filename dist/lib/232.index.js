@@ -92,11 +92,11 @@ async function extend(run, cluster) {
         const _lease = __addDisposableResource(env_1, await (0,_phases_phase_js__WEBPACK_IMPORTED_MODULE_6__/* .phase */ .O)(run, 'lock', () => (0,_phases_hold_lease_js__WEBPACK_IMPORTED_MODULE_5__/* .holdLease */ .U)(client, run)), true);
         const host = await (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__/* .findDockerHost */ .eU)(client, ids.id);
         if (!host) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Environment ${ids.envId} does not exist in namespace ${settings.namespace}, so there is nothing to extend; \`/preview redeploy\` deploys it.`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainNothingToExtend(ids.envId, settings.namespace));
         }
         const current = (0,_kube_lifecycle_js__WEBPACK_IMPORTED_MODULE_0__/* .expiryOf */ .p1)(host);
         if (!current) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Environment ${ids.envId} has no expiry (input ttl is not set), so there is nothing to extend: it lives until its pull request closes.`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainNoExpiry(ids.envId));
         }
         const now = run.now().getTime();
         const wanted = Math.max(current.getTime(), now) + byMs;
@@ -119,6 +119,12 @@ async function extend(run, cluster) {
         if (result_1)
             await result_1;
     }
+}
+function explainNothingToExtend(envId, namespace) {
+    return `Environment ${envId} does not exist in namespace ${namespace}, so there is nothing to extend; \`/preview redeploy\` deploys it.`;
+}
+function explainNoExpiry(envId) {
+    return `Environment ${envId} has no expiry (input ttl is not set), so there is nothing to extend: it lives until its pull request closes.`;
 }
 
 

@@ -2315,7 +2315,10 @@ function requireWorkingDirectory(dir) {
         // Missing or unreadable: said below.
     }
     if (!isDirectory)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Input working-directory is ${dir}, which is not a directory here. Point it at the project's directory in the checkout (relative to the workspace), or check out the repository first (actions/checkout).`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainNotADirectory(dir));
+}
+function explainNotADirectory(dir) {
+    return `Input working-directory is ${dir}, which is not a directory here. Point it at the project's directory in the checkout (relative to the workspace), or check out the repository first (actions/checkout).`;
 }
 /**
  * The commit the workflow checked out in `dir` (`git rev-parse HEAD`), or undefined when `dir` is not

@@ -1119,10 +1119,13 @@ async function loadBalancerAddress(client, name, deadline, options) {
             return address;
         }
         if (Date.now() + LOAD_BALANCER_POLL_MS > deadline) {
-            throw new errors/* UserError */.yo(`The LoadBalancer Service ${name} got no address within ${(0,duration/* formatDuration */.a3)(options.expose.urlTimeoutMs)} (input url-timeout). Does the cluster have a load-balancer implementation (a cloud provider, MetalLB, cloud-provider-kind)? Otherwise set input expose to ingress or none.`);
+            throw new errors/* UserError */.yo(explainNoAddress(name, options.expose.urlTimeoutMs));
         }
         await (0,sleep/* sleep */.y)(LOAD_BALANCER_POLL_MS, options.signal);
     }
+}
+function explainNoAddress(service, urlTimeoutMs) {
+    return `The LoadBalancer Service ${service} got no address within ${(0,duration/* formatDuration */.a3)(urlTimeoutMs)} (input url-timeout). Does the cluster have a load-balancer implementation (a cloud provider, MetalLB, cloud-provider-kind)? Otherwise set input expose to ingress or none.`;
 }
 
 // EXTERNAL MODULE: ./src/phases/github-report.ts + 1 modules

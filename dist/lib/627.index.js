@@ -41,7 +41,7 @@ async function doctor(run, cluster) {
         record({
             name: 'environment',
             state: 'skipped',
-            detail: `none named (no env-id, no pull request): the checks below are of a new environment under the placeholder env-id "${_model_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .DOCTOR_ENV_ID */ .I2}" (id ${run.ids.id}); pass --env-id to check an existing one`,
+            detail: explainPlaceholder(run.ids.id),
         });
     }
     if (plan.pod.template?.fromPullRequest)
@@ -83,6 +83,9 @@ function templateCheck(template) {
         state: 'ok',
         detail: `${template.path} (${template.from}) comes from the pull request: it rendered in the sandbox (no credentials, files, processes or environment), and every object it makes carries the environment's id`,
     };
+}
+function explainPlaceholder(id) {
+    return `none named (no env-id, no pull request): the checks below are of a new environment under the placeholder env-id "${_model_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .DOCTOR_ENV_ID */ .I2}" (id ${id}); pass --env-id to check an existing one`;
 }
 
 

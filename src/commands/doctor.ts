@@ -28,7 +28,7 @@ export async function doctor(run: ProjectRun, cluster: Cluster): Promise<Command
     record({
       name: 'environment',
       state: 'skipped',
-      detail: `none named (no env-id, no pull request): the checks below are of a new environment under the placeholder env-id "${DOCTOR_ENV_ID}" (id ${run.ids.id}); pass --env-id to check an existing one`,
+      detail: explainPlaceholder(run.ids.id),
     });
   }
   if (plan.pod.template?.fromPullRequest) record(templateCheck(plan.pod.template));
@@ -67,4 +67,8 @@ function templateCheck(template: NonNullable<Plan['template']>): Check {
     state: 'ok',
     detail: `${template.path} (${template.from}) comes from the pull request: it rendered in the sandbox (no credentials, files, processes or environment), and every object it makes carries the environment's id`,
   };
+}
+
+function explainPlaceholder(id: string): string {
+  return `none named (no env-id, no pull request): the checks below are of a new environment under the placeholder env-id "${DOCTOR_ENV_ID}" (id ${id}); pass --env-id to check an existing one`;
 }

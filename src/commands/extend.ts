@@ -23,15 +23,11 @@ export async function extend(run: EnvironmentRun, cluster: Cluster): Promise<Com
   await using _lease = await phase(run, 'lock', () => holdLease(client, run));
   const host = await findDockerHost(client, ids.id);
   if (!host) {
-    throw new UserError(
-      `Environment ${ids.envId} does not exist in namespace ${settings.namespace}, so there is nothing to extend; \`/preview redeploy\` deploys it.`,
-    );
+    throw new UserError(explainNothingToExtend(ids.envId, settings.namespace));
   }
   const current = expiryOf(host);
   if (!current) {
-    throw new UserError(
-      `Environment ${ids.envId} has no expiry (input ttl is not set), so there is nothing to extend: it lives until its pull request closes.`,
-    );
+    throw new UserError(explainNoExpiry(ids.envId));
   }
   const now = run.now().getTime();
   const wanted = Math.max(current.getTime(), now) + byMs;
@@ -46,4 +42,12 @@ export async function extend(run: EnvironmentRun, cluster: Cluster): Promise<Com
   );
   await report?.extended(expiresAt);
   return { command: 'extend', expiresAt: expiresAt.toISOString() };
+}
+
+function explainNothingToExtend(envId: string, namespace: string): string {
+  return `Environment ${envId} does not exist in namespace ${namespace}, so there is nothing to extend; \`/preview redeploy\` deploys it.`;
+}
+
+function explainNoExpiry(envId: string): string {
+  return `Environment ${envId} has no expiry (input ttl is not set), so there is nothing to extend: it lives until its pull request closes.`;
 }

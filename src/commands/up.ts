@@ -17,7 +17,7 @@ import { planEnvironment, type EnvironmentPlan } from '../plan/environment-plan.
 import type { ProjectRun } from '../resolve/run.js';
 import type { Cluster, CommandResult } from './cluster.js';
 
-type Deployed = Pick<UpOutcome, 'pod' | 'synced' | 'ports' | 'urls'>;
+type DeployedEnvironment = Pick<UpOutcome, 'pod' | 'synced' | 'ports' | 'urls'>;
 
 /**
  * `up`: access → preflight → lease → apply → wait → tunnel → sync → compose → expose → report. The pull
@@ -52,7 +52,7 @@ async function deployUnderLease(
   plan: EnvironmentPlan,
   files: ProjectFiles,
   report: PullRequestReport | undefined,
-): Promise<Deployed | Pick<DownOutcome, 'command' | 'deleted'>> {
+): Promise<DeployedEnvironment | Pick<DownOutcome, 'command' | 'deleted'>> {
   const { pod } = plan;
   await using _lease = await phase(run, 'lock', () => holdLease(client, run));
   // Every `await`: the lease must be held until the work has settled, not merely started.
@@ -104,7 +104,7 @@ async function announce(run: ProjectRun, report: PullRequestReport | undefined):
 
 async function finish(
   run: ProjectRun,
-  deployed: Deployed,
+  deployed: DeployedEnvironment,
   report: PullRequestReport | undefined,
 ): Promise<CommandResult> {
   const state = readiness(run.settings.expose, deployed.urls);

@@ -237,10 +237,12 @@ async function loadBalancerAddress(
       return address;
     }
     if (Date.now() + LOAD_BALANCER_POLL_MS > deadline) {
-      throw new UserError(
-        `The LoadBalancer Service ${name} got no address within ${formatDuration(options.expose.urlTimeoutMs)} (input url-timeout). Does the cluster have a load-balancer implementation (a cloud provider, MetalLB, cloud-provider-kind)? Otherwise set input expose to ingress or none.`,
-      );
+      throw new UserError(explainNoAddress(name, options.expose.urlTimeoutMs));
     }
     await sleep(LOAD_BALANCER_POLL_MS, options.signal);
   }
+}
+
+function explainNoAddress(service: string, urlTimeoutMs: number): string {
+  return `The LoadBalancer Service ${service} got no address within ${formatDuration(urlTimeoutMs)} (input url-timeout). Does the cluster have a load-balancer implementation (a cloud provider, MetalLB, cloud-provider-kind)? Otherwise set input expose to ingress or none.`;
 }

@@ -11,10 +11,11 @@ export function requireWorkingDirectory(dir: string): void {
   } catch {
     // Missing or unreadable: said below.
   }
-  if (!isDirectory)
-    throw new UserError(
-      `Input working-directory is ${dir}, which is not a directory here. Point it at the project's directory in the checkout (relative to the workspace), or check out the repository first (actions/checkout).`,
-    );
+  if (!isDirectory) throw new UserError(explainNotADirectory(dir));
+}
+
+function explainNotADirectory(dir: string): string {
+  return `Input working-directory is ${dir}, which is not a directory here. Point it at the project's directory in the checkout (relative to the workspace), or check out the repository first (actions/checkout).`;
 }
 
 /**
