@@ -9,19 +9,16 @@ import { DOCTOR_ENV_ID, environmentId, resourceId, type Ids } from '../model/ids
 import type { InputSource } from '../model/inputs.js';
 import type { CleanupOutcome, Outcome, SkippedOutcome } from '../model/outcome.js';
 import { decideAuto, type PreviewCommand, type TriggerSettings } from '../model/trigger.js';
+import { resolveSettings } from '../model/resolve-settings.js';
 import {
+  allowsForkCode,
   readCommand,
-  readDriverOptions,
   readOnFork,
   readProjectInputs,
   readTriggers,
-  allowsForkCode,
-  resolveSettings,
-  withoutRepositoryCredentials,
-  type Command,
-  type ProjectInputs,
-  type Settings,
-} from '../model/settings.js';
+} from '../model/run-inputs.js';
+import type { Command, ProjectInputs, Settings } from '../model/settings.js';
+import { readDriverOptions, withoutRepositoryCredentials } from '../model/x-preevy.js';
 import { describeError, UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { declaredExposure, manifestOf, planEnvironment, planOptions } from './plan.js';
