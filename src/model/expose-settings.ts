@@ -17,20 +17,14 @@ export function exposeSettings(input: InputSource, project: ProjectInputs): Expo
   const urlTemplate = input('url-template') ?? DEFAULTS.urlTemplate;
   for (const [, name] of urlTemplate.matchAll(/\{([^}]*)\}/g)) {
     if (!URL_PLACEHOLDERS.includes(name!)) {
-      throw new UserError(
-        `Input url-template has an unknown placeholder {${name}}; it may use ${URL_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`,
-      );
+      throw new UserError(explainUnknownPlaceholder(name!));
     }
   }
   if (mode === 'ingress' && !/\{(id|env-id)\}/.test(urlTemplate)) {
-    throw new UserError(
-      'Input url-template must contain {id} or {env-id}: without it every pull request gets the same host names, and one preview answers for all.',
-    );
+    throw new UserError(explainSharedUrlTemplate());
   }
   if (mode === 'ingress' && !domain && urlTemplate.includes('{domain}')) {
-    throw new UserError(
-      'Input expose is ingress, whose host names need input domain (e.g. preview.example.com, with a wildcard DNS record pointing at your ingress controller). Set domain, or set expose to loadbalancer or none.',
-    );
+    throw new UserError(explainIngressWithoutDomain());
   }
   const template = input('expose-template') ?? 'expose';
   return {
@@ -63,9 +57,23 @@ function basicAuth(value: string, mode: ExposeMode): { user: string; password: s
     );
   }
   if (mode !== 'ingress') {
-    throw new UserError(
-      `Input basic-auth protects URLs through the ingress, but input expose is ${mode}: nothing would ask for the password. Set expose to ingress, or remove basic-auth.`,
-    );
+    throw new UserError(explainBasicAuthWithoutIngress(mode));
   }
   return { user: value.slice(0, colon), password: value.slice(colon + 1) };
+}
+
+function explainUnknownPlaceholder(name: string): string {
+  return `Input url-template has an unknown placeholder {${name}}; it may use ${URL_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`;
+}
+
+function explainSharedUrlTemplate(): string {
+  return 'Input url-template must contain {id} or {env-id}: without it every pull request gets the same host names, and one preview answers for all.';
+}
+
+function explainIngressWithoutDomain(): string {
+  return 'Input expose is ingress, whose host names need input domain (e.g. preview.example.com, with a wildcard DNS record pointing at your ingress controller). Set domain, or set expose to loadbalancer or none.';
+}
+
+function explainBasicAuthWithoutIngress(mode: ExposeMode): string {
+  return `Input basic-auth protects URLs through the ingress, but input expose is ${mode}: nothing would ask for the password. Set expose to ingress, or remove basic-auth.`;
 }

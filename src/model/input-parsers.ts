@@ -62,11 +62,13 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export function dnsLabel(value: string, where: string): string {
   if (value.length > 63 || !DNS_LABEL.test(value)) {
-    throw new UserError(
-      `${where} must be a DNS label (at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit), got "${value}".`,
-    );
+    throw new UserError(explainDnsLabel(where, value));
   }
   return value;
+}
+
+function explainDnsLabel(where: string, value: string): string {
+  return `${where} must be a DNS label (at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit), got "${value}".`;
 }
 
 export function stringMap(value: string, inputName: string): Record<string, string> {
@@ -81,13 +83,14 @@ export function stringMap(value: string, inputName: string): Record<string, stri
   }
   return Object.fromEntries(
     Object.entries(parsed).map(([k, v]) => {
-      if (v !== null && typeof v === 'object')
-        throw new UserError(
-          `Input ${inputName}: the value of "${k}" is a ${Array.isArray(v) ? 'list' : 'map'}; each value must be a string (quote it: ${k}: "…").`,
-        );
+      if (v !== null && typeof v === 'object') throw new UserError(explainNestedValue(inputName, k, v));
       return [k, String(v ?? '')];
     }),
   );
+}
+
+function explainNestedValue(inputName: string, key: string, value: object): string {
+  return `Input ${inputName}: the value of "${key}" is a ${Array.isArray(value) ? 'list' : 'map'}; each value must be a string (quote it: ${key}: "…").`;
 }
 
 export function record(value: unknown, where: string): Record<string, unknown> {

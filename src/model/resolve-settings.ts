@@ -136,10 +136,12 @@ function namespaceOf(
  */
 function notSystem(namespace: string, where: string): string {
   if (namespace === 'default' || namespace.startsWith('kube-'))
-    throw new UserError(
-      `${where} is "${namespace}", a namespace of the cluster's own: previews go in a namespace of their own (e.g. previews, with deploy/rbac.yaml applied to it). Set input namespace.`,
-    );
+    throw new UserError(explainSystemNamespace(where, namespace));
   return namespace;
+}
+
+function explainSystemNamespace(where: string, namespace: string): string {
+  return `${where} is "${namespace}", a namespace of the cluster's own: previews go in a namespace of their own (e.g. previews, with deploy/rbac.yaml applied to it). Set input namespace.`;
 }
 
 function templateFrom(input: string | undefined, compose: string | undefined): Settings['templateFrom'] {

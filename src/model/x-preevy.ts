@@ -67,10 +67,11 @@ export function withoutRepositoryCredentials(
     ['kubeconfig', kubeconfig],
     ['context', context],
   ] as const) {
-    if (value !== undefined)
-      log.warning(
-        `Ignoring x-preevy ${key} in the compose file: in a workflow the credentials come from input kubeconfig (or $KUBECONFIG) and input context, never from the repository.`,
-      );
+    if (value !== undefined) log.warning(explainIgnoredCredential(key));
   }
   return rest;
+}
+
+function explainIgnoredCredential(key: string): string {
+  return `Ignoring x-preevy ${key} in the compose file: in a workflow the credentials come from input kubeconfig (or $KUBECONFIG) and input context, never from the repository.`;
 }
