@@ -6,7 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import { mapInputs, type InputName } from '../src/model/inputs.js';
 import { parseServerVersion, permissionsFor } from '../src/model/permissions.js';
 import { grants } from '../src/kube/access.js';
-import { resolveSettings } from '../src/model/settings.js';
+import { resolveSettings } from '../src/model/resolve-settings.js';
 import type { Logger } from '../src/util/log.js';
 import { commentMarker } from '../src/github/comment.js';
 import { FakeGitHubApi } from './github/server.js';

@@ -5,7 +5,7 @@ import { parse, parseAllDocuments, stringify } from 'yaml';
 import { loadKubeConfig } from '../src/kube/config.js';
 import { kubeconfigNamespace } from '../src/kube/kubeconfig-namespace.js';
 import { mapInputs } from '../src/model/inputs.js';
-import { resolveSettings } from '../src/model/settings.js';
+import { resolveSettings } from '../src/model/resolve-settings.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
 import {
   NAMESPACE,

@@ -6,7 +6,7 @@ import { jobSummary, urlOutputs } from '../src/entry/summary.js';
 import { resourceId } from '../src/model/ids.js';
 import { mapInputs } from '../src/model/inputs.js';
 import type { UpOutcome } from '../src/model/outcome.js';
-import { resolveSettings } from '../src/model/settings.js';
+import { resolveSettings } from '../src/model/resolve-settings.js';
 
 const CTX: CommentContext = {
   envId: 'pr-7',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { knownCredentials, projectEnvironment } from '../src/docker/environment.js';
 import { loadKubeConfig } from '../src/kube/config.js';
-import { withoutRepositoryCredentials } from '../src/model/settings.js';
+import { withoutRepositoryCredentials } from '../src/model/x-preevy.js';
 import { ROOT, memoryLogger, node, scratchDir } from './helpers.js';
 
 /** What a preview may reach: the compose project, and nothing of the action's. */

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { parseDuration } from '../src/util/duration.js';
 import { INPUT_NAMES, mapInputs } from '../src/model/inputs.js';
-import { readDriverOptions, readProjectInputs, resolveSettings } from '../src/model/settings.js';
+import { resolveSettings } from '../src/model/resolve-settings.js';
+import { readProjectInputs } from '../src/model/run-inputs.js';
+import { readDriverOptions } from '../src/model/x-preevy.js';
 import { ROOT, memoryLogger } from './helpers.js';
 
 const project = { workingDirectory: '/work/app', composeFiles: [] };

@@ -203,7 +203,7 @@ async function runCli(argv) {
         const file = args.kubeconfigFile;
         const kubeconfig = file === undefined ? {} : { kubeconfig: readKubeconfig(file) };
         // Imported here, not above: `--help` and argument errors should not pay for loading the libraries.
-        const { runPreview } = await Promise.all(/* import() */[__webpack_require__.e(312), __webpack_require__.e(581)]).then(__webpack_require__.bind(__webpack_require__, 6581));
+        const { runPreview } = await Promise.all(/* import() */[__webpack_require__.e(312), __webpack_require__.e(262)]).then(__webpack_require__.bind(__webpack_require__, 262));
         const outcome = await runPreview({
             input: (0,inputs/* mapInputs */.k3)({ ...args.inputs, ...kubeconfig }),
             // The environment's id derives from the repository: the CLI must name the one the action does.
@@ -241,6 +241,12 @@ async function runCli(argv) {
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
 
 
+function explainUnreadablePayload(file, reason) {
+    return `Cannot read the event payload at ${file} (GITHUB_EVENT_PATH), which the runner writes as JSON: ${reason.split('\n')[0]}`;
+}
+function explainPayloadWithoutPullRequest(eventName, file) {
+    return `The ${eventName} event's payload (GITHUB_EVENT_PATH ${file ?? 'unset'}) has no pull_request.number, which every ${eventName} event carries: is GITHUB_EVENT_NAME or GITHUB_EVENT_PATH overridden in the workflow?`;
+}
 /** Reads the run's context from the variables the Actions runner sets and the event payload file. */
 function readRunContext(env) {
     const eventName = env.GITHUB_EVENT_NAME;
@@ -253,12 +259,12 @@ function readRunContext(env) {
             payload = parsed;
         }
         catch (error) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Cannot read the event payload at ${env.GITHUB_EVENT_PATH} (GITHUB_EVENT_PATH), which the runner writes as JSON: ${error.message.split('\n')[0]}`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(explainUnreadablePayload(env.GITHUB_EVENT_PATH, error.message));
         }
     }
     const pr = eventName?.startsWith('pull_request') ? payload.pull_request : undefined;
     if (eventName?.startsWith('pull_request') && typeof pr?.number !== 'number') {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The ${eventName} event's payload (GITHUB_EVENT_PATH ${env.GITHUB_EVENT_PATH ?? 'unset'}) has no pull_request.number, which every ${eventName} event carries: is GITHUB_EVENT_NAME or GITHUB_EVENT_PATH overridden in the workflow?`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(explainPayloadWithoutPullRequest(eventName, env.GITHUB_EVENT_PATH));
     }
     const comment = commentOf(eventName, payload);
     const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';

@@ -87,8 +87,8 @@ function jobSummary(outcome) {
 
 // EXTERNAL MODULE: ./src/model/inputs.ts
 var inputs = __webpack_require__(492);
-// EXTERNAL MODULE: ./src/entry/run-preview.ts + 7 modules
-var run_preview = __webpack_require__(6581);
+// EXTERNAL MODULE: ./src/entry/run-preview.ts + 11 modules
+var run_preview = __webpack_require__(262);
 // EXTERNAL MODULE: ./src/model/checkpoint.ts
 var checkpoint = __webpack_require__(8471);
 ;// CONCATENATED MODULE: ./src/entry/post.ts
@@ -253,10 +253,16 @@ function lifetimeLines(expiresAt, ctx) {
     if (expiresAt)
         lines.push(expiryLine(expiresAt, ctx.commands === true));
     if (ctx.sleepAfterMs)
-        lines.push(`💤 Sleeps after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(ctx.sleepAfterMs)} without a deploy (input sleep-after); a push${ctx.commands ? ' or `/preview wake`' : ''} wakes it.`);
+        lines.push(explainSleepAfter(ctx.sleepAfterMs, ctx.commands === true));
     if (ctx.commands)
         lines.push(`Commands (comment on this pull request): ${commandList()}.`);
     return lines.length ? ['', ...lines.flatMap((l, i) => (i === 0 ? [l] : ['', l]))] : [];
+}
+function explainSleepAfter(sleepAfterMs, commands) {
+    return `💤 Sleeps after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(sleepAfterMs)} without a deploy (input sleep-after); a push${commands ? ' or `/preview wake`' : ''} wakes it.`;
+}
+function explainAsleep(sleepAfterMs, commands) {
+    return `No deploy for ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(sleepAfterMs)} (input sleep-after): the preview was scaled to zero and its URLs are off; its volume (images, build cache) is kept. Push a commit${commands ? ' or comment `/preview wake`' : ''} to wake it.`;
 }
 function commandList() {
     return _model_trigger_js__WEBPACK_IMPORTED_MODULE_1__/* .PREVIEW_COMMANDS */ .mH.map((c) => `\`/preview ${c}\``).join(' · ');
@@ -282,7 +288,7 @@ function renderComment(state, ctx) {
                 .join(' · '), ...lifetimeLines(state.expiresAt, ctx));
             break;
         case 'sleeping':
-            lines.push(...urlTable(state.urls), '', `No deploy for ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(ctx.sleepAfterMs ?? 0)} (input sleep-after): the preview was scaled to zero and its URLs are off; its volume (images, build cache) is kept. Push a commit${ctx.commands ? ' or comment `/preview wake`' : ''} to wake it.`);
+            lines.push(...urlTable(state.urls), '', explainAsleep(ctx.sleepAfterMs ?? 0, ctx.commands === true));
             break;
         case 'failed': {
             const what = state.during === 'deploy' ? commit && `Deploying ${commit} failed` : 'Removing the preview failed';
@@ -375,6 +381,12 @@ function codeBlock(text) {
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
 
 
+function explainUnreadablePayload(file, reason) {
+    return `Cannot read the event payload at ${file} (GITHUB_EVENT_PATH), which the runner writes as JSON: ${reason.split('\n')[0]}`;
+}
+function explainPayloadWithoutPullRequest(eventName, file) {
+    return `The ${eventName} event's payload (GITHUB_EVENT_PATH ${file ?? 'unset'}) has no pull_request.number, which every ${eventName} event carries: is GITHUB_EVENT_NAME or GITHUB_EVENT_PATH overridden in the workflow?`;
+}
 /** Reads the run's context from the variables the Actions runner sets and the event payload file. */
 function readRunContext(env) {
     const eventName = env.GITHUB_EVENT_NAME;
@@ -387,12 +399,12 @@ function readRunContext(env) {
             payload = parsed;
         }
         catch (error) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Cannot read the event payload at ${env.GITHUB_EVENT_PATH} (GITHUB_EVENT_PATH), which the runner writes as JSON: ${error.message.split('\n')[0]}`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(explainUnreadablePayload(env.GITHUB_EVENT_PATH, error.message));
         }
     }
     const pr = eventName?.startsWith('pull_request') ? payload.pull_request : undefined;
     if (eventName?.startsWith('pull_request') && typeof pr?.number !== 'number') {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`The ${eventName} event's payload (GITHUB_EVENT_PATH ${env.GITHUB_EVENT_PATH ?? 'unset'}) has no pull_request.number, which every ${eventName} event carries: is GITHUB_EVENT_NAME or GITHUB_EVENT_PATH overridden in the workflow?`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(explainPayloadWithoutPullRequest(eventName, env.GITHUB_EVENT_PATH));
     }
     const comment = commentOf(eventName, payload);
     const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';

@@ -192,7 +192,7 @@ class GitHubApi {
 /* harmony export */ });
 /* harmony import */ var _github_api_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8943);
 /* harmony import */ var _model_trigger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2861);
-/* harmony import */ var _model_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7429);
+/* harmony import */ var _model_run_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4804);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
 /* harmony import */ var _checkout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9658);
 
@@ -275,7 +275,7 @@ async function pullRequestContext(api, options, command) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Pull request #${context.prNumber} is closed: /preview ${command.name} deploys only open ones.`);
     }
     if (command.name === 'redeploy' || command.name === 'wake') {
-        const { workingDirectory } = (0,_model_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .readProjectInputs */ .H8)(options.input, options.cwd);
+        const { workingDirectory } = (0,_model_run_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readProjectInputs */ .H8)(options.input, options.cwd);
         const checkedOut = await (0,_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .checkoutHead */ .V)(workingDirectory, options.signal);
         if (checkedOut !== pr.headSha)
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainStaleCheckout(context.prNumber, pr.headSha, checkedOut, workingDirectory));

@@ -41,7 +41,7 @@ function ownReferences(object, ids, what) {
     if (object.kind === 'Role')
         roleRules(object, what);
     if (object.kind === 'Secret' && object.type === 'kubernetes.io/service-account-token')
-        throw new errors/* UserError */.yo(`The ${what} creates ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object))}, a ServiceAccount token Secret: it would mint a token for whichever ServiceAccount it names. Remove it.`);
+        throw new errors/* UserError */.yo(explainTokenSecret(object, what));
 }
 /** The pod spec of a Pod, a workload's template, or a CronJob's job template. */
 function podSpecOf(object) {
@@ -93,8 +93,14 @@ function roleRules(object, what) {
         const changes = verbs.filter((v) => !READ_VERBS.includes(v));
         const secret = resources.filter((r) => r === '*' || r === 'secrets' || r.startsWith('serviceaccounts'));
         if (changes.length || secret.length)
-            throw new errors/* UserError */.yo(`The ${what} creates ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object))}, which grants ${[...changes, ...secret].map((v) => `"${v}"`).join(', ')}: a template's Role may only read (get, list, watch), and never Secrets or ServiceAccounts, or the pull request's code would gain what the action's identity holds. Narrow its rules.`);
+            throw new errors/* UserError */.yo(explainWritableRole(object, [...changes, ...secret], what));
     }
+}
+function explainTokenSecret(object, what) {
+    return `The ${what} creates ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object))}, a ServiceAccount token Secret: it would mint a token for whichever ServiceAccount it names. Remove it.`;
+}
+function explainWritableRole(object, granted, what) {
+    return `The ${what} creates ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object))}, which grants ${granted.map((v) => `"${v}"`).join(', ')}: a template's Role may only read (get, list, watch), and never Secrets or ServiceAccounts, or the pull request's code would gain what the action's identity holds. Narrow its rules.`;
 }
 function explainForeignReference(object, field, name, ids, what) {
     return `The ${what} creates ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object))}, whose ${field} is "${name}", which is not this environment's (its name does not contain ${ids.id}): the preview's code would run with, or read, what belongs to the namespace, another environment or the action itself. Refer only to objects the template creates ({{ id }}-…), or leave the field out.`;
@@ -388,10 +394,13 @@ function refuseSharedHosts(entries) {
             continue;
         const other = seen.get(entry.host);
         if (other) {
-            throw new errors/* UserError */.yo(`Services ${other.service} (port ${other.port}) and ${entry.service} (port ${entry.port}) would share the host ${entry.host}: service names become DNS labels (lower case, '-' for anything else). Rename one, or put {port} in input url-template.`);
+            throw new errors/* UserError */.yo(explainSharedHost(other, entry));
         }
         seen.set(entry.host, entry);
     }
+}
+function explainSharedHost(other, entry) {
+    return `Services ${other.service} (port ${other.port}) and ${entry.service} (port ${entry.port}) would share the host ${entry.host}: service names become DNS labels (lower case, '-' for anything else). Rename one, or put {port} in input url-template.`;
 }
 /**
  * Fills in url-template and makes each dot-separated part a valid DNS label. Only {domain} may add dots:
@@ -575,9 +584,7 @@ function includeAnswer(root, name) {
 function readInclude(root, name, real) {
     const relative = external_node_path_default().relative(root, real);
     if (relative === '..' || relative.startsWith(`..${(external_node_path_default()).sep}`) || external_node_path_default().isAbsolute(relative)) {
-        return {
-            refused: `it includes "${name}", which is outside the template's directory ${root}: a template may include files beside it or below it only`,
-        };
+        return { refused: explainIncludeOutside(name, root) };
     }
     if (relative.split((external_node_path_default()).sep).includes('.git')) {
         return { refused: `it includes "${name}", inside .git (which may hold the checkout's token)` };
@@ -588,6 +595,9 @@ function readInclude(root, name, real) {
     if (stat.size > MAX_INCLUDE_BYTES)
         return { refused: `it includes "${name}", larger than 1 MiB` };
     return { source: (0,external_node_fs_.readFileSync)(real, 'utf8') };
+}
+function explainIncludeOutside(name, root) {
+    return `it includes "${name}", which is outside the template's directory ${root}: a template may include files beside it or below it only`;
 }
 /**
  * The child's script and Node's flags for it. The script sits beside this module in all three settings:
@@ -632,8 +642,11 @@ function clip(text) {
 /** What the sandbox refused, said as such. */
 function hint(failure) {
     return /Code generation from strings disallowed|ERR_ACCESS_DENIED|Access to this API has been restricted/.test(failure)
-        ? '. Templates render in a sandbox: they may not run JavaScript, read files outside their own directory, start processes or see the environment.'
+        ? explainSandboxRules()
         : '';
+}
+function explainSandboxRules() {
+    return '. Templates render in a sandbox: they may not run JavaScript, read files outside their own directory, start processes or see the environment.';
 }
 function crash(code, signal, stderr, limits) {
     if (/heap out of memory|Reached heap limit/.test(stderr))

@@ -329,7 +329,7 @@ function upgradeNeeds(server) {
             group: '',
             resource,
             verbs: ['get'],
-            why: 'pods/exec and pods/portforward are WebSocket upgrades of an HTTP GET, which every API server authorizes as "get" (a Role granting only "create" is refused)',
+            why: explainUpgradeGet(),
         };
         if (server && !upgradesNeedCreate(server))
             return [get];
@@ -338,20 +338,35 @@ function upgradeNeeds(server) {
                 group: '',
                 resource,
                 verbs: ['create'],
-                why: `Kubernetes ${since} and later (this server is ${server.gitVersion}) also authorize these upgrades as "create"`,
+                why: explainUpgradeCreate(since, server),
             }
             : {
                 group: '',
                 resource,
                 verbs: ['create'],
-                optional: `its WebSocket upgrade fails if the API server is Kubernetes ${since} or later, which authorizes it as "create" too (the server's version could not be read)`,
+                optional: explainUpgradeCreateUnknown(since),
             };
         return [get, create];
     });
 }
+function explainUpgradeGet() {
+    return 'pods/exec and pods/portforward are WebSocket upgrades of an HTTP GET, which every API server authorizes as "get" (a Role granting only "create" is refused)';
+}
+function explainUpgradeCreate(since, server) {
+    return `Kubernetes ${since} and later (this server is ${server.gitVersion}) also authorize these upgrades as "create"`;
+}
+function explainUpgradeCreateUnknown(since) {
+    return `its WebSocket upgrade fails if the API server is Kubernetes ${since} or later, which authorizes it as "create" too (the server's version could not be read)`;
+}
 function upgradesNeedCreate(server) {
     const { major, minor } = UPGRADE_CREATE_SINCE;
     return server.major > major || (server.major === major && server.minor >= minor);
+}
+function explainPodDeleteOptional() {
+    return "the environment's pods keep their grace period when it is deleted, and deleting can take as long as Docker's stop timeout (10 s)";
+}
+function explainPodCreateOptional() {
+    return "the preflight cannot dry-run the docker-host's pod, so a refusal by Pod Security or a pod quota shows only while waiting for it";
 }
 const WRITE = ['get', 'list', 'create', 'patch', 'delete'];
 /**
@@ -382,7 +397,7 @@ function permissionsFor(command, kinds, expose, server) {
             group: '',
             resource: 'pods',
             verbs: ['delete'],
-            optional: "the environment's pods keep their grace period when it is deleted, and deleting can take as long as Docker's stop timeout (10 s)",
+            optional: explainPodDeleteOptional(),
         });
     }
     if (command === 'up') {
@@ -390,7 +405,7 @@ function permissionsFor(command, kinds, expose, server) {
             group: '',
             resource: 'pods',
             verbs: ['create'],
-            optional: "the preflight cannot dry-run the docker-host's pod, so a refusal by Pod Security or a pod quota shows only while waiting for it",
+            optional: explainPodCreateOptional(),
         });
     }
     // Exec (file sync) and port-forward (Docker); `down` reaches neither: it only deletes.

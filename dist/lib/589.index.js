@@ -43,9 +43,12 @@ var errors = __webpack_require__(17);
 var cli = __webpack_require__(1670);
 // EXTERNAL MODULE: ./src/docker/confine-dockerignore.ts
 var confine_dockerignore = __webpack_require__(1883);
+// EXTERNAL MODULE: ./src/docker/confine-messages.ts
+var confine_messages = __webpack_require__(6721);
 // EXTERNAL MODULE: ./src/docker/confine-model.ts
 var confine_model = __webpack_require__(1848);
 ;// CONCATENATED MODULE: ./src/docker/confine-build.ts
+
 
 
 
@@ -74,7 +77,7 @@ async function leaveGitOut(model, dir, log) {
         await (0,promises_.writeFile)(`${dockerfile}.dockerignore`, `${patterns}\n.git\n`);
         build.dockerfile = dockerfile;
         delete build.dockerfile_inline;
-        log.info(`Service ${name}: .git is left out of the build context (the checkout's token lives there); list it in input allow-paths to send it.`);
+        log.info((0,confine_messages/* explainGitLeftOut */.hH)(name));
     }
     return rewritten;
 }

@@ -241,10 +241,16 @@ function lifetimeLines(expiresAt, ctx) {
     if (expiresAt)
         lines.push(expiryLine(expiresAt, ctx.commands === true));
     if (ctx.sleepAfterMs)
-        lines.push(`💤 Sleeps after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(ctx.sleepAfterMs)} without a deploy (input sleep-after); a push${ctx.commands ? ' or `/preview wake`' : ''} wakes it.`);
+        lines.push(explainSleepAfter(ctx.sleepAfterMs, ctx.commands === true));
     if (ctx.commands)
         lines.push(`Commands (comment on this pull request): ${commandList()}.`);
     return lines.length ? ['', ...lines.flatMap((l, i) => (i === 0 ? [l] : ['', l]))] : [];
+}
+function explainSleepAfter(sleepAfterMs, commands) {
+    return `💤 Sleeps after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(sleepAfterMs)} without a deploy (input sleep-after); a push${commands ? ' or `/preview wake`' : ''} wakes it.`;
+}
+function explainAsleep(sleepAfterMs, commands) {
+    return `No deploy for ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(sleepAfterMs)} (input sleep-after): the preview was scaled to zero and its URLs are off; its volume (images, build cache) is kept. Push a commit${commands ? ' or comment `/preview wake`' : ''} to wake it.`;
 }
 function commandList() {
     return _model_trigger_js__WEBPACK_IMPORTED_MODULE_1__/* .PREVIEW_COMMANDS */ .mH.map((c) => `\`/preview ${c}\``).join(' · ');
@@ -270,7 +276,7 @@ function renderComment(state, ctx) {
                 .join(' · '), ...lifetimeLines(state.expiresAt, ctx));
             break;
         case 'sleeping':
-            lines.push(...urlTable(state.urls), '', `No deploy for ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSpan */ .QA)(ctx.sleepAfterMs ?? 0)} (input sleep-after): the preview was scaled to zero and its URLs are off; its volume (images, build cache) is kept. Push a commit${ctx.commands ? ' or comment `/preview wake`' : ''} to wake it.`);
+            lines.push(...urlTable(state.urls), '', explainAsleep(ctx.sleepAfterMs ?? 0, ctx.commands === true));
             break;
         case 'failed': {
             const what = state.during === 'deploy' ? commit && `Deploying ${commit} failed` : 'Removing the preview failed';
@@ -1050,7 +1056,7 @@ class PullRequestReport {
     async findComment(api, pr, marker) {
         const [viewer, comments] = await Promise.all([api.viewerLogin(), api.listComments(pr)]);
         if (viewer === undefined) {
-            this.target.log.warning(`Cannot learn which account the token (input github-token) acts as, so no existing comment on #${pr} can be told to be ours: a new comment is posted.`);
+            this.target.log.warning(explainUnknownViewer(pr));
             return undefined;
         }
         return comments.find((c) => c.body.startsWith(marker) && c.author?.replace(/\[bot\]$/, '') === viewer)
@@ -1076,7 +1082,7 @@ class PullRequestReport {
             this.deployments = false;
             const permission = error instanceof api/* GitHubApiError */.O && (error.status === 403 || error.status === 404);
             this.target.log.warning(permission
-                ? `${(0,errors/* describeError */.Uc)(error)}. Skipping GitHub deployments: give the job "permissions: deployments: write", or set input deployment to false.`
+                ? explainDeploymentsRefused(error)
                 : `${(0,errors/* describeError */.Uc)(error)}. Skipping GitHub deployments for this run.`);
         }
     }
@@ -1102,9 +1108,18 @@ class PullRequestReport {
 }
 function permissionError(error, permission, what, input) {
     if (error instanceof api/* GitHubApiError */.O && (error.status === 403 || error.status === 404)) {
-        return new api/* GitHubApiError */.O(error.status, `${error.message}. The token (input github-token) may not ${what}: give the job "permissions: ${permission}" (and on a fork's pull request, see the README), or set input ${input} to false.`);
+        return new api/* GitHubApiError */.O(error.status, explainPermissionRefused(error.message, permission, what, input));
     }
     return error;
+}
+function explainPermissionRefused(message, permission, what, input) {
+    return `${message}. The token (input github-token) may not ${what}: give the job "permissions: ${permission}" (and on a fork's pull request, see the README), or set input ${input} to false.`;
+}
+function explainUnknownViewer(pr) {
+    return `Cannot learn which account the token (input github-token) acts as, so no existing comment on #${pr} can be told to be ours: a new comment is posted.`;
+}
+function explainDeploymentsRefused(error) {
+    return `${(0,errors/* describeError */.Uc)(error)}. Skipping GitHub deployments: give the job "permissions: deployments: write", or set input deployment to false.`;
 }
 
 ;// CONCATENATED MODULE: ./src/phases/github-report.ts

@@ -5,7 +5,7 @@ import { checkAccess } from '../../src/kube/access.js';
 import { KubeClient } from '../../src/kube/client.js';
 import { mapInputs } from '../../src/model/inputs.js';
 import { permissionsFor } from '../../src/model/permissions.js';
-import { resolveSettings } from '../../src/model/settings.js';
+import { resolveSettings } from '../../src/model/resolve-settings.js';
 import { StatusError, type PolicyRule } from '../../test/k8s/server.js';
 import { NAMESPACE, ROOT, quiet, startDouble } from './double.js';
 import { repeat, secondsSince, show } from './figures.js';

@@ -70,14 +70,14 @@ export function docker(args: string[], options: DockerOptions): Promise<DockerRe
     });
     child.on('close', (code) => {
       if (COMPOSE_MISSING.test(stderr)) {
-        reject(
-          new UserError(
-            'Docker Compose v2 is required (`docker compose`), but this docker CLI has no compose plugin. Install the docker-compose-plugin package, or put the compose binary in ~/.docker/cli-plugins/docker-compose.',
-          ),
-        );
+        reject(new UserError(explainComposeMissing()));
       } else resolve({ code: code ?? 1, stdout, stderr });
     });
   });
+}
+
+function explainComposeMissing(): string {
+  return 'Docker Compose v2 is required (`docker compose`), but this docker CLI has no compose plugin. Install the docker-compose-plugin package, or put the compose binary in ~/.docker/cli-plugins/docker-compose.';
 }
 
 export function firstLines(text: string, count = 8): string {

@@ -90,9 +90,7 @@ export async function loadComposeModel(
 async function runConfig(args: string[], where: string, options: DockerOptions): Promise<ComposeModel> {
   const result = await docker(args, options);
   if (result.code !== 0) {
-    throw new UserError(
-      `Could not read ${where}: ${withoutFileContent(firstLines(result.stderr))}\nSet input compose-file (newline-separated paths) or working-directory to point at the project.`,
-    );
+    throw new UserError(explainUnreadableProject(where, withoutFileContent(firstLines(result.stderr))));
   }
   let model: ComposeModel;
   try {
@@ -109,11 +107,17 @@ async function runConfig(args: string[], where: string, options: DockerOptions):
     model.services === null ||
     !Object.keys(model.services).length
   ) {
-    throw new UserError(
-      `${where} has no services: a preview runs the project's services. Set input compose-file (or working-directory) to the project's compose file.`,
-    );
+    throw new UserError(explainNoServices(where));
   }
   return model;
+}
+
+function explainUnreadableProject(where: string, stderr: string): string {
+  return `Could not read ${where}: ${stderr}\nSet input compose-file (newline-separated paths) or working-directory to point at the project.`;
+}
+
+function explainNoServices(where: string): string {
+  return `${where} has no services: a preview runs the project's services. Set input compose-file (or working-directory) to the project's compose file.`;
 }
 
 /**

@@ -2,6 +2,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from '../util/log.js';
 import { builderIgnoreFile } from './confine-dockerignore.js';
+import { explainGitLeftOut } from './confine-messages.js';
 import { LEAVE_GIT_OUT, type BuildSpec } from './confine-model.js';
 import type { ComposeModel } from './compose-file.js';
 
@@ -29,9 +30,7 @@ export async function leaveGitOut(model: ComposeModel, dir: string, log: Logger)
     await writeFile(`${dockerfile}.dockerignore`, `${patterns}\n.git\n`);
     build.dockerfile = dockerfile;
     delete build.dockerfile_inline;
-    log.info(
-      `Service ${name}: .git is left out of the build context (the checkout's token lives there); list it in input allow-paths to send it.`,
-    );
+    log.info(explainGitLeftOut(name));
   }
   return rewritten;
 }

@@ -6,6 +6,12 @@ import { parseAllDocuments } from 'yaml';
 import type { ProjectInputs } from '../model/settings.js';
 import { UserError } from '../util/errors.js';
 import { confinePath, shortName, type Roots } from './confine.js';
+import {
+  explainNoComposeFile,
+  explainRemoteFile,
+  explainVariableComposeFile,
+  explainVariablePath,
+} from './confine-messages.js';
 
 /** The names compose looks for in the project's directory, in its order. */
 const DEFAULT_FILES = ['compose.yaml', 'compose.yml', 'docker-compose.yml', 'docker-compose.yaml'];
@@ -41,10 +47,7 @@ export async function composeFiles(
   let files = project.composeFiles;
   const listed = environment.COMPOSE_FILE ?? dotEnv.COMPOSE_FILE;
   if (files.length === 0 && listed) {
-    if (listed.includes('$'))
-      throw new UserError(
-        `COMPOSE_FILE (${listed}) uses a variable: kube-pod-preview checks every file compose reads before compose reads it, and cannot tell which file a variable names. Write the paths without variables, or set input compose-file.`,
-      );
+    if (listed.includes('$')) throw new UserError(explainVariableComposeFile(listed));
     const separator = environment.COMPOSE_PATH_SEPARATOR ?? dotEnv.COMPOSE_PATH_SEPARATOR ?? path.delimiter;
     files = listed
       .split(separator)
@@ -54,10 +57,7 @@ export async function composeFiles(
   if (files.length === 0) {
     const found = [await firstExisting(dir, DEFAULT_FILES), await firstExisting(dir, OVERRIDE_FILES)];
     files = found.filter((f): f is string => f !== undefined);
-    if (files.length === 0 || !found[0])
-      throw new UserError(
-        `Could not read a compose file in ${dir}: it has none of ${DEFAULT_FILES.join(', ')}.\nSet input compose-file (newline-separated paths) or working-directory to point at the project.`,
-      );
+    if (files.length === 0 || !found[0]) throw new UserError(explainNoComposeFile(dir, DEFAULT_FILES));
   }
   return { files, namesEnvFiles: await checkComposeFiles(files, roots) };
 }
@@ -187,14 +187,8 @@ async function checkPaths(value: unknown, from: Including, key: string, roots: R
   for (const entry of [value].flat()) {
     const written = typeof entry === 'string' ? entry : (entry as { path?: unknown } | null)?.path;
     if (typeof written !== 'string' || written === '') continue;
-    if (written.includes('$'))
-      throw new UserError(
-        `${key} is ${written}, which uses a variable: kube-pod-preview checks every file compose reads before compose reads it, and cannot tell which file a variable names. Write the path without variables.`,
-      );
-    if (REMOTE.test(written))
-      throw new UserError(
-        `${key} is ${written}, a remote file: compose would fetch it and load what it names on the runner before anything could check it. Copy it into the project.`,
-      );
+    if (written.includes('$')) throw new UserError(explainVariablePath(key, written));
+    if (REMOTE.test(written)) throw new UserError(explainRemoteFile(key, written));
     const expanded = written.startsWith('~') ? path.join(os.homedir(), written.slice(1)) : written;
     const candidates = new Set([
       path.resolve(from.workDir, expanded),

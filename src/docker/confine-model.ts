@@ -2,6 +2,12 @@ import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../util/errors.js';
 import { confinePath, placeOf, type Roots } from './confine.js';
+import {
+  explainGitInContext,
+  explainProviderService,
+  explainSshAgent,
+  explainVariablePath,
+} from './confine-messages.js';
 import { builderIgnoreFile, isIgnored, parseDockerignore } from './confine-dockerignore.js';
 import type { ComposeModel } from './compose-file.js';
 import { fileSources } from './sync.js';
@@ -41,10 +47,7 @@ export async function confineModel(
   await confineEnvFiles(model, roots);
   for (const [name, service] of Object.entries(model.services)) {
     const provider = service.provider as { type?: string } | undefined;
-    if (provider)
-      throw new UserError(
-        `Service ${name} is a provider service (provider.type ${provider.type ?? '?'}): compose would run that program on the runner, next to the action's credentials, not a container in the preview. Remove the service from the preview's compose files, or give it an image.`,
-      );
+    if (provider) throw new UserError(explainProviderService(name, provider.type));
     if (typeof service.build === 'string') service.build = { context: service.build };
     if (service.build) await confineBuild(name, service.build as BuildSpec, roots, environment);
   }
@@ -60,10 +63,7 @@ export async function confineEnvFiles(model: ComposeModel, roots: Roots): Promis
         const file = typeof entry === 'string' ? entry : (entry as { path?: string }).path;
         if (!file) continue;
         const what = `Service ${name}'s ${key}`;
-        if (file.includes('$'))
-          throw new UserError(
-            `${what} is ${file}, which uses a variable: kube-pod-preview checks every file compose reads before compose reads it, and cannot tell which file a variable names. Write the path without variables.`,
-          );
+        if (file.includes('$')) throw new UserError(explainVariablePath(what, file));
         await confinePath(file, roots, what);
       }
     }
@@ -141,9 +141,7 @@ async function confineAdditionalContexts(
       const real = await confinePath(file, roots, what);
       const git = path.join(real, '.git');
       if ((await isDirectory(git)) && placeOf(git, roots) !== 'inside')
-        throw new UserError(
-          `${what} is ${value}, which holds the project's .git directory, where actions/checkout keeps the repository's token (.git/config): the builder would receive it. Use a directory without it, or list ${git} in input allow-paths to send it anyway.`,
-        );
+        throw new UserError(explainGitInContext(what, value, git));
     }
   }
 }
@@ -164,9 +162,7 @@ async function confineSsh(
     const [id, paths] = entry.includes('=') ? pair(entry) : [entry, undefined];
     if (!paths) {
       if (environment.SSH_AUTH_SOCK) continue;
-      throw new UserError(
-        `${key}.ssh is ${entry}: it would give the build the runner's SSH agent, and with it every key the agent holds. List SSH_AUTH_SOCK in input compose-env to allow it.`,
-      );
+      throw new UserError(explainSshAgent(key, entry));
     }
     for (const file of paths.split(','))
       await confinePath(path.resolve(roots.project, file), roots, `${key}.ssh ${id}`);

@@ -2,6 +2,12 @@ import { realpath } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../util/errors.js';
+import {
+  explainAllowedHome,
+  explainAllowedRoot,
+  explainInsideGit,
+  explainOutsideProject,
+} from './confine-messages.js';
 
 /**
  * Where the compose project may read files on the runner: the project's directory (working-directory)
@@ -29,14 +35,9 @@ export async function confinementRoots(
   for (const entry of allowPaths) {
     const resolved = await realPath(entry);
     const shown = resolved === entry ? entry : `${entry} (${resolved})`;
-    if (resolved === path.parse(resolved).root)
-      throw new UserError(
-        `Input allow-paths lists ${shown}, the root directory: that would let the compose project read every file of the runner. List only the directories it needs.`,
-      );
+    if (resolved === path.parse(resolved).root) throw new UserError(explainAllowedRoot(shown));
     if ([...homes].some((home) => home === resolved || within(home, resolved)))
-      throw new UserError(
-        `Input allow-paths lists ${shown}, which is the runner's home directory or contains it (~/.docker/config.json, ~/.ssh): that would let the compose project read the runner's credentials. List only the directories it needs.`,
-      );
+      throw new UserError(explainAllowedHome(shown));
     real.push(resolved);
   }
   return { project: workingDirectory, real };
@@ -93,13 +94,8 @@ export async function confinePath(file: string, roots: Roots, what: string): Pro
   const place = placeOf(real, roots);
   if (place === 'inside') return real;
   const shown = real === path.resolve(file) ? file : `${file} (a symlink to ${real})`;
-  if (place === 'git')
-    throw new UserError(
-      `${what} is ${shown}, inside the project's .git directory, where actions/checkout keeps the repository's token (.git/config): it is never sent to the preview. Use another path, or list that .git directory in input allow-paths to send it anyway.`,
-    );
-  throw new UserError(
-    `${what} is ${shown}, which is outside the project directory ${roots.project}: files outside it stay on the runner. Move it into the project, or list a directory that contains it in input allow-paths.`,
-  );
+  if (place === 'git') throw new UserError(explainInsideGit(what, shown));
+  throw new UserError(explainOutsideProject(what, shown, roots.project));
 }
 
 /** A short name of a compose file for messages: relative to the project when it lies there. */

@@ -92,12 +92,13 @@ export function parseComposeEnv(value: string | undefined): string[] {
     .map((n) => n.trim())
     .filter(Boolean);
   for (const name of names) {
-    if (!NAME.test(name))
-      throw new UserError(
-        `Input compose-env lists "${name}", which is neither a variable name nor a PREFIX_* pattern. List the variables compose may see, one per line or separated by commas.`,
-      );
+    if (!NAME.test(name)) throw new UserError(explainComposeEnvName(name));
   }
   return names;
+}
+
+function explainComposeEnvName(name: string): string {
+  return `Input compose-env lists "${name}", which is neither a variable name nor a PREFIX_* pattern. List the variables compose may see, one per line or separated by commas.`;
 }
 
 function pattern(name: string): RegExp {

@@ -150,10 +150,16 @@ function fileName(dir: string, name: Buffer): string {
   try {
     return UTF8.decode(name);
   } catch {
-    throw new UserError(
-      `A file in ${dir} has a name that is not UTF-8 (${JSON.stringify(name.toString('latin1'))}), which cannot be copied into the pod. Rename it, or keep it out of the bind-mounted directories.`,
-    );
+    throw new UserError(explainNotUtf8(dir, name));
   }
+}
+
+function explainNotUtf8(dir: string, name: Buffer): string {
+  return `A file in ${dir} has a name that is not UTF-8 (${JSON.stringify(name.toString('latin1'))}), which cannot be copied into the pod. Rename it, or keep it out of the bind-mounted directories.`;
+}
+
+function explainCopyFailed(exitCode: number, stderr: Buffer): string {
+  return `Copying files into the pod failed (exit code ${exitCode}): ${stderr.toString('utf8').trim()}. The docker-host container needs sh, head and tar.`;
 }
 
 /** What to send (new or changed) and what to remove (gone, or changed type) to make remote equal local. */
@@ -233,9 +239,7 @@ export async function syncFiles(
       createReadStream(archivePath),
     );
     if (result.exitCode !== 0) {
-      throw new UserError(
-        `Copying files into the pod failed (exit code ${result.exitCode}): ${result.stderr.toString('utf8').trim()}. The docker-host container needs sh, head and tar.`,
-      );
+      throw new UserError(explainCopyFailed(result.exitCode, result.stderr));
     }
     // Files only, on both sides: a directory is neither sent nor unchanged as far as a reader counts.
     const isFile = (f: string) => local[f]!.type !== 'directory';

@@ -70,12 +70,17 @@ function heading(state: CommentState): string {
 function lifetimeLines(expiresAt: Date | undefined, ctx: CommentContext): string[] {
   const lines: string[] = [];
   if (expiresAt) lines.push(expiryLine(expiresAt, ctx.commands === true));
-  if (ctx.sleepAfterMs)
-    lines.push(
-      `💤 Sleeps after ${formatSpan(ctx.sleepAfterMs)} without a deploy (input sleep-after); a push${ctx.commands ? ' or `/preview wake`' : ''} wakes it.`,
-    );
+  if (ctx.sleepAfterMs) lines.push(explainSleepAfter(ctx.sleepAfterMs, ctx.commands === true));
   if (ctx.commands) lines.push(`Commands (comment on this pull request): ${commandList()}.`);
   return lines.length ? ['', ...lines.flatMap((l, i) => (i === 0 ? [l] : ['', l]))] : [];
+}
+
+function explainSleepAfter(sleepAfterMs: number, commands: boolean): string {
+  return `💤 Sleeps after ${formatSpan(sleepAfterMs)} without a deploy (input sleep-after); a push${commands ? ' or `/preview wake`' : ''} wakes it.`;
+}
+
+function explainAsleep(sleepAfterMs: number, commands: boolean): string {
+  return `No deploy for ${formatSpan(sleepAfterMs)} (input sleep-after): the preview was scaled to zero and its URLs are off; its volume (images, build cache) is kept. Push a commit${commands ? ' or comment `/preview wake`' : ''} to wake it.`;
 }
 
 function commandList(): string {
@@ -110,11 +115,7 @@ export function renderComment(state: CommentState, ctx: CommentContext): string 
       );
       break;
     case 'sleeping':
-      lines.push(
-        ...urlTable(state.urls),
-        '',
-        `No deploy for ${formatSpan(ctx.sleepAfterMs ?? 0)} (input sleep-after): the preview was scaled to zero and its URLs are off; its volume (images, build cache) is kept. Push a commit${ctx.commands ? ' or comment `/preview wake`' : ''} to wake it.`,
-      );
+      lines.push(...urlTable(state.urls), '', explainAsleep(ctx.sleepAfterMs ?? 0, ctx.commands === true));
       break;
     case 'failed': {
       const what =

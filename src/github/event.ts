@@ -58,6 +58,14 @@ interface PullRequestPayload {
   comment?: { id?: number; body?: string; user?: { login?: string }; author_association?: string };
 }
 
+function explainUnreadablePayload(file: string, reason: string): string {
+  return `Cannot read the event payload at ${file} (GITHUB_EVENT_PATH), which the runner writes as JSON: ${reason.split('\n')[0]}`;
+}
+
+function explainPayloadWithoutPullRequest(eventName: string, file: string | undefined): string {
+  return `The ${eventName} event's payload (GITHUB_EVENT_PATH ${file ?? 'unset'}) has no pull_request.number, which every ${eventName} event carries: is GITHUB_EVENT_NAME or GITHUB_EVENT_PATH overridden in the workflow?`;
+}
+
 /** Reads the run's context from the variables the Actions runner sets and the event payload file. */
 export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
   const eventName = env.GITHUB_EVENT_NAME;
@@ -69,16 +77,12 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
         throw new Error('it is not a JSON object');
       payload = parsed as PullRequestPayload;
     } catch (error) {
-      throw new UserError(
-        `Cannot read the event payload at ${env.GITHUB_EVENT_PATH} (GITHUB_EVENT_PATH), which the runner writes as JSON: ${(error as Error).message.split('\n')[0]}`,
-      );
+      throw new UserError(explainUnreadablePayload(env.GITHUB_EVENT_PATH, (error as Error).message));
     }
   }
   const pr = eventName?.startsWith('pull_request') ? payload.pull_request : undefined;
   if (eventName?.startsWith('pull_request') && typeof pr?.number !== 'number') {
-    throw new UserError(
-      `The ${eventName} event's payload (GITHUB_EVENT_PATH ${env.GITHUB_EVENT_PATH ?? 'unset'}) has no pull_request.number, which every ${eventName} event carries: is GITHUB_EVENT_NAME or GITHUB_EVENT_PATH overridden in the workflow?`,
-    );
+    throw new UserError(explainPayloadWithoutPullRequest(eventName, env.GITHUB_EVENT_PATH));
   }
   const comment = commentOf(eventName, payload);
   const serverUrl = env.GITHUB_SERVER_URL ?? 'https://github.com';

@@ -200,9 +200,7 @@ export class PullRequestReport {
   private async findComment(api: GitHubApi, pr: number, marker: string): Promise<number | undefined> {
     const [viewer, comments] = await Promise.all([api.viewerLogin(), api.listComments(pr)]);
     if (viewer === undefined) {
-      this.target.log.warning(
-        `Cannot learn which account the token (input github-token) acts as, so no existing comment on #${pr} can be told to be ours: a new comment is posted.`,
-      );
+      this.target.log.warning(explainUnknownViewer(pr));
       return undefined;
     }
     return comments.find((c) => c.body.startsWith(marker) && c.author?.replace(/\[bot\]$/, '') === viewer)
@@ -235,7 +233,7 @@ export class PullRequestReport {
       const permission = error instanceof GitHubApiError && (error.status === 403 || error.status === 404);
       this.target.log.warning(
         permission
-          ? `${describeError(error)}. Skipping GitHub deployments: give the job "permissions: deployments: write", or set input deployment to false.`
+          ? explainDeploymentsRefused(error)
           : `${describeError(error)}. Skipping GitHub deployments for this run.`,
       );
     }
@@ -267,10 +265,19 @@ export class PullRequestReport {
 
 function permissionError(error: unknown, permission: string, what: string, input: string): unknown {
   if (error instanceof GitHubApiError && (error.status === 403 || error.status === 404)) {
-    return new GitHubApiError(
-      error.status,
-      `${error.message}. The token (input github-token) may not ${what}: give the job "permissions: ${permission}" (and on a fork's pull request, see the README), or set input ${input} to false.`,
-    );
+    return new GitHubApiError(error.status, explainPermissionRefused(error.message, permission, what, input));
   }
   return error;
+}
+
+function explainPermissionRefused(message: string, permission: string, what: string, input: string): string {
+  return `${message}. The token (input github-token) may not ${what}: give the job "permissions: ${permission}" (and on a fork's pull request, see the README), or set input ${input} to false.`;
+}
+
+function explainUnknownViewer(pr: number): string {
+  return `Cannot learn which account the token (input github-token) acts as, so no existing comment on #${pr} can be told to be ours: a new comment is posted.`;
+}
+
+function explainDeploymentsRefused(error: unknown): string {
+  return `${describeError(error)}. Skipping GitHub deployments: give the job "permissions: deployments: write", or set input deployment to false.`;
 }

@@ -70,12 +70,14 @@ function refuseSharedHosts(entries: ExposureEntry[]): void {
     if (!entry.host) continue;
     const other = seen.get(entry.host);
     if (other) {
-      throw new UserError(
-        `Services ${other.service} (port ${other.port}) and ${entry.service} (port ${entry.port}) would share the host ${entry.host}: service names become DNS labels (lower case, '-' for anything else). Rename one, or put {port} in input url-template.`,
-      );
+      throw new UserError(explainSharedHost(other, entry));
     }
     seen.set(entry.host, entry);
   }
+}
+
+function explainSharedHost(other: ExposureEntry, entry: ExposureEntry): string {
+  return `Services ${other.service} (port ${other.port}) and ${entry.service} (port ${entry.port}) would share the host ${entry.host}: service names become DNS labels (lower case, '-' for anything else). Rename one, or put {port} in input url-template.`;
 }
 
 /**

@@ -53,11 +53,13 @@ const IMAGE =
 
 function imageReference(value: string): string {
   if (value.length > 255 || !IMAGE.test(value)) {
-    throw new UserError(
-      `Input docker-image must be an image reference such as docker:28-dind or registry.example.com/dind:1@sha256:…, got "${value}".`,
-    );
+    throw new UserError(explainImageReference(value));
   }
   return value;
+}
+
+function explainImageReference(value: string): string {
+  return `Input docker-image must be an image reference such as docker:28-dind or registry.example.com/dind:1@sha256:…, got "${value}".`;
 }
 
 function yamlOf(value: string, inputName: string, shape: string): unknown {
@@ -175,9 +177,11 @@ function registryMirrors(value: string): string[] {
       // Docker takes a mirror at the root of its host only (distribution's "Registry as a pull through cache").
       const root = url?.pathname === '/' && !url.search && !url.hash;
       if (!url || !['http:', 'https:'].includes(url.protocol) || url.username || url.password || !root)
-        throw new UserError(
-          `Input registry-mirrors: each line must be the http(s) URL of a host's root, without credentials, such as https://mirror.example.com, got "${line}".`,
-        );
+        throw new UserError(explainRegistryMirror(line));
       return line;
     });
+}
+
+function explainRegistryMirror(line: string): string {
+  return `Input registry-mirrors: each line must be the http(s) URL of a host's root, without credentials, such as https://mirror.example.com, got "${line}".`;
 }

@@ -18,9 +18,7 @@ export function ownReferences(object: KubeObject, ids: Ids, what: string): void 
   if (object.kind === 'RoleBinding') roleBindingReferences(object, at);
   if (object.kind === 'Role') roleRules(object, what);
   if (object.kind === 'Secret' && object.type === 'kubernetes.io/service-account-token')
-    throw new UserError(
-      `The ${what} creates ${describeRef(refOf(object))}, a ServiceAccount token Secret: it would mint a token for whichever ServiceAccount it names. Remove it.`,
-    );
+    throw new UserError(explainTokenSecret(object, what));
 }
 
 type Reference = (field: string, name: unknown) => void;
@@ -77,10 +75,16 @@ function roleRules(object: KubeObject, what: string): void {
     const changes = verbs.filter((v) => !READ_VERBS.includes(v));
     const secret = resources.filter((r) => r === '*' || r === 'secrets' || r.startsWith('serviceaccounts'));
     if (changes.length || secret.length)
-      throw new UserError(
-        `The ${what} creates ${describeRef(refOf(object))}, which grants ${[...changes, ...secret].map((v) => `"${v}"`).join(', ')}: a template's Role may only read (get, list, watch), and never Secrets or ServiceAccounts, or the pull request's code would gain what the action's identity holds. Narrow its rules.`,
-      );
+      throw new UserError(explainWritableRole(object, [...changes, ...secret], what));
   }
+}
+
+function explainTokenSecret(object: KubeObject, what: string): string {
+  return `The ${what} creates ${describeRef(refOf(object))}, a ServiceAccount token Secret: it would mint a token for whichever ServiceAccount it names. Remove it.`;
+}
+
+function explainWritableRole(object: KubeObject, granted: string[], what: string): string {
+  return `The ${what} creates ${describeRef(refOf(object))}, which grants ${granted.map((v) => `"${v}"`).join(', ')}: a template's Role may only read (get, list, watch), and never Secrets or ServiceAccounts, or the pull request's code would gain what the action's identity holds. Narrow its rules.`;
 }
 
 function explainForeignReference(

@@ -40,7 +40,7 @@ export function decideAuto(event: PullRequestEvent, triggers: TriggerSettings): 
   if (!DEPLOYS.includes(action) && !labelled) {
     return {
       command: 'skip',
-      why: `The pull_request event "${action}"${event.changedLabel ? ` (label "${event.changedLabel}")` : ''} changes nothing for the preview.`,
+      why: explainIgnoredEvent(action, event.changedLabel),
     };
   }
   if (label !== undefined && !event.labels.includes(label)) {
@@ -56,6 +56,10 @@ export function decideAuto(event: PullRequestEvent, triggers: TriggerSettings): 
     };
   }
   return { command: 'up' };
+}
+
+function explainIgnoredEvent(action: string, changedLabel: string | undefined): string {
+  return `The pull_request event "${action}"${changedLabel ? ` (label "${changedLabel}")` : ''} changes nothing for the preview.`;
 }
 
 /** A `/preview …` command of a pull-request comment. */
@@ -115,11 +119,13 @@ export function parseCommandPermission(value: string): Role[] {
   for (const name of names) {
     if (ASSOCIATIONS.includes(name.toUpperCase())) throw new UserError(explainAssociationInput(name));
     if (!(ROLES as readonly string[]).includes(name.toLowerCase()))
-      throw new UserError(
-        `Input command-permission: "${name}" is not a repository role; use ${ROLES.join(', ')}, or none to turn comment commands off.`,
-      );
+      throw new UserError(explainUnknownRole(name));
   }
   return names.map((n) => n.toLowerCase() as Role);
+}
+
+function explainUnknownRole(name: string): string {
+  return `Input command-permission: "${name}" is not a repository role; use ${ROLES.join(', ')}, or none to turn comment commands off.`;
 }
 
 function explainAssociationInput(name: string): string {

@@ -173,9 +173,7 @@ function includeAnswer(root: string, name: string): IncludeAnswer {
 function readInclude(root: string, name: string, real: string): IncludeAnswer {
   const relative = path.relative(root, real);
   if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
-    return {
-      refused: `it includes "${name}", which is outside the template's directory ${root}: a template may include files beside it or below it only`,
-    };
+    return { refused: explainIncludeOutside(name, root) };
   }
   if (relative.split(path.sep).includes('.git')) {
     return { refused: `it includes "${name}", inside .git (which may hold the checkout's token)` };
@@ -184,6 +182,10 @@ function readInclude(root: string, name: string, real: string): IncludeAnswer {
   if (!stat.isFile()) return { missing: true };
   if (stat.size > MAX_INCLUDE_BYTES) return { refused: `it includes "${name}", larger than 1 MiB` };
   return { source: readFileSync(real, 'utf8') };
+}
+
+function explainIncludeOutside(name: string, root: string): string {
+  return `it includes "${name}", which is outside the template's directory ${root}: a template may include files beside it or below it only`;
 }
 
 /**
@@ -234,8 +236,12 @@ function hint(failure: string): string {
   return /Code generation from strings disallowed|ERR_ACCESS_DENIED|Access to this API has been restricted/.test(
     failure,
   )
-    ? '. Templates render in a sandbox: they may not run JavaScript, read files outside their own directory, start processes or see the environment.'
+    ? explainSandboxRules()
     : '';
+}
+
+function explainSandboxRules(): string {
+  return '. Templates render in a sandbox: they may not run JavaScript, read files outside their own directory, start processes or see the environment.';
 }
 
 function crash(code: number | null, signal: string | null, stderr: string, limits: SandboxLimits): string {

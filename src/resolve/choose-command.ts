@@ -2,7 +2,7 @@ import type { RunContext } from '../github/event.js';
 import { resourceId } from '../model/ids.js';
 import type { InputSource } from '../model/inputs.js';
 import type { SkippedOutcome } from '../model/outcome.js';
-import { allowsForkCode, readCommand, readOnFork, readTriggers } from '../model/settings.js';
+import { allowsForkCode, readCommand, readOnFork, readTriggers } from '../model/run-inputs.js';
 import { decideAuto } from '../model/trigger.js';
 import { checkoutUse, forkOf, type CheckoutUse } from './fork.js';
 import type { AuthorizedRequest, CommandChoice } from './run.js';

@@ -7,7 +7,7 @@ import {
   parsePreviewCommand,
   type PreviewCommand,
 } from '../model/trigger.js';
-import { readProjectInputs } from '../model/settings.js';
+import { readProjectInputs } from '../model/run-inputs.js';
 import { describeError, UserError } from '../util/errors.js';
 import { checkoutHead } from './checkout.js';
 import type { AuthorizedRequest, RunRequest } from './run.js';

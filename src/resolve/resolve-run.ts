@@ -4,13 +4,10 @@ import { kubeconfigNamespace } from '../kube/kubeconfig-namespace.js';
 import { DOCTOR_ENV_ID, environmentId, resourceId, type Ids } from '../model/ids.js';
 import type { InputSource } from '../model/inputs.js';
 import type { DeployStamp } from '../model/plan.js';
-import {
-  readDriverOptions,
-  readProjectInputs,
-  resolveSettings,
-  withoutRepositoryCredentials,
-  type ProjectInputs,
-} from '../model/settings.js';
+import { resolveSettings } from '../model/resolve-settings.js';
+import { readProjectInputs } from '../model/run-inputs.js';
+import type { ProjectInputs } from '../model/settings.js';
+import { readDriverOptions, withoutRepositoryCredentials } from '../model/x-preevy.js';
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { PhaseTimer } from '../util/phase-timer.js';

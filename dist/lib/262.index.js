@@ -1,5 +1,5 @@
-export const id = 581;
-export const ids = [581];
+export const id = 262;
+export const ids = [262];
 export const modules = {
 
 /***/ 1670:
@@ -59,12 +59,15 @@ function docker(args, options) {
         });
         child.on('close', (code) => {
             if (COMPOSE_MISSING.test(stderr)) {
-                reject(new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('Docker Compose v2 is required (`docker compose`), but this docker CLI has no compose plugin. Install the docker-compose-plugin package, or put the compose binary in ~/.docker/cli-plugins/docker-compose.'));
+                reject(new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(explainComposeMissing()));
             }
             else
                 resolve({ code: code ?? 1, stdout, stderr });
         });
     });
+}
+function explainComposeMissing() {
+    return 'Docker Compose v2 is required (`docker compose`), but this docker CLI has no compose plugin. Install the docker-compose-plugin package, or put the compose binary in ~/.docker/cli-plugins/docker-compose.';
 }
 function firstLines(text, count = 8) {
     return text.trim().split('\n').slice(0, count).join('\n');
@@ -103,7 +106,10 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var external_node_util_ = __webpack_require__(7975);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/docker/confine-messages.ts
+var confine_messages = __webpack_require__(6721);
 ;// CONCATENATED MODULE: ./src/docker/confine-files.ts
+
 
 
 
@@ -133,7 +139,7 @@ async function composeFiles(project, roots, environment) {
     const listed = environment.COMPOSE_FILE ?? dotEnv.COMPOSE_FILE;
     if (files.length === 0 && listed) {
         if (listed.includes('$'))
-            throw new errors/* UserError */.yo(`COMPOSE_FILE (${listed}) uses a variable: kube-pod-preview checks every file compose reads before compose reads it, and cannot tell which file a variable names. Write the paths without variables, or set input compose-file.`);
+            throw new errors/* UserError */.yo((0,confine_messages/* explainVariableComposeFile */.OB)(listed));
         const separator = environment.COMPOSE_PATH_SEPARATOR ?? dotEnv.COMPOSE_PATH_SEPARATOR ?? (external_node_path_default()).delimiter;
         files = listed
             .split(separator)
@@ -144,7 +150,7 @@ async function composeFiles(project, roots, environment) {
         const found = [await firstExisting(dir, DEFAULT_FILES), await firstExisting(dir, OVERRIDE_FILES)];
         files = found.filter((f) => f !== undefined);
         if (files.length === 0 || !found[0])
-            throw new errors/* UserError */.yo(`Could not read a compose file in ${dir}: it has none of ${DEFAULT_FILES.join(', ')}.\nSet input compose-file (newline-separated paths) or working-directory to point at the project.`);
+            throw new errors/* UserError */.yo((0,confine_messages/* explainNoComposeFile */.bu)(dir, DEFAULT_FILES));
     }
     return { files, namesEnvFiles: await checkComposeFiles(files, roots) };
 }
@@ -263,9 +269,9 @@ async function checkPaths(value, from, key, roots) {
         if (typeof written !== 'string' || written === '')
             continue;
         if (written.includes('$'))
-            throw new errors/* UserError */.yo(`${key} is ${written}, which uses a variable: kube-pod-preview checks every file compose reads before compose reads it, and cannot tell which file a variable names. Write the path without variables.`);
+            throw new errors/* UserError */.yo((0,confine_messages/* explainVariablePath */.FF)(key, written));
         if (REMOTE.test(written))
-            throw new errors/* UserError */.yo(`${key} is ${written}, a remote file: compose would fetch it and load what it names on the runner before anything could check it. Copy it into the project.`);
+            throw new errors/* UserError */.yo((0,confine_messages/* explainRemoteFile */.kN)(key, written));
         const expanded = written.startsWith('~') ? external_node_path_default().join(external_node_os_default().homedir(), written.slice(1)) : written;
         const candidates = new Set([
             external_node_path_default().resolve(from.workDir, expanded),
@@ -329,7 +335,7 @@ async function loadComposeModel(project, environment, signal) {
 async function runConfig(args, where, options) {
     const result = await (0,cli/* docker */.T)(args, options);
     if (result.code !== 0) {
-        throw new errors/* UserError */.yo(`Could not read ${where}: ${withoutFileContent((0,cli/* firstLines */.U)(result.stderr))}\nSet input compose-file (newline-separated paths) or working-directory to point at the project.`);
+        throw new errors/* UserError */.yo(explainUnreadableProject(where, withoutFileContent((0,cli/* firstLines */.U)(result.stderr))));
     }
     let model;
     try {
@@ -343,9 +349,15 @@ async function runConfig(args, where, options) {
         typeof model.services !== 'object' ||
         model.services === null ||
         !Object.keys(model.services).length) {
-        throw new errors/* UserError */.yo(`${where} has no services: a preview runs the project's services. Set input compose-file (or working-directory) to the project's compose file.`);
+        throw new errors/* UserError */.yo(explainNoServices(where));
     }
     return model;
+}
+function explainUnreadableProject(where, stderr) {
+    return `Could not read ${where}: ${stderr}\nSet input compose-file (newline-separated paths) or working-directory to point at the project.`;
+}
+function explainNoServices(where) {
+    return `${where} has no services: a preview runs the project's services. Set input compose-file (or working-directory) to the project's compose file.`;
 }
 /**
  * Compose quotes the line of an env file it cannot parse (`failed to read x.env: line 1: unexpected
@@ -457,6 +469,67 @@ async function builderIgnoreFile(context, dockerfile) {
 
 /***/ }),
 
+/***/ 6721:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $b: () => (/* binding */ explainOutsideProject),
+/* harmony export */   Bn: () => (/* binding */ explainSshAgent),
+/* harmony export */   FF: () => (/* binding */ explainVariablePath),
+/* harmony export */   OB: () => (/* binding */ explainVariableComposeFile),
+/* harmony export */   Rn: () => (/* binding */ explainAllowedHome),
+/* harmony export */   bu: () => (/* binding */ explainNoComposeFile),
+/* harmony export */   hH: () => (/* binding */ explainGitLeftOut),
+/* harmony export */   i1: () => (/* binding */ explainGitInContext),
+/* harmony export */   iw: () => (/* binding */ explainAllowedRoot),
+/* harmony export */   kN: () => (/* binding */ explainRemoteFile),
+/* harmony export */   mI: () => (/* binding */ explainProviderService),
+/* harmony export */   sz: () => (/* binding */ explainInsideGit)
+/* harmony export */ });
+/**
+ * What the confinement checks tell the user when they refuse a path: why compose may not read it, and
+ * how to allow it. `what` and `key` name who uses the path and under which key.
+ */
+function explainAllowedRoot(shown) {
+    return `Input allow-paths lists ${shown}, the root directory: that would let the compose project read every file of the runner. List only the directories it needs.`;
+}
+function explainAllowedHome(shown) {
+    return `Input allow-paths lists ${shown}, which is the runner's home directory or contains it (~/.docker/config.json, ~/.ssh): that would let the compose project read the runner's credentials. List only the directories it needs.`;
+}
+function explainInsideGit(what, shown) {
+    return `${what} is ${shown}, inside the project's .git directory, where actions/checkout keeps the repository's token (.git/config): it is never sent to the preview. Use another path, or list that .git directory in input allow-paths to send it anyway.`;
+}
+function explainOutsideProject(what, shown, project) {
+    return `${what} is ${shown}, which is outside the project directory ${project}: files outside it stay on the runner. Move it into the project, or list a directory that contains it in input allow-paths.`;
+}
+function explainVariableComposeFile(listed) {
+    return `COMPOSE_FILE (${listed}) uses a variable: kube-pod-preview checks every file compose reads before compose reads it, and cannot tell which file a variable names. Write the paths without variables, or set input compose-file.`;
+}
+function explainNoComposeFile(dir, names) {
+    return `Could not read a compose file in ${dir}: it has none of ${names.join(', ')}.\nSet input compose-file (newline-separated paths) or working-directory to point at the project.`;
+}
+function explainVariablePath(what, written) {
+    return `${what} is ${written}, which uses a variable: kube-pod-preview checks every file compose reads before compose reads it, and cannot tell which file a variable names. Write the path without variables.`;
+}
+function explainRemoteFile(key, written) {
+    return `${key} is ${written}, a remote file: compose would fetch it and load what it names on the runner before anything could check it. Copy it into the project.`;
+}
+function explainProviderService(name, type) {
+    return `Service ${name} is a provider service (provider.type ${type ?? '?'}): compose would run that program on the runner, next to the action's credentials, not a container in the preview. Remove the service from the preview's compose files, or give it an image.`;
+}
+function explainGitInContext(what, value, git) {
+    return `${what} is ${value}, which holds the project's .git directory, where actions/checkout keeps the repository's token (.git/config): the builder would receive it. Use a directory without it, or list ${git} in input allow-paths to send it anyway.`;
+}
+function explainSshAgent(key, entry) {
+    return `${key}.ssh is ${entry}: it would give the build the runner's SSH agent, and with it every key the agent holds. List SSH_AUTH_SOCK in input compose-env to allow it.`;
+}
+function explainGitLeftOut(name) {
+    return `Service ${name}: .git is left out of the build context (the checkout's token lives there); list it in input allow-paths to send it.`;
+}
+
+
+/***/ }),
+
 /***/ 1848:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -471,8 +544,10 @@ async function builderIgnoreFile(context, dockerfile) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
 /* harmony import */ var _confine_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7256);
+/* harmony import */ var _confine_messages_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6721);
 /* harmony import */ var _confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1883);
 /* harmony import */ var _sync_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1917);
+
 
 
 
@@ -499,7 +574,7 @@ async function confineModel(model, roots, environment) {
     for (const [name, service] of Object.entries(model.services)) {
         const provider = service.provider;
         if (provider)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`Service ${name} is a provider service (provider.type ${provider.type ?? '?'}): compose would run that program on the runner, next to the action's credentials, not a container in the preview. Remove the service from the preview's compose files, or give it an image.`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo((0,_confine_messages_js__WEBPACK_IMPORTED_MODULE_6__/* .explainProviderService */ .mI)(name, provider.type));
         if (typeof service.build === 'string')
             service.build = { context: service.build };
         if (service.build)
@@ -518,7 +593,7 @@ async function confineEnvFiles(model, roots) {
                     continue;
                 const what = `Service ${name}'s ${key}`;
                 if (file.includes('$'))
-                    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${what} is ${file}, which uses a variable: kube-pod-preview checks every file compose reads before compose reads it, and cannot tell which file a variable names. Write the path without variables.`);
+                    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo((0,_confine_messages_js__WEBPACK_IMPORTED_MODULE_6__/* .explainVariablePath */ .FF)(what, file));
                 await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(file, roots, what);
             }
         }
@@ -585,7 +660,7 @@ async function confineAdditionalContexts(contexts, base, key, roots) {
             const real = await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(file, roots, what);
             const git = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(real, '.git');
             if ((await isDirectory(git)) && (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .placeOf */ .$t)(git, roots) !== 'inside')
-                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${what} is ${value}, which holds the project's .git directory, where actions/checkout keeps the repository's token (.git/config): the builder would receive it. Use a directory without it, or list ${git} in input allow-paths to send it anyway.`);
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo((0,_confine_messages_js__WEBPACK_IMPORTED_MODULE_6__/* .explainGitInContext */ .i1)(what, value, git));
         }
     }
 }
@@ -601,7 +676,7 @@ async function confineSsh(ssh, key, roots, environment) {
         if (!paths) {
             if (environment.SSH_AUTH_SOCK)
                 continue;
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${key}.ssh is ${entry}: it would give the build the runner's SSH agent, and with it every key the agent holds. List SSH_AUTH_SOCK in input compose-env to allow it.`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo((0,_confine_messages_js__WEBPACK_IMPORTED_MODULE_6__/* .explainSshAgent */ .Bn)(key, entry));
         }
         for (const file of paths.split(','))
             await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(roots.project, file), roots, `${key}.ssh ${id}`);
@@ -636,6 +711,8 @@ async function isDirectory(file) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
+/* harmony import */ var _confine_messages_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6721);
+
 
 
 
@@ -654,9 +731,9 @@ async function confinementRoots(workingDirectory, allowPaths = [], env = process
         const resolved = await realPath(entry);
         const shown = resolved === entry ? entry : `${entry} (${resolved})`;
         if (resolved === node_path__WEBPACK_IMPORTED_MODULE_2___default().parse(resolved).root)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Input allow-paths lists ${shown}, the root directory: that would let the compose project read every file of the runner. List only the directories it needs.`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo((0,_confine_messages_js__WEBPACK_IMPORTED_MODULE_4__/* .explainAllowedRoot */ .iw)(shown));
         if ([...homes].some((home) => home === resolved || within(home, resolved)))
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Input allow-paths lists ${shown}, which is the runner's home directory or contains it (~/.docker/config.json, ~/.ssh): that would let the compose project read the runner's credentials. List only the directories it needs.`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo((0,_confine_messages_js__WEBPACK_IMPORTED_MODULE_4__/* .explainAllowedHome */ .Rn)(shown));
         real.push(resolved);
     }
     return { project: workingDirectory, real };
@@ -713,8 +790,8 @@ async function confinePath(file, roots, what) {
         return real;
     const shown = real === node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(file) ? file : `${file} (a symlink to ${real})`;
     if (place === 'git')
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${what} is ${shown}, inside the project's .git directory, where actions/checkout keeps the repository's token (.git/config): it is never sent to the preview. Use another path, or list that .git directory in input allow-paths to send it anyway.`);
-    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${what} is ${shown}, which is outside the project directory ${roots.project}: files outside it stay on the runner. Move it into the project, or list a directory that contains it in input allow-paths.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo((0,_confine_messages_js__WEBPACK_IMPORTED_MODULE_4__/* .explainInsideGit */ .sz)(what, shown));
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo((0,_confine_messages_js__WEBPACK_IMPORTED_MODULE_4__/* .explainOutsideProject */ .$b)(what, shown, roots.project));
 }
 /** A short name of a compose file for messages: relative to the project when it lies there. */
 function shortName(file, roots) {
@@ -860,8 +937,14 @@ function fileName(dir, name) {
         return UTF8.decode(name);
     }
     catch {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`A file in ${dir} has a name that is not UTF-8 (${JSON.stringify(name.toString('latin1'))}), which cannot be copied into the pod. Rename it, or keep it out of the bind-mounted directories.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(explainNotUtf8(dir, name));
     }
+}
+function explainNotUtf8(dir, name) {
+    return `A file in ${dir} has a name that is not UTF-8 (${JSON.stringify(name.toString('latin1'))}), which cannot be copied into the pod. Rename it, or keep it out of the bind-mounted directories.`;
+}
+function explainCopyFailed(exitCode, stderr) {
+    return `Copying files into the pod failed (exit code ${exitCode}): ${stderr.toString('utf8').trim()}. The docker-host container needs sh, head and tar.`;
 }
 /** What to send (new or changed) and what to remove (gone, or changed type) to make remote equal local. */
 function diffManifests(remote, local) {
@@ -925,7 +1008,7 @@ async function syncFiles(exec, model, { local, skipped }, log) {
         const script = 'set -e; mkdir -p "$1"; cd "$1"; size=$2; shift 2; if [ "$#" -gt 0 ]; then rm -rf -- "$@"; fi; head -c "$size" | tar -xf -';
         const result = await exec(['sh', '-c', script, 'sh', remoteDir, String(size), ...remove.map((f) => `.${f}`)], (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(archivePath));
         if (result.exitCode !== 0) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`Copying files into the pod failed (exit code ${result.exitCode}): ${result.stderr.toString('utf8').trim()}. The docker-host container needs sh, head and tar.`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(explainCopyFailed(result.exitCode, result.stderr));
         }
         // Files only, on both sides: a directory is neither sent nor unchanged as far as a reader counts.
         const isFile = (f) => local[f].type !== 'directory';
@@ -992,7 +1075,7 @@ function formatBytes(bytes) {
 
 /***/ }),
 
-/***/ 6581:
+/***/ 262:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1043,8 +1126,8 @@ function clusterOf(run) {
 
 // EXTERNAL MODULE: ./src/model/ids.ts
 var model_ids = __webpack_require__(995);
-// EXTERNAL MODULE: ./src/model/settings.ts + 2 modules
-var model_settings = __webpack_require__(7429);
+// EXTERNAL MODULE: ./src/model/run-inputs.ts
+var run_inputs = __webpack_require__(4804);
 // EXTERNAL MODULE: ./src/model/trigger.ts
 var trigger = __webpack_require__(2861);
 // EXTERNAL MODULE: ./src/util/errors.ts
@@ -1110,9 +1193,9 @@ function commandOf({ input, context, commentCommand: comment }) {
         return { name: 'down' };
     if (comment)
         return { name: 'up' };
-    const command = (0,model_settings/* readCommand */.UK)(input);
+    const command = (0,run_inputs/* readCommand */.UK)(input);
     if (command === 'auto') {
-        const decision = (0,trigger/* decideAuto */.II)(context, (0,model_settings/* readTriggers */.kb)(input));
+        const decision = (0,trigger/* decideAuto */.II)(context, (0,run_inputs/* readTriggers */.kb)(input));
         if (decision.command === 'skip')
             return { name: 'skip', why: decision.why };
         return decision.command === 'down' ? { name: 'down' } : { name: 'up' };
@@ -1131,8 +1214,8 @@ async function checkoutUseOf(command, request) {
     const { credentialsAvailable } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 2095));
     const content = input('kubeconfig');
     return checkoutUse(command, context, {
-        allowForkCode: (0,model_settings/* allowsForkCode */.AC)(input),
-        onFork: (0,model_settings/* readOnFork */.S0)(input),
+        allowForkCode: (0,run_inputs/* allowsForkCode */.AC)(input),
+        onFork: (0,run_inputs/* readOnFork */.S0)(input),
         kubeconfig: content ? { kind: 'content', content } : { kind: 'default' },
         credentialsAvailable: (source) => credentialsAvailable(source, request.env ?? process.env),
         log,
@@ -1241,9 +1324,12 @@ function parseComposeEnv(value) {
         .filter(Boolean);
     for (const name of names) {
         if (!NAME.test(name))
-            throw new errors/* UserError */.yo(`Input compose-env lists "${name}", which is neither a variable name nor a PREFIX_* pattern. List the variables compose may see, one per line or separated by commas.`);
+            throw new errors/* UserError */.yo(explainComposeEnvName(name));
     }
     return names;
+}
+function explainComposeEnvName(name) {
+    return `Input compose-env lists "${name}", which is neither a variable name nor a PREFIX_* pattern. List the variables compose may see, one per line or separated by commas.`;
 }
 function pattern(name) {
     const literal = name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
@@ -1382,6 +1468,422 @@ function parse(text) {
     }
 }
 
+// EXTERNAL MODULE: ./src/util/duration.ts
+var duration = __webpack_require__(6518);
+// EXTERNAL MODULE: ./src/model/input-parsers.ts
+var input_parsers = __webpack_require__(5436);
+// EXTERNAL MODULE: ./src/model/names.ts
+var names = __webpack_require__(1601);
+// EXTERNAL MODULE: ./src/model/settings.ts
+var settings = __webpack_require__(4692);
+;// CONCATENATED MODULE: ./src/model/expose-settings.ts
+
+
+
+
+
+
+const URL_PLACEHOLDERS = ['service', 'port', 'id', 'env-id', 'domain'];
+/** Inputs expose, domain, url-template and the ingress's: how the published ports become URLs. */
+function exposeSettings(input, project) {
+    const domain = (0,input_parsers/* optional */.lq)(input('domain'), (v) => (0,input_parsers/* hostName */.Sm)(v.replace(/^\.+/, ''), 'Input domain'));
+    const mode = (0,input_parsers/* optional */.lq)(input('expose'), (v) => (0,input_parsers/* oneOf */.yL)(v, ['ingress', 'loadbalancer', 'none'], 'expose')) ??
+        (domain ? 'ingress' : 'none');
+    const urlTemplate = input('url-template') ?? settings/* DEFAULTS */.zY.urlTemplate;
+    for (const [, name] of urlTemplate.matchAll(/\{([^}]*)\}/g)) {
+        if (!URL_PLACEHOLDERS.includes(name)) {
+            throw new errors/* UserError */.yo(explainUnknownPlaceholder(name));
+        }
+    }
+    if (mode === 'ingress' && !/\{(id|env-id)\}/.test(urlTemplate)) {
+        throw new errors/* UserError */.yo(explainSharedUrlTemplate());
+    }
+    if (mode === 'ingress' && !domain && urlTemplate.includes('{domain}')) {
+        throw new errors/* UserError */.yo(explainIngressWithoutDomain());
+    }
+    const template = input('expose-template') ?? 'expose';
+    return {
+        mode,
+        domain,
+        urlTemplate,
+        template: template === 'expose' ? template : external_node_path_default().resolve(project.workingDirectory, template),
+        ingressClass: (0,input_parsers/* optional */.lq)(input('ingress-class'), (v) => (0,names/* dnsSubdomain */.o)(v, 'Input ingress-class')),
+        tlsSecret: (0,input_parsers/* optional */.lq)(input('tls-secret'), (v) => (0,names/* dnsSubdomain */.o)(v, 'Input tls-secret')),
+        ingressAnnotations: (0,input_parsers/* optional */.lq)(input('ingress-annotations'), (v) => (0,input_parsers/* stringMap */.Qi)(v, 'ingress-annotations')) ?? {},
+        basicAuth: (0,input_parsers/* optional */.lq)(input('basic-auth'), (v) => basicAuth(v, mode)),
+        urlTimeoutMs: (0,input_parsers/* optional */.lq)(input('url-timeout'), (v) => (0,duration/* parseDuration */.E9)(v, 'url-timeout')) ?? settings/* DEFAULTS */.zY.urlTimeoutMs,
+    };
+}
+function basicAuth(value, mode) {
+    const colon = value.indexOf(':');
+    if (colon <= 0 || colon === value.length - 1) {
+        // The value is a secret: the message must not repeat it.
+        throw new errors/* UserError */.yo('Input basic-auth must be "user:password" with a non-empty user and password (pass it from a secret).');
+    }
+    // Each line of an htpasswd file is one user: a line break would add another.
+    if (/[\r\n\0]/.test(value)) {
+        throw new errors/* UserError */.yo('Input basic-auth must be one line "user:password": its user and password may not contain a line break.');
+    }
+    if (mode !== 'ingress') {
+        throw new errors/* UserError */.yo(explainBasicAuthWithoutIngress(mode));
+    }
+    return { user: value.slice(0, colon), password: value.slice(colon + 1) };
+}
+function explainUnknownPlaceholder(name) {
+    return `Input url-template has an unknown placeholder {${name}}; it may use ${URL_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`;
+}
+function explainSharedUrlTemplate() {
+    return 'Input url-template must contain {id} or {env-id}: without it every pull request gets the same host names, and one preview answers for all.';
+}
+function explainIngressWithoutDomain() {
+    return 'Input expose is ingress, whose host names need input domain (e.g. preview.example.com, with a wildcard DNS record pointing at your ingress controller). Set domain, or set expose to loadbalancer or none.';
+}
+function explainBasicAuthWithoutIngress(mode) {
+    return `Input basic-auth protects URLs through the ingress, but input expose is ${mode}: nothing would ask for the password. Set expose to ingress, or remove basic-auth.`;
+}
+
+;// CONCATENATED MODULE: ./src/model/pod-settings.ts
+
+
+
+function podSettings(input) {
+    const given = (name, parse) => {
+        const value = input(name);
+        return value === undefined ? undefined : parse(value);
+    };
+    return {
+        dockerImage: given('docker-image', imageReference),
+        resources: given('resources', resources),
+        nodeSelector: given('node-selector', nodeSelector),
+        tolerations: given('tolerations', tolerations),
+        priorityClassName: given('priority-class', (v) => (0,names/* dnsSubdomain */.o)(v, 'Input priority-class')),
+        registryMirrors: given('registry-mirrors', registryMirrors) ?? [],
+    };
+}
+// An image reference (distribution's grammar, loosely): [registry[:port]/]path[:tag][@digest].
+const IMAGE = /^[a-zA-Z0-9][a-zA-Z0-9.-]*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
+function imageReference(value) {
+    if (value.length > 255 || !IMAGE.test(value)) {
+        throw new errors/* UserError */.yo(explainImageReference(value));
+    }
+    return value;
+}
+function explainImageReference(value) {
+    return `Input docker-image must be an image reference such as docker:28-dind or registry.example.com/dind:1@sha256:…, got "${value}".`;
+}
+function yamlOf(value, inputName, shape) {
+    try {
+        return (0,dist/* parse */.qg)(value);
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(`Input ${inputName} must be ${shape}: ${error.message.split('\n')[0]}`);
+    }
+}
+function isMap(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+// Kubernetes' resource.Quantity: a decimal number with an optional binary, decimal or exponent suffix.
+const QUANTITY = /^[+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/;
+// A resource name: a qualified name, optionally prefixed (nvidia.com/gpu).
+const RESOURCE_NAME = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+function resources(value) {
+    const shape = 'a YAML map with requests and limits, such as "requests: {cpu: 500m, memory: 1Gi}"';
+    const parsed = yamlOf(value, 'resources', shape);
+    if (!isMap(parsed) || Object.keys(parsed).some((k) => k !== 'requests' && k !== 'limits')) {
+        throw new errors/* UserError */.yo(`Input resources must be ${shape}, got "${value}".`);
+    }
+    const result = {};
+    for (const kind of ['requests', 'limits']) {
+        const amounts = parsed[kind];
+        if (amounts === undefined)
+            continue;
+        if (!isMap(amounts))
+            throw new errors/* UserError */.yo(`Input resources: ${kind} must be a map, such as "cpu: 500m".`);
+        result[kind] = Object.fromEntries(Object.entries(amounts).map(([name, amount]) => {
+            const quantity = String(amount);
+            if (!RESOURCE_NAME.test(name) || (typeof amount !== 'string' && typeof amount !== 'number'))
+                throw new errors/* UserError */.yo(`Input resources: "${name}" under ${kind} is not a resource with an amount.`);
+            if (!QUANTITY.test(quantity))
+                throw new errors/* UserError */.yo(`Input resources: ${kind}.${name} must be a quantity such as 500m, 2 or 1Gi, got "${quantity}".`);
+            return [name, quantity];
+        }));
+    }
+    return result;
+}
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+function labelKey(key) {
+    const [prefix, name] = key.includes('/') ? key.split(/\/(.*)/s) : [undefined, key];
+    const prefixOk = prefix === undefined || (prefix.length <= 253 && names/* DNS_SUBDOMAIN */.n.test(prefix));
+    return prefixOk && name !== undefined && name.length <= 63 && LABEL_NAME.test(name);
+}
+function labelValue(value) {
+    return value === '' || (value.length <= 63 && LABEL_NAME.test(value));
+}
+function nodeSelector(value) {
+    const shape = 'a YAML map of node labels, such as "kubernetes.io/arch: amd64"';
+    const parsed = yamlOf(value, 'node-selector', shape);
+    if (!isMap(parsed))
+        throw new errors/* UserError */.yo(`Input node-selector must be ${shape}, got "${value}".`);
+    return Object.fromEntries(Object.entries(parsed).map(([key, v]) => {
+        const label = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
+        if (!labelKey(key) || label === null || !labelValue(label))
+            throw new errors/* UserError */.yo(`Input node-selector: "${key}: ${String(v)}" is not a node label and value.`);
+        return [key, label];
+    }));
+}
+const TOLERATION_KEYS = ['key', 'operator', 'value', 'effect', 'tolerationSeconds'];
+function tolerations(value) {
+    const shape = 'a YAML list of tolerations, such as "[{key: previews, operator: Exists, effect: NoSchedule}]"';
+    const parsed = yamlOf(value, 'tolerations', shape);
+    if (!Array.isArray(parsed))
+        throw new errors/* UserError */.yo(`Input tolerations must be ${shape}, got "${value}".`);
+    return parsed.map((item, index) => {
+        const where = `Input tolerations, item ${index + 1}`;
+        if (!isMap(item))
+            throw new errors/* UserError */.yo(`${where} must be a map with key, operator, value, effect.`);
+        const unknown = Object.keys(item).filter((k) => !TOLERATION_KEYS.includes(k));
+        if (unknown.length)
+            throw new errors/* UserError */.yo(`${where} has unknown fields: ${unknown.join(', ')}.`);
+        const { key, operator, value: v, effect, tolerationSeconds } = item;
+        if (key !== undefined && (typeof key !== 'string' || !labelKey(key)))
+            throw new errors/* UserError */.yo(`${where}: key must be a label key, got "${String(key)}".`);
+        if (operator !== undefined && operator !== 'Exists' && operator !== 'Equal')
+            throw new errors/* UserError */.yo(`${where}: operator must be Exists or Equal, got "${String(operator)}".`);
+        if (v !== undefined && (typeof v !== 'string' || !labelValue(v)))
+            throw new errors/* UserError */.yo(`${where}: value must be a label value, got "${String(v)}".`);
+        if (effect !== undefined && !['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(effect))
+            throw new errors/* UserError */.yo(`${where}: effect must be NoSchedule, PreferNoSchedule or NoExecute, got "${String(effect)}".`);
+        if (tolerationSeconds !== undefined && !Number.isInteger(tolerationSeconds))
+            throw new errors/* UserError */.yo(`${where}: tolerationSeconds must be a whole number of seconds.`);
+        return item;
+    });
+}
+function registryMirrors(value) {
+    return value
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((line) => {
+        let url;
+        try {
+            url = new URL(line);
+        }
+        catch {
+            url = undefined;
+        }
+        // Docker takes a mirror at the root of its host only (distribution's "Registry as a pull through cache").
+        const root = url?.pathname === '/' && !url.search && !url.hash;
+        if (!url || !['http:', 'https:'].includes(url.protocol) || url.username || url.password || !root)
+            throw new errors/* UserError */.yo(explainRegistryMirror(line));
+        return line;
+    });
+}
+function explainRegistryMirror(line) {
+    return `Input registry-mirrors: each line must be the http(s) URL of a host's root, without credentials, such as https://mirror.example.com, got "${line}".`;
+}
+
+;// CONCATENATED MODULE: ./src/model/resolve-settings.ts
+
+
+
+
+
+
+
+
+
+
+/**
+ * Resolves the settings: a built-in default is overridden by the compose file's `x-preevy` section,
+ * which is overridden by an input the workflow (or CLI) gave explicitly.
+ */
+function resolveSettings(input, fromCompose, project, kubeconfigNamespace = () => undefined) {
+    const explicit = {
+        namespace: (0,input_parsers/* optional */.lq)(input('namespace'), (v) => (0,input_parsers/* dnsLabel */.UG)(v, 'Input namespace')),
+        context: input('context'),
+        template: input('template'),
+        serverSideApply: (0,input_parsers/* optional */.lq)(input('server-side-apply'), (v) => (0,input_parsers/* boolean */.zM)(v, 'Input server-side-apply')),
+        storageClass: (0,input_parsers/* optional */.lq)(input('storage-class'), (v) => (0,names/* dnsSubdomain */.o)(v, 'Input storage-class')),
+        storageSize: (0,input_parsers/* optional */.lq)(input('storage-size'), (v) => (0,input_parsers/* storageSize */.pz)(v, 'Input storage-size')),
+    };
+    const pick = (key) => explicit[key] ?? fromCompose[key];
+    const template = pick('template') ?? settings/* DEFAULTS */.zY.template;
+    const kubeconfig = kubeconfigSource(input('kubeconfig'), fromCompose, project);
+    return {
+        command: (0,run_inputs/* readCommand */.UK)(input),
+        kubeconfig,
+        context: pick('context'),
+        ...namespaceOf(explicit.namespace, fromCompose.namespace, () => kubeconfigNamespace(kubeconfig, pick('context'))),
+        template: settings/* BUNDLED_TEMPLATES */.RV.includes(template)
+            ? template
+            : external_node_path_default().resolve(project.workingDirectory, template),
+        templateFrom: templateFrom(explicit.template, fromCompose.template),
+        serverSideApply: pick('serverSideApply') ?? settings/* DEFAULTS */.zY.serverSideApply,
+        storageClass: pick('storageClass'),
+        storageSize: pick('storageSize') ?? settings/* DEFAULTS */.zY.storageSize,
+        composeFiles: project.composeFiles,
+        workingDirectory: project.workingDirectory,
+        allowPaths: (0,input_parsers/* lines */.Mn)(input('allow-paths')).map((p) => external_node_path_default().resolve(project.workingDirectory, p)),
+        envId: (0,input_parsers/* optional */.lq)(input('env-id'), (v) => (0,input_parsers/* dnsLabel */.UG)(v, 'Input env-id')),
+        timeoutMs: (0,input_parsers/* optional */.lq)(input('timeout'), (v) => (0,duration/* parseDuration */.E9)(v, 'timeout')) ?? settings/* DEFAULTS */.zY.timeoutMs,
+        labels: (0,input_parsers/* optional */.lq)(input('labels'), (v) => (0,input_parsers/* stringMap */.Qi)(v, 'labels')) ?? {},
+        annotations: (0,input_parsers/* optional */.lq)(input('annotations'), (v) => (0,input_parsers/* stringMap */.Qi)(v, 'annotations')) ?? {},
+        githubToken: input('github-token'),
+        pod: podSettings(input),
+        expose: exposeSettings(input, project),
+        report: {
+            comment: (0,input_parsers/* optional */.lq)(input('comment'), (v) => (0,input_parsers/* boolean */.zM)(v, 'Input comment')) ?? true,
+            deployment: (0,input_parsers/* optional */.lq)(input('deployment'), (v) => (0,input_parsers/* boolean */.zM)(v, 'Input deployment')) ?? true,
+            deploymentEnvironment: input('deployment-environment'),
+            primaryService: input('primary-service'),
+        },
+        onFork: (0,run_inputs/* readOnFork */.S0)(input),
+        allowForkCode: (0,run_inputs/* allowsForkCode */.AC)(input),
+        ...pullRequestSettings(input),
+        ...lifetimeSettings(input),
+        dryRun: (0,input_parsers/* optional */.lq)(input('dry-run'), (v) => (0,input_parsers/* boolean */.zM)(v, 'Input dry-run')) ?? false,
+    };
+}
+/** How long environments live, wait and sleep (inputs ttl, max-ttl, sleep-after). */
+function lifetimeSettings(input) {
+    // An environment may live a year between deploys: longer is surely a typo (and no longer a Date).
+    const span = (name) => (0,input_parsers/* optional */.lq)(input(name), (v) => (0,duration/* parseDuration */.E9)(v, name, 365 * duration/* DAY_MS */.sO));
+    return {
+        ttlMs: span('ttl'),
+        maxTtlMs: span('max-ttl') ?? settings/* DEFAULTS */.zY.maxTtlMs,
+        sleepAfterMs: span('sleep-after'),
+    };
+}
+/** The kubeconfig input's content, else x-preevy's path, else kubectl's places (see loadKubeConfig). */
+function kubeconfigSource(content, fromCompose, project) {
+    if (content)
+        return { kind: 'content', content };
+    if (!fromCompose.kubeconfig)
+        return { kind: 'default' };
+    const file = external_node_path_default().resolve(project.workingDirectory, fromCompose.kubeconfig);
+    return { kind: 'file', path: file, from: 'x-preevy kubeconfig' };
+}
+/**
+ * As kubectl: input namespace, else x-preevy's, else the one the kubeconfig's context names, else
+ * `default` (also what `plan` uses without any kubeconfig).
+ */
+function namespaceOf(fromInput, fromCompose, fromKubeconfig) {
+    if (fromInput)
+        return { namespace: notSystem(fromInput, 'Input namespace'), namespaceFrom: 'input namespace' };
+    if (fromCompose)
+        return {
+            namespace: notSystem(fromCompose, "The compose file's x-preevy namespace"),
+            namespaceFrom: 'x-preevy namespace of the compose file',
+        };
+    const found = fromKubeconfig();
+    if (found)
+        return {
+            namespace: (0,input_parsers/* dnsLabel */.UG)(found.namespace, `The namespace of ${found.from}`),
+            namespaceFrom: found.from,
+        };
+    return {
+        namespace: settings/* DEFAULTS */.zY.namespace,
+        namespaceFrom: 'the default: neither input namespace, x-preevy nor the kubeconfig names one',
+    };
+}
+/**
+ * Neither input nor x-preevy may name a system namespace: a preview's objects there would sit next to
+ * the cluster's own, and the compose file comes from the pull request.
+ */
+function notSystem(namespace, where) {
+    if (namespace === 'default' || namespace.startsWith('kube-'))
+        throw new errors/* UserError */.yo(explainSystemNamespace(where, namespace));
+    return namespace;
+}
+function explainSystemNamespace(where, namespace) {
+    return `${where} is "${namespace}", a namespace of the cluster's own: previews go in a namespace of their own (e.g. previews, with deploy/rbac.yaml applied to it). Set input namespace.`;
+}
+function templateFrom(input, compose) {
+    return input ? 'input template' : compose ? 'x-preevy template' : 'default';
+}
+/** Which pull requests get a preview, and who may run /preview commands in their comments. */
+function pullRequestSettings(input) {
+    // Validated on every run, so that a typo shows on the pull_request run, not on the first command.
+    const permission = (0,input_parsers/* optional */.lq)(input('command-permission'), trigger/* parseCommandPermission */.Eu);
+    return {
+        triggers: (0,run_inputs/* readTriggers */.kb)(input),
+        commandsListed: permission !== undefined && permission.length > 0,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/model/x-preevy.ts
+
+
+const DRIVER_NAMES = ['kube-pod', 'kube-docker'];
+/** Keys of `x-preevy` that belong to Preevy itself, not to a driver: accepted and left alone. */
+const PREEVY_KEYS = ['driver', 'drivers', 'plugins', 'plainOutput', 'snapshot', 'observe'];
+const OPTION_KEYS = {
+    namespace: (v, w) => ({ namespace: (0,input_parsers/* dnsLabel */.UG)((0,input_parsers/* text */.Qq)(v, w), w) }),
+    kubeconfig: (v, w) => ({ kubeconfig: (0,input_parsers/* text */.Qq)(v, w) }),
+    context: (v, w) => ({ context: (0,input_parsers/* text */.Qq)(v, w) }),
+    template: (v, w) => ({ template: (0,input_parsers/* text */.Qq)(v, w) }),
+    // Preevy's docs name the template option `pod-template` in places; both spellings mean the same.
+    'pod-template': (v, w) => ({ template: (0,input_parsers/* text */.Qq)(v, w) }),
+    'server-side-apply': (v, w) => ({ serverSideApply: typeof v === 'boolean' ? v : (0,input_parsers/* boolean */.zM)((0,input_parsers/* text */.Qq)(v, w), w) }),
+    'storage-class': (v, w) => ({ storageClass: (0,names/* dnsSubdomain */.o)((0,input_parsers/* text */.Qq)(v, w), w) }),
+    'storage-size': (v, w) => ({ storageSize: (0,input_parsers/* storageSize */.pz)(typeof v === 'number' ? String(v) : (0,input_parsers/* text */.Qq)(v, w), w) }),
+};
+/**
+ * Reads the driver options of a compose file's `x-preevy` section. Both forms of Preevy's docs are
+ * accepted: options at the top level (`x-preevy: {driver: kube-pod, namespace: …}`) and the driver-scoped
+ * form (`x-preevy: {drivers: {kube-pod: {namespace: …}}}`), the latter winning.
+ */
+function readDriverOptions(xPreevy, log) {
+    if (xPreevy === undefined || xPreevy === null)
+        return {};
+    const section = (0,input_parsers/* record */.g1)(xPreevy, 'x-preevy');
+    const options = {};
+    for (const [key, value] of Object.entries(section)) {
+        if (key in OPTION_KEYS)
+            Object.assign(options, OPTION_KEYS[key](value, `x-preevy.${key}`));
+        else if (!PREEVY_KEYS.includes(key))
+            log.warning(`Ignoring unknown key x-preevy.${key} in the compose file.`);
+    }
+    if (section.drivers !== undefined) {
+        const drivers = (0,input_parsers/* record */.g1)(section.drivers, 'x-preevy.drivers');
+        const name = DRIVER_NAMES.find((n) => drivers[n] !== undefined);
+        if (name) {
+            const where = `x-preevy.drivers.${name}`;
+            for (const [key, value] of Object.entries((0,input_parsers/* record */.g1)(drivers[name], where))) {
+                if (key in OPTION_KEYS)
+                    Object.assign(options, OPTION_KEYS[key](value, `${where}.${key}`));
+                else
+                    log.warning(`Ignoring unknown key ${where}.${key} in the compose file.`);
+            }
+        }
+    }
+    if (typeof section.driver === 'string' && !DRIVER_NAMES.includes(section.driver)) {
+        log.warning(`x-preevy.driver is "${section.driver}"; kube-pod-preview reads only the kube-pod driver's options.`);
+    }
+    return options;
+}
+/**
+ * In a workflow, the compose file comes from the pull request: it may not choose the credentials. Its
+ * `kubeconfig` and `context` are dropped with a warning there; the CLI, run by someone on their own
+ * checkout, keeps them.
+ */
+function withoutRepositoryCredentials(options, inWorkflow, log) {
+    if (!inWorkflow)
+        return options;
+    const { kubeconfig, context, ...rest } = options;
+    for (const [key, value] of [
+        ['kubeconfig', kubeconfig],
+        ['context', context],
+    ]) {
+        if (value !== undefined)
+            log.warning(explainIgnoredCredential(key));
+    }
+    return rest;
+}
+function explainIgnoredCredential(key) {
+    return `Ignoring x-preevy ${key} in the compose file: in a workflow the credentials come from input kubeconfig (or $KUBECONFIG) and input context, never from the repository.`;
+}
+
 ;// CONCATENATED MODULE: ./src/util/phase-timer.ts
 /** How long each phase of a run took, in the order they ran: the summary's and the benchmark's figures. */
 class PhaseTimer {
@@ -1413,6 +1915,8 @@ var checkout = __webpack_require__(9658);
 
 
 
+
+
 /**
  * The input-helper: inputs + event + compose file → one typed, validated run. The compose project loads
  * (through `docker compose config`) unless the checkout is a fork's; its x-preevy section fills what the
@@ -1433,7 +1937,7 @@ async function resolveCleanupRun(request, choice) {
     const { input, log, signal } = request;
     const env = request.env ?? process.env;
     const timer = new PhaseTimer();
-    const project = (0,model_settings/* readProjectInputs */.H8)(input, request.cwd);
+    const project = (0,run_inputs/* readProjectInputs */.H8)(input, request.cwd);
     const command = choice.command.name;
     if (choice.checkout === 'read' && command !== 'cleanup')
         (0,checkout/* requireWorkingDirectory */.w)(project.workingDirectory);
@@ -1449,9 +1953,9 @@ async function resolveCleanupRun(request, choice) {
         : await timer.time('compose config', () => command === 'cleanup' || command === 'down' || command === 'extend'
             ? optionalCompose(project, projectEnv, signal, log)
             : (0,compose_file/* loadComposeModel */.M9)(project, projectEnv, signal));
-    const fromCompose = (0,model_settings/* readDriverOptions */.pt)(compose?.['x-preevy'], log);
+    const fromCompose = readDriverOptions(compose?.['x-preevy'], log);
     const inWorkflow = env.GITHUB_ACTIONS === 'true';
-    const settings = (0,model_settings/* resolveSettings */.Mo)(input, (0,model_settings/* withoutRepositoryCredentials */.N1)(fromCompose, inWorkflow, log), project, kubeconfigNamespace(env));
+    const settings = resolveSettings(input, withoutRepositoryCredentials(fromCompose, inWorkflow, log), project, kubeconfigNamespace(env));
     for (const secret of [settings.githubToken, settings.expose.basicAuth?.password])
         if (secret)
             log.mask(secret);
@@ -1635,205 +2139,35 @@ function slug(text) {
 
 /***/ }),
 
-/***/ 7429:
+/***/ 5436:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  AC: () => (/* binding */ allowsForkCode),
-  UK: () => (/* binding */ readCommand),
-  pt: () => (/* binding */ readDriverOptions),
-  S0: () => (/* binding */ readOnFork),
-  H8: () => (/* binding */ readProjectInputs),
-  kb: () => (/* binding */ readTriggers),
-  Mo: () => (/* binding */ resolveSettings),
-  N1: () => (/* binding */ withoutRepositoryCredentials)
-});
-
-// UNUSED EXPORTS: BUNDLED_TEMPLATES, DEFAULTS, dnsLabel
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./src/util/duration.ts
-var duration = __webpack_require__(6518);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
-;// CONCATENATED MODULE: ./src/model/names.ts
-
-/** A DNS subdomain (RFC 1123), the form of most Kubernetes object names. */
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-/** `value` when it is a Kubernetes object name; otherwise an error naming `where` (the input or key). */
-function dnsSubdomain(value, where) {
-    if (value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
-        throw new errors/* UserError */.yo(`${where} must be a Kubernetes object name (lowercase letters, digits, '-' and '.'), got "${value}".`);
-    }
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/model/pod-settings.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Mn: () => (/* binding */ lines),
+/* harmony export */   Qi: () => (/* binding */ stringMap),
+/* harmony export */   Qq: () => (/* binding */ text),
+/* harmony export */   Sm: () => (/* binding */ hostName),
+/* harmony export */   UG: () => (/* binding */ dnsLabel),
+/* harmony export */   _H: () => (/* binding */ labelName),
+/* harmony export */   g1: () => (/* binding */ record),
+/* harmony export */   lq: () => (/* binding */ optional),
+/* harmony export */   pz: () => (/* binding */ storageSize),
+/* harmony export */   yL: () => (/* binding */ oneOf),
+/* harmony export */   zM: () => (/* binding */ boolean)
+/* harmony export */ });
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8815);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1601);
 
 
 
-function podSettings(input) {
-    const given = (name, parse) => {
-        const value = input(name);
-        return value === undefined ? undefined : parse(value);
-    };
-    return {
-        dockerImage: given('docker-image', imageReference),
-        resources: given('resources', resources),
-        nodeSelector: given('node-selector', nodeSelector),
-        tolerations: given('tolerations', tolerations),
-        priorityClassName: given('priority-class', (v) => dnsSubdomain(v, 'Input priority-class')),
-        registryMirrors: given('registry-mirrors', registryMirrors) ?? [],
-    };
-}
-// An image reference (distribution's grammar, loosely): [registry[:port]/]path[:tag][@digest].
-const IMAGE = /^[a-zA-Z0-9][a-zA-Z0-9.-]*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$/;
-function imageReference(value) {
-    if (value.length > 255 || !IMAGE.test(value)) {
-        throw new errors/* UserError */.yo(`Input docker-image must be an image reference such as docker:28-dind or registry.example.com/dind:1@sha256:…, got "${value}".`);
-    }
-    return value;
-}
-function yamlOf(value, inputName, shape) {
-    try {
-        return (0,dist/* parse */.qg)(value);
-    }
-    catch (error) {
-        throw new errors/* UserError */.yo(`Input ${inputName} must be ${shape}: ${error.message.split('\n')[0]}`);
-    }
-}
-function isMap(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-// Kubernetes' resource.Quantity: a decimal number with an optional binary, decimal or exponent suffix.
-const QUANTITY = /^[+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)(Ki|Mi|Gi|Ti|Pi|Ei|n|u|m|k|M|G|T|P|E|[eE][+-]?[0-9]+)?$/;
-// A resource name: a qualified name, optionally prefixed (nvidia.com/gpu).
-const RESOURCE_NAME = /^([a-z0-9]([-a-z0-9.]*[a-z0-9])?\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-function resources(value) {
-    const shape = 'a YAML map with requests and limits, such as "requests: {cpu: 500m, memory: 1Gi}"';
-    const parsed = yamlOf(value, 'resources', shape);
-    if (!isMap(parsed) || Object.keys(parsed).some((k) => k !== 'requests' && k !== 'limits')) {
-        throw new errors/* UserError */.yo(`Input resources must be ${shape}, got "${value}".`);
-    }
-    const result = {};
-    for (const kind of ['requests', 'limits']) {
-        const amounts = parsed[kind];
-        if (amounts === undefined)
-            continue;
-        if (!isMap(amounts))
-            throw new errors/* UserError */.yo(`Input resources: ${kind} must be a map, such as "cpu: 500m".`);
-        result[kind] = Object.fromEntries(Object.entries(amounts).map(([name, amount]) => {
-            const quantity = String(amount);
-            if (!RESOURCE_NAME.test(name) || (typeof amount !== 'string' && typeof amount !== 'number'))
-                throw new errors/* UserError */.yo(`Input resources: "${name}" under ${kind} is not a resource with an amount.`);
-            if (!QUANTITY.test(quantity))
-                throw new errors/* UserError */.yo(`Input resources: ${kind}.${name} must be a quantity such as 500m, 2 or 1Gi, got "${quantity}".`);
-            return [name, quantity];
-        }));
-    }
-    return result;
-}
-const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-function labelKey(key) {
-    const [prefix, name] = key.includes('/') ? key.split(/\/(.*)/s) : [undefined, key];
-    const prefixOk = prefix === undefined || (prefix.length <= 253 && DNS_SUBDOMAIN.test(prefix));
-    return prefixOk && name !== undefined && name.length <= 63 && LABEL_NAME.test(name);
-}
-function labelValue(value) {
-    return value === '' || (value.length <= 63 && LABEL_NAME.test(value));
-}
-function nodeSelector(value) {
-    const shape = 'a YAML map of node labels, such as "kubernetes.io/arch: amd64"';
-    const parsed = yamlOf(value, 'node-selector', shape);
-    if (!isMap(parsed))
-        throw new errors/* UserError */.yo(`Input node-selector must be ${shape}, got "${value}".`);
-    return Object.fromEntries(Object.entries(parsed).map(([key, v]) => {
-        const label = typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
-        if (!labelKey(key) || label === null || !labelValue(label))
-            throw new errors/* UserError */.yo(`Input node-selector: "${key}: ${String(v)}" is not a node label and value.`);
-        return [key, label];
-    }));
-}
-const TOLERATION_KEYS = ['key', 'operator', 'value', 'effect', 'tolerationSeconds'];
-function tolerations(value) {
-    const shape = 'a YAML list of tolerations, such as "[{key: previews, operator: Exists, effect: NoSchedule}]"';
-    const parsed = yamlOf(value, 'tolerations', shape);
-    if (!Array.isArray(parsed))
-        throw new errors/* UserError */.yo(`Input tolerations must be ${shape}, got "${value}".`);
-    return parsed.map((item, index) => {
-        const where = `Input tolerations, item ${index + 1}`;
-        if (!isMap(item))
-            throw new errors/* UserError */.yo(`${where} must be a map with key, operator, value, effect.`);
-        const unknown = Object.keys(item).filter((k) => !TOLERATION_KEYS.includes(k));
-        if (unknown.length)
-            throw new errors/* UserError */.yo(`${where} has unknown fields: ${unknown.join(', ')}.`);
-        const { key, operator, value: v, effect, tolerationSeconds } = item;
-        if (key !== undefined && (typeof key !== 'string' || !labelKey(key)))
-            throw new errors/* UserError */.yo(`${where}: key must be a label key, got "${String(key)}".`);
-        if (operator !== undefined && operator !== 'Exists' && operator !== 'Equal')
-            throw new errors/* UserError */.yo(`${where}: operator must be Exists or Equal, got "${String(operator)}".`);
-        if (v !== undefined && (typeof v !== 'string' || !labelValue(v)))
-            throw new errors/* UserError */.yo(`${where}: value must be a label value, got "${String(v)}".`);
-        if (effect !== undefined && !['NoSchedule', 'PreferNoSchedule', 'NoExecute'].includes(effect))
-            throw new errors/* UserError */.yo(`${where}: effect must be NoSchedule, PreferNoSchedule or NoExecute, got "${String(effect)}".`);
-        if (tolerationSeconds !== undefined && !Number.isInteger(tolerationSeconds))
-            throw new errors/* UserError */.yo(`${where}: tolerationSeconds must be a whole number of seconds.`);
-        return item;
-    });
-}
-function registryMirrors(value) {
-    return value
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean)
-        .map((line) => {
-        let url;
-        try {
-            url = new URL(line);
-        }
-        catch {
-            url = undefined;
-        }
-        // Docker takes a mirror at the root of its host only (distribution's "Registry as a pull through cache").
-        const root = url?.pathname === '/' && !url.search && !url.hash;
-        if (!url || !['http:', 'https:'].includes(url.protocol) || url.username || url.password || !root)
-            throw new errors/* UserError */.yo(`Input registry-mirrors: each line must be the http(s) URL of a host's root, without credentials, such as https://mirror.example.com, got "${line}".`);
-        return line;
-    });
-}
-
-// EXTERNAL MODULE: ./src/model/trigger.ts
-var trigger = __webpack_require__(2861);
-;// CONCATENATED MODULE: ./src/model/settings.ts
-
-
-
-
-
-
-
-const COMMANDS = ['auto', 'up', 'down', 'plan', 'doctor', 'cleanup'];
-const DEFAULTS = {
-    namespace: 'default',
-    template: 'default',
-    serverSideApply: true,
-    storageSize: 5,
-    timeoutMs: 5 * 60_000,
-    urlTemplate: '{service}-{port}-{id}.{domain}',
-    urlTimeoutMs: 2 * 60_000,
-    maxTtlMs: 7 * duration/* DAY_MS */.sO,
-};
-function readProjectInputs(input, cwd) {
-    const workingDirectory = external_node_path_default().resolve(cwd, input('working-directory') ?? '.');
-    const composeFiles = lines(input('compose-file')).map((f) => external_node_path_default().resolve(workingDirectory, f));
-    const allowPaths = lines(input('allow-paths')).map((p) => external_node_path_default().resolve(workingDirectory, p));
-    return { workingDirectory, composeFiles, allowPaths };
+/**
+ * Parsers of input values and of the compose file's x-preevy values: each returns the value or throws
+ * a UserError naming where it came from (`where`, or the input's name).
+ */
+/** The parsed value of an input, or undefined when it was not given. */
+function optional(value, parse) {
+    return value === undefined ? undefined : parse(value);
 }
 /** The non-empty lines of a newline-separated input. */
 function lines(value) {
@@ -1842,319 +2176,77 @@ function lines(value) {
         .map((l) => l.trim())
         .filter(Boolean);
 }
-/** Input allow-fork-code: deploy another repository's code on events that carry this one's secrets. */
-function allowsForkCode(input) {
-    return optional(input('allow-fork-code'), (v) => settings_boolean(v, 'Input allow-fork-code')) ?? false;
-}
-/**
- * In a workflow, the compose file comes from the pull request: it may not choose the credentials. Its
- * `kubeconfig` and `context` are dropped with a warning there; the CLI, run by someone on their own
- * checkout, keeps them.
- */
-function withoutRepositoryCredentials(options, inWorkflow, log) {
-    if (!inWorkflow)
-        return options;
-    const { kubeconfig, context, ...rest } = options;
-    for (const [key, value] of [
-        ['kubeconfig', kubeconfig],
-        ['context', context],
-    ]) {
-        if (value !== undefined)
-            log.warning(`Ignoring x-preevy ${key} in the compose file: in a workflow the credentials come from input kubeconfig (or $KUBECONFIG) and input context, never from the repository.`);
-    }
-    return rest;
-}
-/**
- * Resolves the settings: a built-in default is overridden by the compose file's `x-preevy` section,
- * which is overridden by an input the workflow (or CLI) gave explicitly.
- */
-function resolveSettings(input, fromCompose, project, kubeconfigNamespace = () => undefined) {
-    const explicit = {
-        namespace: optional(input('namespace'), (v) => dnsLabel(v, 'Input namespace')),
-        context: input('context'),
-        template: input('template'),
-        serverSideApply: optional(input('server-side-apply'), (v) => settings_boolean(v, 'Input server-side-apply')),
-        storageClass: optional(input('storage-class'), (v) => dnsSubdomain(v, 'Input storage-class')),
-        storageSize: optional(input('storage-size'), (v) => storageSize(v, 'Input storage-size')),
-    };
-    const pick = (key) => explicit[key] ?? fromCompose[key];
-    const template = pick('template') ?? DEFAULTS.template;
-    const kubeconfig = kubeconfigSource(input('kubeconfig'), fromCompose, project);
-    return {
-        command: readCommand(input),
-        kubeconfig,
-        context: pick('context'),
-        ...namespaceOf(explicit.namespace, fromCompose.namespace, () => kubeconfigNamespace(kubeconfig, pick('context'))),
-        template: BUNDLED_TEMPLATES.includes(template)
-            ? template
-            : external_node_path_default().resolve(project.workingDirectory, template),
-        templateFrom: templateFrom(explicit.template, fromCompose.template),
-        serverSideApply: pick('serverSideApply') ?? DEFAULTS.serverSideApply,
-        storageClass: pick('storageClass'),
-        storageSize: pick('storageSize') ?? DEFAULTS.storageSize,
-        composeFiles: project.composeFiles,
-        workingDirectory: project.workingDirectory,
-        allowPaths: lines(input('allow-paths')).map((p) => external_node_path_default().resolve(project.workingDirectory, p)),
-        envId: optional(input('env-id'), (v) => dnsLabel(v, 'Input env-id')),
-        timeoutMs: optional(input('timeout'), (v) => (0,duration/* parseDuration */.E9)(v, 'timeout')) ?? DEFAULTS.timeoutMs,
-        labels: optional(input('labels'), (v) => stringMap(v, 'labels')) ?? {},
-        annotations: optional(input('annotations'), (v) => stringMap(v, 'annotations')) ?? {},
-        githubToken: input('github-token'),
-        pod: podSettings(input),
-        expose: exposeSettings(input, project),
-        report: {
-            comment: optional(input('comment'), (v) => settings_boolean(v, 'Input comment')) ?? true,
-            deployment: optional(input('deployment'), (v) => settings_boolean(v, 'Input deployment')) ?? true,
-            deploymentEnvironment: input('deployment-environment'),
-            primaryService: input('primary-service'),
-        },
-        onFork: readOnFork(input),
-        allowForkCode: allowsForkCode(input),
-        ...pullRequestSettings(input),
-        ...lifetimeSettings(input),
-        dryRun: optional(input('dry-run'), (v) => settings_boolean(v, 'Input dry-run')) ?? false,
-    };
-}
-/** How long environments live, wait and sleep (inputs ttl, max-ttl, sleep-after). */
-function lifetimeSettings(input) {
-    // An environment may live a year between deploys: longer is surely a typo (and no longer a Date).
-    const span = (name) => optional(input(name), (v) => (0,duration/* parseDuration */.E9)(v, name, 365 * duration/* DAY_MS */.sO));
-    return {
-        ttlMs: span('ttl'),
-        maxTtlMs: span('max-ttl') ?? DEFAULTS.maxTtlMs,
-        sleepAfterMs: span('sleep-after'),
-    };
-}
-/** The kubeconfig input's content, else x-preevy's path, else kubectl's places (see loadKubeConfig). */
-function kubeconfigSource(content, fromCompose, project) {
-    if (content)
-        return { kind: 'content', content };
-    if (!fromCompose.kubeconfig)
-        return { kind: 'default' };
-    const file = external_node_path_default().resolve(project.workingDirectory, fromCompose.kubeconfig);
-    return { kind: 'file', path: file, from: 'x-preevy kubeconfig' };
-}
-/**
- * As kubectl: input namespace, else x-preevy's, else the one the kubeconfig's context names, else
- * `default` (also what `plan` uses without any kubeconfig).
- */
-function namespaceOf(fromInput, fromCompose, fromKubeconfig) {
-    if (fromInput)
-        return { namespace: notSystem(fromInput, 'Input namespace'), namespaceFrom: 'input namespace' };
-    if (fromCompose)
-        return {
-            namespace: notSystem(fromCompose, "The compose file's x-preevy namespace"),
-            namespaceFrom: 'x-preevy namespace of the compose file',
-        };
-    const found = fromKubeconfig();
-    if (found)
-        return {
-            namespace: dnsLabel(found.namespace, `The namespace of ${found.from}`),
-            namespaceFrom: found.from,
-        };
-    return {
-        namespace: DEFAULTS.namespace,
-        namespaceFrom: 'the default: neither input namespace, x-preevy nor the kubeconfig names one',
-    };
-}
-/**
- * Neither input nor x-preevy may name a system namespace: a preview's objects there would sit next to
- * the cluster's own, and the compose file comes from the pull request.
- */
-function notSystem(namespace, where) {
-    if (namespace === 'default' || namespace.startsWith('kube-'))
-        throw new errors/* UserError */.yo(`${where} is "${namespace}", a namespace of the cluster's own: previews go in a namespace of their own (e.g. previews, with deploy/rbac.yaml applied to it). Set input namespace.`);
-    return namespace;
-}
-function templateFrom(input, compose) {
-    return input ? 'input template' : compose ? 'x-preevy template' : 'default';
-}
-const URL_PLACEHOLDERS = ['service', 'port', 'id', 'env-id', 'domain'];
-function exposeSettings(input, project) {
-    const domain = optional(input('domain'), (v) => hostName(v.replace(/^\.+/, ''), 'Input domain'));
-    const mode = optional(input('expose'), (v) => oneOf(v, ['ingress', 'loadbalancer', 'none'], 'expose')) ??
-        (domain ? 'ingress' : 'none');
-    const urlTemplate = input('url-template') ?? DEFAULTS.urlTemplate;
-    for (const [, name] of urlTemplate.matchAll(/\{([^}]*)\}/g)) {
-        if (!URL_PLACEHOLDERS.includes(name)) {
-            throw new errors/* UserError */.yo(`Input url-template has an unknown placeholder {${name}}; it may use ${URL_PLACEHOLDERS.map((p) => `{${p}}`).join(', ')}.`);
-        }
-    }
-    if (mode === 'ingress' && !/\{(id|env-id)\}/.test(urlTemplate)) {
-        throw new errors/* UserError */.yo('Input url-template must contain {id} or {env-id}: without it every pull request gets the same host names, and one preview answers for all.');
-    }
-    if (mode === 'ingress' && !domain && urlTemplate.includes('{domain}')) {
-        throw new errors/* UserError */.yo('Input expose is ingress, whose host names need input domain (e.g. preview.example.com, with a wildcard DNS record pointing at your ingress controller). Set domain, or set expose to loadbalancer or none.');
-    }
-    const template = input('expose-template') ?? 'expose';
-    return {
-        mode,
-        domain,
-        urlTemplate,
-        template: template === 'expose' ? template : external_node_path_default().resolve(project.workingDirectory, template),
-        ingressClass: optional(input('ingress-class'), (v) => dnsSubdomain(v, 'Input ingress-class')),
-        tlsSecret: optional(input('tls-secret'), (v) => dnsSubdomain(v, 'Input tls-secret')),
-        ingressAnnotations: optional(input('ingress-annotations'), (v) => stringMap(v, 'ingress-annotations')) ?? {},
-        basicAuth: optional(input('basic-auth'), (v) => basicAuth(v, mode)),
-        urlTimeoutMs: optional(input('url-timeout'), (v) => (0,duration/* parseDuration */.E9)(v, 'url-timeout')) ?? DEFAULTS.urlTimeoutMs,
-    };
-}
-function basicAuth(value, mode) {
-    const colon = value.indexOf(':');
-    if (colon <= 0 || colon === value.length - 1) {
-        // The value is a secret: the message must not repeat it.
-        throw new errors/* UserError */.yo('Input basic-auth must be "user:password" with a non-empty user and password (pass it from a secret).');
-    }
-    // Each line of an htpasswd file is one user: a line break would add another.
-    if (/[\r\n\0]/.test(value)) {
-        throw new errors/* UserError */.yo('Input basic-auth must be one line "user:password": its user and password may not contain a line break.');
-    }
-    if (mode !== 'ingress') {
-        throw new errors/* UserError */.yo(`Input basic-auth protects URLs through the ingress, but input expose is ${mode}: nothing would ask for the password. Set expose to ingress, or remove basic-auth.`);
-    }
-    return { user: value.slice(0, colon), password: value.slice(colon + 1) };
-}
-const BUNDLED_TEMPLATES = ['default', 'sysbox'];
-const DRIVER_NAMES = ['kube-pod', 'kube-docker'];
-/** Keys of `x-preevy` that belong to Preevy itself, not to a driver: accepted and left alone. */
-const PREEVY_KEYS = ['driver', 'drivers', 'plugins', 'plainOutput', 'snapshot', 'observe'];
-const OPTION_KEYS = {
-    namespace: (v, w) => ({ namespace: dnsLabel(settings_text(v, w), w) }),
-    kubeconfig: (v, w) => ({ kubeconfig: settings_text(v, w) }),
-    context: (v, w) => ({ context: settings_text(v, w) }),
-    template: (v, w) => ({ template: settings_text(v, w) }),
-    // Preevy's docs name the template option `pod-template` in places; both spellings mean the same.
-    'pod-template': (v, w) => ({ template: settings_text(v, w) }),
-    'server-side-apply': (v, w) => ({ serverSideApply: typeof v === 'boolean' ? v : settings_boolean(settings_text(v, w), w) }),
-    'storage-class': (v, w) => ({ storageClass: dnsSubdomain(settings_text(v, w), w) }),
-    'storage-size': (v, w) => ({ storageSize: storageSize(typeof v === 'number' ? String(v) : settings_text(v, w), w) }),
-};
-/**
- * Reads the driver options of a compose file's `x-preevy` section. Both forms of Preevy's docs are
- * accepted: options at the top level (`x-preevy: {driver: kube-pod, namespace: …}`) and the driver-scoped
- * form (`x-preevy: {drivers: {kube-pod: {namespace: …}}}`), the latter winning.
- */
-function readDriverOptions(xPreevy, log) {
-    if (xPreevy === undefined || xPreevy === null)
-        return {};
-    const section = record(xPreevy, 'x-preevy');
-    const options = {};
-    for (const [key, value] of Object.entries(section)) {
-        if (key in OPTION_KEYS)
-            Object.assign(options, OPTION_KEYS[key](value, `x-preevy.${key}`));
-        else if (!PREEVY_KEYS.includes(key))
-            log.warning(`Ignoring unknown key x-preevy.${key} in the compose file.`);
-    }
-    if (section.drivers !== undefined) {
-        const drivers = record(section.drivers, 'x-preevy.drivers');
-        const name = DRIVER_NAMES.find((n) => drivers[n] !== undefined);
-        if (name) {
-            const where = `x-preevy.drivers.${name}`;
-            for (const [key, value] of Object.entries(record(drivers[name], where))) {
-                if (key in OPTION_KEYS)
-                    Object.assign(options, OPTION_KEYS[key](value, `${where}.${key}`));
-                else
-                    log.warning(`Ignoring unknown key ${where}.${key} in the compose file.`);
-            }
-        }
-    }
-    if (typeof section.driver === 'string' && !DRIVER_NAMES.includes(section.driver)) {
-        log.warning(`x-preevy.driver is "${section.driver}"; kube-pod-preview reads only the kube-pod driver's options.`);
-    }
-    return options;
-}
-function optional(value, parse) {
-    return value === undefined ? undefined : parse(value);
-}
-/** Which pull requests get a preview, and who may run /preview commands in their comments. */
-function pullRequestSettings(input) {
-    // Validated on every run, so that a typo shows on the pull_request run, not on the first command.
-    const permission = optional(input('command-permission'), trigger/* parseCommandPermission */.Eu);
-    return {
-        triggers: readTriggers(input),
-        commandsListed: permission !== undefined && permission.length > 0,
-    };
-}
-/** Inputs drafts and label: which pull requests get a preview, known before the compose file is read. */
-function readTriggers(input) {
-    return {
-        drafts: optional(input('drafts'), (v) => oneOf(v, ['deploy', 'skip'], 'drafts')) ?? 'deploy',
-        label: optional(input('label'), labelName),
-    };
-}
-/** Input command, known before the compose file is read. */
-function readCommand(input) {
-    return oneOf(input('command') ?? 'auto', COMMANDS, 'command');
-}
-/** Input on-fork: what a fork's pull request, which gets no secrets, does. */
-function readOnFork(input) {
-    return optional(input('on-fork'), (v) => oneOf(v, ['skip', 'fail'], 'on-fork')) ?? 'skip';
-}
 /** A GitHub label's name: at most 50 characters, one line. */
 function labelName(value) {
     if (value.length > 50 || /[\r\n]/.test(value))
-        throw new errors/* UserError */.yo(`Input label must be one label's name (one line, at most 50 characters); got "${value.slice(0, 60)}".`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input label must be one label's name (one line, at most 50 characters); got "${value.slice(0, 60)}".`);
     return value;
 }
 function oneOf(value, allowed, inputName) {
     if (allowed.includes(value))
         return value;
-    throw new errors/* UserError */.yo(`Input ${inputName} must be one of ${allowed.join(', ')}; got "${value}".`);
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input ${inputName} must be one of ${allowed.join(', ')}; got "${value}".`);
 }
 function hostName(value, where) {
     const host = value.toLowerCase();
-    if (host.length > 253 || !DNS_SUBDOMAIN.test(host) || host.split('.').some((label) => label.length > 63)) {
-        throw new errors/* UserError */.yo(`${where} must be a DNS name such as preview.example.com, got "${value}".`);
+    if (host.length > 253 || !_names_js__WEBPACK_IMPORTED_MODULE_2__/* .DNS_SUBDOMAIN */ .n.test(host) || host.split('.').some((label) => label.length > 63)) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} must be a DNS name such as preview.example.com, got "${value}".`);
     }
     return host;
 }
-function settings_boolean(value, where) {
+function boolean(value, where) {
     if (/^(true|yes|on|1)$/i.test(value))
         return true;
     if (/^(false|no|off|0)$/i.test(value))
         return false;
-    throw new errors/* UserError */.yo(`${where} must be true or false, got "${value}".`);
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} must be true or false, got "${value}".`);
 }
 function storageSize(value, where) {
     const size = Number(value);
     if (!/^\d+(\.\d+)?$/.test(value.trim()) || !(size > 0)) {
-        throw new errors/* UserError */.yo(`${where} must be a positive number of GiB (fractions allowed, e.g. 12.5), got "${value}".`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} must be a positive number of GiB (fractions allowed, e.g. 12.5), got "${value}".`);
     }
     return size;
 }
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 function dnsLabel(value, where) {
     if (value.length > 63 || !DNS_LABEL.test(value)) {
-        throw new errors/* UserError */.yo(`${where} must be a DNS label (at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit), got "${value}".`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(explainDnsLabel(where, value));
     }
     return value;
+}
+function explainDnsLabel(where, value) {
+    return `${where} must be a DNS label (at most 63 lowercase letters, digits and '-', starting and ending with a letter or digit), got "${value}".`;
 }
 function stringMap(value, inputName) {
     let parsed;
     try {
-        parsed = (0,dist/* parse */.qg)(value);
+        parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(value);
     }
     catch (error) {
-        throw new errors/* UserError */.yo(`Input ${inputName} must be a YAML map of strings: ${error.message}`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input ${inputName} must be a YAML map of strings: ${error.message}`);
     }
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-        throw new errors/* UserError */.yo(`Input ${inputName} must be a YAML map such as "team: web", got "${value}".`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input ${inputName} must be a YAML map such as "team: web", got "${value}".`);
     }
     return Object.fromEntries(Object.entries(parsed).map(([k, v]) => {
         if (v !== null && typeof v === 'object')
-            throw new errors/* UserError */.yo(`Input ${inputName}: the value of "${k}" is a ${Array.isArray(v) ? 'list' : 'map'}; each value must be a string (quote it: ${k}: "…").`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(explainNestedValue(inputName, k, v));
         return [k, String(v ?? '')];
     }));
 }
+function explainNestedValue(inputName, key, value) {
+    return `Input ${inputName}: the value of "${key}" is a ${Array.isArray(value) ? 'list' : 'map'}; each value must be a string (quote it: ${key}: "…").`;
+}
 function record(value, where) {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-        throw new errors/* UserError */.yo(`${where} in the compose file must be a map, got ${describeType(value)}.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} in the compose file must be a map, got ${describeType(value)}.`);
     }
     return value;
 }
-function settings_text(value, where) {
+function text(value, where) {
     if (typeof value !== 'string' || value.trim() === '') {
-        throw new errors/* UserError */.yo(`${where} in the compose file must be a non-empty string, got ${describeType(value)}.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${where} in the compose file must be a non-empty string, got ${describeType(value)}.`);
     }
     return value.trim();
 }
@@ -2167,6 +2259,104 @@ function describeType(value) {
         return 'a map';
     return `${typeof value} ${JSON.stringify(value)}`;
 }
+
+
+/***/ }),
+
+/***/ 1601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ DNS_SUBDOMAIN),
+/* harmony export */   o: () => (/* binding */ dnsSubdomain)
+/* harmony export */ });
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+
+/** A DNS subdomain (RFC 1123), the form of most Kubernetes object names. */
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** `value` when it is a Kubernetes object name; otherwise an error naming `where` (the input or key). */
+function dnsSubdomain(value, where) {
+    if (value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${where} must be a Kubernetes object name (lowercase letters, digits, '-' and '.'), got "${value}".`);
+    }
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 4804:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AC: () => (/* binding */ allowsForkCode),
+/* harmony export */   H8: () => (/* binding */ readProjectInputs),
+/* harmony export */   S0: () => (/* binding */ readOnFork),
+/* harmony export */   UK: () => (/* binding */ readCommand),
+/* harmony export */   kb: () => (/* binding */ readTriggers)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _input_parsers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5436);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4692);
+
+
+
+/**
+ * The inputs a run reads before its compose file, to decide whether and where to read it: the
+ * command, whose code a fork's pull request deploys, which pull requests get a preview, the project.
+ */
+/** Input command, known before the compose file is read. */
+function readCommand(input) {
+    return (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOf */ .yL)(input('command') ?? 'auto', _settings_js__WEBPACK_IMPORTED_MODULE_2__/* .COMMANDS */ .Lo, 'command');
+}
+/** Input on-fork: what a fork's pull request, which gets no secrets, does. */
+function readOnFork(input) {
+    return (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)(input('on-fork'), (v) => (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOf */ .yL)(v, ['skip', 'fail'], 'on-fork')) ?? 'skip';
+}
+/** Input allow-fork-code: deploy another repository's code on events that carry this one's secrets. */
+function allowsForkCode(input) {
+    return (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)(input('allow-fork-code'), (v) => (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zM)(v, 'Input allow-fork-code')) ?? false;
+}
+/** Inputs drafts and label: which pull requests get a preview, known before the compose file is read. */
+function readTriggers(input) {
+    return {
+        drafts: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)(input('drafts'), (v) => (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .oneOf */ .yL)(v, ['deploy', 'skip'], 'drafts')) ?? 'deploy',
+        label: (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .optional */ .lq)(input('label'), _input_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .labelName */ ._H),
+    };
+}
+function readProjectInputs(input, cwd) {
+    const workingDirectory = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(cwd, input('working-directory') ?? '.');
+    const composeFiles = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .lines */ .Mn)(input('compose-file')).map((f) => node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workingDirectory, f));
+    const allowPaths = (0,_input_parsers_js__WEBPACK_IMPORTED_MODULE_1__/* .lines */ .Mn)(input('allow-paths')).map((p) => node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(workingDirectory, p));
+    return { workingDirectory, composeFiles, allowPaths };
+}
+
+
+/***/ }),
+
+/***/ 4692:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Lo: () => (/* binding */ COMMANDS),
+/* harmony export */   RV: () => (/* binding */ BUNDLED_TEMPLATES),
+/* harmony export */   zY: () => (/* binding */ DEFAULTS)
+/* harmony export */ });
+/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6518);
+
+const COMMANDS = ['auto', 'up', 'down', 'plan', 'doctor', 'cleanup'];
+const DEFAULTS = {
+    namespace: 'default',
+    template: 'default',
+    serverSideApply: true,
+    storageSize: 5,
+    timeoutMs: 5 * 60_000,
+    urlTemplate: '{service}-{port}-{id}.{domain}',
+    urlTimeoutMs: 2 * 60_000,
+    maxTtlMs: 7 * _util_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .DAY_MS */ .sO,
+};
+const BUNDLED_TEMPLATES = ['default', 'sysbox'];
 
 
 /***/ }),
@@ -2204,7 +2394,7 @@ function decideAuto(event, triggers) {
     if (!DEPLOYS.includes(action) && !labelled) {
         return {
             command: 'skip',
-            why: `The pull_request event "${action}"${event.changedLabel ? ` (label "${event.changedLabel}")` : ''} changes nothing for the preview.`,
+            why: explainIgnoredEvent(action, event.changedLabel),
         };
     }
     if (label !== undefined && !event.labels.includes(label)) {
@@ -2220,6 +2410,9 @@ function decideAuto(event, triggers) {
         };
     }
     return { command: 'up' };
+}
+function explainIgnoredEvent(action, changedLabel) {
+    return `The pull_request event "${action}"${changedLabel ? ` (label "${changedLabel}")` : ''} changes nothing for the preview.`;
 }
 const PREVIEW_COMMANDS = ['redeploy', 'down', 'extend <duration>', 'wake'];
 /**
@@ -2276,9 +2469,12 @@ function parseCommandPermission(value) {
         if (ASSOCIATIONS.includes(name.toUpperCase()))
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(explainAssociationInput(name));
         if (!ROLES.includes(name.toLowerCase()))
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`Input command-permission: "${name}" is not a repository role; use ${ROLES.join(', ')}, or none to turn comment commands off.`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(explainUnknownRole(name));
     }
     return names.map((n) => n.toLowerCase());
+}
+function explainUnknownRole(name) {
+    return `Input command-permission: "${name}" is not a repository role; use ${ROLES.join(', ')}, or none to turn comment commands off.`;
 }
 function explainAssociationInput(name) {
     return `Input command-permission takes repository roles (${ROLES.join(', ')}), not author associations such as "${name}": an organization member or a read-only collaborator cannot push, yet would run the pull request's code with your cluster's credentials. Use e.g. "admin, maintain, write" (the default).`;
