@@ -14,6 +14,15 @@ import {
   type ObjectRef,
 } from './objects.js';
 import { UserError } from '../util/errors.js';
+import {
+  explainClusterScoped,
+  explainDockerHostCount,
+  explainNameWithoutId,
+  explainNoContainers,
+  explainOpenDockerServer,
+  explainOtherNamespace,
+  explainOwnLeaseName,
+} from './plan-messages.js';
 import { ownReferences } from './references.js';
 
 /** Validated, labelled objects of one environment, ready to apply. */
@@ -144,9 +153,7 @@ function exposedDockerServer(dockerHost: KubeObject): string[] {
   const words = [...(container?.command ?? []), ...(container?.args ?? [])].map(String);
   const open = words.map((w) => /tcp:\/\/(0\.0\.0\.0|\[::\]|)(:\d+)/.exec(w)?.[0]).find(Boolean);
   if (!open) return [];
-  return [
-    `The docker-host container of ${describeRef(refOf(dockerHost))} runs dockerd, which listens on every address (${open}) without TLS: any pod in the cluster can drive it. Use --host=tcp://127.0.0.1:2375 (port-forward connects from inside the pod) and a readiness probe that asks from inside the pod too, as the bundled templates do.`,
-  ];
+  return [explainOpenDockerServer(describeRef(refOf(dockerHost)), open)];
 }
 
 /**
@@ -198,15 +205,11 @@ function inNamespace(rendered: KubeObject[], namespace: string, what: string): K
     const object = structuredClone(original);
     const ref = describeRef(refOf(object));
     if (CLUSTER_SCOPED_KINDS.has(object.kind)) {
-      throw new UserError(
-        `The ${what} creates ${ref}, which is cluster-scoped. Every object must live in the namespace "${namespace}"; remove it from the ${what} and create it once, outside the preview.`,
-      );
+      throw new UserError(explainClusterScoped(what, ref, namespace));
     }
     const own = object.metadata.namespace;
     if (own !== undefined && own !== namespace) {
-      throw new UserError(
-        `The ${what} puts ${ref} in namespace "${String(own)}", but the environment's namespace is "${namespace}". Use {{ namespace }} in the ${what}, or set input namespace.`,
-      );
+      throw new UserError(explainOtherNamespace(what, ref, String(own), namespace));
     }
     const key = `${kindKey(object)}/${object.metadata.name}`;
     if (seen.has(key)) throw new UserError(`The ${what} creates ${ref} twice.`);
@@ -224,14 +227,10 @@ function ownName(object: KubeObject, ids: Ids, what: string): void {
   const { name } = object.metadata;
   const ref = describeRef(refOf(object));
   if (object.kind === 'Lease' && name.startsWith(LEASE_PREFIX)) {
-    throw new UserError(
-      `The ${what} creates ${ref}: names of Leases starting with ${LEASE_PREFIX} are kube-pod-preview's own (the lease that lets one run at a time change an environment). Rename it: put {{ id }} in its name, without that prefix.`,
-    );
+    throw new UserError(explainOwnLeaseName(what, ref));
   }
   if (!name.includes(ids.id)) {
-    throw new UserError(
-      `The ${what} creates ${ref}, whose name does not contain the environment's id (${ids.id}): every pull request's environment would create the same object, and one could take over or lock out another. Put {{ id }} in its name, e.g. name: {{ id }}-${name}.`,
-    );
+    throw new UserError(explainNameWithoutId(what, ref, ids.id, name));
   }
 }
 
@@ -254,17 +253,13 @@ function findDockerHost(objects: KubeObject[]): KubeObject {
     const found = hosts.length
       ? `found ${hosts.length}: ${hosts.map((o) => describeRef(refOf(o))).join(', ')}`
       : `found none among ${workloads.length ? workloads.map((o) => describeRef(refOf(o))).join(', ') : 'no StatefulSet or Deployment at all'}`;
-    throw new UserError(
-      `Exactly one StatefulSet or Deployment in the template must carry the label "${label}" (it runs the Docker server); ${found}.`,
-    );
+    throw new UserError(explainDockerHostCount(label, found));
   }
   const host = hosts[0]!;
   const containers = (host.spec as { template?: { spec?: { containers?: unknown } } } | undefined)?.template
     ?.spec?.containers;
   if (!Array.isArray(containers) || containers.length === 0) {
-    throw new UserError(
-      `The docker-host ${describeRef(refOf(host))} has no containers; its first container must run the Docker server and have tar.`,
-    );
+    throw new UserError(explainNoContainers(describeRef(refOf(host))));
   }
   return host;
 }
