@@ -28,6 +28,13 @@ export interface RunContext {
   changedLabel: string | undefined;
   /** The comment of an issue_comment event on a pull request (`created` only): maybe a /preview command. */
   comment: PullRequestComment | undefined;
+  /**
+   * The branch a push built (GITHUB_REF, `refs/heads/main`), on push events only: elsewhere GITHUB_REF
+   * is the default branch's even though the code is a pull request's (issue_comment).
+   */
+  pushedRef?: string | undefined;
+  /** A pull request's base branch (GITHUB_BASE_REF, else the payload's): where its build cache starts. */
+  baseRef?: string | undefined;
 }
 
 export interface PullRequestComment {
@@ -51,7 +58,7 @@ interface PullRequestPayload {
     draft?: boolean;
     labels?: { name?: string }[];
     head?: { sha?: string; repo?: { full_name?: string } | null };
-    base?: { repo?: { full_name?: string } };
+    base?: { ref?: string; repo?: { full_name?: string } };
   };
   label?: { name?: string };
   issue?: { number?: number; pull_request?: { html_url?: string } };
@@ -112,6 +119,8 @@ export function readRunContext(env: NodeJS.ProcessEnv): RunContext {
     labels: (pr?.labels ?? []).map((l) => l.name ?? '').filter(Boolean),
     changedLabel: pr ? payload.label?.name : undefined,
     comment,
+    pushedRef: eventName === 'push' ? env.GITHUB_REF || undefined : undefined,
+    baseRef: env.GITHUB_BASE_REF || pr?.base?.ref || undefined,
   };
 }
 
