@@ -1,0 +1,194 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeUp } from '../src/docker/compose.js';
+import { buildCachePrefixProblem, envTag, refTag } from '../src/docker/build-cache-refs.js';
+import type { BuildCacheSettings } from '../src/docker/build-cache-refs.js';
+import { loadComposeModel, type ComposeModel } from '../src/docker/model.js';
+import { freePort, memoryLogger, scratchDir } from './helpers.js';
+
+/**
+ * Input build-cache against this machine's Docker engine and Debian's docker-registry on loopback
+ * (dockerd needs no TLS there). A new environment is a Docker server without the project's images and
+ * build cache: between two environments the test removes both, the build cache by the nonce that the
+ * slow step's command carries.
+ */
+const scratch = scratchDir();
+const nonce = `bc${randomBytes(4).toString('hex')}`;
+const project = `cache-${nonce}`;
+const registries: ChildProcess[] = [];
+let prefix: string;
+let model: ComposeModel;
+const environment = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
+
+beforeAll(async () => {
+  prefix = `127.0.0.1:${await startRegistry('writable')}/cache`;
+  const dir = path.join(scratch.dir, 'project');
+  mkdirSync(path.join(dir, 'files'), { recursive: true });
+  copyFileSync('/bin/busybox', path.join(dir, 'busybox'));
+  writeFileSync(path.join(dir, 'files/data.bin'), randomBytes(1 << 20));
+  const slow = `/bin/busybox sleep 3 && /bin/busybox dd if=/dev/urandom of=/generated bs=1M count=2 2>/dev/null # ${nonce}`;
+  writeFileSync(
+    path.join(dir, 'Dockerfile'),
+    `FROM scratch\nCOPY busybox /bin/busybox\nCOPY files /files\nRUN ["/bin/busybox", "sh", "-c", "${slow}"]\nCMD ["/bin/busybox", "sleep", "3600"]\n`,
+  );
+  writeFileSync(
+    path.join(dir, 'compose.yaml'),
+    `name: ${project}\nservices:\n  app:\n    build: .\n    init: true\n`,
+  );
+  model = await loadComposeModel({ workingDirectory: dir, composeFiles: [] }, environment);
+});
+
+afterAll(() => {
+  forgetEnvironment();
+  for (const registry of registries) registry.kill();
+  scratch[Symbol.dispose]();
+});
+
+function up(buildCache: BuildCacheSettings) {
+  const log = memoryLogger();
+  const target = {
+    dockerHost: process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock',
+    environment,
+    workingDirectory: path.join(scratch.dir, 'project'),
+    log,
+    buildCache,
+  };
+  return composeUp(model, target).then(
+    () => (
+      console.log(
+        log.lines
+          .filter(
+            (l) =>
+              !/^#\d+ (DONE|sha256|writing|naming|exporting|preparing|transferring|resolve|load)/.test(l),
+          )
+          .join('\n'),
+      ),
+      log
+    ),
+  );
+}
+
+describe('build cache', () => {
+  it('a second environment’s first build is served from the cache the first one exported', async () => {
+    const first = await up({ prefix, envId: 'main', ownRef: 'refs/heads/main' });
+    expect(first.warnings).toEqual([]);
+    expect(slowStep(first.lines).cached).toBe(false);
+    expect(await tags(`cache/${project}/app`)).toEqual(['branch-main', 'env-main']);
+
+    expect(forgetEnvironment()).toBe(0);
+    const second = await up({ prefix, envId: 'pr-7', ownRef: 'refs/pull/7/merge', baseRef: 'main' });
+    expect(second.warnings).toEqual([]);
+    expect(second.lines).toContainEqual(
+      expect.stringContaining(`importing cache manifest from ${prefix}/${project}/app:branch-main`),
+    );
+    expect(slowStep(second.lines).cached).toBe(true);
+    expect(await tags(`cache/${project}/app`)).toEqual(['branch-main', 'env-main', 'env-pr-7', 'pr-7']);
+  });
+
+  it('builds without the cache, with one warning naming the input, when the registry is dead', async () => {
+    const dead = `127.0.0.1:${await freePort()}/cache`;
+    const log = await up({ prefix: dead, envId: 'dead', ownRef: 'refs/heads/main' });
+    expect(log.warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Input build-cache: the Docker server cannot use the registry of ${dead} \\(.*connection refused\\); building without the cache\\.`,
+        ),
+      ),
+    ]);
+    expect(log.lines.some((l) => l.includes('importing cache manifest'))).toBe(false);
+  });
+
+  it('warns, and keeps the preview, when the registry refuses the export', async () => {
+    const readOnly = `127.0.0.1:${await startRegistry('read-only')}/cache`;
+    const log = await up({ prefix: readOnly, envId: 'ro', ownRef: 'refs/heads/main' });
+    expect(log.warnings).toHaveLength(1);
+    expect(log.warnings[0]).toMatch(/^Input build-cache: the build cache was not exported/);
+    expect(log.warnings[0]).toContain(`app → ${readOnly}/${project}/app:env-ro`);
+  });
+});
+
+describe('cache tags', () => {
+  it('name refs by kind, and keep names a tag cannot hold apart with a digest', () => {
+    expect(refTag('refs/heads/main')).toBe('branch-main');
+    expect(refTag('main')).toBe('branch-main');
+    expect(refTag('refs/pull/12/merge')).toBe('pr-12');
+    expect(refTag('refs/tags/v1.2.0')).toBe('tag-v1.2.0');
+    expect(envTag('pr-12')).toBe('env-pr-12');
+    expect(refTag('feature/x')).toMatch(/^branch-feature-x-[0-9a-f]{8}$/);
+    expect(refTag('feature/x')).not.toBe(refTag('feature-x'));
+    expect(refTag(`refs/heads/${'a/'.repeat(100)}`)).toMatch(/^branch-(a-)+[0-9a-f]{8}$/);
+    expect(refTag(`refs/heads/${'a/'.repeat(100)}`).length).toBeLessThanOrEqual(128);
+  });
+
+  it('check the prefix is a registry host and a path', () => {
+    expect(buildCachePrefixProblem('registry.previews.svc.cluster.local:5000/cache')).toBeUndefined();
+    expect(buildCachePrefixProblem('localhost:5000')).toBeUndefined();
+    expect(buildCachePrefixProblem('http://registry:5000/cache')).toMatch(/no scheme/);
+    expect(buildCachePrefixProblem('cache/builds')).toMatch(/registry host/);
+    expect(buildCachePrefixProblem('registry.example.com/Cache')).toMatch(/lower-case/);
+  });
+});
+
+/** The slow step's line and whether BuildKit took it from a cache. */
+function slowStep(lines: string[]): { cached: boolean } {
+  const start = lines.find((l) => /^#\d+ \[.*\] RUN /.test(l) && l.includes(nonce));
+  expect(start, 'the build log shows the slow step').toBeDefined();
+  const step = start!.split(' ')[0]!;
+  return { cached: lines.includes(`${step} CACHED`) };
+}
+
+/** The tags of a repository of the registry behind `prefix`, sorted. */
+async function tags(repository: string): Promise<string[]> {
+  const answer = await fetch(`http://${prefix.split('/')[0]}/v2/${repository}/tags/list`);
+  return ((await answer.json()) as { tags: string[] }).tags.sort();
+}
+
+/**
+ * What a new environment's Docker server is: without this project's containers, images (its own and
+ * the cache tags) and build cache. Returns how many build-cache records of the project are left.
+ */
+function forgetEnvironment(): number {
+  const ids = (...args: string[]) =>
+    execFileSync('docker', args, { encoding: 'utf8' }).split('\n').filter(Boolean);
+  const containers = ids('ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`);
+  if (containers.length) execFileSync('docker', ['rm', '-f', ...containers], { stdio: 'ignore' });
+  const images = [
+    ...ids('images', '-q', '--filter', `label=com.docker.compose.project=${project}`),
+    ...ids('images', '--format', '{{.Repository}}:{{.Tag}}', '--filter', `reference=*/cache/${project}/*`),
+  ];
+  if (images.length) execFileSync('docker', ['rmi', '-f', ...new Set(images)], { stdio: 'ignore' });
+  for (const id of buildCacheRecords())
+    execFileSync('docker', ['builder', 'prune', '-f', '--filter', `id=${id}`], { stdio: 'ignore' });
+  return buildCacheRecords().length;
+}
+
+/** The ids of the build-cache records whose description holds the nonce (the slow step's). */
+function buildCacheRecords(): string[] {
+  const records = execFileSync('docker', ['buildx', 'du', '--verbose'], { encoding: 'utf8' }).split(/\n\n+/);
+  return records
+    .filter((r) => r.includes(nonce))
+    .map((r) => /^ID:\s+(\S+)/m.exec(r)?.[1])
+    .filter((id): id is string => Boolean(id));
+}
+
+/** docker-registry on loopback with its own storage; read-only refuses pushes and serves pulls. */
+async function startRegistry(mode: 'writable' | 'read-only'): Promise<number> {
+  const port = await freePort();
+  const dir = path.join(scratch.dir, `registry-${port}`);
+  mkdirSync(dir);
+  const readonly = mode === 'read-only' ? ', maintenance: {readonly: {enabled: true}}' : '';
+  writeFileSync(
+    path.join(dir, 'config.yml'),
+    `version: 0.1\nlog: {level: error}\nstorage: {filesystem: {rootdirectory: ${dir}/data}${readonly}}\nhttp: {addr: "127.0.0.1:${port}"}\n`,
+  );
+  registries.push(spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: 'ignore' }));
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
+    const answer = await fetch(`http://127.0.0.1:${port}/v2/`).catch(() => undefined);
+    if (answer?.ok) return port;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`docker-registry did not answer on port ${port}`);
+}
