@@ -7,6 +7,10 @@ import { composeUp } from '../src/docker/compose.js';
 import { buildCachePrefixProblem, envTag, refTag } from '../src/docker/build-cache-refs.js';
 import type { BuildCacheSettings } from '../src/docker/build-cache-refs.js';
 import { loadComposeModel, type ComposeModel } from '../src/docker/model.js';
+import { resourceId } from '../src/model/ids.js';
+import { identityLabels } from '../src/model/objects.js';
+import type { TemplateArgs } from '../src/model/template-args.js';
+import { loadTemplate, renderTemplate } from '../src/render/template.js';
 import { freePort, memoryLogger, scratchDir } from './helpers.js';
 
 /**
@@ -130,6 +134,47 @@ describe('cache tags', () => {
     expect(buildCachePrefixProblem('cache/builds')).toMatch(/registry host/);
     expect(buildCachePrefixProblem('registry.example.com/Cache')).toMatch(/lower-case/);
   });
+});
+
+describe('the bundled templates', () => {
+  const ids = { envId: 'pr-7', id: resourceId('acme/web', 'pr-7') };
+  const args = {
+    namespace: 'previews',
+    id: ids.id,
+    storageClass: undefined,
+    storageSize: 5,
+    labels: identityLabels(ids),
+    envId: ids.envId,
+    prNumber: 7,
+    repository: 'acme/web',
+    sha: 'abc123',
+    project: 'web',
+    dockerImage: undefined,
+    resources: undefined,
+    nodeSelector: undefined,
+    tolerations: undefined,
+    priorityClassName: undefined,
+    registryMirrors: [],
+  } satisfies TemplateArgs;
+  const daemonJson = async (template: string, extra: object) => {
+    const { objects } = await renderTemplate(loadTemplate(template), { ...args, ...extra } as TemplateArgs);
+    const config = objects.find((o) => o.kind === 'ConfigMap') as { data: Record<string, string> };
+    return JSON.parse(config.data['daemon.json']!) as unknown;
+  };
+
+  it.each(['default', 'sysbox'])(
+    '%s hands insecureRegistries to dockerd, and renders as before without',
+    async (t) => {
+      const registry = 'registry.previews.svc.cluster.local:5000';
+      expect(await daemonJson(t, { insecureRegistries: [registry] })).toEqual({
+        tls: false,
+        'registry-mirrors': [],
+        'insecure-registries': [registry],
+      });
+      expect(await daemonJson(t, {})).toEqual({ tls: false, 'registry-mirrors': [] });
+      expect(await daemonJson(t, { insecureRegistries: [] })).toEqual({ tls: false, 'registry-mirrors': [] });
+    },
+  );
 });
 
 /** The slow step's line and whether BuildKit took it from a cache. */
