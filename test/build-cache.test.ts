@@ -1,4 +1,3 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { resourceId } from '../src/model/ids.js';
 import { identityLabels } from '../src/model/objects.js';
 import type { TemplateArgs } from '../src/model/template-args.js';
 import { loadTemplate, renderTemplate } from '../src/render/template.js';
+import { forgetProject, registryTags, startRegistry, type Registry } from './build-cache-engine.js';
 import { freePort, memoryLogger, scratchDir } from './helpers.js';
 
 /**
@@ -22,13 +22,13 @@ import { freePort, memoryLogger, scratchDir } from './helpers.js';
 const scratch = scratchDir();
 const nonce = `bc${randomBytes(4).toString('hex')}`;
 const project = `cache-${nonce}`;
-const registries: ChildProcess[] = [];
+const registries: Registry[] = [];
 let prefix: string;
 let model: ComposeModel;
 const environment = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' };
 
 beforeAll(async () => {
-  prefix = `127.0.0.1:${await startRegistry('writable')}/cache`;
+  prefix = await cachePrefix('writable');
   const dir = path.join(scratch.dir, 'project');
   mkdirSync(path.join(dir, 'files'), { recursive: true });
   copyFileSync('/bin/busybox', path.join(dir, 'busybox'));
@@ -46,8 +46,8 @@ beforeAll(async () => {
 });
 
 afterAll(() => {
-  forgetEnvironment();
-  for (const registry of registries) registry.kill();
+  forgetProject(project, nonce);
+  for (const registry of registries) registry.stop();
   scratch[Symbol.dispose]();
 });
 
@@ -80,16 +80,24 @@ describe('build cache', () => {
     const first = await up({ prefix, envId: 'main', ownRef: 'refs/heads/main' });
     expect(first.warnings).toEqual([]);
     expect(slowStep(first.lines).cached).toBe(false);
-    expect(await tags(`cache/${project}/app`)).toEqual(['branch-main', 'env-main']);
+    expect(await registryTags(prefix.split('/')[0]!, `cache/${project}/app`)).toEqual([
+      'branch-main',
+      'env-main',
+    ]);
 
-    expect(forgetEnvironment()).toBe(0);
+    expect(forgetProject(project, nonce)).toBe(0);
     const second = await up({ prefix, envId: 'pr-7', ownRef: 'refs/pull/7/merge', baseRef: 'main' });
     expect(second.warnings).toEqual([]);
     expect(second.lines).toContainEqual(
       expect.stringContaining(`importing cache manifest from ${prefix}/${project}/app:branch-main`),
     );
     expect(slowStep(second.lines).cached).toBe(true);
-    expect(await tags(`cache/${project}/app`)).toEqual(['branch-main', 'env-main', 'env-pr-7', 'pr-7']);
+    expect(await registryTags(prefix.split('/')[0]!, `cache/${project}/app`)).toEqual([
+      'branch-main',
+      'env-main',
+      'env-pr-7',
+      'pr-7',
+    ]);
   });
 
   it('builds without the cache, with one warning naming the input, when the registry is dead', async () => {
@@ -106,7 +114,7 @@ describe('build cache', () => {
   });
 
   it('warns, and keeps the preview, when the registry refuses the export', async () => {
-    const readOnly = `127.0.0.1:${await startRegistry('read-only')}/cache`;
+    const readOnly = await cachePrefix('read-only');
     const log = await up({ prefix: readOnly, envId: 'ro', ownRef: 'refs/heads/main' });
     expect(log.warnings).toHaveLength(1);
     expect(log.warnings[0]).toMatch(/^Input build-cache: the build cache was not exported/);
@@ -158,7 +166,7 @@ describe('the bundled templates', () => {
   } satisfies TemplateArgs;
   const daemonJson = async (template: string, extra: object) => {
     const { objects } = await renderTemplate(loadTemplate(template), { ...args, ...extra } as TemplateArgs);
-    const config = objects.find((o) => o.kind === 'ConfigMap') as { data: Record<string, string> };
+    const config = objects.find((o) => o.kind === 'ConfigMap') as unknown as { data: Record<string, string> };
     return JSON.parse(config.data['daemon.json']!) as unknown;
   };
 
@@ -185,55 +193,9 @@ function slowStep(lines: string[]): { cached: boolean } {
   return { cached: lines.includes(`${step} CACHED`) };
 }
 
-/** The tags of a repository of the registry behind `prefix`, sorted. */
-async function tags(repository: string): Promise<string[]> {
-  const answer = await fetch(`http://${prefix.split('/')[0]}/v2/${repository}/tags/list`);
-  return ((await answer.json()) as { tags: string[] }).tags.sort();
-}
-
-/**
- * What a new environment's Docker server is: without this project's containers, images (its own and
- * the cache tags) and build cache. Returns how many build-cache records of the project are left.
- */
-function forgetEnvironment(): number {
-  const ids = (...args: string[]) =>
-    execFileSync('docker', args, { encoding: 'utf8' }).split('\n').filter(Boolean);
-  const containers = ids('ps', '-aq', '--filter', `label=com.docker.compose.project=${project}`);
-  if (containers.length) execFileSync('docker', ['rm', '-f', ...containers], { stdio: 'ignore' });
-  const images = [
-    ...ids('images', '-q', '--filter', `label=com.docker.compose.project=${project}`),
-    ...ids('images', '--format', '{{.Repository}}:{{.Tag}}', '--filter', `reference=*/cache/${project}/*`),
-  ];
-  if (images.length) execFileSync('docker', ['rmi', '-f', ...new Set(images)], { stdio: 'ignore' });
-  for (const id of buildCacheRecords())
-    execFileSync('docker', ['builder', 'prune', '-f', '--filter', `id=${id}`], { stdio: 'ignore' });
-  return buildCacheRecords().length;
-}
-
-/** The ids of the build-cache records whose description holds the nonce (the slow step's). */
-function buildCacheRecords(): string[] {
-  const records = execFileSync('docker', ['buildx', 'du', '--verbose'], { encoding: 'utf8' }).split(/\n\n+/);
-  return records
-    .filter((r) => r.includes(nonce))
-    .map((r) => /^ID:\s+(\S+)/m.exec(r)?.[1])
-    .filter((id): id is string => Boolean(id));
-}
-
-/** docker-registry on loopback with its own storage; read-only refuses pushes and serves pulls. */
-async function startRegistry(mode: 'writable' | 'read-only'): Promise<number> {
-  const port = await freePort();
-  const dir = path.join(scratch.dir, `registry-${port}`);
-  mkdirSync(dir);
-  const readonly = mode === 'read-only' ? ', maintenance: {readonly: {enabled: true}}' : '';
-  writeFileSync(
-    path.join(dir, 'config.yml'),
-    `version: 0.1\nlog: {level: error}\nstorage: {filesystem: {rootdirectory: ${dir}/data}${readonly}}\nhttp: {addr: "127.0.0.1:${port}"}\n`,
-  );
-  registries.push(spawn('docker-registry', ['serve', path.join(dir, 'config.yml')], { stdio: 'ignore' }));
-  for (const deadline = Date.now() + 15_000; Date.now() < deadline;) {
-    const answer = await fetch(`http://127.0.0.1:${port}/v2/`).catch(() => undefined);
-    if (answer?.ok) return port;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`docker-registry did not answer on port ${port}`);
+/** A registry of this test on loopback, as the prefix of its caches. */
+async function cachePrefix(mode: 'writable' | 'read-only'): Promise<string> {
+  const registry = await startRegistry(path.join(scratch.dir, `registry-${registries.length}`), mode);
+  registries.push(registry);
+  return `127.0.0.1:${registry.port}/cache`;
 }
