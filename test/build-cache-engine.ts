@@ -56,8 +56,9 @@ export function forgetProject(project: string, nonce: string): number {
   if (containers.length) execFileSync('docker', ['rm', '-f', ...containers], { stdio: 'ignore' });
   const images = [
     ...lines('images', '-q', '--filter', `label=com.docker.compose.project=${project}`),
-    ...lines('images', '--format', '{{.Repository}}:{{.Tag}}', '--filter', `reference=*/cache/${project}/*`),
+    ...lines('images', '-q', '--filter', `reference=*/cache/${project}/*`),
   ];
+  // By id, each once: -f removes every tag of an image, and a tag `<none>` cannot be named.
   if (images.length) execFileSync('docker', ['rmi', '-f', ...new Set(images)], { stdio: 'ignore' });
   for (const id of buildCacheRecords(nonce))
     execFileSync('docker', ['builder', 'prune', '-f', '--filter', `id=${id}`], { stdio: 'ignore' });
