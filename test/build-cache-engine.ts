@@ -45,7 +45,7 @@ export async function registryTags(host: string, repository: string): Promise<st
 
 /**
  * Makes this engine what a new environment's Docker server is for compose project `project`: without
- * its containers, its images (its own and the cache tags below `/cache/<project>/`) and its build
+ * its containers, networks, images (its own and the cache tags below `/cache/<project>/`) and build
  * cache. Build-cache records carry no project, so they are found by `nonce`, a string the project's
  * slow step has in its command (records of other projects stay). Returns how many records are left.
  */
@@ -60,6 +60,8 @@ export function forgetProject(project: string, nonce: string): number {
   ];
   // By id, each once: -f removes every tag of an image, and a tag `<none>` cannot be named.
   if (images.length) execFileSync('docker', ['rmi', '-f', ...new Set(images)], { stdio: 'ignore' });
+  const networks = lines('network', 'ls', '-q', '--filter', `label=com.docker.compose.project=${project}`);
+  if (networks.length) execFileSync('docker', ['network', 'rm', ...networks], { stdio: 'ignore' });
   for (const id of buildCacheRecords(nonce))
     execFileSync('docker', ['builder', 'prune', '-f', '--filter', `id=${id}`], { stdio: 'ignore' });
   return buildCacheRecords(nonce).length;
