@@ -23,8 +23,9 @@ apt_install() {
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
 # 1. The engine; a static busybox for test images built FROM scratch; openssl for the test API
-#    server's certificates; curl for the benchmark; a registry and htpasswd for the test of private
-#    images (docker-registry's service does not start without systemd; the test runs its own); nginx
+#    server's certificates; curl for the benchmark; a registry and htpasswd for the tests of private
+#    images and of the build cache, and the build cache's benchmark (docker-registry's service does
+#    not start without systemd; each runs its own on loopback); nginx
 #    for the health gate's test (an auth proxy and a default backend; the test runs its own on
 #    loopback); kubectl (Debian's kubernetes-client) for the README's kubeconfig recipe, unless one is
 #    installed already.

@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
+import { exportBuildCache, prepareBuildCache } from './build-cache.js';
+import type { BuildCacheSettings } from './build-cache-refs.js';
 import { docker, type DockerOptions } from './cli.js';
 import { leaveGitOut } from './confine-build.js';
 import type { ComposeModel } from './compose-file.js';
@@ -16,6 +18,8 @@ export interface Target {
   workingDirectory: string;
   log: Logger;
   signal?: AbortSignal;
+  /** Input build-cache: builds import from and export to a registry. Without it, nothing changes. */
+  buildCache?: BuildCacheSettings;
 }
 
 const LOG_LINES = 100;
@@ -23,17 +27,21 @@ const LOG_LINES = 100;
 /**
  * Runs `docker compose up -d --build --remove-orphans` for the (rewritten) model against the pod's
  * Docker server, with its output in a log group. On failure it prints `ps -a` and the last lines of
- * every service that is not running, then fails. Returns the ports the services publish.
+ * every service that is not running, then fails. Returns the ports the services publish. With a build
+ * cache, the builds import it, and export theirs once compose succeeded.
  */
-export async function composeUp(model: ComposeModel, target: Target): Promise<PublishedPort[]> {
+export async function composeUp(given: ComposeModel, target: Target): Promise<PublishedPort[]> {
+  const options: DockerOptions = {
+    cwd: target.workingDirectory,
+    environment: target.environment,
+    env: { DOCKER_HOST: target.dockerHost },
+    signal: target.signal,
+  };
+  const { model, caches } = target.buildCache
+    ? await prepareBuildCache(given, target.buildCache, options, target.log)
+    : { model: given, caches: [] };
   return withModelFile(model, target.log, async (file) => {
     const base = ['compose', '-f', file, '--project-directory', target.workingDirectory, '-p', model.name];
-    const options: DockerOptions = {
-      cwd: target.workingDirectory,
-      environment: target.environment,
-      env: { DOCKER_HOST: target.dockerHost },
-      signal: target.signal,
-    };
     const up = await target.log.group(`docker compose up (${model.name})`, () =>
       docker([...base, 'up', '-d', '--build', '--remove-orphans'], {
         ...options,
@@ -50,6 +58,7 @@ export async function composeUp(model: ComposeModel, target: Target): Promise<Pu
         `docker compose up failed (exit code ${up.code})${said ? `:\n${said}` : '.'}\n${report}`,
       );
     }
+    if (caches.length) await exportBuildCache(caches, options, target.log);
     return ps
       .flatMap((c) =>
         (c.Publishers ?? [])

@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import type { ComposeModel } from './model.js';
+
+/** Input build-cache, resolved for one deploy. */
+export interface BuildCacheSettings {
+  /**
+   * Where caches live: a registry reference prefix the Docker server reaches, without a tag
+   * (`registry.previews.svc.cluster.local:5000/cache`). Each built service gets a repository below it.
+   */
+  prefix: string;
+  /** The environment's id: its own last deploy is imported from, and exported to, tag `env-<id>`. */
+  envId: string;
+  /**
+   * The git ref this deploy builds, as GitHub names it (`refs/heads/main`, `refs/pull/12/merge`):
+   * exported to and imported from. A bare name is a branch.
+   */
+  ownRef: string;
+  /** A pull request's base branch (`main` or `refs/heads/main`): imported from, never exported to. */
+  baseRef?: string;
+}
+
+/** The cache of one service that compose builds. */
+export interface ServiceCache {
+  service: string;
+  /** The image compose tags the build with: the service's `image`, or `<project>-<service>`. */
+  image: string;
+  /** `<prefix>/<project>/<service>`. */
+  repository: string;
+  /** Tags imported from, in order: the environment's own, its ref's, the base branch's. */
+  imports: string[];
+  /** Tags exported to after a successful build: the environment's own and its ref's. */
+  exports: string[];
+}
+
+/**
+ * What is wrong with a value of input build-cache, or undefined: a registry host (with a dot, a port
+ * or `localhost`, else Docker reads it as a Docker Hub account) and a path, without scheme or tag.
+ */
+export function buildCachePrefixProblem(prefix: string): string | undefined {
+  if (/^[a-z]+:\/\//i.test(prefix)) return 'a reference has no scheme: drop the http:// or https://';
+  const [host, ...path] = prefix.replace(/\/+$/, '').split('/');
+  if (!host || !/^([a-z0-9.-]+\.[a-z0-9.-]+|localhost|[a-z0-9.-]+:\d+|\[[0-9a-f:]+\](:\d+)?)$/i.test(host))
+    return `it must start with a registry host such as registry.example.com:5000, got "${host ?? ''}"`;
+  const bad = path.find((component) => !COMPONENT.test(component));
+  if (bad !== undefined)
+    return `each part of its path must be lower-case letters and digits, separated by ".", "_" or "-", without a tag: got "${bad}"`;
+  return undefined;
+}
+
+/** The caches of the model's built services, in the model's order. */
+export function serviceCaches(model: ComposeModel, settings: BuildCacheSettings): ServiceCache[] {
+  const own = [envTag(settings.envId), refTag(settings.ownRef)];
+  const imports = unique([...own, ...(settings.baseRef ? [refTag(settings.baseRef)] : [])]);
+  const exports = unique(own);
+  const project = repositoryComponent(model.name);
+  return Object.entries(model.services)
+    .filter(([, definition]) => definition.build)
+    .map(([service, definition]) => ({
+      service,
+      image: typeof definition.image === 'string' ? definition.image : `${model.name}-${service}`,
+      repository: `${settings.prefix.replace(/\/+$/, '')}/${project}/${repositoryComponent(service)}`,
+      imports,
+      exports,
+    }));
+}
+
+/**
+ * The model compose builds from, each cached service importing its cache tags from the registry and
+ * writing BuildKit's cache metadata into the image (inline), so that pushing the image exports it.
+ * The project's own cache_from and cache_to entries stay, before ours.
+ */
+export function withCacheImports(model: ComposeModel, caches: ServiceCache[]): ComposeModel {
+  const rewritten = structuredClone(model);
+  for (const cache of caches) {
+    const build = rewritten.services[cache.service]?.build as Record<string, unknown> | undefined;
+    if (!build) continue;
+    const from = Array.isArray(build.cache_from) ? (build.cache_from as string[]) : [];
+    const to = Array.isArray(build.cache_to) ? (build.cache_to as string[]) : [];
+    build.cache_from = [
+      ...from,
+      ...cache.imports.map((tag) => `type=registry,ref=${cache.repository}:${tag}`),
+    ];
+    build.cache_to = to.some((entry) => /(^|,)type=inline(,|$)/.test(entry)) ? to : [...to, 'type=inline'];
+  }
+  return rewritten;
+}
+
+/** `env-<id>`, sanitized as tagFor says. */
+export function envTag(envId: string): string {
+  return tagFor('env', envId);
+}
+
+/**
+ * The tag of a git ref: `branch-<name>` for refs/heads/<name> and bare names, `pr-<n>` for
+ * refs/pull/<n>/…, `tag-<name>` for refs/tags/<name>, `ref-<rest>` for any other refs/<rest>.
+ */
+export function refTag(ref: string): string {
+  const pull = /^refs\/pull\/([^/]+)\//.exec(ref);
+  if (pull) return tagFor('pr', pull[1]!);
+  if (ref.startsWith('refs/heads/')) return tagFor('branch', ref.slice('refs/heads/'.length));
+  if (ref.startsWith('refs/tags/')) return tagFor('tag', ref.slice('refs/tags/'.length));
+  if (ref.startsWith('refs/')) return tagFor('ref', ref.slice('refs/'.length));
+  return tagFor('branch', ref);
+}
+
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+
+/**
+ * `<kind>-<name>` when that is a valid tag; otherwise every run of characters a tag cannot hold
+ * becomes `-` and 8 hex digits of the name's SHA-256 follow, so that two names never share a tag
+ * (feature/x and feature-x), and it is cut to fit the 128 characters of a tag.
+ */
+function tagFor(kind: string, name: string): string {
+  const plain = `${kind}-${name}`;
+  if (TAG.test(plain)) return plain;
+  const cleaned = plain
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .slice(0, 128 - 9)
+    .replace(/-+$/, '');
+  return `${cleaned}-${digest(name)}`;
+}
+
+/** A repository path component: the name when valid, else lower-cased and cleaned, with its digest. */
+function repositoryComponent(name: string): string {
+  if (COMPONENT.test(name)) return name;
+  const cleaned = name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return cleaned ? `${cleaned}-${digest(name)}` : digest(name);
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 8);
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
