@@ -3,15 +3,25 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeUp } from '../src/docker/compose.js';
-import { buildCachePrefixProblem, envTag, refTag } from '../src/docker/build-cache-refs.js';
+import { envTag, refTag } from '../src/docker/build-cache-refs.js';
+import { buildCachePrefixProblem } from '../src/model/build-cache-prefix.js';
 import type { BuildCacheSettings } from '../src/docker/build-cache-refs.js';
-import { loadComposeModel, type ComposeModel } from '../src/docker/model.js';
+import { loadComposeModel, type ComposeModel } from '../src/docker/compose-file.js';
 import { resourceId } from '../src/model/ids.js';
 import { identityLabels } from '../src/model/objects.js';
 import type { TemplateArgs } from '../src/model/template-args.js';
 import { loadTemplate, renderTemplate } from '../src/render/template.js';
 import { forgetProject, registryTags, startRegistry, type Registry } from './build-cache-engine.js';
-import { freePort, memoryLogger, scratchDir } from './helpers.js';
+import type { RunContext } from '../src/github/event.js';
+import {
+  doubleInputs,
+  freePort,
+  memoryLogger,
+  prepareHello,
+  run,
+  scratchDir,
+  startDouble,
+} from './helpers.js';
 
 /**
  * Input build-cache against this machine's Docker engine and Debian's docker-registry on loopback
@@ -199,3 +209,38 @@ async function cachePrefix(mode: 'writable' | 'read-only'): Promise<string> {
   registries.push(registry);
   return `127.0.0.1:${registry.port}/cache`;
 }
+
+describe('input build-cache, through up on the API-server double', () => {
+  it('a push of the base branch exports under its name; a pull request of that base imports it', async () => {
+    const { api } = await startDouble();
+    const hello = await prepareHello();
+    try {
+      const host = prefix.split('/')[0]!;
+      const repository = `cache/${hello.name}/web`;
+      const upWith = (context: Partial<RunContext>, envId: string) => {
+        const log = memoryLogger();
+        const given = { command: 'up', 'build-cache': prefix, 'env-id': envId, timeout: '30s' } as const;
+        return run(doubleInputs(api, hello.dir, given), { log, context }).then((o) => ({
+          log,
+          id: o.ids.id,
+        }));
+      };
+      const pushed = await upWith({ eventName: 'push', pushedRef: 'refs/heads/main' }, 'main');
+      expect(pushed.log.lines.join('\n')).toMatch(/Build cache: exported/);
+      const mainId = pushed.id;
+      expect(await registryTags(host, repository)).toEqual(
+        [envTag(mainId), refTag('refs/heads/main')].sort(),
+      );
+      const pr = await upWith({ eventName: 'pull_request', prNumber: 7, baseRef: 'main' }, 'pr-7');
+      const text = pr.log.lines.join('\n');
+      expect(text).toMatch(new RegExp(`Build cache: .* import tags .*${refTag('main')}`)); // the base branch's
+      // A pull request's build never exports under a branch's name: only its environment's tag.
+      expect(await registryTags(host, repository)).toEqual(
+        [envTag(mainId), envTag(pr.id), refTag('refs/heads/main')].sort(),
+      );
+    } finally {
+      await api.stop();
+      hello.remove();
+    }
+  });
+});

@@ -290,6 +290,8 @@ function readRunContext(env) {
         labels: (pr?.labels ?? []).map((l) => l.name ?? '').filter(Boolean),
         changedLabel: pr ? payload.label?.name : undefined,
         comment,
+        pushedRef: eventName === 'push' ? env.GITHUB_REF || undefined : undefined,
+        baseRef: env.GITHUB_BASE_REF || pr?.base?.ref || undefined,
     };
 }
 /** A new comment on a pull request (issue_comment events also come for issues and for edits). */
@@ -367,6 +369,7 @@ const INPUT_NAMES = [
     'tolerations',
     'priority-class',
     'registry-mirrors',
+    'build-cache',
     // Exposure and the pull-request report.
     'expose',
     'domain',

@@ -1086,7 +1086,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./src/commands/table.ts
 const COMMANDS = {
-    up: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(708), __webpack_require__.e(670), __webpack_require__.e(431), __webpack_require__.e(425), __webpack_require__.e(589)]).then(__webpack_require__.bind(__webpack_require__, 6970))).up },
+    up: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(708), __webpack_require__.e(670), __webpack_require__.e(431), __webpack_require__.e(425), __webpack_require__.e(650)]).then(__webpack_require__.bind(__webpack_require__, 6650))).up },
     plan: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 2466))).showPlan },
     doctor: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(431), __webpack_require__.e(425), __webpack_require__.e(627)]).then(__webpack_require__.bind(__webpack_require__, 4915))).doctor },
     down: { project: false, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(708), __webpack_require__.e(670), __webpack_require__.e(431), __webpack_require__.e(492)]).then(__webpack_require__.bind(__webpack_require__, 5492))).down },
@@ -1470,6 +1470,8 @@ function parse(text) {
 
 // EXTERNAL MODULE: ./src/util/duration.ts
 var duration = __webpack_require__(6518);
+// EXTERNAL MODULE: ./src/model/build-cache-prefix.ts
+var build_cache_prefix = __webpack_require__(8623);
 // EXTERNAL MODULE: ./src/model/input-parsers.ts
 var input_parsers = __webpack_require__(5436);
 // EXTERNAL MODULE: ./src/model/names.ts
@@ -1693,6 +1695,7 @@ function explainRegistryMirror(line) {
 
 
 
+
 /**
  * Resolves the settings: a built-in default is overridden by the compose file's `x-preevy` section,
  * which is overridden by an input the workflow (or CLI) gave explicitly.
@@ -1730,6 +1733,7 @@ function resolveSettings(input, fromCompose, project, kubeconfigNamespace = () =
         annotations: (0,input_parsers/* optional */.lq)(input('annotations'), (v) => (0,input_parsers/* stringMap */.Qi)(v, 'annotations')) ?? {},
         githubToken: input('github-token'),
         pod: podSettings(input),
+        buildCache: (0,input_parsers/* optional */.lq)(input('build-cache'), buildCachePrefix),
         expose: exposeSettings(input, project),
         report: {
             comment: (0,input_parsers/* optional */.lq)(input('comment'), (v) => (0,input_parsers/* boolean */.zM)(v, 'Input comment')) ?? true,
@@ -1809,6 +1813,14 @@ function pullRequestSettings(input) {
         triggers: (0,run_inputs/* readTriggers */.kb)(input),
         commandsListed: permission !== undefined && permission.length > 0,
     };
+}
+/** Input build-cache, checked: a registry host and a path, without scheme or tag. */
+function buildCachePrefix(value) {
+    const prefix = value.trim().replace(/\/+$/, '');
+    const problem = (0,build_cache_prefix/* buildCachePrefixProblem */.iP)(prefix);
+    if (problem)
+        throw new errors/* UserError */.yo(`Input build-cache is a registry reference prefix: ${problem}.`);
+    return prefix;
 }
 
 ;// CONCATENATED MODULE: ./src/model/x-preevy.ts
@@ -2069,6 +2081,40 @@ async function runAuthorized(request) {
         timings: run.timer.timings,
     };
     return { ...common, ...result };
+}
+
+
+/***/ }),
+
+/***/ 8623:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RA: () => (/* binding */ REPOSITORY_COMPONENT),
+/* harmony export */   iP: () => (/* binding */ buildCachePrefixProblem),
+/* harmony export */   pY: () => (/* binding */ registryHostOf)
+/* harmony export */ });
+/** A path component of a registry repository (the distribution spec's grammar). */
+const REPOSITORY_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const COMPONENT = REPOSITORY_COMPONENT;
+/**
+ * What is wrong with a value of input build-cache, or undefined: a registry host (with a dot, a port
+ * or `localhost`, else Docker reads it as a Docker Hub account) and a path, without scheme or tag.
+ */
+function buildCachePrefixProblem(prefix) {
+    if (/^[a-z]+:\/\//i.test(prefix))
+        return 'a reference has no scheme: drop the http:// or https://';
+    const [host, ...path] = prefix.replace(/\/+$/, '').split('/');
+    if (!host || !/^([a-z0-9.-]+\.[a-z0-9.-]+|localhost|[a-z0-9.-]+:\d+|\[[0-9a-f:]+\](:\d+)?)$/i.test(host))
+        return `it must start with a registry host such as registry.example.com:5000, got "${host ?? ''}"`;
+    const bad = path.find((component) => !COMPONENT.test(component));
+    if (bad !== undefined)
+        return `each part of its path must be lower-case letters and digits, separated by ".", "_" or "-", without a tag: got "${bad}"`;
+    return undefined;
+}
+/** The registry host of a build-cache prefix (`registry.previews.svc.cluster.local:5000`). */
+function registryHostOf(prefix) {
+    return prefix.split('/')[0];
 }
 
 

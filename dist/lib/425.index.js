@@ -282,8 +282,8 @@ var apply = __webpack_require__(9501);
 var kube_client = __webpack_require__(4708);
 // EXTERNAL MODULE: ./src/model/objects.ts
 var objects = __webpack_require__(8045);
-// EXTERNAL MODULE: ./src/model/plan.ts + 1 modules
-var model_plan = __webpack_require__(9936);
+// EXTERNAL MODULE: ./src/model/plan.ts + 2 modules
+var model_plan = __webpack_require__(8888);
 ;// CONCATENATED MODULE: ./src/kube/ingress-classes.ts
 
 const INGRESS_CLASS_DEFAULT = 'ingressclass.kubernetes.io/is-default-class';

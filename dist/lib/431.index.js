@@ -2,7 +2,7 @@ export const id = 431;
 export const ids = [431];
 export const modules = {
 
-/***/ 9936:
+/***/ 8888:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -19,6 +19,31 @@ __webpack_require__.d(__webpack_exports__, {
 var model_objects = __webpack_require__(8045);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/model/plan-messages.ts
+
+/** What the plan's checks tell a template's author, each with what to do. */
+function explainOpenDockerServer(ref, open) {
+    return `The docker-host container of ${ref} runs dockerd, which listens on every address (${open}) without TLS: any pod in the cluster can drive it. Use --host=tcp://127.0.0.1:2375 (port-forward connects from inside the pod) and a readiness probe that asks from inside the pod too, as the bundled templates do.`;
+}
+function explainClusterScoped(what, ref, namespace) {
+    return `The ${what} creates ${ref}, which is cluster-scoped. Every object must live in the namespace "${namespace}"; remove it from the ${what} and create it once, outside the preview.`;
+}
+function explainOtherNamespace(what, ref, own, namespace) {
+    return `The ${what} puts ${ref} in namespace "${own}", but the environment's namespace is "${namespace}". Use {{ namespace }} in the ${what}, or set input namespace.`;
+}
+function explainOwnLeaseName(what, ref) {
+    return `The ${what} creates ${ref}: names of Leases starting with ${model_objects/* LEASE_PREFIX */.O$} are kube-pod-preview's own (the lease that lets one run at a time change an environment). Rename it: put {{ id }} in its name, without that prefix.`;
+}
+function explainNameWithoutId(what, ref, id, name) {
+    return `The ${what} creates ${ref}, whose name does not contain the environment's id (${id}): every pull request's environment would create the same object, and one could take over or lock out another. Put {{ id }} in its name, e.g. name: {{ id }}-${name}.`;
+}
+function explainDockerHostCount(label, found) {
+    return `Exactly one StatefulSet or Deployment in the template must carry the label "${label}" (it runs the Docker server); ${found}.`;
+}
+function explainNoContainers(ref) {
+    return `The docker-host ${ref} has no containers; its first container must run the Docker server and have tar.`;
+}
+
 ;// CONCATENATED MODULE: ./src/model/references.ts
 
 
@@ -127,6 +152,7 @@ function strings(value) {
 
 
 
+
 /**
  * Kinds that are not namespaced. A template may not create them: the environment must stay inside its
  * namespace, and its teardown only looks there. Kinds not listed here are checked against the cluster's
@@ -204,9 +230,7 @@ function exposedDockerServer(dockerHost) {
     const open = words.map((w) => /tcp:\/\/(0\.0\.0\.0|\[::\]|)(:\d+)/.exec(w)?.[0]).find(Boolean);
     if (!open)
         return [];
-    return [
-        `The docker-host container of ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(dockerHost))} runs dockerd, which listens on every address (${open}) without TLS: any pod in the cluster can drive it. Use --host=tcp://127.0.0.1:2375 (port-forward connects from inside the pod) and a readiness probe that asks from inside the pod too, as the bundled templates do.`,
-    ];
+    return [explainOpenDockerServer((0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(dockerHost)), open)];
 }
 /**
  * The objects of the exposure template (Services, Ingresses, …), held to the same rules as the pod
@@ -252,11 +276,11 @@ function inNamespace(rendered, namespace, what) {
         const object = structuredClone(original);
         const ref = (0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object));
         if (CLUSTER_SCOPED_KINDS.has(object.kind)) {
-            throw new errors/* UserError */.yo(`The ${what} creates ${ref}, which is cluster-scoped. Every object must live in the namespace "${namespace}"; remove it from the ${what} and create it once, outside the preview.`);
+            throw new errors/* UserError */.yo(explainClusterScoped(what, ref, namespace));
         }
         const own = object.metadata.namespace;
         if (own !== undefined && own !== namespace) {
-            throw new errors/* UserError */.yo(`The ${what} puts ${ref} in namespace "${String(own)}", but the environment's namespace is "${namespace}". Use {{ namespace }} in the ${what}, or set input namespace.`);
+            throw new errors/* UserError */.yo(explainOtherNamespace(what, ref, String(own), namespace));
         }
         const key = `${(0,model_objects/* kindKey */._V)(object)}/${object.metadata.name}`;
         if (seen.has(key))
@@ -274,10 +298,10 @@ function ownName(object, ids, what) {
     const { name } = object.metadata;
     const ref = (0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object));
     if (object.kind === 'Lease' && name.startsWith(model_objects/* LEASE_PREFIX */.O$)) {
-        throw new errors/* UserError */.yo(`The ${what} creates ${ref}: names of Leases starting with ${model_objects/* LEASE_PREFIX */.O$} are kube-pod-preview's own (the lease that lets one run at a time change an environment). Rename it: put {{ id }} in its name, without that prefix.`);
+        throw new errors/* UserError */.yo(explainOwnLeaseName(what, ref));
     }
     if (!name.includes(ids.id)) {
-        throw new errors/* UserError */.yo(`The ${what} creates ${ref}, whose name does not contain the environment's id (${ids.id}): every pull request's environment would create the same object, and one could take over or lock out another. Put {{ id }} in its name, e.g. name: {{ id }}-${name}.`);
+        throw new errors/* UserError */.yo(explainNameWithoutId(what, ref, ids.id, name));
     }
 }
 function provenanceAnnotations(provenance, rendered) {
@@ -298,13 +322,13 @@ function findDockerHost(objects) {
         const found = hosts.length
             ? `found ${hosts.length}: ${hosts.map((o) => (0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(o))).join(', ')}`
             : `found none among ${workloads.length ? workloads.map((o) => (0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(o))).join(', ') : 'no StatefulSet or Deployment at all'}`;
-        throw new errors/* UserError */.yo(`Exactly one StatefulSet or Deployment in the template must carry the label "${label}" (it runs the Docker server); ${found}.`);
+        throw new errors/* UserError */.yo(explainDockerHostCount(label, found));
     }
     const host = hosts[0];
     const containers = host.spec?.template
         ?.spec?.containers;
     if (!Array.isArray(containers) || containers.length === 0) {
-        throw new errors/* UserError */.yo(`The docker-host ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(host))} has no containers; its first container must run the Docker server and have tar.`);
+        throw new errors/* UserError */.yo(explainNoContainers((0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(host))));
     }
     return host;
 }
@@ -428,8 +452,8 @@ function htpasswdLine(user, password) {
     return `${user}:{SHA}${(0,external_node_crypto_.createHash)('sha1').update(password).digest('base64')}`;
 }
 
-// EXTERNAL MODULE: ./src/model/plan.ts + 1 modules
-var model_plan = __webpack_require__(9936);
+// EXTERNAL MODULE: ./src/model/plan.ts + 2 modules
+var model_plan = __webpack_require__(8888);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -800,9 +824,12 @@ function oneLine(text) {
         .slice(0, 300);
 }
 
+// EXTERNAL MODULE: ./src/model/build-cache-prefix.ts
+var build_cache_prefix = __webpack_require__(8623);
 // EXTERNAL MODULE: ./src/model/objects.ts
 var objects = __webpack_require__(8045);
 ;// CONCATENATED MODULE: ./src/plan/template-arguments.ts
+
 
 
 /** The pod template's arguments: Preevy's four, what a pull request's preview knows, the pod inputs. */
@@ -816,6 +843,7 @@ function templateArgs(settings, ids, run) {
         envId: ids.envId,
         ...run,
         ...settings.pod,
+        insecureRegistries: settings.buildCache ? [(0,build_cache_prefix/* registryHostOf */.pY)(settings.buildCache)] : [],
     };
 }
 /** The exposure template's arguments: one entry per published TCP port, and how to expose them. */

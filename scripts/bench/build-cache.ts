@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BuildCacheSettings } from '../../src/docker/build-cache-refs.js';
 import { composeUp } from '../../src/docker/compose.js';
-import { loadComposeModel, type ComposeModel } from '../../src/docker/model.js';
+import { loadComposeModel, type ComposeModel } from '../../src/docker/compose-file.js';
 import { forgetProject, startRegistry } from '../../test/build-cache-engine.js';
 import { ROOT, quiet } from './double.js';
 import { repeat, secondsSince, show } from './figures.js';

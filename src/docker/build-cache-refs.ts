@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ComposeModel } from './model.js';
+import { REPOSITORY_COMPONENT } from '../model/build-cache-prefix.js';
+import type { ComposeModel } from './compose-file.js';
 
 /** Input build-cache, resolved for one deploy. */
 export interface BuildCacheSettings {
@@ -8,13 +9,16 @@ export interface BuildCacheSettings {
    * (`registry.previews.svc.cluster.local:5000/cache`). Each built service gets a repository below it.
    */
   prefix: string;
-  /** The environment's id: its own last deploy is imported from, and exported to, tag `env-<id>`. */
+  /**
+   * The environment's id (the resource id, which names its repository too): its own last deploy is
+   * imported from, and exported to, tag `env-<id>`.
+   */
   envId: string;
   /**
-   * The git ref this deploy builds, as GitHub names it (`refs/heads/main`, `refs/pull/12/merge`):
-   * exported to and imported from. A bare name is a branch.
+   * The branch a push builds (`refs/heads/main`): exported to and imported from. Only pushes have
+   * one: a pull request's code never exports under a branch's name.
    */
-  ownRef: string;
+  ownRef?: string | undefined;
   /** A pull request's base branch (`main` or `refs/heads/main`): imported from, never exported to. */
   baseRef?: string;
 }
@@ -32,24 +36,9 @@ export interface ServiceCache {
   exports: string[];
 }
 
-/**
- * What is wrong with a value of input build-cache, or undefined: a registry host (with a dot, a port
- * or `localhost`, else Docker reads it as a Docker Hub account) and a path, without scheme or tag.
- */
-export function buildCachePrefixProblem(prefix: string): string | undefined {
-  if (/^[a-z]+:\/\//i.test(prefix)) return 'a reference has no scheme: drop the http:// or https://';
-  const [host, ...path] = prefix.replace(/\/+$/, '').split('/');
-  if (!host || !/^([a-z0-9.-]+\.[a-z0-9.-]+|localhost|[a-z0-9.-]+:\d+|\[[0-9a-f:]+\](:\d+)?)$/i.test(host))
-    return `it must start with a registry host such as registry.example.com:5000, got "${host ?? ''}"`;
-  const bad = path.find((component) => !COMPONENT.test(component));
-  if (bad !== undefined)
-    return `each part of its path must be lower-case letters and digits, separated by ".", "_" or "-", without a tag: got "${bad}"`;
-  return undefined;
-}
-
 /** The caches of the model's built services, in the model's order. */
 export function serviceCaches(model: ComposeModel, settings: BuildCacheSettings): ServiceCache[] {
-  const own = [envTag(settings.envId), refTag(settings.ownRef)];
+  const own = [envTag(settings.envId), ...(settings.ownRef ? [refTag(settings.ownRef)] : [])];
   const imports = unique([...own, ...(settings.baseRef ? [refTag(settings.baseRef)] : [])]);
   const exports = unique(own);
   const project = repositoryComponent(model.name);
@@ -104,7 +93,7 @@ export function refTag(ref: string): string {
 }
 
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const COMPONENT = REPOSITORY_COMPONENT;
 
 /**
  * `<kind>-<name>` when that is a valid tag; otherwise every run of characters a tag cannot hold

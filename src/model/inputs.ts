@@ -28,6 +28,7 @@ export const INPUT_NAMES = [
   'tolerations',
   'priority-class',
   'registry-mirrors',
+  'build-cache',
   // Exposure and the pull-request report.
   'expose',
   'domain',

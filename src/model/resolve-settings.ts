@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DAY_MS, parseDuration } from '../util/duration.js';
 import { UserError } from '../util/errors.js';
+import { buildCachePrefixProblem } from './build-cache-prefix.js';
 import { exposeSettings } from './expose-settings.js';
 import type { InputSource } from './inputs.js';
 import { boolean, dnsLabel, lines, optional, stringMap, storageSize } from './input-parsers.js';
@@ -63,6 +64,7 @@ export function resolveSettings(
     annotations: optional(input('annotations'), (v) => stringMap(v, 'annotations')) ?? {},
     githubToken: input('github-token'),
     pod: podSettings(input),
+    buildCache: optional(input('build-cache'), buildCachePrefix),
     expose: exposeSettings(input, project),
     report: {
       comment: optional(input('comment'), (v) => boolean(v, 'Input comment')) ?? true,
@@ -156,4 +158,12 @@ function pullRequestSettings(input: InputSource): Pick<Settings, 'triggers' | 'c
     triggers: readTriggers(input),
     commandsListed: permission !== undefined && permission.length > 0,
   };
+}
+
+/** Input build-cache, checked: a registry host and a path, without scheme or tag. */
+function buildCachePrefix(value: string): string {
+  const prefix = value.trim().replace(/\/+$/, '');
+  const problem = buildCachePrefixProblem(prefix);
+  if (problem) throw new UserError(`Input build-cache is a registry reference prefix: ${problem}.`);
+  return prefix;
 }

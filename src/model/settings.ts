@@ -71,6 +71,8 @@ export interface Settings {
   githubToken: string | undefined;
   /** The Docker server's pod as inputs describe it (image, resources, scheduling, registry mirrors). */
   pod: PodSettings;
+  /** Input build-cache: the registry prefix of the shared build cache, when there is one. */
+  buildCache: string | undefined;
   expose: ExposeSettings;
   report: ReportSettings;
   /** What a pull request from a fork, which gets no secrets, does: skip with a notice, or fail. */

@@ -19,6 +19,8 @@ export interface TemplateArgs extends PodSettings {
   sha: string | undefined;
   /** The compose project's name. */
   project: string;
+  /** Registry hosts dockerd may reach over plain HTTP: input build-cache's. */
+  insecureRegistries?: string[];
 }
 
 /** The arguments of the exposure template: one entry per published TCP port, and how to expose them. */

@@ -1,3 +1,4 @@
+import type { BuildCacheSettings } from '../docker/build-cache-refs.js';
 import { composeUp } from '../docker/compose.js';
 import { syncFiles, type ProjectFiles } from '../docker/sync.js';
 import { checkAccess, serverVersion } from '../kube/access.js';
@@ -68,6 +69,7 @@ export async function composeInPod(
         dockerHost: connection.dockerHost,
         environment: run.projectEnv,
         workingDirectory: settings.workingDirectory,
+        buildCache: buildCacheOf(run),
         log,
         signal,
       }),
@@ -76,4 +78,15 @@ export async function composeInPod(
   for (const p of ports)
     log.info(`  ${p.service} publishes ${p.targetPort}/${p.protocol} on port ${p.publishedPort}`);
   return { synced, ports };
+}
+
+/**
+ * Where the build cache of this deploy comes from and goes: the environment's own tag, the pushed
+ * branch's on a push, and the base branch's for a pull request (imported, never exported to).
+ */
+function buildCacheOf(run: ProjectRun): BuildCacheSettings | undefined {
+  const prefix = run.settings.buildCache;
+  if (!prefix) return undefined;
+  const { pushedRef, baseRef } = run.context;
+  return { prefix, envId: run.ids.id, ownRef: pushedRef, baseRef };
 }

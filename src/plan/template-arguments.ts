@@ -1,3 +1,4 @@
+import { registryHostOf } from '../model/build-cache-prefix.js';
 import { htpasswdLine, type ExposureEntry } from '../model/exposure.js';
 import type { Ids } from '../model/ids.js';
 import { DOCKER_HOST_COMPONENT, LABELS, identityLabels } from '../model/objects.js';
@@ -19,6 +20,7 @@ export function templateArgs(
     envId: ids.envId,
     ...run,
     ...settings.pod,
+    insecureRegistries: settings.buildCache ? [registryHostOf(settings.buildCache)] : [],
   };
 }
 

@@ -1,8 +1,8 @@
-export const id = 589;
-export const ids = [589];
+export const id = 650;
+export const ids = [650];
 export const modules = {
 
-/***/ 6970:
+/***/ 6650:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -41,6 +41,194 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/docker/cli.ts
 var cli = __webpack_require__(1670);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/model/build-cache-prefix.ts
+var build_cache_prefix = __webpack_require__(8623);
+;// CONCATENATED MODULE: ./src/docker/build-cache-refs.ts
+
+
+/** The caches of the model's built services, in the model's order. */
+function serviceCaches(model, settings) {
+    const own = [envTag(settings.envId), ...(settings.ownRef ? [refTag(settings.ownRef)] : [])];
+    const imports = unique([...own, ...(settings.baseRef ? [refTag(settings.baseRef)] : [])]);
+    const exports = unique(own);
+    const project = repositoryComponent(model.name);
+    return Object.entries(model.services)
+        .filter(([, definition]) => definition.build)
+        .map(([service, definition]) => ({
+        service,
+        image: typeof definition.image === 'string' ? definition.image : `${model.name}-${service}`,
+        repository: `${settings.prefix.replace(/\/+$/, '')}/${project}/${repositoryComponent(service)}`,
+        imports,
+        exports,
+    }));
+}
+/**
+ * The model compose builds from, each cached service importing its cache tags from the registry and
+ * writing BuildKit's cache metadata into the image (inline), so that pushing the image exports it.
+ * The project's own cache_from and cache_to entries stay, before ours.
+ */
+function withCacheImports(model, caches) {
+    const rewritten = structuredClone(model);
+    for (const cache of caches) {
+        const build = rewritten.services[cache.service]?.build;
+        if (!build)
+            continue;
+        const from = Array.isArray(build.cache_from) ? build.cache_from : [];
+        const to = Array.isArray(build.cache_to) ? build.cache_to : [];
+        build.cache_from = [
+            ...from,
+            ...cache.imports.map((tag) => `type=registry,ref=${cache.repository}:${tag}`),
+        ];
+        build.cache_to = to.some((entry) => /(^|,)type=inline(,|$)/.test(entry)) ? to : [...to, 'type=inline'];
+    }
+    return rewritten;
+}
+/** `env-<id>`, sanitized as tagFor says. */
+function envTag(envId) {
+    return tagFor('env', envId);
+}
+/**
+ * The tag of a git ref: `branch-<name>` for refs/heads/<name> and bare names, `pr-<n>` for
+ * refs/pull/<n>/…, `tag-<name>` for refs/tags/<name>, `ref-<rest>` for any other refs/<rest>.
+ */
+function refTag(ref) {
+    const pull = /^refs\/pull\/([^/]+)\//.exec(ref);
+    if (pull)
+        return tagFor('pr', pull[1]);
+    if (ref.startsWith('refs/heads/'))
+        return tagFor('branch', ref.slice('refs/heads/'.length));
+    if (ref.startsWith('refs/tags/'))
+        return tagFor('tag', ref.slice('refs/tags/'.length));
+    if (ref.startsWith('refs/'))
+        return tagFor('ref', ref.slice('refs/'.length));
+    return tagFor('branch', ref);
+}
+const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+const COMPONENT = build_cache_prefix/* REPOSITORY_COMPONENT */.RA;
+/**
+ * `<kind>-<name>` when that is a valid tag; otherwise every run of characters a tag cannot hold
+ * becomes `-` and 8 hex digits of the name's SHA-256 follow, so that two names never share a tag
+ * (feature/x and feature-x), and it is cut to fit the 128 characters of a tag.
+ */
+function tagFor(kind, name) {
+    const plain = `${kind}-${name}`;
+    if (TAG.test(plain))
+        return plain;
+    const cleaned = plain
+        .replace(/[^A-Za-z0-9_.-]+/g, '-')
+        .slice(0, 128 - 9)
+        .replace(/-+$/, '');
+    return `${cleaned}-${digest(name)}`;
+}
+/** A repository path component: the name when valid, else lower-cased and cleaned, with its digest. */
+function repositoryComponent(name) {
+    if (COMPONENT.test(name))
+        return name;
+    const cleaned = name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    return cleaned ? `${cleaned}-${digest(name)}` : digest(name);
+}
+function digest(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 8);
+}
+function unique(values) {
+    return [...new Set(values)];
+}
+
+;// CONCATENATED MODULE: ./src/docker/build-cache.ts
+
+
+/** How long the Docker server may take to answer for the registry before the build goes without it. */
+const PROBE_TIMEOUT_MS = 10_000;
+/** A tag nobody pushes: asking for it costs one request, and its "not found" proves the registry answers. */
+const PROBE_TAG = 'kube-pod-preview-probe';
+/**
+ * The model with the build cache of input build-cache, after asking the Docker server (through
+ * DOCKER_HOST: the registry is reached from the pod, not from the runner) for a tag of the registry.
+ * A registry that does not answer or refuses costs one warning and the cache, never the build.
+ */
+async function prepareBuildCache(model, settings, options, log) {
+    const caches = serviceCaches(model, settings);
+    if (!caches.length)
+        return { model, caches };
+    const refusal = await probeRegistry(`${caches[0].repository}:${PROBE_TAG}`, options);
+    if (refusal) {
+        log.warning(explainBuildCacheUnreachable(settings.prefix, refusal));
+        return { model, caches: [] };
+    }
+    log.info(explainBuildCacheImports(settings.prefix, caches));
+    return { model: withCacheImports(model, caches), caches };
+}
+/**
+ * Pushes each built image to its cache tags from the Docker server: the layers go from the pod to the
+ * registry, not through the tunnel, and layers the registry holds already are not sent again. A
+ * failure warns: the preview is up, only the next build is slower.
+ */
+async function exportBuildCache(caches, options, log) {
+    const failures = (await Promise.all(caches.map((cache) => exportService(cache, options)))).flat();
+    if (failures.length)
+        log.warning(explainBuildCacheExportFailed(failures));
+    else if (caches.length)
+        log.info(`Build cache: exported ${caches.map((c) => `${c.repository}:${c.exports.join(',')}`).join('; ')}.`);
+}
+/** One failure line per tag that could not be pushed. */
+async function exportService(cache, options) {
+    const failures = [];
+    for (const tag of cache.exports) {
+        const ref = `${cache.repository}:${tag}`;
+        const tagged = await (0,cli/* docker */.T)(['tag', cache.image, ref], options);
+        const pushed = tagged.code === 0 ? await (0,cli/* docker */.T)(['push', '--quiet', ref], options) : tagged;
+        if (pushed.code !== 0)
+            failures.push(`${cache.service} → ${ref}: ${lastLine(pushed.stderr)}`);
+    }
+    return failures;
+}
+/** Why the Docker server cannot use the registry, or undefined when it answers. */
+async function probeRegistry(ref, options) {
+    const timeout = AbortSignal.timeout(PROBE_TIMEOUT_MS);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    try {
+        const answer = await (0,cli/* docker */.T)(['pull', '--quiet', ref], { ...options, signal });
+        // The tag is absent from a registry that answers; present (someone pushed it), it answered too.
+        if (answer.code === 0 || /manifest unknown|not found/i.test(answer.stderr))
+            return undefined;
+        return lastLine(answer.stderr) || `docker pull exited with code ${answer.code}`;
+    }
+    catch (error) {
+        if (options.signal?.aborted)
+            throw error;
+        if (timeout.aborted)
+            return `no answer within ${PROBE_TIMEOUT_MS / 1000} s`;
+        throw error;
+    }
+}
+function lastLine(text) {
+    return (text
+        .trim()
+        .split('\n')
+        .at(-1)
+        ?.replace(/^Error response from daemon: /, '') ?? '');
+}
+function explainBuildCacheUnreachable(prefix, refusal) {
+    const plainHttp = /HTTP response to HTTPS client/.test(refusal)
+        ? ' It serves plain HTTP: list its host in the template argument insecureRegistries (the bundled templates put it into dockerd’s insecure-registries).'
+        : '';
+    return `Input build-cache: the Docker server cannot use the registry of ${prefix} (${refusal}); building without the cache.${plainHttp}`;
+}
+function explainBuildCacheImports(prefix, caches) {
+    return `Build cache: ${caches.length} built service(s) import tags ${caches[0].imports.join(', ')} from ${prefix} (BuildKit logs a tag not exported yet as an ERROR "not found", and builds on).`;
+}
+function explainBuildCacheExportFailed(failures) {
+    return [
+        'Input build-cache: the build cache was not exported, so the next build of these services starts without it (the preview itself is up):',
+        ...failures.map((f) => `  ${f}`),
+    ].join('\n');
+}
+
 // EXTERNAL MODULE: ./src/docker/confine-dockerignore.ts
 var confine_dockerignore = __webpack_require__(1883);
 // EXTERNAL MODULE: ./src/docker/confine-messages.ts
@@ -89,21 +277,26 @@ async function leaveGitOut(model, dir, log) {
 
 
 
+
 const LOG_LINES = 100;
 /**
  * Runs `docker compose up -d --build --remove-orphans` for the (rewritten) model against the pod's
  * Docker server, with its output in a log group. On failure it prints `ps -a` and the last lines of
- * every service that is not running, then fails. Returns the ports the services publish.
+ * every service that is not running, then fails. Returns the ports the services publish. With a build
+ * cache, the builds import it, and export theirs once compose succeeded.
  */
-async function composeUp(model, target) {
+async function composeUp(given, target) {
+    const options = {
+        cwd: target.workingDirectory,
+        environment: target.environment,
+        env: { DOCKER_HOST: target.dockerHost },
+        signal: target.signal,
+    };
+    const { model, caches } = target.buildCache
+        ? await prepareBuildCache(given, target.buildCache, options, target.log)
+        : { model: given, caches: [] };
     return withModelFile(model, target.log, async (file) => {
         const base = ['compose', '-f', file, '--project-directory', target.workingDirectory, '-p', model.name];
-        const options = {
-            cwd: target.workingDirectory,
-            environment: target.environment,
-            env: { DOCKER_HOST: target.dockerHost },
-            signal: target.signal,
-        };
         const up = await target.log.group(`docker compose up (${model.name})`, () => (0,cli/* docker */.T)([...base, 'up', '-d', '--build', '--remove-orphans'], {
             ...options,
             onLine: (l) => target.log.info(l),
@@ -116,6 +309,8 @@ async function composeUp(model, target) {
             const said = lastLines(up.stderr, 5);
             throw new errors/* UserError */.yo(`docker compose up failed (exit code ${up.code})${said ? `:\n${said}` : '.'}\n${report}`);
         }
+        if (caches.length)
+            await exportBuildCache(caches, options, target.log);
         return ps
             .flatMap((c) => (c.Publishers ?? [])
             .filter((p) => p.PublishedPort > 0)
@@ -612,8 +807,8 @@ function time(value) {
 
 // EXTERNAL MODULE: ./src/model/permissions.ts
 var permissions = __webpack_require__(5917);
-// EXTERNAL MODULE: ./src/model/plan.ts + 1 modules
-var plan = __webpack_require__(9936);
+// EXTERNAL MODULE: ./src/model/plan.ts + 2 modules
+var plan = __webpack_require__(8888);
 // EXTERNAL MODULE: ./src/phases/phase.ts
 var phase = __webpack_require__(5079);
 ;// CONCATENATED MODULE: ./src/phases/deploy.ts
@@ -718,6 +913,7 @@ async function composeInPod(run, client, pod, files) {
             dockerHost: connection.dockerHost,
             environment: run.projectEnv,
             workingDirectory: settings.workingDirectory,
+            buildCache: buildCacheOf(run),
             log,
             signal,
         })));
@@ -735,11 +931,20 @@ async function composeInPod(run, client, pod, files) {
             await result_1;
     }
 }
+/**
+ * Where the build cache of this deploy comes from and goes: the environment's own tag, the pushed
+ * branch's on a push, and the base branch's for a pull request (imported, never exported to).
+ */
+function buildCacheOf(run) {
+    const prefix = run.settings.buildCache;
+    if (!prefix)
+        return undefined;
+    const { pushedRef, baseRef } = run.context;
+    return { prefix, envId: run.ids.id, ownRef: pushedRef, baseRef };
+}
 
 // EXTERNAL MODULE: ./src/kube/teardown.ts
 var teardown = __webpack_require__(3945);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/phases/health.ts
 
 
@@ -835,7 +1040,7 @@ async function askUrl(url, timeoutMs, signal) {
             redirect: 'manual',
             signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
         });
-        const body = await digest(response.body);
+        const body = await health_digest(response.body);
         const challenge = [401, 407].includes(response.status) &&
             response.headers.has(response.status === 401 ? 'www-authenticate' : 'proxy-authenticate');
         return { status: response.status, challenge, body };
@@ -872,7 +1077,7 @@ function withAppError(answer, target) {
         return answer;
     return { error: /connection refused/i.test(remote) ? 'connection refused' : remote.slice(0, 160) };
 }
-async function digest(body) {
+async function health_digest(body) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     if (!body)
         return hash.digest('hex');
