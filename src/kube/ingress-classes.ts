@@ -1,4 +1,5 @@
-import { KubeApiError, type KubeClient } from './client.js';
+import { KubeApiError } from './api-error.js';
+import type { KubeClient } from './client.js';
 import type { KubeObject } from '../model/objects.js';
 import type { Check } from '../model/outcome.js';
 import type { ObjectSet } from '../model/plan.js';

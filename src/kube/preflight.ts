@@ -1,7 +1,8 @@
 import type { Logger } from '../util/log.js';
 import { describeError } from '../util/errors.js';
 import { applyPlan } from './apply.js';
-import { KubeApiError, type KubeClient } from './client.js';
+import { KubeApiError } from './api-error.js';
+import type { KubeClient } from './client.js';
 import { environmentSelector, type KubeObject, type ObjectRef } from '../model/objects.js';
 import type { Check } from '../model/outcome.js';
 import { dockerHostObject, type ObjectSet } from '../model/plan.js';

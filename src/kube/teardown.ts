@@ -1,7 +1,8 @@
 import { UserError } from '../util/errors.js';
 import { formatDuration } from '../util/duration.js';
 import type { Logger } from '../util/log.js';
-import { KubeApiError, type KubeClient, type PropagationPolicy } from './client.js';
+import { KubeApiError } from './api-error.js';
+import type { KubeClient, PropagationPolicy } from './client.js';
 import { ANNOTATIONS, WORKLOAD_KIND_KEYS, parseKindKey, type KubeObject } from '../model/objects.js';
 import { sleep } from '../util/sleep.js';
 

@@ -1,4 +1,5 @@
-import { KubeApiError, type KubeClient } from '../kube/client.js';
+import { KubeApiError } from '../kube/api-error.js';
+import type { KubeClient } from '../kube/client.js';
 import { teardown } from '../kube/teardown.js';
 import { environmentSelector } from '../model/objects.js';
 import type { DownOutcome } from '../model/outcome.js';
