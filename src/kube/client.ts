@@ -12,7 +12,14 @@ import type { PoolOptions } from './channel-pool.js';
 import { PortForwardTunnel } from './port-forward.js';
 import { ApiSession, type ClientOptions } from './session.js';
 import { watchCollection, type WatchEnd, type WatchEvent, type WatchQuery } from './watch.js';
-import { describeRef, refOf, type KubeObject, type ObjectRef } from '../model/objects.js';
+import {
+  describeRef,
+  refOf,
+  type KubeObject,
+  type NamedObject,
+  type ObjectPatch,
+  type ObjectRef,
+} from '../model/objects.js';
 
 /** Lists come back with their items and the resourceVersion a watch continues from. */
 export interface ListResult<T> {
@@ -23,6 +30,7 @@ export interface ListResult<T> {
 export type PropagationPolicy = 'Foreground' | 'Background' | 'Orphan';
 
 export const FIELD_MANAGER = 'kube-pod-preview';
+const MERGE = PatchStrategy.MergePatch;
 
 /** Options of the calls that write. */
 export interface WriteOptions {
@@ -184,10 +192,14 @@ export class KubeClient {
     );
   }
 
-  /** A JSON merge patch (RFC 7386) with the whole object: works for built-in kinds and custom resources alike. */
-  async mergePatch<T extends KubeObject>(object: T, options: WriteOptions = {}): Promise<T> {
-    return this.write('patch', object, options, (addressed, dryRun) =>
-      this.objects.patch(addressed, undefined, dryRun, FIELD_MANAGER, undefined, PatchStrategy.MergePatch),
+  /**
+   * A JSON merge patch (RFC 7386) with the whole object, or the fields to change (a null annotation
+   * removes it): works for built-in kinds and custom resources alike.
+   */
+  async mergePatch<T extends KubeObject>(object: T | ObjectPatch, options: WriteOptions = {}): Promise<T> {
+    return this.write<T | ObjectPatch, T>('patch', object, options, (addressed, dryRun) =>
+      // The library's object type has no nulls, which a merge patch sends to remove what they name.
+      this.objects.patch(addressed as KubeObject, undefined, dryRun, FIELD_MANAGER, undefined, MERGE),
     );
   }
 
@@ -200,17 +212,11 @@ export class KubeClient {
     propagationPolicy: PropagationPolicy,
     options: { gracePeriodSeconds?: number } = {},
   ): Promise<boolean> {
+    const grace = options.gracePeriodSeconds;
     return ifNotFound(
       this.session.call(`delete ${describeRef(ref)}`, () =>
         this.objects
-          .delete(
-            this.header(ref),
-            undefined,
-            undefined,
-            options.gracePeriodSeconds,
-            undefined,
-            propagationPolicy,
-          )
+          .delete(this.header(ref), undefined, undefined, grace, undefined, propagationPolicy)
           .then(() => true),
       ),
       false,
@@ -260,7 +266,7 @@ export class KubeClient {
    * metadata.namespace and falls back to `default` without it, where a real API server creates the
    * object; an object that names another namespace is a bug, refused before any request.
    */
-  private inNamespace<T extends KubeObject>(object: T): T {
+  private inNamespace<T extends NamedObject>(object: T): T {
     const named = object.metadata.namespace;
     if (named !== undefined && named !== this.namespace) {
       throw new Error(
@@ -283,11 +289,11 @@ export class KubeClient {
    * Sends `object`, in this client's namespace, with `send`: the call is named `verb` and the object in
    * errors (`dry-run create Service/web`), and the API server's answer is the object it stored.
    */
-  private write<T extends KubeObject>(
+  private write<S extends NamedObject, T = S>(
     verb: string,
-    object: T,
+    object: S,
     options: WriteOptions,
-    send: (addressed: T, dryRun: 'All' | undefined) => Promise<unknown>,
+    send: (addressed: S, dryRun: 'All' | undefined) => Promise<unknown>,
     call: { idempotent?: boolean } = {},
   ): Promise<T> {
     const addressed = this.inNamespace(object);
