@@ -1,5 +1,6 @@
 import { checkAccess } from '../kube/access.js';
-import { KubeApiError, type KubeClient } from '../kube/client.js';
+import { KubeApiError } from '../kube/api-error.js';
+import type { KubeClient } from '../kube/client.js';
 import { permissionsFor } from '../model/permissions.js';
 import { reportOf } from '../phases/github-report.js';
 import { holdLease } from '../phases/hold-lease.js';

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { homeKubeconfig, listedKubeconfigs, userCredentials } from '../model/kubeconfig.js';
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 
@@ -140,12 +139,12 @@ export function knownCredentials(known: KnownCredentials, env: NodeJS.ProcessEnv
 
 /** The files the action reads cluster credentials from when input kubeconfig is empty. */
 function defaultKubeconfigs(env: NodeJS.ProcessEnv): string[] {
-  const fromEnv = env.KUBECONFIG?.split(path.delimiter).filter(Boolean);
-  const files = fromEnv?.length ? fromEnv : [path.join(env.HOME ?? os.homedir(), '.kube', 'config')];
+  const listed = listedKubeconfigs(env);
+  const files = listed.length ? listed : [homeKubeconfig(env)];
   return files.filter((f) => existsSync(f)).map((f) => readFileSync(f, 'utf8'));
 }
 
-/** The secret fields of a kubeconfig's users (those src/kube/config.ts masks), from its YAML. */
+/** The credentials of a kubeconfig's users (those src/kube/config.ts masks, and their PEM), from its YAML. */
 function kubeconfigSecrets(text: string): string[] {
   let parsed: unknown;
   try {
@@ -154,21 +153,7 @@ function kubeconfigSecrets(text: string): string[] {
     return [];
   }
   const users = (parsed as { users?: unknown } | null)?.users;
-  const secrets: unknown[] = [];
-  for (const entry of Array.isArray(users) ? users : []) {
-    const user = ((entry as { user?: unknown } | null)?.user ?? {}) as Record<string, unknown>;
-    secrets.push(user.token, user.password);
-    for (const field of ['client-key-data', 'client-certificate-data']) {
-      const data = user[field];
-      if (typeof data !== 'string') continue;
-      const pem = Buffer.from(data, 'base64').toString('utf8');
-      secrets.push(data, pem.includes('-----BEGIN') ? pem : undefined);
-    }
-    const provider = (user['auth-provider'] as { config?: Record<string, unknown> } | undefined)?.config;
-    for (const field of ['id-token', 'refresh-token', 'client-secret', 'access-token'])
-      secrets.push(provider?.[field]);
-    const exec = user.exec as { env?: { value?: unknown }[] } | undefined;
-    for (const variable of Array.isArray(exec?.env) ? exec.env : []) secrets.push(variable?.value);
-  }
-  return secrets.filter((s): s is string => typeof s === 'string' && s.trim().length > 0);
+  return (Array.isArray(users) ? users : []).flatMap((entry: unknown) =>
+    userCredentials((entry as { user?: unknown } | null)?.user, { decoded: true }),
+  );
 }

@@ -1,6 +1,8 @@
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
-import { KubeApiError, type KubeClient, type ResourceRule } from './client.js';
+import type { ResourceRule } from './access-review.js';
+import { KubeApiError } from './api-error.js';
+import type { KubeClient } from './client.js';
 import { parseKindKey } from '../model/objects.js';
 import { parseServerVersion, type Need, type ServerVersion } from '../model/permissions.js';
 

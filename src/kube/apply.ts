@@ -1,7 +1,8 @@
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import type { ObjectSet } from '../model/plan.js';
-import { FIELD_MANAGER, KubeApiError, type KubeClient, type WriteOptions } from './client.js';
+import { KubeApiError } from './api-error.js';
+import { FIELD_MANAGER, type KubeClient, type WriteOptions } from './client.js';
 import { LABELS, MANAGER, describeRef, parseKindKey, refOf, type KubeObject } from '../model/objects.js';
 
 /**

@@ -1,31 +1,26 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
-import os from 'node:os';
 import path from 'node:path';
 import { KubeConfig, type User } from '@kubernetes/client-node';
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
+import { homeKubeconfig, listedKubeconfigs, userCredentials } from '../model/kubeconfig.js';
 import type { KubeconfigSource } from '../model/settings.js';
+import {
+  findDefaultKubeconfig,
+  inClusterCredentials,
+  parseKubeconfig,
+  type KubeconfigYaml,
+} from './kubeconfig-file.js';
 
 /**
- * Every credential a kubeconfig's users carry: tokens, passwords, client keys and certificates, an auth
- * provider's tokens and secret, and the values an exec plugin gets in its environment.
+ * Every credential the kubeconfig's users carry (see userCredentials), or `only` that user's. Read from
+ * the users as the client library holds them, so a token it read from a token file is one too.
  */
 function credentialsOf(kc: KubeConfig, only?: User | null): string[] {
-  const secrets: (string | undefined)[] = [];
-  for (const user of only === undefined ? kc.users : only ? [only] : []) {
-    secrets.push(user.token, user.password, user.keyData, user.certData);
-    const provider = (user.authProvider?.config ?? {}) as Record<string, string | undefined>;
-    secrets.push(
-      provider['id-token'],
-      provider['refresh-token'],
-      provider['client-secret'],
-      provider['access-token'],
-    );
-    const exec = user.exec as { env?: { name: string; value?: string }[] } | undefined;
-    for (const variable of exec?.env ?? []) secrets.push(variable.value);
-  }
-  return secrets.filter((s): s is string => typeof s === 'string' && s.length > 0);
+  const users = (JSON.parse(kc.exportConfig()) as { users: { name: string; user: unknown }[] }).users;
+  const chosen =
+    only === undefined ? users : only ? users.filter((u) => u.name === only.name).slice(0, 1) : [];
+  return chosen.flatMap((u) => userCredentials(u.user));
 }
 
 /**
@@ -111,37 +106,56 @@ function load(kc: KubeConfig, source: KubeconfigSource, env: NodeJS.ProcessEnv):
       if (!existsSync(source.path))
         throw new UserError(`The ${source.from} file ${source.path} does not exist.`);
       const origin = `the kubeconfig file ${source.path} (${source.from})`;
+      const text = readFileSync(source.path, 'utf8');
       // Before loading: the client library reads a token-file while it loads.
-      refuseRunnerAccess(readFileSync(source.path, 'utf8'), origin);
-      return parse(origin, () => kc.loadFromFile(source.path));
+      refuseRunnerAccess(parseKubeconfig(text), origin);
+      return parse(origin, () => loadText(kc, source.path, text));
     }
-    case 'default': {
-      const fromEnv = env.KUBECONFIG?.split(path.delimiter).filter(Boolean);
-      if (fromEnv?.length) {
-        const present = fromEnv.filter((f) => existsSync(f));
-        if (present.length === 0)
-          throw new UserError(`KUBECONFIG names ${fromEnv.join(', ')}; none of them exists.`);
-        // Like kubectl: the first file gives the current context, the others add to it.
-        return parse(`the kubeconfig from KUBECONFIG (${fromEnv.join(path.delimiter)})`, () => {
-          kc.loadFromFile(present[0]!);
-          for (const file of present.slice(1)) {
-            const other = new KubeConfig();
-            other.loadFromFile(file);
-            mergeFirstWins(kc, other);
-          }
-        });
-      }
-      const home = path.join(env.HOME ?? os.homedir(), '.kube', 'config');
-      if (existsSync(home)) return parse(`the kubeconfig file ${home}`, () => kc.loadFromFile(home));
-      if (env.KUBERNETES_SERVICE_HOST && existsSync('/var/run/secrets/kubernetes.io/serviceaccount/token')) {
-        kc.loadFromCluster();
-        return 'the in-cluster service account';
-      }
-      throw new UserError(
-        'No cluster credentials: set input kubeconfig to the content of a kubeconfig file (from a secret), or provide $KUBECONFIG or ~/.kube/config.',
-      );
-    }
+    case 'default':
+      return loadDefault(kc, env, parse);
   }
+}
+
+/** `$KUBECONFIG`'s files, else `~/.kube/config`, else the in-cluster service account (see load). */
+function loadDefault(
+  kc: KubeConfig,
+  env: NodeJS.ProcessEnv,
+  parse: (origin: string, fn: () => void) => string,
+): string {
+  const found = findDefaultKubeconfig(env);
+  if (found.from === 'KUBECONFIG') {
+    const { listed, files } = found;
+    if (files.length === 0)
+      throw new UserError(`KUBECONFIG names ${listed.join(', ')}; none of them exists.`);
+    // Like kubectl: the first file gives the current context, the others add to it.
+    return parse(`the kubeconfig from KUBECONFIG (${listed.join(path.delimiter)})`, () => {
+      loadFile(kc, files[0]!);
+      for (const file of files.slice(1)) {
+        const other = new KubeConfig();
+        loadFile(other, file);
+        mergeFirstWins(kc, other);
+      }
+    });
+  }
+  if (found.from === 'home')
+    return parse(`the kubeconfig file ${found.file}`, () => loadFile(kc, found.file));
+  if (found.from === 'in-cluster' && inClusterCredentials(env)) {
+    kc.loadFromCluster();
+    return 'the in-cluster service account';
+  }
+  throw new UserError(
+    'No cluster credentials: set input kubeconfig to the content of a kubeconfig file (from a secret), or provide $KUBECONFIG or ~/.kube/config.',
+  );
+}
+
+/** The client library's loadFromFile, from a text already read: relative paths are the file's. */
+function loadText(kc: KubeConfig, file: string, text: string): void {
+  kc.loadFromString(text);
+  kc.makePathsAbsolute(path.dirname(file));
+}
+
+function loadFile(kc: KubeConfig, file: string): void {
+  loadText(kc, file, readFileSync(file, 'utf8'));
 }
 
 /**
@@ -162,14 +176,9 @@ function mergeFirstWins(kc: KubeConfig, other: KubeConfig): void {
  * A kubeconfig from a path in the repository may not make the runner run a command or read its files
  * (and send them to a server the file names): no exec plugin, token file or auth provider command.
  */
-function refuseRunnerAccess(text: string, origin: string): void {
-  let parsed: unknown;
-  try {
-    parsed = parseYaml(text);
-  } catch {
-    return; // loading says what is wrong with it
-  }
-  const users = ((parsed as { users?: unknown } | null)?.users ?? []) as {
+function refuseRunnerAccess(parsed: KubeconfigYaml | undefined, origin: string): void {
+  // One that does not parse: loading says what is wrong with it.
+  const users = (parsed?.users ?? []) as {
     name?: string;
     user?: Record<string, unknown> | null;
   }[];
@@ -203,9 +212,7 @@ export function credentialsAvailable(
   env: NodeJS.ProcessEnv = process.env,
 ): boolean {
   if (source.kind !== 'default') return true;
-  if (env.KUBECONFIG?.split(path.delimiter).some((f) => f && existsSync(f))) return true;
-  if (existsSync(path.join(env.HOME ?? os.homedir(), '.kube', 'config'))) return true;
-  return Boolean(
-    env.KUBERNETES_SERVICE_HOST && existsSync('/var/run/secrets/kubernetes.io/serviceaccount/token'),
-  );
+  // Not findDefaultKubeconfig: a KUBECONFIG naming no file that exists leaves ~/.kube/config in reach.
+  if (listedKubeconfigs(env).some((f) => existsSync(f))) return true;
+  return existsSync(homeKubeconfig(env)) || inClusterCredentials(env);
 }

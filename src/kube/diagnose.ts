@@ -1,47 +1,7 @@
 import type { KubeClient } from './client.js';
 import { describeRef, type ObjectRef } from '../model/objects.js';
-import { replicaSetsOf, type OwnedObject } from './replica-sets.js';
-
-interface Condition {
-  type: string;
-  status: string;
-  reason?: string;
-  message?: string;
-}
-interface ContainerStatus {
-  name: string;
-  image?: string;
-  ready?: boolean;
-  restartCount?: number;
-  state?: {
-    waiting?: { reason?: string; message?: string };
-    terminated?: { reason?: string; exitCode?: number; message?: string };
-  };
-}
-interface PodLike {
-  metadata: { name: string };
-  status?: {
-    phase?: string;
-    conditions?: Condition[];
-    containerStatuses?: ContainerStatus[];
-    initContainerStatuses?: ContainerStatus[];
-  };
-}
-interface ClaimLike {
-  metadata: { name: string };
-  status?: { phase?: string };
-  spec?: { storageClassName?: string };
-}
-interface EventLike {
-  type?: string;
-  reason?: string;
-  message?: string;
-  count?: number;
-  involvedObject?: { kind?: string; name?: string };
-  lastTimestamp?: string | Date;
-  eventTime?: string | Date;
-  metadata?: { creationTimestamp?: string | Date };
-}
+import type { KubeEvent, PersistentVolumeClaim, Pod, Workload } from '../model/kinds.js';
+import { replicaSetsOf } from './replica-sets.js';
 
 const EVENTS_SHOWN = 15;
 
@@ -54,9 +14,10 @@ const EVENTS_SHOWN = 15;
 export async function diagnose(client: KubeClient, workload: ObjectRef, selector: string): Promise<string> {
   try {
     const lines: string[] = ['Diagnosis:'];
-    const pods = (await client.list<PodLike>('v1', 'Pod', { labelSelector: selector })).items;
-    const claims = (await client.list<ClaimLike>('v1', 'PersistentVolumeClaim', { labelSelector: selector }))
-      .items;
+    const pods = (await client.list<Pod>('v1', 'Pod', { labelSelector: selector })).items;
+    const claims = (
+      await client.list<PersistentVolumeClaim>('v1', 'PersistentVolumeClaim', { labelSelector: selector })
+    ).items;
     if (pods.length === 0)
       lines.push(`  no pod of ${describeRef(workload)} exists yet (see its events below).`);
     for (const pod of pods) lines.push(...describePod(pod));
@@ -68,7 +29,7 @@ export async function diagnose(client: KubeClient, workload: ObjectRef, selector
       }
     }
     // A Deployment's pods are created (or refused) by its ReplicaSets: their events say why.
-    const deployment = workload.kind === 'Deployment' ? await client.read<OwnedObject>(workload) : undefined;
+    const deployment = workload.kind === 'Deployment' ? await client.read<Workload>(workload) : undefined;
     const replicaSets = deployment ? await replicaSetsOf(client, deployment) : [];
     const names = new Set([
       workload.name,
@@ -78,7 +39,7 @@ export async function diagnose(client: KubeClient, workload: ObjectRef, selector
     ]);
     const perObject = await Promise.all(
       [...names].map((name) =>
-        client.list<EventLike>('v1', 'Event', { fieldSelector: `involvedObject.name=${name}` }),
+        client.list<KubeEvent>('v1', 'Event', { fieldSelector: `involvedObject.name=${name}` }),
       ),
     );
     const events = perObject
@@ -98,7 +59,7 @@ export async function diagnose(client: KubeClient, workload: ObjectRef, selector
 }
 
 /** A pod's phase, its unmet conditions, and why its containers wait or ended. */
-function describePod(pod: PodLike): string[] {
+function describePod(pod: Pod): string[] {
   const lines = [`  Pod/${pod.metadata.name}: ${pod.status?.phase ?? 'Unknown'}`];
   for (const c of pod.status?.conditions ?? []) {
     if (c.status !== 'True')
@@ -123,7 +84,7 @@ function describePod(pod: PodLike): string[] {
   return lines;
 }
 
-function when(e: EventLike): number {
+function when(e: KubeEvent): number {
   const t = e.lastTimestamp ?? e.eventTime ?? e.metadata?.creationTimestamp;
   return t ? new Date(t).getTime() : 0;
 }

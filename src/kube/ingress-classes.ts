@@ -1,13 +1,11 @@
-import { KubeApiError, type KubeClient } from './client.js';
+import { KubeApiError } from './api-error.js';
+import type { KubeClient } from './client.js';
+import { isIngress } from '../model/kinds.js';
 import type { KubeObject } from '../model/objects.js';
 import type { Check } from '../model/outcome.js';
 import type { ObjectSet } from '../model/plan.js';
 
 const INGRESS_CLASS_DEFAULT = 'ingressclass.kubernetes.io/is-default-class';
-
-interface IngressObject extends KubeObject {
-  spec?: { ingressClassName?: string };
-}
 
 /**
  * The class of each Ingress of the exposure: the IngressClass it names exists, or, naming none (input
@@ -18,7 +16,7 @@ export async function ingressClasses(
   client: KubeClient,
   subject: { exposure: ObjectSet | undefined; ingressClass: string | undefined },
 ): Promise<Check[]> {
-  const ingresses = (subject.exposure?.objects ?? []).filter((o): o is IngressObject => o.kind === 'Ingress');
+  const ingresses = (subject.exposure?.objects ?? []).filter(isIngress);
   const named = new Set(ingresses.map((i) => i.spec?.ingressClassName));
   const checks: Check[] = [];
   for (const className of named) {

@@ -3,19 +3,12 @@ import os from 'node:os';
 import { UserError } from '../util/errors.js';
 import { formatDuration } from '../util/duration.js';
 import type { Logger } from '../util/log.js';
-import { KubeApiError, type KubeClient } from './client.js';
-import { LABELS, MANAGER, leaseName, type KubeObject } from '../model/objects.js';
+import { KubeApiError } from './api-error.js';
+import type { KubeClient } from './client.js';
+import type { Lease } from '../model/kinds.js';
+import { LABELS, MANAGER, leaseName } from '../model/objects.js';
 import { sleep } from '../util/sleep.js';
 import { AnswerLostError } from './retry.js';
-
-interface Lease extends KubeObject {
-  spec?: {
-    holderIdentity?: string;
-    leaseDurationSeconds?: number;
-    acquireTime?: string;
-    renewTime?: string;
-  };
-}
 
 export interface LeaseOptions {
   /** Who we are, as other runs will see it while they wait: the workflow run's URL when there is one. */

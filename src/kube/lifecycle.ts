@@ -15,6 +15,7 @@ import {
   type KubeObject,
   type ObjectRef,
 } from '../model/objects.js';
+import { isWorkload, type Workload } from '../model/kinds.js';
 import type { RecordedUrl } from '../model/urls.js';
 
 /**
@@ -22,10 +23,6 @@ import type { RecordedUrl } from '../model/urls.js';
  * `cleanup` (scaled to zero, exposure removed, volume kept) and woken by the next deploy. All of it is
  * recorded on the docker-host workload, which is where `cleanup` looks.
  */
-
-interface Workload extends KubeObject {
-  spec?: { replicas?: number };
-}
 
 /** The docker-host workloads of every environment in the namespace, or of environment `id`. */
 export async function dockerHosts(client: KubeClient, id?: string): Promise<Workload[]> {
@@ -101,12 +98,12 @@ export async function putToSleep(client: KubeClient, host: Workload, now: Date, 
 export async function wakeIfAsleep(client: KubeClient, desired: KubeObject, log: Logger): Promise<boolean> {
   const live = await client.read<Workload>(refOf(desired));
   if (!live || !asleepSince(live)) return false;
-  const replicas = (desired as Workload).spec?.replicas ?? 1;
+  const replicas = (isWorkload(desired) ? desired.spec?.replicas : undefined) ?? 1;
   await client.mergePatch({
     ...refHeader(refOf(desired)),
     metadata: { name: desired.metadata.name, annotations: { [ANNOTATIONS.sleepingSince]: null } },
     spec: { replicas },
-  } as unknown as KubeObject);
+  });
   log.info(`Waking the environment: ${desired.kind}/${desired.metadata.name} back to ${replicas} replica(s)`);
   return true;
 }

@@ -1,7 +1,9 @@
 import type { Logger } from '../util/log.js';
 import { describeError } from '../util/errors.js';
 import { applyPlan } from './apply.js';
-import { KubeApiError, type KubeClient } from './client.js';
+import { KubeApiError } from './api-error.js';
+import type { KubeClient } from './client.js';
+import { isClaim, isWorkload, type Pod, type PodSpec, type Workload } from '../model/kinds.js';
 import { environmentSelector, type KubeObject, type ObjectRef } from '../model/objects.js';
 import type { Check } from '../model/outcome.js';
 import { dockerHostObject, type ObjectSet } from '../model/plan.js';
@@ -124,16 +126,9 @@ function plannedServiceAccounts(objects: KubeObject[]): Set<string> {
  * The pod a workload's controller creates: its template, with the volumes of its claim templates; less
  * its ServiceAccount when the plan creates that one (`planned`, which is then returned).
  */
-function podOf(workload: KubeObject, accounts: Set<string>): { pod: KubeObject; planned?: string } {
-  const spec = (workload.spec ?? {}) as {
-    template?: { metadata?: { labels?: Record<string, string> }; spec?: Record<string, unknown> };
-    volumeClaimTemplates?: { metadata?: { name?: string } }[];
-  };
-  const podSpec = structuredClone(spec.template?.spec ?? {}) as {
-    volumes?: unknown[];
-    serviceAccountName?: string;
-    serviceAccount?: string;
-  };
+function podOf(workload: KubeObject, accounts: Set<string>): { pod: Pod; planned?: string } {
+  const spec = (isWorkload(workload) ? workload.spec : undefined) ?? {};
+  const podSpec: PodSpec = structuredClone(spec.template?.spec ?? {});
   // serviceAccount is the deprecated alias the API server still reads when serviceAccountName is empty.
   const account = podSpec.serviceAccountName || podSpec.serviceAccount;
   const planned = account && accounts.has(account) ? account : undefined;
@@ -150,7 +145,7 @@ function podOf(workload: KubeObject, accounts: Set<string>): { pod: KubeObject; 
     }));
     podSpec.volumes = [...(podSpec.volumes ?? []), ...volumes];
   }
-  const pod: KubeObject = {
+  const pod: Pod = {
     apiVersion: 'v1',
     kind: 'Pod',
     metadata: { name: podName, labels: spec.template?.metadata?.labels ?? {} },
@@ -207,12 +202,11 @@ async function storageClasses(client: KubeClient, subject: PreflightSubject): Pr
 
 /** The storageClassName of every claim the objects make (undefined: the default class). */
 function claimsOf(objects: KubeObject[]): (string | undefined)[] {
-  const classOf = (claim: { spec?: { storageClassName?: string } }) => claim.spec?.storageClassName;
   return objects.flatMap((o) => {
-    if (o.kind === 'PersistentVolumeClaim') return [classOf(o as { spec?: { storageClassName?: string } })];
-    const templates = (o.spec as { volumeClaimTemplates?: { spec?: { storageClassName?: string } }[] })
-      ?.volumeClaimTemplates;
-    return (templates ?? []).map(classOf);
+    if (isClaim(o)) return [o.spec?.storageClassName];
+    // Not only a StatefulSet: a custom resource may make claims from templates the same way.
+    const templates = (o as Workload).spec?.volumeClaimTemplates;
+    return (templates ?? []).map((claim) => claim.spec?.storageClassName);
   });
 }
 

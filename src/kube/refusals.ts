@@ -1,15 +1,8 @@
 import { sleep } from '../util/sleep.js';
 import type { KubeClient } from './client.js';
 import type { ObjectRef } from '../model/objects.js';
-import { replicaSetsOf, type OwnedObject } from './replica-sets.js';
-
-interface FailedCreateEvent {
-  metadata?: { uid?: string; name?: string };
-  message?: string;
-  count?: number;
-  lastTimestamp?: string | Date;
-  involvedObject?: { kind?: string; name?: string; uid?: string };
-}
+import type { KubeEvent, Workload } from '../model/kinds.js';
+import { replicaSetsOf } from './replica-sets.js';
 
 /**
  * What a controller's FailedCreate says when no wait will help: admission forbids the pod (Pod Security,
@@ -33,7 +26,7 @@ export async function awaitRefusal(
   const seen = new Map<string, string>();
   for (let baseline = true; !signal.aborted; baseline = false) {
     try {
-      const { items } = await client.list<FailedCreateEvent>('v1', 'Event', {
+      const { items } = await client.list<KubeEvent>('v1', 'Event', {
         fieldSelector: 'reason=FailedCreate',
       });
       for (const event of items) {
@@ -52,11 +45,11 @@ export async function awaitRefusal(
   return undefined;
 }
 
-async function concerns(client: KubeClient, workload: ObjectRef, event: FailedCreateEvent): Promise<boolean> {
+async function concerns(client: KubeClient, workload: ObjectRef, event: KubeEvent): Promise<boolean> {
   const involved = event.involvedObject ?? {};
   if (involved.kind === workload.kind && involved.name === workload.name) return true;
   if (workload.kind !== 'Deployment' || involved.kind !== 'ReplicaSet') return false;
-  const deployment = await client.read<OwnedObject>(workload);
+  const deployment = await client.read<Workload>(workload);
   const [newest] = deployment ? await replicaSetsOf(client, deployment) : [];
   return newest !== undefined && newest.metadata.uid === involved.uid;
 }

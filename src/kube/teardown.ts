@@ -1,7 +1,9 @@
 import { UserError } from '../util/errors.js';
 import { formatDuration } from '../util/duration.js';
 import type { Logger } from '../util/log.js';
-import { KubeApiError, type KubeClient, type PropagationPolicy } from './client.js';
+import { KubeApiError } from './api-error.js';
+import type { KubeClient, PropagationPolicy } from './client.js';
+import type { Pod } from '../model/kinds.js';
 import { ANNOTATIONS, WORKLOAD_KIND_KEYS, parseKindKey, type KubeObject } from '../model/objects.js';
 import { sleep } from '../util/sleep.js';
 
@@ -107,8 +109,8 @@ export async function deleteMatching(
  * slower: then false.
  */
 async function stopPods(client: KubeClient, selector: string, log: Logger): Promise<boolean> {
-  for (const pod of await listMatching(client, 'v1/Pod', selector)) {
-    const grace = (pod.metadata as { deletionGracePeriodSeconds?: number }).deletionGracePeriodSeconds;
+  for (const pod of await listMatching<Pod>(client, 'v1/Pod', selector)) {
+    const grace = pod.metadata.deletionGracePeriodSeconds;
     if (grace !== undefined && grace <= TEARDOWN_GRACE_SECONDS) continue;
     try {
       const ref = { apiVersion: 'v1', kind: 'Pod', name: pod.metadata.name };
@@ -125,9 +127,13 @@ async function stopPods(client: KubeClient, selector: string, log: Logger): Prom
   return true;
 }
 
-async function listMatching(client: KubeClient, key: string, selector: string): Promise<KubeObject[]> {
+async function listMatching<T extends KubeObject = KubeObject>(
+  client: KubeClient,
+  key: string,
+  selector: string,
+): Promise<T[]> {
   const { apiVersion, kind } = parseKindKey(key);
-  return (await client.list<KubeObject>(apiVersion, kind, { labelSelector: selector })).items;
+  return (await client.list<T>(apiVersion, kind, { labelSelector: selector })).items;
 }
 
 /**

@@ -6,33 +6,8 @@ import type { KubeClient } from './client.js';
 import { diagnose } from './diagnose.js';
 import { awaitRefusal } from './refusals.js';
 import { ownedBy, replicaSetsOf, selectorOf } from './replica-sets.js';
+import type { Pod, Workload } from '../model/kinds.js';
 import { describeRef, type DockerHostPod, type ObjectRef } from '../model/objects.js';
-
-interface Workload {
-  metadata: { name: string; uid?: string; generation?: number; deletionTimestamp?: unknown };
-  spec?: { replicas?: number; selector?: { matchLabels?: Record<string, string> } };
-  status?: {
-    observedGeneration?: number;
-    replicas?: number;
-    readyReplicas?: number;
-    updatedReplicas?: number;
-    availableReplicas?: number;
-    updateRevision?: string;
-  };
-}
-
-interface Pod {
-  metadata: {
-    name: string;
-    uid?: string;
-    labels?: Record<string, string>;
-    deletionTimestamp?: unknown;
-    creationTimestamp?: string | Date;
-    ownerReferences?: { uid: string; kind: string }[];
-  };
-  spec?: { containers?: { name: string }[] };
-  status?: { conditions?: { type: string; status: string }[] };
-}
 
 /** Ready means every desired replica runs the current spec and passes its readiness probe. */
 export function isWorkloadReady(workload: Workload): boolean {

@@ -1,4 +1,7 @@
 import { Watch, type KubeConfig } from '@kubernetes/client-node';
+import { KubeApiError } from './api-error.js';
+import { collectionPath } from './discovery.js';
+import type { ApiSession } from './session.js';
 
 export interface WatchEvent<T> {
   type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
@@ -21,6 +24,40 @@ interface WatchStatus {
   reason?: string;
 }
 
+/** Where a watch continues from, and what narrows it. */
+export type WatchQuery = { resourceVersion: string; fieldSelector?: string; labelSelector?: string };
+
+/**
+ * Watches a collection of the session's namespace (`plural`, as discovery names it) from
+ * `query.resourceVersion` until the server ends the watch, `onEvent` returns true, or `signal` aborts
+ * (see WatchEnd). Starting it rides out an outage like any call.
+ */
+export async function watchCollection<T>(
+  session: ApiSession,
+  collection: { apiVersion: string; kind: string; plural: string },
+  query: WatchQuery,
+  onEvent: (event: WatchEvent<T>) => boolean,
+  signal: AbortSignal,
+): Promise<WatchEnd> {
+  const { apiVersion, kind, plural } = collection;
+  const path = collectionPath(apiVersion, session.namespace, plural);
+  const closed: WatchEnd = { end: 'closed', resourceVersion: query.resourceVersion };
+  try {
+    const started = await session
+      .until(signal)
+      .call(`watch ${kind} in namespace ${session.namespace}`, () =>
+        startWatch(session.kc, path, query, onEvent, signal),
+      );
+    return await started.ended;
+  } catch (error) {
+    if (signal.aborted) return closed;
+    const code = (error as { statusCode?: number }).statusCode;
+    if (code === 410) return { ...closed, end: 'expired' };
+    if (code !== undefined) throw new KubeApiError(code, `Watching ${kind} failed: HTTP ${code}.`);
+    throw error;
+  }
+}
+
 /** A watch whose response has begun (HTTP 200): its events flow until `ended` resolves. */
 interface Started {
   ended: Promise<WatchEnd>;
@@ -31,7 +68,7 @@ interface Started {
  * (the library's error: a network error, or one with the HTTP `statusCode`), so that starting it can
  * be retried like any request. `onEvent` returns true to end the watch.
  */
-export function startWatch<T>(
+function startWatch<T>(
   kc: KubeConfig,
   path: string,
   query: Record<string, string | boolean>,

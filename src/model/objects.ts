@@ -27,7 +27,20 @@ export interface ObjectRef {
   name: string;
 }
 
-export function refOf(object: KubeObject): ObjectRef {
+/** What names an object of a namespace: a whole object, or a patch of one. */
+export interface NamedObject {
+  apiVersion: string;
+  kind: string;
+  metadata: { name: string; namespace?: string };
+}
+
+/** An object as a JSON merge patch (RFC 7386) sends it: a null annotation removes that annotation. */
+export interface ObjectPatch extends NamedObject {
+  metadata: { name: string; namespace?: string; annotations?: Record<string, string | null> };
+  [field: string]: unknown;
+}
+
+export function refOf(object: NamedObject): ObjectRef {
   return { apiVersion: object.apiVersion, kind: object.kind, name: object.metadata.name };
 }
 
