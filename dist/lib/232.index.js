@@ -146,8 +146,15 @@ function explainNoExpiry(envId) {
 /* harmony export */ });
 /* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3945);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8045);
+/* harmony import */ var _model_kinds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(522);
 
 
+
+/**
+ * What happens to an environment between deploys: its expiry pushed (`/preview extend`), put to sleep by
+ * `cleanup` (scaled to zero, exposure removed, volume kept) and woken by the next deploy. All of it is
+ * recorded on the docker-host workload, which is where `cleanup` looks.
+ */
 /** The docker-host workloads of every environment in the namespace, or of environment `id`. */
 async function dockerHosts(client, id) {
     const environment = id === undefined ? `${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.managedBy}=${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .MANAGER */ .u}` : (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .environmentSelector */ .b6)(id);
@@ -216,7 +223,7 @@ async function wakeIfAsleep(client, desired, log) {
     const live = await client.read((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .refOf */ .H8)(desired));
     if (!live || !asleepSince(live))
         return false;
-    const replicas = desired.spec?.replicas ?? 1;
+    const replicas = ((0,_model_kinds_js__WEBPACK_IMPORTED_MODULE_2__/* .isWorkload */ .gv)(desired) ? desired.spec?.replicas : undefined) ?? 1;
     await client.mergePatch({
         ...refHeader((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .refOf */ .H8)(desired)),
         metadata: { name: desired.metadata.name, annotations: { [_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.sleepingSince]: null } },
@@ -230,6 +237,33 @@ async function annotate(client, ref, annotations) {
 }
 function refHeader(ref) {
     return { apiVersion: ref.apiVersion, kind: ref.kind };
+}
+
+
+/***/ }),
+
+/***/ 522:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _U: () => (/* binding */ isIngress),
+/* harmony export */   gv: () => (/* binding */ isWorkload),
+/* harmony export */   j_: () => (/* binding */ isClaim),
+/* harmony export */   kd: () => (/* binding */ isService)
+/* harmony export */ });
+/* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8045);
+
+function isWorkload(object) {
+    return _objects_js__WEBPACK_IMPORTED_MODULE_0__/* .WORKLOAD_KIND_KEYS */ .YJ.includes((0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .kindKey */ ._V)(object));
+}
+function isService(object) {
+    return object.kind === 'Service';
+}
+function isIngress(object) {
+    return object.kind === 'Ingress';
+}
+function isClaim(object) {
+    return object.kind === 'PersistentVolumeClaim';
 }
 
 

@@ -1086,11 +1086,11 @@ __webpack_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./src/commands/table.ts
 const COMMANDS = {
-    up: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(708), __webpack_require__.e(670), __webpack_require__.e(431), __webpack_require__.e(425), __webpack_require__.e(650)]).then(__webpack_require__.bind(__webpack_require__, 6650))).up },
+    up: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(207), __webpack_require__.e(166), __webpack_require__.e(431), __webpack_require__.e(670), __webpack_require__.e(425), __webpack_require__.e(650)]).then(__webpack_require__.bind(__webpack_require__, 6650))).up },
     plan: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 2466))).showPlan },
-    doctor: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(431), __webpack_require__.e(425), __webpack_require__.e(627)]).then(__webpack_require__.bind(__webpack_require__, 4915))).doctor },
-    down: { project: false, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(708), __webpack_require__.e(670), __webpack_require__.e(431), __webpack_require__.e(492)]).then(__webpack_require__.bind(__webpack_require__, 5492))).down },
-    extend: { project: false, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(708), __webpack_require__.e(670), __webpack_require__.e(232)]).then(__webpack_require__.bind(__webpack_require__, 6232))).extend },
+    doctor: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(166), __webpack_require__.e(431), __webpack_require__.e(425), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 4915))).doctor },
+    down: { project: false, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(207), __webpack_require__.e(431), __webpack_require__.e(670), __webpack_require__.e(492)]).then(__webpack_require__.bind(__webpack_require__, 5492))).down },
+    extend: { project: false, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(207), __webpack_require__.e(670), __webpack_require__.e(232)]).then(__webpack_require__.bind(__webpack_require__, 6232))).extend },
 };
 /** Runs the run's command on its environment. */
 async function runEnvironmentCommand(run) {
@@ -1107,14 +1107,14 @@ async function runEnvironmentCommand(run) {
 }
 /** `cleanup`: every environment of the namespace. */
 async function runCleanupCommand(run) {
-    const { cleanup } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(708), __webpack_require__.e(670), __webpack_require__.e(914)]).then(__webpack_require__.bind(__webpack_require__, 6914));
+    const { cleanup } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(207), __webpack_require__.e(670), __webpack_require__.e(914)]).then(__webpack_require__.bind(__webpack_require__, 6914));
     return cleanup(run, clusterOf(run));
 }
 function clusterOf(run) {
     const { settings, log, env, signal } = run;
     return {
         async connect() {
-            const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(708), __webpack_require__.e(45)]).then(__webpack_require__.bind(__webpack_require__, 4708));
+            const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(166), __webpack_require__.e(326)]).then(__webpack_require__.bind(__webpack_require__, 3166));
             return KubeClient.connect(settings.kubeconfig, settings.context, settings.namespace, {
                 log,
                 env,
@@ -1236,16 +1236,11 @@ function skippedOutcome(input, context) {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
+// EXTERNAL MODULE: ./src/model/kubeconfig.ts
+var kubeconfig = __webpack_require__(1110);
 ;// CONCATENATED MODULE: ./src/docker/environment.ts
-
 
 
 
@@ -1360,11 +1355,11 @@ function knownCredentials(known, env) {
 }
 /** The files the action reads cluster credentials from when input kubeconfig is empty. */
 function defaultKubeconfigs(env) {
-    const fromEnv = env.KUBECONFIG?.split((external_node_path_default()).delimiter).filter(Boolean);
-    const files = fromEnv?.length ? fromEnv : [external_node_path_default().join(env.HOME ?? external_node_os_default().homedir(), '.kube', 'config')];
+    const listed = (0,kubeconfig/* listedKubeconfigs */.a2)(env);
+    const files = listed.length ? listed : [(0,kubeconfig/* homeKubeconfig */.VU)(env)];
     return files.filter((f) => (0,external_node_fs_.existsSync)(f)).map((f) => (0,external_node_fs_.readFileSync)(f, 'utf8'));
 }
-/** The secret fields of a kubeconfig's users (those src/kube/config.ts masks), from its YAML. */
+/** The credentials of a kubeconfig's users (those src/kube/config.ts masks, and their PEM), from its YAML. */
 function kubeconfigSecrets(text) {
     let parsed;
     try {
@@ -1374,36 +1369,15 @@ function kubeconfigSecrets(text) {
         return [];
     }
     const users = parsed?.users;
-    const secrets = [];
-    for (const entry of Array.isArray(users) ? users : []) {
-        const user = (entry?.user ?? {});
-        secrets.push(user.token, user.password);
-        for (const field of ['client-key-data', 'client-certificate-data']) {
-            const data = user[field];
-            if (typeof data !== 'string')
-                continue;
-            const pem = Buffer.from(data, 'base64').toString('utf8');
-            secrets.push(data, pem.includes('-----BEGIN') ? pem : undefined);
-        }
-        const provider = user['auth-provider']?.config;
-        for (const field of ['id-token', 'refresh-token', 'client-secret', 'access-token'])
-            secrets.push(provider?.[field]);
-        const exec = user.exec;
-        for (const variable of Array.isArray(exec?.env) ? exec.env : [])
-            secrets.push(variable?.value);
-    }
-    return secrets.filter((s) => typeof s === 'string' && s.trim().length > 0);
+    return (Array.isArray(users) ? users : []).flatMap((entry) => (0,kubeconfig/* userCredentials */.CO)(entry?.user, { decoded: true }));
 }
 
 // EXTERNAL MODULE: ./src/docker/compose-file.ts + 1 modules
 var compose_file = __webpack_require__(4741);
+// EXTERNAL MODULE: ./src/kube/kubeconfig-file.ts
+var kubeconfig_file = __webpack_require__(9657);
 ;// CONCATENATED MODULE: ./src/kube/kubeconfig-namespace.ts
 
-
-
-
-/** The in-cluster service account's namespace, as kubectl and the client library read it. */
-const IN_CLUSTER_NAMESPACE = '/var/run/secrets/kubernetes.io/serviceaccount/namespace';
 /**
  * The namespace the kubeconfig's context names, as kubectl finds it: the context of input `context`,
  * else the current one, from the same place loadKubeConfig takes the credentials (the input's content,
@@ -1414,12 +1388,12 @@ const IN_CLUSTER_NAMESPACE = '/var/run/secrets/kubernetes.io/serviceaccount/name
  */
 function kubeconfigNamespace(env = process.env) {
     return (source, context) => {
-        const files = kubeconfigTexts(source, env);
+        const files = (0,kubeconfig_file/* kubeconfigTexts */._B)(source, env);
         if (files === 'in-cluster') {
-            const namespace = readText(IN_CLUSTER_NAMESPACE)?.trim();
+            const namespace = (0,kubeconfig_file/* readText */.yR)(kubeconfig_file/* IN_CLUSTER_NAMESPACE */.V$)?.trim();
             return namespace ? { namespace, from: "the in-cluster service account's namespace" } : undefined;
         }
-        const parsed = files.map(parse).filter((f) => f !== undefined);
+        const parsed = files.map(kubeconfig_file/* parseKubeconfig */.DU).filter((f) => f !== undefined);
         const name = context ?? parsed.map((f) => f['current-context']).find((c) => typeof c === 'string' && c);
         if (typeof name !== 'string')
             return undefined;
@@ -1436,38 +1410,10 @@ function kubeconfigNamespace(env = process.env) {
         return undefined;
     };
 }
-/** The kubeconfig texts `source` names, in kubectl's order of precedence. */
-function kubeconfigTexts(source, env) {
-    if (source.kind === 'content')
-        return [source.content];
-    if (source.kind === 'file')
-        return [readText(source.path)].filter((t) => t !== undefined);
-    const fromEnv = env.KUBECONFIG?.split((external_node_path_default()).delimiter).filter(Boolean);
-    if (fromEnv?.length)
-        return fromEnv.map(readText).filter((t) => t !== undefined);
-    const home = readText(external_node_path_default().join(env.HOME ?? external_node_os_default().homedir(), '.kube', 'config'));
-    if (home !== undefined)
-        return [home];
-    return env.KUBERNETES_SERVICE_HOST ? 'in-cluster' : [];
-}
-function readText(file) {
-    try {
-        return (0,external_node_fs_.existsSync)(file) ? (0,external_node_fs_.readFileSync)(file, 'utf8') : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function parse(text) {
-    try {
-        const parsed = (0,dist/* parse */.qg)(text);
-        return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/util/duration.ts
 var duration = __webpack_require__(6518);
 // EXTERNAL MODULE: ./src/model/build-cache-prefix.ts
@@ -2086,6 +2032,90 @@ async function runAuthorized(request) {
 
 /***/ }),
 
+/***/ 9657:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DU: () => (/* binding */ parseKubeconfig),
+/* harmony export */   Mf: () => (/* binding */ findDefaultKubeconfig),
+/* harmony export */   V$: () => (/* binding */ IN_CLUSTER_NAMESPACE),
+/* harmony export */   _B: () => (/* binding */ kubeconfigTexts),
+/* harmony export */   ez: () => (/* binding */ inClusterCredentials),
+/* harmony export */   yR: () => (/* binding */ readText)
+/* harmony export */ });
+/* unused harmony export IN_CLUSTER_TOKEN */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
+/* harmony import */ var _model_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1110);
+
+
+
+/** The in-cluster service account's files, as kubectl and the client library read them. */
+const SERVICE_ACCOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
+const IN_CLUSTER_TOKEN = `${SERVICE_ACCOUNT}/token`;
+const IN_CLUSTER_NAMESPACE = `${SERVICE_ACCOUNT}/namespace`;
+function findDefaultKubeconfig(env) {
+    const listed = (0,_model_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .listedKubeconfigs */ .a2)(env);
+    if (listed.length > 0)
+        return { from: 'KUBECONFIG', listed, files: listed.filter((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f)) };
+    const home = (0,_model_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .homeKubeconfig */ .VU)(env);
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(home))
+        return { from: 'home', file: home };
+    return env.KUBERNETES_SERVICE_HOST ? { from: 'in-cluster' } : { from: 'none' };
+}
+/** Whether the runner runs in a pod whose service account token is mounted. */
+function inClusterCredentials(env) {
+    return Boolean(env.KUBERNETES_SERVICE_HOST && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(IN_CLUSTER_TOKEN));
+}
+/**
+ * The texts of the kubeconfig `source` names, in kubectl's order of precedence, leaving out the files
+ * that cannot be read: for what is read of it without the client library (see loadKubeConfig).
+ */
+function kubeconfigTexts(source, env) {
+    if (source.kind === 'content')
+        return [source.content];
+    if (source.kind === 'file')
+        return readable([source.path]);
+    const found = findDefaultKubeconfig(env);
+    switch (found.from) {
+        case 'KUBECONFIG':
+            return readable(found.files);
+        case 'home':
+            return readable([found.file]);
+        case 'in-cluster':
+            return 'in-cluster';
+        case 'none':
+            return [];
+    }
+}
+/** The texts of those of `files` that can be read. */
+function readable(files) {
+    return files.map(readText).filter((t) => t !== undefined);
+}
+/** A file's text; undefined when it does not exist or cannot be read. */
+function readText(file) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8') : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A kubeconfig text's YAML; undefined when it does not parse, or not to a mapping. */
+function parseKubeconfig(text) {
+    try {
+        const parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text);
+        return typeof parsed === 'object' && parsed !== null ? parsed : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 8623:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2304,6 +2334,69 @@ function describeType(value) {
     if (typeof value === 'object')
         return 'a map';
     return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+
+/***/ }),
+
+/***/ 1110:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CO: () => (/* binding */ userCredentials),
+/* harmony export */   VU: () => (/* binding */ homeKubeconfig),
+/* harmony export */   a2: () => (/* binding */ listedKubeconfigs)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+
+
+/**
+ * Where kubectl finds its kubeconfig when it is given none: the files $KUBECONFIG lists (merged, the
+ * first to set a value winning), else ~/.kube/config. Paths only: src/kube/kubeconfig-file.ts reads
+ * them for the cluster, src/docker/environment.ts for the credentials compose must not see.
+ */
+function listedKubeconfigs(env) {
+    return env.KUBECONFIG?.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().delimiter)).filter(Boolean) ?? [];
+}
+/** ~/.kube/config, the kubeconfig when $KUBECONFIG lists none. */
+function homeKubeconfig(env) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_0___default().homedir(), '.kube', 'config');
+}
+/** The fields of a kubeconfig user that hold a credential, as the file spells them. */
+const USER_FIELDS = ['token', 'password', 'client-key-data', 'client-certificate-data'];
+/** Of those, the ones that hold a PEM key or certificate in base64. */
+const PEM_FIELDS = ['client-key-data', 'client-certificate-data'];
+/** The fields of an auth provider's config that hold a credential. */
+const AUTH_PROVIDER_FIELDS = ['id-token', 'refresh-token', 'client-secret', 'access-token'];
+/**
+ * Every credential one user of a kubeconfig carries (its `user` mapping, as the file has it): token,
+ * password, client key and certificate data, an auth provider's tokens and secret, and the values an
+ * exec plugin gets in its environment. With `decoded`, each key's and certificate's PEM text follows
+ * its base64, for a search of values that may hold it decoded.
+ */
+function userCredentials(user, options = {}) {
+    const fields = (typeof user === 'object' && user !== null ? user : {});
+    const secrets = [];
+    for (const field of USER_FIELDS) {
+        const value = fields[field];
+        secrets.push(value);
+        if (options.decoded && PEM_FIELDS.includes(field) && typeof value === 'string') {
+            const pem = Buffer.from(value, 'base64').toString('utf8');
+            if (pem.includes('-----BEGIN'))
+                secrets.push(pem);
+        }
+    }
+    const provider = fields['auth-provider']
+        ?.config;
+    for (const field of AUTH_PROVIDER_FIELDS)
+        secrets.push(provider?.[field]);
+    const exec = fields.exec;
+    for (const variable of Array.isArray(exec?.env) ? exec.env : [])
+        secrets.push(variable?.value);
+    return secrets.filter((s) => typeof s === 'string' && s.length > 0);
 }
 
 

@@ -1,5 +1,5 @@
 export const id = 425;
-export const ids = [425,501];
+export const ids = [425];
 export const modules = {
 
 /***/ 4979:
@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export grants */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var _api_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4662);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8045);
 /* harmony import */ var _model_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5917);
 
@@ -35,7 +35,7 @@ namespaceFrom) {
         answers = await review(client, rules);
     }
     catch (error) {
-        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && [403, 404, 405].includes(error.code)) {
+        if (error instanceof _api_error_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W3 && [403, 404, 405].includes(error.code)) {
             log.warning(`Cannot check permissions in advance (${error.message}); going ahead.`);
             return;
         }
@@ -58,7 +58,7 @@ async function serverVersion(client) {
         return (0,_model_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .parseServerVersion */ .xA)(await client.version());
     }
     catch (error) {
-        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && [403, 404].includes(error.code))
+        if (error instanceof _api_error_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W3 && [403, 404].includes(error.code))
             return undefined;
         throw error;
     }
@@ -108,7 +108,7 @@ async function rulesReviewOrNone(client) {
         return await client.rulesReview();
     }
     catch (error) {
-        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && [403, 404, 405].includes(error.code))
+        if (error instanceof _api_error_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W3 && [403, 404, 405].includes(error.code))
             return [];
         throw error;
     }
@@ -163,8 +163,10 @@ function lackingError(namespace, namespaceFrom, lacking, needed) {
 /* harmony export */ });
 /* unused harmony export environmentManager */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
-/* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8045);
+/* harmony import */ var _api_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4662);
+/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3166);
+/* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8045);
+
 
 
 
@@ -178,7 +180,7 @@ function lackingError(namespace, namespaceFrom, lacking, needed) {
 async function applyPlan(client, plan, options) {
     const { log } = options;
     for (const key of plan.kinds) {
-        const { apiVersion, kind } = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .parseKindKey */ .Pb)(key);
+        const { apiVersion, kind } = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .parseKindKey */ .Pb)(key);
         const resource = await client.resource(apiVersion, kind);
         if (!resource) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The cluster does not serve ${kind} in ${apiVersion}, which the template uses. Install its CRD or fix apiVersion in the template.`);
@@ -187,7 +189,7 @@ async function applyPlan(client, plan, options) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`The template creates a ${kind}, which is cluster-scoped; every object must live in namespace "${plan.namespace}".`);
         }
     }
-    const existing = await Promise.all(plan.objects.map((object) => client.read((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .refOf */ .H8)(object))));
+    const existing = await Promise.all(plan.objects.map((object) => client.read((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .refOf */ .H8)(object))));
     plan.objects.forEach((object, index) => checkOwnership(object, existing[index], plan));
     const write = { dryRun: options.dryRun ?? false };
     const stored = [];
@@ -200,7 +202,7 @@ async function applyPlan(client, plan, options) {
         else
             stored.push(await createOrPatch(client, object, plan, write));
         const verb = current ? 'configured' : 'created';
-        log.info(`  ${(0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRef */ .Ro)((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .refOf */ .H8)(object))} ${options.dryRun ? `would be ${verb} (dry run)` : verb}`);
+        log.info(`  ${(0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .describeRef */ .Ro)((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .refOf */ .H8)(object))} ${options.dryRun ? `would be ${verb} (dry run)` : verb}`);
     }
     return stored;
 }
@@ -209,7 +211,7 @@ async function applyPlan(client, plan, options) {
  * template, two runs racing past the ownership check) conflict instead of one taking it over.
  */
 function environmentManager(id) {
-    return `${_client_js__WEBPACK_IMPORTED_MODULE_1__/* .FIELD_MANAGER */ .v}/${id}`;
+    return `${_client_js__WEBPACK_IMPORTED_MODULE_2__/* .FIELD_MANAGER */ .v}/${id}`;
 }
 /**
  * Server-side apply as the environment's manager, without force. Fields still owned by the manager name
@@ -222,16 +224,16 @@ async function applyAsEnvironment(client, object, plan, write) {
         return await client.serverSideApply(object, { manager, force: false, ...write });
     }
     catch (error) {
-        const others = error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W ? error.conflictingManagers : [];
+        const others = error instanceof _api_error_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W3 ? error.conflictingManagers : [];
         if (others.length === 0)
             throw error;
-        if (others.every((m) => m === _client_js__WEBPACK_IMPORTED_MODULE_1__/* .FIELD_MANAGER */ .v))
+        if (others.every((m) => m === _client_js__WEBPACK_IMPORTED_MODULE_2__/* .FIELD_MANAGER */ .v))
             return client.serverSideApply(object, { manager, force: true, ...write });
-        const environment = others.some((m) => m.startsWith(`${_client_js__WEBPACK_IMPORTED_MODULE_1__/* .FIELD_MANAGER */ .v}/`));
+        const environment = others.some((m) => m.startsWith(`${_client_js__WEBPACK_IMPORTED_MODULE_2__/* .FIELD_MANAGER */ .v}/`));
         const fix = environment
             ? 'Object names must be unique per environment: put {{ id }} in its metadata.name in the template.'
             : 'Someone changed it outside kube-pod-preview: undo that change (or delete the object), then run again.';
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${(0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRef */ .Ro)((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .refOf */ .H8)(object))} is also managed by ${others.map((m) => `"${m}"`).join(', ')}${environment ? ' (another preview environment)' : ''}; refusing to take it over. ${fix}`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${(0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .describeRef */ .Ro)((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .refOf */ .H8)(object))} is also managed by ${others.map((m) => `"${m}"`).join(', ')}${environment ? ' (another preview environment)' : ''}; refusing to take it over. ${fix}`);
     }
 }
 /**
@@ -243,9 +245,9 @@ async function createOrPatch(client, object, plan, write) {
         return await client.create(object, write);
     }
     catch (error) {
-        if (!(error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && error.code === 409))
+        if (!(error instanceof _api_error_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W3 && error.code === 409))
             throw error;
-        checkOwnership(object, await client.read((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .refOf */ .H8)(object)), plan);
+        checkOwnership(object, await client.read((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .refOf */ .H8)(object)), plan);
         return client.mergePatch(object, write);
     }
 }
@@ -253,12 +255,12 @@ function checkOwnership(desired, current, plan) {
     if (!current)
         return;
     const labels = current.metadata?.labels ?? {};
-    const ref = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .describeRef */ .Ro)((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .refOf */ .H8)(desired));
-    if (labels[_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .LABELS */ .kg.managedBy] !== _model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .MANAGER */ .u) {
+    const ref = (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .describeRef */ .Ro)((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .refOf */ .H8)(desired));
+    if (labels[_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .LABELS */ .kg.managedBy] !== _model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .MANAGER */ .u) {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${ref} already exists in namespace "${plan.namespace}" and was not created by kube-pod-preview; refusing to take it over. Give the object a name unique to the environment in the template (include {{ id }}), or delete the existing one.`);
     }
-    if (labels[_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .LABELS */ .kg.id] !== plan.ids.id) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${ref} belongs to another preview environment (${_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .LABELS */ .kg.envId}=${labels[_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .LABELS */ .kg.envId] ?? '?'}, ${_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .LABELS */ .kg.id}=${labels[_model_objects_js__WEBPACK_IMPORTED_MODULE_2__/* .LABELS */ .kg.id] ?? '?'}). Object names must be unique per environment: put {{ id }} in metadata.name of ${ref} in the template.`);
+    if (labels[_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .LABELS */ .kg.id] !== plan.ids.id) {
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${ref} belongs to another preview environment (${_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .LABELS */ .kg.envId}=${labels[_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .LABELS */ .kg.envId] ?? '?'}, ${_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .LABELS */ .kg.id}=${labels[_model_objects_js__WEBPACK_IMPORTED_MODULE_3__/* .LABELS */ .kg.id] ?? '?'}). Object names must be unique per environment: put {{ id }} in metadata.name of ${ref} in the template.`);
     }
 }
 
@@ -278,13 +280,16 @@ __webpack_require__.d(__webpack_exports__, {
 var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/kube/apply.ts
 var apply = __webpack_require__(9501);
-// EXTERNAL MODULE: ./src/kube/client.ts + 4 modules
-var kube_client = __webpack_require__(4708);
+// EXTERNAL MODULE: ./src/kube/api-error.ts
+var api_error = __webpack_require__(4662);
+// EXTERNAL MODULE: ./src/model/kinds.ts
+var kinds = __webpack_require__(522);
 // EXTERNAL MODULE: ./src/model/objects.ts
 var objects = __webpack_require__(8045);
 // EXTERNAL MODULE: ./src/model/plan.ts + 2 modules
 var model_plan = __webpack_require__(8888);
 ;// CONCATENATED MODULE: ./src/kube/ingress-classes.ts
+
 
 const INGRESS_CLASS_DEFAULT = 'ingressclass.kubernetes.io/is-default-class';
 /**
@@ -293,7 +298,7 @@ const INGRESS_CLASS_DEFAULT = 'ingressclass.kubernetes.io/is-default-class';
  * Ingress without a class when no IngressClass is the default, so its URLs would never answer.
  */
 async function ingressClasses(client, subject) {
-    const ingresses = (subject.exposure?.objects ?? []).filter((o) => o.kind === 'Ingress');
+    const ingresses = (subject.exposure?.objects ?? []).filter(kinds/* isIngress */._U);
     const named = new Set(ingresses.map((i) => i.spec?.ingressClassName));
     const checks = [];
     for (const className of named) {
@@ -318,7 +323,7 @@ async function defaultIngressClass(client) {
         classes = (await client.list('networking.k8s.io/v1', 'IngressClass')).items;
     }
     catch (error) {
-        if (!(error instanceof kube_client/* KubeApiError */.W && error.code === 403))
+        if (!(error instanceof api_error/* KubeApiError */.W3 && error.code === 403))
             throw error;
         return { name, state: 'skipped', detail: FORBIDDEN };
     }
@@ -359,13 +364,14 @@ async function ingressClass(client, className, source) {
             };
     }
     catch (error) {
-        if (error instanceof kube_client/* KubeApiError */.W && error.code === 403)
+        if (error instanceof api_error/* KubeApiError */.W3 && error.code === 403)
             return { name, state: 'skipped', detail: FORBIDDEN };
         throw error;
     }
 }
 
 ;// CONCATENATED MODULE: ./src/kube/preflight.ts
+
 
 
 
@@ -438,7 +444,7 @@ async function podAdmission(client, plan) {
         };
     }
     catch (error) {
-        if (error instanceof kube_client/* KubeApiError */.W && error.rbacDenied) {
+        if (error instanceof api_error/* KubeApiError */.W3 && error.rbacDenied) {
             return {
                 name,
                 state: 'skipped',
@@ -446,7 +452,7 @@ async function podAdmission(client, plan) {
             };
         }
         // A namespace without its default ServiceAccount (yet): the deploy's own one will exist.
-        if (planned && error instanceof kube_client/* KubeApiError */.W && MISSING_ACCOUNT.test(error.status.message ?? '')) {
+        if (planned && error instanceof api_error/* KubeApiError */.W3 && MISSING_ACCOUNT.test(error.status.message ?? '')) {
             return { name, state: 'skipped', detail: `${(0,errors/* describeError */.Uc)(error)}${under}` };
         }
         return { name, state: 'failed', detail: (0,errors/* describeError */.Uc)(error) };
@@ -464,7 +470,7 @@ function plannedServiceAccounts(objects) {
  * its ServiceAccount when the plan creates that one (`planned`, which is then returned).
  */
 function podOf(workload, accounts) {
-    const spec = (workload.spec ?? {});
+    const spec = ((0,kinds/* isWorkload */.gv)(workload) ? workload.spec : undefined) ?? {};
     const podSpec = structuredClone(spec.template?.spec ?? {});
     // serviceAccount is the deprecated alias the API server still reads when serviceAccountName is empty.
     const account = podSpec.serviceAccountName || podSpec.serviceAccount;
@@ -504,7 +510,7 @@ async function storageClasses(client, subject) {
         classes = (await client.list('storage.k8s.io/v1', 'StorageClass')).items;
     }
     catch (error) {
-        if (!(error instanceof kube_client/* KubeApiError */.W && error.code === 403))
+        if (!(error instanceof api_error/* KubeApiError */.W3 && error.code === 403))
             throw error;
         return [
             {
@@ -539,13 +545,12 @@ async function storageClasses(client, subject) {
 }
 /** The storageClassName of every claim the objects make (undefined: the default class). */
 function claimsOf(objects) {
-    const classOf = (claim) => claim.spec?.storageClassName;
     return objects.flatMap((o) => {
-        if (o.kind === 'PersistentVolumeClaim')
-            return [classOf(o)];
-        const templates = o.spec
-            ?.volumeClaimTemplates;
-        return (templates ?? []).map(classOf);
+        if ((0,kinds/* isClaim */.j_)(o))
+            return [o.spec?.storageClassName];
+        // Not only a StatefulSet: a custom resource may make claims from templates the same way.
+        const templates = o.spec?.volumeClaimTemplates;
+        return (templates ?? []).map((claim) => claim.spec?.storageClassName);
     });
 }
 async function tlsSecret(client, secretName) {
@@ -564,7 +569,7 @@ async function readNamed(client, ref, text) {
             : { name: text.name, state: 'failed', detail: text.missing };
     }
     catch (error) {
-        if (error instanceof kube_client/* KubeApiError */.W && error.code === 403)
+        if (error instanceof api_error/* KubeApiError */.W3 && error.code === 403)
             return { name: text.name, state: 'skipped', detail: text.forbidden };
         throw error;
     }

@@ -2,6 +2,33 @@ export const id = 431;
 export const ids = [431];
 export const modules = {
 
+/***/ 522:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _U: () => (/* binding */ isIngress),
+/* harmony export */   gv: () => (/* binding */ isWorkload),
+/* harmony export */   j_: () => (/* binding */ isClaim),
+/* harmony export */   kd: () => (/* binding */ isService)
+/* harmony export */ });
+/* harmony import */ var _objects_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8045);
+
+function isWorkload(object) {
+    return _objects_js__WEBPACK_IMPORTED_MODULE_0__/* .WORKLOAD_KIND_KEYS */ .YJ.includes((0,_objects_js__WEBPACK_IMPORTED_MODULE_0__/* .kindKey */ ._V)(object));
+}
+function isService(object) {
+    return object.kind === 'Service';
+}
+function isIngress(object) {
+    return object.kind === 'Ingress';
+}
+function isClaim(object) {
+    return object.kind === 'PersistentVolumeClaim';
+}
+
+
+/***/ }),
+
 /***/ 8888:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -44,6 +71,8 @@ function explainNoContainers(ref) {
     return `The docker-host ${ref} has no containers; its first container must run the Docker server and have tar.`;
 }
 
+// EXTERNAL MODULE: ./src/model/kinds.ts
+var kinds = __webpack_require__(522);
 ;// CONCATENATED MODULE: ./src/model/references.ts
 
 
@@ -153,6 +182,7 @@ function strings(value) {
 
 
 
+
 /**
  * Kinds that are not namespaced. A template may not create them: the environment must stay inside its
  * namespace, and its teardown only looks there. Kinds not listed here are checked against the cluster's
@@ -224,8 +254,7 @@ function buildPlan(rendered, stamp) {
  * connects from.
  */
 function exposedDockerServer(dockerHost) {
-    const spec = dockerHost.spec;
-    const container = spec?.template?.spec?.containers?.[0];
+    const container = dockerHost.spec?.template?.spec?.containers?.[0];
     const words = [...(container?.command ?? []), ...(container?.args ?? [])].map(String);
     const open = words.map((w) => /tcp:\/\/(0\.0\.0\.0|\[::\]|)(:\d+)/.exec(w)?.[0]).find(Boolean);
     if (!open)
@@ -315,7 +344,7 @@ function provenanceAnnotations(provenance, rendered) {
     };
 }
 function findDockerHost(objects) {
-    const workloads = objects.filter((o) => model_objects/* WORKLOAD_KIND_KEYS */.YJ.includes((0,model_objects/* kindKey */._V)(o)));
+    const workloads = objects.filter(kinds/* isWorkload */.gv);
     const hosts = workloads.filter((o) => o.metadata.labels?.[model_objects/* LABELS */.kg.component] === model_objects/* DOCKER_HOST_COMPONENT */.qK);
     const label = `${model_objects/* LABELS */.kg.component}: ${model_objects/* DOCKER_HOST_COMPONENT */.qK}`;
     if (hosts.length !== 1) {
@@ -325,8 +354,8 @@ function findDockerHost(objects) {
         throw new errors/* UserError */.yo(explainDockerHostCount(label, found));
     }
     const host = hosts[0];
-    const containers = host.spec?.template
-        ?.spec?.containers;
+    // The template's own YAML: nothing but this check says containers is a list.
+    const containers = host.spec?.template?.spec?.containers;
     if (!Array.isArray(containers) || containers.length === 0) {
         throw new errors/* UserError */.yo(explainNoContainers((0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(host))));
     }

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   down: () => (/* binding */ down)
 /* harmony export */ });
 /* harmony import */ var _kube_access_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4979);
-/* harmony import */ var _kube_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var _kube_api_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4662);
 /* harmony import */ var _model_permissions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5917);
 /* harmony import */ var _phases_github_report_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2723);
 /* harmony import */ var _phases_hold_lease_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4584);
@@ -119,7 +119,7 @@ async function downUnlessNamespaceMissing(run, client, kinds) {
     }
     catch (error) {
         // The lease cannot be created in a namespace that does not exist: 404 naming the namespace.
-        if (!(error instanceof _kube_client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && error.namespaceMissing))
+        if (!(error instanceof _kube_api_error_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W3 && error.namespaceMissing))
             throw error;
         run.log.notice(`Namespace "${run.settings.namespace}" does not exist, so neither does environment ${run.ids.envId}; nothing to delete.`);
         return [];
@@ -154,7 +154,7 @@ async function templateKinds(run) {
 /* harmony export */ });
 /* unused harmony export grants */
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
-/* harmony import */ var _client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4708);
+/* harmony import */ var _api_error_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4662);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8045);
 /* harmony import */ var _model_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5917);
 
@@ -178,7 +178,7 @@ namespaceFrom) {
         answers = await review(client, rules);
     }
     catch (error) {
-        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && [403, 404, 405].includes(error.code)) {
+        if (error instanceof _api_error_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W3 && [403, 404, 405].includes(error.code)) {
             log.warning(`Cannot check permissions in advance (${error.message}); going ahead.`);
             return;
         }
@@ -201,7 +201,7 @@ async function serverVersion(client) {
         return (0,_model_permissions_js__WEBPACK_IMPORTED_MODULE_3__/* .parseServerVersion */ .xA)(await client.version());
     }
     catch (error) {
-        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && [403, 404].includes(error.code))
+        if (error instanceof _api_error_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W3 && [403, 404].includes(error.code))
             return undefined;
         throw error;
     }
@@ -251,7 +251,7 @@ async function rulesReviewOrNone(client) {
         return await client.rulesReview();
     }
     catch (error) {
-        if (error instanceof _client_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W && [403, 404, 405].includes(error.code))
+        if (error instanceof _api_error_js__WEBPACK_IMPORTED_MODULE_1__/* .KubeApiError */ .W3 && [403, 404, 405].includes(error.code))
             return [];
         throw error;
     }

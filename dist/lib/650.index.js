@@ -532,8 +532,7 @@ async function diagnose(client, workload, selector) {
     try {
         const lines = ['Diagnosis:'];
         const pods = (await client.list('v1', 'Pod', { labelSelector: selector })).items;
-        const claims = (await client.list('v1', 'PersistentVolumeClaim', { labelSelector: selector }))
-            .items;
+        const claims = (await client.list('v1', 'PersistentVolumeClaim', { labelSelector: selector })).items;
         if (pods.length === 0)
             lines.push(`  no pod of ${(0,objects/* describeRef */.Ro)(workload)} exists yet (see its events below).`);
         for (const pod of pods)
@@ -945,6 +944,8 @@ function buildCacheOf(run) {
 
 // EXTERNAL MODULE: ./src/kube/teardown.ts
 var teardown = __webpack_require__(3945);
+// EXTERNAL MODULE: ./src/model/kinds.ts
+var kinds = __webpack_require__(522);
 ;// CONCATENATED MODULE: ./src/phases/health.ts
 
 
@@ -1166,6 +1167,7 @@ var expose_disposeResources = (undefined && undefined.__disposeResources) || (fu
 
 
 
+
 const LOAD_BALANCER_POLL_MS = 2000;
 /**
  * Makes the published ports reachable: plans the exposure objects (pure), records their kinds, applies
@@ -1301,7 +1303,7 @@ async function recordKinds(client, dockerHost, kinds) {
  * the URL of the Service port that carries its published port.
  */
 async function loadBalancerUrls(client, objects, entries, options) {
-    const services = objects.filter((o) => o.kind === 'Service' && o.spec?.type === 'LoadBalancer');
+    const services = objects.filter(kinds/* isService */.kd).filter((o) => o.spec?.type === 'LoadBalancer');
     const deadline = Date.now() + options.expose.urlTimeoutMs;
     const addresses = new Map();
     const what = `${services.length} LoadBalancer ${services.length === 1 ? 'Service' : 'Services'}`;
@@ -1555,8 +1557,15 @@ async function finish(run, deployed, report) {
 /* harmony export */ });
 /* harmony import */ var _teardown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3945);
 /* harmony import */ var _model_objects_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8045);
+/* harmony import */ var _model_kinds_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(522);
 
 
+
+/**
+ * What happens to an environment between deploys: its expiry pushed (`/preview extend`), put to sleep by
+ * `cleanup` (scaled to zero, exposure removed, volume kept) and woken by the next deploy. All of it is
+ * recorded on the docker-host workload, which is where `cleanup` looks.
+ */
 /** The docker-host workloads of every environment in the namespace, or of environment `id`. */
 async function dockerHosts(client, id) {
     const environment = id === undefined ? `${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .LABELS */ .kg.managedBy}=${_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .MANAGER */ .u}` : (0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .environmentSelector */ .b6)(id);
@@ -1625,7 +1634,7 @@ async function wakeIfAsleep(client, desired, log) {
     const live = await client.read((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .refOf */ .H8)(desired));
     if (!live || !asleepSince(live))
         return false;
-    const replicas = desired.spec?.replicas ?? 1;
+    const replicas = ((0,_model_kinds_js__WEBPACK_IMPORTED_MODULE_2__/* .isWorkload */ .gv)(desired) ? desired.spec?.replicas : undefined) ?? 1;
     await client.mergePatch({
         ...refHeader((0,_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .refOf */ .H8)(desired)),
         metadata: { name: desired.metadata.name, annotations: { [_model_objects_js__WEBPACK_IMPORTED_MODULE_1__/* .ANNOTATIONS */ .BC.sleepingSince]: null } },

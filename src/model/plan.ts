@@ -5,7 +5,6 @@ import {
   EXPOSE_COMPONENT,
   LABELS,
   LEASE_PREFIX,
-  WORKLOAD_KIND_KEYS,
   describeRef,
   identityLabels,
   kindKey,
@@ -23,6 +22,7 @@ import {
   explainOtherNamespace,
   explainOwnLeaseName,
 } from './plan-messages.js';
+import { isWorkload, type Workload } from './kinds.js';
 import { ownReferences } from './references.js';
 
 /** Validated, labelled objects of one environment, ready to apply. */
@@ -146,10 +146,8 @@ export function buildPlan(rendered: RenderedTemplate, stamp: DeployStamp): Plan 
  * pull request's included), without TLS: it should listen on the pod's loopback, where port-forward
  * connects from.
  */
-function exposedDockerServer(dockerHost: KubeObject): string[] {
-  type Container = { name?: string; command?: unknown[]; args?: unknown[] };
-  const spec = dockerHost.spec as { template?: { spec?: { containers?: Container[] } } } | undefined;
-  const container = spec?.template?.spec?.containers?.[0];
+function exposedDockerServer(dockerHost: Workload): string[] {
+  const container = dockerHost.spec?.template?.spec?.containers?.[0];
   const words = [...(container?.command ?? []), ...(container?.args ?? [])].map(String);
   const open = words.map((w) => /tcp:\/\/(0\.0\.0\.0|\[::\]|)(:\d+)/.exec(w)?.[0]).find(Boolean);
   if (!open) return [];
@@ -245,8 +243,8 @@ function provenanceAnnotations(provenance: Provenance, rendered: RenderedTemplat
   };
 }
 
-function findDockerHost(objects: KubeObject[]): KubeObject {
-  const workloads = objects.filter((o) => WORKLOAD_KIND_KEYS.includes(kindKey(o)));
+function findDockerHost(objects: KubeObject[]): Workload {
+  const workloads = objects.filter(isWorkload);
   const hosts = workloads.filter((o) => o.metadata.labels?.[LABELS.component] === DOCKER_HOST_COMPONENT);
   const label = `${LABELS.component}: ${DOCKER_HOST_COMPONENT}`;
   if (hosts.length !== 1) {
@@ -256,8 +254,8 @@ function findDockerHost(objects: KubeObject[]): KubeObject {
     throw new UserError(explainDockerHostCount(label, found));
   }
   const host = hosts[0]!;
-  const containers = (host.spec as { template?: { spec?: { containers?: unknown } } } | undefined)?.template
-    ?.spec?.containers;
+  // The template's own YAML: nothing but this check says containers is a list.
+  const containers: unknown = host.spec?.template?.spec?.containers;
   if (!Array.isArray(containers) || containers.length === 0) {
     throw new UserError(explainNoContainers(describeRef(refOf(host))));
   }

@@ -3,6 +3,7 @@ import type { KubeClient } from '../kube/client.js';
 import type { PortForwardTunnel } from '../kube/port-forward.js';
 import { deleteMatching } from '../kube/teardown.js';
 import type { ExposureEntry, PublishedPort } from '../model/exposure.js';
+import { isService, type Service } from '../model/kinds.js';
 import type { Ids } from '../model/ids.js';
 import {
   ANNOTATIONS,
@@ -185,11 +186,6 @@ async function recordKinds(client: KubeClient, dockerHost: ObjectRef, kinds: str
   return all;
 }
 
-interface ServiceObject extends KubeObject {
-  spec?: { type?: string; ports?: { port: number }[] };
-  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
-}
-
 /**
  * Waits (bounded by url-timeout) for each LoadBalancer Service to get an address, and gives every entry
  * the URL of the Service port that carries its published port.
@@ -200,9 +196,7 @@ async function loadBalancerUrls(
   entries: ExposureEntry[],
   options: ExposeOptions,
 ): Promise<(string | undefined)[]> {
-  const services = objects.filter(
-    (o): o is ServiceObject => o.kind === 'Service' && (o as ServiceObject).spec?.type === 'LoadBalancer',
-  );
+  const services = objects.filter(isService).filter((o) => o.spec?.type === 'LoadBalancer');
   const deadline = Date.now() + options.expose.urlTimeoutMs;
   const addresses = new Map<string, string>();
   const what = `${services.length} LoadBalancer ${services.length === 1 ? 'Service' : 'Services'}`;
@@ -229,7 +223,7 @@ async function loadBalancerAddress(
   options: ExposeOptions,
 ): Promise<string> {
   while (true) {
-    const current = await client.read<ServiceObject>({ apiVersion: 'v1', kind: 'Service', name });
+    const current = await client.read<Service>({ apiVersion: 'v1', kind: 'Service', name });
     const ingress = current?.status?.loadBalancer?.ingress?.[0];
     const address = ingress?.ip ?? ingress?.hostname;
     if (address) {

@@ -1,15 +1,14 @@
-export const id = 708;
-export const ids = [708,95];
+export const id = 166;
+export const ids = [166,95];
 export const modules = {
 
-/***/ 4708:
+/***/ 3166:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   v: () => (/* binding */ FIELD_MANAGER),
-  W: () => (/* binding */ KubeApiError),
   KubeClient: () => (/* binding */ KubeClient)
 });
 
@@ -17,102 +16,67 @@ __webpack_require__.d(__webpack_exports__, {
 var dist = __webpack_require__(7010);
 // EXTERNAL MODULE: ./src/util/errors.ts
 var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/kube/access-review.ts
+
+/** SelfSubjectRulesReview: what the kubeconfig's identity may do in the namespace, in one request. */
+async function reviewRules(session) {
+    const api = session.kc.makeApiClient(dist/* AuthorizationV1Api */.NwU);
+    const review = await session.call('review the rules of this identity', () => api.createSelfSubjectRulesReview({
+        body: {
+            apiVersion: 'authorization.k8s.io/v1',
+            kind: 'SelfSubjectRulesReview',
+            spec: { namespace: session.namespace },
+        },
+    }));
+    // Rules are additive: what is listed is granted even when the list is incomplete, so `incomplete`
+    // changes nothing for a caller that asks access reviews about the rest.
+    return review.status?.resourceRules ?? [];
+}
+/** SelfSubjectAccessReview: whether the kubeconfig's identity may do `verb` on `resource` in the namespace. */
+async function reviewAccess(session, attributes) {
+    const api = session.kc.makeApiClient(dist/* AuthorizationV1Api */.NwU);
+    const what = `${attributes.verb} ${attributes.resource}${attributes.subresource ? `/${attributes.subresource}` : ''}`;
+    const review = await session.call(`review access (${what})`, () => api.createSelfSubjectAccessReview({
+        body: {
+            apiVersion: 'authorization.k8s.io/v1',
+            kind: 'SelfSubjectAccessReview',
+            spec: { resourceAttributes: { ...attributes, namespace: session.namespace } },
+        },
+    }));
+    return review.status?.allowed === true;
+}
+
+// EXTERNAL MODULE: ./src/kube/api-error.ts
+var api_error = __webpack_require__(4662);
+;// CONCATENATED MODULE: ./src/kube/discovery.ts
+
+/**
+ * The client library's API for objects of any kind, with its discovery exposed (the library keeps it
+ * protected), so we can learn a kind's plural and scope.
+ */
+class ObjectApi extends dist/* KubernetesObjectApi */.e1Y {
+    async discover(apiVersion, kind) {
+        try {
+            return await this.resource(apiVersion, kind);
+        }
+        catch (error) {
+            // A group/version the cluster does not serve (a CRD not installed) answers discovery with 404.
+            if (error instanceof dist/* ApiException */.UJ4 && error.code === 404)
+                return undefined;
+            throw error;
+        }
+    }
+}
+/** The REST path of a namespace's collection of a discovered resource (`plural`, as discovery names it). */
+function collectionPath(apiVersion, namespace, plural) {
+    const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
+    return `${base}/namespaces/${encodeURIComponent(namespace)}/${plural}`;
+}
+
 // EXTERNAL MODULE: ./src/kube/config.ts
 var config = __webpack_require__(2095);
 // EXTERNAL MODULE: ./src/kube/exec.ts
 var exec = __webpack_require__(8728);
-// EXTERNAL MODULE: ./src/util/duration.ts
-var duration = __webpack_require__(6518);
-;// CONCATENATED MODULE: ./src/kube/outage.ts
-
-/** A clock time for the log: `21:59:03 UTC`. */
-function clock(at) {
-    return `${new Date(at).toISOString().slice(11, 19)} UTC`;
-}
-/**
- * Whether a server answers, shared by every call to it, so that an outage is said once in the log
- * however many calls ride it out: when it began, until when it is waited for, and when it ended.
- */
-class Reachability {
-    subject;
-    log;
-    firstContactMs;
-    now;
-    outage;
-    /** It answered once in this run: its address is right, a refusal now is a restart. */
-    contacted = false;
-    constructor(
-    /** `The Kubernetes API server at https://…`: the subject of the log lines. */
-    subject, log, 
-    /** How long a server that never answered is waited for (see RetryPolicy.firstContactMs). */
-    firstContactMs, now = Date.now) {
-        this.subject = subject;
-        this.log = log;
-        this.firstContactMs = firstContactMs;
-        this.now = now;
-    }
-    /** When the outage under way began, if one is. */
-    get since() {
-        return this.outage?.since;
-    }
-    /** A call failed for `reason` (`ECONNREFUSED`): the first failure of an outage is said in the log. */
-    failed(reason, patienceMs) {
-        if (this.outage) {
-            this.outage.reason = reason;
-            return;
-        }
-        // A server that answers 503 is there, but as little use as one that is not.
-        const state = reason.startsWith('HTTP ') ? 'unavailable' : 'unreachable';
-        this.outage = { since: this.now(), reason, state };
-        const until = this.deadline(patienceMs);
-        this.log?.warning(`${this.subject} is ${state} since ${clock(this.outage.since)} (${reason}); trying again until ${clock(until)} (${this.budget(patienceMs)}).`);
-    }
-    /** The server answered, if only to say it cannot serve (503): its address is right. */
-    reached() {
-        this.contacted = true;
-    }
-    /** A call got an answer: an outage under way is over, and the log says for how long it lasted. */
-    answered() {
-        this.contacted = true;
-        if (!this.outage)
-            return;
-        const { since, state } = this.outage;
-        this.outage = undefined;
-        this.log?.info(`${this.subject} answers again, after ${(0,duration/* formatDuration */.a3)(this.now() - since)} ${state} (since ${clock(since)}).`);
-    }
-    /** Until when the outage under way is ridden out. */
-    deadline(patienceMs) {
-        return (this.outage?.since ?? this.now()) + this.patience(patienceMs);
-    }
-    /** Why a call gives up, once the deadline is reached. */
-    gaveUp(patienceMs) {
-        const { since, reason, state } = this.outage ?? {
-            since: this.now(),
-            reason: 'no answer',
-            state: 'unreachable',
-        };
-        const first = this.contacted
-            ? ''
-            : ' It has not answered once in this run: check the cluster address of the kubeconfig, and that the runner can reach it.';
-        return `${this.subject} has been ${state} since ${clock(since)} (${reason}), and the deadline was reached after ${(0,duration/* formatDuration */.a3)(this.now() - since)} (${this.budget(patienceMs)}).${first}`;
-    }
-    /** What the outage under way looks like, for a wait that ends during it: `unreachable since …`. */
-    describe() {
-        if (!this.outage)
-            return undefined;
-        const { since, reason, state } = this.outage;
-        return `${this.subject} has been ${state} since ${clock(since)} (${reason})`;
-    }
-    patience(patienceMs) {
-        return this.contacted ? patienceMs : Math.min(patienceMs, this.firstContactMs);
-    }
-    budget(patienceMs) {
-        return this.contacted || patienceMs <= this.firstContactMs
-            ? `input timeout, ${(0,duration/* formatDuration */.a3)(patienceMs)}`
-            : `${(0,duration/* formatDuration */.a3)(this.firstContactMs)} for a server that has not answered yet`;
-    }
-}
-
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __webpack_require__(7030);
 var external_node_net_default = /*#__PURE__*/__webpack_require__.n(external_node_net_);
@@ -529,10 +493,239 @@ class Channel {
     }
 }
 
+// EXTERNAL MODULE: ./src/util/duration.ts
+var duration = __webpack_require__(6518);
+;// CONCATENATED MODULE: ./src/kube/outage.ts
+
+/** A clock time for the log: `21:59:03 UTC`. */
+function clock(at) {
+    return `${new Date(at).toISOString().slice(11, 19)} UTC`;
+}
+/**
+ * Whether a server answers, shared by every call to it, so that an outage is said once in the log
+ * however many calls ride it out: when it began, until when it is waited for, and when it ended.
+ */
+class Reachability {
+    subject;
+    log;
+    firstContactMs;
+    now;
+    outage;
+    /** It answered once in this run: its address is right, a refusal now is a restart. */
+    contacted = false;
+    constructor(
+    /** `The Kubernetes API server at https://…`: the subject of the log lines. */
+    subject, log, 
+    /** How long a server that never answered is waited for (see RetryPolicy.firstContactMs). */
+    firstContactMs, now = Date.now) {
+        this.subject = subject;
+        this.log = log;
+        this.firstContactMs = firstContactMs;
+        this.now = now;
+    }
+    /** When the outage under way began, if one is. */
+    get since() {
+        return this.outage?.since;
+    }
+    /** A call failed for `reason` (`ECONNREFUSED`): the first failure of an outage is said in the log. */
+    failed(reason, patienceMs) {
+        if (this.outage) {
+            this.outage.reason = reason;
+            return;
+        }
+        // A server that answers 503 is there, but as little use as one that is not.
+        const state = reason.startsWith('HTTP ') ? 'unavailable' : 'unreachable';
+        this.outage = { since: this.now(), reason, state };
+        const until = this.deadline(patienceMs);
+        this.log?.warning(`${this.subject} is ${state} since ${clock(this.outage.since)} (${reason}); trying again until ${clock(until)} (${this.budget(patienceMs)}).`);
+    }
+    /** The server answered, if only to say it cannot serve (503): its address is right. */
+    reached() {
+        this.contacted = true;
+    }
+    /** A call got an answer: an outage under way is over, and the log says for how long it lasted. */
+    answered() {
+        this.contacted = true;
+        if (!this.outage)
+            return;
+        const { since, state } = this.outage;
+        this.outage = undefined;
+        this.log?.info(`${this.subject} answers again, after ${(0,duration/* formatDuration */.a3)(this.now() - since)} ${state} (since ${clock(since)}).`);
+    }
+    /** Until when the outage under way is ridden out. */
+    deadline(patienceMs) {
+        return (this.outage?.since ?? this.now()) + this.patience(patienceMs);
+    }
+    /** Why a call gives up, once the deadline is reached. */
+    gaveUp(patienceMs) {
+        const { since, reason, state } = this.outage ?? {
+            since: this.now(),
+            reason: 'no answer',
+            state: 'unreachable',
+        };
+        const first = this.contacted
+            ? ''
+            : ' It has not answered once in this run: check the cluster address of the kubeconfig, and that the runner can reach it.';
+        return `${this.subject} has been ${state} since ${clock(since)} (${reason}), and the deadline was reached after ${(0,duration/* formatDuration */.a3)(this.now() - since)} (${this.budget(patienceMs)}).${first}`;
+    }
+    /** What the outage under way looks like, for a wait that ends during it: `unreachable since …`. */
+    describe() {
+        if (!this.outage)
+            return undefined;
+        const { since, reason, state } = this.outage;
+        return `${this.subject} has been ${state} since ${clock(since)} (${reason})`;
+    }
+    patience(patienceMs) {
+        return this.contacted ? patienceMs : Math.min(patienceMs, this.firstContactMs);
+    }
+    budget(patienceMs) {
+        return this.contacted || patienceMs <= this.firstContactMs
+            ? `input timeout, ${(0,duration/* formatDuration */.a3)(patienceMs)}`
+            : `${(0,duration/* formatDuration */.a3)(this.firstContactMs)} for a server that has not answered yet`;
+    }
+}
+
 // EXTERNAL MODULE: ./src/kube/retry.ts
 var retry = __webpack_require__(4963);
+;// CONCATENATED MODULE: ./src/kube/session.ts
+
+
+
+
+/** The default of input timeout. */
+const DEFAULT_PATIENCE_MS = 5 * 60_000;
+/** What releasing a lease is worth waiting for: it expires by itself in as long. */
+const DETACHED_PATIENCE_MS = 30_000;
+/**
+ * One kubeconfig's identity in one namespace, and how its requests go: every request of a KubeClient
+ * is one `call` (or `dial`), which checks the run's signal, rides out an outage for the run's patience
+ * and turns a failure into an error that says what was being done.
+ */
+class ApiSession {
+    kc;
+    namespace;
+    options;
+    /** The API server's address, from the kubeconfig. */
+    server;
+    reachability;
+    constructor(kc, namespace, options = {}) {
+        this.kc = kc;
+        this.namespace = namespace;
+        this.options = options;
+        this.server = kc.getCurrentCluster()?.server ?? '(no server)';
+        const first = (options.retry ?? retry/* DEFAULT_RETRY */.vI).firstContactMs;
+        this.reachability = options.reachability ?? {
+            apiServer: new Reachability(`The Kubernetes API server at ${this.server}`, options.log, first),
+            kubelet: new Reachability('The kubelet of the pod (through the API server)', options.log, first),
+        };
+    }
+    /** The run's signal, when it can be cancelled. */
+    get signal() {
+        return this.options.signal;
+    }
+    /** The options of a session without the run's signal, for what a cancelled run still owes the cluster. */
+    detachedOptions() {
+        const { signal: _, ...options } = this.options;
+        const patienceMs = Math.min(this.patienceMs, DETACHED_PATIENCE_MS);
+        return { ...options, patienceMs, reachability: this.reachability };
+    }
+    /** The options of a session riding out an outage for `patienceMs`. */
+    patientOptions(patienceMs) {
+        return { ...this.options, patienceMs, reachability: this.reachability };
+    }
+    /** The options of a session whose calls also end when `deadline` aborts (with its reason). */
+    untilOptions(deadline) {
+        const signal = this.options.signal ? AbortSignal.any([this.options.signal, deadline]) : deadline;
+        return { ...this.options, signal, reachability: this.reachability };
+    }
+    /** This session for the calls of one wait (see untilOptions). */
+    until(deadline) {
+        return new ApiSession(this.kc, this.namespace, this.untilOptions(deadline));
+    }
+    /** The outage of the API server under way, for a wait that ends during it: `… unreachable since …`. */
+    get outage() {
+        return this.reachability.apiServer.describe();
+    }
+    get patienceMs() {
+        return this.options.patienceMs ?? DEFAULT_PATIENCE_MS;
+    }
+    /**
+     * Runs one API call, turning its failure into an error that names the call and what to do. Transient
+     * failures are ridden out (see withRetry); a call whose answer was lost is sent again only when it is
+     * `idempotent` (reads, apply, whole-object patches, deletes, creates whose conflict the caller checks).
+     */
+    async call(what, fn, options = {}) {
+        const { signal } = this.options;
+        signal?.throwIfAborted();
+        try {
+            return await (0,retry/* withRetry */.bD)(fn, {
+                ...this.retryOptions(what, options.idempotent ?? true),
+                ...(signal ? { signal } : {}),
+            });
+        }
+        catch (error) {
+            if (signal?.aborted)
+                throw signal.reason;
+            throw (0,api_error/* apiFailure */.tF)(what, error, this);
+        }
+    }
+    /**
+     * A WebSocket upgrade (exec, port-forward). Nothing has begun in the pod when one fails, so it is
+     * always safe to try again: with `patience`, until it aborts, an API server or kubelet restart is
+     * ridden out as any call's.
+     */
+    dial(path, protocols, what, patience) {
+        const own = this.options.signal;
+        const signal = patience && own ? AbortSignal.any([own, patience]) : (patience ?? own);
+        return (0,retry/* withRetry */.bD)(() => (0,websocket/* openChannelSocket */.B)(this.kc, path, protocols, what), {
+            ...this.retryOptions(what, true),
+            kubelet: this.reachability.kubelet,
+            ...(signal ? { signal } : {}),
+            once: !patience,
+        });
+    }
+    retryOptions(what, idempotent) {
+        return {
+            what,
+            idempotent,
+            policy: this.options.retry ?? retry/* DEFAULT_RETRY */.vI,
+            apiServer: this.reachability.apiServer,
+            patienceMs: this.patienceMs,
+            ...(this.options.log ? { log: this.options.log } : {}),
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/kube/watch.ts
 
+
+
+/**
+ * Watches a collection of the session's namespace (`plural`, as discovery names it) from
+ * `query.resourceVersion` until the server ends the watch, `onEvent` returns true, or `signal` aborts
+ * (see WatchEnd). Starting it rides out an outage like any call.
+ */
+async function watchCollection(session, collection, query, onEvent, signal) {
+    const { apiVersion, kind, plural } = collection;
+    const path = collectionPath(apiVersion, session.namespace, plural);
+    const closed = { end: 'closed', resourceVersion: query.resourceVersion };
+    try {
+        const started = await session
+            .until(signal)
+            .call(`watch ${kind} in namespace ${session.namespace}`, () => startWatch(session.kc, path, query, onEvent, signal));
+        return await started.ended;
+    }
+    catch (error) {
+        if (signal.aborted)
+            return closed;
+        const code = error.statusCode;
+        if (code === 410)
+            return { ...closed, end: 'expired' };
+        if (code !== undefined)
+            throw new api_error/* KubeApiError */.W3(code, `Watching ${kind} failed: HTTP ${code}.`);
+        throw error;
+    }
+}
 /**
  * Starts a watch of `path` and resolves once the server answered 200, or rejects with why it did not
  * (the library's error: a network error, or one with the HTTP `statusCode`), so that starting it can
@@ -599,80 +792,24 @@ var objects = __webpack_require__(8045);
 
 
 
-/** An API call that failed: the API server's own message, what we were doing, and what to do about it. */
-class KubeApiError extends errors/* UserError */.yo {
-    code;
-    status;
-    name = 'KubeApiError';
-    constructor(code, message, 
-    /** The Status the server answered with, when it sent one. */
-    status = {}) {
-        super(message);
-        this.code = code;
-        this.status = status;
-    }
-    /** The other field managers a server-side apply conflicted with (409 Conflict), from its causes. */
-    get conflictingManagers() {
-        if (this.code !== 409 || this.status.reason !== 'Conflict')
-            return [];
-        const names = (this.status.details?.causes ?? []).map((c) => /conflict with "([^"]+)"/.exec(c.message ?? '')?.[1]);
-        return [...new Set(names.filter((n) => n !== undefined))];
-    }
-    /**
-     * A 403 of RBAC ("User … cannot create resource …"), not of admission (Pod Security, a quota, a
-     * webhook refusing the object itself): the two have different fixes.
-     */
-    get rbacDenied() {
-        return this.code === 403 && isRbacDenial(this.status.message ?? this.message);
-    }
-    /** The namespace itself does not exist (404 naming `namespaces`), not merely the object. */
-    get namespaceMissing() {
-        return this.code === 404 && this.status.details?.kind === 'namespaces';
-    }
-}
-/** Exposes discovery, which the client library keeps protected, so we can learn a kind's plural and scope. */
-class ObjectApi extends dist/* KubernetesObjectApi */.e1Y {
-    async discover(apiVersion, kind) {
-        try {
-            return await this.resource(apiVersion, kind);
-        }
-        catch (error) {
-            // A group/version the cluster does not serve (a CRD not installed) answers discovery with 404.
-            if (error instanceof dist/* ApiException */.UJ4 && error.code === 404)
-                return undefined;
-            throw error;
-        }
-    }
-}
+
 const FIELD_MANAGER = 'kube-pod-preview';
-const dryRun = (options) => (options.dryRun ? 'All' : undefined);
-/** The default of input timeout. */
-const DEFAULT_PATIENCE_MS = 5 * 60_000;
-/** What releasing a lease is worth waiting for: it expires by itself in as long. */
-const DETACHED_PATIENCE_MS = 30_000;
+const MERGE = dist/* PatchStrategy */.Qve.MergePatch;
 /**
  * The thin adapter over @kubernetes/client-node that the rest of kube-pod-preview talks to, bound to
  * one namespace. It returns plain data and turns the library's exceptions into KubeApiErrors that say
  * what was being done.
  */
 class KubeClient {
-    kc;
     namespace;
-    options;
     objects;
-    server;
-    reachability;
-    constructor(kc, namespace, options = {}) {
-        this.kc = kc;
+    session;
+    constructor(kc, 
+    /** The namespace the client works in: every object it reads or sends is there. */
+    namespace, options = {}) {
         this.namespace = namespace;
-        this.options = options;
         this.objects = kc.makeApiClient(ObjectApi);
-        this.server = kc.getCurrentCluster()?.server ?? '(no server)';
-        const first = (options.retry ?? retry/* DEFAULT_RETRY */.vI).firstContactMs;
-        this.reachability = options.reachability ?? {
-            apiServer: new Reachability(`The Kubernetes API server at ${this.server}`, options.log, first),
-            kubelet: new Reachability('The kubelet of the pod (through the API server)', options.log, first),
-        };
+        this.session = new ApiSession(kc, namespace, options);
     }
     /** A client for the credentials of `source` (see loadKubeConfig), bound to `namespace`. */
     static connect(source, context, namespace, options) {
@@ -683,80 +820,48 @@ class KubeClient {
      * its lease, so that the next run need not wait for it to expire.
      */
     detached() {
-        const { signal: _, ...options } = this.options;
-        const patienceMs = Math.min(this.patienceMs, DETACHED_PATIENCE_MS);
-        return new KubeClient(this.kc, this.namespace, {
-            ...options,
-            patienceMs,
-            reachability: this.reachability,
-        });
+        return new KubeClient(this.session.kc, this.namespace, this.session.detachedOptions());
     }
     /** The same client, riding out an outage for `patienceMs` (the run's input timeout). */
     withPatience(patienceMs) {
-        return new KubeClient(this.kc, this.namespace, {
-            ...this.options,
-            patienceMs,
-            reachability: this.reachability,
-        });
+        return new KubeClient(this.session.kc, this.namespace, this.session.patientOptions(patienceMs));
     }
     /**
      * The same client for the calls of one wait: they also end when `deadline` aborts (with its reason),
      * however long an outage may still be ridden out.
      */
     until(deadline) {
-        const signal = this.options.signal ? AbortSignal.any([this.options.signal, deadline]) : deadline;
-        return new KubeClient(this.kc, this.namespace, {
-            ...this.options,
-            signal,
-            reachability: this.reachability,
-        });
+        return new KubeClient(this.session.kc, this.namespace, this.session.untilOptions(deadline));
     }
     /** The outage of the API server under way, for a wait that ends during it: `… unreachable since …`. */
     get outage() {
-        return this.reachability.apiServer.describe();
-    }
-    get patienceMs() {
-        return this.options.patienceMs ?? DEFAULT_PATIENCE_MS;
+        return this.session.outage;
     }
     /** Runs a command in a container of a pod of the namespace (the exec subresource). */
     exec(target, command, options = {}) {
-        return (0,exec/* execInPod */.Y)(this.kc, { namespace: this.namespace, ...target }, command, {
+        const { signal } = this.session;
+        return (0,exec/* execInPod */.Y)(this.session.kc, { namespace: this.namespace, ...target }, command, {
             ...options,
-            ...(this.options.signal ? { signal: this.options.signal } : {}),
-            dial: (path, protocols, what, patience) => this.dial(path, protocols, what, patience),
+            ...(signal ? { signal } : {}),
+            dial: (path, protocols, what, patience) => this.session.dial(path, protocols, what, patience),
         });
     }
     /** A local port whose connections reach `port` of a pod of the namespace (the portforward subresource). */
     portForward(pod, port, log, pool = {}) {
-        return PortForwardTunnel.open(this.kc, { namespace: this.namespace, pod, port }, log, {
+        return PortForwardTunnel.open(this.session.kc, { namespace: this.namespace, pod, port }, log, {
             ...pool,
-            dial: (path, protocols, what, patience) => this.dial(path, protocols, what, patience),
-        });
-    }
-    /**
-     * A WebSocket upgrade (exec, port-forward). Nothing has begun in the pod when one fails, so it is
-     * always safe to try again: with `patience`, until it aborts, an API server or kubelet restart is
-     * ridden out as any call's.
-     */
-    dial(path, protocols, what, patience) {
-        const own = this.options.signal;
-        const signal = patience && own ? AbortSignal.any([own, patience]) : (patience ?? own);
-        return (0,retry/* withRetry */.bD)(() => (0,websocket/* openChannelSocket */.B)(this.kc, path, protocols, what), {
-            ...this.retryOptions(what, true),
-            kubelet: this.reachability.kubelet,
-            ...(signal ? { signal } : {}),
-            once: !patience,
+            dial: (path, protocols, what, patience) => this.session.dial(path, protocols, what, patience),
         });
     }
     /** The kind's REST resource, or undefined when the cluster does not serve it. */
     async resource(apiVersion, kind) {
-        return this.call(`discover ${apiVersion} ${kind}`, () => this.objects.discover(apiVersion, kind));
+        return this.session.call(`discover ${apiVersion} ${kind}`, () => this.objects.discover(apiVersion, kind));
     }
     async read(ref) {
-        return ifNotFound(this.call(`read ${(0,objects/* describeRef */.Ro)(ref)}`, () => this.objects.read(this.header(ref))), undefined);
+        return (0,api_error/* ifNotFound */.rv)(this.session.call(`read ${(0,objects/* describeRef */.Ro)(ref)}`, () => this.objects.read(this.header(ref))), undefined);
     }
     async list(apiVersion, kind, selectors = {}) {
-        const list = await this.call(`list ${kind} in namespace ${this.namespace}`, () => this.objects.list(apiVersion, kind, this.namespace, undefined, undefined, undefined, selectors.fieldSelector, selectors.labelSelector));
+        const list = await this.session.call(`list ${kind} in namespace ${this.namespace}`, () => this.objects.list(apiVersion, kind, this.namespace, undefined, undefined, undefined, selectors.fieldSelector, selectors.labelSelector));
         return { items: list.items, resourceVersion: list.metadata?.resourceVersion ?? '' };
     }
     /**
@@ -765,8 +870,7 @@ class KubeClient {
      * applied: callers check that the object they find is their own (its labels, its holder).
      */
     async create(object, options = {}) {
-        const addressed = this.inNamespace(object);
-        return this.call(`${options.dryRun ? 'dry-run ' : ''}create ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))}`, () => this.objects.create(addressed, undefined, dryRun(options), FIELD_MANAGER));
+        return this.write('create', object, options, (addressed, dryRun) => this.objects.create(addressed, undefined, dryRun, FIELD_MANAGER));
     }
     /**
      * PUT of a whole object; its resourceVersion makes it fail with 409 if the object changed meanwhile.
@@ -774,67 +878,52 @@ class KubeClient {
      * an AnswerLostError, and the caller reads the object again.
      */
     async replace(object) {
-        const addressed = this.inNamespace(object);
-        return this.call(`update ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))}`, () => this.objects.replace(addressed, undefined, undefined, FIELD_MANAGER), { idempotent: false });
+        return this.write('update', object, {}, (addressed) => this.objects.replace(addressed, undefined, undefined, FIELD_MANAGER), { idempotent: false });
     }
     /**
      * Server-side apply as `manager`. Without `force`, a field another manager set to another value is
      * a 409 Conflict naming that manager (see conflictingManagers); with it, the field is taken over.
      */
     async serverSideApply(object, options = { manager: FIELD_MANAGER, force: true }) {
-        const addressed = this.inNamespace(object);
-        return this.call(`${options.dryRun ? 'dry-run ' : ''}apply ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))}`, () => this.objects.patch(addressed, undefined, dryRun(options), options.manager, options.force, dist/* PatchStrategy */.Qve.ServerSideApply));
+        const { manager, force } = options;
+        return this.write('apply', object, options, (addressed, dryRun) => this.objects.patch(addressed, undefined, dryRun, manager, force, dist/* PatchStrategy */.Qve.ServerSideApply));
     }
-    /** A JSON merge patch (RFC 7386) with the whole object: works for built-in kinds and custom resources alike. */
+    /**
+     * A JSON merge patch (RFC 7386) with the whole object, or the fields to change (a null annotation
+     * removes it): works for built-in kinds and custom resources alike.
+     */
     async mergePatch(object, options = {}) {
-        const addressed = this.inNamespace(object);
-        return this.call(`${options.dryRun ? 'dry-run ' : ''}patch ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))}`, () => this.objects.patch(addressed, undefined, dryRun(options), FIELD_MANAGER, undefined, dist/* PatchStrategy */.Qve.MergePatch));
+        return this.write('patch', object, options, (addressed, dryRun) => 
+        // The library's object type has no nulls, which a merge patch sends to remove what they name.
+        this.objects.patch(addressed, undefined, dryRun, FIELD_MANAGER, undefined, MERGE));
     }
     /**
      * Deletes an object; false when it was already gone. `gracePeriodSeconds` shortens a pod's termination
      * (its spec's terminationGracePeriodSeconds "may be decreased in delete request").
      */
     async delete(ref, propagationPolicy, options = {}) {
-        return ifNotFound(this.call(`delete ${(0,objects/* describeRef */.Ro)(ref)}`, () => this.objects
-            .delete(this.header(ref), undefined, undefined, options.gracePeriodSeconds, undefined, propagationPolicy)
+        const grace = options.gracePeriodSeconds;
+        return (0,api_error/* ifNotFound */.rv)(this.session.call(`delete ${(0,objects/* describeRef */.Ro)(ref)}`, () => this.objects
+            .delete(this.header(ref), undefined, undefined, grace, undefined, propagationPolicy)
             .then(() => true)), false);
     }
     /** The API server's version (`GET /version`): the cheapest request that proves it answers. */
     async version() {
-        const api = this.kc.makeApiClient(dist/* VersionApi */.Nq_);
-        const info = await this.call('read the server version', () => api.getCode());
+        const api = this.session.kc.makeApiClient(dist/* VersionApi */.Nq_);
+        const info = await this.session.call('read the server version', () => api.getCode());
         return info.gitVersion;
     }
     /** The API server's address, from the kubeconfig. */
     get serverUrl() {
-        return this.server;
+        return this.session.server;
     }
     /** SelfSubjectRulesReview: what the kubeconfig's identity may do in the namespace, in one request. */
-    async rulesReview() {
-        const api = this.kc.makeApiClient(dist/* AuthorizationV1Api */.NwU);
-        const review = await this.call('review the rules of this identity', () => api.createSelfSubjectRulesReview({
-            body: {
-                apiVersion: 'authorization.k8s.io/v1',
-                kind: 'SelfSubjectRulesReview',
-                spec: { namespace: this.namespace },
-            },
-        }));
-        // Rules are additive: what is listed is granted even when the list is incomplete, so `incomplete`
-        // changes nothing for a caller that asks access reviews about the rest.
-        return review.status?.resourceRules ?? [];
+    rulesReview() {
+        return reviewRules(this.session);
     }
     /** SelfSubjectAccessReview: whether the kubeconfig's identity may do `verb` on `resource` in the namespace. */
-    async canI(attributes) {
-        const api = this.kc.makeApiClient(dist/* AuthorizationV1Api */.NwU);
-        const what = `${attributes.verb} ${attributes.resource}${attributes.subresource ? `/${attributes.subresource}` : ''}`;
-        const review = await this.call(`review access (${what})`, () => api.createSelfSubjectAccessReview({
-            body: {
-                apiVersion: 'authorization.k8s.io/v1',
-                kind: 'SelfSubjectAccessReview',
-                spec: { resourceAttributes: { ...attributes, namespace: this.namespace } },
-            },
-        }));
-        return review.status?.allowed === true;
+    canI(attributes) {
+        return reviewAccess(this.session, attributes);
     }
     /**
      * Watches a kind in the namespace from `resourceVersion` until the server ends the watch, `onEvent`
@@ -844,23 +933,7 @@ class KubeClient {
         const resource = await this.resource(apiVersion, kind);
         if (!resource)
             throw new errors/* UserError */.yo(`The cluster does not serve ${apiVersion} ${kind}.`);
-        const base = apiVersion.includes('/') ? `/apis/${apiVersion}` : `/api/${apiVersion}`;
-        const path = `${base}/namespaces/${encodeURIComponent(this.namespace)}/${resource.name}`;
-        const closed = { end: 'closed', resourceVersion: query.resourceVersion };
-        try {
-            const started = await this.until(signal).call(`watch ${kind} in namespace ${this.namespace}`, () => startWatch(this.kc, path, query, onEvent, signal));
-            return await started.ended;
-        }
-        catch (error) {
-            if (signal.aborted)
-                return closed;
-            const code = error.statusCode;
-            if (code === 410)
-                return { ...closed, end: 'expired' };
-            if (code !== undefined)
-                throw new KubeApiError(code, `Watching ${kind} failed: HTTP ${code}.`);
-            throw error;
-        }
+        return watchCollection(this.session, { apiVersion, kind, plural: resource.name }, query, onEvent, signal);
     }
     /**
      * The object as it is sent: in this client's namespace. The library builds the URL from
@@ -883,105 +956,13 @@ class KubeClient {
         };
     }
     /**
-     * Runs one API call, turning its failure into an error that names the call and what to do. Transient
-     * failures are ridden out (see withRetry); a call whose answer was lost is sent again only when it is
-     * `idempotent` (reads, apply, whole-object patches, deletes, creates whose conflict the caller checks).
+     * Sends `object`, in this client's namespace, with `send`: the call is named `verb` and the object in
+     * errors (`dry-run create Service/web`), and the API server's answer is the object it stored.
      */
-    async call(what, fn, options = {}) {
-        const { signal } = this.options;
-        signal?.throwIfAborted();
-        try {
-            return await (0,retry/* withRetry */.bD)(fn, {
-                ...this.retryOptions(what, options.idempotent ?? true),
-                ...(signal ? { signal } : {}),
-            });
-        }
-        catch (error) {
-            if (signal?.aborted)
-                throw signal.reason;
-            throw this.explain(what, error);
-        }
-    }
-    retryOptions(what, idempotent) {
-        return {
-            what,
-            idempotent,
-            policy: this.options.retry ?? retry/* DEFAULT_RETRY */.vI,
-            apiServer: this.reachability.apiServer,
-            patienceMs: this.patienceMs,
-            ...(this.options.log ? { log: this.options.log } : {}),
-        };
-    }
-    explain(what, error) {
-        if (error instanceof dist/* ApiException */.UJ4) {
-            const code = error.code;
-            const status = parseStatus(error.body);
-            const message = status.message ?? (typeof error.body === 'string' && error.body ? error.body : `HTTP ${code}`);
-            return new KubeApiError(code, `Cannot ${what}: ${message}${hint(code, status, this.namespace)}`, status);
-        }
-        const cause = error.cause;
-        if (error instanceof TypeError && cause) {
-            return new errors/* UserError */.yo(`Cannot reach the Kubernetes API server at ${this.server} (${cause.code ?? cause.message}). Check the kubeconfig's cluster address and that the runner can reach it.`);
-        }
-        return error instanceof Error ? error : new Error(String(error));
-    }
-}
-function hint(code, status, namespace) {
-    switch (code) {
-        case 401:
-            return '. The cluster rejected the credentials: renew the token or certificate in the kubeconfig.';
-        case 403:
-            return forbiddenHint(status.message ?? '');
-        case 404:
-            return status.details?.kind === 'namespaces'
-                ? `. Create the namespace (kubectl create namespace ${namespace}) or set input namespace to an existing one.`
-                : '';
-        case 422:
-            return /updates to statefulset spec for fields other than/.test(status.message ?? '')
-                ? '. A StatefulSet cannot change its volumeClaimTemplates (storage-size, storage-class) or selector in place: run `down` for this environment first, then `up`.'
-                : '. The template produced an object the API server rejects: fix the template.';
-        default:
-            return '';
-    }
-}
-/** RBAC's authorizer words every denial "User "…" cannot <verb> resource "…" in API group …". */
-function isRbacDenial(message) {
-    return / cannot [a-z]+ resource /.test(message);
-}
-/**
- * A 403 is RBAC's ("User … cannot create resource …") or admission's: Pod Security, a quota, a policy
- * webhook refusing the object itself. Each has its own fix.
- */
-function forbiddenHint(message) {
-    if (isRbacDenial(message))
-        return ". The kubeconfig's identity lacks this permission: grant it with a Role in the namespace (see deploy/rbac.yaml).";
-    if (/violates PodSecurity/.test(message))
-        return ". The namespace's Pod Security level forbids the Docker server's pod: give previews a namespace of their own labelled pod-security.kubernetes.io/enforce=privileged, or use a template that runs unprivileged (template: sysbox).";
-    return ". The cluster's admission refused it (a quota, a LimitRange, a policy or webhook): change the template or inputs to fit, or ask the cluster's operator.";
-}
-/** The library hands over the error body as text; the API server sends a Status object as JSON. */
-function parseStatus(body) {
-    if (typeof body === 'object' && body !== null)
-        return body;
-    if (typeof body !== 'string')
-        return {};
-    try {
-        const parsed = JSON.parse(body);
-        return typeof parsed === 'object' && parsed !== null ? parsed : {};
-    }
-    catch {
-        return {};
-    }
-}
-/** The call's result, or `fallback` when the API server answered 404 Not Found. */
-async function ifNotFound(call, fallback) {
-    try {
-        return await call;
-    }
-    catch (error) {
-        if (error instanceof KubeApiError && error.code === 404)
-            return fallback;
-        throw error;
+    write(verb, object, options, send, call = {}) {
+        const addressed = this.inNamespace(object);
+        const what = `${options.dryRun ? 'dry-run ' : ''}${verb} ${(0,objects/* describeRef */.Ro)((0,objects/* refOf */.H8)(object))}`;
+        return this.session.call(what, () => send(addressed, options.dryRun ? 'All' : undefined), call);
     }
 }
 
@@ -997,13 +978,12 @@ async function ifNotFound(call, fallback) {
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7010);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7010);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
+/* harmony import */ var _model_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1110);
+/* harmony import */ var _kubeconfig_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9657);
 
 
 
@@ -1011,20 +991,13 @@ async function ifNotFound(call, fallback) {
 
 
 /**
- * Every credential a kubeconfig's users carry: tokens, passwords, client keys and certificates, an auth
- * provider's tokens and secret, and the values an exec plugin gets in its environment.
+ * Every credential the kubeconfig's users carry (see userCredentials), or `only` that user's. Read from
+ * the users as the client library holds them, so a token it read from a token file is one too.
  */
 function credentialsOf(kc, only) {
-    const secrets = [];
-    for (const user of only === undefined ? kc.users : only ? [only] : []) {
-        secrets.push(user.token, user.password, user.keyData, user.certData);
-        const provider = (user.authProvider?.config ?? {});
-        secrets.push(provider['id-token'], provider['refresh-token'], provider['client-secret'], provider['access-token']);
-        const exec = user.exec;
-        for (const variable of exec?.env ?? [])
-            secrets.push(variable.value);
-    }
-    return secrets.filter((s) => typeof s === 'string' && s.length > 0);
+    const users = JSON.parse(kc.exportConfig()).users;
+    const chosen = only === undefined ? users : only ? users.filter((u) => u.name === only.name).slice(0, 1) : [];
+    return chosen.flatMap((u) => (0,_model_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .userCredentials */ .CO)(u.user));
 }
 /**
  * Loads cluster credentials: the `kubeconfig` input's content, else a path from `x-preevy`, else
@@ -1032,14 +1005,14 @@ function credentialsOf(kc, only) {
  * masked before anything can print it.
  */
 function loadKubeConfig(source, context, log, env = process.env) {
-    const kc = new _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_4__/* .KubeConfig */ .ypW();
+    const kc = new _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_2__/* .KubeConfig */ .ypW();
     const origin = load(kc, source, env);
     for (const secret of credentialsOf(kc))
         log.mask(secret);
     if (context) {
         if (!kc.getContextObject(context)) {
             const known = kc.getContexts().map((c) => c.name);
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`Input context "${context}" is not in ${origin}; it has ${known.length ? known.map((n) => `"${n}"`).join(', ') : 'no contexts'}.`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Input context "${context}" is not in ${origin}; it has ${known.length ? known.map((n) => `"${n}"`).join(', ') : 'no contexts'}.`);
         }
         kc.setCurrentContext(context);
     }
@@ -1047,7 +1020,7 @@ function loadKubeConfig(source, context, log, env = process.env) {
     // Without credentials (kubectl proxy) plain HTTP is harmless, but the client library takes it only with TLS checks off.
     const withCredentials = credentialsOf(kc, kc.getCurrentUser()).length > 0;
     if (/^http:\/\//i.test(cluster.server) && (withCredentials || !cluster.skipTLSVerify)) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`The cluster server in ${origin} is ${cluster.server}: plain HTTP would send the credentials in clear (skipping TLS verification changes nothing there). Use the API server's https:// address.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`The cluster server in ${origin} is ${cluster.server}: plain HTTP would send the credentials in clear (skipping TLS verification changes nothing there). Use the API server's https:// address.`);
     }
     if (cluster.skipTLSVerify && withCredentials) {
         log.warning(`${capitalize(origin)} sets insecure-skip-tls-verify for ${cluster.server}: anyone between this runner and the API server can read the credentials. Give the cluster's certificate-authority-data instead.`);
@@ -1057,16 +1030,16 @@ function loadKubeConfig(source, context, log, env = process.env) {
 /** The current context's cluster, or an error that says what the file lacks. */
 function currentCluster(kc, origin) {
     if (kc.clusters.length === 0 || kc.getContexts().length === 0) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${capitalize(origin)} has no ${kc.clusters.length === 0 ? 'clusters' : 'contexts'}: is it a kubeconfig? Give a whole kubeconfig file (clusters, users, contexts and current-context), e.g. from a secret: kubeconfig: \${{ secrets.KUBECONFIG }}.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${capitalize(origin)} has no ${kc.clusters.length === 0 ? 'clusters' : 'contexts'}: is it a kubeconfig? Give a whole kubeconfig file (clusters, users, contexts and current-context), e.g. from a secret: kubeconfig: \${{ secrets.KUBECONFIG }}.`);
     }
     const context = kc.getCurrentContext();
     if (!context) {
         const known = kc.getContexts().map((c) => `"${c.name}"`);
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${capitalize(origin)} has no current-context. Set input context to one of its contexts: ${known.join(', ')}.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${capitalize(origin)} has no current-context. Set input context to one of its contexts: ${known.join(', ')}.`);
     }
     const cluster = kc.getCurrentCluster();
     if (!cluster) {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${capitalize(origin)} names no cluster for context "${context}". Set input context to one of its contexts.`);
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${capitalize(origin)} names no cluster for context "${context}". Set input context to one of its contexts.`);
     }
     return cluster;
 }
@@ -1076,7 +1049,7 @@ function load(kc, source, env) {
             fn();
         }
         catch (error) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${capitalize(origin)} is not a valid kubeconfig: ${error.message.split('\n')[0]}. Give the whole file, e.g. from a secret: kubeconfig: \${{ secrets.KUBECONFIG }}.`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${capitalize(origin)} is not a valid kubeconfig: ${error.message.split('\n')[0]}. Give the whole file, e.g. from a secret: kubeconfig: \${{ secrets.KUBECONFIG }}.`);
         }
         return origin;
     };
@@ -1085,38 +1058,49 @@ function load(kc, source, env) {
             return parse('the kubeconfig input', () => kc.loadFromString(source.content));
         case 'file': {
             if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(source.path))
-                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`The ${source.from} file ${source.path} does not exist.`);
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`The ${source.from} file ${source.path} does not exist.`);
             const origin = `the kubeconfig file ${source.path} (${source.from})`;
+            const text = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(source.path, 'utf8');
             // Before loading: the client library reads a token-file while it loads.
-            refuseRunnerAccess((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(source.path, 'utf8'), origin);
-            return parse(origin, () => kc.loadFromFile(source.path));
+            refuseRunnerAccess((0,_kubeconfig_file_js__WEBPACK_IMPORTED_MODULE_5__/* .parseKubeconfig */ .DU)(text), origin);
+            return parse(origin, () => loadText(kc, source.path, text));
         }
-        case 'default': {
-            const fromEnv = env.KUBECONFIG?.split((node_path__WEBPACK_IMPORTED_MODULE_3___default().delimiter)).filter(Boolean);
-            if (fromEnv?.length) {
-                const present = fromEnv.filter((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f));
-                if (present.length === 0)
-                    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`KUBECONFIG names ${fromEnv.join(', ')}; none of them exists.`);
-                // Like kubectl: the first file gives the current context, the others add to it.
-                return parse(`the kubeconfig from KUBECONFIG (${fromEnv.join((node_path__WEBPACK_IMPORTED_MODULE_3___default().delimiter))})`, () => {
-                    kc.loadFromFile(present[0]);
-                    for (const file of present.slice(1)) {
-                        const other = new _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_4__/* .KubeConfig */ .ypW();
-                        other.loadFromFile(file);
-                        mergeFirstWins(kc, other);
-                    }
-                });
-            }
-            const home = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.kube', 'config');
-            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(home))
-                return parse(`the kubeconfig file ${home}`, () => kc.loadFromFile(home));
-            if (env.KUBERNETES_SERVICE_HOST && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)('/var/run/secrets/kubernetes.io/serviceaccount/token')) {
-                kc.loadFromCluster();
-                return 'the in-cluster service account';
-            }
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo('No cluster credentials: set input kubeconfig to the content of a kubeconfig file (from a secret), or provide $KUBECONFIG or ~/.kube/config.');
-        }
+        case 'default':
+            return loadDefault(kc, env, parse);
     }
+}
+/** `$KUBECONFIG`'s files, else `~/.kube/config`, else the in-cluster service account (see load). */
+function loadDefault(kc, env, parse) {
+    const found = (0,_kubeconfig_file_js__WEBPACK_IMPORTED_MODULE_5__/* .findDefaultKubeconfig */ .Mf)(env);
+    if (found.from === 'KUBECONFIG') {
+        const { listed, files } = found;
+        if (files.length === 0)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`KUBECONFIG names ${listed.join(', ')}; none of them exists.`);
+        // Like kubectl: the first file gives the current context, the others add to it.
+        return parse(`the kubeconfig from KUBECONFIG (${listed.join((node_path__WEBPACK_IMPORTED_MODULE_1___default().delimiter))})`, () => {
+            loadFile(kc, files[0]);
+            for (const file of files.slice(1)) {
+                const other = new _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_2__/* .KubeConfig */ .ypW();
+                loadFile(other, file);
+                mergeFirstWins(kc, other);
+            }
+        });
+    }
+    if (found.from === 'home')
+        return parse(`the kubeconfig file ${found.file}`, () => loadFile(kc, found.file));
+    if (found.from === 'in-cluster' && (0,_kubeconfig_file_js__WEBPACK_IMPORTED_MODULE_5__/* .inClusterCredentials */ .ez)(env)) {
+        kc.loadFromCluster();
+        return 'the in-cluster service account';
+    }
+    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('No cluster credentials: set input kubeconfig to the content of a kubeconfig file (from a secret), or provide $KUBECONFIG or ~/.kube/config.');
+}
+/** The client library's loadFromFile, from a text already read: relative paths are the file's. */
+function loadText(kc, file, text) {
+    kc.loadFromString(text);
+    kc.makePathsAbsolute(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file));
+}
+function loadFile(kc, file) {
+    loadText(kc, file, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8'));
 }
 /**
  * kubectl's merge of KUBECONFIG's files: the first file to set the current context, or to define a
@@ -1138,14 +1122,8 @@ function mergeFirstWins(kc, other) {
  * A kubeconfig from a path in the repository may not make the runner run a command or read its files
  * (and send them to a server the file names): no exec plugin, token file or auth provider command.
  */
-function refuseRunnerAccess(text, origin) {
-    let parsed;
-    try {
-        parsed = (0,yaml__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(text);
-    }
-    catch {
-        return; // loading says what is wrong with it
-    }
+function refuseRunnerAccess(parsed, origin) {
+    // One that does not parse: loading says what is wrong with it.
     const users = (parsed?.users ?? []);
     for (const { name, user } of Array.isArray(users) ? users : []) {
         const provider = user?.['auth-provider'];
@@ -1157,7 +1135,7 @@ function refuseRunnerAccess(text, origin) {
                     ? "an auth provider's command"
                     : undefined;
         if (what) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${capitalize(origin)} gives user ${name ?? '?'} ${what}, which runs or reads something on the runner. Such a kubeconfig is taken only from input kubeconfig or $KUBECONFIG, not from a path in the repository.`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${capitalize(origin)} gives user ${name ?? '?'} ${what}, which runs or reads something on the runner. Such a kubeconfig is taken only from input kubeconfig or $KUBECONFIG, not from a path in the repository.`);
         }
     }
 }
@@ -1171,11 +1149,10 @@ function capitalize(s) {
 function credentialsAvailable(source, env = process.env) {
     if (source.kind !== 'default')
         return true;
-    if (env.KUBECONFIG?.split((node_path__WEBPACK_IMPORTED_MODULE_3___default().delimiter)).some((f) => f && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f)))
+    // Not findDefaultKubeconfig: a KUBECONFIG naming no file that exists leaves ~/.kube/config in reach.
+    if ((0,_model_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .listedKubeconfigs */ .a2)(env).some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f)))
         return true;
-    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.HOME ?? node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir(), '.kube', 'config')))
-        return true;
-    return Boolean(env.KUBERNETES_SERVICE_HOST && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)('/var/run/secrets/kubernetes.io/serviceaccount/token'));
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,_model_kubeconfig_js__WEBPACK_IMPORTED_MODULE_4__/* .homeKubeconfig */ .VU)(env)) || (0,_kubeconfig_file_js__WEBPACK_IMPORTED_MODULE_5__/* .inClusterCredentials */ .ez)(env);
 }
 
 
@@ -1289,208 +1266,6 @@ function streamStdin(ws, stdin, reject) {
         ws.terminate();
         reject(error);
     });
-}
-
-
-/***/ }),
-
-/***/ 4963:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B0: () => (/* binding */ AnswerLostError),
-/* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
-/* harmony export */ });
-/* unused harmony exports classify, backoff, DeadlineError */
-/* harmony import */ var _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7010);
-/* harmony import */ var _util_duration_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6518);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
-/* harmony import */ var _util_sleep_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7783);
-
-
-
-
-const DEFAULT_RETRY = {
-    baseMs: 250,
-    // A refused connection costs a restarting server nothing; the cap is how late a run notices it is back.
-    capMs: 2000,
-    maxRetryAfterMs: 30_000,
-    attempts: 6,
-    firstContactMs: 30_000,
-    random: Math.random,
-};
-const UNSENT = new Set([
-    'ECONNREFUSED',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'EAI_AGAIN',
-    'ENOTFOUND',
-    'UND_ERR_CONNECT_TIMEOUT',
-]);
-const LOST = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'ECONNABORTED',
-    'UND_ERR_SOCKET',
-    'UND_ERR_CLOSED',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-]);
-/** The API server's words for a kubelet it cannot reach (../shared/real-cluster/kubelet-restart.jsonl). */
-const BACKEND = /error dialing backend|:10250: .*(connection refused|connection reset by peer)/;
-/** What went wrong, or undefined when trying again would not change the answer (403, 404, 409, 422…). */
-function classify(error) {
-    const answer = answerOf(error);
-    if (answer)
-        return classifyAnswer(answer);
-    const cause = networkCause(error);
-    if (!cause?.code)
-        return undefined;
-    // A connection that breaks while it is made (`connect ECONNRESET`: a TLS handshake cut) sent nothing.
-    const connecting = cause.message?.startsWith('connect ') || /before secure TLS connection/.test(cause.message ?? '');
-    if (UNSENT.has(cause.code) || (connecting && LOST.has(cause.code)))
-        return { kind: 'unsent', reason: cause.code };
-    if (LOST.has(cause.code))
-        return { kind: 'lost', reason: cause.code };
-    return undefined;
-}
-function classifyAnswer({ code, body, contentType, retryAfter }) {
-    const reason = `HTTP ${code}`;
-    const after = retryAfterMs(retryAfter);
-    const withAfter = after === undefined ? {} : { retryAfterMs: after };
-    if (code === 429)
-        return { kind: 'throttled', reason, ...withAfter };
-    if (code === 503 || /unable to handle the request/.test(body))
-        return { kind: 'unavailable', reason, ...withAfter };
-    if (code === 500 && BACKEND.test(body))
-        return { kind: 'backend', reason: `${reason}: ${messageOf(body)}` };
-    // A kubelet that has just started answers upgrades so for a pod that runs: plain text, not a Status.
-    if (code === 404 && body.trim() === 'pod does not exist' && !contentType?.includes('json'))
-        return { kind: 'backend', reason: `${reason}: pod does not exist` };
-    if (code === 500 || code === 502 || code === 504)
-        return { kind: 'server', reason };
-    return undefined;
-}
-function answerOf(error) {
-    if (error instanceof _kubernetes_client_node__WEBPACK_IMPORTED_MODULE_0__/* .ApiException */ .UJ4) {
-        const headers = (error.headers ?? {});
-        return {
-            code: error.code,
-            body: typeof error.body === 'string' ? error.body : JSON.stringify(error.body ?? ''),
-            contentType: headers['content-type'],
-            retryAfter: headers['retry-after'],
-        };
-    }
-    const e = error;
-    if (e?.answer)
-        return e.answer;
-    if (typeof e?.statusCode === 'number')
-        return { code: e.statusCode, body: '' };
-    return undefined;
-}
-function networkCause(error) {
-    const e = error;
-    if (typeof e?.cause?.code === 'string')
-        return e.cause;
-    if (typeof e?.code === 'string')
-        return e;
-    if (e?.cause)
-        return networkCause(e.cause);
-    return undefined;
-}
-function messageOf(body) {
-    try {
-        return JSON.parse(body).message ?? body;
-    }
-    catch {
-        return body;
-    }
-}
-function retryAfterMs(header) {
-    if (!header)
-        return undefined;
-    if (/^\d+$/.test(header.trim()))
-        return Number(header) * 1000;
-    const at = Date.parse(header);
-    return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-/** The pause before try `attempt + 1` (full jitter: racing clients do not come back in step). */
-function backoff(attempt, policy) {
-    return policy.random() * Math.min(policy.capMs, policy.baseMs * 2 ** attempt);
-}
-/** A transient failure outlasted the time it may be ridden out for. */
-class DeadlineError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo {
-    name = 'DeadlineError';
-}
-/** The connection broke after a request that is not safe to send twice was sent: it may have been applied. */
-class AnswerLostError extends _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo {
-    name = 'AnswerLostError';
-}
-/**
- * Runs `fn`, trying again after transient failures with capped exponential backoff and jitter, until
- * the outage has lasted `patienceMs` (or `signal` aborts). Every call of kube-pod-preview goes through
- * here: REST calls, the start of watches, and WebSocket upgrades.
- */
-async function withRetry(fn, options) {
-    const started = Date.now();
-    for (let attempt = 0;; attempt++) {
-        options.signal?.throwIfAborted();
-        let failure;
-        try {
-            const result = await fn();
-            options.apiServer.answered();
-            options.kubelet?.answered();
-            return result;
-        }
-        catch (error) {
-            failure = classify(error);
-            // An answer, even a refusal, shows the API server is there; a 503 only that its address is right.
-            if (answerOf(error)) {
-                if (failure?.kind === 'unavailable')
-                    options.apiServer.reached();
-                else
-                    options.apiServer.answered();
-            }
-            if (!failure)
-                throw error;
-            const delay = nextDelay(error, failure, attempt, started, options);
-            if (options.once)
-                throw error;
-            await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(delay, options.signal);
-        }
-    }
-}
-/** The pause before the next try, or throws when there is to be none. */
-function nextDelay(error, failure, attempt, started, options) {
-    const { what, policy, patienceMs } = options;
-    if ((failure.kind === 'lost' || failure.kind === 'server') && !options.idempotent) {
-        if (failure.kind === 'server')
-            throw error;
-        throw new AnswerLostError(`Cannot ${what}: the connection to the Kubernetes API server broke (${failure.reason}) after the request was sent; it may or may not have been applied.`);
-    }
-    if (failure.kind === 'server' && attempt + 1 >= policy.attempts)
-        throw error;
-    const tracker = failure.kind === 'backend' ? options.kubelet : options.apiServer;
-    let deadline;
-    if (tracker && failure.kind !== 'throttled' && failure.kind !== 'server') {
-        tracker.failed(failure.reason, patienceMs);
-        deadline = tracker.deadline(patienceMs);
-        if (Date.now() >= deadline)
-            throw new DeadlineError(`Cannot ${what}: ${tracker.gaveUp(patienceMs)}`);
-    }
-    else {
-        deadline = started + patienceMs;
-        if (Date.now() >= deadline)
-            throw new DeadlineError(`Cannot ${what}: the Kubernetes API server kept answering ${failure.reason} for ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(patienceMs)} (input timeout).`);
-    }
-    const pause = Math.min(failure.retryAfterMs !== undefined
-        ? Math.min(failure.retryAfterMs, policy.maxRetryAfterMs)
-        : backoff(attempt, policy), Math.max(0, deadline - Date.now()));
-    if (failure.kind === 'throttled' || failure.kind === 'server')
-        options.log?.info(`  ${what}: ${failure.reason}; trying again in ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(pause)} (attempt ${attempt + 2})`);
-    return pause;
 }
 
 
@@ -1710,35 +1485,6 @@ class FrameBuffers {
         if (reusable && this.free.length < this.keep)
             this.free.push(Buffer.from(message.buffer, 0, READ_SIZE + 1));
     }
-}
-
-
-/***/ }),
-
-/***/ 7783:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ sleep)
-/* harmony export */ });
-/**
- * Resolves after `ms`; rejects with the signal's reason as soon as `signal` aborts (at once when it
- * already has), so that a loop that sleeps ends with its run's cancellation instead of spinning.
- */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const abort = () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', abort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', abort, { once: true });
-    });
 }
 
 
