@@ -267,7 +267,7 @@ function checkOwnership(desired, current, plan) {
 
 /***/ }),
 
-/***/ 319:
+/***/ 1062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -370,7 +370,7 @@ async function ingressClass(client, className, source) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/kube/preflight.ts
+;// CONCATENATED MODULE: ./src/kube/cluster-checks.ts
 
 
 
@@ -713,7 +713,7 @@ function permissionsFor(command, kinds, expose, server) {
 /* harmony export */   qo: () => (/* binding */ preflightSubject),
 /* harmony export */   tY: () => (/* binding */ checkLine)
 /* harmony export */ });
-/* harmony import */ var _kube_preflight_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(319);
+/* harmony import */ var _kube_cluster_checks_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1062);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17);
 
 
@@ -736,7 +736,7 @@ async function preflightSubject(run, plan) {
  */
 async function preflight(run, client, plan) {
     const checks = await run.log.group('Preflight: dry run and cluster checks', async () => {
-        const results = await (0,_kube_preflight_js__WEBPACK_IMPORTED_MODULE_0__/* .preflightChecks */ .x)(client, await preflightSubject(run, plan), run.log);
+        const results = await (0,_kube_cluster_checks_js__WEBPACK_IMPORTED_MODULE_0__/* .preflightChecks */ .x)(client, await preflightSubject(run, plan), run.log);
         for (const check of results)
             run.log.info(checkLine(check));
         return results;

@@ -10,7 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   doctor: () => (/* binding */ doctor)
 /* harmony export */ });
 /* harmony import */ var _kube_access_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4979);
-/* harmony import */ var _kube_preflight_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(319);
+/* harmony import */ var _kube_cluster_checks_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1062);
 /* harmony import */ var _model_ids_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(995);
 /* harmony import */ var _model_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5917);
 /* harmony import */ var _phases_preflight_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4155);
@@ -68,7 +68,7 @@ async function doctor(run, cluster) {
         }
     }
     try {
-        for (const check of await (0,_kube_preflight_js__WEBPACK_IMPORTED_MODULE_1__/* .preflightChecks */ .x)(client, await (0,_phases_preflight_js__WEBPACK_IMPORTED_MODULE_4__/* .preflightSubject */ .qo)(run, plan), run.log))
+        for (const check of await (0,_kube_cluster_checks_js__WEBPACK_IMPORTED_MODULE_1__/* .preflightChecks */ .x)(client, await (0,_phases_preflight_js__WEBPACK_IMPORTED_MODULE_4__/* .preflightSubject */ .qo)(run, plan), run.log))
             record(check);
     }
     catch (error) {

@@ -1,5 +1,5 @@
 import { checkAccess } from '../kube/access.js';
-import { preflightChecks } from '../kube/preflight.js';
+import { preflightChecks } from '../kube/cluster-checks.js';
 import type { Check } from '../model/outcome.js';
 import { DOCTOR_ENV_ID } from '../model/ids.js';
 import { parseServerVersion, permissionsFor, type ServerVersion } from '../model/permissions.js';

@@ -1,5 +1,5 @@
 import type { KubeClient } from '../kube/client.js';
-import { preflightChecks, type PreflightSubject } from '../kube/preflight.js';
+import { preflightChecks, type PreflightSubject } from '../kube/cluster-checks.js';
 import type { Check } from '../model/outcome.js';
 import type { EnvironmentPlan } from '../plan/environment-plan.js';
 import type { ProjectRun } from '../resolve/run.js';
