@@ -92,6 +92,18 @@ export default tseslint.config(
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
     },
   },
+  {
+    // Rules that need the types: a promise nobody awaits loses its rejection, and a switch over a union
+    // that misses a member silently does nothing for it.
+    files: ['src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      // A `default` does not stand in for a union's members: a member added later must be placed.
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { requireDefaultForNonUnion: true }],
+    },
+  },
   importRule('entry', FOLDERS.slice(1)),
   importRule('commands', COMMAND_LANES),
   importRule('commands', COMMAND_LANES, {
