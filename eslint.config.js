@@ -87,6 +87,11 @@ export default tseslint.config(
     },
   },
   {
+    // A file past this reads as two subjects; a warning, since splitting one is a change of its own.
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    rules: { 'max-lines': ['warn', { max: 300, skipBlankLines: true, skipComments: true }] },
+  },
+  {
     files: ['src/**/*.ts'],
     rules: {
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
