@@ -40,6 +40,8 @@ const IO_MODULES = [
   'node:https',
 ];
 
+const DOUBLES_LANE = 'A test double imports nothing from src/: see CONTRIBUTING.md, "The test doubles".';
+
 function importRule(
   folder,
   mayImport,
@@ -127,6 +129,19 @@ export default tseslint.config(
   importRule('render', ['model', 'util']),
   importRule('model', ['util'], { io: false }),
   importRule('util', [], { io: false }),
+  {
+    // The doubles stand in for the Kubernetes API server and GitHub: they follow those servers'
+    // documented behaviour, so they may not lean on our code. Tests may import src/ and the helpers.
+    files: ['test/k8s/**/*.ts', 'test/github/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(\\.\\./)+src/', message: DOUBLES_LANE }] }],
+      // no-restricted-imports does not see import().
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression[source.value=/^(\\.\\.\\/)+src\\//]', message: DOUBLES_LANE },
+      ],
+    },
+  },
   {
     // Tests inspect API objects as loose JSON.
     files: ['test/**/*.ts'],
