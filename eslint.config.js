@@ -49,27 +49,38 @@ function importRule(
 ) {
   const folders = FOLDERS.filter((f) => f !== folder && !mayImport.includes(f));
   const libraries = Object.entries(LIBRARIES).filter(([, owner]) => owner !== folder);
+  const paths = [
+    ...libraries.map(([name, owner]) => ({
+      name,
+      message: `Only src/${owner}/ imports ${name}: go through its adapter.`,
+    })),
+    ...(io ? [] : IO_MODULES.map((name) => ({ name, message: `src/${folder}/ does no I/O.` }))),
+  ];
+  const lane = `src/${folder}/ may import only ${mayImport.map((m) => `src/${m}/`).join(', ') || 'its own folder'}: see CONTRIBUTING.md, "Map".`;
   return {
     files,
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [
-            ...libraries.map(([name, owner]) => ({
-              name,
-              message: `Only src/${owner}/ imports ${name}: go through its adapter.`,
-            })),
-            ...(io ? [] : IO_MODULES.map((name) => ({ name, message: `src/${folder}/ does no I/O.` }))),
-          ],
-          patterns: [
-            ...folders.map((f) => ({
-              group: [`../${f}/*`],
-              message: `src/${folder}/ may import only ${mayImport.map((m) => `src/${m}/`).join(', ') || 'its own folder'}: see CONTRIBUTING.md, "Map".`,
-            })),
-            ...extra,
-          ],
+          paths,
+          patterns: [...folders.map((f) => ({ group: [`../${f}/*`], message: lane })), ...extra],
         },
+      ],
+      // no-restricted-imports does not see import(), which the commands and adapters are loaded with.
+      'no-restricted-syntax': [
+        'error',
+        ...paths.map(({ name, message }) => ({
+          selector: `ImportExpression[source.value='${name}']`,
+          message,
+        })),
+        ...folders.map((f) => ({
+          selector: `ImportExpression[source.value=/^\\.\\.\\/${f}\\//]`,
+          message: lane,
+        })),
+        ...extra.flatMap(({ group, message }) =>
+          group.map((name) => ({ selector: `ImportExpression[source.value='${name}']`, message })),
+        ),
       ],
     },
   };
