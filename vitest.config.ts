@@ -10,6 +10,7 @@ const TESTS = 'test/**/*.test.ts';
  */
 const UNIT = [
   'test/check-commits.test.ts',
+  'test/checkpoint.test.ts',
   'test/frames.test.ts',
   'test/ids.test.ts',
   'test/import-cycles.test.ts',
