@@ -178,7 +178,11 @@ function resultText(outcome, output) {
             return outcome.cleaned
                 .map((e) => `${e.envId}\t${e.repository ?? ''}\t${[e.reason, e.why].filter(Boolean).join('; ')}\t${e.action}\n`)
                 .join('');
-        default:
+        // doctor's checks are on stderr already; down, extend and a skipped run say all in the log.
+        case 'doctor':
+        case 'down':
+        case 'extend':
+        case 'skipped':
             return '';
     }
 }

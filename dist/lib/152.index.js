@@ -339,7 +339,7 @@ function stateText(url) {
             return `⚠️ the app is not answering (${detail})`;
         case 'asleep':
             return '💤 asleep';
-        default:
+        case 'not-checked':
             return 'port-forward';
     }
 }

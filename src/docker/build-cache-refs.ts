@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { REPOSITORY_COMPONENT } from '../model/build-cache-prefix.js';
-import type { ComposeModel } from './compose-file.js';
+import type { ComposeModel } from './compose-model.js';
 
 /** Input build-cache, resolved for one deploy. */
 export interface BuildCacheSettings {

@@ -6,7 +6,7 @@ import {
   type BuildCacheSettings,
   type ServiceCache,
 } from './build-cache-refs.js';
-import type { ComposeModel } from './compose-file.js';
+import type { ComposeModel } from './compose-model.js';
 
 /** How long the Docker server may take to answer for the registry before the build goes without it. */
 const PROBE_TIMEOUT_MS = 10_000;

@@ -5,21 +5,9 @@ import { docker, firstLines, type DockerOptions } from './cli.js';
 import { confinementRoots } from './confine.js';
 import { composeFiles } from './confine-files.js';
 import { confineEnvFiles, confineModel } from './confine-model.js';
+import type { ComposeModel } from './compose-model.js';
 
-/** The part of compose's normalized model that kube-pod-preview reads. */
-export interface ComposeModel {
-  name: string;
-  services: Record<string, ComposeService>;
-  secrets?: Record<string, { file?: string; [key: string]: unknown }>;
-  configs?: Record<string, { file?: string; [key: string]: unknown }>;
-  'x-preevy'?: unknown;
-  [key: string]: unknown;
-}
-
-export interface ComposeService {
-  volumes?: ComposeVolume[];
-  [key: string]: unknown;
-}
+// Also here, where src/resolve/ imports it from.
 
 /** A port in the long syntax `docker compose config` normalizes every port to. */
 interface ComposePort {
@@ -47,14 +35,6 @@ export function declaredPorts(model: ComposeModel): PublishedPort[] {
         : [],
     ),
   );
-}
-
-/** A volume in the long syntax `docker compose config` normalizes every volume to. */
-export interface ComposeVolume {
-  type: string;
-  source?: string;
-  target: string;
-  [key: string]: unknown;
 }
 
 /**

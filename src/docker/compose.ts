@@ -8,7 +8,7 @@ import { exportBuildCache, prepareBuildCache } from './build-cache.js';
 import type { BuildCacheSettings } from './build-cache-refs.js';
 import { docker, type DockerOptions } from './cli.js';
 import { leaveGitOut } from './confine-build.js';
-import type { ComposeModel } from './compose-file.js';
+import type { ComposeModel } from './compose-model.js';
 
 export interface Target {
   /** DOCKER_HOST of the pod's Docker server (the tunnel). */

@@ -4,7 +4,7 @@ import type { Logger } from '../util/log.js';
 import { builderIgnoreFile } from './confine-dockerignore.js';
 import { explainGitLeftOut } from './confine-messages.js';
 import { LEAVE_GIT_OUT, type BuildSpec } from './confine-model.js';
-import type { ComposeModel } from './compose-file.js';
+import type { ComposeModel } from './compose-model.js';
 
 /**
  * The model compose builds from, with the project's .git left out of every build marked for it: the

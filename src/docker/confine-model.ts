@@ -9,7 +9,7 @@ import {
   explainVariablePath,
 } from './confine-messages.js';
 import { builderIgnoreFile, isIgnored, parseDockerignore } from './confine-dockerignore.js';
-import type { ComposeModel } from './compose-file.js';
+import type { ComposeModel } from './compose-model.js';
 import { fileSources } from './sync.js';
 
 /** A build context or source the builder fetches itself (git, HTTP tarball): no file of the runner. */

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { pack } from 'tar-stream';
-import type { ComposeModel } from './compose-file.js';
+import type { ComposeModel } from './compose-model.js';
 import { confinementRoots, confinePath, placeOf, realPath, type Roots } from './confine.js';
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';

@@ -28,7 +28,11 @@ function resultText(outcome: Outcome, output: 'text' | 'json'): string {
             `${e.envId}\t${e.repository ?? ''}\t${[e.reason, e.why].filter(Boolean).join('; ')}\t${e.action}\n`,
         )
         .join('');
-    default:
+    // doctor's checks are on stderr already; down, extend and a skipped run say all in the log.
+    case 'doctor':
+    case 'down':
+    case 'extend':
+    case 'skipped':
       return '';
   }
 }

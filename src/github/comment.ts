@@ -170,7 +170,7 @@ function stateText(url: PreviewUrl): string {
       return `⚠️ the app is not answering (${detail})`;
     case 'asleep':
       return '💤 asleep';
-    default:
+    case 'not-checked':
       return 'port-forward';
   }
 }

@@ -1,5 +1,6 @@
 import { knownCredentials, projectEnvironment } from '../docker/environment.js';
-import { loadComposeModel, type ComposeModel } from '../docker/compose-file.js';
+import { loadComposeModel } from '../docker/compose-file.js';
+import type { ComposeModel } from '../docker/compose-model.js';
 import { kubeconfigNamespace } from '../kube/kubeconfig-namespace.js';
 import { DOCTOR_ENV_ID, environmentId, resourceId, type Ids } from '../model/ids.js';
 import type { InputSource } from '../model/inputs.js';

@@ -1,4 +1,4 @@
-import type { ComposeModel } from '../docker/compose-file.js';
+import type { ComposeModel } from '../docker/compose-model.js';
 import type { RunContext } from '../github/event.js';
 import type { Checkpoint } from '../model/checkpoint.js';
 import type { Ids } from '../model/ids.js';
