@@ -4,7 +4,6 @@ import type { AddressInfo } from 'node:net';
 import { parse as parseYaml, stringify } from 'yaml';
 import { Controllers, type Behaviour } from './controllers.js';
 import {
-  PatchError,
   deepEqual,
   isObject,
   jsonPatch,
@@ -23,12 +22,24 @@ import {
   typeOfKind,
   type ResourceType,
 } from './resources.js';
-import { SelectorError, parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { Store, meta, type Change } from './store.js';
 import { serverCredentials } from './tls.js';
 import { validate, validateUpdate } from './validation.js';
 import { StatusError, details, notFound, qualified } from './status.js';
 import { RECORDED_VERSION, upgradeDenial, versionInfo } from './upgrades.js';
+import {
+  NotFoundPage,
+  decode,
+  decodeJson,
+  methodNotAllowed,
+  notFoundPage,
+  now,
+  readBody,
+  sendError,
+  sendJson,
+  status,
+} from './wire.js';
 
 export { StatusError };
 
@@ -308,17 +319,7 @@ export class FakeKubeApiServer {
         res.destroy();
         return;
       }
-      if (error instanceof StatusError) sendStatus(res, error);
-      else if (error instanceof PatchError)
-        sendStatus(res, new StatusError(error.code, error.reason, error.message, error.details));
-      else if (error instanceof NotFoundPage) sendNotFoundPage(res);
-      else if (error instanceof SelectorError)
-        sendStatus(res, new StatusError(400, 'BadRequest', error.message));
-      else
-        sendStatus(
-          res,
-          new StatusError(500, 'InternalError', `Internal error occurred: ${(error as Error).message}`),
-        );
+      sendError(res, error);
     }
   }
 
@@ -929,31 +930,6 @@ function conflict(type: ResourceType, name: string): StatusError {
   );
 }
 
-function notFoundPage(): StatusError {
-  return new StatusError(404, 'NotFound', 'the server could not find the requested resource');
-}
-
-/** A path the API server does not route: its mux answers with a plain-text page. */
-class NotFoundPage extends Error {}
-
-function sendNotFoundPage(res: http.ServerResponse): void {
-  const text = '404 page not found\n';
-  res.writeHead(404, {
-    'Content-Type': 'text/plain; charset=utf-8',
-    'X-Content-Type-Options': 'nosniff',
-    'Content-Length': Buffer.byteLength(text),
-  });
-  res.end(text);
-}
-
-function methodNotAllowed(method: string): StatusError {
-  return new StatusError(
-    405,
-    'MethodNotAllowed',
-    `the server does not allow this method on the requested resource (${method})`,
-  );
-}
-
 function invalidOptions(field: string, type: 'Required' | 'Forbidden', message: string): StatusError {
   const text = `${field}: ${type === 'Required' ? 'Required value' : 'Forbidden'}: ${message}`;
   return new StatusError(422, 'Invalid', `PatchOptions.meta.k8s.io "" is invalid: ${text}`, {
@@ -967,65 +943,4 @@ function invalidOptions(field: string, type: 'Required' | 'Forbidden', message: 
       },
     ],
   });
-}
-
-function status(error: StatusError): JsonObject {
-  return {
-    kind: 'Status',
-    apiVersion: 'v1',
-    metadata: {},
-    status: 'Failure',
-    message: error.message,
-    reason: error.reason,
-    ...(Object.keys(error.details).length || error.retryAfterSeconds !== undefined
-      ? {
-          details: {
-            ...error.details,
-            ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
-          },
-        }
-      : {}),
-    code: error.code,
-  };
-}
-
-function sendStatus(res: http.ServerResponse, error: StatusError): void {
-  if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
-  sendJson(res, error.code, status(error));
-}
-
-function sendJson(res: http.ServerResponse, code: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-function now(): string {
-  return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-}
-
-async function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function decodeJson(body: Buffer): Json {
-  try {
-    return JSON.parse(body.toString('utf8')) as Json;
-  } catch (error) {
-    throw new StatusError(400, 'BadRequest', `error decoding patch: ${(error as Error).message}`);
-  }
-}
-
-function decode(body: Buffer, contentType: string | undefined): Json {
-  if (contentType && contentType !== 'application/json' && contentType !== 'application/yaml') {
-    throw new StatusError(
-      415,
-      'UnsupportedMediaType',
-      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`,
-    );
-  }
-  if (contentType === 'application/yaml') return parseYaml(body.toString('utf8')) as Json;
-  return decodeJson(body);
 }
