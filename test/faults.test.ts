@@ -11,7 +11,8 @@ import type { Logger } from '../src/util/log.js';
 import { commentMarker } from '../src/github/comment.js';
 import { FakeGitHubApi } from './github/server.js';
 import { typeOfKind } from './k8s/resources.js';
-import { StatusError, type FakeKubeApiServer, type PolicyRule } from './k8s/server.js';
+import type { PolicyRule } from './k8s/rbac.js';
+import { StatusError, type FakeKubeApiServer } from './k8s/server.js';
 import type { PodStreams } from './k8s/streams.js';
 import {
   NAMESPACE,

@@ -4,7 +4,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { parseAllDocuments } from 'yaml';
 import type { InputName } from '../src/model/inputs.js';
 import { typeOfKind } from './k8s/resources.js';
-import type { FakeKubeApiServer, PolicyRule } from './k8s/server.js';
+import type { PolicyRule } from './k8s/rbac.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
 import {
   NAMESPACE,
   ROOT,

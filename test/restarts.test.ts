@@ -10,7 +10,8 @@ import { KubeClient } from '../src/kube/client.js';
 import { AnswerLostError } from '../src/kube/retry.js';
 import { Faults } from './k8s/outage.js';
 import { typeOfKind } from './k8s/resources.js';
-import type { FakeKubeApiServer, PolicyRule } from './k8s/server.js';
+import type { PolicyRule } from './k8s/rbac.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
 import type { PodStreams } from './k8s/streams.js';
 import {
   NAMESPACE,

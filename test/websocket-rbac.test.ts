@@ -6,7 +6,8 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { KubeClient } from '../src/kube/client.js';
 import { connectToPod } from '../src/kube/connection.js';
 import type { InputName } from '../src/model/inputs.js';
-import type { FakeKubeApiServer, PolicyRule } from './k8s/server.js';
+import type { PolicyRule } from './k8s/rbac.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
 import {
   NAMESPACE,
   ROOT,

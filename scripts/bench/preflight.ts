@@ -6,7 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import { mapInputs } from '../../src/model/inputs.js';
 import { runCommand } from '../../src/run/dispatch.js';
 import { NO_EVENT } from '../../test/helpers.js';
-import type { PolicyRule } from '../../test/k8s/server.js';
+import type { PolicyRule } from '../../test/k8s/rbac.js';
 import { NAMESPACE, ROOT, quiet, startDouble } from './double.js';
 import { repeat, secondsSince, show } from './figures.js';
 

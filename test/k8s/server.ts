@@ -23,6 +23,7 @@ import {
   type ResourceType,
 } from './resources.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { accessReview, forbidden, rulesReview, type PolicyRule } from './rbac.js';
 import { Store, meta, type Change } from './store.js';
 import { serverCredentials } from './tls.js';
 import { validate, validateUpdate } from './validation.js';
@@ -64,22 +65,6 @@ export type UpgradeHandler = (
  * delete with propagation policies and finalizers; watches with resourceVersions, bookmarks and 410 Gone;
  * and simulated controllers (StatefulSet, Deployment, ReplicaSet, kubelet, PVC binding, garbage collector).
  */
-/** A Role's rule: `*` matches any group, resource or verb. */
-export interface PolicyRule {
-  apiGroups: string[];
-  resources: string[];
-  verbs: string[];
-}
-
-export interface ResourceAttributes {
-  verb: string;
-  group: string;
-  resource: string;
-  subresource?: string | undefined;
-  namespace?: string | undefined;
-  name?: string | undefined;
-}
-
 export class FakeKubeApiServer {
   readonly store = new Store();
   readonly controllers: Controllers;
@@ -279,7 +264,7 @@ export class FakeKubeApiServer {
     if (!pod) return fail(404, `pods "${m[2]}" not found`);
     const target = { namespace: m[1]!, name: m[2]!, subresource: m[3]! };
     const denied = upgradeDenial(this.kubernetesVersion, target, (verb) =>
-      this.forbidden({ verb, group: '', resource: 'pods', ...target }),
+      forbidden(this, { verb, group: '', resource: 'pods', ...target }),
     );
     if (denied) {
       const body = JSON.stringify(status(denied));
@@ -365,11 +350,11 @@ export class FakeKubeApiServer {
     const q = request.query;
     if (type.name === 'selfsubjectaccessreviews') {
       if (method !== 'POST' || name !== undefined) throw methodNotAllowed(method);
-      return sendJson(res, 201, this.review(decode(body, request.contentType) as JsonObject));
+      return sendJson(res, 201, accessReview(this, decode(body, request.contentType) as JsonObject));
     }
     if (type.name === 'selfsubjectrulesreviews') {
       if (method !== 'POST' || name !== undefined) throw methodNotAllowed(method);
-      return sendJson(res, 201, this.rulesReview(decode(body, request.contentType) as JsonObject));
+      return sendJson(res, 201, rulesReview(this, decode(body, request.contentType) as JsonObject));
     }
     const verb =
       method === 'GET'
@@ -381,7 +366,7 @@ export class FakeKubeApiServer {
         : ({ POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: name ? 'delete' : 'deletecollection' }[
             method
           ] ?? method.toLowerCase());
-    const denied = this.forbidden({ verb, group, resource: type.name, subresource, namespace, name });
+    const denied = forbidden(this, { verb, group, resource: type.name, subresource, namespace, name });
     if (denied) throw denied;
     // The API server's ValidateDryRun: "All" is the only value (API concepts, "Dry-run").
     const dryRun = q.getAll('dryRun');
@@ -437,96 +422,6 @@ export class FakeKubeApiServer {
       return sendJson(res, code, result);
     }
     throw methodNotAllowed(method);
-  }
-
-  /** RBAC's answer for one request: a 403 Status in the API server's words, or undefined when allowed. */
-  private forbidden(a: ResourceAttributes): StatusError | undefined {
-    if (this.allowed(a)) return undefined;
-    const resource = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
-    const subject = a.name && a.verb !== 'create' ? `${a.resource} "${a.name}"` : a.resource;
-    const where = a.namespace ? ` in the namespace "${a.namespace}"` : ' at the cluster scope';
-    return new StatusError(
-      403,
-      'Forbidden',
-      `${subject}${a.group ? `.${a.group}` : ''} is forbidden: User "${this.user}" cannot ${a.verb} resource "${resource}" in API group "${a.group}"${where}`,
-      { ...(a.name ? { name: a.name } : {}), ...(a.group ? { group: a.group } : {}), kind: a.resource },
-    );
-  }
-
-  /**
-   * RBAC's matching (k8s.io/apiserver rbac.ResourceMatches): `*` matches anything, and a resource of
-   * `*` slash a subresource matches that subresource of every resource.
-   */
-  private allowed(a: ResourceAttributes): boolean {
-    if (!this.rules) return true;
-    const resource = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
-    const any = (list: string[], value: string) => list.includes('*') || list.includes(value);
-    const resourceMatches = (list: string[]) =>
-      any(list, resource) || (!!a.subresource && list.includes(`*/${a.subresource}`));
-    return this.rules.some(
-      (r) => any(r.apiGroups, a.group) && resourceMatches(r.resources) && any(r.verbs, a.verb),
-    );
-  }
-
-  /**
-   * SelfSubjectRulesReview (pkg/registry/authorization/selfsubjectrulesreview): the rules that apply in
-   * spec.namespace, complete for RBAC. Without rules the double allows everything, as the AlwaysAllow
-   * authorizer does, and answers with its rule. Every user may create reviews (system:basic-user).
-   */
-  private rulesReview(object: JsonObject): JsonObject {
-    const namespace = (object.spec as { namespace?: string } | undefined)?.namespace;
-    if (!namespace) throw new StatusError(400, 'BadRequest', 'no namespace on request');
-    const basicUser = {
-      verbs: ['create'],
-      apiGroups: ['authorization.k8s.io'],
-      resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'],
-    };
-    const resourceRules = this.rules
-      ? [
-          basicUser,
-          ...this.rules.map((r) => ({ verbs: r.verbs, apiGroups: r.apiGroups, resources: r.resources })),
-        ]
-      : [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }];
-    return {
-      kind: 'SelfSubjectRulesReview',
-      apiVersion: 'authorization.k8s.io/v1',
-      metadata: { creationTimestamp: null },
-      spec: object.spec as JsonObject,
-      status: {
-        resourceRules,
-        nonResourceRules: [
-          { verbs: ['get'], nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/version'] },
-        ],
-        incomplete: false,
-      },
-    };
-  }
-
-  /** SelfSubjectAccessReview: the request's spec, answered in its status. */
-  private review(object: JsonObject): JsonObject {
-    const spec = object.spec as { resourceAttributes?: ResourceAttributes } | undefined;
-    const attributes = spec?.resourceAttributes;
-    if (!attributes) {
-      throw new StatusError(
-        422,
-        'Invalid',
-        'SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.resourceAttributes: Invalid value: "null": exactly one of nonResourceAttributes or resourceAttributes must be specified',
-      );
-    }
-    const full = {
-      ...attributes,
-      group: attributes.group ?? '',
-      verb: attributes.verb ?? '',
-      resource: attributes.resource ?? '',
-    };
-    const allowed = this.allowed(full);
-    return {
-      kind: 'SelfSubjectAccessReview',
-      apiVersion: 'authorization.k8s.io/v1',
-      metadata: { creationTimestamp: null },
-      spec: object.spec as JsonObject,
-      status: allowed ? { allowed: true, reason: 'RBAC: allowed by RoleBinding' } : { allowed: false },
-    };
   }
 
   private list(type: ResourceType, namespace: string | undefined, q: URLSearchParams): JsonObject {
