@@ -22,11 +22,12 @@ import {
   typeOfKind,
   type ResourceType,
 } from './resources.js';
-import { parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { parseLabelSelector } from './selectors.js';
 import { accessReview, forbidden, rulesReview, type PolicyRule } from './rbac.js';
-import { Store, meta, type Change } from './store.js';
+import { Store, meta } from './store.js';
 import { serverCredentials } from './tls.js';
 import { validate, validateUpdate } from './validation.js';
+import { Watches } from './watch.js';
 import { StatusError, details, notFound, qualified } from './status.js';
 import { RECORDED_VERSION, upgradeDenial, versionInfo } from './upgrades.js';
 import {
@@ -95,10 +96,11 @@ export class FakeKubeApiServer {
   kubernetesVersion = RECORDED_VERSION;
   private server: https.Server | undefined;
   private readonly credentials = serverCredentials();
-  private readonly openWatches = new Set<http.ServerResponse>();
+  private readonly watches: Watches;
 
   constructor(behaviour: Partial<Behaviour> = {}) {
     this.controllers = new Controllers(this.store, behaviour);
+    this.watches = new Watches(this.store, this.controllers.behaviour);
     for (const name of ['default', 'kube-system']) this.createNamespace(name);
     // A default StorageClass, as kind and the managed clusters install one (kind's is `standard`).
     this.seed('storage.k8s.io/v1', 'StorageClass', {
@@ -133,7 +135,7 @@ export class FakeKubeApiServer {
 
   async stop(): Promise<void> {
     this.controllers.stop();
-    for (const res of this.openWatches) res.destroy();
+    this.watches.resetAll();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -160,7 +162,7 @@ export class FakeKubeApiServer {
 
   /** Ends every open watch, as an API server restart or a load balancer's idle timeout does. */
   endWatches(): void {
-    for (const res of this.openWatches) res.end();
+    this.watches.endAll();
   }
 
   /**
@@ -168,7 +170,7 @@ export class FakeKubeApiServer {
    * a killed server's sockets (a Node client sees ECONNRESET, "aborted").
    */
   resetWatches(): void {
-    for (const res of this.openWatches) res.destroy();
+    this.watches.resetAll();
   }
 
   /** The listening server, for fault injection (test/k8s/outage.ts) to stop and start listening. */
@@ -380,8 +382,8 @@ export class FakeKubeApiServer {
 
     if (name === undefined) {
       if (method === 'GET' && (q.get('watch') === 'true' || q.get('watch') === '1'))
-        return this.watch(type, namespace, q, req, res);
-      if (method === 'GET') return sendJson(res, 200, this.list(type, namespace, q));
+        return this.watches.watch(type, namespace, q, req, res);
+      if (method === 'GET') return sendJson(res, 200, this.watches.list(type, namespace, q));
       if (method === 'POST') {
         const object = decode(body, request.contentType);
         return sendJson(res, 201, this.create(type, namespace, object, q));
@@ -422,118 +424,6 @@ export class FakeKubeApiServer {
       return sendJson(res, code, result);
     }
     throw methodNotAllowed(method);
-  }
-
-  private list(type: ResourceType, namespace: string | undefined, q: URLSearchParams): JsonObject {
-    const matches = this.matcher(type, q);
-    return {
-      kind: `${type.kind}List`,
-      apiVersion: groupVersion(type),
-      metadata: { resourceVersion: String(this.store.resourceVersion) },
-      items: this.store.list(type, namespace).filter(matches),
-    };
-  }
-
-  private matcher(type: ResourceType, q: URLSearchParams): (object: JsonObject) => boolean {
-    const labels = parseLabelSelector(q.get('labelSelector'));
-    const supported = ['metadata.name', 'metadata.namespace'];
-    if (type.kind === 'Event') {
-      supported.push(
-        'involvedObject.kind',
-        'involvedObject.name',
-        'involvedObject.namespace',
-        'involvedObject.uid',
-        'reason',
-        'type',
-      );
-    }
-    if (type.kind === 'Pod') supported.push('status.phase', 'spec.nodeName');
-    const fields = parseFieldSelector(q.get('fieldSelector'), supported);
-    return (object) => {
-      const m = meta(object);
-      const involved = (object.involvedObject ?? {}) as Record<string, string>;
-      return (
-        labels(m.labels ?? {}) &&
-        fields({
-          'metadata.name': m.name,
-          'metadata.namespace': m.namespace,
-          'involvedObject.kind': involved.kind,
-          'involvedObject.name': involved.name,
-          'involvedObject.namespace': involved.namespace,
-          'involvedObject.uid': involved.uid,
-          reason: object.reason as string,
-          type: object.type as string,
-          'status.phase': (object.status as JsonObject | undefined)?.phase as string,
-          'spec.nodeName': (object.spec as JsonObject | undefined)?.nodeName as string,
-        })
-      );
-    };
-  }
-
-  private watch(
-    type: ResourceType,
-    namespace: string | undefined,
-    q: URLSearchParams,
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-  ): void {
-    const matches = this.matcher(type, q);
-    const inScope = (o: JsonObject) => namespace === undefined || meta(o).namespace === namespace;
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
-    this.openWatches.add(res);
-    const send = (type: string, object: JsonObject) => res.write(`${JSON.stringify({ type, object })}\n`);
-    const rvParam = q.get('resourceVersion');
-    const from = rvParam && rvParam !== '0' ? Number(rvParam) : undefined;
-    const timers: { bookmarks?: NodeJS.Timeout; timeout?: NodeJS.Timeout } = {};
-    const listener = (change: Change) => {
-      if (change.resource !== type || !inScope(change.object)) return;
-      const now = change.type !== 'DELETED' && matches(change.object);
-      const before = change.previous !== undefined && matches(change.previous);
-      if (change.type === 'DELETED') {
-        if (before) send('DELETED', change.object);
-      } else if (now && before) send('MODIFIED', change.object);
-      else if (now) send('ADDED', change.object);
-      else if (before) send('DELETED', change.object);
-    };
-    const finish = () => {
-      this.store.listeners.delete(listener);
-      clearInterval(timers.bookmarks);
-      clearTimeout(timers.timeout);
-      this.openWatches.delete(res);
-      if (!res.writableEnded) res.end();
-    };
-    // Compacted through N: the changes up to N are gone, those after it (all a watch from N needs) kept.
-    if (from !== undefined && from < this.store.compactedThrough) {
-      send(
-        'ERROR',
-        status(
-          new StatusError(
-            410,
-            'Expired',
-            `too old resource version: ${from} (${this.store.compactedThrough})`,
-          ),
-        ),
-      );
-      return finish();
-    }
-    if (from === undefined) {
-      for (const object of this.store.list(type, namespace).filter(matches)) send('ADDED', object);
-    } else {
-      for (const change of this.store.changesSince(from)) listener(change);
-    }
-    this.store.listeners.add(listener);
-    timers.bookmarks = setInterval(() => {
-      if (q.get('allowWatchBookmarks') === 'true') {
-        send('BOOKMARK', {
-          kind: type.kind,
-          apiVersion: groupVersion(type),
-          metadata: { resourceVersion: String(this.store.resourceVersion) } as unknown as Json,
-        });
-      }
-    }, this.behaviour.bookmarkIntervalMs);
-    const seconds = Number(q.get('timeoutSeconds') ?? 0);
-    timers.timeout = setTimeout(finish, (seconds > 0 ? seconds : this.behaviour.watchTimeoutSeconds) * 1000);
-    req.on('close', finish);
   }
 
   mustGet(type: ResourceType, namespace: string | undefined, name: string): JsonObject {
