@@ -1,42 +1,24 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { parse as parseYaml, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { Controllers, type Behaviour } from './controllers.js';
-import {
-  deepEqual,
-  isObject,
-  jsonPatch,
-  mergePatch,
-  recordUpdate,
-  serverSideApply,
-  strategicMergePatch,
-  type Json,
-  type JsonObject,
-} from './patch.js';
-import {
-  findType,
-  groupList,
-  groupVersion,
-  resourceList,
-  typeOfKind,
-  type ResourceType,
-} from './resources.js';
-import { parseLabelSelector } from './selectors.js';
+import { Crud } from './crud.js';
+import { patch } from './crud-patch.js';
+import type { Json, JsonObject } from './patch.js';
 import { accessReview, forbidden, rulesReview, type PolicyRule } from './rbac.js';
+import { findType, groupList, resourceList, typeOfKind, type ResourceType } from './resources.js';
+import { parseLabelSelector } from './selectors.js';
+import { StatusError } from './status.js';
 import { Store, meta } from './store.js';
 import { serverCredentials } from './tls.js';
-import { validate, validateUpdate } from './validation.js';
-import { Watches } from './watch.js';
-import { StatusError, details, notFound, qualified } from './status.js';
 import { RECORDED_VERSION, upgradeDenial, versionInfo } from './upgrades.js';
+import { Watches } from './watch.js';
 import {
   NotFoundPage,
   decode,
-  decodeJson,
   methodNotAllowed,
   notFoundPage,
-  now,
   readBody,
   sendError,
   sendJson,
@@ -97,10 +79,12 @@ export class FakeKubeApiServer {
   private server: https.Server | undefined;
   private readonly credentials = serverCredentials();
   private readonly watches: Watches;
+  private readonly crud: Crud;
 
   constructor(behaviour: Partial<Behaviour> = {}) {
     this.controllers = new Controllers(this.store, behaviour);
     this.watches = new Watches(this.store, this.controllers.behaviour);
+    this.crud = new Crud(this.store, this.controllers);
     for (const name of ['default', 'kube-system']) this.createNamespace(name);
     // A default StorageClass, as kind and the managed clusters install one (kind's is `standard`).
     this.seed('storage.k8s.io/v1', 'StorageClass', {
@@ -194,7 +178,7 @@ export class FakeKubeApiServer {
   /** Labels an existing namespace, as `kubectl label namespace` does. */
   labelNamespace(name: string, labels: Record<string, string>): void {
     const type = typeOfKind('v1', 'Namespace')!;
-    const ns = structuredClone(this.mustGet(type, undefined, name));
+    const ns = structuredClone(this.crud.mustGet(type, undefined, name));
     meta(ns).labels = { ...meta(ns).labels, ...labels };
     this.store.update(type, ns);
   }
@@ -209,7 +193,7 @@ export class FakeKubeApiServer {
   async runningPod(name: string, namespace = 'default'): Promise<void> {
     const pods = typeOfKind('v1', 'Pod')!;
     const spec = { containers: [{ name: 'docker', image: 'docker:dind' }] };
-    this.create(pods, namespace, { metadata: { name }, spec }, new URLSearchParams());
+    this.crud.create(pods, namespace, { metadata: { name }, spec }, new URLSearchParams());
     // Running and Ready: the kubelet's last status change, so a watch opened after sees no event.
     const settled = () => {
       const status = this.store.get(pods, namespace, name)?.status as JsonObject | undefined;
@@ -245,6 +229,16 @@ export class FakeKubeApiServer {
       .filter((e) => matches(meta(e.object).labels ?? {}))
       .map((e) => `${e.resource.kind}/${meta(e.object).name}`)
       .sort();
+  }
+
+  /** A client's create, through admission and validation. */
+  create(type: ResourceType, namespace: string | undefined, input: Json, q: URLSearchParams): JsonObject {
+    return this.crud.create(type, namespace, input, q);
+  }
+
+  /** A client's delete, with its propagation policy. */
+  delete(type: ResourceType, namespace: string | undefined, name: string, propagationPolicy: string): void {
+    this.crud.delete(type, namespace, name, propagationPolicy);
   }
 
   /** The CA that signed the server's certificate. */
@@ -386,35 +380,35 @@ export class FakeKubeApiServer {
       if (method === 'GET') return sendJson(res, 200, this.watches.list(type, namespace, q));
       if (method === 'POST') {
         const object = decode(body, request.contentType);
-        return sendJson(res, 201, this.create(type, namespace, object, q));
+        return sendJson(res, 201, this.crud.create(type, namespace, object, q));
       }
       throw methodNotAllowed(method);
     }
     if (subresource !== undefined && subresource !== 'status') throw notFoundPage();
-    if (method === 'GET') return sendJson(res, 200, this.mustGet(type, namespace, name));
+    if (method === 'GET') return sendJson(res, 200, this.crud.mustGet(type, namespace, name));
     if (method === 'PUT') {
       return sendJson(
         res,
         200,
-        this.replace(type, namespace, name, decode(body, request.contentType), q, subresource === 'status'),
+        this.crud.replace(
+          type,
+          namespace,
+          name,
+          decode(body, request.contentType),
+          q,
+          subresource === 'status',
+        ),
       );
     }
     if (method === 'PATCH') {
-      const [code, object] = this.patch(
-        type,
-        namespace,
-        name,
-        body,
-        request.contentType,
-        q,
-        subresource === 'status',
-      );
+      const target = { type, namespace, name, statusOnly: subresource === 'status' };
+      const [code, object] = patch(this.crud, target, body, request.contentType, q);
       return sendJson(res, code, object);
     }
     if (method === 'DELETE') {
       const options = body.length ? (decode(body, request.contentType) as JsonObject) : {};
       const grace = q.get('gracePeriodSeconds') ?? options.gracePeriodSeconds;
-      const [code, result] = this.delete(
+      const [code, result] = this.crud.delete(
         type,
         namespace,
         name,
@@ -425,307 +419,4 @@ export class FakeKubeApiServer {
     }
     throw methodNotAllowed(method);
   }
-
-  mustGet(type: ResourceType, namespace: string | undefined, name: string): JsonObject {
-    const object = this.store.get(type, namespace, name);
-    if (!object) throw notFound(type, name);
-    return object;
-  }
-
-  create(
-    type: ResourceType,
-    namespace: string | undefined,
-    input: Json,
-    q: URLSearchParams,
-    options: { manager?: string; ownershipSet?: boolean } = {},
-  ): JsonObject {
-    if (!isObject(input))
-      throw new StatusError(400, 'BadRequest', 'the body of the request was in an unknown format');
-    const object = structuredClone(input);
-    object.metadata = (isObject(object.metadata) ? object.metadata : {}) as Json;
-    const m = meta(object);
-    this.checkKind(type, object);
-    if (type.namespaced) {
-      if (m.namespace !== undefined && m.namespace !== namespace) {
-        throw new StatusError(
-          400,
-          'BadRequest',
-          'the namespace of the provided object does not match the namespace sent on the request',
-        );
-      }
-      m.namespace = namespace;
-      this.requireNamespace(namespace!);
-    }
-    if (!m.name && m.generateName) m.name = `${m.generateName}${Math.random().toString(36).slice(2, 7)}`;
-    delete (m as Partial<typeof m>).resourceVersion;
-    if (type.hasStatus && type.kind !== 'Pod' && type.kind !== 'Namespace') delete object.status;
-    validate(type, object);
-    if (this.store.get(type, namespace, m.name)) {
-      throw new StatusError(
-        409,
-        'AlreadyExists',
-        `${qualified(type)} "${m.name}" already exists`,
-        details(type, m.name),
-      );
-    }
-    mergeStringData(type, object);
-    this.controllers.admit(type, object);
-    if (q.get('dryRun') === 'All') return object;
-    if (!options.ownershipSet)
-      recordUpdate(
-        null,
-        object,
-        options.manager ?? q.get('fieldManager') ?? 'unknown',
-        groupVersion(type),
-        now(),
-      );
-    return this.store.create(type, object, type.hasStatus);
-  }
-
-  private replace(
-    type: ResourceType,
-    namespace: string | undefined,
-    name: string,
-    input: Json,
-    q: URLSearchParams,
-    statusOnly: boolean,
-  ): JsonObject {
-    if (!isObject(input))
-      throw new StatusError(400, 'BadRequest', 'the body of the request was in an unknown format');
-    const live = this.mustGet(type, namespace, name);
-    const sent = meta(input as JsonObject);
-    if (sent?.name !== undefined && sent.name !== name) {
-      throw new StatusError(400, 'BadRequest', 'the name of the object does not match the name on the URL');
-    }
-    if (sent?.resourceVersion && sent.resourceVersion !== meta(live).resourceVersion)
-      throw conflict(type, name);
-    return this.commit(type, live, structuredClone(input), q.get('fieldManager') ?? 'unknown', statusOnly, q);
-  }
-
-  private patch(
-    type: ResourceType,
-    namespace: string | undefined,
-    name: string,
-    body: Buffer,
-    contentType: string | undefined,
-    q: URLSearchParams,
-    statusOnly: boolean,
-  ): [number, JsonObject] {
-    const isApply = contentType === 'application/apply-patch+yaml';
-    const force = q.get('force');
-    if (force !== null && !isApply) {
-      throw invalidOptions('force', 'Forbidden', 'may not be specified for non-apply patch');
-    }
-    if (isApply) {
-      const manager = q.get('fieldManager');
-      if (!manager) throw invalidOptions('fieldManager', 'Required', 'is required for apply patch');
-      const config = parseYaml(body.toString('utf8')) as Json;
-      if (!isObject(config)) throw new StatusError(400, 'BadRequest', 'error decoding YAML: not an object');
-      this.checkKind(type, config);
-      const cm = (config.metadata ?? {}) as JsonObject;
-      if (cm.name !== undefined && cm.name !== name) {
-        throw new StatusError(400, 'BadRequest', 'the name of the object does not match the name on the URL');
-      }
-      if (type.namespaced && cm.namespace !== undefined && cm.namespace !== namespace) {
-        throw new StatusError(
-          400,
-          'BadRequest',
-          'the namespace of the provided object does not match the namespace sent on the request',
-        );
-      }
-      const live = this.store.get(type, namespace, name);
-      const applied = serverSideApply(
-        live ? structuredClone(live) : null,
-        config,
-        manager,
-        force === 'true',
-        now(),
-      );
-      if (!live) {
-        applied.metadata = {
-          ...(applied.metadata as JsonObject),
-          name,
-          ...(type.namespaced ? { namespace } : {}),
-        };
-        const createQuery = new URLSearchParams(q.get('dryRun') ? { dryRun: q.get('dryRun')! } : {});
-        return [201, this.create(type, namespace, applied, createQuery, { manager, ownershipSet: true })];
-      }
-      return [200, this.commit(type, live, applied, manager, statusOnly, q, true)];
-    }
-    const live = this.mustGet(type, namespace, name);
-    const patch = decodeJson(body);
-    let patched: Json;
-    switch (contentType) {
-      case 'application/merge-patch+json':
-        patched = mergePatch(structuredClone(live), patch);
-        break;
-      case 'application/strategic-merge-patch+json':
-        patched = strategicMergePatch(structuredClone(live), patch);
-        break;
-      case 'application/json-patch+json':
-        patched = jsonPatch(live, patch);
-        break;
-      default:
-        throw new StatusError(
-          415,
-          'UnsupportedMediaType',
-          `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
-        );
-    }
-    if (!isObject(patched)) throw new StatusError(422, 'Invalid', 'the patch produced a non-object');
-    const sentVersion = meta(patched).resourceVersion;
-    if (sentVersion && sentVersion !== meta(live).resourceVersion) throw conflict(type, name);
-    return [200, this.commit(type, live, patched, q.get('fieldManager') ?? 'unknown', statusOnly, q)];
-  }
-
-  /** Writes an update: identity fields kept, status or spec kept per sub-resource, generation bumped on spec change. */
-  private commit(
-    type: ResourceType,
-    live: JsonObject,
-    next: JsonObject,
-    manager: string,
-    statusOnly: boolean,
-    q: URLSearchParams,
-    ownershipSet = false,
-  ): JsonObject {
-    this.checkKind(type, next);
-    const lm = meta(live);
-    next.metadata = { ...(isObject(next.metadata) ? next.metadata : {}) };
-    const nm = meta(next);
-    Object.assign(nm, {
-      name: lm.name,
-      namespace: lm.namespace,
-      uid: lm.uid,
-      creationTimestamp: lm.creationTimestamp,
-      resourceVersion: lm.resourceVersion,
-      generation: lm.generation,
-      ...(lm.deletionTimestamp ? { deletionTimestamp: lm.deletionTimestamp } : {}),
-    });
-    if (nm.namespace === undefined) delete nm.namespace;
-    if (nm.generation === undefined) delete nm.generation;
-    mergeStringData(type, next);
-    if (statusOnly) {
-      const { status } = next;
-      next = { ...structuredClone(live), status: status ?? null };
-    } else if (type.hasStatus && type.kind !== 'Namespace') {
-      if (live.status !== undefined) next.status = structuredClone(live.status);
-      else delete next.status;
-    }
-    validate(type, next);
-    validateUpdate(type, live, next);
-    if (!ownershipSet) recordUpdate(live, next, manager, groupVersion(type), now());
-    const specChanged = !deepEqual(withoutMetaAndStatus(live), withoutMetaAndStatus(next));
-    if (specChanged && lm.generation !== undefined) meta(next).generation = lm.generation + 1;
-    if (deepEqual(live, next)) return live;
-    // dryRun=All: the request is validated and admitted as it would be, and the answer is what would be stored.
-    if (q.get('dryRun') === 'All') return next;
-    // Removing the last finalizer of an object being deleted completes its deletion.
-    if (nm.deletionTimestamp && (nm.finalizers ?? []).length === 0) {
-      this.store.remove(type, live);
-      return next;
-    }
-    return this.store.update(type, next);
-  }
-
-  delete(
-    type: ResourceType,
-    namespace: string | undefined,
-    name: string,
-    propagationPolicy: string,
-    gracePeriodSeconds?: number,
-  ): [number, JsonObject] {
-    if (!['Foreground', 'Background', 'Orphan'].includes(propagationPolicy)) {
-      throw new StatusError(
-        422,
-        'Invalid',
-        `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${propagationPolicy}": supported values: "Foreground", "Background", "Orphan"`,
-      );
-    }
-    const live = this.mustGet(type, namespace, name);
-    const remaining = this.controllers.requestDeletion(type, live, propagationPolicy, gracePeriodSeconds);
-    if (!remaining) {
-      return [
-        200,
-        {
-          kind: 'Status',
-          apiVersion: 'v1',
-          metadata: {},
-          status: 'Success',
-          details: { ...details(type, name), uid: meta(live).uid },
-        },
-      ];
-    }
-    // Deletion waits for finalizers (202 Accepted); a pod's graceful deletion returns the pod (200).
-    return [type.kind === 'Pod' ? 200 : 202, remaining];
-  }
-
-  private requireNamespace(namespace: string): void {
-    const ns = this.store.get(typeOfKind('v1', 'Namespace')!, undefined, namespace);
-    if (!ns)
-      throw new StatusError(404, 'NotFound', `namespaces "${namespace}" not found`, {
-        name: namespace,
-        kind: 'namespaces',
-      });
-    if (meta(ns).deletionTimestamp) {
-      throw new StatusError(
-        403,
-        'Forbidden',
-        `unable to create new content in namespace ${namespace} because it is being terminated`,
-      );
-    }
-  }
-
-  private checkKind(type: ResourceType, object: JsonObject): void {
-    const apiVersion = object.apiVersion ?? groupVersion(type);
-    const kind = object.kind ?? type.kind;
-    if (apiVersion !== groupVersion(type) || kind !== type.kind) {
-      throw new StatusError(
-        400,
-        'BadRequest',
-        `the API version in the data (${String(apiVersion)}) does not match the expected API version (${groupVersion(type)}) or kind ${String(kind)} is not ${type.kind}`,
-      );
-    }
-    object.apiVersion = groupVersion(type);
-    object.kind = type.kind;
-  }
-}
-
-/** A Secret's stringData is write-only: the API server merges it into data, base64-encoded, and drops it. */
-function mergeStringData(type: ResourceType, object: JsonObject): void {
-  if (type.kind !== 'Secret' || !isObject(object.stringData)) return;
-  const data = isObject(object.data) ? { ...object.data } : {};
-  for (const [key, value] of Object.entries(object.stringData)) {
-    data[key] = Buffer.from(String(value)).toString('base64');
-  }
-  object.data = data;
-  delete object.stringData;
-}
-
-function withoutMetaAndStatus(object: JsonObject): JsonObject {
-  const { metadata: _m, status: _s, ...rest } = object;
-  return rest;
-}
-
-function conflict(type: ResourceType, name: string): StatusError {
-  return new StatusError(
-    409,
-    'Conflict',
-    `Operation cannot be fulfilled on ${qualified(type)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
-    details(type, name),
-  );
-}
-
-function invalidOptions(field: string, type: 'Required' | 'Forbidden', message: string): StatusError {
-  const text = `${field}: ${type === 'Required' ? 'Required value' : 'Forbidden'}: ${message}`;
-  return new StatusError(422, 'Invalid', `PatchOptions.meta.k8s.io "" is invalid: ${text}`, {
-    group: 'meta.k8s.io',
-    kind: 'PatchOptions',
-    causes: [
-      {
-        reason: `FieldValue${type}`,
-        message: `${type === 'Required' ? 'Required value' : 'Forbidden'}: ${message}`,
-        field,
-      },
-    ],
-  });
 }
