@@ -1,46 +1,22 @@
-import http from 'node:http';
+import type http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { stringify } from 'yaml';
 import { Controllers, type Behaviour } from './controllers.js';
 import { Crud } from './crud.js';
-import { patch } from './crud-patch.js';
 import type { Json, JsonObject } from './patch.js';
-import { accessReview, forbidden, rulesReview, type PolicyRule } from './rbac.js';
-import { findType, groupList, resourceList, typeOfKind, type ResourceType } from './resources.js';
+import type { PolicyRule } from './rbac.js';
+import { typeOfKind, type ResourceType } from './resources.js';
+import { Router, type RecordedRequest, type UpgradeHandler } from './router.js';
 import { parseLabelSelector } from './selectors.js';
 import { StatusError } from './status.js';
 import { Store, meta } from './store.js';
 import { serverCredentials } from './tls.js';
-import { RECORDED_VERSION, upgradeDenial, versionInfo } from './upgrades.js';
+import { RECORDED_VERSION } from './upgrades.js';
 import { Watches } from './watch.js';
-import {
-  NotFoundPage,
-  decode,
-  methodNotAllowed,
-  notFoundPage,
-  readBody,
-  sendError,
-  sendJson,
-  status,
-} from './wire.js';
+import { readBody, sendError } from './wire.js';
 
 export { StatusError };
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  contentType: string | undefined;
-}
-
-/** Sub-resources handled outside the REST store (exec and port-forward, over WebSocket upgrades). */
-export type UpgradeHandler = (
-  request: http.IncomingMessage,
-  socket: import('node:stream').Duplex,
-  head: Buffer,
-  target: { namespace: string; pod: JsonObject; subresource: string; query: URLSearchParams },
-) => void;
 
 /**
  * A wire-level test double of the Kubernetes API server: REST with the documented status codes, Status
@@ -80,11 +56,13 @@ export class FakeKubeApiServer {
   private readonly credentials = serverCredentials();
   private readonly watches: Watches;
   private readonly crud: Crud;
+  private readonly router: Router;
 
   constructor(behaviour: Partial<Behaviour> = {}) {
     this.controllers = new Controllers(this.store, behaviour);
     this.watches = new Watches(this.store, this.controllers.behaviour);
     this.crud = new Crud(this.store, this.controllers);
+    this.router = new Router(this, this.crud, this.watches);
     for (const name of ['default', 'kube-system']) this.createNamespace(name);
     // A default StorageClass, as kind and the managed clusters install one (kind's is `standard`).
     this.seed('storage.k8s.io/v1', 'StorageClass', {
@@ -110,7 +88,7 @@ export class FakeKubeApiServer {
       this.admit(req, res, () => void this.handle(req, res)),
     );
     this.server.on('upgrade', (req, socket, head) =>
-      this.admit(req, undefined, () => this.upgrade(req, socket, head)),
+      this.admit(req, undefined, () => this.router.upgrade(req, socket, head)),
     );
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.controllers.start();
@@ -246,38 +224,6 @@ export class FakeKubeApiServer {
     return this.credentials.ca;
   }
 
-  private upgrade(req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const m = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/(exec|portforward|attach)$/.exec(url.pathname);
-    const fail = (code: number, text: string) => {
-      socket.end(
-        `HTTP/1.1 ${code} ${http.STATUS_CODES[code]}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${text}`,
-      );
-    };
-    if (req.headers.authorization !== `Bearer ${this.token}`) return fail(401, 'Unauthorized');
-    if (!m) return fail(404, '404 page not found');
-    const pod = this.store.get(typeOfKind('v1', 'Pod')!, m[1], m[2]!);
-    if (!pod) return fail(404, `pods "${m[2]}" not found`);
-    const target = { namespace: m[1]!, name: m[2]!, subresource: m[3]! };
-    const denied = upgradeDenial(this.kubernetesVersion, target, (verb) =>
-      forbidden(this, { verb, group: '', resource: 'pods', ...target }),
-    );
-    if (denied) {
-      const body = JSON.stringify(status(denied));
-      socket.end(
-        `HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-      );
-      return;
-    }
-    if (!this.upgradeHandler) return fail(400, 'upgrade not supported by this double');
-    this.upgradeHandler(req, socket, head, {
-      namespace: m[1]!,
-      pod,
-      subresource: m[3]!,
-      query: url.searchParams,
-    });
-  }
-
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const recorded: RecordedRequest = {
@@ -294,7 +240,7 @@ export class FakeKubeApiServer {
       const injected = this.interceptor?.(recorded);
       if (injected) throw injected;
       const body = await readBody(req);
-      await this.route(recorded, body, req, res);
+      this.router.route(recorded, body, req, res);
     } catch (error) {
       if (res.headersSent) {
         res.destroy();
@@ -302,121 +248,5 @@ export class FakeKubeApiServer {
       }
       sendError(res, error);
     }
-  }
-
-  private async route(
-    request: RecordedRequest,
-    body: Buffer,
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-  ): Promise<void> {
-    const parts = request.path.split('/').filter(Boolean).map(decodeURIComponent);
-    if (request.method === 'GET' && request.path === '/api') {
-      return sendJson(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] });
-    }
-    if (request.method === 'GET' && request.path === '/apis') return sendJson(res, 200, groupList());
-    if (request.method === 'GET' && request.path === '/version') {
-      return sendJson(res, 200, versionInfo(this.kubernetesVersion));
-    }
-    let group: string;
-    let version: string;
-    let rest: string[];
-    if (parts[0] === 'api') [group, version, rest] = ['', parts[1] ?? '', parts.slice(2)];
-    else if (parts[0] === 'apis') [group, version, rest] = [parts[1] ?? '', parts[2] ?? '', parts.slice(3)];
-    else throw new NotFoundPage();
-    // A group/version the server does not serve is not routed at all: a plain-text 404 page, not a
-    // Status (../shared/real-cluster/api/unknown-kind.json).
-    const served = resourceList(group, version);
-    if (!served) throw new NotFoundPage();
-    if (rest.length === 0) {
-      if (request.method !== 'GET') throw methodNotAllowed(request.method);
-      return sendJson(res, 200, served);
-    }
-    let namespace: string | undefined;
-    if (rest[0] === 'namespaces' && rest.length >= 3) {
-      namespace = rest[1];
-      rest = rest.slice(2);
-    }
-    const [plural, name, subresource] = rest;
-    const type = findType(group, version, plural!);
-    if (!type || rest.length > 3) throw notFoundPage();
-    if (namespace !== undefined && !type.namespaced) throw notFoundPage();
-    if (type.namespaced && namespace === undefined && name !== undefined) throw notFoundPage();
-    const method = request.method;
-    const q = request.query;
-    if (type.name === 'selfsubjectaccessreviews') {
-      if (method !== 'POST' || name !== undefined) throw methodNotAllowed(method);
-      return sendJson(res, 201, accessReview(this, decode(body, request.contentType) as JsonObject));
-    }
-    if (type.name === 'selfsubjectrulesreviews') {
-      if (method !== 'POST' || name !== undefined) throw methodNotAllowed(method);
-      return sendJson(res, 201, rulesReview(this, decode(body, request.contentType) as JsonObject));
-    }
-    const verb =
-      method === 'GET'
-        ? name !== undefined
-          ? 'get'
-          : q.get('watch') === 'true' || q.get('watch') === '1'
-            ? 'watch'
-            : 'list'
-        : ({ POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: name ? 'delete' : 'deletecollection' }[
-            method
-          ] ?? method.toLowerCase());
-    const denied = forbidden(this, { verb, group, resource: type.name, subresource, namespace, name });
-    if (denied) throw denied;
-    // The API server's ValidateDryRun: "All" is the only value (API concepts, "Dry-run").
-    const dryRun = q.getAll('dryRun');
-    if (dryRun.some((v) => v !== 'All')) {
-      throw new StatusError(
-        400,
-        'BadRequest',
-        `dryRun: Unsupported value: []string{${dryRun.map((v) => `"${v}"`).join(', ')}}: supported values: "All"`,
-      );
-    }
-
-    if (name === undefined) {
-      if (method === 'GET' && (q.get('watch') === 'true' || q.get('watch') === '1'))
-        return this.watches.watch(type, namespace, q, req, res);
-      if (method === 'GET') return sendJson(res, 200, this.watches.list(type, namespace, q));
-      if (method === 'POST') {
-        const object = decode(body, request.contentType);
-        return sendJson(res, 201, this.crud.create(type, namespace, object, q));
-      }
-      throw methodNotAllowed(method);
-    }
-    if (subresource !== undefined && subresource !== 'status') throw notFoundPage();
-    if (method === 'GET') return sendJson(res, 200, this.crud.mustGet(type, namespace, name));
-    if (method === 'PUT') {
-      return sendJson(
-        res,
-        200,
-        this.crud.replace(
-          type,
-          namespace,
-          name,
-          decode(body, request.contentType),
-          q,
-          subresource === 'status',
-        ),
-      );
-    }
-    if (method === 'PATCH') {
-      const target = { type, namespace, name, statusOnly: subresource === 'status' };
-      const [code, object] = patch(this.crud, target, body, request.contentType, q);
-      return sendJson(res, code, object);
-    }
-    if (method === 'DELETE') {
-      const options = body.length ? (decode(body, request.contentType) as JsonObject) : {};
-      const grace = q.get('gracePeriodSeconds') ?? options.gracePeriodSeconds;
-      const [code, result] = this.crud.delete(
-        type,
-        namespace,
-        name,
-        String(q.get('propagationPolicy') ?? options.propagationPolicy ?? 'Background'),
-        grace === undefined || grace === null ? undefined : Number(grace),
-      );
-      return sendJson(res, code, result);
-    }
-    throw methodNotAllowed(method);
   }
 }
