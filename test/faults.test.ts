@@ -12,7 +12,8 @@ import { commentMarker } from '../src/github/comment.js';
 import { FakeGitHubApi } from './github/server.js';
 import { typeOfKind } from './k8s/resources.js';
 import type { PolicyRule } from './k8s/rbac.js';
-import { StatusError, type FakeKubeApiServer } from './k8s/server.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
+import { StatusError } from './k8s/status.js';
 import type { PodStreams } from './k8s/streams.js';
 import {
   NAMESPACE,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resourceId } from '../src/model/ids.js';
-import { StatusError, type FakeKubeApiServer } from './k8s/server.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
+import { StatusError } from './k8s/status.js';
 import { typeOfKind } from './k8s/resources.js';
 import {
   NAMESPACE,

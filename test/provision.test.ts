@@ -6,7 +6,8 @@ import type { InputName } from '../src/model/inputs.js';
 import { resourceId } from '../src/model/ids.js';
 import { environmentSelector } from '../src/model/objects.js';
 import { rawCall } from './k8s/raw.js';
-import { StatusError, type FakeKubeApiServer } from './k8s/server.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
+import { StatusError } from './k8s/status.js';
 import { typeOfKind } from './k8s/resources.js';
 import {
   NAMESPACE,

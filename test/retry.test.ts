@@ -10,7 +10,8 @@ import {
   withRetry,
 } from '../src/kube/retry.js';
 import { UpgradeError } from '../src/kube/websocket.js';
-import { StatusError, type FakeKubeApiServer } from './k8s/server.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
+import { StatusError } from './k8s/status.js';
 import { doubleInputs, memoryLogger, prepareHello, run, startDouble, type HelloProject } from './helpers.js';
 
 const policy = { ...DEFAULT_RETRY, random: () => 1 };

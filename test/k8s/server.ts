@@ -16,8 +16,6 @@ import { RECORDED_VERSION } from './upgrades.js';
 import { Watches } from './watch.js';
 import { readBody, sendError } from './wire.js';
 
-export { StatusError };
-
 /**
  * A wire-level test double of the Kubernetes API server: REST with the documented status codes, Status
  * bodies and content types; label and field selectors; server-side apply and the three patch types;
