@@ -1,5 +1,5 @@
 import type http from 'node:http';
-import type { Behaviour } from './controllers.js';
+import type { Behaviour } from './behaviour.js';
 import type { Json, JsonObject } from './patch.js';
 import { groupVersion, type ResourceType } from './resources.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
