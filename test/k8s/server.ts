@@ -5,13 +5,13 @@ import { stringify } from 'yaml';
 import type { Behaviour } from './behaviour.js';
 import { Controllers } from './controllers.js';
 import { Crud } from './crud.js';
+import { Fixtures } from './fixtures.js';
 import type { Json, JsonObject } from './patch.js';
 import type { PolicyRule } from './rbac.js';
-import { typeOfKind, type ResourceType } from './resources.js';
+import type { Kind, ResourceType } from './resources.js';
 import { Router, type RecordedRequest, type UpgradeHandler } from './router.js';
-import { parseLabelSelector } from './selectors.js';
 import { StatusError } from './status.js';
-import { Store, meta } from './store.js';
+import { Store } from './store.js';
 import { serverCredentials } from './tls.js';
 import { RECORDED_VERSION } from './upgrades.js';
 import { Watches } from './watch.js';
@@ -24,8 +24,11 @@ import { readBody, sendError } from './wire.js';
  * and simulated controllers (StatefulSet, Deployment, ReplicaSet, kubelet, PVC binding, garbage collector).
  */
 export class FakeKubeApiServer {
-  readonly store = new Store();
+  /** What tests arrange in the cluster and read back from it (fixtures.ts). */
+  readonly fixtures: Fixtures;
   readonly controllers: Controllers;
+  /** The store itself, until every test arranges and reads through `fixtures`. */
+  readonly store: Store;
   readonly requests: RecordedRequest[] = [];
   readonly token = 'kube-pod-preview-test-token';
   /** Consulted before each request; return a StatusError to fail it (fault injection). */
@@ -58,13 +61,15 @@ export class FakeKubeApiServer {
   private readonly router: Router;
 
   constructor(behaviour: Partial<Behaviour> = {}) {
-    this.controllers = new Controllers(this.store, behaviour);
-    this.watches = new Watches(this.store, this.controllers.behaviour);
-    this.crud = new Crud(this.store, this.controllers);
+    const store = (this.store = new Store());
+    this.controllers = new Controllers(store, behaviour);
+    this.watches = new Watches(store, this.controllers.behaviour);
+    this.crud = new Crud(store, this.controllers);
     this.router = new Router(this, this.crud, this.watches);
-    for (const name of ['default', 'kube-system']) this.createNamespace(name);
+    this.fixtures = new Fixtures(store, this.crud);
+    for (const name of ['default', 'kube-system']) this.fixtures.addNamespace(name);
     // A default StorageClass, as kind and the managed clusters install one (kind's is `standard`).
-    this.seed('storage.k8s.io/v1', 'StorageClass', {
+    this.fixtures.seed('StorageClass', {
       metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
       provisioner: 'rancher.io/local-path',
       reclaimPolicy: 'Delete',
@@ -145,75 +150,39 @@ export class FakeKubeApiServer {
     void held.then(() => !req.socket.destroyed && go());
   }
 
-  /** A namespace; its labels may set Pod Security (`pod-security.kubernetes.io/enforce: baseline`). */
+  // The helpers below moved to `fixtures`; they stay until every test calls them there.
   createNamespace(name: string, labels: Record<string, string> = {}): void {
-    const type = typeOfKind('v1', 'Namespace')!;
-    const metadata = { name, ...(Object.keys(labels).length ? { labels } : {}) } as unknown as Json;
-    this.store.create(type, { metadata, status: { phase: 'Active' } }, false);
+    this.fixtures.addNamespace(name, labels);
   }
 
-  /** Labels an existing namespace, as `kubectl label namespace` does. */
   labelNamespace(name: string, labels: Record<string, string>): void {
-    const type = typeOfKind('v1', 'Namespace')!;
-    const ns = structuredClone(this.crud.mustGet(type, undefined, name));
-    meta(ns).labels = { ...meta(ns).labels, ...labels };
-    this.store.update(type, ns);
+    this.fixtures.labelNamespace(name, labels);
   }
 
-  /** An object an operator made beforehand (a StorageClass, an IngressClass, a Secret), stored as is. */
-  seed(apiVersion: string, kind: string, object: JsonObject): void {
-    const type = typeOfKind(apiVersion, kind)!;
-    this.store.create(type, { apiVersion, kind, ...structuredClone(object) }, false);
+  seed(apiVersion: string, kind: Kind, object: JsonObject): void {
+    this.fixtures.seed(kind, object);
   }
 
-  /** Creates a bare pod (no workload) and resolves once the simulated kubelet runs it. */
-  async runningPod(name: string, namespace = 'default'): Promise<void> {
-    const pods = typeOfKind('v1', 'Pod')!;
-    const spec = { containers: [{ name: 'docker', image: 'docker:dind' }] };
-    this.crud.create(pods, namespace, { metadata: { name }, spec }, new URLSearchParams());
-    // Running and Ready: the kubelet's last status change, so a watch opened after sees no event.
-    const settled = () => {
-      const status = this.store.get(pods, namespace, name)?.status as JsonObject | undefined;
-      const conditions = (status?.conditions ?? []) as JsonObject[];
-      return status?.phase === 'Running' && conditions.some((c) => c.type === 'Ready' && c.status === 'True');
-    };
-    while (!settled()) await new Promise((resolve) => setTimeout(resolve, 20));
+  runningPod(name: string, namespace = 'default'): Promise<void> {
+    return this.fixtures.runningPod(name, namespace);
   }
 
-  /** Every object in a namespace, across kinds, as `Kind/name`: what a test expects not to be there. */
   objectsIn(namespace: string): string[] {
-    return this.store
-      .all()
-      .filter((e) => e.resource.kind !== 'Event' && meta(e.object).namespace === namespace)
-      .map((e) => `${e.resource.kind}/${meta(e.object).name}`)
-      .sort();
+    return this.fixtures.objectsIn(namespace);
   }
 
-  /** Installs a RuntimeClass (cluster-scoped), as a cluster with that container runtime has. */
   createRuntimeClass(name: string, handler = name): void {
-    this.store.create(
-      typeOfKind('node.k8s.io/v1', 'RuntimeClass')!,
-      { metadata: { name } as unknown as Json, handler },
-      false,
-    );
+    this.fixtures.addRuntimeClass(name, handler);
   }
 
-  /** Every object whose labels match, across kinds, as `Kind/name`. */
   objectsMatching(selector: string): string[] {
-    const matches = parseLabelSelector(selector);
-    return this.store
-      .all()
-      .filter((e) => matches(meta(e.object).labels ?? {}))
-      .map((e) => `${e.resource.kind}/${meta(e.object).name}`)
-      .sort();
+    return this.fixtures.objectsMatching(selector);
   }
 
-  /** A client's create, through admission and validation. */
   create(type: ResourceType, namespace: string | undefined, input: Json, q: URLSearchParams): JsonObject {
     return this.crud.create(type, namespace, input, q);
   }
 
-  /** A client's delete, with its propagation policy. */
   delete(type: ResourceType, namespace: string | undefined, name: string, propagationPolicy: string): void {
     this.crud.delete(type, namespace, name, propagationPolicy);
   }
