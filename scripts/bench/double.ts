@@ -33,7 +33,7 @@ export async function startDoubleProcess(): Promise<{ kc: KubeConfig; stop: () =
 export async function startDouble(): Promise<{ api: FakeKubeApiServer; streams: PodStreams }> {
   const api = new FakeKubeApiServer();
   const streams = new PodStreams(api);
-  api.createNamespace(NAMESPACE);
+  api.fixtures.addNamespace(NAMESPACE);
   await api.start();
   return { api, streams };
 }
