@@ -3,7 +3,6 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { InputName } from '../src/model/inputs.js';
-import { typeOfKind } from './k8s/resources.js';
 import type { PolicyRule } from './k8s/rbac.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
 import {
@@ -40,7 +39,7 @@ function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<
 /** Everything in the namespace and every write that was not a dry run: what a refused preflight leaves. */
 function traces() {
   return {
-    objects: api.objectsIn(NAMESPACE),
+    objects: api.fixtures.objectsIn(NAMESPACE),
     writes: api.requests.filter(
       (r) =>
         ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) &&
@@ -61,7 +60,7 @@ describe('the preflight of up', () => {
   it('refuses a priority-class the cluster does not have, in the Priority plugin’s words', async () => {
     const message = await refusal({ 'priority-class': 'previews-low' });
     expect(message).toMatch(/forbidden: no PriorityClass with name previews-low was found/);
-    api.seed('scheduling.k8s.io/v1', 'PriorityClass', { metadata: { name: 'previews-low' }, value: 10 });
+    api.fixtures.seed('PriorityClass', { metadata: { name: 'previews-low' }, value: 10 });
     const outcome = await run(inputs({ command: 'up', 'priority-class': 'previews-low' }));
     expect(outcome.command).toBe('up');
     await run(inputs({ command: 'down' }));
@@ -74,8 +73,7 @@ describe('the preflight of up', () => {
   });
 
   it('says to set storage-class on a cluster without a default StorageClass', async () => {
-    const classes = typeOfKind('storage.k8s.io/v1', 'StorageClass')!;
-    api.store.remove(classes, api.store.get(classes, undefined, 'standard')!);
+    api.fixtures.remove('StorageClass', 'standard');
     const message = await refusal({});
     expect(message).toContain('No StorageClass is named and the cluster has no default one');
     expect(message).toContain('Set input storage-class');
@@ -115,7 +113,7 @@ describe('the preflight of up', () => {
 
 describe('doctor', () => {
   it('prints a line per check and changes nothing', async () => {
-    api.seed('networking.k8s.io/v1', 'IngressClass', {
+    api.fixtures.seed('IngressClass', {
       metadata: { name: 'nginx' },
       spec: { controller: 'k8s.io/ingress-nginx' },
     });
@@ -185,7 +183,7 @@ describe('doctor', () => {
       state: 'skipped',
       detail: expect.stringContaining('the cluster has no IngressClass'),
     });
-    api.seed('networking.k8s.io/v1', 'IngressClass', {
+    api.fixtures.seed('IngressClass', {
       metadata: { name: 'nginx' },
       spec: { controller: 'k8s.io/ingress-nginx' },
     });
@@ -196,7 +194,7 @@ describe('doctor', () => {
         /^Input ingress-class is not set and the cluster has no default IngressClass, .* Set input ingress-class to one of "nginx", or mark one default/,
       ),
     });
-    api.seed('networking.k8s.io/v1', 'IngressClass', {
+    api.fixtures.seed('IngressClass', {
       metadata: { name: 'traefik', annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } },
       spec: { controller: 'traefik.io/ingress-controller' },
     });
@@ -228,7 +226,7 @@ describe('doctor', () => {
   });
 
   it('reports a namespace enforcing Pod Security baseline', async () => {
-    api.labelNamespace(NAMESPACE, { 'pod-security.kubernetes.io/enforce': 'baseline' });
+    api.fixtures.labelNamespace(NAMESPACE, { 'pod-security.kubernetes.io/enforce': 'baseline' });
     const outcome = await run(inputs({ command: 'doctor' }));
     const admission = outcome.checks?.find((c) => c.name.startsWith('pod admission'));
     expect(admission?.state).toBe('failed');

@@ -8,7 +8,6 @@ import { environmentSelector } from '../src/model/objects.js';
 import { rawCall } from './k8s/raw.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
 import { StatusError } from './k8s/status.js';
-import { typeOfKind } from './k8s/resources.js';
 import {
   NAMESPACE,
   ROOT,
@@ -51,15 +50,15 @@ function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<
 }
 
 function objects(selector = ALL_OURS) {
-  return api.objectsMatching(selector);
+  return api.fixtures.objectsMatching(selector);
 }
 
 function uids(): Record<string, string> {
   return Object.fromEntries(
-    api.store
+    api.fixtures
       .all()
-      .filter((e) => (e.object.metadata as any).labels?.['app.kubernetes.io/managed-by'])
-      .map((e) => [`${e.resource.kind}/${(e.object.metadata as any).name}`, (e.object.metadata as any).uid]),
+      .filter((o) => (o.metadata as any).labels?.['app.kubernetes.io/managed-by'])
+      .map((o) => [`${String(o.kind)}/${(o.metadata as any).name}`, (o.metadata as any).uid]),
   );
 }
 
@@ -76,7 +75,7 @@ describe('up', () => {
       `StatefulSet/${id}`,
     ]);
     const before = uids();
-    const sts = api.store.get(typeOfKind('apps/v1', 'StatefulSet')!, NAMESPACE, id)!;
+    const sts = api.fixtures.get('StatefulSet', id, NAMESPACE)!;
 
     const log = memoryLogger();
     const second = await run(inputs({ command: 'up' }), { log });
@@ -84,7 +83,7 @@ describe('up', () => {
     expect(objects()).toEqual(after);
     expect(uids()).toEqual(before); // updated in place, nothing recreated
     expect(log.lines).toContain(`  StatefulSet/${id} configured`);
-    const again = api.store.get(typeOfKind('apps/v1', 'StatefulSet')!, NAMESPACE, id)!;
+    const again = api.fixtures.get('StatefulSet', id, NAMESPACE)!;
     expect((again.metadata as any).generation).toBe((sts.metadata as any).generation); // no rollout
     const applies = api.requests.filter((r) => r.method === 'PATCH');
     expect(
@@ -136,8 +135,8 @@ describe('up', () => {
     expect(outcome.pod?.name).toMatch(new RegExp(`^${outcome.ids.id}-[0-9a-f]{10}-[0-9a-z]{5}$`));
     await run(inputs({ command: 'down', template: path.join(FIXTURES, 'announcement-sysbox.yaml.njk') }));
     expect(objects()).toEqual([]);
-    expect(api.store.list(typeOfKind('apps/v1', 'ReplicaSet')!)).toEqual([]);
-    expect(api.store.list(typeOfKind('v1', 'Pod')!)).toEqual([]);
+    expect(api.fixtures.objects('ReplicaSet')).toEqual([]);
+    expect(api.fixtures.objects('Pod')).toEqual([]);
   });
 
   it('refuses to take over an object another environment owns, saying to put {{ id }} in the name', async () => {
@@ -189,7 +188,7 @@ describe('up', () => {
       ).catch((e: Error) => e);
       api.interceptor = undefined;
       expect(String(error)).toContain(message);
-      const deployment = api.store.get(typeOfKind('apps/v1', 'Deployment')!, NAMESPACE, SHARED)!;
+      const deployment = api.fixtures.get('Deployment', SHARED, NAMESPACE)!;
       expect((deployment.metadata as any).labels['kube-pod-preview/env-id']).toBe('pr-1'); // not taken over
     },
   );
@@ -216,16 +215,14 @@ describe('up', () => {
 
   it('refuses to take over an object kube-pod-preview did not create', async () => {
     const { ids } = await run(inputs({ command: 'plan' }));
-    const cm = typeOfKind('v1', 'ConfigMap')!;
-    api.store.create(
-      cm,
-      { metadata: { name: `${ids.id}-dc`, namespace: NAMESPACE } as any, data: { keep: 'me' } },
-      false,
-    );
+    api.fixtures.seed('ConfigMap', {
+      metadata: { name: `${ids.id}-dc`, namespace: NAMESPACE },
+      data: { keep: 'me' },
+    });
     await expect(run(inputs({ command: 'up' }))).rejects.toThrow(
       `ConfigMap/${ids.id}-dc already exists in namespace "previews" and was not created by kube-pod-preview; refusing to take it over.`,
     );
-    expect(api.store.get(cm, NAMESPACE, `${ids.id}-dc`)!.data).toEqual({ keep: 'me' });
+    expect(api.fixtures.get('ConfigMap', `${ids.id}-dc`, NAMESPACE)!.data).toEqual({ keep: 'me' });
   });
 
   it('says to create a namespace that does not exist', async () => {
@@ -245,7 +242,7 @@ describe('up', () => {
     api.behaviour.readyDelayMs = 2000;
     let watches = 0;
     api.interceptor = (request) => {
-      if (request.query.get('watch') === 'true' && ++watches === 1) api.store.compact();
+      if (request.query.get('watch') === 'true' && ++watches === 1) api.fixtures.compact();
       return undefined;
     };
     const closer = setInterval(() => api.endWatches(), 400);
@@ -295,10 +292,10 @@ describe('a cluster that refuses to create the pod', () => {
   // the Deployment, where a real API server drops it as an unknown field).
   const sysbox = 'sysbox';
   const BASELINE = { 'pod-security.kubernetes.io/enforce': 'baseline' };
-  const leases = () => api.objectsIn(NAMESPACE).filter((o) => o.startsWith('Lease/'));
+  const leases = () => api.fixtures.objectsIn(NAMESPACE).filter((o) => o.startsWith('Lease/'));
 
   it('fails the preflight within 2 s in a namespace enforcing Pod Security baseline, changing nothing', async () => {
-    api.labelNamespace(NAMESPACE, BASELINE);
+    api.fixtures.labelNamespace(NAMESPACE, BASELINE);
     const started = Date.now();
     const error = await run(inputs({ command: 'up', timeout: '60s' })).catch((e: Error) => e);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -324,11 +321,10 @@ describe('a cluster that refuses to create the pod', () => {
   });
 
   it('ends the wait at once for a Deployment whose new pods lose their RuntimeClass, with its ReplicaSet’s event', async () => {
-    api.createRuntimeClass('sysbox-runc');
+    api.fixtures.addRuntimeClass('sysbox-runc');
     await run(inputs({ command: 'up', template: sysbox }));
     // The runtime goes away; the next deploy changes the pod template, so new pods are made.
-    const runtimeClasses = typeOfKind('node.k8s.io/v1', 'RuntimeClass')!;
-    api.store.remove(runtimeClasses, api.store.get(runtimeClasses, undefined, 'sysbox-runc')!);
+    api.fixtures.remove('RuntimeClass', 'sysbox-runc');
     const started = Date.now();
     const changed = inputs({
       command: 'up',
@@ -351,7 +347,7 @@ describe('a cluster that refuses to create the pod', () => {
 
   it('ends the wait at once when Pod Security, enforced since the last deploy, forbids the new pod', async () => {
     await run(inputs({ command: 'up' }));
-    api.labelNamespace(NAMESPACE, BASELINE);
+    api.fixtures.labelNamespace(NAMESPACE, BASELINE);
     const started = Date.now();
     const changed = inputs({ command: 'up', timeout: '60s', resources: 'requests: {cpu: 100m}' });
     const error = await run(changed).catch((e: Error) => e);
@@ -364,7 +360,7 @@ describe('a cluster that refuses to create the pod', () => {
 
   it('does not hold an earlier refusal against a run after the cluster was fixed', async () => {
     await run(inputs({ command: 'up', template: sysbox, timeout: '60s' })).catch(() => undefined);
-    api.createRuntimeClass('sysbox-runc'); // the operator installs the runtime
+    api.fixtures.addRuntimeClass('sysbox-runc'); // the operator installs the runtime
     const outcome = await run(inputs({ command: 'up', template: sysbox, timeout: '60s' }));
     expect(outcome.pod?.name).toMatch(new RegExp(`^${outcome.ids.id}-`));
     await run(inputs({ command: 'down', template: sysbox }));

@@ -9,7 +9,6 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { KubeClient } from '../src/kube/client.js';
 import { AnswerLostError } from '../src/kube/retry.js';
 import { Faults } from './k8s/outage.js';
-import { typeOfKind } from './k8s/resources.js';
 import type { PolicyRule } from './k8s/rbac.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
 import type { PodStreams } from './k8s/streams.js';
@@ -34,7 +33,6 @@ let streams: PodStreams;
 let faults: Faults;
 let hello: HelloProject;
 const OURS = 'app.kubernetes.io/managed-by=kube-pod-preview';
-const LEASE = typeOfKind('coordination.k8s.io/v1', 'Lease')!;
 
 beforeEach(async () => {
   ({ api, streams } = await startDouble());
@@ -113,7 +111,7 @@ const back = (log: { lines: string[] }) =>
 
 async function down(dir = hello.dir): Promise<void> {
   await run(inputs({ command: 'down', 'working-directory': dir }));
-  expect(api.objectsMatching(OURS)).toEqual([]);
+  expect(api.fixtures.objectsMatching(OURS)).toEqual([]);
 }
 
 describe('a kube-apiserver restart during up', () => {
@@ -176,8 +174,8 @@ describe('a kube-apiserver restart during up', () => {
       expect.stringMatching(/^Could not release the lease .*the deadline was reached/),
     );
     await faults.heal();
-    for (const lease of api.store.list(LEASE, NAMESPACE))
-      api.delete(LEASE, NAMESPACE, String((lease.metadata as { name: string }).name), 'Background');
+    for (const lease of api.fixtures.objects('Lease', NAMESPACE))
+      api.fixtures.delete('Lease', String((lease.metadata as { name: string }).name), NAMESPACE);
     await down();
   });
 });
@@ -288,8 +286,8 @@ describe('the readiness watch', () => {
       setTimeout(() => api.endWatches(), 1000); // the server's own timeout, a load balancer's
       setTimeout(() => {
         // A change elsewhere, then etcd's compaction: a watch from the version before is Expired.
-        api.seed('v1', 'ConfigMap', { metadata: { name: 'elsewhere', namespace: NAMESPACE } });
-        api.store.compact();
+        api.fixtures.seed('ConfigMap', { metadata: { name: 'elsewhere', namespace: NAMESPACE } });
+        api.fixtures.compact();
         api.endWatches();
       }, 2500);
     });

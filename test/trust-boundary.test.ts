@@ -8,7 +8,6 @@ import { stringify } from 'yaml';
 import { readRunContext, type RunContext } from '../src/github/event.js';
 import type { InputName } from '../src/model/inputs.js';
 import { FakeGitHubApi } from './github/server.js';
-import { typeOfKind } from './k8s/resources.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
 import {
   NAMESPACE,
@@ -29,7 +28,6 @@ import {
  * file does not choose where a preview goes, comment commands need write access and deploy what was
  * checked out, and credentials never travel in clear. Each test is an attack that worked before.
  */
-const STS = typeOfKind('apps/v1', 'StatefulSet')!;
 const REPO = 'acme/web';
 
 let api: FakeKubeApiServer;
@@ -116,7 +114,7 @@ describe("a fork's code is never read", () => {
     const outcome = await run(inputs(), { context, env: env(), log });
     expect(outcome.command).toBe('down');
     expect(existsSync(loot)).toBe(false);
-    expect(api.store.get(STS, NAMESPACE, id)).toBeUndefined();
+    expect(api.fixtures.get('StatefulSet', id, NAMESPACE)).toBeUndefined();
     expect(log.lines).toContain(
       'The checkout holds code from mallory/web: down works from what the cluster records and reads none of it.',
     );
@@ -143,7 +141,7 @@ describe("a fork's code is never read", () => {
       });
       expect(closed.command).toBe('down');
       expect(existsSync(loot)).toBe(false);
-      expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+      expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
     } finally {
       execFileSync('git', ['checkout', '--', 'compose.yaml'], { cwd: hello.dir });
     }
@@ -315,7 +313,7 @@ describe('comment commands', () => {
       expect((await run(inputs(), { context, env: env() })).command).toBe('skipped');
       expect(github.reactions.get(id)).toEqual(['confused']);
     }
-    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+    expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
     expect(github.comments.get(7)!.at(-1)!.body).toContain('your role in this repository is read.');
   });
 
@@ -326,7 +324,7 @@ describe('comment commands', () => {
       `Pull request #7's head is ffffffffffff, but ${hello.dir} holds commit ${sha.slice(0, 12)}`,
     );
     expect(github.reactions.get(id)).toEqual(['eyes', 'confused']);
-    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+    expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
   });
 
   it('extend is capped at input max-ttl from now, however often it is repeated', async () => {
@@ -443,7 +441,7 @@ describe('bad input says which input and what to do', () => {
     await expect(run(inputs({ command: 'up', 'working-directory': odd.dir }))).rejects.toThrow(
       /is not UTF-8/,
     );
-    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+    expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
   });
 
   it('a bad github-token names the input', async () => {
