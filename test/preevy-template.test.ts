@@ -71,7 +71,7 @@ describe("a template of the shape of Preevy's own", () => {
     );
     // dockerd on every address: the existing warning.
     expect(log.warnings.join('\n')).toContain('listens on every address (tcp://0.0.0.0:2375)');
-    expect(api.objectsMatching(OURS)).toEqual([
+    expect(api.fixtures.objectsMatching(OURS)).toEqual([
       `ConfigMap/${id}-dc`,
       `PersistentVolumeClaim/data-${id}-0`,
       `Pod/${id}-0`,
@@ -84,18 +84,18 @@ describe("a template of the shape of Preevy's own", () => {
     expect(down.deleted).toEqual(
       expect.arrayContaining([`Role/${id}-role`, `RoleBinding/${id}-rolebind`, `ServiceAccount/${id}-sa`]),
     );
-    expect(api.objectsIn(NAMESPACE)).toEqual([]);
+    expect(api.fixtures.objectsIn(NAMESPACE)).toEqual([]);
   });
 
   it('is still refused by Pod Security in the preflight: the ServiceAccount does not hide the pod’s refusal', async () => {
     // Taking the ServiceAccount's refusal as a pass would leave Pod Security unasked: it judges the pod
     // only after the mutating ServiceAccount plugin has let it through.
-    api.labelNamespace(NAMESPACE, { 'pod-security.kubernetes.io/enforce': 'baseline' });
+    api.fixtures.labelNamespace(NAMESPACE, { 'pod-security.kubernetes.io/enforce': 'baseline' });
     const error = await run(inputs({ command: 'up' })).catch((e: Error) => e);
     expect(String(error)).toContain(`${ADMISSION}:`);
     expect(String(error)).toContain('violates PodSecurity "baseline:latest": privileged');
     expect(String(error)).not.toContain('service account');
-    expect(api.objectsIn(NAMESPACE)).toEqual([]);
+    expect(api.fixtures.objectsIn(NAMESPACE)).toEqual([]);
   });
 
   it('refuses a pod whose ServiceAccount neither exists nor is in the plan, in the admission plugin’s words', async () => {
@@ -109,7 +109,7 @@ describe("a template of the shape of Preevy's own", () => {
         `${escape(ADMISSION)}: .*is forbidden: error looking up service account ${NAMESPACE}/builder: serviceaccount "builder" not found`,
       ),
     );
-    expect(api.objectsIn(NAMESPACE)).toEqual([]);
+    expect(api.fixtures.objectsIn(NAMESPACE)).toEqual([]);
   });
 });
 

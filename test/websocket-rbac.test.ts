@@ -69,7 +69,7 @@ describe('the permission check of up', () => {
     expect(message).toContain('pods/exec and pods/portforward are WebSocket upgrades of an HTTP GET');
     expect(message).toContain('resources: ["pods/portforward"]\n    verbs: ["get"]');
     expect(writes()).toEqual([]);
-    expect(api.objectsIn(NAMESPACE)).toEqual([]);
+    expect(api.fixtures.objectsIn(NAMESPACE)).toEqual([]);
     expect(api.requests.filter((r) => r.path === '/version')).toHaveLength(1);
   });
 
@@ -100,7 +100,7 @@ describe('an upgrade refused with 403', () => {
   };
 
   it('fails the tunnel at once, not after the ping timeout, with the verb the Status names', async () => {
-    await api.runningPod(pod.name, NAMESPACE);
+    await api.fixtures.runningPod(pod.name, NAMESPACE);
     api.rules = roleWith(['create']);
     const started = Date.now();
     const log = memoryLogger();
@@ -122,7 +122,7 @@ describe('an upgrade refused with 403', () => {
   });
 
   it('names get for an exec a create-only Role refuses', async () => {
-    await api.runningPod(pod.name, NAMESPACE);
+    await api.fixtures.runningPod(pod.name, NAMESPACE);
     api.rules = roleWith(['create']);
     const error = await client()
       .exec({ pod: pod.name, container: pod.container }, ['true'])
@@ -133,7 +133,7 @@ describe('an upgrade refused with 403', () => {
 
   it('on Kubernetes 1.35, names create when the refusal names no verb (the pod registry’s own check)', async () => {
     api.kubernetesVersion = 'v1.35.0';
-    await api.runningPod(pod.name, NAMESPACE);
+    await api.fixtures.runningPod(pod.name, NAMESPACE);
     api.rules = roleWith(['get']);
     const error = await connectToPod(client(), pod, {
       log: memoryLogger(),
