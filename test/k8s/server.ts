@@ -6,9 +6,7 @@ import type { Behaviour } from './behaviour.js';
 import { Controllers } from './controllers.js';
 import { Crud } from './crud.js';
 import { Fixtures } from './fixtures.js';
-import type { Json, JsonObject } from './patch.js';
 import type { PolicyRule } from './rbac.js';
-import type { Kind, ResourceType } from './resources.js';
 import { Router, type RecordedRequest, type UpgradeHandler } from './router.js';
 import { StatusError } from './status.js';
 import { Store } from './store.js';
@@ -27,8 +25,6 @@ export class FakeKubeApiServer {
   /** What tests arrange in the cluster and read back from it (fixtures.ts). */
   readonly fixtures: Fixtures;
   readonly controllers: Controllers;
-  /** The store itself, until every test arranges and reads through `fixtures`. */
-  readonly store: Store;
   readonly requests: RecordedRequest[] = [];
   readonly token = 'kube-pod-preview-test-token';
   /** Consulted before each request; return a StatusError to fail it (fault injection). */
@@ -61,7 +57,7 @@ export class FakeKubeApiServer {
   private readonly router: Router;
 
   constructor(behaviour: Partial<Behaviour> = {}) {
-    const store = (this.store = new Store());
+    const store = new Store();
     this.controllers = new Controllers(store, behaviour);
     this.watches = new Watches(store, this.controllers.behaviour);
     this.crud = new Crud(store, this.controllers);
@@ -148,43 +144,6 @@ export class FakeKubeApiServer {
     const held = this.gate?.(req, res);
     if (!held) return go();
     void held.then(() => !req.socket.destroyed && go());
-  }
-
-  // The helpers below moved to `fixtures`; they stay until every test calls them there.
-  createNamespace(name: string, labels: Record<string, string> = {}): void {
-    this.fixtures.addNamespace(name, labels);
-  }
-
-  labelNamespace(name: string, labels: Record<string, string>): void {
-    this.fixtures.labelNamespace(name, labels);
-  }
-
-  seed(apiVersion: string, kind: Kind, object: JsonObject): void {
-    this.fixtures.seed(kind, object);
-  }
-
-  runningPod(name: string, namespace = 'default'): Promise<void> {
-    return this.fixtures.runningPod(name, namespace);
-  }
-
-  objectsIn(namespace: string): string[] {
-    return this.fixtures.objectsIn(namespace);
-  }
-
-  createRuntimeClass(name: string, handler = name): void {
-    this.fixtures.addRuntimeClass(name, handler);
-  }
-
-  objectsMatching(selector: string): string[] {
-    return this.fixtures.objectsMatching(selector);
-  }
-
-  create(type: ResourceType, namespace: string | undefined, input: Json, q: URLSearchParams): JsonObject {
-    return this.crud.create(type, namespace, input, q);
-  }
-
-  delete(type: ResourceType, namespace: string | undefined, name: string, propagationPolicy: string): void {
-    this.crud.delete(type, namespace, name, propagationPolicy);
   }
 
   /** The CA that signed the server's certificate. */
