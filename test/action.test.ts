@@ -5,15 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commentMarker } from '../src/github/comment.js';
 import { FakeGitHubApi } from './github/server.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
-import {
-  NAMESPACE,
-  ROOT,
-  node,
-  prepareHello,
-  scratchDir,
-  startDouble,
-  type HelloProject,
-} from './helpers.js';
+import { NAMESPACE, ROOT, node, scratchDir, type HelloProject } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /**
  * The action end to end, as the runner runs it: `node dist/index.js` with a real pull_request event file,
@@ -29,17 +22,14 @@ let github: FakeGitHubApi;
 let hello: HelloProject;
 let scratch: ReturnType<typeof scratchDir>;
 
+useDoubleWithHello({ double: 'per-test', hello: 'per-test' }, (made) => ({ api, hello } = made));
 beforeEach(async () => {
-  ({ api } = await startDouble());
   github = new FakeGitHubApi(REPO);
   await github.start();
-  hello = await prepareHello();
   scratch = scratchDir();
 });
 afterEach(async () => {
-  await api.stop();
   await github.stop();
-  hello.remove();
   scratch[Symbol.dispose]();
 });
 

@@ -1,29 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { InputName } from '../src/model/inputs.js';
 import type { Kind } from './k8s/resources.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
-import {
-  NAMESPACE,
-  memoryLogger,
-  prepareHello,
-  run,
-  startDouble,
-  type HelloProject,
-  doubleInputs,
-} from './helpers.js';
+import { NAMESPACE, memoryLogger, run, type HelloProject, doubleInputs } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /** Exposure against the API-server double: the objects it makes, pruning, teardown, and its failures. */
 let api: FakeKubeApiServer;
 let hello: HelloProject;
 
-beforeEach(async () => {
-  ({ api } = await startDouble());
-  hello = await prepareHello();
-});
-afterEach(async () => {
-  await api.stop();
-  hello.remove();
-});
+useDoubleWithHello({ double: 'per-test', hello: 'per-test' }, (made) => ({ api, hello } = made));
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
   return doubleInputs(api, hello.dir, { 'env-id': 'pr-3', 'url-timeout': '3s', ...extra });

@@ -18,13 +18,12 @@ import {
   NAMESPACE,
   ROOT,
   memoryLogger,
-  prepareHello,
   run,
   scratchDir,
-  startDouble,
   type HelloProject,
   doubleInputs,
 } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /**
  * Faults, races and least privilege, against the API-server double and the real local Docker engine.
@@ -36,17 +35,12 @@ let github: FakeGitHubApi;
 let hello: HelloProject;
 const OURS = 'app.kubernetes.io/managed-by=kube-pod-preview';
 
+useDoubleWithHello({ double: 'per-test', hello: 'per-test' }, (made) => ({ api, streams, hello } = made));
 beforeEach(async () => {
-  ({ api, streams } = await startDouble());
   github = new FakeGitHubApi('acme/web');
   await github.start();
-  hello = await prepareHello();
 });
-afterEach(async () => {
-  await api.stop();
-  await github.stop();
-  hello.remove();
-});
+afterEach(() => github.stop());
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
   return doubleInputs(api, hello.dir, { 'env-id': 'pr-9', ...extra });

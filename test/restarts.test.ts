@@ -19,9 +19,9 @@ import {
   memoryLogger,
   prepareHello,
   run,
-  startDouble,
   type HelloProject,
 } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /**
  * kube-apiserver and kubelet restarts during `up`, against the double's recordings of them
@@ -34,16 +34,11 @@ let faults: Faults;
 let hello: HelloProject;
 const OURS = 'app.kubernetes.io/managed-by=kube-pod-preview';
 
-beforeEach(async () => {
-  ({ api, streams } = await startDouble());
+useDoubleWithHello({ double: 'per-test', hello: 'per-test' }, (made) => ({ api, streams, hello } = made));
+beforeEach(() => {
   faults = new Faults(api, streams);
-  hello = await prepareHello();
 });
-afterEach(async () => {
-  await faults.heal();
-  await api.stop();
-  hello.remove();
-});
+afterEach(() => faults.heal());
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
   return doubleInputs(api, hello.dir, { 'env-id': 'pr-19', timeout: '60s', ...extra });
