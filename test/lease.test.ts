@@ -1,29 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { resourceId } from '../src/model/ids.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
 import { StatusError } from './k8s/status.js';
-import {
-  NAMESPACE,
-  doubleInputs,
-  memoryLogger,
-  prepareHello,
-  run,
-  startDouble,
-  type HelloProject,
-} from './helpers.js';
+import { NAMESPACE, doubleInputs, memoryLogger, run, type HelloProject } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /** One run per environment at a time, through a coordination.k8s.io Lease. */
 let api: FakeKubeApiServer;
 let hello: HelloProject;
 
-beforeAll(async () => {
-  hello = await prepareHello();
-  ({ api } = await startDouble());
-});
-afterAll(async () => {
-  await api.stop();
-  hello.remove();
-});
+useDoubleWithHello({ double: 'per-file', hello: 'per-file' }, (made) => ({ api, hello } = made));
 beforeEach(() => {
   api.fixtures.removeAll('Lease');
 });

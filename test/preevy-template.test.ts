@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InputName } from '../src/model/inputs.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
 import {
@@ -8,12 +8,11 @@ import {
   ROOT,
   doubleInputs,
   memoryLogger,
-  prepareHello,
   run,
   scratchDir,
-  startDouble,
   type HelloProject,
 } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /**
  * A template of the shape of Preevy's own (its ServiceAccount, ConfigMap, StatefulSet running as that
@@ -28,16 +27,7 @@ const ADMISSION = 'pod admission (Pod Security, RuntimeClass, quotas)';
 let api: FakeKubeApiServer;
 let hello: HelloProject;
 
-beforeAll(async () => {
-  hello = await prepareHello();
-});
-afterAll(() => hello.remove());
-beforeEach(async () => {
-  ({ api } = await startDouble());
-});
-afterEach(async () => {
-  await api.stop();
-});
+useDoubleWithHello({ double: 'per-test', hello: 'per-file' }, (made) => ({ api, hello } = made));
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
   return doubleInputs(api, hello.dir, { template: PREEVY_SHAPE, 'storage-class': 'standard', ...extra });

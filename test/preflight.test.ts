@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { InputName } from '../src/model/inputs.js';
 import type { PolicyRule } from './k8s/rbac.js';
@@ -11,26 +11,16 @@ import {
   doubleInputs,
   memoryLogger,
   node,
-  prepareHello,
   run,
   scratchDir,
-  startDouble,
   type HelloProject,
 } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 let api: FakeKubeApiServer;
 let hello: HelloProject;
 
-beforeAll(async () => {
-  hello = await prepareHello();
-});
-afterAll(() => hello.remove());
-beforeEach(async () => {
-  ({ api } = await startDouble());
-});
-afterEach(async () => {
-  await api.stop();
-});
+useDoubleWithHello({ double: 'per-test', hello: 'per-file' }, (made) => ({ api, hello } = made));
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
   return doubleInputs(api, hello.dir, extra);

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { InputName } from '../src/model/inputs.js';
 import { resourceId } from '../src/model/ids.js';
@@ -12,15 +12,14 @@ import {
   NAMESPACE,
   ROOT,
   memoryLogger,
-  prepareHello,
   run,
   scratchDir,
-  startDouble,
   type HelloProject,
   doubleInputs,
   kafkaTemplate,
   freePort,
 } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/preevy');
 /**
@@ -34,16 +33,7 @@ let api: FakeKubeApiServer;
 let hello: HelloProject;
 
 // `up` goes all the way to running compose: the double's pod reaches this machine's Docker engine.
-beforeAll(async () => {
-  hello = await prepareHello();
-});
-afterAll(() => hello.remove());
-beforeEach(async () => {
-  ({ api } = await startDouble());
-});
-afterEach(async () => {
-  await api.stop();
-});
+useDoubleWithHello({ double: 'per-test', hello: 'per-file' }, (made) => ({ api, hello } = made));
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
   return doubleInputs(api, hello.dir, extra);

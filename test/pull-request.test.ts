@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readRunContext, type RunContext } from '../src/github/event.js';
 import type { InputName } from '../src/model/inputs.js';
 import { decideAuto, parseCommandPermission, parsePreviewCommand } from '../src/model/trigger.js';
@@ -11,12 +11,11 @@ import {
   commitAll,
   doubleInputs,
   memoryLogger,
-  prepareHello,
   run,
   scratchDir,
-  startDouble,
   type HelloProject,
 } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /**
  * Which pull requests get a preview (drafts, label), /preview commands in comments, sleeping previews and
@@ -28,22 +27,17 @@ let hello: HelloProject;
 /** The commit the checkout holds: comment commands deploy only the pull request's head when it is this. */
 let SHA: string;
 
-beforeAll(async () => {
-  hello = await prepareHello();
+useDoubleWithHello({ double: 'per-test', hello: 'per-file' }, (made) => ({ api, hello } = made));
+beforeAll(() => {
   SHA = commitAll(hello.dir);
 });
-afterAll(() => hello.remove());
 beforeEach(async () => {
-  ({ api } = await startDouble());
   github = new FakeGitHubApi('acme/web');
   await github.start();
   github.pulls.set(7, { state: 'open', head: SHA });
   github.roles.set('maintainer', { role: 'write' });
 });
-afterEach(async () => {
-  await api.stop();
-  await github.stop();
-});
+afterEach(() => github.stop());
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
   return doubleInputs(api, hello.dir, { 'env-id': 'pr-7', 'github-token': github.token, ...extra });

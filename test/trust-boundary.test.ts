@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { readRunContext, type RunContext } from '../src/github/event.js';
 import type { InputName } from '../src/model/inputs.js';
@@ -16,12 +16,11 @@ import {
   doubleInputs,
   memoryLogger,
   node,
-  prepareHello,
   run,
   scratchDir,
-  startDouble,
   type HelloProject,
 } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /**
  * The trust boundary: a fork's checkout is never read by a run that holds credentials, the compose
@@ -38,13 +37,11 @@ let scratch: ReturnType<typeof scratchDir>;
 /** Where the fork's template writes the action's environment, should anything render it. */
 let loot: string;
 
-beforeAll(async () => {
-  hello = await prepareHello();
+useDoubleWithHello({ double: 'per-test', hello: 'per-file' }, (made) => ({ api, hello } = made));
+beforeAll(() => {
   sha = commitAll(hello.dir);
 });
-afterAll(() => hello.remove());
 beforeEach(async () => {
-  ({ api } = await startDouble());
   github = new FakeGitHubApi(REPO);
   await github.start();
   github.roles.set('maintainer', { role: 'write' });
@@ -52,7 +49,6 @@ beforeEach(async () => {
   loot = path.join(scratch.dir, 'loot');
 });
 afterEach(async () => {
-  await api.stop();
   await github.stop();
   scratch[Symbol.dispose]();
 });

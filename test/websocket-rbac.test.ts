@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { KubeConfig } from '@kubernetes/client-node';
 import { KubeClient } from '../src/kube/client.js';
@@ -8,16 +8,8 @@ import { connectToPod } from '../src/kube/connection.js';
 import type { InputName } from '../src/model/inputs.js';
 import type { PolicyRule } from './k8s/rbac.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
-import {
-  NAMESPACE,
-  ROOT,
-  doubleInputs,
-  memoryLogger,
-  prepareHello,
-  run,
-  startDouble,
-  type HelloProject,
-} from './helpers.js';
+import { NAMESPACE, ROOT, doubleInputs, memoryLogger, run, type HelloProject } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /**
  * What exec and port-forward need of RBAC: their WebSocket upgrades are GETs, authorized as `get` by
@@ -27,16 +19,7 @@ import {
 let api: FakeKubeApiServer;
 let hello: HelloProject;
 
-beforeAll(async () => {
-  hello = await prepareHello();
-});
-afterAll(() => hello.remove());
-beforeEach(async () => {
-  ({ api } = await startDouble());
-});
-afterEach(async () => {
-  await api.stop();
-});
+useDoubleWithHello({ double: 'per-test', hello: 'per-file' }, (made) => ({ api, hello } = made));
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
   return doubleInputs(api, hello.dir, extra);
