@@ -24,7 +24,8 @@ import { readBody, sendError } from './wire.js';
 export class FakeKubeApiServer {
   /** What tests arrange in the cluster and read back from it (fixtures.ts). */
   readonly fixtures: Fixtures;
-  readonly controllers: Controllers;
+  /** The simulated controllers' loop, for fault injection to pause while the API server is away. */
+  readonly controllers: Pick<Controllers, 'start' | 'stop' | 'behaviour'>;
   readonly requests: RecordedRequest[] = [];
   readonly token = 'kube-pod-preview-test-token';
   /** Consulted before each request; return a StatusError to fail it (fault injection). */
@@ -58,9 +59,9 @@ export class FakeKubeApiServer {
 
   constructor(behaviour: Partial<Behaviour> = {}) {
     const store = new Store();
-    this.controllers = new Controllers(store, behaviour);
-    this.watches = new Watches(store, this.controllers.behaviour);
-    this.crud = new Crud(store, this.controllers);
+    const controllers = (this.controllers = new Controllers(store, behaviour));
+    this.watches = new Watches(store, controllers.behaviour);
+    this.crud = new Crud(store, controllers);
     this.router = new Router(this, this.crud, this.watches);
     this.fixtures = new Fixtures(store, this.crud);
     for (const name of ['default', 'kube-system']) this.fixtures.addNamespace(name);
