@@ -24,7 +24,7 @@ const quiet: Logger = { ...consoleLogger(), info: () => {}, group: (_t, fn) => f
 
 const api = new FakeKubeApiServer();
 const streams = new PodStreams(api);
-api.createNamespace(NAMESPACE);
+api.fixtures.addNamespace(NAMESPACE);
 await api.start();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'kube-pod-preview-soak-'));
 cpSync(path.join(ROOT, 'examples/hello'), dir, { recursive: true });

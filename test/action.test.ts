@@ -4,17 +4,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commentMarker } from '../src/github/comment.js';
 import { FakeGitHubApi } from './github/server.js';
-import { typeOfKind } from './k8s/resources.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
-import {
-  NAMESPACE,
-  ROOT,
-  node,
-  prepareHello,
-  scratchDir,
-  startDouble,
-  type HelloProject,
-} from './helpers.js';
+import { NAMESPACE, ROOT, node, scratchDir, type HelloProject } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /**
  * The action end to end, as the runner runs it: `node dist/index.js` with a real pull_request event file,
@@ -22,7 +14,6 @@ import {
  * server is this machine's engine, and whose load balancer answers on loopback) and the GitHub REST double.
  */
 const ACTION = path.join(ROOT, 'dist/index.js');
-const LEASE = typeOfKind('coordination.k8s.io/v1', 'Lease')!;
 const REPO = 'acme/web';
 const PR = 7;
 
@@ -31,17 +22,14 @@ let github: FakeGitHubApi;
 let hello: HelloProject;
 let scratch: ReturnType<typeof scratchDir>;
 
+useDoubleWithHello({ double: 'per-test', hello: 'per-test' }, (made) => ({ api, hello } = made));
 beforeEach(async () => {
-  ({ api } = await startDouble());
   github = new FakeGitHubApi(REPO);
   await github.start();
-  hello = await prepareHello();
   scratch = scratchDir();
 });
 afterEach(async () => {
-  await api.stop();
   await github.stop();
-  hello.remove();
   scratch[Symbol.dispose]();
 });
 
@@ -210,7 +198,7 @@ describe('the action on pull_request events (dist/index.js)', () => {
     expect(ourComments()).toHaveLength(1);
     expect(ourComments()[0]!.body).toContain('Preview deleted');
     expect(github.deploymentStates('preview/pr-7')).toEqual(['inactive', 'inactive']);
-    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+    expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
     await expect(fetch(url)).rejects.toThrow();
   });
 
@@ -222,7 +210,7 @@ describe('the action on pull_request events (dist/index.js)', () => {
     expect(result.stdout).toContain('Resource not accessible by integration');
     expect(result.stdout).toContain('input github-token');
     expect(result.stdout).toContain('permissions: pull-requests: write');
-    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+    expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
   });
 
   it('warns, and still deploys, when the token may not create deployments', async () => {
@@ -248,7 +236,7 @@ describe('the action on pull_request events (dist/index.js)', () => {
       metadata: { name: `kube-pod-preview-${opened.outputs.id}`, namespace: NAMESPACE },
       spec: { holderIdentity: 'killed run', leaseDurationSeconds: 30 },
     };
-    api.create(LEASE, NAMESPACE, lease, new URLSearchParams());
+    api.fixtures.create('Lease', lease, NAMESPACE);
     const comment = ourComments()[0]!;
     const post = await step(
       'opened',
@@ -271,7 +259,7 @@ describe('the action on pull_request events (dist/index.js)', () => {
     expect(post.code).toBe(0);
     expect(post.stdout).toContain(`Released the lease ${lease.metadata.name}`);
     expect(ourComments()[0]!.body).toBe('cancelled!');
-    expect(api.store.get(LEASE, NAMESPACE, lease.metadata.name)).toBeUndefined();
+    expect(api.fixtures.get('Lease', lease.metadata.name, NAMESPACE)).toBeUndefined();
   });
 
   it('a cancelled run says so in one line; the post step of a killed run marks its deployment', async () => {
@@ -410,6 +398,6 @@ describe('the action on pull_request events (dist/index.js)', () => {
       );
       expect(result.stdout).toContain('set input allow-fork-code to true');
     }
-    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+    expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
   });
 });

@@ -137,7 +137,7 @@ describe('up and down of examples/hello', () => {
     expect(containers(hello.name)).toHaveLength(1);
     await run(inputs(hello.dir, { command: 'down' }));
     expect(containers(hello.name)).toEqual([]);
-    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+    expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
     expect(await streams.settled()).toBe(0); // every tunnel and exec stream was closed
   });
 
@@ -264,7 +264,7 @@ describe('up and down of examples/hello', () => {
     const podDeletes = api.requests.filter((r) => r.method === 'DELETE' && r.path.includes('/pods/'));
     expect(podDeletes.map((r) => r.query.get('gracePeriodSeconds'))).toEqual(['1']);
     expect(containers(hello.name)).toEqual([]);
-    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+    expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
 
     await run(inputs(hello.dir, { command: 'up' }));
     const reopened = containers(hello.name);
@@ -298,7 +298,7 @@ describe('up and down of examples/hello', () => {
     expect(await get(hello.port)).toContain('hello from kube-pod-preview');
     await cli('down');
     expect(containers(hello.name)).toEqual([]);
-    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+    expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
   });
 });
 
@@ -386,7 +386,7 @@ describe('the port-forward tunnel', () => {
 
   /** A running pod of the double, without going through a deploy. */
   async function runningPod(): Promise<string> {
-    await api.runningPod('docker-0', NAMESPACE);
+    await api.fixtures.runningPod('docker-0', NAMESPACE);
     return 'docker-0';
   }
 

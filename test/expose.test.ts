@@ -1,46 +1,31 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { InputName } from '../src/model/inputs.js';
-import { typeOfKind } from './k8s/resources.js';
+import type { Kind } from './k8s/resources.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
-import {
-  NAMESPACE,
-  memoryLogger,
-  prepareHello,
-  run,
-  startDouble,
-  type HelloProject,
-  doubleInputs,
-} from './helpers.js';
+import { NAMESPACE, memoryLogger, run, type HelloProject, doubleInputs } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /** Exposure against the API-server double: the objects it makes, pruning, teardown, and its failures. */
 let api: FakeKubeApiServer;
 let hello: HelloProject;
 
-beforeEach(async () => {
-  ({ api } = await startDouble());
-  hello = await prepareHello();
-});
-afterEach(async () => {
-  await api.stop();
-  hello.remove();
-});
+useDoubleWithHello({ double: 'per-test', hello: 'per-test' }, (made) => ({ api, hello } = made));
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
   return doubleInputs(api, hello.dir, { 'env-id': 'pr-3', 'url-timeout': '3s', ...extra });
 }
 
 const OURS = 'app.kubernetes.io/managed-by=kube-pod-preview';
-const get = (kind: string, apiVersion: string, name: string) =>
-  api.store.get(typeOfKind(apiVersion, kind)!, NAMESPACE, name) as any;
+const get = (kind: Kind, name: string) => api.fixtures.get(kind, name, NAMESPACE) as any;
 
 describe('exposure', () => {
   it('ingress: a Service for the docker-host pod, an Ingress rule per port with TLS and basic auth; no answer fails the run; down removes it all', async () => {
     // What the preflight checks the cluster has: the ingress class and the TLS secret the inputs name.
-    api.seed('networking.k8s.io/v1', 'IngressClass', {
+    api.fixtures.seed('IngressClass', {
       metadata: { name: 'nginx' },
       spec: { controller: 'k8s.io/ingress-nginx' },
     });
-    api.seed('v1', 'Secret', {
+    api.fixtures.seed('Secret', {
       metadata: { name: 'wildcard-tls', namespace: NAMESPACE },
       type: 'kubernetes.io/tls',
       data: { 'tls.crt': '', 'tls.key': '' },
@@ -63,7 +48,7 @@ describe('exposure', () => {
     const id = /id=(\S+)|\(id (\S+)\)/.exec(log.lines.join('\n'))![2]!;
     const host = `web-8080-${id}.preview.example.com`;
 
-    const service = get('Service', 'v1', `preview-${id}`);
+    const service = get('Service', `preview-${id}`);
     expect(service.spec.type).toBe('ClusterIP');
     expect(service.spec.selector).toMatchObject({
       'app.kubernetes.io/component': 'docker-host',
@@ -74,10 +59,12 @@ describe('exposure', () => {
     ]);
     expect(service.metadata.labels['app.kubernetes.io/component']).toBe('preview-exposure');
     // The selector finds the docker-host pod.
-    const pods = api.objectsMatching('app.kubernetes.io/component=docker-host,kube-pod-preview/id=' + id);
+    const pods = api.fixtures.objectsMatching(
+      'app.kubernetes.io/component=docker-host,kube-pod-preview/id=' + id,
+    );
     expect(pods.filter((p) => p.startsWith('Pod/'))).toHaveLength(1);
 
-    const ingress = get('Ingress', 'networking.k8s.io/v1', id);
+    const ingress = get('Ingress', id);
     expect(ingress.spec.ingressClassName).toBe('nginx');
     expect(ingress.spec.tls).toEqual([{ secretName: 'wildcard-tls', hosts: [host] }]);
     expect(ingress.spec.rules).toEqual([
@@ -99,7 +86,7 @@ describe('exposure', () => {
       'nginx.ingress.kubernetes.io/auth-type': 'basic',
       'nginx.ingress.kubernetes.io/auth-secret': `${id}-basic-auth`,
     });
-    const secret = get('Secret', 'v1', `${id}-basic-auth`);
+    const secret = get('Secret', `${id}-basic-auth`);
     expect(Buffer.from(secret.data.auth, 'base64').toString()).toMatch(/^reviewer:\{SHA\}/);
     expect(log.masked).toContain('s3cr3t-passw0rd');
     expect(log.lines.join('\n')).not.toContain('s3cr3t-passw0rd');
@@ -113,7 +100,7 @@ describe('exposure', () => {
     );
 
     await run(inputs({ command: 'down', domain: 'preview.example.com' }));
-    expect(api.objectsMatching(OURS)).toEqual([]);
+    expect(api.fixtures.objectsMatching(OURS)).toEqual([]);
   });
 
   it('loadbalancer: the URL answers; a later deploy with expose none removes the Service', async () => {
@@ -129,7 +116,7 @@ describe('exposure', () => {
         detail: 'HTTP 200',
       },
     ]);
-    expect(get('Service', 'v1', `preview-${first.ids.id}`).spec.type).toBe('LoadBalancer');
+    expect(get('Service', `preview-${first.ids.id}`).spec.type).toBe('LoadBalancer');
 
     const log = memoryLogger();
     const second = await run(inputs({ command: 'up', expose: 'none' }), { log });
@@ -137,10 +124,10 @@ describe('exposure', () => {
     expect(second.urls![0]!.command).toBe(
       `kubectl --namespace ${NAMESPACE} port-forward pod/${second.pod!.name} ${hello.port}:${hello.port}`,
     );
-    expect(get('Service', 'v1', `preview-${first.ids.id}`)).toBeUndefined();
+    expect(get('Service', `preview-${first.ids.id}`)).toBeUndefined();
     expect(log.lines).toContain(`  Service/preview-${first.ids.id} deleted: no longer exposed`);
     await run(inputs({ command: 'down' }));
-    expect(api.objectsMatching(OURS)).toEqual([]);
+    expect(api.fixtures.objectsMatching(OURS)).toEqual([]);
   });
 
   it('loadbalancer on a cluster without a load-balancer implementation says what is missing', async () => {
@@ -149,7 +136,7 @@ describe('exposure', () => {
       /got no address within 3\.0s \(input url-timeout\)\. Does the cluster have a load-balancer implementation/,
     );
     await run(inputs({ command: 'down' }));
-    expect(api.objectsMatching(OURS)).toEqual([]);
+    expect(api.fixtures.objectsMatching(OURS)).toEqual([]);
   });
 
   it('the health gate never sends the basic-auth credentials (a 401 already answers)', async () => {

@@ -10,20 +10,20 @@ import { resolveSettings } from '../src/model/resolve-settings.js';
 import type { Logger } from '../src/util/log.js';
 import { commentMarker } from '../src/github/comment.js';
 import { FakeGitHubApi } from './github/server.js';
-import { typeOfKind } from './k8s/resources.js';
-import { StatusError, type FakeKubeApiServer, type PolicyRule } from './k8s/server.js';
+import type { PolicyRule } from './k8s/rbac.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
+import { StatusError } from './k8s/status.js';
 import type { PodStreams } from './k8s/streams.js';
 import {
   NAMESPACE,
   ROOT,
   memoryLogger,
-  prepareHello,
   run,
   scratchDir,
-  startDouble,
   type HelloProject,
   doubleInputs,
 } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /**
  * Faults, races and least privilege, against the API-server double and the real local Docker engine.
@@ -34,20 +34,13 @@ let streams: PodStreams;
 let github: FakeGitHubApi;
 let hello: HelloProject;
 const OURS = 'app.kubernetes.io/managed-by=kube-pod-preview';
-const LEASE = typeOfKind('coordination.k8s.io/v1', 'Lease')!;
-const POD = typeOfKind('v1', 'Pod')!;
 
+useDoubleWithHello({ double: 'per-test', hello: 'per-test' }, (made) => ({ api, streams, hello } = made));
 beforeEach(async () => {
-  ({ api, streams } = await startDouble());
   github = new FakeGitHubApi('acme/web');
   await github.start();
-  hello = await prepareHello();
 });
-afterEach(async () => {
-  await api.stop();
-  await github.stop();
-  hello.remove();
-});
+afterEach(() => github.stop());
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
   return doubleInputs(api, hello.dir, { 'env-id': 'pr-9', ...extra });
@@ -99,7 +92,7 @@ describe('least privilege', () => {
     const outcome = await run(inputs({ command: 'up', expose: 'loadbalancer' }));
     expect(outcome.state).toBe('ready');
     await run(inputs({ command: 'down' }));
-    expect(api.objectsMatching(OURS)).toEqual([]);
+    expect(api.fixtures.objectsMatching(OURS)).toEqual([]);
   });
 
   it('deploy/rbac.yaml grants nothing beyond what up and down ask for (no watch on Secrets, …)', () => {
@@ -147,7 +140,7 @@ describe('least privilege', () => {
     await run(inputs({ command: 'down' }));
     expect(count('/selfsubjectrulesreviews')).toBe(2);
     expect(count('/selfsubjectaccessreviews')).toBeGreaterThan(5);
-    expect(api.objectsMatching(OURS)).toEqual([]);
+    expect(api.fixtures.objectsMatching(OURS)).toEqual([]);
   });
 
   it('matches rules as RBAC does: `*` anywhere, `*/exec` for every exec, no rule naming objects', () => {
@@ -173,7 +166,7 @@ describe('least privilege', () => {
       expect.stringMatching(/^Without "delete" on pods, the environment's pods keep/),
     );
     expect(log.lines).toContainEqual(expect.stringMatching(/^ *The pods keep their own grace period/));
-    expect(api.objectsMatching(OURS)).toEqual([]);
+    expect(api.fixtures.objectsMatching(OURS)).toEqual([]);
   });
 
   it('lists every missing permission with the Role rules that grant them, before changing anything', async () => {
@@ -189,7 +182,7 @@ describe('least privilege', () => {
     expect(message).toContain('pods/exec and pods/portforward are WebSocket upgrades of an HTTP GET');
     expect(message).toContain('Nothing was changed');
     expect(message).toContain('  - apiGroups: ["coordination.k8s.io"]\n    resources: ["leases"]');
-    expect(api.objectsMatching(OURS)).toEqual([]);
+    expect(api.fixtures.objectsMatching(OURS)).toEqual([]);
     expect(
       api.requests.filter((r) => r.method !== 'GET' && !/accessreviews|rulesreviews/.test(r.path)),
     ).toEqual([]);
@@ -333,9 +326,9 @@ describe('faults during up', () => {
     const [comment] = github.comments.get(9)!;
     expect(comment!.body).toContain('Preview deploy cancelled');
     expect(github.deploymentStates('preview/pr-9')).toEqual(['error']);
-    expect(api.objectsMatching(OURS).filter((o) => o.startsWith('Lease/'))).toEqual([]);
+    expect(api.fixtures.objectsMatching(OURS).filter((o) => o.startsWith('Lease/'))).toEqual([]);
     await run(inputs({ command: 'down' }));
-    expect(api.objectsMatching(OURS)).toEqual([]);
+    expect(api.fixtures.objectsMatching(OURS)).toEqual([]);
   });
 
   it('the pod deleted while up waits for it: the StatefulSet recreates it and up succeeds', async () => {
@@ -343,17 +336,17 @@ describe('faults during up', () => {
     let deletedUid = '';
     const log = faultAt(/^Wait for StatefulSet/, () =>
       setTimeout(() => {
-        const pod = api.store.list(POD, NAMESPACE)[0] as { metadata: { name: string; uid: string } };
+        const pod = api.fixtures.objects('Pod', NAMESPACE)[0] as { metadata: { name: string; uid: string } };
         deletedUid = pod.metadata.uid;
-        api.delete(POD, NAMESPACE, pod.metadata.name, 'Background');
+        api.fixtures.delete('Pod', pod.metadata.name, NAMESPACE);
       }, 300),
     );
     const outcome = await run(inputs({ command: 'up' }), { log });
     expect(deletedUid).not.toBe('');
-    const pod = api.store.get(POD, NAMESPACE, outcome.pod!.name) as { metadata: { uid: string } };
+    const pod = api.fixtures.get('Pod', outcome.pod!.name, NAMESPACE) as { metadata: { uid: string } };
     expect(pod.metadata.uid).not.toBe(deletedUid);
     await run(inputs({ command: 'down' }));
-    expect(api.objectsMatching(OURS)).toEqual([]);
+    expect(api.fixtures.objectsMatching(OURS)).toEqual([]);
   });
 
   it('a run killed mid-compose, then down: nothing is left', async () => {
@@ -361,16 +354,16 @@ describe('faults during up', () => {
     const log = faultAt(/^docker compose up/, () => setTimeout(() => controller.abort(), 200));
     await expect(run(inputs({ command: 'up' }), { log, signal: controller.signal })).rejects.toThrow();
     await run(inputs({ command: 'down' }));
-    expect(api.objectsMatching(OURS)).toEqual([]);
+    expect(api.fixtures.objectsMatching(OURS)).toEqual([]);
     expect(containers(hello.name)).toEqual([]);
   });
 
   it('down of a half-created environment (its pod never became ready) removes it', async () => {
     api.behaviour.mode = 'never-ready';
     await expect(run(inputs({ command: 'up', timeout: '2s' }))).rejects.toThrow(/StatefulSet\/.+ was not/);
-    expect(api.objectsMatching(OURS).length).toBeGreaterThan(0);
+    expect(api.fixtures.objectsMatching(OURS).length).toBeGreaterThan(0);
     await run(inputs({ command: 'down' }));
-    expect(api.objectsMatching(OURS)).toEqual([]);
+    expect(api.fixtures.objectsMatching(OURS)).toEqual([]);
   });
 
   it('reopen right after close: up, down, up again works, and down leaves nothing', async () => {
@@ -379,7 +372,7 @@ describe('faults during up', () => {
     const reopened = await run(inputs({ command: 'up' }));
     expect(reopened.ports).toHaveLength(1);
     await run(inputs({ command: 'down' }));
-    expect(api.objectsMatching(OURS)).toEqual([]);
+    expect(api.fixtures.objectsMatching(OURS)).toEqual([]);
   });
 });
 
@@ -411,20 +404,19 @@ describe('cleanup of forgotten previews', () => {
       ['pr-2', undefined, 'kept', expect.stringMatching(/^expires 20\S+Z; pull request #2 open$/)],
       ['pr-3', 'expired', 'would remove', undefined],
     ]);
-    expect(api.objectsMatching('kube-pod-preview/env-id=pr-1').length).toBeGreaterThan(0);
+    expect(api.fixtures.objectsMatching('kube-pod-preview/env-id=pr-1').length).toBeGreaterThan(0);
 
     // A run is working on pr-3: cleanup leaves it for next time.
     const now = new Date().toISOString().replace('Z', '000Z');
-    api.create(
-      LEASE,
-      NAMESPACE,
+    api.fixtures.create(
+      'Lease',
       {
         apiVersion: 'coordination.k8s.io/v1',
         kind: 'Lease',
         metadata: { name: `kube-pod-preview-${expiring.ids.id}` },
         spec: { holderIdentity: 'a deploy', leaseDurationSeconds: 30, renewTime: now, acquireTime: now },
       },
-      new URLSearchParams(),
+      NAMESPACE,
     );
     const real = await run(cleanupInputs, options);
     expect(real.cleaned!.map((e) => [e.envId, e.action, e.why])).toEqual([
@@ -432,13 +424,13 @@ describe('cleanup of forgotten previews', () => {
       ['pr-2', 'kept', expect.stringContaining('pull request #2 open')],
       ['pr-3', 'busy', 'a run is working on it'],
     ]);
-    expect(api.objectsMatching('kube-pod-preview/env-id=pr-1')).toEqual([]);
-    expect(api.objectsMatching('kube-pod-preview/env-id=pr-2').length).toBeGreaterThan(0);
+    expect(api.fixtures.objectsMatching('kube-pod-preview/env-id=pr-1')).toEqual([]);
+    expect(api.fixtures.objectsMatching('kube-pod-preview/env-id=pr-2').length).toBeGreaterThan(0);
     expect(github.comments.get(1)![0]!.body).toContain('Preview deleted');
 
-    api.delete(LEASE, NAMESPACE, `kube-pod-preview-${expiring.ids.id}`, 'Background');
+    api.fixtures.delete('Lease', `kube-pod-preview-${expiring.ids.id}`, NAMESPACE);
     for (const envId of ['pr-2', 'pr-3']) await run(inputs({ command: 'down', 'env-id': envId }));
-    expect(api.objectsMatching(OURS)).toEqual([]);
+    expect(api.fixtures.objectsMatching(OURS)).toEqual([]);
   });
 
   it('applies its own ttl to environments deployed without one, and says why each one it keeps stays', async () => {
@@ -492,6 +484,6 @@ describe('cleanup of forgotten previews', () => {
       'expires 2026-03-01T11:00:00.000Z (input ttl after its last deploy); pull request #4 open',
     );
     for (const envId of ['pr-4', 'demo']) await run(inputs({ command: 'down', 'env-id': envId }));
-    expect(api.objectsMatching(OURS)).toEqual([]);
+    expect(api.fixtures.objectsMatching(OURS)).toEqual([]);
   });
 });

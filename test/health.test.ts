@@ -7,16 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { htpasswdLine } from '../src/model/exposure.js';
 import { checkUrls, type HealthTarget } from '../src/phases/health.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
-import {
-  doubleInputs,
-  freePort,
-  memoryLogger,
-  prepareHello,
-  run,
-  scratchDir,
-  startDouble,
-  type HelloProject,
-} from './helpers.js';
+import { doubleInputs, freePort, memoryLogger, run, scratchDir, type HelloProject } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /**
  * The health gate against a real nginx on loopback (Debian's `nginx`, with a config this test writes):
@@ -222,15 +214,12 @@ describe('up: the app through its port-forward, the URL through nginx', () => {
   let api: FakeKubeApiServer;
   let hello: HelloProject;
   const scratch = scratchDir();
-  beforeAll(async () => {
-    ({ api } = await startDouble());
+  useDoubleWithHello({ double: 'per-file', hello: 'per-file' }, (made) => ({ api, hello } = made));
+  beforeAll(() => {
     api.behaviour.loadBalancerIp = '127.0.0.2';
-    hello = await prepareHello();
   });
   afterAll(async () => {
     await run(doubleInputs(api, hello.dir, { command: 'down' })).catch(() => undefined);
-    await api.stop();
-    hello.remove();
     scratch[Symbol.dispose]();
   });
 

@@ -206,11 +206,11 @@ export async function prepareHello(extraCompose = ''): Promise<HelloProject> {
 export async function startDouble(): Promise<{ api: FakeKubeApiServer; streams: PodStreams }> {
   const api = new FakeKubeApiServer();
   const streams = new PodStreams(api);
-  api.createNamespace(NAMESPACE);
+  api.fixtures.addNamespace(NAMESPACE);
   await api.start();
   const stop = api.stop.bind(api);
   api.stop = async () => {
-    const strays = api.objectsIn('default');
+    const strays = api.fixtures.objectsIn('default');
     await stop();
     if (strays.length > 0)
       throw new Error(`Objects were created in namespace default, which no test uses: ${strays.join(', ')}`);

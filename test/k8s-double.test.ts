@@ -298,7 +298,7 @@ describe('lists, selectors and watches', () => {
   it('answers a watch from a compacted resourceVersion with a 410 Expired ERROR event', async () => {
     const rv = (await call('GET', CM)).body.metadata.resourceVersion;
     await call('POST', CM, cm('c1'));
-    api.store.compact();
+    api.fixtures.compact();
     const [event] = await watch(`${CM}?watch=true&resourceVersion=${rv}`, 1);
     expect(event).toMatchObject({ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired' } });
     // The version a list answers right after is never too old: a watch from it carries what follows.
@@ -472,7 +472,7 @@ describe('WebSocket upgrades, authorized as a server of the configured version d
   const role = (verbs: string[]) => [{ apiGroups: [''], resources: ['pods/portforward'], verbs }];
 
   it('get on every version; get and create from 1.35, whose refusal names no verb', async () => {
-    await api.runningPod('ws');
+    await api.fixtures.runningPod('ws');
     try {
       // No upgrade handler here: an authorized upgrade reaches the stream endpoint's 400.
       api.rules = role(['get']);
@@ -541,7 +541,7 @@ describe('dry run and admission', () => {
   });
 
   it('enforces Pod Security baseline on pods (dry run or not) and not on workloads', async () => {
-    api.createNamespace('locked', { 'pod-security.kubernetes.io/enforce': 'baseline' });
+    api.fixtures.addNamespace('locked', { 'pod-security.kubernetes.io/enforce': 'baseline' });
     for (const query of ['?dryRun=All', '']) {
       const refused = await call('POST', `/api/v1/namespaces/locked/pods${query}`, pod('p'));
       expect(refused.status).toBe(403);
@@ -561,12 +561,12 @@ describe('dry run and admission', () => {
     };
     const stored = await call('POST', '/apis/apps/v1/namespaces/locked/statefulsets?dryRun=All', sts);
     expect(stored.status).toBe(201);
-    api.createNamespace('open');
+    api.fixtures.addNamespace('open');
     expect((await call('POST', '/api/v1/namespaces/open/pods?dryRun=All', pod('p'))).status).toBe(201);
   });
 
   it('refuses a pod whose ServiceAccount does not exist, dry run or not, before Pod Security (dryrun-pod-missing-sa.json)', async () => {
-    api.createNamespace('accounts', { 'pod-security.kubernetes.io/enforce': 'baseline' });
+    api.fixtures.addNamespace('accounts', { 'pod-security.kubernetes.io/enforce': 'baseline' });
     const PODS = '/api/v1/namespaces/accounts/pods';
     const withAccount = { ...pod('p'), spec: { ...pod('p').spec, serviceAccountName: 'preview-sa' } };
     const account = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'preview-sa' } };

@@ -39,8 +39,8 @@ describe('the namespace is the client’s', () => {
     await client.replace({ ...read, metadata, data: { a: '2' } });
     await client.mergePatch(configMap('created', { data: { b: '3' } }));
     await client.serverSideApply(configMap('applied', { data: { c: '4' } }));
-    expect(api.objectsIn(NAMESPACE)).toEqual(['ConfigMap/applied', 'ConfigMap/created']);
-    expect(api.objectsIn('default')).toEqual([]);
+    expect(api.fixtures.objectsIn(NAMESPACE)).toEqual(['ConfigMap/applied', 'ConfigMap/created']);
+    expect(api.fixtures.objectsIn('default')).toEqual([]);
     const stored = await client.read<{ data: Record<string, string> }>({
       apiVersion: 'v1',
       kind: 'ConfigMap',

@@ -1,32 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { resourceId } from '../src/model/ids.js';
-import { StatusError, type FakeKubeApiServer } from './k8s/server.js';
-import { typeOfKind } from './k8s/resources.js';
-import {
-  NAMESPACE,
-  doubleInputs,
-  memoryLogger,
-  prepareHello,
-  run,
-  startDouble,
-  type HelloProject,
-} from './helpers.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
+import { StatusError } from './k8s/status.js';
+import { NAMESPACE, doubleInputs, memoryLogger, run, type HelloProject } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /** One run per environment at a time, through a coordination.k8s.io Lease. */
 let api: FakeKubeApiServer;
 let hello: HelloProject;
-const LEASES = typeOfKind('coordination.k8s.io/v1', 'Lease')!;
 
-beforeAll(async () => {
-  hello = await prepareHello();
-  ({ api } = await startDouble());
-});
-afterAll(async () => {
-  await api.stop();
-  hello.remove();
-});
+useDoubleWithHello({ double: 'per-file', hello: 'per-file' }, (made) => ({ api, hello } = made));
 beforeEach(() => {
-  for (const lease of api.store.list(LEASES)) api.store.remove(LEASES, lease);
+  api.fixtures.removeAll('Lease');
 });
 
 const inputs = (envId: string, timeout = '60s') =>
@@ -34,14 +19,13 @@ const inputs = (envId: string, timeout = '60s') =>
 
 function holdLease(envId: string, holder: string, renewedSecondsAgo: number): void {
   const renewTime = new Date(Date.now() - renewedSecondsAgo * 1000).toISOString();
-  api.create(
-    LEASES,
-    NAMESPACE,
+  api.fixtures.create(
+    'Lease',
     {
       metadata: { name: `kube-pod-preview-${resourceId('acme/web', envId)}` },
       spec: { holderIdentity: holder, leaseDurationSeconds: 30, acquireTime: renewTime, renewTime },
     },
-    new URLSearchParams(),
+    NAMESPACE,
   );
 }
 
@@ -57,7 +41,7 @@ describe('the environment lease', () => {
     const waited = [...first.lines, ...second.lines].filter((l) => l.startsWith('Waiting for another run'));
     expect(waited).toHaveLength(1);
     expect(waited[0]).toContain('the kube-pod-preview CLI');
-    expect(api.store.list(LEASES)).toEqual([]);
+    expect(api.fixtures.objects('Lease')).toEqual([]);
   });
 
   it('lets runs for different environments proceed together', async () => {
@@ -82,7 +66,7 @@ describe('the environment lease', () => {
       'Another run of this environment (https://github.com/acme/web/actions/runs/2) still holds the lease',
     );
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(api.objectsMatching('kube-pod-preview/env-id=pr-5')).toEqual([]); // nothing was applied
+    expect(api.fixtures.objectsMatching('kube-pod-preview/env-id=pr-5')).toEqual([]); // nothing was applied
   });
 
   it('stops, with pauses, when the lease reads as missing (404) yet cannot be created (409)', async () => {

@@ -1,23 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments, stringify } from 'yaml';
 import { loadKubeConfig } from '../src/kube/config.js';
 import { kubeconfigNamespace } from '../src/kube/kubeconfig-namespace.js';
 import { mapInputs } from '../src/model/inputs.js';
 import { resolveSettings } from '../src/model/resolve-settings.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
-import {
-  NAMESPACE,
-  ROOT,
-  memoryLogger,
-  node,
-  prepareHello,
-  run,
-  scratchDir,
-  startDouble,
-  type HelloProject,
-} from './helpers.js';
+import { NAMESPACE, ROOT, memoryLogger, node, run, scratchDir, type HelloProject } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /** A kubeconfig whose contexts name these namespaces (undefined: none), the first current. */
 function kubeconfig(contexts: Record<string, string | undefined>, server = 'https://127.0.0.1:1'): string {
@@ -108,14 +99,7 @@ describe("the namespace of the kubeconfig's context", () => {
 describe('against the API-server double', () => {
   let api: FakeKubeApiServer;
   let hello: HelloProject;
-  beforeAll(async () => {
-    ({ api } = await startDouble());
-    hello = await prepareHello();
-  });
-  afterAll(async () => {
-    await api.stop();
-    hello.remove();
-  });
+  useDoubleWithHello({ double: 'per-file', hello: 'per-file' }, (made) => ({ api, hello } = made));
 
   it('doctor uses the namespace of the kubeconfig’s context when no input names one', async () => {
     const log = memoryLogger();

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { InputName } from '../src/model/inputs.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
 import {
@@ -8,12 +8,11 @@ import {
   ROOT,
   doubleInputs,
   memoryLogger,
-  prepareHello,
   run,
   scratchDir,
-  startDouble,
   type HelloProject,
 } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /**
  * A template of the shape of Preevy's own (its ServiceAccount, ConfigMap, StatefulSet running as that
@@ -28,16 +27,7 @@ const ADMISSION = 'pod admission (Pod Security, RuntimeClass, quotas)';
 let api: FakeKubeApiServer;
 let hello: HelloProject;
 
-beforeAll(async () => {
-  hello = await prepareHello();
-});
-afterAll(() => hello.remove());
-beforeEach(async () => {
-  ({ api } = await startDouble());
-});
-afterEach(async () => {
-  await api.stop();
-});
+useDoubleWithHello({ double: 'per-test', hello: 'per-file' }, (made) => ({ api, hello } = made));
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
   return doubleInputs(api, hello.dir, { template: PREEVY_SHAPE, 'storage-class': 'standard', ...extra });
@@ -71,7 +61,7 @@ describe("a template of the shape of Preevy's own", () => {
     );
     // dockerd on every address: the existing warning.
     expect(log.warnings.join('\n')).toContain('listens on every address (tcp://0.0.0.0:2375)');
-    expect(api.objectsMatching(OURS)).toEqual([
+    expect(api.fixtures.objectsMatching(OURS)).toEqual([
       `ConfigMap/${id}-dc`,
       `PersistentVolumeClaim/data-${id}-0`,
       `Pod/${id}-0`,
@@ -84,18 +74,18 @@ describe("a template of the shape of Preevy's own", () => {
     expect(down.deleted).toEqual(
       expect.arrayContaining([`Role/${id}-role`, `RoleBinding/${id}-rolebind`, `ServiceAccount/${id}-sa`]),
     );
-    expect(api.objectsIn(NAMESPACE)).toEqual([]);
+    expect(api.fixtures.objectsIn(NAMESPACE)).toEqual([]);
   });
 
   it('is still refused by Pod Security in the preflight: the ServiceAccount does not hide the pod’s refusal', async () => {
     // Taking the ServiceAccount's refusal as a pass would leave Pod Security unasked: it judges the pod
     // only after the mutating ServiceAccount plugin has let it through.
-    api.labelNamespace(NAMESPACE, { 'pod-security.kubernetes.io/enforce': 'baseline' });
+    api.fixtures.labelNamespace(NAMESPACE, { 'pod-security.kubernetes.io/enforce': 'baseline' });
     const error = await run(inputs({ command: 'up' })).catch((e: Error) => e);
     expect(String(error)).toContain(`${ADMISSION}:`);
     expect(String(error)).toContain('violates PodSecurity "baseline:latest": privileged');
     expect(String(error)).not.toContain('service account');
-    expect(api.objectsIn(NAMESPACE)).toEqual([]);
+    expect(api.fixtures.objectsIn(NAMESPACE)).toEqual([]);
   });
 
   it('refuses a pod whose ServiceAccount neither exists nor is in the plan, in the admission plugin’s words', async () => {
@@ -109,7 +99,7 @@ describe("a template of the shape of Preevy's own", () => {
         `${escape(ADMISSION)}: .*is forbidden: error looking up service account ${NAMESPACE}/builder: serviceaccount "builder" not found`,
       ),
     );
-    expect(api.objectsIn(NAMESPACE)).toEqual([]);
+    expect(api.fixtures.objectsIn(NAMESPACE)).toEqual([]);
   });
 });
 

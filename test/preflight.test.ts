@@ -1,36 +1,26 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import type { InputName } from '../src/model/inputs.js';
-import { typeOfKind } from './k8s/resources.js';
-import type { FakeKubeApiServer, PolicyRule } from './k8s/server.js';
+import type { PolicyRule } from './k8s/rbac.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
 import {
   NAMESPACE,
   ROOT,
   doubleInputs,
   memoryLogger,
   node,
-  prepareHello,
   run,
   scratchDir,
-  startDouble,
   type HelloProject,
 } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 let api: FakeKubeApiServer;
 let hello: HelloProject;
 
-beforeAll(async () => {
-  hello = await prepareHello();
-});
-afterAll(() => hello.remove());
-beforeEach(async () => {
-  ({ api } = await startDouble());
-});
-afterEach(async () => {
-  await api.stop();
-});
+useDoubleWithHello({ double: 'per-test', hello: 'per-file' }, (made) => ({ api, hello } = made));
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
   return doubleInputs(api, hello.dir, extra);
@@ -39,7 +29,7 @@ function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<
 /** Everything in the namespace and every write that was not a dry run: what a refused preflight leaves. */
 function traces() {
   return {
-    objects: api.objectsIn(NAMESPACE),
+    objects: api.fixtures.objectsIn(NAMESPACE),
     writes: api.requests.filter(
       (r) =>
         ['POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) &&
@@ -60,7 +50,7 @@ describe('the preflight of up', () => {
   it('refuses a priority-class the cluster does not have, in the Priority plugin’s words', async () => {
     const message = await refusal({ 'priority-class': 'previews-low' });
     expect(message).toMatch(/forbidden: no PriorityClass with name previews-low was found/);
-    api.seed('scheduling.k8s.io/v1', 'PriorityClass', { metadata: { name: 'previews-low' }, value: 10 });
+    api.fixtures.seed('PriorityClass', { metadata: { name: 'previews-low' }, value: 10 });
     const outcome = await run(inputs({ command: 'up', 'priority-class': 'previews-low' }));
     expect(outcome.command).toBe('up');
     await run(inputs({ command: 'down' }));
@@ -73,8 +63,7 @@ describe('the preflight of up', () => {
   });
 
   it('says to set storage-class on a cluster without a default StorageClass', async () => {
-    const classes = typeOfKind('storage.k8s.io/v1', 'StorageClass')!;
-    api.store.remove(classes, api.store.get(classes, undefined, 'standard')!);
+    api.fixtures.remove('StorageClass', 'standard');
     const message = await refusal({});
     expect(message).toContain('No StorageClass is named and the cluster has no default one');
     expect(message).toContain('Set input storage-class');
@@ -114,7 +103,7 @@ describe('the preflight of up', () => {
 
 describe('doctor', () => {
   it('prints a line per check and changes nothing', async () => {
-    api.seed('networking.k8s.io/v1', 'IngressClass', {
+    api.fixtures.seed('IngressClass', {
       metadata: { name: 'nginx' },
       spec: { controller: 'k8s.io/ingress-nginx' },
     });
@@ -184,7 +173,7 @@ describe('doctor', () => {
       state: 'skipped',
       detail: expect.stringContaining('the cluster has no IngressClass'),
     });
-    api.seed('networking.k8s.io/v1', 'IngressClass', {
+    api.fixtures.seed('IngressClass', {
       metadata: { name: 'nginx' },
       spec: { controller: 'k8s.io/ingress-nginx' },
     });
@@ -195,7 +184,7 @@ describe('doctor', () => {
         /^Input ingress-class is not set and the cluster has no default IngressClass, .* Set input ingress-class to one of "nginx", or mark one default/,
       ),
     });
-    api.seed('networking.k8s.io/v1', 'IngressClass', {
+    api.fixtures.seed('IngressClass', {
       metadata: { name: 'traefik', annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } },
       spec: { controller: 'traefik.io/ingress-controller' },
     });
@@ -227,7 +216,7 @@ describe('doctor', () => {
   });
 
   it('reports a namespace enforcing Pod Security baseline', async () => {
-    api.labelNamespace(NAMESPACE, { 'pod-security.kubernetes.io/enforce': 'baseline' });
+    api.fixtures.labelNamespace(NAMESPACE, { 'pod-security.kubernetes.io/enforce': 'baseline' });
     const outcome = await run(inputs({ command: 'doctor' }));
     const admission = outcome.checks?.find((c) => c.name.startsWith('pod admission'));
     expect(admission?.state).toBe('failed');

@@ -1,26 +1,25 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { InputName } from '../src/model/inputs.js';
 import { resourceId } from '../src/model/ids.js';
 import { environmentSelector } from '../src/model/objects.js';
 import { rawCall } from './k8s/raw.js';
-import { StatusError, type FakeKubeApiServer } from './k8s/server.js';
-import { typeOfKind } from './k8s/resources.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
+import { StatusError } from './k8s/status.js';
 import {
   NAMESPACE,
   ROOT,
   memoryLogger,
-  prepareHello,
   run,
   scratchDir,
-  startDouble,
   type HelloProject,
   doubleInputs,
   kafkaTemplate,
   freePort,
 } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/preevy');
 /**
@@ -34,31 +33,22 @@ let api: FakeKubeApiServer;
 let hello: HelloProject;
 
 // `up` goes all the way to running compose: the double's pod reaches this machine's Docker engine.
-beforeAll(async () => {
-  hello = await prepareHello();
-});
-afterAll(() => hello.remove());
-beforeEach(async () => {
-  ({ api } = await startDouble());
-});
-afterEach(async () => {
-  await api.stop();
-});
+useDoubleWithHello({ double: 'per-test', hello: 'per-file' }, (made) => ({ api, hello } = made));
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
   return doubleInputs(api, hello.dir, extra);
 }
 
 function objects(selector = ALL_OURS) {
-  return api.objectsMatching(selector);
+  return api.fixtures.objectsMatching(selector);
 }
 
 function uids(): Record<string, string> {
   return Object.fromEntries(
-    api.store
+    api.fixtures
       .all()
-      .filter((e) => (e.object.metadata as any).labels?.['app.kubernetes.io/managed-by'])
-      .map((e) => [`${e.resource.kind}/${(e.object.metadata as any).name}`, (e.object.metadata as any).uid]),
+      .filter((o) => (o.metadata as any).labels?.['app.kubernetes.io/managed-by'])
+      .map((o) => [`${String(o.kind)}/${(o.metadata as any).name}`, (o.metadata as any).uid]),
   );
 }
 
@@ -75,7 +65,7 @@ describe('up', () => {
       `StatefulSet/${id}`,
     ]);
     const before = uids();
-    const sts = api.store.get(typeOfKind('apps/v1', 'StatefulSet')!, NAMESPACE, id)!;
+    const sts = api.fixtures.get('StatefulSet', id, NAMESPACE)!;
 
     const log = memoryLogger();
     const second = await run(inputs({ command: 'up' }), { log });
@@ -83,7 +73,7 @@ describe('up', () => {
     expect(objects()).toEqual(after);
     expect(uids()).toEqual(before); // updated in place, nothing recreated
     expect(log.lines).toContain(`  StatefulSet/${id} configured`);
-    const again = api.store.get(typeOfKind('apps/v1', 'StatefulSet')!, NAMESPACE, id)!;
+    const again = api.fixtures.get('StatefulSet', id, NAMESPACE)!;
     expect((again.metadata as any).generation).toBe((sts.metadata as any).generation); // no rollout
     const applies = api.requests.filter((r) => r.method === 'PATCH');
     expect(
@@ -135,8 +125,8 @@ describe('up', () => {
     expect(outcome.pod?.name).toMatch(new RegExp(`^${outcome.ids.id}-[0-9a-f]{10}-[0-9a-z]{5}$`));
     await run(inputs({ command: 'down', template: path.join(FIXTURES, 'announcement-sysbox.yaml.njk') }));
     expect(objects()).toEqual([]);
-    expect(api.store.list(typeOfKind('apps/v1', 'ReplicaSet')!)).toEqual([]);
-    expect(api.store.list(typeOfKind('v1', 'Pod')!)).toEqual([]);
+    expect(api.fixtures.objects('ReplicaSet')).toEqual([]);
+    expect(api.fixtures.objects('Pod')).toEqual([]);
   });
 
   it('refuses to take over an object another environment owns, saying to put {{ id }} in the name', async () => {
@@ -188,7 +178,7 @@ describe('up', () => {
       ).catch((e: Error) => e);
       api.interceptor = undefined;
       expect(String(error)).toContain(message);
-      const deployment = api.store.get(typeOfKind('apps/v1', 'Deployment')!, NAMESPACE, SHARED)!;
+      const deployment = api.fixtures.get('Deployment', SHARED, NAMESPACE)!;
       expect((deployment.metadata as any).labels['kube-pod-preview/env-id']).toBe('pr-1'); // not taken over
     },
   );
@@ -215,16 +205,14 @@ describe('up', () => {
 
   it('refuses to take over an object kube-pod-preview did not create', async () => {
     const { ids } = await run(inputs({ command: 'plan' }));
-    const cm = typeOfKind('v1', 'ConfigMap')!;
-    api.store.create(
-      cm,
-      { metadata: { name: `${ids.id}-dc`, namespace: NAMESPACE } as any, data: { keep: 'me' } },
-      false,
-    );
+    api.fixtures.seed('ConfigMap', {
+      metadata: { name: `${ids.id}-dc`, namespace: NAMESPACE },
+      data: { keep: 'me' },
+    });
     await expect(run(inputs({ command: 'up' }))).rejects.toThrow(
       `ConfigMap/${ids.id}-dc already exists in namespace "previews" and was not created by kube-pod-preview; refusing to take it over.`,
     );
-    expect(api.store.get(cm, NAMESPACE, `${ids.id}-dc`)!.data).toEqual({ keep: 'me' });
+    expect(api.fixtures.get('ConfigMap', `${ids.id}-dc`, NAMESPACE)!.data).toEqual({ keep: 'me' });
   });
 
   it('says to create a namespace that does not exist', async () => {
@@ -244,7 +232,7 @@ describe('up', () => {
     api.behaviour.readyDelayMs = 2000;
     let watches = 0;
     api.interceptor = (request) => {
-      if (request.query.get('watch') === 'true' && ++watches === 1) api.store.compact();
+      if (request.query.get('watch') === 'true' && ++watches === 1) api.fixtures.compact();
       return undefined;
     };
     const closer = setInterval(() => api.endWatches(), 400);
@@ -294,10 +282,10 @@ describe('a cluster that refuses to create the pod', () => {
   // the Deployment, where a real API server drops it as an unknown field).
   const sysbox = 'sysbox';
   const BASELINE = { 'pod-security.kubernetes.io/enforce': 'baseline' };
-  const leases = () => api.objectsIn(NAMESPACE).filter((o) => o.startsWith('Lease/'));
+  const leases = () => api.fixtures.objectsIn(NAMESPACE).filter((o) => o.startsWith('Lease/'));
 
   it('fails the preflight within 2 s in a namespace enforcing Pod Security baseline, changing nothing', async () => {
-    api.labelNamespace(NAMESPACE, BASELINE);
+    api.fixtures.labelNamespace(NAMESPACE, BASELINE);
     const started = Date.now();
     const error = await run(inputs({ command: 'up', timeout: '60s' })).catch((e: Error) => e);
     expect(Date.now() - started).toBeLessThan(2_000);
@@ -323,11 +311,10 @@ describe('a cluster that refuses to create the pod', () => {
   });
 
   it('ends the wait at once for a Deployment whose new pods lose their RuntimeClass, with its ReplicaSet’s event', async () => {
-    api.createRuntimeClass('sysbox-runc');
+    api.fixtures.addRuntimeClass('sysbox-runc');
     await run(inputs({ command: 'up', template: sysbox }));
     // The runtime goes away; the next deploy changes the pod template, so new pods are made.
-    const runtimeClasses = typeOfKind('node.k8s.io/v1', 'RuntimeClass')!;
-    api.store.remove(runtimeClasses, api.store.get(runtimeClasses, undefined, 'sysbox-runc')!);
+    api.fixtures.remove('RuntimeClass', 'sysbox-runc');
     const started = Date.now();
     const changed = inputs({
       command: 'up',
@@ -350,7 +337,7 @@ describe('a cluster that refuses to create the pod', () => {
 
   it('ends the wait at once when Pod Security, enforced since the last deploy, forbids the new pod', async () => {
     await run(inputs({ command: 'up' }));
-    api.labelNamespace(NAMESPACE, BASELINE);
+    api.fixtures.labelNamespace(NAMESPACE, BASELINE);
     const started = Date.now();
     const changed = inputs({ command: 'up', timeout: '60s', resources: 'requests: {cpu: 100m}' });
     const error = await run(changed).catch((e: Error) => e);
@@ -363,7 +350,7 @@ describe('a cluster that refuses to create the pod', () => {
 
   it('does not hold an earlier refusal against a run after the cluster was fixed', async () => {
     await run(inputs({ command: 'up', template: sysbox, timeout: '60s' })).catch(() => undefined);
-    api.createRuntimeClass('sysbox-runc'); // the operator installs the runtime
+    api.fixtures.addRuntimeClass('sysbox-runc'); // the operator installs the runtime
     const outcome = await run(inputs({ command: 'up', template: sysbox, timeout: '60s' }));
     expect(outcome.pod?.name).toMatch(new RegExp(`^${outcome.ids.id}-`));
     await run(inputs({ command: 'down', template: sysbox }));

@@ -1,23 +1,21 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readRunContext, type RunContext } from '../src/github/event.js';
 import type { InputName } from '../src/model/inputs.js';
 import { decideAuto, parseCommandPermission, parsePreviewCommand } from '../src/model/trigger.js';
 import { FakeGitHubApi } from './github/server.js';
-import { typeOfKind } from './k8s/resources.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
 import {
   NAMESPACE,
   commitAll,
   doubleInputs,
   memoryLogger,
-  prepareHello,
   run,
   scratchDir,
-  startDouble,
   type HelloProject,
 } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /**
  * Which pull requests get a preview (drafts, label), /preview commands in comments, sleeping previews and
@@ -28,24 +26,18 @@ let github: FakeGitHubApi;
 let hello: HelloProject;
 /** The commit the checkout holds: comment commands deploy only the pull request's head when it is this. */
 let SHA: string;
-const STS = typeOfKind('apps/v1', 'StatefulSet')!;
 
-beforeAll(async () => {
-  hello = await prepareHello();
+useDoubleWithHello({ double: 'per-test', hello: 'per-file' }, (made) => ({ api, hello } = made));
+beforeAll(() => {
   SHA = commitAll(hello.dir);
 });
-afterAll(() => hello.remove());
 beforeEach(async () => {
-  ({ api } = await startDouble());
   github = new FakeGitHubApi('acme/web');
   await github.start();
   github.pulls.set(7, { state: 'open', head: SHA });
   github.roles.set('maintainer', { role: 'write' });
 });
-afterEach(async () => {
-  await api.stop();
-  await github.stop();
-});
+afterEach(() => github.stop());
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
   return doubleInputs(api, hello.dir, { 'env-id': 'pr-7', 'github-token': github.token, ...extra });
@@ -64,7 +56,9 @@ function event(action: string, extra: Partial<RunContext> = {}) {
 
 const comment = () => github.comments.get(7)?.find((c) => c.body.startsWith('<!-- kube-pod-preview'))?.body;
 const hosts = () =>
-  api.objectsMatching('app.kubernetes.io/component=docker-host').filter((o) => o.startsWith('StatefulSet/'));
+  api.fixtures
+    .objectsMatching('app.kubernetes.io/component=docker-host')
+    .filter((o) => o.startsWith('StatefulSet/'));
 
 describe('which pull requests get a preview', () => {
   it('decides per event: drafts, the label, and actions that change nothing', () => {
@@ -121,7 +115,7 @@ describe('which pull requests get a preview', () => {
     expect(hosts()).toHaveLength(1);
     const down = await run(inputs({ label: 'preview' }), event('unlabeled', { changedLabel: 'preview' }));
     expect(down.command).toBe('down');
-    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+    expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
   });
 });
 
@@ -227,7 +221,7 @@ describe('/preview commands in comments', () => {
     expect(outcome.command).toBe('up');
     expect(github.reactions.get(id)).toEqual(['eyes', 'rocket']);
     // The head SHA came from the pull request, not the event: it is on the workload and in the comment.
-    const host = api.store.get(STS, NAMESPACE, outcome.ids.id)!;
+    const host = api.fixtures.get('StatefulSet', outcome.ids.id, NAMESPACE)!;
     expect((host.metadata as any).annotations['kube-pod-preview/sha']).toBe(SHA);
     expect(comment()).toContain('Preview running');
     const down = commentEvent('/preview down');
@@ -283,7 +277,7 @@ describe('/preview commands in comments', () => {
     expect(outcome.command).toBe('extend');
     expect(github.reactions.get(id)).toEqual(['eyes', 'rocket']);
     expect(comment()).toContain('⏳ Expires 2026-11-26 10:00 UTC (input ttl)');
-    const host = api.store.get(STS, NAMESPACE, outcome.ids.id)!;
+    const host = api.fixtures.get('StatefulSet', outcome.ids.id, NAMESPACE)!;
     expect((host.metadata as any).annotations['kube-pod-preview/expires-at']).toBe(
       '2026-11-26T10:00:00.000Z',
     );
@@ -306,7 +300,7 @@ describe('sleep when idle', () => {
     const extra = { domain: 'preview.example.com', 'sleep-after': '4h', 'url-timeout': '1s' };
     // The ingress host does not resolve here: the URL does not answer, so the deploy fails after exposing.
     await run(inputs(extra), { ...event('opened'), now: () => deployedAt }).catch(() => undefined);
-    expect(api.objectsMatching('app.kubernetes.io/component=preview-exposure')).not.toEqual([]);
+    expect(api.fixtures.objectsMatching('app.kubernetes.io/component=preview-exposure')).not.toEqual([]);
     const id = hosts()[0]!.split('/')[1]!;
     const cleanup = (hours: number) =>
       run(inputs({ ...extra, command: 'cleanup' }), {
@@ -326,15 +320,19 @@ describe('sleep when idle', () => {
         /^group: Put pr-7 \(.*\) to sleep: not deployed for 5h \(input sleep-after 4h\); StatefulSet\/\S+ scaled to 0 replicas and its exposure removed, its volume kept$/,
       ),
     );
-    const host = api.store.get(STS, NAMESPACE, id)! as any;
+    const host = api.fixtures.get('StatefulSet', id, NAMESPACE)! as any;
     expect(host.spec.replicas).toBe(0);
     expect(host.metadata.annotations['kube-pod-preview/sleeping-since']).toBeDefined();
-    await waitFor(() => api.objectsMatching(`kube-pod-preview/id=${id}`).every((o) => !o.startsWith('Pod/')));
+    await waitFor(() =>
+      api.fixtures.objectsMatching(`kube-pod-preview/id=${id}`).every((o) => !o.startsWith('Pod/')),
+    );
     // The volume stays; the exposure goes.
     expect(
-      api.objectsMatching(`kube-pod-preview/id=${id}`).filter((o) => o.startsWith('PersistentVolumeClaim/')),
+      api.fixtures
+        .objectsMatching(`kube-pod-preview/id=${id}`)
+        .filter((o) => o.startsWith('PersistentVolumeClaim/')),
     ).toHaveLength(1);
-    expect(api.objectsMatching('app.kubernetes.io/component=preview-exposure')).toEqual([]);
+    expect(api.fixtures.objectsMatching('app.kubernetes.io/component=preview-exposure')).toEqual([]);
     expect(comment()).toContain('💤 Preview asleep');
     expect(comment()).toContain('💤 asleep');
     expect(comment()).toContain('No deploy for 4h (input sleep-after)');
@@ -349,7 +347,7 @@ describe('sleep when idle', () => {
     ]);
     const woken = await run(inputs({ expose: 'none', 'sleep-after': '4h' }), event('synchronize'));
     expect(woken.command).toBe('up');
-    const awake = api.store.get(STS, NAMESPACE, id)! as any;
+    const awake = api.fixtures.get('StatefulSet', id, NAMESPACE)! as any;
     expect(awake.spec.replicas).toBe(1);
     expect(awake.metadata.annotations['kube-pod-preview/sleeping-since']).toBeUndefined();
     expect(comment()).toContain('💤 Sleeps after 4h without a deploy (input sleep-after)');

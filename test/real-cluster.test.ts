@@ -59,7 +59,7 @@ let streams: PodStreams;
 beforeEach(async () => {
   api = new FakeKubeApiServer();
   streams = new PodStreams(api);
-  api.createNamespace('trace');
+  api.fixtures.addNamespace('trace');
   await api.start();
 });
 afterEach(() => api.stop());
@@ -115,7 +115,7 @@ describe('REST answers replayed in step order against a fresh double', () => {
 
 /** The pod `dind` in namespace trace, as recorded, run by the double's kubelet (once per test). */
 async function podRunning(): Promise<void> {
-  if (!api.objectsIn('trace').includes('Pod/dind')) await api.runningPod('dind', 'trace');
+  if (!api.fixtures.objectsIn('trace').includes('Pod/dind')) await api.fixtures.runningPod('dind', 'trace');
 }
 
 /** Every message of one WebSocket until the server closes it, as [channel, payload]. */
@@ -325,7 +325,7 @@ describe('RBAC of WebSocket upgrades (rbac-ws-*.json) replayed with each recorde
     const all = recordings(`rbac-ws-${role}-`);
     expect(all.length).toBe(7);
     api.user = all[0]![1].identity!;
-    await api.runningPod('dind-0', 'trace');
+    await api.fixtures.runningPod('dind-0', 'trace');
     api.rules = [
       { verbs: ['get', 'list', 'watch'], apiGroups: [''], resources: ['pods'] },
       { verbs: roles[role]!, apiGroups: [''], resources: ['pods/portforward', 'pods/exec'] },

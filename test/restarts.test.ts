@@ -9,8 +9,8 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { KubeClient } from '../src/kube/client.js';
 import { AnswerLostError } from '../src/kube/retry.js';
 import { Faults } from './k8s/outage.js';
-import { typeOfKind } from './k8s/resources.js';
-import type { FakeKubeApiServer, PolicyRule } from './k8s/server.js';
+import type { PolicyRule } from './k8s/rbac.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
 import type { PodStreams } from './k8s/streams.js';
 import {
   NAMESPACE,
@@ -19,9 +19,9 @@ import {
   memoryLogger,
   prepareHello,
   run,
-  startDouble,
   type HelloProject,
 } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /**
  * kube-apiserver and kubelet restarts during `up`, against the double's recordings of them
@@ -33,18 +33,12 @@ let streams: PodStreams;
 let faults: Faults;
 let hello: HelloProject;
 const OURS = 'app.kubernetes.io/managed-by=kube-pod-preview';
-const LEASE = typeOfKind('coordination.k8s.io/v1', 'Lease')!;
 
-beforeEach(async () => {
-  ({ api, streams } = await startDouble());
+useDoubleWithHello({ double: 'per-test', hello: 'per-test' }, (made) => ({ api, streams, hello } = made));
+beforeEach(() => {
   faults = new Faults(api, streams);
-  hello = await prepareHello();
 });
-afterEach(async () => {
-  await faults.heal();
-  await api.stop();
-  hello.remove();
-});
+afterEach(() => faults.heal());
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
   return doubleInputs(api, hello.dir, { 'env-id': 'pr-19', timeout: '60s', ...extra });
@@ -112,7 +106,7 @@ const back = (log: { lines: string[] }) =>
 
 async function down(dir = hello.dir): Promise<void> {
   await run(inputs({ command: 'down', 'working-directory': dir }));
-  expect(api.objectsMatching(OURS)).toEqual([]);
+  expect(api.fixtures.objectsMatching(OURS)).toEqual([]);
 }
 
 describe('a kube-apiserver restart during up', () => {
@@ -175,8 +169,8 @@ describe('a kube-apiserver restart during up', () => {
       expect.stringMatching(/^Could not release the lease .*the deadline was reached/),
     );
     await faults.heal();
-    for (const lease of api.store.list(LEASE, NAMESPACE))
-      api.delete(LEASE, NAMESPACE, String((lease.metadata as { name: string }).name), 'Background');
+    for (const lease of api.fixtures.objects('Lease', NAMESPACE))
+      api.fixtures.delete('Lease', String((lease.metadata as { name: string }).name), NAMESPACE);
     await down();
   });
 });
@@ -287,8 +281,8 @@ describe('the readiness watch', () => {
       setTimeout(() => api.endWatches(), 1000); // the server's own timeout, a load balancer's
       setTimeout(() => {
         // A change elsewhere, then etcd's compaction: a watch from the version before is Expired.
-        api.seed('v1', 'ConfigMap', { metadata: { name: 'elsewhere', namespace: NAMESPACE } });
-        api.store.compact();
+        api.fixtures.seed('ConfigMap', { metadata: { name: 'elsewhere', namespace: NAMESPACE } });
+        api.fixtures.compact();
         api.endWatches();
       }, 2500);
     });

@@ -1,5 +1,5 @@
 import { ApiException } from '@kubernetes/client-node';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Reachability } from '../src/kube/outage.js';
 import {
   AnswerLostError,
@@ -10,8 +10,10 @@ import {
   withRetry,
 } from '../src/kube/retry.js';
 import { UpgradeError } from '../src/kube/websocket.js';
-import { StatusError, type FakeKubeApiServer } from './k8s/server.js';
-import { doubleInputs, memoryLogger, prepareHello, run, startDouble, type HelloProject } from './helpers.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
+import { StatusError } from './k8s/status.js';
+import { doubleInputs, memoryLogger, run, type HelloProject } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 const policy = { ...DEFAULT_RETRY, random: () => 1 };
 const api = (code: number, headers: Record<string, string> = {}, body = '') =>
@@ -144,14 +146,7 @@ describe('riding out', () => {
 describe('a burst of 429 and 503 from the API server', () => {
   let server: FakeKubeApiServer;
   let hello: HelloProject;
-  beforeAll(async () => {
-    hello = await prepareHello();
-    ({ api: server } = await startDouble());
-  });
-  afterAll(async () => {
-    await server.stop();
-    hello.remove();
-  });
+  useDoubleWithHello({ double: 'per-file', hello: 'per-file' }, (made) => ({ api: server, hello } = made));
 
   it('is ridden out: up succeeds, and the log says what was retried', async () => {
     let failures = 0;

@@ -4,7 +4,6 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InputName } from '../src/model/inputs.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
-import { typeOfKind } from './k8s/resources.js';
 import {
   NAMESPACE,
   ROOT,
@@ -94,8 +93,8 @@ function watchPodStops() {
     if (seen.graces.length === 0) seen.graces.push(grace);
     return stop(pod, grace);
   };
-  api.store.listeners.add((change) => {
-    if (change.resource.kind !== 'Pod') return;
+  api.fixtures.onChange((change) => {
+    if (change.kind !== 'Pod') return;
     if (change.type === 'DELETED') seen.goneAt = Date.now();
     else if ((change.object.metadata as { deletionTimestamp?: string }).deletionTimestamp)
       seen.deletedAt ||= Date.now();
@@ -126,7 +125,7 @@ describe('removing an environment whose services ignore SIGTERM', () => {
       expect(podDeletion).toBeLessThan(DOCKER_STOP_TIMEOUT_MS); // not waiting out `docker stop`
       expect(took - podDeletion).toBeLessThan(2_000);
       expect(containers(hello.name)).toEqual([]);
-      expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+      expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
       const deletes = api.requests
         .filter((r) => r.method === 'DELETE')
         .map((r) => /namespaces\/[^/]+\/(\w+)/.exec(r.path)?.[1]);
@@ -142,10 +141,9 @@ describe('removing an environment whose services ignore SIGTERM', () => {
     const hello = await stubbornProject();
     const { ids } = await run(inputs(hello, { command: 'up' }));
     // A finalizer nobody removes holds the ConfigMap: the wait goes on until input timeout.
-    const configMaps = typeOfKind('v1', 'ConfigMap')!;
-    const held = structuredClone(api.store.get(configMaps, NAMESPACE, `${ids.id}-dc`)!);
-    (held.metadata as { finalizers?: string[] }).finalizers = ['example.com/hold'];
-    api.store.update(configMaps, held);
+    api.fixtures.edit('ConfigMap', `${ids.id}-dc`, NAMESPACE, (held) => {
+      (held.metadata as { finalizers?: string[] }).finalizers = ['example.com/hold'];
+    });
     const log = memoryLogger();
     const error = await run(inputs(hello, { command: 'down', timeout: '5s' }), { log }).catch(
       (e: Error) => e,
@@ -160,8 +158,8 @@ describe('removing an environment whose services ignore SIGTERM', () => {
         `^ {2}waiting for .*ConfigMap/${ids.id}-dc.* to go \\([23]\\.\\d+s so far; a pod goes once its containers have stopped\\)$`,
       ),
     );
-    const released = structuredClone(api.store.get(configMaps, NAMESPACE, `${ids.id}-dc`)!);
-    delete (released.metadata as { finalizers?: string[] }).finalizers;
-    api.store.update(configMaps, released);
+    api.fixtures.edit('ConfigMap', `${ids.id}-dc`, NAMESPACE, (released) => {
+      delete (released.metadata as { finalizers?: string[] }).finalizers;
+    });
   });
 });

@@ -7,7 +7,6 @@ import { resourceId } from '../src/model/ids.js';
 import { identityLabels } from '../src/model/objects.js';
 import type { ExposureTemplateArgs, TemplateArgs } from '../src/model/template-args.js';
 import { loadTemplate, renderExposureTemplate, renderTemplate } from '../src/render/template.js';
-import { typeOfKind } from './k8s/resources.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
 import {
   NAMESPACE,
@@ -310,8 +309,8 @@ describe('names belong to their environment', () => {
           context: { repository: 'acme/web' },
         }),
       ).rejects.toThrow(/The template/);
-      expect(api.store.list(typeOfKind('coordination.k8s.io/v1', 'Lease')!)).toEqual([]);
-      expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+      expect(api.fixtures.objects('Lease')).toEqual([]);
+      expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
     });
   });
 });

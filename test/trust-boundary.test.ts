@@ -3,12 +3,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { readRunContext, type RunContext } from '../src/github/event.js';
 import type { InputName } from '../src/model/inputs.js';
 import { FakeGitHubApi } from './github/server.js';
-import { typeOfKind } from './k8s/resources.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
 import {
   NAMESPACE,
@@ -17,19 +16,17 @@ import {
   doubleInputs,
   memoryLogger,
   node,
-  prepareHello,
   run,
   scratchDir,
-  startDouble,
   type HelloProject,
 } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /**
  * The trust boundary: a fork's checkout is never read by a run that holds credentials, the compose
  * file does not choose where a preview goes, comment commands need write access and deploy what was
  * checked out, and credentials never travel in clear. Each test is an attack that worked before.
  */
-const STS = typeOfKind('apps/v1', 'StatefulSet')!;
 const REPO = 'acme/web';
 
 let api: FakeKubeApiServer;
@@ -40,13 +37,11 @@ let scratch: ReturnType<typeof scratchDir>;
 /** Where the fork's template writes the action's environment, should anything render it. */
 let loot: string;
 
-beforeAll(async () => {
-  hello = await prepareHello();
+useDoubleWithHello({ double: 'per-test', hello: 'per-file' }, (made) => ({ api, hello } = made));
+beforeAll(() => {
   sha = commitAll(hello.dir);
 });
-afterAll(() => hello.remove());
 beforeEach(async () => {
-  ({ api } = await startDouble());
   github = new FakeGitHubApi(REPO);
   await github.start();
   github.roles.set('maintainer', { role: 'write' });
@@ -54,7 +49,6 @@ beforeEach(async () => {
   loot = path.join(scratch.dir, 'loot');
 });
 afterEach(async () => {
-  await api.stop();
   await github.stop();
   scratch[Symbol.dispose]();
 });
@@ -116,7 +110,7 @@ describe("a fork's code is never read", () => {
     const outcome = await run(inputs(), { context, env: env(), log });
     expect(outcome.command).toBe('down');
     expect(existsSync(loot)).toBe(false);
-    expect(api.store.get(STS, NAMESPACE, id)).toBeUndefined();
+    expect(api.fixtures.get('StatefulSet', id, NAMESPACE)).toBeUndefined();
     expect(log.lines).toContain(
       'The checkout holds code from mallory/web: down works from what the cluster records and reads none of it.',
     );
@@ -143,7 +137,7 @@ describe("a fork's code is never read", () => {
       });
       expect(closed.command).toBe('down');
       expect(existsSync(loot)).toBe(false);
-      expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+      expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
     } finally {
       execFileSync('git', ['checkout', '--', 'compose.yaml'], { cwd: hello.dir });
     }
@@ -315,7 +309,7 @@ describe('comment commands', () => {
       expect((await run(inputs(), { context, env: env() })).command).toBe('skipped');
       expect(github.reactions.get(id)).toEqual(['confused']);
     }
-    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+    expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
     expect(github.comments.get(7)!.at(-1)!.body).toContain('your role in this repository is read.');
   });
 
@@ -326,7 +320,7 @@ describe('comment commands', () => {
       `Pull request #7's head is ffffffffffff, but ${hello.dir} holds commit ${sha.slice(0, 12)}`,
     );
     expect(github.reactions.get(id)).toEqual(['eyes', 'confused']);
-    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+    expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
   });
 
   it('extend is capped at input max-ttl from now, however often it is repeated', async () => {
@@ -443,7 +437,7 @@ describe('bad input says which input and what to do', () => {
     await expect(run(inputs({ command: 'up', 'working-directory': odd.dir }))).rejects.toThrow(
       /is not UTF-8/,
     );
-    expect(api.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
+    expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
   });
 
   it('a bad github-token names the input', async () => {

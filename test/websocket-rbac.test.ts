@@ -1,22 +1,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { KubeConfig } from '@kubernetes/client-node';
 import { KubeClient } from '../src/kube/client.js';
 import { connectToPod } from '../src/kube/connection.js';
 import type { InputName } from '../src/model/inputs.js';
-import type { FakeKubeApiServer, PolicyRule } from './k8s/server.js';
-import {
-  NAMESPACE,
-  ROOT,
-  doubleInputs,
-  memoryLogger,
-  prepareHello,
-  run,
-  startDouble,
-  type HelloProject,
-} from './helpers.js';
+import type { PolicyRule } from './k8s/rbac.js';
+import type { FakeKubeApiServer } from './k8s/server.js';
+import { NAMESPACE, ROOT, doubleInputs, memoryLogger, run, type HelloProject } from './helpers.js';
+import { useDoubleWithHello } from './use-double.js';
 
 /**
  * What exec and port-forward need of RBAC: their WebSocket upgrades are GETs, authorized as `get` by
@@ -26,16 +19,7 @@ import {
 let api: FakeKubeApiServer;
 let hello: HelloProject;
 
-beforeAll(async () => {
-  hello = await prepareHello();
-});
-afterAll(() => hello.remove());
-beforeEach(async () => {
-  ({ api } = await startDouble());
-});
-afterEach(async () => {
-  await api.stop();
-});
+useDoubleWithHello({ double: 'per-test', hello: 'per-file' }, (made) => ({ api, hello } = made));
 
 function inputs(extra: Partial<Record<InputName, string>> = {}): Partial<Record<InputName, string>> {
   return doubleInputs(api, hello.dir, extra);
@@ -68,7 +52,7 @@ describe('the permission check of up', () => {
     expect(message).toContain('pods/exec and pods/portforward are WebSocket upgrades of an HTTP GET');
     expect(message).toContain('resources: ["pods/portforward"]\n    verbs: ["get"]');
     expect(writes()).toEqual([]);
-    expect(api.objectsIn(NAMESPACE)).toEqual([]);
+    expect(api.fixtures.objectsIn(NAMESPACE)).toEqual([]);
     expect(api.requests.filter((r) => r.path === '/version')).toHaveLength(1);
   });
 
@@ -99,7 +83,7 @@ describe('an upgrade refused with 403', () => {
   };
 
   it('fails the tunnel at once, not after the ping timeout, with the verb the Status names', async () => {
-    await api.runningPod(pod.name, NAMESPACE);
+    await api.fixtures.runningPod(pod.name, NAMESPACE);
     api.rules = roleWith(['create']);
     const started = Date.now();
     const log = memoryLogger();
@@ -121,7 +105,7 @@ describe('an upgrade refused with 403', () => {
   });
 
   it('names get for an exec a create-only Role refuses', async () => {
-    await api.runningPod(pod.name, NAMESPACE);
+    await api.fixtures.runningPod(pod.name, NAMESPACE);
     api.rules = roleWith(['create']);
     const error = await client()
       .exec({ pod: pod.name, container: pod.container }, ['true'])
@@ -132,7 +116,7 @@ describe('an upgrade refused with 403', () => {
 
   it('on Kubernetes 1.35, names create when the refusal names no verb (the pod registry’s own check)', async () => {
     api.kubernetesVersion = 'v1.35.0';
-    await api.runningPod(pod.name, NAMESPACE);
+    await api.fixtures.runningPod(pod.name, NAMESPACE);
     api.rules = roleWith(['get']);
     const error = await connectToPod(client(), pod, {
       log: memoryLogger(),

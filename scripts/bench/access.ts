@@ -6,7 +6,8 @@ import { KubeClient } from '../../src/kube/client.js';
 import { mapInputs } from '../../src/model/inputs.js';
 import { permissionsFor } from '../../src/model/permissions.js';
 import { resolveSettings } from '../../src/model/resolve-settings.js';
-import { StatusError, type PolicyRule } from '../../test/k8s/server.js';
+import type { PolicyRule } from '../../test/k8s/rbac.js';
+import { StatusError } from '../../test/k8s/status.js';
 import { NAMESPACE, ROOT, quiet, startDouble } from './double.js';
 import { repeat, secondsSince, show } from './figures.js';
 

@@ -29,11 +29,11 @@ export async function startDoubleProcess(): Promise<{ kc: KubeConfig; stop: () =
   return { kc, stop: () => child.stdin.end() };
 }
 
-/** The double in this process, for what needs its internals (requests, store, streams). */
+/** The double in this process, for what needs its internals (requests, fixtures, streams). */
 export async function startDouble(): Promise<{ api: FakeKubeApiServer; streams: PodStreams }> {
   const api = new FakeKubeApiServer();
   const streams = new PodStreams(api);
-  api.createNamespace(NAMESPACE);
+  api.fixtures.addNamespace(NAMESPACE);
   await api.start();
   return { api, streams };
 }

@@ -6,7 +6,7 @@ import { parseAllDocuments } from 'yaml';
 import { mapInputs } from '../../src/model/inputs.js';
 import { runPreview } from '../../src/entry/run-preview.js';
 import { NO_EVENT } from '../../test/helpers.js';
-import type { PolicyRule } from '../../test/k8s/server.js';
+import type { PolicyRule } from '../../test/k8s/rbac.js';
 import { NAMESPACE, ROOT, quiet, startDouble } from './double.js';
 import { repeat, secondsSince, show } from './figures.js';
 
@@ -53,17 +53,17 @@ export async function preflightFigures(runs: number): Promise<void> {
       () => undefined,
     );
     const seconds = secondsSince(started);
-    const left = api.objectsMatching(`kube-pod-preview/env-id=${envId}`).length;
+    const left = api.fixtures.objectsMatching(`kube-pod-preview/env-id=${envId}`).length;
     await run('down', envId);
     return { seconds, left };
   };
   try {
-    api.labelNamespace(NAMESPACE, { 'pod-security.kubernetes.io/enforce': 'baseline' });
+    api.fixtures.labelNamespace(NAMESPACE, { 'pod-security.kubernetes.io/enforce': 'baseline' });
     api.rules = role;
     const now = await repeat(runs, (i) => refused(`bench-psa-${i}`));
     api.rules = withoutPodCreate;
     const wait = await repeat(runs, (i) => refused(`bench-psa-wait-${i}`));
-    api.labelNamespace(NAMESPACE, { 'pod-security.kubernetes.io/enforce': 'privileged' });
+    api.fixtures.labelNamespace(NAMESPACE, { 'pod-security.kubernetes.io/enforce': 'privileged' });
     api.rules = role;
     const cost = await repeat(runs, async (i) => {
       const first = await run('up', `bench-ok-${i}`);

@@ -48,8 +48,8 @@ export async function teardownTime(runs: number): Promise<void> {
   // When each pod was marked for deletion, and how long it took to go.
   const marked = new Map<string, number>();
   const podSeconds: number[] = [];
-  api.store.listeners.add((change) => {
-    if (change.resource.kind !== 'Pod') return;
+  api.fixtures.onChange((change) => {
+    if (change.kind !== 'Pod') return;
     const { uid, deletionTimestamp } = change.object.metadata as { uid: string; deletionTimestamp?: string };
     if (deletionTimestamp && !marked.has(uid)) marked.set(uid, performance.now());
     if (change.type === 'DELETED' && marked.has(uid)) podSeconds.push(secondsSince(marked.get(uid)!));

@@ -10,9 +10,9 @@ import { PodStreams } from './streams.js';
 
 const api = new FakeKubeApiServer();
 new PodStreams(api);
-api.createNamespace('previews');
+api.fixtures.addNamespace('previews');
 await api.start();
-if (process.argv.includes('--pod')) await api.runningPod('docker-0', 'previews');
+if (process.argv.includes('--pod')) await api.fixtures.runningPod('docker-0', 'previews');
 process.stdout.write(api.kubeconfig());
 process.stdout.write('\n---\n');
 const stop = () => void api.stop().then(() => process.exit(0));

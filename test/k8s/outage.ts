@@ -2,7 +2,8 @@ import type http from 'node:http';
 import type https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { FakeKubeApiServer, UpgradeHandler } from './server.js';
+import type { UpgradeHandler } from './router.js';
+import type { FakeKubeApiServer } from './server.js';
 import type { PodStreams } from './streams.js';
 
 /**

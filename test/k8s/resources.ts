@@ -17,13 +17,13 @@ export interface ResourceType {
 
 const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
-function type(
+function type<K extends string>(
   group: string,
   version: string,
-  kind: string,
+  kind: K,
   name: string,
   options: { namespaced?: boolean; hasStatus?: boolean; subresources?: string[] } = {},
-): ResourceType {
+): ResourceType & { kind: K } {
   return {
     group,
     version,
@@ -36,7 +36,7 @@ function type(
   };
 }
 
-export const RESOURCE_TYPES: ResourceType[] = [
+export const RESOURCE_TYPES = [
   type('', 'v1', 'Namespace', 'namespaces', { namespaced: false, hasStatus: true, subresources: ['status'] }),
   type('', 'v1', 'ConfigMap', 'configmaps'),
   type('', 'v1', 'Secret', 'secrets'),
@@ -70,6 +70,14 @@ export const RESOURCE_TYPES: ResourceType[] = [
     namespaced: false,
   }),
 ];
+
+/** A kind the double serves (each kind is served by one group/version). */
+export type Kind = (typeof RESOURCE_TYPES)[number]['kind'];
+
+/** The resource of a kind. */
+export function typeOf(kind: Kind): ResourceType {
+  return RESOURCE_TYPES.find((t) => t.kind === kind)!;
+}
 
 export function groupVersion(t: { group: string; version: string }): string {
   return t.group ? `${t.group}/${t.version}` : t.version;

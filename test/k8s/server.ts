@@ -1,51 +1,19 @@
-import http from 'node:http';
+import type http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { parse as parseYaml, stringify } from 'yaml';
-import { Controllers, type Behaviour } from './controllers.js';
-import {
-  PatchError,
-  deepEqual,
-  isObject,
-  jsonPatch,
-  mergePatch,
-  recordUpdate,
-  serverSideApply,
-  strategicMergePatch,
-  type Json,
-  type JsonObject,
-} from './patch.js';
-import {
-  findType,
-  groupList,
-  groupVersion,
-  resourceList,
-  typeOfKind,
-  type ResourceType,
-} from './resources.js';
-import { SelectorError, parseFieldSelector, parseLabelSelector } from './selectors.js';
-import { Store, meta, type Change } from './store.js';
+import { stringify } from 'yaml';
+import type { Behaviour } from './behaviour.js';
+import { Controllers } from './controllers.js';
+import { Crud } from './crud.js';
+import { Fixtures } from './fixtures.js';
+import type { PolicyRule } from './rbac.js';
+import { Router, type RecordedRequest, type UpgradeHandler } from './router.js';
+import { StatusError } from './status.js';
+import { Store } from './store.js';
 import { serverCredentials } from './tls.js';
-import { validate, validateUpdate } from './validation.js';
-import { StatusError, details, notFound, qualified } from './status.js';
-import { RECORDED_VERSION, upgradeDenial, versionInfo } from './upgrades.js';
-
-export { StatusError };
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: URLSearchParams;
-  contentType: string | undefined;
-}
-
-/** Sub-resources handled outside the REST store (exec and port-forward, over WebSocket upgrades). */
-export type UpgradeHandler = (
-  request: http.IncomingMessage,
-  socket: import('node:stream').Duplex,
-  head: Buffer,
-  target: { namespace: string; pod: JsonObject; subresource: string; query: URLSearchParams },
-) => void;
+import { RECORDED_VERSION } from './upgrades.js';
+import { Watches } from './watch.js';
+import { readBody, sendError } from './wire.js';
 
 /**
  * A wire-level test double of the Kubernetes API server: REST with the documented status codes, Status
@@ -53,25 +21,11 @@ export type UpgradeHandler = (
  * delete with propagation policies and finalizers; watches with resourceVersions, bookmarks and 410 Gone;
  * and simulated controllers (StatefulSet, Deployment, ReplicaSet, kubelet, PVC binding, garbage collector).
  */
-/** A Role's rule: `*` matches any group, resource or verb. */
-export interface PolicyRule {
-  apiGroups: string[];
-  resources: string[];
-  verbs: string[];
-}
-
-export interface ResourceAttributes {
-  verb: string;
-  group: string;
-  resource: string;
-  subresource?: string | undefined;
-  namespace?: string | undefined;
-  name?: string | undefined;
-}
-
 export class FakeKubeApiServer {
-  readonly store = new Store();
-  readonly controllers: Controllers;
+  /** What tests arrange in the cluster and read back from it (fixtures.ts). */
+  readonly fixtures: Fixtures;
+  /** The simulated controllers' loop, for fault injection to pause while the API server is away. */
+  readonly controllers: Pick<Controllers, 'start' | 'stop' | 'behaviour'>;
   readonly requests: RecordedRequest[] = [];
   readonly token = 'kube-pod-preview-test-token';
   /** Consulted before each request; return a StatusError to fail it (fault injection). */
@@ -99,13 +53,20 @@ export class FakeKubeApiServer {
   kubernetesVersion = RECORDED_VERSION;
   private server: https.Server | undefined;
   private readonly credentials = serverCredentials();
-  private readonly openWatches = new Set<http.ServerResponse>();
+  private readonly watches: Watches;
+  private readonly crud: Crud;
+  private readonly router: Router;
 
   constructor(behaviour: Partial<Behaviour> = {}) {
-    this.controllers = new Controllers(this.store, behaviour);
-    for (const name of ['default', 'kube-system']) this.createNamespace(name);
+    const store = new Store();
+    const controllers = (this.controllers = new Controllers(store, behaviour));
+    this.watches = new Watches(store, controllers.behaviour);
+    this.crud = new Crud(store, controllers);
+    this.router = new Router(this, this.crud, this.watches);
+    this.fixtures = new Fixtures(store, this.crud);
+    for (const name of ['default', 'kube-system']) this.fixtures.addNamespace(name);
     // A default StorageClass, as kind and the managed clusters install one (kind's is `standard`).
-    this.seed('storage.k8s.io/v1', 'StorageClass', {
+    this.fixtures.seed('StorageClass', {
       metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
       provisioner: 'rancher.io/local-path',
       reclaimPolicy: 'Delete',
@@ -128,7 +89,7 @@ export class FakeKubeApiServer {
       this.admit(req, res, () => void this.handle(req, res)),
     );
     this.server.on('upgrade', (req, socket, head) =>
-      this.admit(req, undefined, () => this.upgrade(req, socket, head)),
+      this.admit(req, undefined, () => this.router.upgrade(req, socket, head)),
     );
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.controllers.start();
@@ -137,7 +98,7 @@ export class FakeKubeApiServer {
 
   async stop(): Promise<void> {
     this.controllers.stop();
-    for (const res of this.openWatches) res.destroy();
+    this.watches.resetAll();
     this.server?.closeAllConnections();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
@@ -164,7 +125,7 @@ export class FakeKubeApiServer {
 
   /** Ends every open watch, as an API server restart or a load balancer's idle timeout does. */
   endWatches(): void {
-    for (const res of this.openWatches) res.end();
+    this.watches.endAll();
   }
 
   /**
@@ -172,7 +133,7 @@ export class FakeKubeApiServer {
    * a killed server's sockets (a Node client sees ECONNRESET, "aborted").
    */
   resetWatches(): void {
-    for (const res of this.openWatches) res.destroy();
+    this.watches.resetAll();
   }
 
   /** The listening server, for fault injection (test/k8s/outage.ts) to stop and start listening. */
@@ -186,104 +147,9 @@ export class FakeKubeApiServer {
     void held.then(() => !req.socket.destroyed && go());
   }
 
-  /** A namespace; its labels may set Pod Security (`pod-security.kubernetes.io/enforce: baseline`). */
-  createNamespace(name: string, labels: Record<string, string> = {}): void {
-    const type = typeOfKind('v1', 'Namespace')!;
-    const metadata = { name, ...(Object.keys(labels).length ? { labels } : {}) } as unknown as Json;
-    this.store.create(type, { metadata, status: { phase: 'Active' } }, false);
-  }
-
-  /** Labels an existing namespace, as `kubectl label namespace` does. */
-  labelNamespace(name: string, labels: Record<string, string>): void {
-    const type = typeOfKind('v1', 'Namespace')!;
-    const ns = structuredClone(this.mustGet(type, undefined, name));
-    meta(ns).labels = { ...meta(ns).labels, ...labels };
-    this.store.update(type, ns);
-  }
-
-  /** An object an operator made beforehand (a StorageClass, an IngressClass, a Secret), stored as is. */
-  seed(apiVersion: string, kind: string, object: JsonObject): void {
-    const type = typeOfKind(apiVersion, kind)!;
-    this.store.create(type, { apiVersion, kind, ...structuredClone(object) }, false);
-  }
-
-  /** Creates a bare pod (no workload) and resolves once the simulated kubelet runs it. */
-  async runningPod(name: string, namespace = 'default'): Promise<void> {
-    const pods = typeOfKind('v1', 'Pod')!;
-    const spec = { containers: [{ name: 'docker', image: 'docker:dind' }] };
-    this.create(pods, namespace, { metadata: { name }, spec }, new URLSearchParams());
-    // Running and Ready: the kubelet's last status change, so a watch opened after sees no event.
-    const settled = () => {
-      const status = this.store.get(pods, namespace, name)?.status as JsonObject | undefined;
-      const conditions = (status?.conditions ?? []) as JsonObject[];
-      return status?.phase === 'Running' && conditions.some((c) => c.type === 'Ready' && c.status === 'True');
-    };
-    while (!settled()) await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-
-  /** Every object in a namespace, across kinds, as `Kind/name`: what a test expects not to be there. */
-  objectsIn(namespace: string): string[] {
-    return this.store
-      .all()
-      .filter((e) => e.resource.kind !== 'Event' && meta(e.object).namespace === namespace)
-      .map((e) => `${e.resource.kind}/${meta(e.object).name}`)
-      .sort();
-  }
-
-  /** Installs a RuntimeClass (cluster-scoped), as a cluster with that container runtime has. */
-  createRuntimeClass(name: string, handler = name): void {
-    this.store.create(
-      typeOfKind('node.k8s.io/v1', 'RuntimeClass')!,
-      { metadata: { name } as unknown as Json, handler },
-      false,
-    );
-  }
-
-  /** Every object whose labels match, across kinds, as `Kind/name`. */
-  objectsMatching(selector: string): string[] {
-    const matches = parseLabelSelector(selector);
-    return this.store
-      .all()
-      .filter((e) => matches(meta(e.object).labels ?? {}))
-      .map((e) => `${e.resource.kind}/${meta(e.object).name}`)
-      .sort();
-  }
-
   /** The CA that signed the server's certificate. */
   get ca(): string {
     return this.credentials.ca;
-  }
-
-  private upgrade(req: http.IncomingMessage, socket: import('node:stream').Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const m = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/]+)\/(exec|portforward|attach)$/.exec(url.pathname);
-    const fail = (code: number, text: string) => {
-      socket.end(
-        `HTTP/1.1 ${code} ${http.STATUS_CODES[code]}\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${text}`,
-      );
-    };
-    if (req.headers.authorization !== `Bearer ${this.token}`) return fail(401, 'Unauthorized');
-    if (!m) return fail(404, '404 page not found');
-    const pod = this.store.get(typeOfKind('v1', 'Pod')!, m[1], m[2]!);
-    if (!pod) return fail(404, `pods "${m[2]}" not found`);
-    const target = { namespace: m[1]!, name: m[2]!, subresource: m[3]! };
-    const denied = upgradeDenial(this.kubernetesVersion, target, (verb) =>
-      this.forbidden({ verb, group: '', resource: 'pods', ...target }),
-    );
-    if (denied) {
-      const body = JSON.stringify(status(denied));
-      socket.end(
-        `HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-      );
-      return;
-    }
-    if (!this.upgradeHandler) return fail(400, 'upgrade not supported by this double');
-    this.upgradeHandler(req, socket, head, {
-      namespace: m[1]!,
-      pod,
-      subresource: m[3]!,
-      query: url.searchParams,
-    });
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -302,730 +168,13 @@ export class FakeKubeApiServer {
       const injected = this.interceptor?.(recorded);
       if (injected) throw injected;
       const body = await readBody(req);
-      await this.route(recorded, body, req, res);
+      this.router.route(recorded, body, req, res);
     } catch (error) {
       if (res.headersSent) {
         res.destroy();
         return;
       }
-      if (error instanceof StatusError) sendStatus(res, error);
-      else if (error instanceof PatchError)
-        sendStatus(res, new StatusError(error.code, error.reason, error.message, error.details));
-      else if (error instanceof NotFoundPage) sendNotFoundPage(res);
-      else if (error instanceof SelectorError)
-        sendStatus(res, new StatusError(400, 'BadRequest', error.message));
-      else
-        sendStatus(
-          res,
-          new StatusError(500, 'InternalError', `Internal error occurred: ${(error as Error).message}`),
-        );
+      sendError(res, error);
     }
   }
-
-  private async route(
-    request: RecordedRequest,
-    body: Buffer,
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-  ): Promise<void> {
-    const parts = request.path.split('/').filter(Boolean).map(decodeURIComponent);
-    if (request.method === 'GET' && request.path === '/api') {
-      return sendJson(res, 200, { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [] });
-    }
-    if (request.method === 'GET' && request.path === '/apis') return sendJson(res, 200, groupList());
-    if (request.method === 'GET' && request.path === '/version') {
-      return sendJson(res, 200, versionInfo(this.kubernetesVersion));
-    }
-    let group: string;
-    let version: string;
-    let rest: string[];
-    if (parts[0] === 'api') [group, version, rest] = ['', parts[1] ?? '', parts.slice(2)];
-    else if (parts[0] === 'apis') [group, version, rest] = [parts[1] ?? '', parts[2] ?? '', parts.slice(3)];
-    else throw new NotFoundPage();
-    // A group/version the server does not serve is not routed at all: a plain-text 404 page, not a
-    // Status (../shared/real-cluster/api/unknown-kind.json).
-    const served = resourceList(group, version);
-    if (!served) throw new NotFoundPage();
-    if (rest.length === 0) {
-      if (request.method !== 'GET') throw methodNotAllowed(request.method);
-      return sendJson(res, 200, served);
-    }
-    let namespace: string | undefined;
-    if (rest[0] === 'namespaces' && rest.length >= 3) {
-      namespace = rest[1];
-      rest = rest.slice(2);
-    }
-    const [plural, name, subresource] = rest;
-    const type = findType(group, version, plural!);
-    if (!type || rest.length > 3) throw notFoundPage();
-    if (namespace !== undefined && !type.namespaced) throw notFoundPage();
-    if (type.namespaced && namespace === undefined && name !== undefined) throw notFoundPage();
-    const method = request.method;
-    const q = request.query;
-    if (type.name === 'selfsubjectaccessreviews') {
-      if (method !== 'POST' || name !== undefined) throw methodNotAllowed(method);
-      return sendJson(res, 201, this.review(decode(body, request.contentType) as JsonObject));
-    }
-    if (type.name === 'selfsubjectrulesreviews') {
-      if (method !== 'POST' || name !== undefined) throw methodNotAllowed(method);
-      return sendJson(res, 201, this.rulesReview(decode(body, request.contentType) as JsonObject));
-    }
-    const verb =
-      method === 'GET'
-        ? name !== undefined
-          ? 'get'
-          : q.get('watch') === 'true' || q.get('watch') === '1'
-            ? 'watch'
-            : 'list'
-        : ({ POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: name ? 'delete' : 'deletecollection' }[
-            method
-          ] ?? method.toLowerCase());
-    const denied = this.forbidden({ verb, group, resource: type.name, subresource, namespace, name });
-    if (denied) throw denied;
-    // The API server's ValidateDryRun: "All" is the only value (API concepts, "Dry-run").
-    const dryRun = q.getAll('dryRun');
-    if (dryRun.some((v) => v !== 'All')) {
-      throw new StatusError(
-        400,
-        'BadRequest',
-        `dryRun: Unsupported value: []string{${dryRun.map((v) => `"${v}"`).join(', ')}}: supported values: "All"`,
-      );
-    }
-
-    if (name === undefined) {
-      if (method === 'GET' && (q.get('watch') === 'true' || q.get('watch') === '1'))
-        return this.watch(type, namespace, q, req, res);
-      if (method === 'GET') return sendJson(res, 200, this.list(type, namespace, q));
-      if (method === 'POST') {
-        const object = decode(body, request.contentType);
-        return sendJson(res, 201, this.create(type, namespace, object, q));
-      }
-      throw methodNotAllowed(method);
-    }
-    if (subresource !== undefined && subresource !== 'status') throw notFoundPage();
-    if (method === 'GET') return sendJson(res, 200, this.mustGet(type, namespace, name));
-    if (method === 'PUT') {
-      return sendJson(
-        res,
-        200,
-        this.replace(type, namespace, name, decode(body, request.contentType), q, subresource === 'status'),
-      );
-    }
-    if (method === 'PATCH') {
-      const [code, object] = this.patch(
-        type,
-        namespace,
-        name,
-        body,
-        request.contentType,
-        q,
-        subresource === 'status',
-      );
-      return sendJson(res, code, object);
-    }
-    if (method === 'DELETE') {
-      const options = body.length ? (decode(body, request.contentType) as JsonObject) : {};
-      const grace = q.get('gracePeriodSeconds') ?? options.gracePeriodSeconds;
-      const [code, result] = this.delete(
-        type,
-        namespace,
-        name,
-        String(q.get('propagationPolicy') ?? options.propagationPolicy ?? 'Background'),
-        grace === undefined || grace === null ? undefined : Number(grace),
-      );
-      return sendJson(res, code, result);
-    }
-    throw methodNotAllowed(method);
-  }
-
-  /** RBAC's answer for one request: a 403 Status in the API server's words, or undefined when allowed. */
-  private forbidden(a: ResourceAttributes): StatusError | undefined {
-    if (this.allowed(a)) return undefined;
-    const resource = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
-    const subject = a.name && a.verb !== 'create' ? `${a.resource} "${a.name}"` : a.resource;
-    const where = a.namespace ? ` in the namespace "${a.namespace}"` : ' at the cluster scope';
-    return new StatusError(
-      403,
-      'Forbidden',
-      `${subject}${a.group ? `.${a.group}` : ''} is forbidden: User "${this.user}" cannot ${a.verb} resource "${resource}" in API group "${a.group}"${where}`,
-      { ...(a.name ? { name: a.name } : {}), ...(a.group ? { group: a.group } : {}), kind: a.resource },
-    );
-  }
-
-  /**
-   * RBAC's matching (k8s.io/apiserver rbac.ResourceMatches): `*` matches anything, and a resource of
-   * `*` slash a subresource matches that subresource of every resource.
-   */
-  private allowed(a: ResourceAttributes): boolean {
-    if (!this.rules) return true;
-    const resource = a.subresource ? `${a.resource}/${a.subresource}` : a.resource;
-    const any = (list: string[], value: string) => list.includes('*') || list.includes(value);
-    const resourceMatches = (list: string[]) =>
-      any(list, resource) || (!!a.subresource && list.includes(`*/${a.subresource}`));
-    return this.rules.some(
-      (r) => any(r.apiGroups, a.group) && resourceMatches(r.resources) && any(r.verbs, a.verb),
-    );
-  }
-
-  /**
-   * SelfSubjectRulesReview (pkg/registry/authorization/selfsubjectrulesreview): the rules that apply in
-   * spec.namespace, complete for RBAC. Without rules the double allows everything, as the AlwaysAllow
-   * authorizer does, and answers with its rule. Every user may create reviews (system:basic-user).
-   */
-  private rulesReview(object: JsonObject): JsonObject {
-    const namespace = (object.spec as { namespace?: string } | undefined)?.namespace;
-    if (!namespace) throw new StatusError(400, 'BadRequest', 'no namespace on request');
-    const basicUser = {
-      verbs: ['create'],
-      apiGroups: ['authorization.k8s.io'],
-      resources: ['selfsubjectaccessreviews', 'selfsubjectrulesreviews'],
-    };
-    const resourceRules = this.rules
-      ? [
-          basicUser,
-          ...this.rules.map((r) => ({ verbs: r.verbs, apiGroups: r.apiGroups, resources: r.resources })),
-        ]
-      : [{ verbs: ['*'], apiGroups: ['*'], resources: ['*'] }];
-    return {
-      kind: 'SelfSubjectRulesReview',
-      apiVersion: 'authorization.k8s.io/v1',
-      metadata: { creationTimestamp: null },
-      spec: object.spec as JsonObject,
-      status: {
-        resourceRules,
-        nonResourceRules: [
-          { verbs: ['get'], nonResourceURLs: ['/api', '/api/*', '/apis', '/apis/*', '/version'] },
-        ],
-        incomplete: false,
-      },
-    };
-  }
-
-  /** SelfSubjectAccessReview: the request's spec, answered in its status. */
-  private review(object: JsonObject): JsonObject {
-    const spec = object.spec as { resourceAttributes?: ResourceAttributes } | undefined;
-    const attributes = spec?.resourceAttributes;
-    if (!attributes) {
-      throw new StatusError(
-        422,
-        'Invalid',
-        'SelfSubjectAccessReview.authorization.k8s.io "" is invalid: spec.resourceAttributes: Invalid value: "null": exactly one of nonResourceAttributes or resourceAttributes must be specified',
-      );
-    }
-    const full = {
-      ...attributes,
-      group: attributes.group ?? '',
-      verb: attributes.verb ?? '',
-      resource: attributes.resource ?? '',
-    };
-    const allowed = this.allowed(full);
-    return {
-      kind: 'SelfSubjectAccessReview',
-      apiVersion: 'authorization.k8s.io/v1',
-      metadata: { creationTimestamp: null },
-      spec: object.spec as JsonObject,
-      status: allowed ? { allowed: true, reason: 'RBAC: allowed by RoleBinding' } : { allowed: false },
-    };
-  }
-
-  private list(type: ResourceType, namespace: string | undefined, q: URLSearchParams): JsonObject {
-    const matches = this.matcher(type, q);
-    return {
-      kind: `${type.kind}List`,
-      apiVersion: groupVersion(type),
-      metadata: { resourceVersion: String(this.store.resourceVersion) },
-      items: this.store.list(type, namespace).filter(matches),
-    };
-  }
-
-  private matcher(type: ResourceType, q: URLSearchParams): (object: JsonObject) => boolean {
-    const labels = parseLabelSelector(q.get('labelSelector'));
-    const supported = ['metadata.name', 'metadata.namespace'];
-    if (type.kind === 'Event') {
-      supported.push(
-        'involvedObject.kind',
-        'involvedObject.name',
-        'involvedObject.namespace',
-        'involvedObject.uid',
-        'reason',
-        'type',
-      );
-    }
-    if (type.kind === 'Pod') supported.push('status.phase', 'spec.nodeName');
-    const fields = parseFieldSelector(q.get('fieldSelector'), supported);
-    return (object) => {
-      const m = meta(object);
-      const involved = (object.involvedObject ?? {}) as Record<string, string>;
-      return (
-        labels(m.labels ?? {}) &&
-        fields({
-          'metadata.name': m.name,
-          'metadata.namespace': m.namespace,
-          'involvedObject.kind': involved.kind,
-          'involvedObject.name': involved.name,
-          'involvedObject.namespace': involved.namespace,
-          'involvedObject.uid': involved.uid,
-          reason: object.reason as string,
-          type: object.type as string,
-          'status.phase': (object.status as JsonObject | undefined)?.phase as string,
-          'spec.nodeName': (object.spec as JsonObject | undefined)?.nodeName as string,
-        })
-      );
-    };
-  }
-
-  private watch(
-    type: ResourceType,
-    namespace: string | undefined,
-    q: URLSearchParams,
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-  ): void {
-    const matches = this.matcher(type, q);
-    const inScope = (o: JsonObject) => namespace === undefined || meta(o).namespace === namespace;
-    res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' });
-    this.openWatches.add(res);
-    const send = (type: string, object: JsonObject) => res.write(`${JSON.stringify({ type, object })}\n`);
-    const rvParam = q.get('resourceVersion');
-    const from = rvParam && rvParam !== '0' ? Number(rvParam) : undefined;
-    const timers: { bookmarks?: NodeJS.Timeout; timeout?: NodeJS.Timeout } = {};
-    const listener = (change: Change) => {
-      if (change.resource !== type || !inScope(change.object)) return;
-      const now = change.type !== 'DELETED' && matches(change.object);
-      const before = change.previous !== undefined && matches(change.previous);
-      if (change.type === 'DELETED') {
-        if (before) send('DELETED', change.object);
-      } else if (now && before) send('MODIFIED', change.object);
-      else if (now) send('ADDED', change.object);
-      else if (before) send('DELETED', change.object);
-    };
-    const finish = () => {
-      this.store.listeners.delete(listener);
-      clearInterval(timers.bookmarks);
-      clearTimeout(timers.timeout);
-      this.openWatches.delete(res);
-      if (!res.writableEnded) res.end();
-    };
-    // Compacted through N: the changes up to N are gone, those after it (all a watch from N needs) kept.
-    if (from !== undefined && from < this.store.compactedThrough) {
-      send(
-        'ERROR',
-        status(
-          new StatusError(
-            410,
-            'Expired',
-            `too old resource version: ${from} (${this.store.compactedThrough})`,
-          ),
-        ),
-      );
-      return finish();
-    }
-    if (from === undefined) {
-      for (const object of this.store.list(type, namespace).filter(matches)) send('ADDED', object);
-    } else {
-      for (const change of this.store.changesSince(from)) listener(change);
-    }
-    this.store.listeners.add(listener);
-    timers.bookmarks = setInterval(() => {
-      if (q.get('allowWatchBookmarks') === 'true') {
-        send('BOOKMARK', {
-          kind: type.kind,
-          apiVersion: groupVersion(type),
-          metadata: { resourceVersion: String(this.store.resourceVersion) } as unknown as Json,
-        });
-      }
-    }, this.behaviour.bookmarkIntervalMs);
-    const seconds = Number(q.get('timeoutSeconds') ?? 0);
-    timers.timeout = setTimeout(finish, (seconds > 0 ? seconds : this.behaviour.watchTimeoutSeconds) * 1000);
-    req.on('close', finish);
-  }
-
-  mustGet(type: ResourceType, namespace: string | undefined, name: string): JsonObject {
-    const object = this.store.get(type, namespace, name);
-    if (!object) throw notFound(type, name);
-    return object;
-  }
-
-  create(
-    type: ResourceType,
-    namespace: string | undefined,
-    input: Json,
-    q: URLSearchParams,
-    options: { manager?: string; ownershipSet?: boolean } = {},
-  ): JsonObject {
-    if (!isObject(input))
-      throw new StatusError(400, 'BadRequest', 'the body of the request was in an unknown format');
-    const object = structuredClone(input);
-    object.metadata = (isObject(object.metadata) ? object.metadata : {}) as Json;
-    const m = meta(object);
-    this.checkKind(type, object);
-    if (type.namespaced) {
-      if (m.namespace !== undefined && m.namespace !== namespace) {
-        throw new StatusError(
-          400,
-          'BadRequest',
-          'the namespace of the provided object does not match the namespace sent on the request',
-        );
-      }
-      m.namespace = namespace;
-      this.requireNamespace(namespace!);
-    }
-    if (!m.name && m.generateName) m.name = `${m.generateName}${Math.random().toString(36).slice(2, 7)}`;
-    delete (m as Partial<typeof m>).resourceVersion;
-    if (type.hasStatus && type.kind !== 'Pod' && type.kind !== 'Namespace') delete object.status;
-    validate(type, object);
-    if (this.store.get(type, namespace, m.name)) {
-      throw new StatusError(
-        409,
-        'AlreadyExists',
-        `${qualified(type)} "${m.name}" already exists`,
-        details(type, m.name),
-      );
-    }
-    mergeStringData(type, object);
-    this.controllers.admit(type, object);
-    if (q.get('dryRun') === 'All') return object;
-    if (!options.ownershipSet)
-      recordUpdate(
-        null,
-        object,
-        options.manager ?? q.get('fieldManager') ?? 'unknown',
-        groupVersion(type),
-        now(),
-      );
-    return this.store.create(type, object, type.hasStatus);
-  }
-
-  private replace(
-    type: ResourceType,
-    namespace: string | undefined,
-    name: string,
-    input: Json,
-    q: URLSearchParams,
-    statusOnly: boolean,
-  ): JsonObject {
-    if (!isObject(input))
-      throw new StatusError(400, 'BadRequest', 'the body of the request was in an unknown format');
-    const live = this.mustGet(type, namespace, name);
-    const sent = meta(input as JsonObject);
-    if (sent?.name !== undefined && sent.name !== name) {
-      throw new StatusError(400, 'BadRequest', 'the name of the object does not match the name on the URL');
-    }
-    if (sent?.resourceVersion && sent.resourceVersion !== meta(live).resourceVersion)
-      throw conflict(type, name);
-    return this.commit(type, live, structuredClone(input), q.get('fieldManager') ?? 'unknown', statusOnly, q);
-  }
-
-  private patch(
-    type: ResourceType,
-    namespace: string | undefined,
-    name: string,
-    body: Buffer,
-    contentType: string | undefined,
-    q: URLSearchParams,
-    statusOnly: boolean,
-  ): [number, JsonObject] {
-    const isApply = contentType === 'application/apply-patch+yaml';
-    const force = q.get('force');
-    if (force !== null && !isApply) {
-      throw invalidOptions('force', 'Forbidden', 'may not be specified for non-apply patch');
-    }
-    if (isApply) {
-      const manager = q.get('fieldManager');
-      if (!manager) throw invalidOptions('fieldManager', 'Required', 'is required for apply patch');
-      const config = parseYaml(body.toString('utf8')) as Json;
-      if (!isObject(config)) throw new StatusError(400, 'BadRequest', 'error decoding YAML: not an object');
-      this.checkKind(type, config);
-      const cm = (config.metadata ?? {}) as JsonObject;
-      if (cm.name !== undefined && cm.name !== name) {
-        throw new StatusError(400, 'BadRequest', 'the name of the object does not match the name on the URL');
-      }
-      if (type.namespaced && cm.namespace !== undefined && cm.namespace !== namespace) {
-        throw new StatusError(
-          400,
-          'BadRequest',
-          'the namespace of the provided object does not match the namespace sent on the request',
-        );
-      }
-      const live = this.store.get(type, namespace, name);
-      const applied = serverSideApply(
-        live ? structuredClone(live) : null,
-        config,
-        manager,
-        force === 'true',
-        now(),
-      );
-      if (!live) {
-        applied.metadata = {
-          ...(applied.metadata as JsonObject),
-          name,
-          ...(type.namespaced ? { namespace } : {}),
-        };
-        const createQuery = new URLSearchParams(q.get('dryRun') ? { dryRun: q.get('dryRun')! } : {});
-        return [201, this.create(type, namespace, applied, createQuery, { manager, ownershipSet: true })];
-      }
-      return [200, this.commit(type, live, applied, manager, statusOnly, q, true)];
-    }
-    const live = this.mustGet(type, namespace, name);
-    const patch = decodeJson(body);
-    let patched: Json;
-    switch (contentType) {
-      case 'application/merge-patch+json':
-        patched = mergePatch(structuredClone(live), patch);
-        break;
-      case 'application/strategic-merge-patch+json':
-        patched = strategicMergePatch(structuredClone(live), patch);
-        break;
-      case 'application/json-patch+json':
-        patched = jsonPatch(live, patch);
-        break;
-      default:
-        throw new StatusError(
-          415,
-          'UnsupportedMediaType',
-          `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
-        );
-    }
-    if (!isObject(patched)) throw new StatusError(422, 'Invalid', 'the patch produced a non-object');
-    const sentVersion = meta(patched).resourceVersion;
-    if (sentVersion && sentVersion !== meta(live).resourceVersion) throw conflict(type, name);
-    return [200, this.commit(type, live, patched, q.get('fieldManager') ?? 'unknown', statusOnly, q)];
-  }
-
-  /** Writes an update: identity fields kept, status or spec kept per sub-resource, generation bumped on spec change. */
-  private commit(
-    type: ResourceType,
-    live: JsonObject,
-    next: JsonObject,
-    manager: string,
-    statusOnly: boolean,
-    q: URLSearchParams,
-    ownershipSet = false,
-  ): JsonObject {
-    this.checkKind(type, next);
-    const lm = meta(live);
-    next.metadata = { ...(isObject(next.metadata) ? next.metadata : {}) };
-    const nm = meta(next);
-    Object.assign(nm, {
-      name: lm.name,
-      namespace: lm.namespace,
-      uid: lm.uid,
-      creationTimestamp: lm.creationTimestamp,
-      resourceVersion: lm.resourceVersion,
-      generation: lm.generation,
-      ...(lm.deletionTimestamp ? { deletionTimestamp: lm.deletionTimestamp } : {}),
-    });
-    if (nm.namespace === undefined) delete nm.namespace;
-    if (nm.generation === undefined) delete nm.generation;
-    mergeStringData(type, next);
-    if (statusOnly) {
-      const { status } = next;
-      next = { ...structuredClone(live), status: status ?? null };
-    } else if (type.hasStatus && type.kind !== 'Namespace') {
-      if (live.status !== undefined) next.status = structuredClone(live.status);
-      else delete next.status;
-    }
-    validate(type, next);
-    validateUpdate(type, live, next);
-    if (!ownershipSet) recordUpdate(live, next, manager, groupVersion(type), now());
-    const specChanged = !deepEqual(withoutMetaAndStatus(live), withoutMetaAndStatus(next));
-    if (specChanged && lm.generation !== undefined) meta(next).generation = lm.generation + 1;
-    if (deepEqual(live, next)) return live;
-    // dryRun=All: the request is validated and admitted as it would be, and the answer is what would be stored.
-    if (q.get('dryRun') === 'All') return next;
-    // Removing the last finalizer of an object being deleted completes its deletion.
-    if (nm.deletionTimestamp && (nm.finalizers ?? []).length === 0) {
-      this.store.remove(type, live);
-      return next;
-    }
-    return this.store.update(type, next);
-  }
-
-  delete(
-    type: ResourceType,
-    namespace: string | undefined,
-    name: string,
-    propagationPolicy: string,
-    gracePeriodSeconds?: number,
-  ): [number, JsonObject] {
-    if (!['Foreground', 'Background', 'Orphan'].includes(propagationPolicy)) {
-      throw new StatusError(
-        422,
-        'Invalid',
-        `DeleteOptions.meta.k8s.io "" is invalid: propagationPolicy: Unsupported value: "${propagationPolicy}": supported values: "Foreground", "Background", "Orphan"`,
-      );
-    }
-    const live = this.mustGet(type, namespace, name);
-    const remaining = this.controllers.requestDeletion(type, live, propagationPolicy, gracePeriodSeconds);
-    if (!remaining) {
-      return [
-        200,
-        {
-          kind: 'Status',
-          apiVersion: 'v1',
-          metadata: {},
-          status: 'Success',
-          details: { ...details(type, name), uid: meta(live).uid },
-        },
-      ];
-    }
-    // Deletion waits for finalizers (202 Accepted); a pod's graceful deletion returns the pod (200).
-    return [type.kind === 'Pod' ? 200 : 202, remaining];
-  }
-
-  private requireNamespace(namespace: string): void {
-    const ns = this.store.get(typeOfKind('v1', 'Namespace')!, undefined, namespace);
-    if (!ns)
-      throw new StatusError(404, 'NotFound', `namespaces "${namespace}" not found`, {
-        name: namespace,
-        kind: 'namespaces',
-      });
-    if (meta(ns).deletionTimestamp) {
-      throw new StatusError(
-        403,
-        'Forbidden',
-        `unable to create new content in namespace ${namespace} because it is being terminated`,
-      );
-    }
-  }
-
-  private checkKind(type: ResourceType, object: JsonObject): void {
-    const apiVersion = object.apiVersion ?? groupVersion(type);
-    const kind = object.kind ?? type.kind;
-    if (apiVersion !== groupVersion(type) || kind !== type.kind) {
-      throw new StatusError(
-        400,
-        'BadRequest',
-        `the API version in the data (${String(apiVersion)}) does not match the expected API version (${groupVersion(type)}) or kind ${String(kind)} is not ${type.kind}`,
-      );
-    }
-    object.apiVersion = groupVersion(type);
-    object.kind = type.kind;
-  }
-}
-
-/** A Secret's stringData is write-only: the API server merges it into data, base64-encoded, and drops it. */
-function mergeStringData(type: ResourceType, object: JsonObject): void {
-  if (type.kind !== 'Secret' || !isObject(object.stringData)) return;
-  const data = isObject(object.data) ? { ...object.data } : {};
-  for (const [key, value] of Object.entries(object.stringData)) {
-    data[key] = Buffer.from(String(value)).toString('base64');
-  }
-  object.data = data;
-  delete object.stringData;
-}
-
-function withoutMetaAndStatus(object: JsonObject): JsonObject {
-  const { metadata: _m, status: _s, ...rest } = object;
-  return rest;
-}
-
-function conflict(type: ResourceType, name: string): StatusError {
-  return new StatusError(
-    409,
-    'Conflict',
-    `Operation cannot be fulfilled on ${qualified(type)} "${name}": the object has been modified; please apply your changes to the latest version and try again`,
-    details(type, name),
-  );
-}
-
-function notFoundPage(): StatusError {
-  return new StatusError(404, 'NotFound', 'the server could not find the requested resource');
-}
-
-/** A path the API server does not route: its mux answers with a plain-text page. */
-class NotFoundPage extends Error {}
-
-function sendNotFoundPage(res: http.ServerResponse): void {
-  const text = '404 page not found\n';
-  res.writeHead(404, {
-    'Content-Type': 'text/plain; charset=utf-8',
-    'X-Content-Type-Options': 'nosniff',
-    'Content-Length': Buffer.byteLength(text),
-  });
-  res.end(text);
-}
-
-function methodNotAllowed(method: string): StatusError {
-  return new StatusError(
-    405,
-    'MethodNotAllowed',
-    `the server does not allow this method on the requested resource (${method})`,
-  );
-}
-
-function invalidOptions(field: string, type: 'Required' | 'Forbidden', message: string): StatusError {
-  const text = `${field}: ${type === 'Required' ? 'Required value' : 'Forbidden'}: ${message}`;
-  return new StatusError(422, 'Invalid', `PatchOptions.meta.k8s.io "" is invalid: ${text}`, {
-    group: 'meta.k8s.io',
-    kind: 'PatchOptions',
-    causes: [
-      {
-        reason: `FieldValue${type}`,
-        message: `${type === 'Required' ? 'Required value' : 'Forbidden'}: ${message}`,
-        field,
-      },
-    ],
-  });
-}
-
-function status(error: StatusError): JsonObject {
-  return {
-    kind: 'Status',
-    apiVersion: 'v1',
-    metadata: {},
-    status: 'Failure',
-    message: error.message,
-    reason: error.reason,
-    ...(Object.keys(error.details).length || error.retryAfterSeconds !== undefined
-      ? {
-          details: {
-            ...error.details,
-            ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
-          },
-        }
-      : {}),
-    code: error.code,
-  };
-}
-
-function sendStatus(res: http.ServerResponse, error: StatusError): void {
-  if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(error.retryAfterSeconds));
-  sendJson(res, error.code, status(error));
-}
-
-function sendJson(res: http.ServerResponse, code: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
-  res.end(text);
-}
-
-function now(): string {
-  return new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-}
-
-async function readBody(req: http.IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
-
-function decodeJson(body: Buffer): Json {
-  try {
-    return JSON.parse(body.toString('utf8')) as Json;
-  } catch (error) {
-    throw new StatusError(400, 'BadRequest', `error decoding patch: ${(error as Error).message}`);
-  }
-}
-
-function decode(body: Buffer, contentType: string | undefined): Json {
-  if (contentType && contentType !== 'application/json' && contentType !== 'application/yaml') {
-    throw new StatusError(
-      415,
-      'UnsupportedMediaType',
-      `the body of the request was in an unknown format - accepted media types include: application/json, application/yaml, application/vnd.kubernetes.protobuf`,
-    );
-  }
-  if (contentType === 'application/yaml') return parseYaml(body.toString('utf8')) as Json;
-  return decodeJson(body);
 }
