@@ -1,8 +1,10 @@
+import { copyFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { InputName } from '../src/model/inputs.js';
 import type { Kind } from './k8s/resources.js';
 import type { FakeKubeApiServer } from './k8s/server.js';
-import { NAMESPACE, memoryLogger, run, type HelloProject, doubleInputs } from './helpers.js';
+import { NAMESPACE, ROOT, memoryLogger, run, type HelloProject, doubleInputs } from './helpers.js';
 import { useDoubleWithHello } from './use-double.js';
 
 /** Exposure against the API-server double: the objects it makes, pruning, teardown, and its failures. */
@@ -19,6 +21,23 @@ const OURS = 'app.kubernetes.io/managed-by=kube-pod-preview';
 const get = (kind: Kind, name: string) => api.fixtures.get(kind, name, NAMESPACE) as any;
 
 describe('exposure', () => {
+  it('is planned once per run: the preflight and expose share one render of the same ports', async () => {
+    // An exposure template inside the project is the pull request's: each render of it says so once.
+    copyFileSync(path.join(ROOT, 'templates/expose.yaml.njk'), path.join(hello.dir, 'expose.yaml.njk'));
+    api.fixtures.seed('IngressClass', { metadata: { name: 'nginx' }, spec: { controller: 'k8s.io/x' } });
+    const log = memoryLogger();
+    const given = { command: 'up', domain: 'preview.example.com', 'ingress-class': 'nginx' } as const;
+    const deploy = run(inputs({ ...given, 'expose-template': path.join(hello.dir, 'expose.yaml.njk') }), {
+      log,
+    });
+    await expect(deploy).rejects.toThrow(/None of the preview's URLs was ready/);
+    const renders = log.lines.filter((l) => /\(input expose-template\) comes from the pull request/.test(l));
+    expect(renders).toHaveLength(1);
+    expect(
+      api.fixtures.get('Ingress', /\(id (\S+)\)/.exec(log.lines.join('\n'))![1]!, NAMESPACE),
+    ).toBeDefined();
+  });
+
   it('ingress: a Service for the docker-host pod, an Ingress rule per port with TLS and basic auth; no answer fails the run; down removes it all', async () => {
     // What the preflight checks the cluster has: the ingress class and the TLS secret the inputs name.
     api.fixtures.seed('IngressClass', {
