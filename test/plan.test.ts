@@ -76,7 +76,7 @@ describe('the bundled default template', () => {
     const container = sts.spec.template.spec.containers[0];
     expect(container.image).toMatch(/^docker:.*dind/);
     expect(container.securityContext.privileged).toBe(true);
-    // Loopback only (issue 11): no other pod may reach the Docker server; port-forward comes from inside.
+    // Loopback only: no other pod may reach the Docker server; port-forward comes from inside.
     expect(container.command).toEqual([
       'dockerd',
       '--host=tcp://127.0.0.1:2375',

@@ -80,7 +80,7 @@ describe('up', () => {
       applies.every(
         (r) =>
           r.contentType === 'application/apply-patch+yaml' &&
-          // One manager per environment (issue 11): two environments conflict instead of taking over.
+          // One manager per environment: two environments conflict instead of taking over.
           r.query.get('fieldManager') === `kube-pod-preview/${id}`,
       ),
     ).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * npm run bench: prints figures, asserts nothing (issue 12). Each figure is a median with min and max
+ * npm run bench: prints figures, asserts nothing. Each figure is a median with min and max
  * over RUNS runs (`npm run bench -- 5` for more), against the API-server double and the local engine:
  *  (1) tunnel vs direct throughput into dockerd;     (2) compose up through the tunnel vs directly,
  *      with the WebSocket upgrades it costs;          (3) down with a service that ignores SIGTERM;
