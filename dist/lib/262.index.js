@@ -546,7 +546,7 @@ function explainGitLeftOut(name) {
 /* harmony import */ var _confine_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7256);
 /* harmony import */ var _confine_messages_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6721);
 /* harmony import */ var _confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1883);
-/* harmony import */ var _sync_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1917);
+/* harmony import */ var _sync_scan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7963);
 
 
 
@@ -580,7 +580,7 @@ async function confineModel(model, roots, environment) {
         if (service.build)
             await confineBuild(name, service.build, roots, environment);
     }
-    for (const { source, usedBy, key } of (0,_sync_js__WEBPACK_IMPORTED_MODULE_5__/* .fileSources */ .FT)(model))
+    for (const { source, usedBy, key } of (0,_sync_scan_js__WEBPACK_IMPORTED_MODULE_5__/* .fileSources */ .FT)(model))
         await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(source, roots, `${usedBy}'s ${key}`);
 }
 /** env_file and label_file: compose reads them while it loads the project. */
@@ -802,50 +802,39 @@ function shortName(file, roots) {
 
 /***/ }),
 
-/***/ 1917:
+/***/ 7963:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FT: () => (/* binding */ fileSources),
-/* harmony export */   fl: () => (/* binding */ syncFiles),
+/* harmony export */   cl: () => (/* binding */ DOCKER_SOCKETS),
+/* harmony export */   ew: () => (/* binding */ diffManifests),
 /* harmony export */   vd: () => (/* binding */ scanProject)
 /* harmony export */ });
-/* unused harmony exports REMOTE_ROOT, remoteProjectDir, confine, rewriteModel, scanSources, diffManifests */
+/* unused harmony export scanSources */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(6118);
-/* harmony import */ var _confine_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(7256);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(17);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _confine_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7256);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(17);
 
 
 
 
 
 
-
-
-
-
-/** Where bind-mounted files land in the docker-host pod (the default template keeps it on the volume). */
-const REMOTE_ROOT = '/var/lib/kube-pod-preview';
-const MANIFEST = '.kube-pod-preview-manifest.json';
+/**
+ * What the file sync sends, found before anything is created: the files the compose project
+ * bind-mounts, confined to the project, scanned and hashed into a manifest, and the difference
+ * between two manifests.
+ */
 /** Sockets of the pod's own Docker server: a bind mount of one keeps pointing there. */
 const DOCKER_SOCKETS = new Set(['/var/run/docker.sock', '/run/docker.sock']);
-function remoteProjectDir(project) {
-    return `${REMOTE_ROOT}/projects/${project}`;
-}
 /** Bind-mount sources of services, and files of file-based secrets and configs (compose bind-mounts those too). */
 function fileSources(model) {
     const sources = [];
@@ -875,25 +864,8 @@ function fileSources(model) {
  */
 async function confine(sources, roots) {
     for (const { source, usedBy, key } of sources)
-        await (0,_confine_js__WEBPACK_IMPORTED_MODULE_8__/* .confinePath */ .ey)(source, roots, `${usedBy}'s ${key}`);
+        await (0,_confine_js__WEBPACK_IMPORTED_MODULE_4__/* .confinePath */ .ey)(source, roots, `${usedBy}'s ${key}`);
     return sources;
-}
-/** The model handed to `docker compose`: bind sources (and secret/config files) point into the pod. */
-function rewriteModel(model, remoteDir) {
-    const rewritten = structuredClone(model);
-    const remote = (source) => `${remoteDir}${source}`;
-    for (const service of Object.values(rewritten.services)) {
-        for (const volume of service.volumes ?? []) {
-            if (volume.type === 'bind' && volume.source && !DOCKER_SOCKETS.has(volume.source))
-                volume.source = remote(volume.source);
-        }
-    }
-    for (const section of ['secrets', 'configs']) {
-        for (const entry of Object.values(rewritten[section] ?? {}))
-            if (entry.file)
-                entry.file = remote(entry.file);
-    }
-    return rewritten;
 }
 /**
  * Walks the sources without following symlinks, hashing file contents. A `.git` below a source is
@@ -902,7 +874,7 @@ function rewriteModel(model, remoteDir) {
 async function scanSources(sources, roots, skipped = []) {
     const manifest = {};
     const visit = async (file) => {
-        if (roots && node_path__WEBPACK_IMPORTED_MODULE_4___default().basename(file) === '.git' && (0,_confine_js__WEBPACK_IMPORTED_MODULE_8__/* .placeOf */ .$t)(await (0,_confine_js__WEBPACK_IMPORTED_MODULE_8__/* .realPath */ .Ye)(file), roots) === 'git')
+        if (roots && node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(file) === '.git' && (0,_confine_js__WEBPACK_IMPORTED_MODULE_4__/* .placeOf */ .$t)(await (0,_confine_js__WEBPACK_IMPORTED_MODULE_4__/* .realPath */ .Ye)(file), roots) === 'git')
             return void skipped.push(file);
         const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(file);
         const mode = stat.mode & 0o7777;
@@ -914,7 +886,7 @@ async function scanSources(sources, roots, skipped = []) {
             manifest[file] = { type: 'directory', mode };
             const children = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readdir)(file, { encoding: 'buffer' })).map((name) => fileName(file, name));
             for (const child of children.sort())
-                await visit(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(file, child));
+                await visit(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(file, child));
         }
         // Sockets, FIFOs and devices cannot be copied; Docker would not bind them usefully either.
     };
@@ -923,7 +895,7 @@ async function scanSources(sources, roots, skipped = []) {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(source);
         }
         catch {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`${usedBy} bind-mounts ${source}, which does not exist on the runner. Create it, or fix the path in the compose file.`);
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(`${usedBy} bind-mounts ${source}, which does not exist on the runner. Create it, or fix the path in the compose file.`);
         }
         if (!manifest[source])
             await visit(source);
@@ -937,14 +909,11 @@ function fileName(dir, name) {
         return UTF8.decode(name);
     }
     catch {
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(explainNotUtf8(dir, name));
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .yo(explainNotUtf8(dir, name));
     }
 }
 function explainNotUtf8(dir, name) {
     return `A file in ${dir} has a name that is not UTF-8 (${JSON.stringify(name.toString('latin1'))}), which cannot be copied into the pod. Rename it, or keep it out of the bind-mounted directories.`;
-}
-function explainCopyFailed(exitCode, stderr) {
-    return `Copying files into the pod failed (exit code ${exitCode}): ${stderr.toString('utf8').trim()}. The docker-host container needs sh, head and tar.`;
 }
 /** What to send (new or changed) and what to remove (gone, or changed type) to make remote equal local. */
 function diffManifests(remote, local) {
@@ -972,104 +941,16 @@ function diffManifests(remote, local) {
  * sent (outside the project, a name that is not UTF-8) fails the run while nothing has changed.
  */
 async function scanProject(model, roots) {
-    const confinement = await (0,_confine_js__WEBPACK_IMPORTED_MODULE_8__/* .confinementRoots */ .IT)(roots[0], roots.slice(1));
+    const confinement = await (0,_confine_js__WEBPACK_IMPORTED_MODULE_4__/* .confinementRoots */ .IT)(roots[0], roots.slice(1));
     const skipped = [];
     const local = await scanSources(await confine(fileSources(model), confinement), confinement, skipped);
     return { local, skipped };
-}
-/**
- * Copies the project's bind-mounted files into the pod: reads the manifest the last sync left there,
- * sends only what changed (of what `scanProject` found) as one tar archive on the stdin of `tar -x`,
- * removes what is gone, and stores the new manifest with the files.
- */
-async function syncFiles(exec, model, { local, skipped }, log) {
-    const remoteDir = remoteProjectDir(model.name);
-    for (const git of skipped)
-        log.info(`  not sent: ${git} (the checkout's token lives there; list it in input allow-paths to send it)`);
-    const previous = await exec(['cat', `${remoteDir}/${MANIFEST}`]);
-    let remote = {};
-    if (previous.exitCode === 0) {
-        try {
-            remote = JSON.parse(previous.stdout.toString('utf8'));
-        }
-        catch {
-            log.warning('The manifest of synced files in the pod is unreadable; sending every file again.');
-        }
-    }
-    const { send, remove } = diffManifests(remote, local);
-    const staging = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_4___default().join(node_os__WEBPACK_IMPORTED_MODULE_3___default().tmpdir(), 'kube-pod-preview-sync-'));
-    try {
-        const archivePath = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(staging, 'files.tar');
-        const bytes = await writeArchive(archivePath, send, local);
-        const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(archivePath);
-        // One shell creates the directory, removes what is gone and extracts. `head -c` hands tar exactly
-        // the archive and then end-of-file, so it finishes even where the API server cannot close stdin
-        // (exec protocols before v5) and the container's tar reads to end-of-file (BusyBox).
-        const script = 'set -e; mkdir -p "$1"; cd "$1"; size=$2; shift 2; if [ "$#" -gt 0 ]; then rm -rf -- "$@"; fi; head -c "$size" | tar -xf -';
-        const result = await exec(['sh', '-c', script, 'sh', remoteDir, String(size), ...remove.map((f) => `.${f}`)], (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(archivePath));
-        if (result.exitCode !== 0) {
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(explainCopyFailed(result.exitCode, result.stderr));
-        }
-        // Files only, on both sides: a directory is neither sent nor unchanged as far as a reader counts.
-        const isFile = (f) => local[f].type !== 'directory';
-        const files = send.filter(isFile);
-        const unchanged = Object.keys(local).filter(isFile).length - files.length;
-        log.info(`  ${files.length} ${files.length === 1 ? 'file' : 'files'} sent (${formatBytes(bytes)}), ${remove.length} removed, ${unchanged} unchanged`);
-        return { model: rewriteModel(model, remoteDir), sent: files, removed: remove, unchanged, bytes };
-    }
-    finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(staging, { recursive: true, force: true });
-    }
-}
-/** Writes the entries to send, then the new manifest, as a tar archive; returns the bytes of file content. */
-async function writeArchive(file, send, local) {
-    const archive = (0,tar_stream__WEBPACK_IMPORTED_MODULE_7__.pack)();
-    let bytes = 0;
-    const writing = (async () => {
-        for (const entry of send)
-            bytes += await addEntry(archive, entry, local[entry]);
-        archive.entry({ name: MANIFEST, mode: 0o644 }, Buffer.from(JSON.stringify(local)));
-        archive.finalize();
-    })();
-    await Promise.all([writing, (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_6__.pipeline)(node_stream__WEBPACK_IMPORTED_MODULE_5__.Readable.from(archive), (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(file))]);
-    return bytes;
-}
-async function addEntry(archive, file, entry) {
-    const name = file.replace(/^\/+/, '');
-    if (entry.type === 'directory') {
-        archive.entry({ name, type: 'directory', mode: entry.mode });
-        return 0;
-    }
-    if (entry.type === 'symlink') {
-        archive.entry({ name, type: 'symlink', linkname: entry.target, mode: entry.mode });
-        return 0;
-    }
-    const { size } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.lstat)(file);
-    await new Promise((resolve, reject) => {
-        const fail = (error) => reject(new _util_errors_js__WEBPACK_IMPORTED_MODULE_9__/* .UserError */ .yo(`${file} changed while it was being copied into the pod (${error.message}); run again once nothing writes to it.`));
-        const sink = archive.entry({ name, type: 'file', mode: entry.mode, size }, (error) => error ? fail(error) : resolve());
-        sink.on('error', fail);
-        if (size === 0)
-            return void sink.end(Buffer.alloc(0));
-        // Exactly the size the header announces: a file that grows meanwhile sends its first `size` bytes.
-        const source = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file, { end: size - 1 });
-        source.on('error', fail);
-        source.pipe(sink);
-    });
-    return size;
 }
 async function hashFile(file) {
     const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file))
         hash.update(chunk);
     return hash.digest('hex');
-}
-function formatBytes(bytes) {
-    if (bytes < 1024)
-        return `${bytes} B`;
-    if (bytes < 1024 * 1024)
-        return `${(bytes / 1024).toFixed(1)} KiB`;
-    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 
@@ -1086,7 +967,7 @@ __webpack_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./src/commands/table.ts
 const COMMANDS = {
-    up: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(207), __webpack_require__.e(166), __webpack_require__.e(431), __webpack_require__.e(670), __webpack_require__.e(425), __webpack_require__.e(650)]).then(__webpack_require__.bind(__webpack_require__, 6650))).up },
+    up: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(207), __webpack_require__.e(166), __webpack_require__.e(431), __webpack_require__.e(670), __webpack_require__.e(425), __webpack_require__.e(445)]).then(__webpack_require__.bind(__webpack_require__, 9445))).up },
     plan: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 2466))).showPlan },
     doctor: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(166), __webpack_require__.e(431), __webpack_require__.e(425), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 4915))).doctor },
     down: { project: false, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(207), __webpack_require__.e(431), __webpack_require__.e(670), __webpack_require__.e(492)]).then(__webpack_require__.bind(__webpack_require__, 5492))).down },

@@ -1,4 +1,4 @@
-import { scanProject, type ProjectFiles } from '../docker/sync.js';
+import { scanProject, type ProjectFiles } from '../docker/sync-scan.js';
 import type { PullRequestReport } from '../github/report.js';
 import type { KubeClient } from '../kube/client.js';
 import { recordUrls } from '../kube/lifecycle.js';

@@ -10,7 +10,7 @@ import {
 } from './confine-messages.js';
 import { builderIgnoreFile, isIgnored, parseDockerignore } from './confine-dockerignore.js';
 import type { ComposeModel } from './compose-model.js';
-import { fileSources } from './sync.js';
+import { fileSources } from './sync-scan.js';
 
 /** A build context or source the builder fetches itself (git, HTTP tarball): no file of the runner. */
 const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@|github\.com\/)|^[^/]*@[^/]+:/i;

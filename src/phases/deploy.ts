@@ -1,6 +1,7 @@
 import type { BuildCacheSettings } from '../docker/build-cache-refs.js';
 import { composeUp } from '../docker/compose.js';
-import { syncFiles, type ProjectFiles } from '../docker/sync.js';
+import type { ProjectFiles } from '../docker/sync-scan.js';
+import { syncFiles } from '../docker/sync.js';
 import { checkAccess, serverVersion } from '../kube/access.js';
 import { applyPlan } from '../kube/apply.js';
 import type { KubeClient } from '../kube/client.js';

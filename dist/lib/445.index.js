@@ -1,8 +1,8 @@
-export const id = 650;
-export const ids = [650];
+export const id = 445;
+export const ids = [445];
 export const modules = {
 
-/***/ 6650:
+/***/ 9445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   up: () => (/* binding */ up)
 });
 
-// EXTERNAL MODULE: ./src/docker/sync.ts
-var sync = __webpack_require__(1917);
+// EXTERNAL MODULE: ./src/docker/sync-scan.ts
+var sync_scan = __webpack_require__(7963);
 // EXTERNAL MODULE: ./src/kube/lifecycle.ts
 var lifecycle = __webpack_require__(9749);
 // EXTERNAL MODULE: ./src/model/checkpoint.ts
@@ -370,6 +370,139 @@ async function withModelFile(model, log, fn) {
     finally {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(6466);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(6118);
+;// CONCATENATED MODULE: ./src/docker/sync.ts
+
+
+
+
+
+
+
+
+
+/** Where bind-mounted files land in the docker-host pod (the default template keeps it on the volume). */
+const REMOTE_ROOT = '/var/lib/kube-pod-preview';
+const MANIFEST = '.kube-pod-preview-manifest.json';
+function remoteProjectDir(project) {
+    return `${REMOTE_ROOT}/projects/${project}`;
+}
+/** The model handed to `docker compose`: bind sources (and secret/config files) point into the pod. */
+function rewriteModel(model, remoteDir) {
+    const rewritten = structuredClone(model);
+    const remote = (source) => `${remoteDir}${source}`;
+    for (const service of Object.values(rewritten.services)) {
+        for (const volume of service.volumes ?? []) {
+            if (volume.type === 'bind' && volume.source && !sync_scan/* DOCKER_SOCKETS */.cl.has(volume.source))
+                volume.source = remote(volume.source);
+        }
+    }
+    for (const section of ['secrets', 'configs']) {
+        for (const entry of Object.values(rewritten[section] ?? {}))
+            if (entry.file)
+                entry.file = remote(entry.file);
+    }
+    return rewritten;
+}
+function explainCopyFailed(exitCode, stderr) {
+    return `Copying files into the pod failed (exit code ${exitCode}): ${stderr.toString('utf8').trim()}. The docker-host container needs sh, head and tar.`;
+}
+/**
+ * Copies the project's bind-mounted files into the pod: reads the manifest the last sync left there,
+ * sends only what changed (of what `scanProject` found) as one tar archive on the stdin of `tar -x`,
+ * removes what is gone, and stores the new manifest with the files.
+ */
+async function syncFiles(exec, model, { local, skipped }, log) {
+    const remoteDir = remoteProjectDir(model.name);
+    for (const git of skipped)
+        log.info(`  not sent: ${git} (the checkout's token lives there; list it in input allow-paths to send it)`);
+    const previous = await exec(['cat', `${remoteDir}/${MANIFEST}`]);
+    let remote = {};
+    if (previous.exitCode === 0) {
+        try {
+            remote = JSON.parse(previous.stdout.toString('utf8'));
+        }
+        catch {
+            log.warning('The manifest of synced files in the pod is unreadable; sending every file again.');
+        }
+    }
+    const { send, remove } = (0,sync_scan/* diffManifests */.ew)(remote, local);
+    const staging = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'kube-pod-preview-sync-'));
+    try {
+        const archivePath = external_node_path_default().join(staging, 'files.tar');
+        const bytes = await writeArchive(archivePath, send, local);
+        const { size } = await (0,promises_.stat)(archivePath);
+        // One shell creates the directory, removes what is gone and extracts. `head -c` hands tar exactly
+        // the archive and then end-of-file, so it finishes even where the API server cannot close stdin
+        // (exec protocols before v5) and the container's tar reads to end-of-file (BusyBox).
+        const script = 'set -e; mkdir -p "$1"; cd "$1"; size=$2; shift 2; if [ "$#" -gt 0 ]; then rm -rf -- "$@"; fi; head -c "$size" | tar -xf -';
+        const result = await exec(['sh', '-c', script, 'sh', remoteDir, String(size), ...remove.map((f) => `.${f}`)], (0,external_node_fs_.createReadStream)(archivePath));
+        if (result.exitCode !== 0) {
+            throw new errors/* UserError */.yo(explainCopyFailed(result.exitCode, result.stderr));
+        }
+        // Files only, on both sides: a directory is neither sent nor unchanged as far as a reader counts.
+        const isFile = (f) => local[f].type !== 'directory';
+        const files = send.filter(isFile);
+        const unchanged = Object.keys(local).filter(isFile).length - files.length;
+        log.info(`  ${files.length} ${files.length === 1 ? 'file' : 'files'} sent (${formatBytes(bytes)}), ${remove.length} removed, ${unchanged} unchanged`);
+        return { model: rewriteModel(model, remoteDir), sent: files, removed: remove, unchanged, bytes };
+    }
+    finally {
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
+    }
+}
+/** Writes the entries to send, then the new manifest, as a tar archive; returns the bytes of file content. */
+async function writeArchive(file, send, local) {
+    const archive = (0,tar_stream.pack)();
+    let bytes = 0;
+    const writing = (async () => {
+        for (const entry of send)
+            bytes += await addEntry(archive, entry, local[entry]);
+        archive.entry({ name: MANIFEST, mode: 0o644 }, Buffer.from(JSON.stringify(local)));
+        archive.finalize();
+    })();
+    await Promise.all([writing, (0,external_node_stream_promises_.pipeline)(external_node_stream_.Readable.from(archive), (0,external_node_fs_.createWriteStream)(file))]);
+    return bytes;
+}
+async function addEntry(archive, file, entry) {
+    const name = file.replace(/^\/+/, '');
+    if (entry.type === 'directory') {
+        archive.entry({ name, type: 'directory', mode: entry.mode });
+        return 0;
+    }
+    if (entry.type === 'symlink') {
+        archive.entry({ name, type: 'symlink', linkname: entry.target, mode: entry.mode });
+        return 0;
+    }
+    const { size } = await (0,promises_.lstat)(file);
+    await new Promise((resolve, reject) => {
+        const fail = (error) => reject(new errors/* UserError */.yo(`${file} changed while it was being copied into the pod (${error.message}); run again once nothing writes to it.`));
+        const sink = archive.entry({ name, type: 'file', mode: entry.mode, size }, (error) => error ? fail(error) : resolve());
+        sink.on('error', fail);
+        if (size === 0)
+            return void sink.end(Buffer.alloc(0));
+        // Exactly the size the header announces: a file that grows meanwhile sends its first `size` bytes.
+        const source = (0,external_node_fs_.createReadStream)(file, { end: size - 1 });
+        source.on('error', fail);
+        source.pipe(sink);
+    });
+    return size;
+}
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 }
 
 // EXTERNAL MODULE: ./src/kube/access.ts
@@ -907,7 +1040,7 @@ async function composeInPod(run, client, pod, files) {
         const { settings, log, signal } = run;
         const connection = __addDisposableResource(env_1, await (0,phase/* phase */.O)(run, 'tunnel', () => connectToPod(client, pod, { log, signal, patienceMs: settings.timeoutMs })), true);
         // The group inside the ride-out: a sync run again after a cut tunnel shows as a group of its own.
-        const { model, ...synced } = await (0,phase/* phase */.O)(run, 'sync', () => connection.rideOut('the file sync', () => log.group('Copy bind-mounted files into the pod', () => (0,sync/* syncFiles */.fl)(connection.exec, run.compose, files, log))));
+        const { model, ...synced } = await (0,phase/* phase */.O)(run, 'sync', () => connection.rideOut('the file sync', () => log.group('Copy bind-mounted files into the pod', () => syncFiles(connection.exec, run.compose, files, log))));
         const ports = await (0,phase/* phase */.O)(run, 'compose', () => connection.rideOut('docker compose up', () => composeUp(model, {
             dockerHost: connection.dockerHost,
             environment: run.projectEnv,
@@ -1468,7 +1601,7 @@ async function up(run, cluster) {
         // The files to sync are scanned with the preflight: one that cannot be sent fails before any change.
         const files = await (0,phase/* phase */.O)(run, 'preflight', async () => {
             await (0,preflight/* preflight */.Mz)(run, client, plan);
-            return (0,sync/* scanProject */.vd)(run.compose, [run.settings.workingDirectory, ...run.settings.allowPaths]);
+            return (0,sync_scan/* scanProject */.vd)(run.compose, [run.settings.workingDirectory, ...run.settings.allowPaths]);
         });
         const deployed = await deployUnderLease(run, client, plan, files, report);
         if ('deleted' in deployed)
