@@ -22,10 +22,18 @@ const localEngine = process.env.DOCKER_HOST ?? 'unix:///var/run/docker.sock';
 const projects: string[] = [];
 
 afterAll(() => {
-  for (const name of projects)
-    execFileSync('docker', ['compose', '-p', name, 'down', '--rmi', 'local', '--timeout', '1'], {
-      stdio: 'ignore',
-    });
+  for (const name of projects) {
+    execFileSync('docker', ['compose', '-p', name, 'down', '--timeout', '1'], { stdio: 'ignore' });
+    // Without the compose file, down does not know the built image: remove it and its cache tags by name.
+    execFileSync(
+      'sh',
+      [
+        '-c',
+        `docker rmi -f ${name}-app $(docker images -q --filter 'reference=*/cache/${name}/*') 2>/dev/null || true`,
+      ],
+      { stdio: 'ignore' },
+    );
+  }
   scratch[Symbol.dispose]();
 });
 
