@@ -1,6 +1,7 @@
 import { lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../util/errors.js';
+import { parseCacheEntry } from './cache-entry.js';
 import { confinePath, placeOf, type Roots } from './confine.js';
 import {
   explainGitInContext,
@@ -99,9 +100,12 @@ async function confineBuild(
   await confineSsh(spec.ssh, key, roots, environment);
   for (const cacheKey of ['cache_from', 'cache_to'] as const) {
     for (const entry of spec[cacheKey] ?? []) {
-      const fields = Object.fromEntries(entry.split(',').map(pair));
-      const dir = fields.type === 'local' ? (fields.src ?? fields.dest) : undefined;
-      if (dir) await confinePath(path.resolve(roots.project, dir), roots, `${key}.${cacheKey}`);
+      // The builder's client on the runner reads src and writes dest of a local cache: both confined.
+      const fields = parseCacheEntry(entry, `${key}.${cacheKey}`);
+      if (fields.type !== 'local') continue;
+      for (const dir of [fields.src, fields.dest])
+        if (dir !== undefined)
+          await confinePath(path.resolve(roots.project, dir), roots, `${key}.${cacheKey}`);
     }
   }
 }
