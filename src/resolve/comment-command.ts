@@ -95,18 +95,19 @@ async function pullRequestContext(
       `Pull request #${context.prNumber} is closed: /preview ${command.name} deploys only open ones.`,
     );
   }
-  if (command.name === 'redeploy' || command.name === 'wake') {
-    const { workingDirectory } = readProjectInputs(options.input, options.cwd);
-    const checkedOut = await checkoutHead(workingDirectory, options.signal);
-    if (checkedOut !== pr.headSha)
-      throw new UserError(explainStaleCheckout(context.prNumber!, pr.headSha, checkedOut, workingDirectory));
-  }
   const foreign =
     pr.headRepository === null
       ? '(deleted fork)'
       : pr.headRepository !== pr.baseRepository
         ? pr.headRepository
         : undefined;
+  // A fork's checkout is not read, git's view of it included: the deploy is refused as a fork's code.
+  if (!foreign && (command.name === 'redeploy' || command.name === 'wake')) {
+    const { workingDirectory } = readProjectInputs(options.input, options.cwd);
+    const checkedOut = await checkoutHead(workingDirectory, options.signal);
+    if (checkedOut !== pr.headSha)
+      throw new UserError(explainStaleCheckout(context.prNumber!, pr.headSha, checkedOut, workingDirectory));
+  }
   return {
     ...context,
     headSha: pr.headSha,
