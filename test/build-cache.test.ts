@@ -140,9 +140,9 @@ describe('cache tags', () => {
     expect(refTag('refs/pull/12/merge')).toBe('pr-12');
     expect(refTag('refs/tags/v1.2.0')).toBe('tag-v1.2.0');
     expect(envTag('pr-12')).toBe('env-pr-12');
-    expect(refTag('feature/x')).toMatch(/^branch-feature-x-[0-9a-f]{8}$/);
+    expect(refTag('feature/x')).toMatch(/^branch_feature-x-[0-9a-f]{8}$/);
     expect(refTag('feature/x')).not.toBe(refTag('feature-x'));
-    expect(refTag(`refs/heads/${'a/'.repeat(100)}`)).toMatch(/^branch-(a-)+[0-9a-f]{8}$/);
+    expect(refTag(`refs/heads/${'a/'.repeat(100)}`)).toMatch(/^branch_(a-)+[0-9a-f]{8}$/);
     expect(refTag(`refs/heads/${'a/'.repeat(100)}`).length).toBeLessThanOrEqual(128);
   });
 

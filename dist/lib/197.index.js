@@ -274,17 +274,18 @@ async function pullRequestContext(api, options, command) {
     if (pr.state === 'closed' && command.name !== 'down') {
         throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`Pull request #${context.prNumber} is closed: /preview ${command.name} deploys only open ones.`);
     }
-    if (command.name === 'redeploy' || command.name === 'wake') {
-        const { workingDirectory } = (0,_model_run_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readProjectInputs */ .H8)(options.input, options.cwd);
-        const checkedOut = await (0,_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .checkoutHead */ .V)(workingDirectory, options.signal);
-        if (checkedOut !== pr.headSha)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainStaleCheckout(context.prNumber, pr.headSha, checkedOut, workingDirectory));
-    }
     const foreign = pr.headRepository === null
         ? '(deleted fork)'
         : pr.headRepository !== pr.baseRepository
             ? pr.headRepository
             : undefined;
+    // A fork's checkout is not read, git's view of it included: the deploy is refused as a fork's code.
+    if (!foreign && (command.name === 'redeploy' || command.name === 'wake')) {
+        const { workingDirectory } = (0,_model_run_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readProjectInputs */ .H8)(options.input, options.cwd);
+        const checkedOut = await (0,_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .checkoutHead */ .V)(workingDirectory, options.signal);
+        if (checkedOut !== pr.headSha)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainStaleCheckout(context.prNumber, pr.headSha, checkedOut, workingDirectory));
+    }
     return {
         ...context,
         headSha: pr.headSha,

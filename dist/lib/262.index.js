@@ -284,8 +284,8 @@ async function checkPaths(value, from, key, roots) {
     return checked;
 }
 
-// EXTERNAL MODULE: ./src/docker/confine-model.ts
-var confine_model = __webpack_require__(1848);
+// EXTERNAL MODULE: ./src/docker/confine-model.ts + 1 modules
+var confine_model = __webpack_require__(8864);
 ;// CONCATENATED MODULE: ./src/docker/compose-file.ts
 
 
@@ -530,23 +530,89 @@ function explainGitLeftOut(name) {
 
 /***/ }),
 
-/***/ 1848:
+/***/ 8864:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   W0: () => (/* binding */ LEAVE_GIT_OUT),
-/* harmony export */   bB: () => (/* binding */ confineEnvFiles),
-/* harmony export */   s5: () => (/* binding */ confineModel)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(17);
-/* harmony import */ var _confine_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7256);
-/* harmony import */ var _confine_messages_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6721);
-/* harmony import */ var _confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1883);
-/* harmony import */ var _sync_scan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(7963);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  W0: () => (/* binding */ LEAVE_GIT_OUT),
+  bB: () => (/* binding */ confineEnvFiles),
+  s5: () => (/* binding */ confineModel)
+});
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/docker/cache-entry.ts
+
+/**
+ * A `cache_from`/`cache_to` entry as buildx reads it (CacheOptionsEntry.UnmarshalText): one CSV record
+ * of `key=value` fields, keys lower-cased, `type` defaulting to registry (a bare value is its ref).
+ * Parsing it as the builder's client does is what lets a check see what the client will open.
+ */
+function parseCacheEntry(entry, where) {
+    const fields = csvRecord(entry, where);
+    if (fields.length === 1 && !fields[0].includes('='))
+        return { type: 'registry', ref: fields[0] };
+    const parsed = {};
+    for (const field of fields) {
+        const at = field.indexOf('=');
+        if (at < 0)
+            throw new errors/* UserError */.yo(explainCacheField(where, field));
+        parsed[field.slice(0, at).trim().toLowerCase()] = field.slice(at + 1);
+    }
+    parsed.type = (parsed.type ?? 'registry').toLowerCase();
+    return parsed;
+}
+/** The fields of one CSV record: commas split, double quotes group, `""` inside quotes is a quote. */
+function csvRecord(text, where) {
+    const fields = [];
+    let field = '';
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quoted && c === '"' && text[i + 1] === '"') {
+            field += '"';
+            i++;
+        }
+        else if (c === '"' && (quoted || field === ''))
+            quoted = !quoted;
+        else if (c === '"' || c === '\n' || c === '\r')
+            throw new errors/* UserError */.yo(explainCacheQuote(where));
+        else if (c === ',' && !quoted) {
+            fields.push(field);
+            field = '';
+        }
+        else
+            field += c;
+    }
+    if (quoted)
+        throw new errors/* UserError */.yo(explainCacheQuote(where));
+    fields.push(field);
+    return fields;
+}
+function explainCacheField(where, field) {
+    return `${where} has a field "${field}" without "=": each field of a cache entry is key=value (type=registry,ref=…).`;
+}
+function explainCacheQuote(where) {
+    return `${where} is not a CSV record buildx can read (a stray or unclosed quote): write it as key=value fields separated by commas.`;
+}
+
+// EXTERNAL MODULE: ./src/docker/confine.ts
+var confine = __webpack_require__(7256);
+// EXTERNAL MODULE: ./src/docker/confine-messages.ts
+var confine_messages = __webpack_require__(6721);
+// EXTERNAL MODULE: ./src/docker/confine-dockerignore.ts
+var confine_dockerignore = __webpack_require__(1883);
+// EXTERNAL MODULE: ./src/docker/sync-scan.ts
+var sync_scan = __webpack_require__(7963);
+;// CONCATENATED MODULE: ./src/docker/confine-model.ts
+
 
 
 
@@ -574,14 +640,14 @@ async function confineModel(model, roots, environment) {
     for (const [name, service] of Object.entries(model.services)) {
         const provider = service.provider;
         if (provider)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo((0,_confine_messages_js__WEBPACK_IMPORTED_MODULE_6__/* .explainProviderService */ .mI)(name, provider.type));
+            throw new errors/* UserError */.yo((0,confine_messages/* explainProviderService */.mI)(name, provider.type));
         if (typeof service.build === 'string')
             service.build = { context: service.build };
         if (service.build)
             await confineBuild(name, service.build, roots, environment);
     }
-    for (const { source, usedBy, key } of (0,_sync_scan_js__WEBPACK_IMPORTED_MODULE_5__/* .fileSources */ .FT)(model))
-        await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(source, roots, `${usedBy}'s ${key}`);
+    for (const { source, usedBy, key } of (0,sync_scan/* fileSources */.FT)(model))
+        await (0,confine/* confinePath */.ey)(source, roots, `${usedBy}'s ${key}`);
 }
 /** env_file and label_file: compose reads them while it loads the project. */
 async function confineEnvFiles(model, roots) {
@@ -593,8 +659,8 @@ async function confineEnvFiles(model, roots) {
                     continue;
                 const what = `Service ${name}'s ${key}`;
                 if (file.includes('$'))
-                    throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo((0,_confine_messages_js__WEBPACK_IMPORTED_MODULE_6__/* .explainVariablePath */ .FF)(what, file));
-                await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(file, roots, what);
+                    throw new errors/* UserError */.yo((0,confine_messages/* explainVariablePath */.FF)(what, file));
+                await (0,confine/* confinePath */.ey)(file, roots, what);
             }
         }
     }
@@ -603,20 +669,20 @@ async function confineBuild(service, spec, roots, environment) {
     const key = `Service ${service}'s build`;
     const context = spec.context ?? roots.project;
     let local;
-    if (node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(context))
-        local = await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(context, roots, `${key}.context`);
+    if (external_node_path_default().isAbsolute(context))
+        local = await (0,confine/* confinePath */.ey)(context, roots, `${key}.context`);
     else if (!REMOTE.test(context))
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${key}.context is ${context}, neither a directory of the project nor a git or HTTP URL.`);
+        throw new errors/* UserError */.yo(`${key}.context is ${context}, neither a directory of the project nor a git or HTTP URL.`);
     let dockerfile;
-    if (spec.dockerfile && !spec.dockerfile_inline && (local || node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(spec.dockerfile))) {
-        const file = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(local ? context : roots.project, spec.dockerfile);
-        dockerfile = await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(file, roots, `${key}.dockerfile`);
+    if (spec.dockerfile && !spec.dockerfile_inline && (local || external_node_path_default().isAbsolute(spec.dockerfile))) {
+        const file = external_node_path_default().resolve(local ? context : roots.project, spec.dockerfile);
+        dockerfile = await (0,confine/* confinePath */.ey)(file, roots, `${key}.dockerfile`);
     }
     if (local) {
         // The builder's client reads it: a symlink to a runner file would send its lines to the builder.
-        const ignore = await (0,_confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__/* .builderIgnoreFile */ .Km)(local, dockerfile);
+        const ignore = await (0,confine_dockerignore/* builderIgnoreFile */.Km)(local, dockerfile);
         if (ignore)
-            await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(ignore, roots, `${key}.context's ${node_path__WEBPACK_IMPORTED_MODULE_1___default().basename(ignore)}`);
+            await (0,confine/* confinePath */.ey)(ignore, roots, `${key}.context's ${external_node_path_default().basename(ignore)}`);
         if (await sendsGit(local, dockerfile, roots))
             spec[LEAVE_GIT_OUT] = true;
     }
@@ -624,10 +690,13 @@ async function confineBuild(service, spec, roots, environment) {
     await confineSsh(spec.ssh, key, roots, environment);
     for (const cacheKey of ['cache_from', 'cache_to']) {
         for (const entry of spec[cacheKey] ?? []) {
-            const fields = Object.fromEntries(entry.split(',').map(pair));
-            const dir = fields.type === 'local' ? (fields.src ?? fields.dest) : undefined;
-            if (dir)
-                await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(roots.project, dir), roots, `${key}.${cacheKey}`);
+            // The builder's client on the runner reads src and writes dest of a local cache: both confined.
+            const fields = parseCacheEntry(entry, `${key}.${cacheKey}`);
+            if (fields.type !== 'local')
+                continue;
+            for (const dir of [fields.src, fields.dest])
+                if (dir !== undefined)
+                    await (0,confine/* confinePath */.ey)(external_node_path_default().resolve(roots.project, dir), roots, `${key}.${cacheKey}`);
         }
     }
 }
@@ -637,12 +706,12 @@ async function confineBuild(service, spec, roots, environment) {
  * reads leaves it out, or allow-paths lists it, the build is marked for composeUp to leave it out.
  */
 async function sendsGit(context, dockerfile, roots) {
-    const git = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(context, '.git');
-    if (!(await isDirectory(git)) || (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .placeOf */ .$t)(git, roots) === 'inside')
+    const git = external_node_path_default().join(context, '.git');
+    if (!(await isDirectory(git)) || (0,confine/* placeOf */.$t)(git, roots) === 'inside')
         return false;
-    const ignoreFile = await (0,_confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__/* .builderIgnoreFile */ .Km)(context, dockerfile);
-    const patterns = (0,_confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDockerignore */ .yr)(ignoreFile ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(ignoreFile, 'utf8') : '');
-    return !((0,_confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__/* .isIgnored */ .pi)(patterns, '.git') && (0,_confine_dockerignore_js__WEBPACK_IMPORTED_MODULE_4__/* .isIgnored */ .pi)(patterns, '.git/config'));
+    const ignoreFile = await (0,confine_dockerignore/* builderIgnoreFile */.Km)(context, dockerfile);
+    const patterns = (0,confine_dockerignore/* parseDockerignore */.yr)(ignoreFile ? await (0,promises_.readFile)(ignoreFile, 'utf8') : '');
+    return !((0,confine_dockerignore/* isIgnored */.pi)(patterns, '.git') && (0,confine_dockerignore/* isIgnored */.pi)(patterns, '.git/config'));
 }
 async function confineAdditionalContexts(contexts, base, key, roots) {
     const entries = Array.isArray(contexts) ? contexts.map(pair) : Object.entries(contexts ?? {});
@@ -653,14 +722,14 @@ async function confineAdditionalContexts(contexts, base, key, roots) {
         const local = value.startsWith('oci-layout://')
             ? value.slice('oci-layout://'.length).split('@')[0]
             : value;
-        if (!node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(local) && !value.startsWith('oci-layout://'))
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${what} is ${value}, neither a directory of the project, an image, a service nor a URL.`);
+        if (!external_node_path_default().isAbsolute(local) && !value.startsWith('oci-layout://'))
+            throw new errors/* UserError */.yo(`${what} is ${value}, neither a directory of the project, an image, a service nor a URL.`);
         // Relative OCI layouts are resolved by the builder's client: against the context or the project.
-        for (const file of new Set([node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(base, local), node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(roots.project, local)])) {
-            const real = await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(file, roots, what);
-            const git = node_path__WEBPACK_IMPORTED_MODULE_1___default().join(real, '.git');
-            if ((await isDirectory(git)) && (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .placeOf */ .$t)(git, roots) !== 'inside')
-                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo((0,_confine_messages_js__WEBPACK_IMPORTED_MODULE_6__/* .explainGitInContext */ .i1)(what, value, git));
+        for (const file of new Set([external_node_path_default().resolve(base, local), external_node_path_default().resolve(roots.project, local)])) {
+            const real = await (0,confine/* confinePath */.ey)(file, roots, what);
+            const git = external_node_path_default().join(real, '.git');
+            if ((await isDirectory(git)) && (0,confine/* placeOf */.$t)(git, roots) !== 'inside')
+                throw new errors/* UserError */.yo((0,confine_messages/* explainGitInContext */.i1)(what, value, git));
         }
     }
 }
@@ -676,10 +745,10 @@ async function confineSsh(ssh, key, roots, environment) {
         if (!paths) {
             if (environment.SSH_AUTH_SOCK)
                 continue;
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo((0,_confine_messages_js__WEBPACK_IMPORTED_MODULE_6__/* .explainSshAgent */ .Bn)(key, entry));
+            throw new errors/* UserError */.yo((0,confine_messages/* explainSshAgent */.Bn)(key, entry));
         }
         for (const file of paths.split(','))
-            await (0,_confine_js__WEBPACK_IMPORTED_MODULE_3__/* .confinePath */ .ey)(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(roots.project, file), roots, `${key}.ssh ${id}`);
+            await (0,confine/* confinePath */.ey)(external_node_path_default().resolve(roots.project, file), roots, `${key}.ssh ${id}`);
     }
 }
 /** `key=value`, split at the first `=`. */
@@ -688,7 +757,7 @@ function pair(text) {
     return at < 0 ? [text, ''] : [text.slice(0, at), text.slice(at + 1)];
 }
 async function isDirectory(file) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(file).then((s) => s.isDirectory(), () => false);
+    return (0,promises_.lstat)(file).then((s) => s.isDirectory(), () => false);
 }
 
 

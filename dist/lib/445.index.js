@@ -67,7 +67,8 @@ function serviceCaches(model, settings) {
 /**
  * The model compose builds from, each cached service importing its cache tags from the registry and
  * writing BuildKit's cache metadata into the image (inline), so that pushing the image exports it.
- * The project's own cache_from and cache_to entries stay, before ours.
+ * The project's own cache_from entries stay, before ours; its cache_to entries go: a pull request's
+ * compose file could otherwise export to the tags other pull requests import, with the runner's login.
  */
 function withCacheImports(model, caches) {
     const rewritten = structuredClone(model);
@@ -76,12 +77,11 @@ function withCacheImports(model, caches) {
         if (!build)
             continue;
         const from = Array.isArray(build.cache_from) ? build.cache_from : [];
-        const to = Array.isArray(build.cache_to) ? build.cache_to : [];
         build.cache_from = [
             ...from,
             ...cache.imports.map((tag) => `type=registry,ref=${cache.repository}:${tag}`),
         ];
-        build.cache_to = to.some((entry) => /(^|,)type=inline(,|$)/.test(entry)) ? to : [...to, 'type=inline'];
+        build.cache_to = ['type=inline'];
     }
     return rewritten;
 }
@@ -108,15 +108,16 @@ function refTag(ref) {
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const COMPONENT = build_cache_prefix/* REPOSITORY_COMPONENT */.RA;
 /**
- * `<kind>-<name>` when that is a valid tag; otherwise every run of characters a tag cannot hold
- * becomes `-` and 8 hex digits of the name's SHA-256 follow, so that two names never share a tag
- * (feature/x and feature-x), and it is cut to fit the 128 characters of a tag.
+ * `<kind>-<name>` when that is a valid tag; otherwise `<kind>_<name>-<digest>`: every run of characters
+ * a tag cannot hold becomes `-`, 8 hex digits of the name's SHA-256 follow (feature/x and feature-x
+ * stay apart), cut to fit a tag's 128 characters. The `_` keeps the two forms apart: no branch whose
+ * name is a valid tag (release-2.0-1a2b3c4d) can take the tag of one that is not (release/2.0).
  */
 function tagFor(kind, name) {
     const plain = `${kind}-${name}`;
     if (TAG.test(plain))
         return plain;
-    const cleaned = plain
+    const cleaned = `${kind}_${name}`
         .replace(/[^A-Za-z0-9_.-]+/g, '-')
         .slice(0, 128 - 9)
         .replace(/-+$/, '');
@@ -140,10 +141,67 @@ function unique(values) {
 }
 
 ;// CONCATENATED MODULE: ./src/docker/build-cache.ts
+var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
+    if (value !== null && value !== void 0) {
+        if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
+        var dispose, inner;
+        if (async) {
+            if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
+            dispose = value[Symbol.asyncDispose];
+        }
+        if (dispose === void 0) {
+            if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
+            dispose = value[Symbol.dispose];
+            if (async) inner = dispose;
+        }
+        if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
+        if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
+        env.stack.push({ value: value, dispose: dispose, async: async });
+    }
+    else if (async) {
+        env.stack.push({ async: true });
+    }
+    return value;
+};
+var __disposeResources = (undefined && undefined.__disposeResources) || (function (SuppressedError) {
+    return function (env) {
+        function fail(e) {
+            env.error = env.hasError ? new SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
+            env.hasError = true;
+        }
+        var r, s = 0;
+        function next() {
+            while (r = env.stack.pop()) {
+                try {
+                    if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
+                    if (r.dispose) {
+                        var result = r.dispose.call(r.value);
+                        if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
+                    }
+                    else s |= 1;
+                }
+                catch (e) {
+                    fail(e);
+                }
+            }
+            if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
+            if (env.hasError) throw env.error;
+        }
+        return next();
+    };
+})(typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
+    var e = new Error(message);
+    return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
+});
+
+
+
 
 
 /** How long the Docker server may take to answer for the registry before the build goes without it. */
 const PROBE_TIMEOUT_MS = 10_000;
+/** How long the export may push: a registry that stops answering must not hold the run, its report and its lease. */
+const EXPORT_TIMEOUT_MS = 120_000;
 /** A tag nobody pushes: asking for it costs one request, and its "not found" proves the registry answers. */
 const PROBE_TAG = 'kube-pod-preview-probe';
 /**
@@ -168,22 +226,49 @@ async function prepareBuildCache(model, settings, options, log) {
  * registry, not through the tunnel, and layers the registry holds already are not sent again. A
  * failure warns: the preview is up, only the next build is slower.
  */
-async function exportBuildCache(caches, options, log) {
-    const failures = (await Promise.all(caches.map((cache) => exportService(cache, options)))).flat();
-    if (failures.length)
-        log.warning(explainBuildCacheExportFailed(failures));
-    else if (caches.length)
-        log.info(`Build cache: exported ${caches.map((c) => `${c.repository}:${c.exports.join(',')}`).join('; ')}.`);
+async function exportBuildCache(caches, options, log, { timeoutMs = EXPORT_TIMEOUT_MS, withLogin = false } = {}) {
+    const env_1 = { stack: [], error: void 0, hasError: false };
+    try {
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+        // The CLI hands a login to the pod's Docker server with each push, in clear inside the pod, where the
+        // pull request's containers run: only a push event's run (the branch's own code) sends one.
+        const config = __addDisposableResource(env_1, withLogin ? undefined : await emptyDockerConfig(), true);
+        const environment = config ? { ...options.environment, DOCKER_CONFIG: config.dir } : options.environment;
+        const pushing = caches.map((cache) => exportService(cache, { ...options, environment, signal }, timeoutMs));
+        const failures = (await Promise.all(pushing)).flat();
+        options.signal?.throwIfAborted();
+        if (failures.length)
+            log.warning(explainBuildCacheExportFailed(failures));
+        else if (caches.length)
+            log.info(`Build cache: exported ${caches.map((c) => `${c.repository}:${c.exports.join(',')}`).join('; ')}.`);
+    }
+    catch (e_1) {
+        env_1.error = e_1;
+        env_1.hasError = true;
+    }
+    finally {
+        const result_1 = __disposeResources(env_1);
+        if (result_1)
+            await result_1;
+    }
 }
 /** One failure line per tag that could not be pushed. */
-async function exportService(cache, options) {
+async function exportService(cache, options, timeoutMs) {
     const failures = [];
     for (const tag of cache.exports) {
         const ref = `${cache.repository}:${tag}`;
-        const tagged = await (0,cli/* docker */.T)(['tag', cache.image, ref], options);
-        const pushed = tagged.code === 0 ? await (0,cli/* docker */.T)(['push', '--quiet', ref], options) : tagged;
-        if (pushed.code !== 0)
-            failures.push(`${cache.service} → ${ref}: ${lastLine(pushed.stderr)}`);
+        try {
+            const tagged = await (0,cli/* docker */.T)(['tag', cache.image, ref], options);
+            const pushed = tagged.code === 0 ? await (0,cli/* docker */.T)(['push', '--quiet', ref], options) : tagged;
+            if (pushed.code !== 0)
+                failures.push(`${cache.service} → ${ref}: ${lastLine(pushed.stderr)}`);
+        }
+        catch (error) {
+            if (!options.signal?.aborted)
+                throw error;
+            failures.push(`${cache.service} → ${ref}: no answer within ${timeoutMs / 1000} s`);
+        }
     }
     return failures;
 }
@@ -228,13 +313,18 @@ function explainBuildCacheExportFailed(failures) {
         ...failures.map((f) => `  ${f}`),
     ].join('\n');
 }
+/** A Docker CLI configuration without any login, removed after use. */
+async function emptyDockerConfig() {
+    const dir = await (0,promises_.mkdtemp)(external_node_path_default().join(external_node_os_default().tmpdir(), 'kpp-docker-config-'));
+    return { dir, [Symbol.asyncDispose]: () => (0,promises_.rm)(dir, { recursive: true, force: true }) };
+}
 
 // EXTERNAL MODULE: ./src/docker/confine-dockerignore.ts
 var confine_dockerignore = __webpack_require__(1883);
 // EXTERNAL MODULE: ./src/docker/confine-messages.ts
 var confine_messages = __webpack_require__(6721);
-// EXTERNAL MODULE: ./src/docker/confine-model.ts
-var confine_model = __webpack_require__(1848);
+// EXTERNAL MODULE: ./src/docker/confine-model.ts + 1 modules
+var confine_model = __webpack_require__(8864);
 ;// CONCATENATED MODULE: ./src/docker/confine-build.ts
 
 
@@ -310,7 +400,10 @@ async function composeUp(given, target) {
             throw new errors/* UserError */.yo(`docker compose up failed (exit code ${up.code})${said ? `:\n${said}` : '.'}\n${report}`);
         }
         if (caches.length)
-            await exportBuildCache(caches, options, target.log);
+            await exportBuildCache(caches, options, target.log, {
+                timeoutMs: target.buildCache?.exportTimeoutMs,
+                withLogin: target.buildCache?.exportWithLogin,
+            });
         return ps
             .flatMap((c) => (c.Publishers ?? [])
             .filter((p) => p.PublishedPort > 0)
@@ -944,7 +1037,7 @@ var plan = __webpack_require__(8888);
 // EXTERNAL MODULE: ./src/phases/phase.ts
 var phase = __webpack_require__(5079);
 ;// CONCATENATED MODULE: ./src/phases/deploy.ts
-var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
+var deploy_addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
     if (value !== null && value !== void 0) {
         if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
         var dispose, inner;
@@ -966,7 +1059,7 @@ var __addDisposableResource = (undefined && undefined.__addDisposableResource) |
     }
     return value;
 };
-var __disposeResources = (undefined && undefined.__disposeResources) || (function (SuppressedError) {
+var deploy_disposeResources = (undefined && undefined.__disposeResources) || (function (SuppressedError) {
     return function (env) {
         function fail(e) {
             env.error = env.hasError ? new SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
@@ -1038,7 +1131,7 @@ async function composeInPod(run, client, pod, files) {
     const env_1 = { stack: [], error: void 0, hasError: false };
     try {
         const { settings, log, signal } = run;
-        const connection = __addDisposableResource(env_1, await (0,phase/* phase */.O)(run, 'tunnel', () => connectToPod(client, pod, { log, signal, patienceMs: settings.timeoutMs })), true);
+        const connection = deploy_addDisposableResource(env_1, await (0,phase/* phase */.O)(run, 'tunnel', () => connectToPod(client, pod, { log, signal, patienceMs: settings.timeoutMs })), true);
         // The group inside the ride-out: a sync run again after a cut tunnel shows as a group of its own.
         const { model, ...synced } = await (0,phase/* phase */.O)(run, 'sync', () => connection.rideOut('the file sync', () => log.group('Copy bind-mounted files into the pod', () => syncFiles(connection.exec, run.compose, files, log))));
         const ports = await (0,phase/* phase */.O)(run, 'compose', () => connection.rideOut('docker compose up', () => composeUp(model, {
@@ -1058,7 +1151,7 @@ async function composeInPod(run, client, pod, files) {
         env_1.hasError = true;
     }
     finally {
-        const result_1 = __disposeResources(env_1);
+        const result_1 = deploy_disposeResources(env_1);
         if (result_1)
             await result_1;
     }
@@ -1072,7 +1165,7 @@ function buildCacheOf(run) {
     if (!prefix)
         return undefined;
     const { pushedRef, baseRef } = run.context;
-    return { prefix, envId: run.ids.id, ownRef: pushedRef, baseRef };
+    return { prefix, envId: run.ids.id, ownRef: pushedRef, baseRef, exportWithLogin: pushedRef !== undefined };
 }
 
 // EXTERNAL MODULE: ./src/kube/teardown.ts

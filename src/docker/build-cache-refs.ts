@@ -20,7 +20,11 @@ export interface BuildCacheSettings {
    */
   ownRef?: string | undefined;
   /** A pull request's base branch (`main` or `refs/heads/main`): imported from, never exported to. */
-  baseRef?: string;
+  baseRef?: string | undefined;
+  /** How long the export may push (default EXPORT_TIMEOUT_MS, 2 minutes). */
+  exportTimeoutMs?: number;
+  /** The export pushes with the runner's login: a push event's run only (see exportBuildCache). */
+  exportWithLogin?: boolean;
 }
 
 /** The cache of one service that compose builds. */
@@ -56,7 +60,8 @@ export function serviceCaches(model: ComposeModel, settings: BuildCacheSettings)
 /**
  * The model compose builds from, each cached service importing its cache tags from the registry and
  * writing BuildKit's cache metadata into the image (inline), so that pushing the image exports it.
- * The project's own cache_from and cache_to entries stay, before ours.
+ * The project's own cache_from entries stay, before ours; its cache_to entries go: a pull request's
+ * compose file could otherwise export to the tags other pull requests import, with the runner's login.
  */
 export function withCacheImports(model: ComposeModel, caches: ServiceCache[]): ComposeModel {
   const rewritten = structuredClone(model);
@@ -64,12 +69,11 @@ export function withCacheImports(model: ComposeModel, caches: ServiceCache[]): C
     const build = rewritten.services[cache.service]?.build as Record<string, unknown> | undefined;
     if (!build) continue;
     const from = Array.isArray(build.cache_from) ? (build.cache_from as string[]) : [];
-    const to = Array.isArray(build.cache_to) ? (build.cache_to as string[]) : [];
     build.cache_from = [
       ...from,
       ...cache.imports.map((tag) => `type=registry,ref=${cache.repository}:${tag}`),
     ];
-    build.cache_to = to.some((entry) => /(^|,)type=inline(,|$)/.test(entry)) ? to : [...to, 'type=inline'];
+    build.cache_to = ['type=inline'];
   }
   return rewritten;
 }
@@ -96,14 +100,15 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 const COMPONENT = REPOSITORY_COMPONENT;
 
 /**
- * `<kind>-<name>` when that is a valid tag; otherwise every run of characters a tag cannot hold
- * becomes `-` and 8 hex digits of the name's SHA-256 follow, so that two names never share a tag
- * (feature/x and feature-x), and it is cut to fit the 128 characters of a tag.
+ * `<kind>-<name>` when that is a valid tag; otherwise `<kind>_<name>-<digest>`: every run of characters
+ * a tag cannot hold becomes `-`, 8 hex digits of the name's SHA-256 follow (feature/x and feature-x
+ * stay apart), cut to fit a tag's 128 characters. The `_` keeps the two forms apart: no branch whose
+ * name is a valid tag (release-2.0-1a2b3c4d) can take the tag of one that is not (release/2.0).
  */
 function tagFor(kind: string, name: string): string {
   const plain = `${kind}-${name}`;
   if (TAG.test(plain)) return plain;
-  const cleaned = plain
+  const cleaned = `${kind}_${name}`
     .replace(/[^A-Za-z0-9_.-]+/g, '-')
     .slice(0, 128 - 9)
     .replace(/-+$/, '');

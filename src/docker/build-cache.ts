@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Logger } from '../util/log.js';
 import { docker, type DockerOptions } from './cli.js';
 import {
@@ -10,6 +13,8 @@ import type { ComposeModel } from './compose-model.js';
 
 /** How long the Docker server may take to answer for the registry before the build goes without it. */
 const PROBE_TIMEOUT_MS = 10_000;
+/** How long the export may push: a registry that stops answering must not hold the run, its report and its lease. */
+export const EXPORT_TIMEOUT_MS = 120_000;
 /** A tag nobody pushes: asking for it costs one request, and its "not found" proves the registry answers. */
 const PROBE_TAG = 'kube-pod-preview-probe';
 
@@ -51,8 +56,17 @@ export async function exportBuildCache(
   caches: ServiceCache[],
   options: DockerOptions,
   log: Logger,
+  { timeoutMs = EXPORT_TIMEOUT_MS, withLogin = false } = {},
 ): Promise<void> {
-  const failures = (await Promise.all(caches.map((cache) => exportService(cache, options)))).flat();
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  // The CLI hands a login to the pod's Docker server with each push, in clear inside the pod, where the
+  // pull request's containers run: only a push event's run (the branch's own code) sends one.
+  await using config = withLogin ? undefined : await emptyDockerConfig();
+  const environment = config ? { ...options.environment, DOCKER_CONFIG: config.dir } : options.environment;
+  const pushing = caches.map((cache) => exportService(cache, { ...options, environment, signal }, timeoutMs));
+  const failures = (await Promise.all(pushing)).flat();
+  options.signal?.throwIfAborted();
   if (failures.length) log.warning(explainBuildCacheExportFailed(failures));
   else if (caches.length)
     log.info(
@@ -61,13 +75,22 @@ export async function exportBuildCache(
 }
 
 /** One failure line per tag that could not be pushed. */
-async function exportService(cache: ServiceCache, options: DockerOptions): Promise<string[]> {
+async function exportService(
+  cache: ServiceCache,
+  options: DockerOptions,
+  timeoutMs: number,
+): Promise<string[]> {
   const failures: string[] = [];
   for (const tag of cache.exports) {
     const ref = `${cache.repository}:${tag}`;
-    const tagged = await docker(['tag', cache.image, ref], options);
-    const pushed = tagged.code === 0 ? await docker(['push', '--quiet', ref], options) : tagged;
-    if (pushed.code !== 0) failures.push(`${cache.service} → ${ref}: ${lastLine(pushed.stderr)}`);
+    try {
+      const tagged = await docker(['tag', cache.image, ref], options);
+      const pushed = tagged.code === 0 ? await docker(['push', '--quiet', ref], options) : tagged;
+      if (pushed.code !== 0) failures.push(`${cache.service} → ${ref}: ${lastLine(pushed.stderr)}`);
+    } catch (error) {
+      if (!options.signal?.aborted) throw error;
+      failures.push(`${cache.service} → ${ref}: no answer within ${timeoutMs / 1000} s`);
+    }
   }
   return failures;
 }
@@ -114,4 +137,10 @@ export function explainBuildCacheExportFailed(failures: string[]): string {
     'Input build-cache: the build cache was not exported, so the next build of these services starts without it (the preview itself is up):',
     ...failures.map((f) => `  ${f}`),
   ].join('\n');
+}
+
+/** A Docker CLI configuration without any login, removed after use. */
+async function emptyDockerConfig(): Promise<{ dir: string } & AsyncDisposable> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'kpp-docker-config-'));
+  return { dir, [Symbol.asyncDispose]: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -58,7 +58,11 @@ export async function composeUp(given: ComposeModel, target: Target): Promise<Pu
         `docker compose up failed (exit code ${up.code})${said ? `:\n${said}` : '.'}\n${report}`,
       );
     }
-    if (caches.length) await exportBuildCache(caches, options, target.log);
+    if (caches.length)
+      await exportBuildCache(caches, options, target.log, {
+        timeoutMs: target.buildCache?.exportTimeoutMs,
+        withLogin: target.buildCache?.exportWithLogin,
+      });
     return ps
       .flatMap((c) =>
         (c.Publishers ?? [])
