@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrameBuffers } from '../src/kube/websocket.js';
+import { discardRead, FrameBuffers } from '../src/kube/websocket.js';
 
 describe('channel messages of the data path', () => {
   it('puts the channel byte before the payload, and uses a buffer again only once it was given back', () => {
@@ -32,5 +32,18 @@ describe('channel messages of the data path', () => {
     frames.release(b); // over the limit: left to the garbage collector
     expect(frames.frame(0, Buffer.from('c')).buffer).toBe(a.buffer);
     expect(frames.frame(0, Buffer.from('d')).buffer).not.toBe(b.buffer);
+  });
+
+  it("frees a read's memory once copied, and leaves memory shared with other buffers alone", () => {
+    const read = Buffer.from(new ArrayBuffer(64 * 1024));
+    const message = new FrameBuffers(1).frame(0, read.fill(3));
+    discardRead(read);
+    expect(read.buffer.byteLength).toBe(0);
+    expect(message.subarray(1).every((byte) => byte === 3)).toBe(true);
+    const memory = new ArrayBuffer(8);
+    const [head, tail] = [Buffer.from(memory, 0, 4), Buffer.from(memory, 4, 4)];
+    discardRead(head);
+    discardRead(tail);
+    expect(memory.byteLength).toBe(8);
   });
 });

@@ -3,7 +3,14 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type WebSocket from 'ws';
 import type { Logger } from '../util/log.js';
 import { ChannelPool, DEFAULT_POOL, type PoolOptions } from './channel-pool.js';
-import { CHANNEL_V4, FrameBuffers, HIGH_WATER_MARK, openChannelSocket, type Dial } from './websocket.js';
+import {
+  CHANNEL_V4,
+  discardRead,
+  FrameBuffers,
+  HIGH_WATER_MARK,
+  openChannelSocket,
+  type Dial,
+} from './websocket.js';
 
 const DATA = 0;
 const ERROR = 1;
@@ -209,6 +216,7 @@ class Channel {
     socket.on('data', (chunk: Buffer) => {
       if (ws.readyState !== ws.OPEN) return;
       const message = this.frames.frame(DATA, chunk);
+      discardRead(chunk); // this listener is the chunk's only reader
       ws.send(message, (error) => {
         this.frames.release(message);
         if (error) socket.destroy(error);
