@@ -1,5 +1,18 @@
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { FrameBuffers } from '../src/kube/websocket.js';
+import * as ws from 'ws';
+import { discardRead, FrameBuffers } from '../src/kube/channel-writer.js';
+
+/** The messages ws's own parser reads from `frames`, as a server reads a client's. */
+function parse(...frames: Buffer[]): Buffer[] {
+  const messages: Buffer[] = [];
+  type Parser = Writable & { on(event: 'message', listener: (data: Buffer) => void): Parser };
+  const Receiver = (ws as unknown as { Receiver: new (options: object) => Parser }).Receiver;
+  const receiver = new Receiver({ isServer: true, maxPayload: 0, binaryType: 'nodebuffer' });
+  receiver.on('message', (data) => messages.push(Buffer.from(data)));
+  for (const frame of frames) receiver.write(frame);
+  return messages;
+}
 
 describe('channel messages of the data path', () => {
   it('puts the channel byte before the payload, and uses a buffer again only once it was given back', () => {
@@ -32,5 +45,33 @@ describe('channel messages of the data path', () => {
     frames.release(b); // over the limit: left to the garbage collector
     expect(frames.frame(0, Buffer.from('c')).buffer).toBe(a.buffer);
     expect(frames.frame(0, Buffer.from('d')).buffer).not.toBe(b.buffer);
+  });
+
+  it("frees a read's memory once copied, and leaves memory shared with other buffers alone", () => {
+    const read = Buffer.from(new ArrayBuffer(64 * 1024));
+    const message = new FrameBuffers(1).frame(0, read.fill(3));
+    discardRead(read);
+    expect(read.buffer.byteLength).toBe(0);
+    expect(message.subarray(1).every((byte) => byte === 3)).toBe(true);
+    const memory = new ArrayBuffer(8);
+    const [head, tail] = [Buffer.from(memory, 0, 4), Buffer.from(memory, 4, 4)];
+    discardRead(head);
+    discardRead(tail);
+    expect(memory.byteLength).toBe(8);
+  });
+
+  it('appends reads to a message while its buffer has room, and frames it whole for every length', () => {
+    const frames = new FrameBuffers(1, 100_000);
+    const message = frames.frame(0, Buffer.alloc(60_000, 1));
+    const longer = frames.append(message, Buffer.alloc(40_000, 2))!;
+    expect(longer.buffer).toBe(message.buffer);
+    expect(longer.length).toBe(100_001); // full: the channel byte and 100 000 bytes
+    expect(frames.append(longer, Buffer.from('x'))).toBeUndefined();
+    const small = new FrameBuffers(1).frame(1, Buffer.from('hi'));
+    const middle = new FrameBuffers(1).frame(1, Buffer.alloc(300, 7));
+    const framed = [small, middle, longer].map((m) => frames.withHeader(m)!);
+    expect(framed.map((frame) => frame.length)).toEqual([3 + 6, 301 + 8, 100_001 + 14]);
+    expect(parse(...framed)).toEqual([small, middle, longer]);
+    expect(frames.withHeader(Buffer.from('not made by frame()'))).toBeUndefined();
   });
 });

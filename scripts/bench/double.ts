@@ -15,7 +15,7 @@ export const quiet: Logger = { ...consoleLogger(), info: () => {}, group: (_t, f
  * The double in a process of its own, as an API server runs on a machine of its own: what is measured is
  * the tunnel's work, not the double's TLS and framing on the same thread. It has a running pod docker-0.
  */
-export async function startDoubleProcess(): Promise<{ kc: KubeConfig; stop: () => void }> {
+export async function startDoubleProcess(): Promise<{ kc: KubeConfig; pid: number; stop: () => void }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'lib/test/k8s/main.js'), '--pod'], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
@@ -26,7 +26,7 @@ export async function startDoubleProcess(): Promise<{ kc: KubeConfig; stop: () =
   }
   const kc = new KubeConfig();
   kc.loadFromString(out.split('\n---\n')[0]!);
-  return { kc, stop: () => child.stdin.end() };
+  return { kc, pid: child.pid!, stop: () => child.stdin.end() };
 }
 
 /** The double in this process, for what needs its internals (requests, fixtures, streams). */

@@ -3,7 +3,8 @@ import type { KubeConfig } from '@kubernetes/client-node';
 import type WebSocket from 'ws';
 import type { Logger } from '../util/log.js';
 import { ChannelPool, DEFAULT_POOL, type PoolOptions } from './channel-pool.js';
-import { CHANNEL_V4, FrameBuffers, HIGH_WATER_MARK, openChannelSocket, type Dial } from './websocket.js';
+import { ChannelWriter, FRAME_SIZE, FrameBuffers } from './channel-writer.js';
+import { CHANNEL_V4, HIGH_WATER_MARK, openChannelSocket, type Dial } from './websocket.js';
 
 const DATA = 0;
 const ERROR = 1;
@@ -69,7 +70,7 @@ export class PortForwardTunnel {
     const portMessage = Buffer.alloc(2);
     portMessage.writeUInt16LE(target.port);
     const stats: TunnelStats = { connections: 0, upgrades: 0, fromPool: 0, cut: 0 };
-    const frames = new FrameBuffers();
+    const frames = new FrameBuffers(HIGH_WATER_MARK / FRAME_SIZE + 1, FRAME_SIZE);
     const { dial = (p, protocols, what) => openChannelSocket(kc, p, protocols, what), ...poolOptions } =
       options;
     // Channels are opened once the tunnel exists (pool.fill below), never while it is being made.
@@ -206,20 +207,21 @@ class Channel {
     const ws = this.ws;
     this.socket = socket;
     for (const data of this.early.splice(0)) this.toLocal(data);
+    const writer = new ChannelWriter(ws, DATA, this.frames, (error) => {
+      if (error) socket.destroy(error);
+      else if (socket.isPaused() && writer.queued < HIGH_WATER_MARK / 2) socket.resume();
+    });
+    // This listener is the reads' only reader: the writer frees their memory.
     socket.on('data', (chunk: Buffer) => {
       if (ws.readyState !== ws.OPEN) return;
-      const message = this.frames.frame(DATA, chunk);
-      ws.send(message, (error) => {
-        this.frames.release(message);
-        if (error) socket.destroy(error);
-        else if (socket.isPaused() && ws.bufferedAmount < HIGH_WATER_MARK / 2) socket.resume();
-      });
-      if (ws.bufferedAmount > HIGH_WATER_MARK) socket.pause();
+      writer.write(chunk);
+      if (writer.queued > HIGH_WATER_MARK) socket.pause();
     });
     // v4 port-forward has no half-close: keep carrying the response until the pod's side closes.
     socket.on('close', () => {
       // A WebSocket paused for backpressure would not read the pod's close frame: resume it first.
       ws.resume();
+      writer.flush();
       if (ws.readyState === ws.OPEN) ws.close();
       else if (ws.readyState === ws.CONNECTING) ws.terminate();
     });
