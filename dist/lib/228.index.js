@@ -1,8 +1,8 @@
-export const id = 166;
-export const ids = [166,95];
+export const id = 228;
+export const ids = [228,95];
 export const modules = {
 
-/***/ 3166:
+/***/ 6228:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -225,7 +225,159 @@ class ChannelPool {
 
 // EXTERNAL MODULE: ./src/kube/websocket.ts + 1 modules
 var websocket = __webpack_require__(6543);
+;// CONCATENATED MODULE: ./src/kube/channel-writer.ts
+
+/** What a socket reads at a time: libuv reads into 64 KiB buffers. */
+const READ_SIZE = 64 * 1024;
+/** Room before a message for the longest header of a client's frame: 2 bytes, 8 of length, 4 of mask. */
+const HEADER_ROOM = 14;
+/**
+ * Channel messages for a data path, in buffers used again once written. A message is the payload with
+ * the channel byte before it, so every chunk is copied once (sending the byte as a frame of its own would
+ * split the message, which the kubelet's WebSocket server reads frame by frame). Copying into a warm
+ * buffer instead of a fresh 64 KiB allocation per chunk, and the garbage that makes, took about a fifth
+ * off the tunnel's CPU time per byte (`npm run bench`). Each buffer has room before the message for
+ * the frame's header, so that frame and message go out as one buffer (withHeader).
+ */
+class FrameBuffers {
+    keep;
+    size;
+    free = [];
+    /**
+     * Keeps up to `keep` free buffers (with HIGH_WATER_MARK, what one busy channel has in flight), each for
+     * messages of `size` bytes after the channel byte.
+     */
+    constructor(keep = websocket/* HIGH_WATER_MARK */.dH / READ_SIZE, size = READ_SIZE) {
+        this.keep = keep;
+        this.size = size;
+    }
+    frame(channel, payload) {
+        const length = payload.length + 1;
+        const whole = payload.length <= this.size
+            ? (this.free.pop() ?? Buffer.allocUnsafeSlow(HEADER_ROOM + 1 + this.size))
+            : Buffer.allocUnsafeSlow(HEADER_ROOM + length);
+        const message = whole.subarray(HEADER_ROOM, HEADER_ROOM + length);
+        message[0] = channel;
+        payload.copy(message, 1);
+        return message;
+    }
+    /** `message` with `payload` after it, when its buffer has room for it; else undefined. */
+    append(message, payload) {
+        if (!this.pooled(message) || message.length + payload.length > this.size + 1)
+            return undefined;
+        const longer = Buffer.from(message.buffer, HEADER_ROOM, message.length + payload.length);
+        payload.copy(longer, message.length);
+        return longer;
+    }
+    /** Gives back a message's buffer once the WebSocket has written it (its send callback ran). */
+    release(message) {
+        if (this.pooled(message) && this.free.length < this.keep)
+            this.free.push(Buffer.from(message.buffer, 0, HEADER_ROOM + 1 + this.size));
+    }
+    /**
+     * A message that frame() or append() made, as a whole binary frame from a client (undefined for any
+     * other): the header goes into the room before it, with the all-zero mask ws uses here too (see
+     * openChannelSocket).
+     */
+    withHeader(message) {
+        if (message.byteOffset !== HEADER_ROOM)
+            return undefined;
+        const length = message.length;
+        const header = length < 126 ? 6 : length < 65536 ? 8 : 14;
+        const frame = Buffer.from(message.buffer, HEADER_ROOM - header, length + header);
+        frame[0] = 0x82; // the final fragment of a binary message
+        frame[1] = 0x80 | (header === 6 ? length : header === 8 ? 126 : 127); // masked, and the length
+        if (header === 8)
+            frame.writeUInt16BE(length, 2);
+        if (header === 14)
+            frame.writeBigUInt64BE(BigInt(length), 2);
+        frame.writeUInt32BE(0, header - 4);
+        return frame;
+    }
+    pooled(message) {
+        return message.byteOffset === HEADER_ROOM && message.buffer.byteLength === HEADER_ROOM + 1 + this.size;
+    }
+}
+/**
+ * Frees a socket read's memory at once, once its bytes were copied into a message, for a reader that
+ * is the chunk's only one. Node gives every read memory of its own; left to the garbage collector,
+ * every ~64 MB of them made V8 mark the whole heap, which took half the tunnel's CPU time
+ * (`npm run bench`). Only a chunk that is the whole of its memory is detached.
+ */
+function discardRead(chunk) {
+    const memory = chunk.buffer;
+    if (chunk.byteOffset === 0 && memory.byteLength === chunk.length)
+        memory.transfer?.(0);
+}
+/**
+ * The most one message of the data path carries: four reads. 256 KiB and 1 MiB cost the same per byte
+ * (`npm run bench`); the smaller keeps the kubelet, which reads a frame whole before passing it on,
+ * streaming.
+ */
+const FRAME_SIZE = 256 * 1024;
+/**
+ * What a local connection sends, onto one channel of a WebSocket, as few large frames written whole.
+ * libuv reads a busy socket up to 32 times (64 KiB each) in one turn of the event loop: those reads go
+ * out as one message of up to FRAME_SIZE once the turn's reads are in (setImmediate: before the loop
+ * waits again, so a lone request is not held back). Each frame is written as one buffer: through ws,
+ * the header and the payload went as two, which TLS copies into one. ws writes its own frames (close,
+ * pong) whole to the same connection and, without compression, holds none back: frames cannot interleave.
+ */
+class ChannelWriter {
+    ws;
+    channel;
+    frames;
+    written;
+    pending;
+    flushing;
+    constructor(ws, channel, frames, 
+    /** Called as each message has been written, with the error that ended the connection if any. */
+    written) {
+        this.ws = ws;
+        this.channel = channel;
+        this.frames = frames;
+        this.written = written;
+    }
+    /** Bytes taken and not yet written to the connection. */
+    get queued() {
+        return this.ws.bufferedAmount + (this.pending?.length ?? 0);
+    }
+    /** Takes a socket read (copied, and its memory freed: the caller must be its only reader). */
+    write(read) {
+        const longer = this.pending && this.frames.append(this.pending, read);
+        if (!longer)
+            this.flush();
+        this.pending = longer ?? this.frames.frame(this.channel, read);
+        discardRead(read);
+        this.flushing ??= setImmediate(() => this.flush());
+    }
+    /** Sends what was taken; a WebSocket no longer open gets nothing more. */
+    flush() {
+        clearImmediate(this.flushing);
+        this.flushing = undefined;
+        const message = this.pending;
+        this.pending = undefined;
+        if (!message)
+            return;
+        if (this.ws.readyState !== this.ws.OPEN) {
+            this.frames.release(message);
+            return;
+        }
+        const done = (error) => {
+            this.frames.release(message);
+            this.written(error);
+        };
+        const frame = this.frames.withHeader(message);
+        const socket = frame && (0,websocket/* upgradedSocket */.o3)(this.ws);
+        if (socket)
+            socket.write(frame, done);
+        else
+            this.ws.send(message, done);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/kube/port-forward.ts
+
 
 
 
@@ -272,7 +424,7 @@ class PortForwardTunnel {
         const portMessage = Buffer.alloc(2);
         portMessage.writeUInt16LE(target.port);
         const stats = { connections: 0, upgrades: 0, fromPool: 0, cut: 0 };
-        const frames = new websocket/* FrameBuffers */.lG();
+        const frames = new FrameBuffers(websocket/* HIGH_WATER_MARK */.dH / FRAME_SIZE + 1, FRAME_SIZE);
         const { dial = (p, protocols, what) => (0,websocket/* openChannelSocket */.B)(kc, p, protocols, what), ...poolOptions } = options;
         // Channels are opened once the tunnel exists (pool.fill below), never while it is being made.
         const openChannel = async (patient) => {
@@ -408,24 +560,25 @@ class Channel {
         this.socket = socket;
         for (const data of this.early.splice(0))
             this.toLocal(data);
+        const writer = new ChannelWriter(ws, DATA, this.frames, (error) => {
+            if (error)
+                socket.destroy(error);
+            else if (socket.isPaused() && writer.queued < websocket/* HIGH_WATER_MARK */.dH / 2)
+                socket.resume();
+        });
+        // This listener is the reads' only reader: the writer frees their memory.
         socket.on('data', (chunk) => {
             if (ws.readyState !== ws.OPEN)
                 return;
-            const message = this.frames.frame(DATA, chunk);
-            ws.send(message, (error) => {
-                this.frames.release(message);
-                if (error)
-                    socket.destroy(error);
-                else if (socket.isPaused() && ws.bufferedAmount < websocket/* HIGH_WATER_MARK */.dH / 2)
-                    socket.resume();
-            });
-            if (ws.bufferedAmount > websocket/* HIGH_WATER_MARK */.dH)
+            writer.write(chunk);
+            if (writer.queued > websocket/* HIGH_WATER_MARK */.dH)
                 socket.pause();
         });
         // v4 port-forward has no half-close: keep carrying the response until the pod's side closes.
         socket.on('close', () => {
             // A WebSocket paused for backpressure would not read the pod's close frame: resume it first.
             ws.resume();
+            writer.flush();
             if (ws.readyState === ws.OPEN)
                 ws.close();
             else if (ws.readyState === ws.CONNECTING)
@@ -1280,10 +1433,10 @@ __webpack_require__.d(__webpack_exports__, {
   DA: () => (/* binding */ CHANNEL_V4),
   Kc: () => (/* binding */ CHANNEL_V5),
   RF: () => (/* binding */ CLOSE_CHANNEL),
-  lG: () => (/* binding */ FrameBuffers),
   dH: () => (/* binding */ HIGH_WATER_MARK),
   Gt: () => (/* binding */ websocket_frame),
-  B: () => (/* binding */ openChannelSocket)
+  B: () => (/* binding */ openChannelSocket),
+  o3: () => (/* binding */ upgradedSocket)
 });
 
 // UNUSED EXPORTS: UpgradeError
@@ -1367,8 +1520,8 @@ async function openChannelSocket(kc, path, protocols, what) {
     const options = {
         perMessageDeflate: false,
         maxPayload: 0,
-        // Masking protects browsers' proxies (RFC 6455 §10.3); over TLS to the API server it only costs a
-        // pass over every byte, and an all-zero mask lets ws skip it.
+        // The mask keeps a browser's scripts from poisoning proxies' caches (RFC 6455 §10.3); no browser
+        // writes here, over TLS or plain http. All zeros let ws skip that pass over every byte (1.7× the CPU).
         generateMask: (mask) => void mask.fill(0),
         handshakeTimeout: HANDSHAKE_TIMEOUT_MS,
     };
@@ -1376,6 +1529,7 @@ async function openChannelSocket(kc, path, protocols, what) {
     return new Promise((resolve, reject) => {
         const ws = new wrapper(url, protocols, options);
         ws.binaryType = 'nodebuffer';
+        ws.once('upgrade', (response) => upgraded.set(ws, response.socket));
         // The first outcome wins: a refused upgrade also ends in an 'error' once its response is read.
         let settled = false;
         const fail = (error) => {
@@ -1407,6 +1561,12 @@ async function openChannelSocket(kc, path, protocols, what) {
             fail(new errors/* UserError */.yo(`Cannot ${what}: ${error.message}`, { cause }));
         });
     });
+}
+/** The connection each WebSocket opened here runs on, for ChannelWriter's frames. */
+const upgraded = new WeakMap();
+/** The connection under a WebSocket openChannelSocket opened; undefined for one opened elsewhere. */
+function upgradedSocket(ws) {
+    return upgraded.get(ws);
 }
 /**
  * Why an upgrade was refused, in the server's words. RBAC is named only when the server says Forbidden:
@@ -1454,37 +1614,6 @@ function websocket_frame(channel, payload) {
     message[0] = channel;
     payload.copy(message, 1);
     return message;
-}
-/** What a socket reads at a time: libuv reads into 64 KiB buffers. */
-const READ_SIZE = 64 * 1024;
-/**
- * Channel messages for a data path, in buffers used again once written. A message is the payload with
- * the channel byte before it, so every chunk is copied once (sending the byte as a frame of its own would
- * split the message, which the kubelet's WebSocket server reads frame by frame). Copying into a warm
- * buffer instead of a fresh 64 KiB allocation per chunk, and the garbage that makes, took about a fifth
- * off the tunnel's CPU time per byte (`npm run bench`).
- */
-class FrameBuffers {
-    keep;
-    free = [];
-    /** Keeps up to `keep` free buffers: with HIGH_WATER_MARK, what one busy channel has in flight. */
-    constructor(keep = HIGH_WATER_MARK / READ_SIZE) {
-        this.keep = keep;
-    }
-    frame(channel, payload) {
-        const size = payload.length + 1;
-        const whole = size <= READ_SIZE + 1 ? (this.free.pop() ?? Buffer.allocUnsafeSlow(READ_SIZE + 1)) : undefined;
-        const message = whole ? whole.subarray(0, size) : Buffer.allocUnsafe(size);
-        message[0] = channel;
-        payload.copy(message, 1);
-        return message;
-    }
-    /** Gives back a message's buffer once the WebSocket has written it (its send callback ran). */
-    release(message) {
-        const reusable = message.byteOffset === 0 && message.buffer.byteLength === READ_SIZE + 1;
-        if (reusable && this.free.length < this.keep)
-            this.free.push(Buffer.from(message.buffer, 0, READ_SIZE + 1));
-    }
 }
 
 
