@@ -16,15 +16,13 @@ export interface BuildCacheSettings {
   envId: string;
   /**
    * The branch a push builds (`refs/heads/main`): exported to and imported from. Only pushes have
-   * one: a pull request's code never exports under a branch's name.
+   * one: a pull request's code never exports under a branch's name, nor with the runner's login.
    */
   ownRef?: string | undefined;
   /** A pull request's base branch (`main` or `refs/heads/main`): imported from, never exported to. */
   baseRef?: string | undefined;
-  /** How long the export may push (default EXPORT_TIMEOUT_MS, 2 minutes). */
+  /** How long the export may push (default 2 minutes). */
   exportTimeoutMs?: number;
-  /** The export pushes with the runner's login: a push event's run only (see exportBuildCache). */
-  exportWithLogin?: boolean;
 }
 
 /** The cache of one service that compose builds. */

@@ -14,7 +14,7 @@ import type { ComposeModel } from './compose-model.js';
 /** How long the Docker server may take to answer for the registry before the build goes without it. */
 const PROBE_TIMEOUT_MS = 10_000;
 /** How long the export may push: a registry that stops answering must not hold the run, its report and its lease. */
-export const EXPORT_TIMEOUT_MS = 120_000;
+const EXPORT_TIMEOUT_MS = 120_000;
 /** A tag nobody pushes: asking for it costs one request, and its "not found" proves the registry answers. */
 const PROBE_TAG = 'kube-pod-preview-probe';
 

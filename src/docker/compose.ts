@@ -61,7 +61,8 @@ export async function composeUp(given: ComposeModel, target: Target): Promise<Pu
     if (caches.length)
       await exportBuildCache(caches, options, target.log, {
         timeoutMs: target.buildCache?.exportTimeoutMs,
-        withLogin: target.buildCache?.exportWithLogin,
+        // Only a push's run (the branch's own code) lends the pod's Docker server the runner's login.
+        withLogin: target.buildCache?.ownRef !== undefined,
       });
     return ps
       .flatMap((c) =>

@@ -89,5 +89,5 @@ function buildCacheOf(run: ProjectRun): BuildCacheSettings | undefined {
   const prefix = run.settings.buildCache;
   if (!prefix) return undefined;
   const { pushedRef, baseRef } = run.context;
-  return { prefix, envId: run.ids.id, ownRef: pushedRef, baseRef, exportWithLogin: pushedRef !== undefined };
+  return { prefix, envId: run.ids.id, ownRef: pushedRef, baseRef };
 }
