@@ -10,6 +10,7 @@ import {
 import { readProjectInputs } from '../model/run-inputs.js';
 import { describeError, UserError } from '../util/errors.js';
 import { checkoutHead } from './checkout.js';
+import { skippedOutcome } from './choose-command.js';
 import type { AuthorizedRequest, RunRequest } from './run.js';
 
 /**
@@ -25,13 +26,7 @@ export async function runCommentCommand(
   runCommand: (authorized: AuthorizedRequest) => Promise<Outcome>,
 ): Promise<Outcome> {
   const { context, input, log } = options;
-  const nothing: Outcome = {
-    ids: { envId: context.prNumber === undefined ? '' : `pr-${context.prNumber}`, id: '' },
-    namespace: input('namespace') ?? '',
-    project: '',
-    timings: {},
-    command: 'skipped',
-  };
+  const nothing = skippedOutcome(input, context);
   const { comment } = context;
   if (!comment) {
     log.notice(
