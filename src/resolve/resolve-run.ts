@@ -26,7 +26,7 @@ export async function resolveRun(request: AuthorizedRequest, choice: Choice): Pr
   const base = await resolveCleanupRun(request, choice);
   const { settings } = base;
   const repository = repositoryOf(request, base.compose);
-  const placeholder = settings.command === 'doctor' ? DOCTOR_ENV_ID : undefined;
+  const placeholder = choice.command.name === 'doctor' ? DOCTOR_ENV_ID : undefined;
   const envId = environmentId(settings.envId, request.context.prNumber, placeholder);
   const ids: Ids = { envId, id: resourceId(repository, envId) };
   return { ...base, repository, ids, stamp: deployStamp(base, repository, ids) };
