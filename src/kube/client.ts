@@ -52,8 +52,10 @@ export class KubeClient {
     /** The namespace the client works in: every object it reads or sends is there. */
     readonly namespace: string,
     options: ClientOptions = {},
+    /** A derived client's parent's: its discovery cache is shared, not asked for again. */
+    objects?: ObjectApi,
   ) {
-    this.objects = kc.makeApiClient(ObjectApi);
+    this.objects = objects ?? kc.makeApiClient(ObjectApi);
     this.session = new ApiSession(kc, namespace, options);
   }
 
@@ -72,12 +74,12 @@ export class KubeClient {
    * its lease, so that the next run need not wait for it to expire.
    */
   detached(): KubeClient {
-    return new KubeClient(this.session.kc, this.namespace, this.session.detachedOptions());
+    return this.derived(this.session.detachedOptions());
   }
 
   /** The same client, riding out an outage for `patienceMs` (the run's input timeout). */
   withPatience(patienceMs: number): KubeClient {
-    return new KubeClient(this.session.kc, this.namespace, this.session.patientOptions(patienceMs));
+    return this.derived(this.session.patientOptions(patienceMs));
   }
 
   /**
@@ -85,7 +87,11 @@ export class KubeClient {
    * however long an outage may still be ridden out.
    */
   until(deadline: AbortSignal): KubeClient {
-    return new KubeClient(this.session.kc, this.namespace, this.session.untilOptions(deadline));
+    return this.derived(this.session.untilOptions(deadline));
+  }
+
+  private derived(options: ClientOptions): KubeClient {
+    return new KubeClient(this.session.kc, this.namespace, options, this.objects);
   }
 
   /** The outage of the API server under way, for a wait that ends during it: `… unreachable since …`. */
