@@ -3,7 +3,7 @@ import path from 'node:path';
 import { KubeConfig, type User } from '@kubernetes/client-node';
 import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
-import { homeKubeconfig, listedKubeconfigs, userCredentials } from '../model/kubeconfig.js';
+import { userCredentials } from '../model/kubeconfig.js';
 import type { KubeconfigSource } from '../model/settings.js';
 import {
   findDefaultKubeconfig,
@@ -201,18 +201,4 @@ function refuseRunnerAccess(parsed: KubeconfigYaml | undefined, origin: string):
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
-}
-
-/**
- * Whether any cluster credentials are within reach, without loading them: false on a pull request from
- * a fork, where the workflow gets no secrets and the runner has no kubeconfig of its own.
- */
-export function credentialsAvailable(
-  source: KubeconfigSource,
-  env: NodeJS.ProcessEnv = process.env,
-): boolean {
-  if (source.kind !== 'default') return true;
-  // Not findDefaultKubeconfig: a KUBECONFIG naming no file that exists leaves ~/.kube/config in reach.
-  if (listedKubeconfigs(env).some((f) => existsSync(f))) return true;
-  return existsSync(homeKubeconfig(env)) || inClusterCredentials(env);
 }

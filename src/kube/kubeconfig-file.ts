@@ -5,7 +5,7 @@ import type { KubeconfigSource } from '../model/settings.js';
 
 /** The in-cluster service account's files, as kubectl and the client library read them. */
 const SERVICE_ACCOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
-export const IN_CLUSTER_TOKEN = `${SERVICE_ACCOUNT}/token`;
+const IN_CLUSTER_TOKEN = `${SERVICE_ACCOUNT}/token`;
 export const IN_CLUSTER_NAMESPACE = `${SERVICE_ACCOUNT}/namespace`;
 
 /** A kubeconfig's YAML, as far as it is read without the client library. */
@@ -20,7 +20,7 @@ export interface KubeconfigYaml {
  * that exist (`listed`: every one it names), else ~/.kube/config, else the in-cluster service account
  * when the runner runs in a pod (KUBERNETES_SERVICE_HOST).
  */
-export type DefaultKubeconfig =
+type DefaultKubeconfig =
   | { from: 'KUBECONFIG'; listed: string[]; files: string[] }
   | { from: 'home'; file: string }
   | { from: 'in-cluster' }
@@ -81,4 +81,19 @@ export function parseKubeconfig(text: string): KubeconfigYaml | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Whether any cluster credentials are within reach, without loading them (nor the client library: a
+ * fork's run asks it first): false on a pull request from
+ * a fork, where the workflow gets no secrets and the runner has no kubeconfig of its own.
+ */
+export function credentialsAvailable(
+  source: KubeconfigSource,
+  env: NodeJS.ProcessEnv = process.env,
+): boolean {
+  if (source.kind !== 'default') return true;
+  // Not findDefaultKubeconfig: a KUBECONFIG naming no file that exists leaves ~/.kube/config in reach.
+  if (listedKubeconfigs(env).some((f) => existsSync(f))) return true;
+  return existsSync(homeKubeconfig(env)) || inClusterCredentials(env);
 }

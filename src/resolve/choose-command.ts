@@ -43,7 +43,7 @@ function commandOf({ input, context, commentCommand: comment }: AuthorizedReques
 async function checkoutUseOf(command: string, request: AuthorizedRequest): Promise<CheckoutUse> {
   const { input, context, log } = request;
   if (!forkOf(context)) return 'read';
-  const { credentialsAvailable } = await import('../kube/config.js');
+  const { credentialsAvailable } = await import('../kube/kubeconfig-file.js');
   const content = input('kubeconfig');
   return checkoutUse(command, context, {
     allowForkCode: allowsForkCode(input),
