@@ -207,7 +207,7 @@ async function runCli(argv) {
         const file = args.kubeconfigFile;
         const kubeconfig = file === undefined ? {} : { kubeconfig: readKubeconfig(file) };
         // Imported here, not above: `--help` and argument errors should not pay for loading the libraries.
-        const { runPreview } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(262)]).then(__webpack_require__.bind(__webpack_require__, 262));
+        const { runPreview } = await Promise.all(/* import() */[__webpack_require__.e(815), __webpack_require__.e(620)]).then(__webpack_require__.bind(__webpack_require__, 5620));
         const outcome = await runPreview({
             input: (0,inputs/* mapInputs */.k3)({ ...args.inputs, ...kubeconfig }),
             // The environment's id derives from the repository: the CLI must name the one the action does.

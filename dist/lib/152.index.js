@@ -87,8 +87,8 @@ function jobSummary(outcome) {
 
 // EXTERNAL MODULE: ./src/model/inputs.ts
 var inputs = __webpack_require__(492);
-// EXTERNAL MODULE: ./src/entry/run-preview.ts + 11 modules
-var run_preview = __webpack_require__(262);
+// EXTERNAL MODULE: ./src/entry/run-preview.ts + 9 modules
+var run_preview = __webpack_require__(5620);
 // EXTERNAL MODULE: ./src/model/checkpoint.ts
 var checkpoint = __webpack_require__(8471);
 ;// CONCATENATED MODULE: ./src/entry/post.ts
@@ -115,7 +115,7 @@ async function runPostStep(env, log) {
                 ? { kind: 'content', content: input('kubeconfig') ?? '' }
                 : held.kubeconfig;
             // Loaded when needed: the main step's start does not parse the Kubernetes and GitHub libraries.
-            const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(228), __webpack_require__.e(326)]).then(__webpack_require__.bind(__webpack_require__, 6228));
+            const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(789), __webpack_require__.e(326)]).then(__webpack_require__.bind(__webpack_require__, 8789));
             const { releaseLease } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(207)]).then(__webpack_require__.bind(__webpack_require__, 6207));
             const client = KubeClient.connect(source, held.context, held.namespace, { log, env });
             if (await releaseLease(client, held.name, held.identity, log))

@@ -195,6 +195,8 @@ class GitHubApi {
 /* harmony import */ var _model_run_inputs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4804);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
 /* harmony import */ var _checkout_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9658);
+/* harmony import */ var _choose_command_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1733);
+
 
 
 
@@ -210,13 +212,7 @@ class GitHubApi {
  */
 async function runCommentCommand(options, runCommand) {
     const { context, input, log } = options;
-    const nothing = {
-        ids: { envId: context.prNumber === undefined ? '' : `pr-${context.prNumber}`, id: '' },
-        namespace: input('namespace') ?? '',
-        project: '',
-        timings: {},
-        command: 'skipped',
-    };
+    const nothing = (0,_choose_command_js__WEBPACK_IMPORTED_MODULE_5__/* .skippedOutcome */ .d)(input, context);
     const { comment } = context;
     if (!comment) {
         log.notice('A comment on an issue, or an edited one: only new comments on pull requests carry /preview commands.');

@@ -60,7 +60,7 @@ async function showPlan(run, cluster) {
     if (!run.planOnServer)
         return { command: 'plan', manifest: manifestOf([...plan.pod.objects, ...exposure.objects]) };
     // Loaded here: `plan` without --server does not parse the Kubernetes client library.
-    const { applyPlan } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(228), __webpack_require__.e(671)]).then(__webpack_require__.bind(__webpack_require__, 9501));
+    const { applyPlan } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(789), __webpack_require__.e(671)]).then(__webpack_require__.bind(__webpack_require__, 9501));
     const client = await cluster.connect();
     const write = { serverSideApply: run.settings.serverSideApply, log: run.log, dryRun: true };
     const objects = [

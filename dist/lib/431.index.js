@@ -231,8 +231,7 @@ function buildPlan(rendered, stamp) {
         [model_objects/* ANNOTATIONS */.BC.kinds]: kinds.join(','),
     };
     // The exposure's Service selects the docker-host pod by this label, whatever the template's own labels.
-    const podTemplate = dockerHost.spec
-        .template;
+    const podTemplate = dockerHost.spec?.template;
     if (podTemplate?.metadata) {
         podTemplate.metadata.labels = {
             ...podTemplate.metadata.labels,

@@ -59,7 +59,7 @@ function serviceCaches(model, settings) {
         .map(([service, definition]) => ({
         service,
         image: typeof definition.image === 'string' ? definition.image : `${model.name}-${service}`,
-        repository: `${settings.prefix.replace(/\/+$/, '')}/${project}/${repositoryComponent(service)}`,
+        repository: `${settings.prefix}/${project}/${repositoryComponent(service)}`,
         imports,
         exports,
     }));
@@ -106,7 +106,6 @@ function refTag(ref) {
     return tagFor('branch', ref);
 }
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const COMPONENT = build_cache_prefix/* REPOSITORY_COMPONENT */.RA;
 /**
  * `<kind>-<name>` when that is a valid tag; otherwise `<kind>_<name>-<digest>`: every run of characters
  * a tag cannot hold becomes `-`, 8 hex digits of the name's SHA-256 follow (feature/x and feature-x
@@ -125,7 +124,7 @@ function tagFor(kind, name) {
 }
 /** A repository path component: the name when valid, else lower-cased and cleaned, with its digest. */
 function repositoryComponent(name) {
-    if (COMPONENT.test(name))
+    if (build_cache_prefix/* REPOSITORY_COMPONENT */.RA.test(name))
         return name;
     const cleaned = name
         .toLowerCase()
@@ -259,8 +258,8 @@ async function exportService(cache, options, timeoutMs) {
     for (const tag of cache.exports) {
         const ref = `${cache.repository}:${tag}`;
         try {
-            const tagged = await (0,cli/* docker */.T)(['tag', cache.image, ref], options);
-            const pushed = tagged.code === 0 ? await (0,cli/* docker */.T)(['push', '--quiet', ref], options) : tagged;
+            const tagged = await (0,cli/* docker */.T3)(['tag', cache.image, ref], options);
+            const pushed = tagged.code === 0 ? await (0,cli/* docker */.T3)(['push', '--quiet', ref], options) : tagged;
             if (pushed.code !== 0)
                 failures.push(`${cache.service} → ${ref}: ${lastLine(pushed.stderr)}`);
         }
@@ -277,7 +276,7 @@ async function probeRegistry(ref, options) {
     const timeout = AbortSignal.timeout(PROBE_TIMEOUT_MS);
     const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
     try {
-        const answer = await (0,cli/* docker */.T)(['pull', '--quiet', ref], { ...options, signal });
+        const answer = await (0,cli/* docker */.T3)(['pull', '--quiet', ref], { ...options, signal });
         // The tag is absent from a registry that answers; present (someone pushed it), it answered too.
         if (answer.code === 0 || /manifest unknown|not found/i.test(answer.stderr))
             return undefined;
@@ -291,12 +290,9 @@ async function probeRegistry(ref, options) {
         throw error;
     }
 }
+/** The docker CLI's last line, without the daemon's prefix. */
 function lastLine(text) {
-    return (text
-        .trim()
-        .split('\n')
-        .at(-1)
-        ?.replace(/^Error response from daemon: /, '') ?? '');
+    return (0,cli/* lastLines */.w$)(text, 1).replace(/^Error response from daemon: /, '');
 }
 function explainBuildCacheUnreachable(prefix, refusal) {
     const plainHttp = /HTTP response to HTTPS client/.test(refusal)
@@ -387,7 +383,7 @@ async function composeUp(given, target) {
         : { model: given, caches: [] };
     return withModelFile(model, target.log, async (file) => {
         const base = ['compose', '-f', file, '--project-directory', target.workingDirectory, '-p', model.name];
-        const up = await target.log.group(`docker compose up (${model.name})`, () => (0,cli/* docker */.T)([...base, 'up', '-d', '--build', '--remove-orphans'], {
+        const up = await target.log.group(`docker compose up (${model.name})`, () => (0,cli/* docker */.T3)([...base, 'up', '-d', '--build', '--remove-orphans'], {
             ...options,
             onLine: (l) => target.log.info(l),
         }));
@@ -396,13 +392,14 @@ async function composeUp(given, target) {
             const report = await failureReport(base, options, ps);
             // Compose's own last words name what failed before any container existed: a pull refused by the
             // registry, a build step, a port already taken.
-            const said = lastLines(up.stderr, 5);
+            const said = (0,cli/* lastLines */.w$)(up.stderr, 5);
             throw new errors/* UserError */.yo(`docker compose up failed (exit code ${up.code})${said ? `:\n${said}` : '.'}\n${report}`);
         }
         if (caches.length)
             await exportBuildCache(caches, options, target.log, {
                 timeoutMs: target.buildCache?.exportTimeoutMs,
-                withLogin: target.buildCache?.exportWithLogin,
+                // Only a push's run (the branch's own code) lends the pod's Docker server the runner's login.
+                withLogin: target.buildCache?.ownRef !== undefined,
             });
         return ps
             .flatMap((c) => (c.Publishers ?? [])
@@ -417,7 +414,7 @@ async function composeUp(given, target) {
     });
 }
 async function psJson(base, options) {
-    const result = await (0,cli/* docker */.T)([...base, 'ps', '-a', '--format', 'json'], options);
+    const result = await (0,cli/* docker */.T3)([...base, 'ps', '-a', '--format', 'json'], options);
     if (result.code !== 0)
         return [];
     const text = result.stdout.trim();
@@ -435,19 +432,10 @@ async function failureReport(base, options, ps) {
     if (ps.length === 0)
         lines.push('  none were created.');
     for (const c of ps.filter((c) => c.State !== 'running')) {
-        const logs = await (0,cli/* docker */.T)([...base, 'logs', '--no-color', '--tail', String(LOG_LINES), c.Service], options);
+        const logs = await (0,cli/* docker */.T3)([...base, 'logs', '--no-color', '--tail', String(LOG_LINES), c.Service], options);
         lines.push(`Last ${LOG_LINES} log lines of ${c.Service}:`, (logs.stdout + logs.stderr).trimEnd() || '  (no output)');
     }
     return lines.join('\n');
-}
-/** The last non-empty lines of an output, without progress lines. */
-function lastLines(text, count) {
-    return text
-        .split(/\r?\n/)
-        .map((l) => l.trimEnd())
-        .filter((l) => l.trim() && !/^\s*[⠀-⣿]/.test(l))
-        .slice(-count)
-        .join('\n');
 }
 /**
  * compose reads the model from a file; JSON is YAML, so the normalized model is written as it is, but
@@ -1165,7 +1153,7 @@ function buildCacheOf(run) {
     if (!prefix)
         return undefined;
     const { pushedRef, baseRef } = run.context;
-    return { prefix, envId: run.ids.id, ownRef: pushedRef, baseRef, exportWithLogin: pushedRef !== undefined };
+    return { prefix, envId: run.ids.id, ownRef: pushedRef, baseRef };
 }
 
 // EXTERNAL MODULE: ./src/kube/teardown.ts

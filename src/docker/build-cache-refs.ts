@@ -49,7 +49,7 @@ export function serviceCaches(model: ComposeModel, settings: BuildCacheSettings)
     .map(([service, definition]) => ({
       service,
       image: typeof definition.image === 'string' ? definition.image : `${model.name}-${service}`,
-      repository: `${settings.prefix.replace(/\/+$/, '')}/${project}/${repositoryComponent(service)}`,
+      repository: `${settings.prefix}/${project}/${repositoryComponent(service)}`,
       imports,
       exports,
     }));
@@ -95,7 +95,6 @@ export function refTag(ref: string): string {
 }
 
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-const COMPONENT = REPOSITORY_COMPONENT;
 
 /**
  * `<kind>-<name>` when that is a valid tag; otherwise `<kind>_<name>-<digest>`: every run of characters
@@ -115,7 +114,7 @@ function tagFor(kind: string, name: string): string {
 
 /** A repository path component: the name when valid, else lower-cased and cleaned, with its digest. */
 function repositoryComponent(name: string): string {
-  if (COMPONENT.test(name)) return name;
+  if (REPOSITORY_COMPONENT.test(name)) return name;
   const cleaned = name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../util/log.js';
-import { docker, type DockerOptions } from './cli.js';
+import { docker, lastLines, type DockerOptions } from './cli.js';
 import {
   serviceCaches,
   withCacheImports,
@@ -111,28 +111,23 @@ async function probeRegistry(ref: string, options: DockerOptions): Promise<strin
   }
 }
 
+/** The docker CLI's last line, without the daemon's prefix. */
 function lastLine(text: string): string {
-  return (
-    text
-      .trim()
-      .split('\n')
-      .at(-1)
-      ?.replace(/^Error response from daemon: /, '') ?? ''
-  );
+  return lastLines(text, 1).replace(/^Error response from daemon: /, '');
 }
 
-export function explainBuildCacheUnreachable(prefix: string, refusal: string): string {
+function explainBuildCacheUnreachable(prefix: string, refusal: string): string {
   const plainHttp = /HTTP response to HTTPS client/.test(refusal)
     ? ' It serves plain HTTP: list its host in the template argument insecureRegistries (the bundled templates put it into dockerd’s insecure-registries).'
     : '';
   return `Input build-cache: the Docker server cannot use the registry of ${prefix} (${refusal}); building without the cache.${plainHttp}`;
 }
 
-export function explainBuildCacheImports(prefix: string, caches: ServiceCache[]): string {
+function explainBuildCacheImports(prefix: string, caches: ServiceCache[]): string {
   return `Build cache: ${caches.length} built service(s) import tags ${caches[0]!.imports.join(', ')} from ${prefix} (BuildKit logs a tag not exported yet as an ERROR "not found", and builds on).`;
 }
 
-export function explainBuildCacheExportFailed(failures: string[]): string {
+function explainBuildCacheExportFailed(failures: string[]): string {
   return [
     'Input build-cache: the build cache was not exported, so the next build of these services starts without it (the preview itself is up):',
     ...failures.map((f) => `  ${f}`),

@@ -83,3 +83,13 @@ function explainComposeMissing(): string {
 export function firstLines(text: string, count = 8): string {
   return text.trim().split('\n').slice(0, count).join('\n');
 }
+
+/** The last non-empty lines of an output, without progress lines. */
+export function lastLines(text: string, count: number): string {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trimEnd())
+    .filter((l) => l.trim() && !/^\s*[⠀-⣿]/.test(l))
+    .slice(-count)
+    .join('\n');
+}

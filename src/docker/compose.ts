@@ -6,7 +6,7 @@ import { UserError } from '../util/errors.js';
 import type { Logger } from '../util/log.js';
 import { exportBuildCache, prepareBuildCache } from './build-cache.js';
 import type { BuildCacheSettings } from './build-cache-refs.js';
-import { docker, type DockerOptions } from './cli.js';
+import { docker, lastLines, type DockerOptions } from './cli.js';
 import { leaveGitOut } from './confine-build.js';
 import type { ComposeModel } from './compose-model.js';
 
@@ -119,16 +119,6 @@ async function failureReport(base: string[], options: DockerOptions, ps: PsEntry
     );
   }
   return lines.join('\n');
-}
-
-/** The last non-empty lines of an output, without progress lines. */
-function lastLines(text: string, count: number): string {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.trimEnd())
-    .filter((l) => l.trim() && !/^\s*[⠀-⣿]/.test(l))
-    .slice(-count)
-    .join('\n');
 }
 
 /**

@@ -2,7 +2,7 @@ import type WebSocket from 'ws';
 import { HIGH_WATER_MARK, upgradedSocket } from './websocket.js';
 
 /** What a socket reads at a time: libuv reads into 64 KiB buffers. */
-export const READ_SIZE = 64 * 1024;
+const READ_SIZE = 64 * 1024;
 /** Room before a message for the longest header of a client's frame: 2 bytes, 8 of length, 4 of mask. */
 const HEADER_ROOM = 14;
 

@@ -34,7 +34,7 @@ export interface ReportCheckpoint {
 }
 
 /** One piece of step state: written by the main step, read back by the post step, with the same type. */
-export interface StatePair<T> {
+interface StatePair<T> {
   save(checkpoint: Checkpoint, value: T | undefined): void;
   /** The value the main step saved, undefined when none was; throws when it is not what this version saves. */
   read(text: string): T | undefined;

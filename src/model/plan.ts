@@ -123,8 +123,7 @@ export function buildPlan(rendered: RenderedTemplate, stamp: DeployStamp): Plan 
     [ANNOTATIONS.kinds]: kinds.join(','),
   };
   // The exposure's Service selects the docker-host pod by this label, whatever the template's own labels.
-  const podTemplate = (dockerHost.spec as { template?: { metadata?: { labels?: Record<string, string> } } })
-    .template;
+  const podTemplate = dockerHost.spec?.template;
   if (podTemplate?.metadata) {
     podTemplate.metadata.labels = {
       ...podTemplate.metadata.labels,

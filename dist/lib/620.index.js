@@ -1,13 +1,14 @@
-export const id = 262;
-export const ids = [262];
+export const id = 620;
+export const ids = [620];
 export const modules = {
 
 /***/ 1670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   T: () => (/* binding */ docker),
-/* harmony export */   U: () => (/* binding */ firstLines)
+/* harmony export */   T3: () => (/* binding */ docker),
+/* harmony export */   UV: () => (/* binding */ firstLines),
+/* harmony export */   w$: () => (/* binding */ lastLines)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
@@ -71,6 +72,15 @@ function explainComposeMissing() {
 }
 function firstLines(text, count = 8) {
     return text.trim().split('\n').slice(0, count).join('\n');
+}
+/** The last non-empty lines of an output, without progress lines. */
+function lastLines(text, count) {
+    return text
+        .split(/\r?\n/)
+        .map((l) => l.trimEnd())
+        .filter((l) => l.trim() && !/^\s*[⠀-⣿]/.test(l))
+        .slice(-count)
+        .join('\n');
 }
 
 
@@ -333,9 +343,9 @@ async function loadComposeModel(project, environment, signal) {
     return model;
 }
 async function runConfig(args, where, options) {
-    const result = await (0,cli/* docker */.T)(args, options);
+    const result = await (0,cli/* docker */.T3)(args, options);
     if (result.code !== 0) {
-        throw new errors/* UserError */.yo(explainUnreadableProject(where, withoutFileContent((0,cli/* firstLines */.U)(result.stderr))));
+        throw new errors/* UserError */.yo(explainUnreadableProject(where, withoutFileContent((0,cli/* firstLines */.UV)(result.stderr))));
     }
     let model;
     try {
@@ -1025,7 +1035,7 @@ async function hashFile(file) {
 
 /***/ }),
 
-/***/ 262:
+/***/ 5620:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1036,9 +1046,9 @@ __webpack_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./src/commands/table.ts
 const COMMANDS = {
-    up: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(207), __webpack_require__.e(228), __webpack_require__.e(431), __webpack_require__.e(670), __webpack_require__.e(425), __webpack_require__.e(445)]).then(__webpack_require__.bind(__webpack_require__, 9445))).up },
+    up: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(207), __webpack_require__.e(789), __webpack_require__.e(431), __webpack_require__.e(670), __webpack_require__.e(425), __webpack_require__.e(445)]).then(__webpack_require__.bind(__webpack_require__, 9445))).up },
     plan: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 2466))).showPlan },
-    doctor: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(228), __webpack_require__.e(431), __webpack_require__.e(425), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 4915))).doctor },
+    doctor: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(789), __webpack_require__.e(431), __webpack_require__.e(425), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 4915))).doctor },
     down: { project: false, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(207), __webpack_require__.e(431), __webpack_require__.e(670), __webpack_require__.e(492)]).then(__webpack_require__.bind(__webpack_require__, 5492))).down },
     extend: { project: false, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(207), __webpack_require__.e(670), __webpack_require__.e(232)]).then(__webpack_require__.bind(__webpack_require__, 6232))).extend },
 };
@@ -1064,7 +1074,7 @@ function clusterOf(run) {
     const { settings, log, env, signal } = run;
     return {
         async connect() {
-            const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(228), __webpack_require__.e(326)]).then(__webpack_require__.bind(__webpack_require__, 6228));
+            const { KubeClient } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(789), __webpack_require__.e(326)]).then(__webpack_require__.bind(__webpack_require__, 8789));
             return KubeClient.connect(settings.kubeconfig, settings.context, settings.namespace, {
                 log,
                 env,
@@ -1074,122 +1084,16 @@ function clusterOf(run) {
     };
 }
 
-// EXTERNAL MODULE: ./src/model/ids.ts
-var model_ids = __webpack_require__(995);
-// EXTERNAL MODULE: ./src/model/run-inputs.ts
-var run_inputs = __webpack_require__(4804);
-// EXTERNAL MODULE: ./src/model/trigger.ts
-var trigger = __webpack_require__(2861);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
-;// CONCATENATED MODULE: ./src/resolve/fork.ts
-
-/** Commands that read the compose file and the template, so the code of the checkout. */
-const READS_CODE = ['up', 'plan', 'doctor'];
-/**
- * Whose code the checkout holds decides what a run may do with it. A fork's compose file, x-preevy
- * section and template are code (compose `include`s files, a template is a program): a run that holds
- * this repository's credentials never reads them. Deploying, planning and checking a fork's code are
- * refused unless input allow-fork-code says a maintainer reviewed it; `down`, `extend` and `cleanup`
- * work from the labels and annotations the cluster holds.
- */
-function checkoutUse(command, context, options) {
-    const fork = forkOf(context);
-    if (!fork || options.allowForkCode)
-        return 'read';
-    // On pull_request, GitHub gives a fork's run no secrets: usually there is nothing to act with.
-    if (context.fromFork && !options.credentialsAvailable(options.kubeconfig)) {
-        const why = `Pull request #${context.prNumber} comes from a fork, and GitHub gives workflows on such pull requests no secrets, so there are no cluster credentials.`;
-        if (options.onFork === 'fail' && READS_CODE.includes(command))
-            throw new errors/* UserError */.yo(`${why} Input on-fork is fail. See the README on previews of fork pull requests.`);
-        options.log.notice(`${why} Skipping the preview (input on-fork is skip).`);
-        return 'skip';
-    }
-    if (READS_CODE.includes(command))
-        throw new errors/* UserError */.yo(explainForkRefused(command, fork, context));
-    options.log.info(`The checkout holds code from ${fork}: ${command} works from what the cluster records and reads none of it.`);
-    return 'records';
-}
-/** The other repository whose code this run's checkout holds, when it is not this repository's. */
-function forkOf(context) {
-    return context.foreignCodeWithSecrets ?? (context.fromFork ? 'a fork' : undefined);
-}
-function explainForkRefused(command, fork, context) {
-    const what = command === 'up' ? 'deploy' : command === 'plan' ? 'render and print' : 'check';
-    const event = context.eventName ? `${context.eventName} ` : '';
-    return `This ${event}run would ${what} code from ${fork}, not from ${context.repository ?? 'this repository'}, with this repository's secrets: the fork's compose file, template and Dockerfiles would run next to your cluster credentials. Use the pull_request event (see the README on fork pull requests), or set input allow-fork-code to true once a maintainer has reviewed that code.`;
-}
-
-;// CONCATENATED MODULE: ./src/resolve/choose-command.ts
-
-
-
-
-/**
- * What this run does: a `/preview` comment's command, `auto`'s choice for the pull_request event (drafts,
- * labels, closed), or input command; then, for a fork's code, whether it may be read at all (a compose
- * file is code too: include, env_file; and so is a template).
- */
-async function chooseCommand(request) {
-    const command = commandOf(request);
-    if (command.name === 'skip')
-        return { command, checkout: 'skip' };
-    return { command, checkout: await checkoutUseOf(command.name, request) };
-}
-function commandOf({ input, context, commentCommand: comment }) {
-    if (comment?.name === 'extend')
-        return { name: 'extend', byMs: comment.byMs };
-    if (comment?.name === 'down')
-        return { name: 'down' };
-    if (comment)
-        return { name: 'up' };
-    const command = (0,run_inputs/* readCommand */.UK)(input);
-    if (command === 'auto') {
-        const decision = (0,trigger/* decideAuto */.II)(context, (0,run_inputs/* readTriggers */.kb)(input));
-        if (decision.command === 'skip')
-            return { name: 'skip', why: decision.why };
-        return decision.command === 'down' ? { name: 'down' } : { name: 'up' };
-    }
-    if (command === 'down')
-        return { name: 'down' };
-    if (command === 'cleanup')
-        return { name: 'cleanup' };
-    return { name: command };
-}
-/** Whose code the checkout holds, from inputs alone: nothing of the checkout is read to decide it. */
-async function checkoutUseOf(command, request) {
-    const { input, context, log } = request;
-    if (!forkOf(context))
-        return 'read';
-    const { credentialsAvailable } = await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(95)]).then(__webpack_require__.bind(__webpack_require__, 2095));
-    const content = input('kubeconfig');
-    return checkoutUse(command, context, {
-        allowForkCode: (0,run_inputs/* allowsForkCode */.AC)(input),
-        onFork: (0,run_inputs/* readOnFork */.S0)(input),
-        kubeconfig: content ? { kind: 'content', content } : { kind: 'default' },
-        credentialsAvailable: (source) => credentialsAvailable(source, request.env ?? process.env),
-        log,
-    });
-}
-/** The outcome of a run that does nothing, with the ids and namespace as far as inputs and the event give them. */
-function skippedOutcome(input, context) {
-    const envId = input('env-id') ?? (context.prNumber === undefined ? '' : `pr-${context.prNumber}`);
-    const id = envId && context.repository ? (0,model_ids/* resourceId */.a)(context.repository, envId) : '';
-    return {
-        ids: { envId, id },
-        namespace: input('namespace') ?? '',
-        project: '',
-        timings: {},
-        command: 'skipped',
-    };
-}
-
+// EXTERNAL MODULE: ./src/resolve/choose-command.ts + 1 modules
+var choose_command = __webpack_require__(1733);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 // EXTERNAL MODULE: ./src/model/kubeconfig.ts
 var kubeconfig = __webpack_require__(1110);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
 ;// CONCATENATED MODULE: ./src/docker/environment.ts
 
 
@@ -1361,6 +1265,8 @@ function kubeconfigNamespace(env = process.env) {
     };
 }
 
+// EXTERNAL MODULE: ./src/model/ids.ts
+var model_ids = __webpack_require__(995);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -1580,6 +1486,10 @@ function explainRegistryMirror(line) {
     return `Input registry-mirrors: each line must be the http(s) URL of a host's root, without credentials, such as https://mirror.example.com, got "${line}".`;
 }
 
+// EXTERNAL MODULE: ./src/model/run-inputs.ts
+var run_inputs = __webpack_require__(4804);
+// EXTERNAL MODULE: ./src/model/trigger.ts
+var trigger = __webpack_require__(2861);
 ;// CONCATENATED MODULE: ./src/model/resolve-settings.ts
 
 
@@ -1835,7 +1745,7 @@ async function resolveRun(request, choice) {
     const base = await resolveCleanupRun(request, choice);
     const { settings } = base;
     const repository = repositoryOf(request, base.compose);
-    const placeholder = settings.command === 'doctor' ? model_ids/* DOCTOR_ENV_ID */.I2 : undefined;
+    const placeholder = choice.command.name === 'doctor' ? model_ids/* DOCTOR_ENV_ID */.I2 : undefined;
     const envId = (0,model_ids/* environmentId */.Xo)(settings.envId, request.context.prNumber, placeholder);
     const ids = { envId, id: (0,model_ids/* resourceId */.a)(repository, envId) };
     return { ...base, repository, ids, stamp: deployStamp(base, repository, ids) };
@@ -1952,12 +1862,12 @@ async function runPreview(request) {
     return runCommentCommand(request, runAuthorized);
 }
 async function runAuthorized(request) {
-    const choice = await chooseCommand(request);
+    const choice = await (0,choose_command/* chooseCommand */.F)(request);
     const { command } = choice;
     if (command.name === 'skip' || choice.checkout === 'skip') {
         if (command.name === 'skip')
             request.log.notice(command.why);
-        return skippedOutcome(request.input, request.context);
+        return (0,choose_command/* skippedOutcome */.d)(request.input, request.context);
     }
     if (command.name === 'cleanup') {
         const run = await resolveCleanupRun(request, choice);
@@ -1990,10 +1900,10 @@ async function runAuthorized(request) {
 /* harmony export */   Mf: () => (/* binding */ findDefaultKubeconfig),
 /* harmony export */   V$: () => (/* binding */ IN_CLUSTER_NAMESPACE),
 /* harmony export */   _B: () => (/* binding */ kubeconfigTexts),
+/* harmony export */   credentialsAvailable: () => (/* binding */ credentialsAvailable),
 /* harmony export */   ez: () => (/* binding */ inClusterCredentials),
 /* harmony export */   yR: () => (/* binding */ readText)
 /* harmony export */ });
-/* unused harmony export IN_CLUSTER_TOKEN */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8815);
@@ -2062,6 +1972,19 @@ function parseKubeconfig(text) {
         return undefined;
     }
 }
+/**
+ * Whether any cluster credentials are within reach, without loading them (nor the client library: a
+ * fork's run asks it first): false on a pull request from
+ * a fork, where the workflow gets no secrets and the runner has no kubeconfig of its own.
+ */
+function credentialsAvailable(source, env = process.env) {
+    if (source.kind !== 'default')
+        return true;
+    // Not findDefaultKubeconfig: a KUBECONFIG naming no file that exists leaves ~/.kube/config in reach.
+    if ((0,_model_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .listedKubeconfigs */ .a2)(env).some((f) => (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(f)))
+        return true;
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)((0,_model_kubeconfig_js__WEBPACK_IMPORTED_MODULE_2__/* .homeKubeconfig */ .VU)(env)) || inClusterCredentials(env);
+}
 
 
 /***/ }),
@@ -2076,7 +1999,6 @@ function parseKubeconfig(text) {
 /* harmony export */ });
 /** A path component of a registry repository (the distribution spec's grammar). */
 const REPOSITORY_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const COMPONENT = REPOSITORY_COMPONENT;
 /**
  * What is wrong with a value of input build-cache, or undefined: a registry host (with a dot, a port
  * or `localhost`, else Docker reads it as a Docker Hub account) and a path, without scheme or tag.
@@ -2084,10 +2006,10 @@ const COMPONENT = REPOSITORY_COMPONENT;
 function buildCachePrefixProblem(prefix) {
     if (/^[a-z]+:\/\//i.test(prefix))
         return 'a reference has no scheme: drop the http:// or https://';
-    const [host, ...path] = prefix.replace(/\/+$/, '').split('/');
+    const [host, ...path] = prefix.split('/');
     if (!host || !/^([a-z0-9.-]+\.[a-z0-9.-]+|localhost|[a-z0-9.-]+:\d+|\[[0-9a-f:]+\](:\d+)?)$/i.test(host))
         return `it must start with a registry host such as registry.example.com:5000, got "${host ?? ''}"`;
-    const bad = path.find((component) => !COMPONENT.test(component));
+    const bad = path.find((component) => !REPOSITORY_COMPONENT.test(component));
     if (bad !== undefined)
         return `each part of its path must be lower-case letters and digits, separated by ".", "_" or "-", without a tag: got "${bad}"`;
     return undefined;
@@ -2622,6 +2544,129 @@ async function checkoutHead(dir, signal) {
     catch {
         return undefined;
     }
+}
+
+
+/***/ }),
+
+/***/ 1733:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  F: () => (/* binding */ chooseCommand),
+  d: () => (/* binding */ skippedOutcome)
+});
+
+// EXTERNAL MODULE: ./src/model/ids.ts
+var ids = __webpack_require__(995);
+// EXTERNAL MODULE: ./src/model/run-inputs.ts
+var run_inputs = __webpack_require__(4804);
+// EXTERNAL MODULE: ./src/model/trigger.ts
+var trigger = __webpack_require__(2861);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
+;// CONCATENATED MODULE: ./src/resolve/fork.ts
+
+/** Commands that read the compose file and the template, so the code of the checkout. */
+const READS_CODE = ['up', 'plan', 'doctor'];
+/**
+ * Whose code the checkout holds decides what a run may do with it. A fork's compose file, x-preevy
+ * section and template are code (compose `include`s files, a template is a program): a run that holds
+ * this repository's credentials never reads them. Deploying, planning and checking a fork's code are
+ * refused unless input allow-fork-code says a maintainer reviewed it; `down`, `extend` and `cleanup`
+ * work from the labels and annotations the cluster holds.
+ */
+function checkoutUse(command, context, options) {
+    const fork = forkOf(context);
+    if (!fork || options.allowForkCode)
+        return 'read';
+    // On pull_request, GitHub gives a fork's run no secrets: usually there is nothing to act with.
+    if (context.fromFork && !options.credentialsAvailable(options.kubeconfig)) {
+        const why = `Pull request #${context.prNumber} comes from a fork, and GitHub gives workflows on such pull requests no secrets, so there are no cluster credentials.`;
+        if (options.onFork === 'fail' && READS_CODE.includes(command))
+            throw new errors/* UserError */.yo(`${why} Input on-fork is fail. See the README on previews of fork pull requests.`);
+        options.log.notice(`${why} Skipping the preview (input on-fork is skip).`);
+        return 'skip';
+    }
+    if (READS_CODE.includes(command))
+        throw new errors/* UserError */.yo(explainForkRefused(command, fork, context));
+    options.log.info(`The checkout holds code from ${fork}: ${command} works from what the cluster records and reads none of it.`);
+    return 'records';
+}
+/** The other repository whose code this run's checkout holds, when it is not this repository's. */
+function forkOf(context) {
+    return context.foreignCodeWithSecrets ?? (context.fromFork ? 'a fork' : undefined);
+}
+function explainForkRefused(command, fork, context) {
+    const what = command === 'up' ? 'deploy' : command === 'plan' ? 'render and print' : 'check';
+    const event = context.eventName ? `${context.eventName} ` : '';
+    return `This ${event}run would ${what} code from ${fork}, not from ${context.repository ?? 'this repository'}, with this repository's secrets: the fork's compose file, template and Dockerfiles would run next to your cluster credentials. Use the pull_request event (see the README on fork pull requests), or set input allow-fork-code to true once a maintainer has reviewed that code.`;
+}
+
+;// CONCATENATED MODULE: ./src/resolve/choose-command.ts
+
+
+
+
+/**
+ * What this run does: a `/preview` comment's command, `auto`'s choice for the pull_request event (drafts,
+ * labels, closed), or input command; then, for a fork's code, whether it may be read at all (a compose
+ * file is code too: include, env_file; and so is a template).
+ */
+async function chooseCommand(request) {
+    const command = commandOf(request);
+    if (command.name === 'skip')
+        return { command, checkout: 'skip' };
+    return { command, checkout: await checkoutUseOf(command.name, request) };
+}
+function commandOf({ input, context, commentCommand: comment }) {
+    if (comment?.name === 'extend')
+        return { name: 'extend', byMs: comment.byMs };
+    if (comment?.name === 'down')
+        return { name: 'down' };
+    if (comment)
+        return { name: 'up' };
+    const command = (0,run_inputs/* readCommand */.UK)(input);
+    if (command === 'auto') {
+        const decision = (0,trigger/* decideAuto */.II)(context, (0,run_inputs/* readTriggers */.kb)(input));
+        if (decision.command === 'skip')
+            return { name: 'skip', why: decision.why };
+        return decision.command === 'down' ? { name: 'down' } : { name: 'up' };
+    }
+    if (command === 'down')
+        return { name: 'down' };
+    if (command === 'cleanup')
+        return { name: 'cleanup' };
+    return { name: command };
+}
+/** Whose code the checkout holds, from inputs alone: nothing of the checkout is read to decide it. */
+async function checkoutUseOf(command, request) {
+    const { input, context, log } = request;
+    if (!forkOf(context))
+        return 'read';
+    const { credentialsAvailable } = await Promise.resolve(/* import() */).then(__webpack_require__.bind(__webpack_require__, 9657));
+    const content = input('kubeconfig');
+    return checkoutUse(command, context, {
+        allowForkCode: (0,run_inputs/* allowsForkCode */.AC)(input),
+        onFork: (0,run_inputs/* readOnFork */.S0)(input),
+        kubeconfig: content ? { kind: 'content', content } : { kind: 'default' },
+        credentialsAvailable: (source) => credentialsAvailable(source, request.env ?? process.env),
+        log,
+    });
+}
+/** The outcome of a run that does nothing, with the ids and namespace as far as inputs and the event give them. */
+function skippedOutcome(input, context) {
+    const envId = input('env-id') ?? (context.prNumber === undefined ? '' : `pr-${context.prNumber}`);
+    const id = envId && context.repository ? (0,ids/* resourceId */.a)(context.repository, envId) : '';
+    return {
+        ids: { envId, id },
+        namespace: input('namespace') ?? '',
+        project: '',
+        timings: {},
+        command: 'skipped',
+    };
 }
 
 
