@@ -157,8 +157,13 @@ function exposedDockerServer(dockerHost: Workload): string[] {
  * The objects of the exposure template (Services, Ingresses, …), held to the same rules as the pod
  * template's and labelled as the environment's exposure, so a redeploy can prune what it no longer needs.
  */
-export function buildExposurePlan(rendered: RenderedTemplate, stamp: DeployStamp): ObjectSet {
-  const objects = labelObjects(rendered, stamp, 'exposure template', { allowEmpty: true });
+/** `hosts`: the host names url-template gives this environment, which its exposure may serve. */
+export function buildExposurePlan(
+  rendered: RenderedTemplate,
+  stamp: DeployStamp,
+  hosts: readonly string[] = [],
+): ObjectSet {
+  const objects = labelObjects(rendered, stamp, 'exposure template', { allowEmpty: true, hosts });
   for (const object of objects) object.metadata.labels![LABELS.component] = EXPOSE_COMPONENT;
   return { namespace: stamp.namespace, ids: stamp.ids, objects, kinds: kindsOf(objects) };
 }
@@ -171,7 +176,7 @@ function labelObjects(
   rendered: RenderedTemplate,
   stamp: DeployStamp,
   what: string,
-  { allowEmpty = false } = {},
+  { allowEmpty = false, hosts = [] as readonly string[] } = {},
 ): KubeObject[] {
   if (rendered.objects.length === 0 && !allowEmpty) throw new UserError(`The ${what} rendered no objects.`);
   for (const key of Object.keys(stamp.labels)) {
@@ -183,7 +188,7 @@ function labelObjects(
   for (const object of objects) {
     ownName(object, stamp.ids, what);
     // A template the workflow names may use the namespace's shared objects (a ServiceAccount, a Secret).
-    if (rendered.fromPullRequest) ownReferences(object, stamp.ids, what);
+    if (rendered.fromPullRequest) ownReferences(object, stamp.ids, what, hosts);
   }
   const identity = identityLabels(stamp.ids);
   const annotations = { ...stamp.annotations, ...provenanceAnnotations(stamp.provenance, rendered) };

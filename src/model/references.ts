@@ -6,15 +6,27 @@ import { describeRef, refOf, type KubeObject } from './objects.js';
  * What a rendered object may reach in the namespace it shares with other environments and with the
  * action's own identity: only what belongs to its environment. A pod that runs as the action's
  * ServiceAccount, mounts another environment's Secret or claim, or a Role the template binds, would
- * hand the pull request's code a credential its name check alone does not see.
+ * hand the pull request's code a credential its name check alone does not see; an Ingress or route for
+ * another host would take that host's traffic. `ownHosts`: the hosts url-template gives the environment.
  */
-export function ownReferences(object: KubeObject, ids: Ids, what: string): void {
+export function ownReferences(
+  object: KubeObject,
+  ids: Ids,
+  what: string,
+  ownHosts: readonly string[] = [],
+): void {
   const at = (field: string, name: unknown): void => {
     if (typeof name === 'string' && !name.includes(ids.id))
       throw new UserError(explainForeignReference(object, field, name, ids, what));
   };
   const spec = podSpecOf(object);
   if (spec) podReferences(spec, at);
+  const host = (field: string, name: unknown): void => {
+    if (typeof name === 'string' && (ownHosts.includes(name) || name.includes(ids.id))) return;
+    throw new UserError(explainForeignHost(object, field, name, ids, what));
+  };
+  if (object.kind === 'Ingress') ingressHosts(object, host);
+  if (isRoute(object)) routeHosts(object, host);
   if (object.kind === 'RoleBinding') roleBindingReferences(object, at);
   if (object.kind === 'Role') roleRules(object, what);
   if (object.kind === 'Secret' && object.type === 'kubernetes.io/service-account-token')
@@ -51,6 +63,29 @@ function podReferences(spec: Spec, at: Reference): void {
   }
 }
 
+/**
+ * An Ingress serves only hosts of its environment: a rule without a host, or a default backend, would
+ * answer for every host the controller has no rule for, and another host name would take over a route
+ * that is not the preview's.
+ */
+function ingressHosts(object: KubeObject, host: Reference): void {
+  const spec = dig(object, 'spec');
+  if (spec?.defaultBackend !== undefined) host('spec.defaultBackend', undefined);
+  for (const rule of list(spec?.rules)) host('spec.rules[].host', rule.host);
+  for (const tls of list(spec?.tls)) for (const name of strings(tls.hosts)) host('spec.tls[].hosts[]', name);
+}
+
+/** A Gateway API route (HTTPRoute, GRPCRoute, TLSRoute, …): without hostnames it takes every listener's. */
+function isRoute(object: KubeObject): boolean {
+  return object.apiVersion.startsWith('gateway.networking.k8s.io/') && object.kind.endsWith('Route');
+}
+
+function routeHosts(object: KubeObject, host: Reference): void {
+  const names = strings(dig(object, 'spec')?.hostnames);
+  if (names.length === 0) host('spec.hostnames', undefined);
+  for (const name of names) host('spec.hostnames[]', name);
+}
+
 /** A template's RoleBinding binds its own Role to its own ServiceAccounts, never a ClusterRole. */
 function roleBindingReferences(object: KubeObject, at: Reference): void {
   const record = object as unknown as Spec;
@@ -85,6 +120,20 @@ function explainTokenSecret(object: KubeObject, what: string): string {
 
 function explainWritableRole(object: KubeObject, granted: string[], what: string): string {
   return `The ${what} creates ${describeRef(refOf(object))}, which grants ${granted.map((v) => `"${v}"`).join(', ')}: a template's Role may only read (get, list, watch), and never Secrets or ServiceAccounts, or the pull request's code would gain what the action's identity holds. Narrow its rules.`;
+}
+
+function explainForeignHost(
+  object: KubeObject,
+  field: string,
+  name: unknown,
+  ids: Ids,
+  what: string,
+): string {
+  const served =
+    typeof name === 'string' && name !== ''
+      ? `is "${name}", which is not this environment's host: the preview would take over that host's route`
+      : 'names no host: the preview would answer for every host without a route of its own';
+  return `The ${what} creates ${describeRef(refOf(object))}, whose ${field} ${served}. Serve only the hosts url-template gives this environment (the entries' host) or host names that contain ${ids.id}.`;
 }
 
 function explainForeignReference(

@@ -76,7 +76,8 @@ async function planExposure(run: EnvironmentRun, entries: ExposureEntry[]): Prom
   if (template.fromPullRequest) run.log.info(explainFromPullRequest(template, from));
   const args = exposureTemplateArgs(namespace, expose, run.ids, entries);
   const rendered = await renderExposureTemplate(template, args, { signal: run.signal });
-  return buildExposurePlan({ ...rendered, fromPullRequest: template.fromPullRequest }, run.stamp);
+  const hosts = entries.flatMap((entry) => (entry.host ? [entry.host] : []));
+  return buildExposurePlan({ ...rendered, fromPullRequest: template.fromPullRequest }, run.stamp, hosts);
 }
 
 /** The log's line for a template whose content the pull request controls. */

@@ -1,0 +1,104 @@
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { InputName } from '../src/model/inputs.js';
+import { NAMESPACE, ROOT, run, scratchDir } from './helpers.js';
+
+/**
+ * A pull request's template may create an Ingress or a Gateway API route, and the ingress controller
+ * serves every namespace: a route for a host that is not the preview's, or for no host at all, takes
+ * another route's traffic (the production site's, another preview's). Each test is such a template,
+ * which `plan` rendered and accepted before.
+ */
+const HELLO = path.join(ROOT, 'examples/hello');
+
+function inputs(
+  dir: string,
+  extra: Partial<Record<InputName, string>> = {},
+): Partial<Record<InputName, string>> {
+  return {
+    command: 'plan',
+    'env-id': 'pr-7',
+    namespace: NAMESPACE,
+    'working-directory': dir,
+    domain: 'preview.example.com',
+    ...extra,
+  };
+}
+
+/** The project with the bundled pod template as its own (x-preevy), and `extra` objects after it. */
+function projectWithPodTemplate(dir: string, extra: string): void {
+  const own = readFileSync(path.join(ROOT, 'templates/default.yaml.njk'), 'utf8');
+  writeFileSync(path.join(dir, 'pod.yaml.njk'), `${own}\n---\n${extra}`);
+  writeFileSync(path.join(dir, 'compose.override.yaml'), 'x-preevy:\n  template: pod.yaml.njk\n');
+}
+
+const ingress = (spec: string) =>
+  `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: "{{ id }}-web"}\nspec:\n${spec}\n`;
+const backend = '{service: {name: "{{ id }}", port: {number: 80}}}';
+
+describe('a pull request’s route serves only its environment’s hosts', () => {
+  it.each([
+    [
+      'another host',
+      ingress(
+        `  rules: [{host: www.example.com, http: {paths: [{path: /, pathType: Prefix, backend: ${backend}}]}}]`,
+      ),
+      'spec.rules[].host is "www.example.com", which is not this environment\'s host',
+    ],
+    [
+      'every host (a rule without one)',
+      ingress(`  rules: [{http: {paths: [{path: /, pathType: Prefix, backend: ${backend}}]}}]`),
+      'spec.rules[].host names no host',
+    ],
+    ['the default backend', ingress(`  defaultBackend: ${backend}`), 'spec.defaultBackend names no host'],
+    [
+      'another host’s certificate',
+      ingress(
+        `  tls: [{hosts: [shop.example.com], secretName: "{{ id }}-tls"}]\n  rules: [{host: "web-{{ id }}.preview.example.com", http: {paths: [{path: /, pathType: Prefix, backend: ${backend}}]}}]`,
+      ),
+      'spec.tls[].hosts[] is "shop.example.com"',
+    ],
+    [
+      'every listener’s hosts (an HTTPRoute without hostnames)',
+      'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: "{{ id }}-web"}\nspec:\n  parentRefs: [{name: shared-gateway}]\n  rules: [{backendRefs: [{name: "{{ id }}", port: 80}]}]\n',
+      'spec.hostnames names no host',
+    ],
+  ])('refuses a pod template whose Ingress takes %s', async (_what, extra, refusal) => {
+    using project = scratchDir(HELLO);
+    projectWithPodTemplate(project.dir, extra);
+    await expect(run(inputs(project.dir))).rejects.toThrow(refusal);
+  });
+
+  it('accepts hosts that carry the environment’s id', async () => {
+    using project = scratchDir(HELLO);
+    projectWithPodTemplate(
+      project.dir,
+      ingress(
+        `  rules: [{host: "api-{{ id }}.preview.example.com", http: {paths: [{path: /, pathType: Prefix, backend: ${backend}}]}}]`,
+      ),
+    );
+    const outcome = await run(inputs(project.dir));
+    expect(outcome.manifest).toContain(`host: api-${outcome.ids.id}.preview.example.com`);
+  });
+
+  it('an exposure template from the pull request serves the hosts url-template gives it, and no other', async () => {
+    using project = scratchDir(HELLO);
+    const template = path.join(project.dir, 'expose.yaml.njk');
+    copyFileSync(path.join(ROOT, 'templates/expose.yaml.njk'), template);
+    // Hosts without the id: url-template's own, for this environment, are the preview's.
+    const given = inputs(project.dir, {
+      'expose-template': template,
+      'url-template': '{service}-{env-id}.{domain}',
+    });
+    const outcome = await run(given);
+    expect(outcome.manifest).toMatch(/host: \S+-pr-7\.preview\.example\.com/);
+
+    const own = readFileSync(template, 'utf8');
+    writeFileSync(
+      template,
+      `${own}\n---\n${ingress(`  rules: [{host: preview.example.com, http: {paths: [{path: /, pathType: Prefix, backend: ${backend}}]}}]`)}`,
+    );
+    await expect(run(given)).rejects.toThrow('spec.rules[].host is "preview.example.com"');
+  });
+});
