@@ -1,8 +1,9 @@
 /**
  * npm run bench: prints figures, asserts nothing. Each figure is a median with min and max
  * over RUNS runs (`npm run bench -- 5` for more), against the API-server double and the local engine:
- *  (1) tunnel vs direct throughput into dockerd;     (2) compose up through the tunnel vs directly,
- *      with the WebSocket upgrades it costs;          (3) down with a service that ignores SIGTERM;
+ *  (1) tunnel vs direct throughput into dockerd, and two bare relays in the tunnel's place;
+ *  (2) compose up through the tunnel vs directly, with the WebSocket upgrades it costs;
+ *  (3) down with a service that ignores SIGTERM;
  *  (4) the permission check's requests and time;     (5) the bundle's start-up CPU;
  *  (6) a refusal by Pod Security: the preflight vs the wait, and the preflight's cost;
  *  (7) one render in the template sandbox (its own process) against one in-process;
