@@ -51,30 +51,58 @@ function forkProjectThatIsAGitDirectory(): { dir: string; forged: string } {
   return { dir, forged: git(dir, 'rev-parse', 'HEAD') };
 }
 
+/** The message a maintainer's `/preview` comment on pull request 7 (a fork's) ends the run with. */
+async function commentOnFork(body: string, dir: string, extra: Record<string, string> = {}): Promise<string> {
+  const posted = github.addComment(7, body, 'maintainer');
+  const attempt = run(
+    { 'github-token': github.token, 'working-directory': dir, 'env-id': 'pr-7', ...extra },
+    {
+      context: {
+        eventName: 'issue_comment',
+        prNumber: 7,
+        repository: REPO,
+        comment: { id: posted.id, body, author: 'maintainer', association: 'MEMBER' },
+      },
+      env: { GITHUB_API_URL: github.url },
+      log: memoryLogger(),
+    },
+  );
+  return attempt.then(
+    () => 'deployed',
+    (e: Error) => e.message,
+  );
+}
+
 describe('a /preview comment on a fork’s pull request', () => {
   it('redeploy is refused as a fork’s code before git runs in the fork’s checkout', async () => {
     const { dir, forged } = forkProjectThatIsAGitDirectory();
     github.pulls.set(7, { state: 'open', head: 'a'.repeat(40), headRepo: 'mallory/web' });
-    const posted = github.addComment(7, '/preview redeploy', 'maintainer');
-    const attempt = run(
-      { 'github-token': github.token, 'working-directory': dir, 'env-id': 'pr-7' },
-      {
-        context: {
-          eventName: 'issue_comment',
-          prNumber: 7,
-          repository: REPO,
-          comment: { id: posted.id, body: '/preview redeploy', author: 'maintainer', association: 'MEMBER' },
-        },
-        env: { GITHUB_API_URL: github.url },
-        log: memoryLogger(),
-      },
-    );
-    const error = await attempt.then(
-      () => undefined,
-      (e: Error) => e.message,
-    );
+    const error = await commentOnFork('/preview redeploy', dir);
     // The fork's own HEAD, read by `git rev-parse` in its checkout, must not be what the run says.
     expect(error).not.toContain(forged.slice(0, 12));
     expect(error).toMatch(/would deploy code from mallory\/web/);
+  });
+
+  // With allow-fork-code, a maintainer's comment vouches for what they reviewed, not for what the fork
+  // pushes between the comment and the run's checkout.
+  it('with allow-fork-code, deploys only the commit the comment names, and only when it is the head', async () => {
+    const { dir } = forkProjectThatIsAGitDirectory();
+    const reviewed = 'b'.repeat(40);
+    github.pulls.set(7, { state: 'open', head: 'c'.repeat(40), headRepo: 'mallory/web' });
+    const allowed = { 'allow-fork-code': 'true' };
+    expect(await commentOnFork('/preview redeploy', dir, allowed)).toContain(
+      'with allow-fork-code a deploy of its code names the commit a maintainer reviewed',
+    );
+    expect(await commentOnFork(`/preview redeploy ${reviewed.slice(0, 12)}`, dir, allowed)).toContain(
+      `head is cccccccccccc, not the commit ${reviewed.slice(0, 12)} this comment names`,
+    );
+  });
+
+  it('with allow-fork-code, the checkout is read from its own .git, never from files the fork committed', async () => {
+    const { dir, forged } = forkProjectThatIsAGitDirectory();
+    // The fork's files pose as a git directory whose HEAD is the head the API reports.
+    github.pulls.set(7, { state: 'open', head: forged, headRepo: 'mallory/web' });
+    const error = await commentOnFork(`/preview redeploy ${forged}`, dir, { 'allow-fork-code': 'true' });
+    expect(error).toContain(`but ${dir} holds no git checkout`);
   });
 });

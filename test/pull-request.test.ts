@@ -201,6 +201,11 @@ describe('/preview commands in comments', () => {
       byMs: 36 * 3600_000,
     });
     expect(parsePreviewCommand('/preview wake')).toEqual({ name: 'wake' });
+    expect(parsePreviewCommand('/preview redeploy 3F2a9c1')).toEqual({ name: 'redeploy', pin: '3f2a9c1' });
+    expect(() => parsePreviewCommand('/preview wake HEAD')).toThrow('takes the commit to deploy');
+    expect(() => parsePreviewCommand('/preview down 3f2a9c1')).toThrow(
+      'That is not a /preview command I know.',
+    );
     expect(parsePreviewCommand('looks good /preview redeploy')).toBeUndefined();
     expect(parsePreviewCommand('/previewer')).toBeUndefined();
     expect(() => parsePreviewCommand('/preview extend')).toThrow(/needs a duration/);

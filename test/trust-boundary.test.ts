@@ -323,6 +323,13 @@ describe('comment commands', () => {
     expect(api.fixtures.objectsMatching('app.kubernetes.io/managed-by=kube-pod-preview')).toEqual([]);
   });
 
+  it('with allow-fork-code, deploy a fork’s head when the comment names it and the checkout is it', async () => {
+    github.pulls.set(7, { state: 'open', head: sha, headRepo: 'mallory/web' });
+    const { context } = commentEvent(`/preview redeploy ${sha.slice(0, 12)}`);
+    const outcome = await run(inputs({ 'allow-fork-code': 'true', expose: 'none' }), { context, env: env() });
+    expect(outcome.command).toBe('up');
+  });
+
   it('extend is capped at input max-ttl from now, however often it is repeated', async () => {
     const now = new Date('2026-12-01T10:00:00Z');
     await deployOwnCode({ ttl: '1d' });

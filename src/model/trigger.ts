@@ -64,13 +64,15 @@ function explainIgnoredEvent(action: string, changedLabel: string | undefined): 
 
 /** A `/preview …` command of a pull-request comment. */
 export type PreviewCommand =
-  { name: 'redeploy' | 'down' | 'wake' } | { name: 'extend'; byMs: number; text: string };
+  | { name: 'redeploy' | 'wake'; pin?: string }
+  | { name: 'down' }
+  | { name: 'extend'; byMs: number; text: string };
 
 export const PREVIEW_COMMANDS = ['redeploy', 'down', 'extend <duration>', 'wake'] as const;
 
 /**
- * The command a comment gives, from its first line: `/preview redeploy`, `/preview down`,
- * `/preview extend 2d`, `/preview wake`. Undefined for a comment that is not a command; a UserError for
+ * The command a comment gives, from its first line: `/preview redeploy [commit]`, `/preview down`,
+ * `/preview extend 2d`, `/preview wake [commit]`. Undefined for a comment that is not a command; a UserError for
  * one that is, but malformed, so its author hears why.
  */
 export function parsePreviewCommand(body: string): PreviewCommand | undefined {
@@ -87,6 +89,11 @@ export function parsePreviewCommand(body: string): PreviewCommand | undefined {
     } catch {
       throw new UserError('/preview extend needs a duration such as 12h, 2d or 1d12h (at most a year).');
     }
+  }
+  if ((name === 'redeploy' || name === 'wake') && argument !== undefined) {
+    // The commit the commenter reviewed: the deploy refuses any other head.
+    if (/^[0-9a-f]{7,40}$/i.test(argument)) return { name, pin: argument.toLowerCase() };
+    throw new UserError(`/preview ${name} takes the commit to deploy (7 to 40 hex digits), or nothing.`);
   }
   if ((name === 'redeploy' || name === 'down' || name === 'wake') && argument === undefined) return { name };
   // The comment's text is not echoed: the reply is posted by this repository's bot.

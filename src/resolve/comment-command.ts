@@ -7,7 +7,7 @@ import {
   parsePreviewCommand,
   type PreviewCommand,
 } from '../model/trigger.js';
-import { readProjectInputs } from '../model/run-inputs.js';
+import { allowsForkCode, readProjectInputs } from '../model/run-inputs.js';
 import { describeError, UserError } from '../util/errors.js';
 import { checkoutHead } from './checkout.js';
 import { skippedOutcome } from './choose-command.js';
@@ -17,9 +17,10 @@ import type { AuthorizedRequest, RunRequest } from './run.js';
  * An issue_comment run: a `/preview redeploy|down|extend <duration>|wake` comment on a pull request runs
  * that command for it, when its author's repository role may (input command-permission, asked of the
  * API); anyone else is told they may not. The comment gets 👀 when the command starts, then 🚀 or 😕.
- * The code deployed is the pull request's head, and only when the checkout is that head; a fork's head
- * is another repository's code with this one's secrets: never read (`down` and `extend` work from the
- * cluster's records, deploys are refused).
+ * The code deployed is the pull request's head, and only when the checkout is that head (and the commit
+ * the comment names, if it names one); a fork's head is another repository's code with this one's
+ * secrets: never read (`down` and `extend` work from the cluster's records, deploys are refused), unless
+ * allow-fork-code, and then only at the commit the comment names.
  */
 export async function runCommentCommand(
   options: RunRequest,
@@ -96,12 +97,21 @@ async function pullRequestContext(
       : pr.headRepository !== pr.baseRepository
         ? pr.headRepository
         : undefined;
-  // A fork's checkout is not read, git's view of it included: the deploy is refused as a fork's code.
-  if (!foreign && (command.name === 'redeploy' || command.name === 'wake')) {
-    const { workingDirectory } = readProjectInputs(options.input, options.cwd);
-    const checkedOut = await checkoutHead(workingDirectory, options.signal);
-    if (checkedOut !== pr.headSha)
-      throw new UserError(explainStaleCheckout(context.prNumber!, pr.headSha, checkedOut, workingDirectory));
+  if (command.name === 'redeploy' || command.name === 'wake') {
+    if (command.pin && !pr.headSha.startsWith(command.pin))
+      throw new UserError(explainMovedOn(context.prNumber!, command, pr.headSha));
+    // Without allow-fork-code a fork's deploy is refused as such, before its checkout is looked at. With
+    // it, the maintainer's word holds for the commit they name: a push after the comment is not theirs.
+    if (foreign && allowsForkCode(options.input) && !command.pin)
+      throw new UserError(explainUnpinnedFork(context.prNumber!, command, foreign, pr.headSha));
+    if (!foreign || allowsForkCode(options.input)) {
+      const { workingDirectory } = readProjectInputs(options.input, options.cwd);
+      const checkedOut = await checkoutHead(workingDirectory, options.signal);
+      if (checkedOut !== pr.headSha)
+        throw new UserError(
+          explainStaleCheckout(context.prNumber!, pr.headSha, checkedOut, workingDirectory),
+        );
+    }
   }
   return {
     ...context,
@@ -135,6 +145,14 @@ function notAllowed(author: string, role: string, allowed: readonly string[]): s
 function explainStaleCheckout(pr: number, head: string, checkedOut: string | undefined, dir: string): string {
   const found = checkedOut ? `commit ${checkedOut.slice(0, 12)}` : 'no git checkout';
   return `Pull request #${pr}'s head is ${head.slice(0, 12)}, but ${dir} holds ${found}: this run deploys only the head it checked out. Check out refs/pull/${pr}/head in the workflow (see the README on commands) and comment again; if the pull request moved on since, comment again to deploy the new head.`;
+}
+
+function explainMovedOn(pr: number, command: { name: string; pin?: string }, head: string): string {
+  return `Pull request #${pr}'s head is ${head.slice(0, 12)}, not the commit ${command.pin} this comment names: it moved on since. Review the new head, then comment /preview ${command.name} ${head.slice(0, 12)}.`;
+}
+
+function explainUnpinnedFork(pr: number, command: { name: string }, fork: string, head: string): string {
+  return `Pull request #${pr} is from ${fork}: with allow-fork-code a deploy of its code names the commit a maintainer reviewed, so that a push after the comment is never deployed. Comment /preview ${command.name} ${head.slice(0, 12)} once you have reviewed that head.`;
 }
 
 function optionalPermission(value: string | undefined): readonly string[] {
