@@ -19,8 +19,10 @@ export function ownReferences(
     if (typeof name === 'string' && !name.includes(ids.id))
       throw new UserError(explainForeignReference(object, field, name, ids, what));
   };
+  allowedKind(object, what);
   const spec = podSpecOf(object);
   if (spec) podReferences(spec, at);
+  if (object.kind === 'Service') serviceReach(object, what);
   const host = (field: string, name: unknown): void => {
     if (typeof name === 'string' && (ownHosts.includes(name) || name.includes(ids.id))) return;
     throw new UserError(explainForeignHost(object, field, name, ids, what));
@@ -31,6 +33,47 @@ export function ownReferences(
   if (object.kind === 'Role') roleRules(object, what);
   if (object.kind === 'Secret' && object.type === 'kubernetes.io/service-account-token')
     throw new UserError(explainTokenSecret(object, what));
+}
+
+/**
+ * The kinds a pull request's template may create, by API group: those preview templates use (Preevy's
+ * own among them), whose references the checks here understand. Anything else (an EndpointSlice that
+ * points a Service anywhere, an ingress controller's own route kinds) is refused, not filtered.
+ */
+const PULL_REQUEST_KINDS: Record<string, readonly string[]> = {
+  '': ['Pod', 'Service', 'ConfigMap', 'Secret', 'ServiceAccount', 'PersistentVolumeClaim'],
+  apps: ['Deployment', 'StatefulSet', 'ReplicaSet'],
+  batch: ['Job', 'CronJob'],
+  'rbac.authorization.k8s.io': ['Role', 'RoleBinding'],
+  'networking.k8s.io': ['Ingress', 'NetworkPolicy'],
+  'gateway.networking.k8s.io': ['HTTPRoute', 'GRPCRoute'],
+  policy: ['PodDisruptionBudget'],
+  autoscaling: ['HorizontalPodAutoscaler'],
+};
+
+function allowedKind(object: KubeObject, what: string): void {
+  const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0]! : '';
+  if (PULL_REQUEST_KINDS[group]?.includes(object.kind)) return;
+  throw new UserError(
+    `The ${what} creates ${describeRef(refOf(object))} (${object.apiVersion}), a kind a template from the pull request may not create: only ${Object.values(PULL_REQUEST_KINDS).flat().join(', ')}. To use it, name a template of the workflow's (input template or expose-template, outside the checkout).`,
+  );
+}
+
+/**
+ * A Service reaches what its pods serve: an external name would have the ingress controller or cluster
+ * DNS send the preview's traffic anywhere, and external IPs take traffic meant for those addresses from
+ * every pod of the cluster (CVE-2020-8554).
+ */
+function serviceReach(object: KubeObject, what: string): void {
+  const spec = dig(object, 'spec');
+  const reach = [
+    spec?.type === 'ExternalName' || spec?.externalName !== undefined ? 'spec.externalName' : undefined,
+    Array.isArray(spec?.externalIPs) && spec.externalIPs.length > 0 ? 'spec.externalIPs' : undefined,
+  ].filter(Boolean);
+  if (reach.length > 0)
+    throw new UserError(
+      `The ${what} creates ${describeRef(refOf(object))} with ${reach.join(' and ')}: a Service from the pull request serves its own pods only, or it would take traffic meant for other addresses. Remove the field.`,
+    );
 }
 
 type Reference = (field: string, name: unknown) => void;

@@ -5,10 +5,11 @@ import type { InputName } from '../src/model/inputs.js';
 import { NAMESPACE, ROOT, run, scratchDir } from './helpers.js';
 
 /**
- * A pull request's template may create an Ingress or a Gateway API route, and the ingress controller
- * serves every namespace: a route for a host that is not the preview's, or for no host at all, takes
- * another route's traffic (the production site's, another preview's). Each test is such a template,
- * which `plan` rendered and accepted before.
+ * What a pull request's template reaches beyond its own objects. The ingress controller serves every
+ * namespace: a route for a host that is not the preview's, or for no host at all, takes another route's
+ * traffic (the production site's, another preview's); a Service can point anywhere, and a kind the
+ * checks do not understand can do anything its controller does. Each test is such a template, which
+ * `plan` rendered and accepted before.
  */
 const HELLO = path.join(ROOT, 'examples/hello');
 
@@ -100,5 +101,34 @@ describe('a pull request’s route serves only its environment’s hosts', () =>
       `${own}\n---\n${ingress(`  rules: [{host: preview.example.com, http: {paths: [{path: /, pathType: Prefix, backend: ${backend}}]}}]`)}`,
     );
     await expect(run(given)).rejects.toThrow('spec.rules[].host is "preview.example.com"');
+  });
+});
+
+describe('a pull request’s template creates only kinds whose reach is checked', () => {
+  it.each([
+    [
+      'an EndpointSlice that points its Service at the cloud’s metadata address',
+      'apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: "{{ id }}-meta"}\naddressType: IPv4\nendpoints: [{addresses: [169.254.169.254]}]\n',
+      '-meta (discovery.k8s.io/v1), a kind a template from the pull request may not create',
+    ],
+    [
+      'an ingress controller’s own route kind',
+      'apiVersion: traefik.io/v1alpha1\nkind: IngressRoute\nmetadata: {name: "{{ id }}-web"}\nspec: {routes: [{match: "Host(`www.example.com`)", kind: Rule}]}\n',
+      '(traefik.io/v1alpha1), a kind a template from the pull request may not create',
+    ],
+    [
+      'a Service of another name (ExternalName)',
+      'apiVersion: v1\nkind: Service\nmetadata: {name: "{{ id }}-api"}\nspec: {type: ExternalName, externalName: kubernetes.default.svc.cluster.local}\n',
+      'with spec.externalName',
+    ],
+    [
+      'a Service that takes external IPs’ traffic',
+      'apiVersion: v1\nkind: Service\nmetadata: {name: "{{ id }}-mitm"}\nspec: {externalIPs: [8.8.8.8], ports: [{port: 53}], selector: {app: "{{ id }}"}}\n',
+      'with spec.externalIPs',
+    ],
+  ])('refuses %s', async (_what, extra, refusal) => {
+    using project = scratchDir(HELLO);
+    projectWithPodTemplate(project.dir, extra);
+    await expect(run(inputs(project.dir))).rejects.toThrow(refusal);
   });
 });
