@@ -119,16 +119,72 @@ describe('a pull request’s template creates only kinds whose reach is checked'
     [
       'a Service of another name (ExternalName)',
       'apiVersion: v1\nkind: Service\nmetadata: {name: "{{ id }}-api"}\nspec: {type: ExternalName, externalName: kubernetes.default.svc.cluster.local}\n',
-      'with spec.externalName',
+      'whose spec.externalName is set',
     ],
     [
       'a Service that takes external IPs’ traffic',
       'apiVersion: v1\nkind: Service\nmetadata: {name: "{{ id }}-mitm"}\nspec: {externalIPs: [8.8.8.8], ports: [{port: 53}], selector: {app: "{{ id }}"}}\n',
-      'with spec.externalIPs',
+      'whose spec.externalIPs are set',
     ],
   ])('refuses %s', async (_what, extra, refusal) => {
     using project = scratchDir(HELLO);
     projectWithPodTemplate(project.dir, extra);
     await expect(run(inputs(project.dir))).rejects.toThrow(refusal);
+  });
+});
+
+describe('a pull request’s Ingress says nothing to the controller the workflow did not', () => {
+  const ownIngress = (annotations: string) =>
+    ingress(
+      `  rules: [{host: "web-{{ id }}.preview.example.com", http: {paths: [{path: /, pathType: Prefix, backend: ${backend}}]}}]`,
+    ).replace(
+      'metadata: {name: "{{ id }}-web"}',
+      `metadata: {name: "{{ id }}-web", annotations: {${annotations}}}`,
+    );
+  it.each([
+    [
+      'server-alias (another host for the same server)',
+      'nginx.ingress.kubernetes.io/server-alias',
+      'www.example.com',
+    ],
+    ['server-snippet', 'nginx.ingress.kubernetes.io/server-snippet', 'server_name www.example.com;'],
+    [
+      'configuration-snippet',
+      'nginx.ingress.kubernetes.io/configuration-snippet',
+      'proxy_pass http://kubernetes.default.svc;',
+    ],
+    [
+      'auth-url (the controller fetches any URL)',
+      'nginx.ingress.kubernetes.io/auth-url',
+      'http://169.254.169.254/latest/meta-data/',
+    ],
+    ['another Secret for basic auth', 'nginx.ingress.kubernetes.io/auth-secret', 'wildcard-tls'],
+  ])('refuses %s', async (_what, key, value) => {
+    using project = scratchDir(HELLO);
+    projectWithPodTemplate(project.dir, ownIngress(`"${key}": "${value}"`));
+    await expect(run(inputs(project.dir))).rejects.toThrow(
+      `metadata.annotations["${key}"] is not one the workflow set`,
+    );
+  });
+
+  it('passes the workflow’s own annotations (input ingress-annotations) and its basic auth', async () => {
+    using project = scratchDir(HELLO);
+    const template = path.join(project.dir, 'expose.yaml.njk');
+    copyFileSync(path.join(ROOT, 'templates/expose.yaml.njk'), template);
+    const given = inputs(project.dir, {
+      'expose-template': template,
+      'ingress-annotations': 'nginx.ingress.kubernetes.io/proxy-body-size: 64m',
+      'basic-auth': 'reviewer:s3cr3t-passw0rd',
+    });
+    expect((await run(given)).manifest).toContain('nginx.ingress.kubernetes.io/proxy-body-size: 64m');
+  });
+
+  it('refuses a route to another namespace’s backend', async () => {
+    using project = scratchDir(HELLO);
+    projectWithPodTemplate(
+      project.dir,
+      'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: "{{ id }}-r"}\nspec:\n  hostnames: ["web-{{ id }}.preview.example.com"]\n  parentRefs: [{name: shared-gateway, namespace: gateways}]\n  rules: [{backendRefs: [{name: api, namespace: prod, port: 80}]}]\n',
+    );
+    await expect(run(inputs(project.dir))).rejects.toThrow("backendRefs name another namespace's Service");
   });
 });

@@ -196,7 +196,7 @@ describe('a template cannot reach the action’s process', () => {
 describe('where a template comes from', () => {
   const compose = (template: string) =>
     `services:\n  web:\n    image: nginx\nx-preevy:\n  drivers:\n    kube-pod:\n      template: ${JSON.stringify(template)}\n`;
-  const TEMPLATE = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: "{{ id }}"\n  labels: {app.kubernetes.io/component: docker-host}\nspec:\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: docker, image: "docker:dind"}]}\n`;
+  const TEMPLATE = `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: "{{ id }}"\n  labels: {app.kubernetes.io/component: docker-host}\nspec:\n  selector: {matchLabels: {app: "{{ id }}"}}\n  template:\n    metadata: {labels: {app: "{{ id }}"}}\n    spec: {containers: [{name: docker, image: "docker:dind"}]}\n`;
   const plan = (dir: string, extra: Record<string, string> = {}) => {
     const log = memoryLogger();
     return {
@@ -245,7 +245,7 @@ describe('where a template comes from', () => {
 
 describe('names belong to their environment', () => {
   const other = resourceId('acme/web', 'pr-11');
-  const dockerHost = `apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: "{{ id }}"\n  labels: {app.kubernetes.io/component: docker-host}\nspec:\n  selector: {matchLabels: {app: x}}\n  template:\n    metadata: {labels: {app: x}}\n    spec: {containers: [{name: docker, image: "docker:dind"}]}\n`;
+  const dockerHost = `apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: "{{ id }}"\n  labels: {app.kubernetes.io/component: docker-host}\nspec:\n  selector: {matchLabels: {app: "{{ id }}"}}\n  template:\n    metadata: {labels: {app: "{{ id }}"}}\n    spec: {containers: [{name: docker, image: "docker:dind"}]}\n`;
   const withObject = (object: string) => `${dockerHost}---\n${object}`;
   const planOf = async (text: string) => {
     using scratch = scratchDir();

@@ -242,7 +242,7 @@ ${spec}
       'a Role that reads Secrets',
       pod('') +
         '---\napiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata: {name: "{{ id }}-role"}\nrules: [{apiGroups: [""], resources: [secrets], verbs: [get]}]\n',
-      'which grants "secrets"',
+      'grant "secrets"',
     ],
     [
       'a ServiceAccount token Secret',
@@ -325,7 +325,7 @@ describe('comment commands', () => {
 
   it('with allow-fork-code, deploy a fork’s head when the comment names it and the checkout is it', async () => {
     github.pulls.set(7, { state: 'open', head: sha, headRepo: 'mallory/web' });
-    const { context } = commentEvent(`/preview redeploy ${sha.slice(0, 12)}`);
+    const { context } = commentEvent(`/preview redeploy ${sha}`);
     const outcome = await run(inputs({ 'allow-fork-code': 'true', expose: 'none' }), { context, env: env() });
     expect(outcome.command).toBe('up');
   });

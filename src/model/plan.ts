@@ -24,6 +24,7 @@ import {
 } from './plan-messages.js';
 import { isWorkload, type Workload } from './kinds.js';
 import { ownReferences } from './references.js';
+import type { RouteAllowance } from './route-reach.js';
 
 /** Validated, labelled objects of one environment, ready to apply. */
 export interface ObjectSet {
@@ -157,13 +158,13 @@ function exposedDockerServer(dockerHost: Workload): string[] {
  * The objects of the exposure template (Services, Ingresses, …), held to the same rules as the pod
  * template's and labelled as the environment's exposure, so a redeploy can prune what it no longer needs.
  */
-/** `hosts`: the host names url-template gives this environment, which its exposure may serve. */
+/** `allowance`: the hosts url-template gives this environment and the workflow's ingress annotations. */
 export function buildExposurePlan(
   rendered: RenderedTemplate,
   stamp: DeployStamp,
-  hosts: readonly string[] = [],
+  allowance: RouteAllowance = {},
 ): ObjectSet {
-  const objects = labelObjects(rendered, stamp, 'exposure template', { allowEmpty: true, hosts });
+  const objects = labelObjects(rendered, stamp, 'exposure template', { allowEmpty: true, allowance });
   for (const object of objects) object.metadata.labels![LABELS.component] = EXPOSE_COMPONENT;
   return { namespace: stamp.namespace, ids: stamp.ids, objects, kinds: kindsOf(objects) };
 }
@@ -176,7 +177,7 @@ function labelObjects(
   rendered: RenderedTemplate,
   stamp: DeployStamp,
   what: string,
-  { allowEmpty = false, hosts = [] as readonly string[] } = {},
+  { allowEmpty = false, allowance = {} as RouteAllowance } = {},
 ): KubeObject[] {
   if (rendered.objects.length === 0 && !allowEmpty) throw new UserError(`The ${what} rendered no objects.`);
   for (const key of Object.keys(stamp.labels)) {
@@ -188,7 +189,7 @@ function labelObjects(
   for (const object of objects) {
     ownName(object, stamp.ids, what);
     // A template the workflow names may use the namespace's shared objects (a ServiceAccount, a Secret).
-    if (rendered.fromPullRequest) ownReferences(object, stamp.ids, what, hosts);
+    if (rendered.fromPullRequest) ownReferences(object, stamp.ids, what, allowance);
   }
   const identity = identityLabels(stamp.ids);
   const annotations = { ...stamp.annotations, ...provenanceAnnotations(stamp.provenance, rendered) };

@@ -76,8 +76,11 @@ async function planExposure(run: EnvironmentRun, entries: ExposureEntry[]): Prom
   if (template.fromPullRequest) run.log.info(explainFromPullRequest(template, from));
   const args = exposureTemplateArgs(namespace, expose, run.ids, entries);
   const rendered = await renderExposureTemplate(template, args, { signal: run.signal });
-  const hosts = entries.flatMap((entry) => (entry.host ? [entry.host] : []));
-  return buildExposurePlan({ ...rendered, fromPullRequest: template.fromPullRequest }, run.stamp, hosts);
+  const allowance = {
+    hosts: entries.flatMap((entry) => (entry.host ? [entry.host] : [])),
+    ingressAnnotations: expose.ingressAnnotations,
+  };
+  return buildExposurePlan({ ...rendered, fromPullRequest: template.fromPullRequest }, run.stamp, allowance);
 }
 
 /** The log's line for a template whose content the pull request controls. */
