@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -91,7 +92,7 @@ describe('a /preview comment on a fork’s pull request', () => {
     github.pulls.set(7, { state: 'open', head: 'c'.repeat(40), headRepo: 'mallory/web' });
     const allowed = { 'allow-fork-code': 'true' };
     expect(await commentOnFork('/preview redeploy', dir, allowed)).toContain(
-      'with allow-fork-code a deploy of its code names the commit a maintainer reviewed',
+      'with allow-fork-code a deploy of its code names the whole commit SHA a maintainer reviewed',
     );
     expect(await commentOnFork(`/preview redeploy ${reviewed.slice(0, 12)}`, dir, allowed)).toContain(
       `head is cccccccccccc, not the commit ${reviewed.slice(0, 12)} this comment names`,
@@ -105,4 +106,80 @@ describe('a /preview comment on a fork’s pull request', () => {
     const error = await commentOnFork(`/preview redeploy ${forged}`, dir, { 'allow-fork-code': 'true' });
     expect(error).toContain(`but ${dir} holds no git checkout`);
   });
+});
+
+/**
+ * The fork pin: 7 hex digits are 28 bits, and the fork's author writes both the reviewed commit and the
+ * one they push after the comment, so a birthday search finds a pair sharing the prefix in ~2^14
+ * commits each (2^24 for the 12 digits the bot's message suggests). GitHub shows 7-digit short SHAs.
+ */
+describe('a fork’s pin is a short prefix the fork can collide', () => {
+  const ENV = {
+    GIT_AUTHOR_NAME: 'm',
+    GIT_AUTHOR_EMAIL: 'm@x',
+    GIT_COMMITTER_NAME: 'm',
+    GIT_COMMITTER_EMAIL: 'm@x',
+  };
+  const git = (cwd: string, args: string[], input?: string) =>
+    execFileSync('git', args, { cwd, encoding: 'utf8', input, env: { ...process.env, ...ENV } }).trim();
+
+  /** Two commits, one benign and one not, whose SHAs share their first `digits` hex digits. */
+  function collidingCommits(dir: string, digits: number): { reviewed: string; pushed: string } {
+    writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  web:\n    image: busybox\n');
+    git(dir, ['add', '-A']);
+    const benignTree = git(dir, ['write-tree']);
+    writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  web:\n    image: mallory/miner\n');
+    git(dir, ['add', '-A']);
+    const evilTree = git(dir, ['write-tree']);
+    const body = (tree: string, msg: string) =>
+      `tree ${tree}\nauthor m <m@x> 1700000000 +0000\ncommitter m <m@x> 1700000000 +0000\n\n${msg}\n`;
+    const sha = (text: string) =>
+      createHash('sha1')
+        .update(`commit ${Buffer.byteLength(text)}\0${text}`)
+        .digest('hex');
+    const seen = new Map<string, string>();
+    for (let i = 0; i < 1 << 16; i++) {
+      const text = body(benignTree, `Fix typo ${i}`);
+      seen.set(sha(text).slice(0, digits), text);
+    }
+    for (let i = 0; ; i++) {
+      const text = body(evilTree, `Fix typo again ${i}`);
+      const benign = seen.get(sha(text).slice(0, digits));
+      if (!benign) continue;
+      const write = (t: string) => git(dir, ['hash-object', '-t', 'commit', '-w', '--stdin'], t);
+      return { reviewed: write(benign), pushed: write(text) };
+    }
+  }
+
+  it('refuses a fork’s head that only shares the 7 digits the maintainer reviewed', async () => {
+    const dir = path.join(scratch.dir, 'checkout');
+    mkdirSync(dir);
+    git(dir, ['init', '-q']);
+    const { reviewed, pushed } = collidingCommits(dir, 7);
+    expect(pushed).not.toBe(reviewed);
+    expect(pushed.slice(0, 7)).toBe(reviewed.slice(0, 7));
+    // The workflow checked out the fork's head after the push: the malicious commit.
+    git(dir, ['reset', '-q', '--hard', pushed]);
+    github.pulls.set(7, { state: 'open', head: pushed, headRepo: 'mallory/web' });
+    const body = `/preview redeploy ${reviewed.slice(0, 7)}`;
+    const posted = github.addComment(7, body, 'maintainer');
+    const message = await run(
+      { 'github-token': github.token, 'working-directory': dir, 'env-id': 'pr-7', 'allow-fork-code': 'true' },
+      {
+        context: {
+          eventName: 'issue_comment',
+          prNumber: 7,
+          repository: REPO,
+          comment: { id: posted.id, body, author: 'maintainer', association: 'MEMBER' },
+        },
+        env: { GITHUB_API_URL: github.url },
+        log: memoryLogger(),
+      },
+    ).then(
+      () => 'deployed',
+      (e: Error) => e.message,
+    );
+    // Before, the run got past the fork gate and failed only for want of a cluster: the pushed commit would deploy.
+    expect(message).toContain('names the whole commit SHA a maintainer reviewed');
+  }, 60_000);
 });

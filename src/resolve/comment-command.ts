@@ -102,7 +102,8 @@ async function pullRequestContext(
       throw new UserError(explainMovedOn(context.prNumber!, command, pr.headSha));
     // Without allow-fork-code a fork's deploy is refused as such, before its checkout is looked at. With
     // it, the maintainer's word holds for the commit they name: a push after the comment is not theirs.
-    if (foreign && allowsForkCode(options.input) && !command.pin)
+    // The fork's author writes both commits, so a short prefix is theirs to collide: the whole SHA only.
+    if (foreign && allowsForkCode(options.input) && command.pin?.length !== pr.headSha.length)
       throw new UserError(explainUnpinnedFork(context.prNumber!, command, foreign, pr.headSha));
     if (!foreign || allowsForkCode(options.input)) {
       const { workingDirectory } = readProjectInputs(options.input, options.cwd);
@@ -152,7 +153,7 @@ function explainMovedOn(pr: number, command: { name: string; pin?: string }, hea
 }
 
 function explainUnpinnedFork(pr: number, command: { name: string }, fork: string, head: string): string {
-  return `Pull request #${pr} is from ${fork}: with allow-fork-code a deploy of its code names the commit a maintainer reviewed, so that a push after the comment is never deployed. Comment /preview ${command.name} ${head.slice(0, 12)} once you have reviewed that head.`;
+  return `Pull request #${pr} is from ${fork}: with allow-fork-code a deploy of its code names the whole commit SHA a maintainer reviewed, so that a push after the comment is never deployed (a fork can make another commit share a short prefix). Comment /preview ${command.name} ${head} once you have reviewed that head.`;
 }
 
 function optionalPermission(value: string | undefined): readonly string[] {
