@@ -206,9 +206,10 @@ class GitHubApi {
  * An issue_comment run: a `/preview redeploy|down|extend <duration>|wake` comment on a pull request runs
  * that command for it, when its author's repository role may (input command-permission, asked of the
  * API); anyone else is told they may not. The comment gets 👀 when the command starts, then 🚀 or 😕.
- * The code deployed is the pull request's head, and only when the checkout is that head; a fork's head
- * is another repository's code with this one's secrets: never read (`down` and `extend` work from the
- * cluster's records, deploys are refused).
+ * The code deployed is the pull request's head, and only when the checkout is that head (and the commit
+ * the comment names, if it names one); a fork's head is another repository's code with this one's
+ * secrets: never read (`down` and `extend` work from the cluster's records, deploys are refused), unless
+ * allow-fork-code, and then only at the commit the comment names.
  */
 async function runCommentCommand(options, runCommand) {
     const { context, input, log } = options;
@@ -275,12 +276,20 @@ async function pullRequestContext(api, options, command) {
         : pr.headRepository !== pr.baseRepository
             ? pr.headRepository
             : undefined;
-    // A fork's checkout is not read, git's view of it included: the deploy is refused as a fork's code.
-    if (!foreign && (command.name === 'redeploy' || command.name === 'wake')) {
-        const { workingDirectory } = (0,_model_run_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readProjectInputs */ .H8)(options.input, options.cwd);
-        const checkedOut = await (0,_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .checkoutHead */ .V)(workingDirectory, options.signal);
-        if (checkedOut !== pr.headSha)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainStaleCheckout(context.prNumber, pr.headSha, checkedOut, workingDirectory));
+    if (command.name === 'redeploy' || command.name === 'wake') {
+        if (command.pin && !pr.headSha.startsWith(command.pin))
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainMovedOn(context.prNumber, command, pr.headSha));
+        // Without allow-fork-code a fork's deploy is refused as such, before its checkout is looked at. With
+        // it, the maintainer's word holds for the commit they name: a push after the comment is not theirs.
+        // The fork's author writes both commits, so a short prefix is theirs to collide: the whole SHA only.
+        if (foreign && (0,_model_run_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .allowsForkCode */ .AC)(options.input) && command.pin?.length !== pr.headSha.length)
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainUnpinnedFork(context.prNumber, command, foreign, pr.headSha));
+        if (!foreign || (0,_model_run_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .allowsForkCode */ .AC)(options.input)) {
+            const { workingDirectory } = (0,_model_run_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readProjectInputs */ .H8)(options.input, options.cwd);
+            const checkedOut = await (0,_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .checkoutHead */ .V)(workingDirectory, options.signal);
+            if (checkedOut !== pr.headSha)
+                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainStaleCheckout(context.prNumber, pr.headSha, checkedOut, workingDirectory));
+        }
     }
     return {
         ...context,
@@ -309,6 +318,12 @@ function notAllowed(author, role, allowed) {
 function explainStaleCheckout(pr, head, checkedOut, dir) {
     const found = checkedOut ? `commit ${checkedOut.slice(0, 12)}` : 'no git checkout';
     return `Pull request #${pr}'s head is ${head.slice(0, 12)}, but ${dir} holds ${found}: this run deploys only the head it checked out. Check out refs/pull/${pr}/head in the workflow (see the README on commands) and comment again; if the pull request moved on since, comment again to deploy the new head.`;
+}
+function explainMovedOn(pr, command, head) {
+    return `Pull request #${pr}'s head is ${head.slice(0, 12)}, not the commit ${command.pin} this comment names: it moved on since. Review the new head, then comment /preview ${command.name} ${head.slice(0, 12)}.`;
+}
+function explainUnpinnedFork(pr, command, fork, head) {
+    return `Pull request #${pr} is from ${fork}: with allow-fork-code a deploy of its code names the whole commit SHA a maintainer reviewed, so that a push after the comment is never deployed (a fork can make another commit share a short prefix). Comment /preview ${command.name} ${head} once you have reviewed that head.`;
 }
 function optionalPermission(value) {
     return value === undefined ? _model_trigger_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_COMMAND_PERMISSION */ .M0 : (0,_model_trigger_js__WEBPACK_IMPORTED_MODULE_1__/* .parseCommandPermission */ .Eu)(value);

@@ -286,8 +286,8 @@ var api_error = __webpack_require__(4662);
 var kinds = __webpack_require__(522);
 // EXTERNAL MODULE: ./src/model/objects.ts
 var objects = __webpack_require__(8045);
-// EXTERNAL MODULE: ./src/model/plan.ts + 2 modules
-var model_plan = __webpack_require__(8888);
+// EXTERNAL MODULE: ./src/model/plan.ts + 8 modules
+var model_plan = __webpack_require__(7409);
 ;// CONCATENATED MODULE: ./src/kube/ingress-classes.ts
 
 

@@ -29,7 +29,7 @@ function isClaim(object) {
 
 /***/ }),
 
-/***/ 8888:
+/***/ 7409:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -73,29 +73,67 @@ function explainNoContainers(ref) {
 
 // EXTERNAL MODULE: ./src/model/kinds.ts
 var kinds = __webpack_require__(522);
-;// CONCATENATED MODULE: ./src/model/references.ts
+;// CONCATENATED MODULE: ./src/model/spec-walk.ts
+/** The mapping at `path` under `value`; undefined when any step is missing or not a mapping. */
+function dig(value, ...path) {
+    let current = value;
+    for (const key of path) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        current = current[key];
+    }
+    return current !== null && typeof current === 'object' ? current : undefined;
+}
+/** The mappings of a list; an empty list for anything else. */
+function list(value) {
+    return Array.isArray(value)
+        ? value.filter((v) => v !== null && typeof v === 'object')
+        : [];
+}
+/** A list's items as strings; an empty list for anything else. */
+function strings(value) {
+    return Array.isArray(value) ? value.map(String) : [];
+}
 
+;// CONCATENATED MODULE: ./src/model/pod-reach.ts
 
 /**
- * What a rendered object may reach in the namespace it shares with other environments and with the
- * action's own identity: only what belongs to its environment. A pod that runs as the action's
- * ServiceAccount, mounts another environment's Secret or claim, or a Role the template binds, would
- * hand the pull request's code a credential its name check alone does not see.
+ * The volume types a pull request's pod may mount: its own claims, Secrets and ConfigMaps, and what the
+ * pod makes itself. Others reach the node (hostPath), a credential named in the volume (csi, azureFile,
+ * cephfs, rbd, iscsi, flexVolume) or storage outside the cluster (nfs, iscsi): refused, not filtered.
  */
-function ownReferences(object, ids, what) {
-    const at = (field, name) => {
-        if (typeof name === 'string' && !name.includes(ids.id))
-            throw new errors/* UserError */.yo(explainForeignReference(object, field, name, ids, what));
-    };
+const VOLUME_TYPES = [
+    'configMap',
+    'secret',
+    'emptyDir',
+    'persistentVolumeClaim',
+    'projected',
+    'downwardAPI',
+    'ephemeral',
+];
+/** Pod fields that put the pod on the node's own network, processes or IPC, or on a node of its choosing. */
+const NODE_FIELDS = ['hostNetwork', 'hostPID', 'hostIPC'];
+/**
+ * What a pod (of a Pod, a workload's template, a CronJob's job template), a claim, or a ServiceAccount
+ * reaches: only its environment's ServiceAccount, Secrets and claims, on a node the scheduler picks.
+ */
+function podReach(reach) {
+    const { object, at } = reach;
     const spec = podSpecOf(object);
     if (spec)
-        podReferences(spec, at);
-    if (object.kind === 'RoleBinding')
-        roleBindingReferences(object, at);
-    if (object.kind === 'Role')
-        roleRules(object, what);
-    if (object.kind === 'Secret' && object.type === 'kubernetes.io/service-account-token')
-        throw new errors/* UserError */.yo(explainTokenSecret(object, what));
+        podSpecReach(spec, reach);
+    if (object.kind === 'PersistentVolumeClaim')
+        claimReach(dig(object, 'spec'), 'spec', reach);
+    if (object.kind === 'StatefulSet')
+        for (const template of list(dig(object, 'spec')?.volumeClaimTemplates))
+            claimReach(dig(template, 'spec'), 'spec.volumeClaimTemplates[].spec', reach);
+    if (object.kind === 'ServiceAccount') {
+        const record = object;
+        for (const secret of list(record.imagePullSecrets))
+            at('imagePullSecrets[].name', secret.name);
+        for (const secret of list(record.secrets))
+            at('secrets[].name', secret.name);
+    }
 }
 /** The pod spec of a Pod, a workload's template, or a CronJob's job template. */
 function podSpecOf(object) {
@@ -106,27 +144,65 @@ function podSpecOf(object) {
         return dig(spec, 'jobTemplate', 'spec', 'template', 'spec');
     return dig(spec, 'template', 'spec');
 }
-function podReferences(spec, at) {
+function podSpecReach(spec, reach) {
+    const { at, refuse, ids } = reach;
+    // The Secret the exposure makes for basic auth carries the id, but holds the workflow's password.
+    const secretAt = (field, name) => {
+        if (name === `${ids.id}-basic-auth`)
+            refuse(field, `is "${name}", the basic-auth Secret the action makes from input basic-auth. Leave it out.`);
+        at(field, name);
+    };
     for (const field of ['serviceAccountName', 'serviceAccount'])
         if (spec[field] !== 'default')
             at(`spec.${field}`, spec[field]);
-    for (const volume of list(spec.volumes)) {
-        at('volumes[].secret.secretName', dig(volume, 'secret')?.secretName);
-        at('volumes[].persistentVolumeClaim.claimName', dig(volume, 'persistentVolumeClaim')?.claimName);
-        for (const source of list(dig(volume, 'projected')?.sources))
-            at('volumes[].projected.sources[].secret.name', dig(source, 'secret')?.name);
-    }
+    if (spec.nodeName !== undefined)
+        refuse('spec.nodeName', 'is set: the pod would skip the scheduler and its taints. Leave it out.');
+    for (const field of NODE_FIELDS)
+        if (spec[field] === true)
+            refuse(`spec.${field}`, "is true: the pod would share the node's own. Leave it out.");
+    for (const secret of list(spec.imagePullSecrets))
+        secretAt('spec.imagePullSecrets[].name', secret.name);
+    for (const volume of list(spec.volumes))
+        volumeReach(volume, reach, secretAt);
     for (const key of ['containers', 'initContainers', 'ephemeralContainers']) {
         for (const container of list(spec[key])) {
             for (const variable of list(container.env))
-                at(`${key}[].env[].valueFrom.secretKeyRef.name`, dig(variable, 'valueFrom', 'secretKeyRef')?.name);
+                secretAt(`${key}[].env[].valueFrom.secretKeyRef.name`, dig(variable, 'valueFrom', 'secretKeyRef')?.name);
             for (const source of list(container.envFrom))
-                at(`${key}[].envFrom[].secretRef.name`, dig(source, 'secretRef')?.name);
+                secretAt(`${key}[].envFrom[].secretRef.name`, dig(source, 'secretRef')?.name);
         }
     }
 }
-/** A template's RoleBinding binds its own Role to its own ServiceAccounts, never a ClusterRole. */
-function roleBindingReferences(object, at) {
+function volumeReach(volume, reach, secretAt) {
+    const type = Object.keys(volume).find((key) => key !== 'name');
+    if (type !== undefined && !VOLUME_TYPES.includes(type))
+        reach.refuse(`volumes[].${type}`, `is a volume type a template from the pull request may not mount: only ${VOLUME_TYPES.join(', ')}.`);
+    secretAt('volumes[].secret.secretName', dig(volume, 'secret')?.secretName);
+    reach.at('volumes[].persistentVolumeClaim.claimName', dig(volume, 'persistentVolumeClaim')?.claimName);
+    for (const source of list(dig(volume, 'projected')?.sources))
+        secretAt('volumes[].projected.sources[].secret.name', dig(source, 'secret')?.name);
+    claimReach(dig(volume, 'ephemeral', 'volumeClaimTemplate', 'spec'), 'volumes[].ephemeral…spec', reach);
+}
+/** A claim starts empty or from its environment's own data, and binds the volume the cluster provisions. */
+function claimReach(spec, field, { at, refuse }) {
+    if (!spec)
+        return;
+    for (const source of ['dataSource', 'dataSourceRef']) {
+        at(`${field}.${source}.name`, dig(spec, source)?.name);
+        if (dig(spec, source)?.namespace !== undefined)
+            refuse(`${field}.${source}.namespace`, 'is set: a claim copies only its own namespace’s data. Leave it out.');
+    }
+    if (spec.volumeName !== undefined)
+        refuse(`${field}.volumeName`, `is "${String(spec.volumeName)}": the claim would bind a volume of its choosing (another environment's data). Leave it out.`);
+}
+
+;// CONCATENATED MODULE: ./src/model/rbac-reach.ts
+
+/**
+ * A template's RoleBinding binds its own Role to its own ServiceAccounts, never a ClusterRole nor a
+ * ServiceAccount of another namespace.
+ */
+function roleBindingReach({ object, at, refuse }) {
     const record = object;
     const roleRef = dig(record, 'roleRef');
     if (roleRef?.kind !== 'Role')
@@ -136,45 +212,209 @@ function roleBindingReferences(object, at) {
         if (subject.kind !== 'ServiceAccount')
             at('subjects[] (not a ServiceAccount)', `${String(subject.kind)}/${String(subject.name)}`);
         at('subjects[].name', subject.name);
+        if (subject.namespace !== undefined && subject.namespace !== object.metadata.namespace)
+            refuse('subjects[].namespace', `is "${String(subject.namespace)}": a template binds only ServiceAccounts of its own namespace. Leave it out.`);
     }
 }
 const READ_VERBS = ['get', 'list', 'watch'];
-/** A template's Role may read what the namespace holds, but not its Secrets, and change nothing. */
-function roleRules(object, what) {
+/**
+ * A template's Role may read what the namespace holds, but not its Secrets, and change nothing. No
+ * subresource: exec, attach and port-forward are WebSocket upgrades of a GET, authorized as `get` before
+ * Kubernetes 1.35, so `get` on pods/exec is a shell in every pod of the namespace.
+ */
+function roleRulesReach({ object, refuse }) {
     for (const rule of list(object.rules)) {
         const verbs = strings(rule.verbs);
         const resources = strings(rule.resources);
-        const changes = verbs.filter((v) => !READ_VERBS.includes(v));
-        const secret = resources.filter((r) => r === '*' || r === 'secrets' || r.startsWith('serviceaccounts'));
-        if (changes.length || secret.length)
-            throw new errors/* UserError */.yo(explainWritableRole(object, [...changes, ...secret], what));
+        const granted = [
+            ...verbs.filter((v) => !READ_VERBS.includes(v)),
+            ...resources.filter((r) => r === '*' || r === 'secrets' || r.startsWith('serviceaccounts') || r.includes('/')),
+        ];
+        if (granted.length > 0)
+            refuse('rules', `grant ${granted.map((v) => `"${v}"`).join(', ')}: a template's Role may only read (get, list, watch) resources, never subresources (pods/exec is a shell in every pod), Secrets or ServiceAccounts, or the pull request's code would gain what the action's identity holds. Narrow its rules.`);
     }
 }
-function explainTokenSecret(object, what) {
-    return `The ${what} creates ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object))}, a ServiceAccount token Secret: it would mint a token for whichever ServiceAccount it names. Remove it.`;
+
+;// CONCATENATED MODULE: ./src/model/reach.ts
+
+
+function reachOf(object, ids, what) {
+    const refuse = (field, why) => {
+        throw new errors/* UserError */.yo(`The ${what} creates ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object))}, whose ${field} ${why}`);
+    };
+    const at = (field, name) => {
+        if (typeof name === 'string' && !name.includes(ids.id))
+            refuse(field, `is "${name}", which is not this environment's (its name does not contain ${ids.id}): the preview's code would run with, or read, what belongs to the namespace, another environment or the action itself. Refer only to objects the template creates ({{ id }}-…), or leave the field out.`);
+    };
+    return { object, ids, what, at, refuse };
 }
-function explainWritableRole(object, granted, what) {
-    return `The ${what} creates ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object))}, which grants ${granted.map((v) => `"${v}"`).join(', ')}: a template's Role may only read (get, list, watch), and never Secrets or ServiceAccounts, or the pull request's code would gain what the action's identity holds. Narrow its rules.`;
-}
-function explainForeignReference(object, field, name, ids, what) {
-    return `The ${what} creates ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object))}, whose ${field} is "${name}", which is not this environment's (its name does not contain ${ids.id}): the preview's code would run with, or read, what belongs to the namespace, another environment or the action itself. Refer only to objects the template creates ({{ id }}-…), or leave the field out.`;
-}
-function dig(value, ...path) {
-    let current = value;
-    for (const key of path) {
-        if (current === null || typeof current !== 'object')
-            return undefined;
-        current = current[key];
+
+;// CONCATENATED MODULE: ./src/model/route-reach.ts
+
+/**
+ * The annotations a pull request's Ingress may carry besides the workflow's: the basic auth of the
+ * bundled exposure template (its Secret is the environment's). Every other annotation configures the
+ * controller that serves every namespace (server-alias serves another host, snippets rewrite its
+ * configuration, auth-url makes it fetch any address): refused, not filtered.
+ */
+const INGRESS_ANNOTATIONS = {
+    'nginx.ingress.kubernetes.io/auth-type': (value) => value === 'basic',
+    'nginx.ingress.kubernetes.io/auth-secret': (value, id) => value === `${id}-basic-auth`,
+    'nginx.ingress.kubernetes.io/auth-realm': () => true,
+};
+/** An Ingress or route from a pull request serves only its environment's hosts, through its own Services. */
+function routeReach(reach, allowance) {
+    const { object, ids, refuse } = reach;
+    const host = (field, name) => {
+        if (typeof name === 'string' && ((allowance.hosts ?? []).includes(name) || name.includes(ids.id)))
+            return;
+        refuse(field, `${typeof name === 'string' && name !== ''
+            ? `is "${name}", which is not this environment's host: the preview would take over that host's route`
+            : 'names no host: the preview would answer for every host without a route of its own'}. Serve only the hosts url-template gives this environment (the entries' host) or host names that contain ${ids.id}.`);
+    };
+    if (object.kind === 'Ingress') {
+        ingressHosts(object, host);
+        ingressAnnotations(reach, allowance.ingressAnnotations ?? {});
     }
-    return current !== null && typeof current === 'object' ? current : undefined;
+    if (isRoute(object))
+        routeHosts(object, host, reach);
 }
-function list(value) {
-    return Array.isArray(value)
-        ? value.filter((v) => v !== null && typeof v === 'object')
-        : [];
+/**
+ * A rule without a host, or a default backend, would answer for every host the controller has no rule
+ * for; another host name would take over a route that is not the preview's.
+ */
+function ingressHosts(object, host) {
+    const spec = dig(object, 'spec');
+    if (spec?.defaultBackend !== undefined)
+        host('spec.defaultBackend', undefined);
+    for (const rule of list(spec?.rules))
+        host('spec.rules[].host', rule.host);
+    for (const tls of list(spec?.tls))
+        for (const name of strings(tls.hosts))
+            host('spec.tls[].hosts[]', name);
 }
-function strings(value) {
-    return Array.isArray(value) ? value.map(String) : [];
+function ingressAnnotations({ object, ids, refuse }, workflows) {
+    for (const [key, value] of Object.entries(object.metadata.annotations ?? {})) {
+        if (workflows[key] === value || INGRESS_ANNOTATIONS[key]?.(String(value), ids.id))
+            continue;
+        refuse(`metadata.annotations["${key}"]`, "is not one the workflow set: an Ingress's annotations configure the ingress controller, which serves every namespace. Set it in input ingress-annotations, or leave it out.");
+    }
+}
+/** A Gateway API route (HTTPRoute, GRPCRoute): without hostnames it takes every listener's. */
+function isRoute(object) {
+    return object.apiVersion.startsWith('gateway.networking.k8s.io/') && object.kind.endsWith('Route');
+}
+function routeHosts(object, host, { refuse }) {
+    const spec = dig(object, 'spec');
+    const names = strings(spec?.hostnames);
+    if (names.length === 0)
+        host('spec.hostnames', undefined);
+    for (const name of names)
+        host('spec.hostnames[]', name);
+    for (const rule of list(spec?.rules)) {
+        const backends = [
+            ...list(rule.backendRefs),
+            ...list(rule.filters).flatMap((f) => list([dig(f, 'requestMirror', 'backendRef')])),
+        ];
+        if (backends.some((backend) => backend.namespace !== undefined))
+            refuse('spec.rules[] backendRefs', "name another namespace's Service: a route serves only its own namespace's. Leave the namespace out.");
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/selector-reach.ts
+
+/** Kinds whose `spec.selector.matchLabels` pick the pods they act on. */
+const SELECTING_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet', 'PodDisruptionBudget'];
+/**
+ * The pods and workloads an object of the pull request's acts on are its environment's: a selector with
+ * one of its labels whose value carries the id (the `labels` argument gives them), a scale target of its
+ * own. Without it a NetworkPolicy cuts off, a PodDisruptionBudget pins, a Service publishes and an
+ * autoscaler multiplies another environment's pods.
+ */
+function selectorReach(reach) {
+    const { object, at } = reach;
+    const spec = dig(object, 'spec');
+    if (object.kind === 'Service')
+        serviceReach(spec, reach);
+    if (object.kind === 'NetworkPolicy')
+        ownSelector('spec.podSelector.matchLabels', dig(spec, 'podSelector', 'matchLabels'), reach);
+    if (SELECTING_KINDS.includes(object.kind))
+        ownSelector('spec.selector.matchLabels', dig(spec, 'selector', 'matchLabels'), reach);
+    if (object.kind === 'HorizontalPodAutoscaler') {
+        at('spec.scaleTargetRef.name', dig(spec, 'scaleTargetRef')?.name);
+        if (typeof dig(spec, 'scaleTargetRef')?.name !== 'string')
+            reach.refuse('spec.scaleTargetRef.name', 'is not set. Name the workload the template creates.');
+    }
+}
+/**
+ * A Service reaches what its pods serve: an external name would have the ingress controller or cluster
+ * DNS send the preview's traffic anywhere, and external IPs take traffic meant for those addresses from
+ * every pod of the cluster (CVE-2020-8554). Without a selector it has no endpoints (a template may not
+ * make EndpointSlices).
+ */
+function serviceReach(spec, reach) {
+    if (spec?.type === 'ExternalName' || spec?.externalName !== undefined)
+        reach.refuse('spec.externalName', 'is set: a Service from the pull request serves its own pods only. Leave it out.');
+    if (Array.isArray(spec?.externalIPs) && spec.externalIPs.length > 0)
+        reach.refuse('spec.externalIPs', 'are set: the Service would take traffic meant for those addresses. Leave them out.');
+    const selector = dig(spec, 'selector');
+    if (selector && Object.keys(selector).length > 0)
+        ownSelector('spec.selector', selector, reach);
+}
+function ownSelector(field, labels, { ids, refuse }) {
+    if (Object.values(labels ?? {}).some((value) => typeof value === 'string' && value.includes(ids.id)))
+        return;
+    refuse(field, `has no label whose value contains ${ids.id}: it would select other environments' pods too. Select with the environment's labels (the labels argument).`);
+}
+
+;// CONCATENATED MODULE: ./src/model/references.ts
+
+
+
+
+
+
+
+/**
+ * The kinds a pull request's template may create, by API group: those preview templates use (Preevy's
+ * own among them), whose reach the checks here understand. Anything else (an EndpointSlice that points a
+ * Service anywhere, an ingress controller's own route kinds) is refused, not filtered.
+ */
+const PULL_REQUEST_KINDS = {
+    '': ['Pod', 'Service', 'ConfigMap', 'Secret', 'ServiceAccount', 'PersistentVolumeClaim'],
+    apps: ['Deployment', 'StatefulSet', 'ReplicaSet'],
+    batch: ['Job', 'CronJob'],
+    'rbac.authorization.k8s.io': ['Role', 'RoleBinding'],
+    'networking.k8s.io': ['Ingress', 'NetworkPolicy'],
+    'gateway.networking.k8s.io': ['HTTPRoute', 'GRPCRoute'],
+    policy: ['PodDisruptionBudget'],
+    autoscaling: ['HorizontalPodAutoscaler'],
+};
+/**
+ * What a rendered object from the pull request may reach in the namespace it shares with other
+ * environments and with the action's own identity: only what belongs to its environment. A pod that
+ * runs as the action's ServiceAccount, mounts another environment's Secret or claim, a Role the template
+ * binds, a route for another host or a selector over other pods would hand the pull request's code what
+ * its name check alone does not see. `allowance`: what the workflow lets its routes serve.
+ */
+function ownReferences(object, ids, what, allowance = {}) {
+    allowedKind(object, what);
+    const reach = reachOf(object, ids, what);
+    podReach(reach);
+    selectorReach(reach);
+    routeReach(reach, allowance);
+    if (object.kind === 'RoleBinding')
+        roleBindingReach(reach);
+    if (object.kind === 'Role')
+        roleRulesReach(reach);
+    if (object.kind === 'Secret' && object.type === 'kubernetes.io/service-account-token')
+        throw new errors/* UserError */.yo(`The ${what} creates ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object))}, a ServiceAccount token Secret: it would mint a token for whichever ServiceAccount it names. Remove it.`);
+}
+function allowedKind(object, what) {
+    const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '';
+    if (PULL_REQUEST_KINDS[group]?.includes(object.kind))
+        return;
+    throw new errors/* UserError */.yo(`The ${what} creates ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object))} (${object.apiVersion}), a kind a template from the pull request may not create: only ${Object.values(PULL_REQUEST_KINDS).flat().join(', ')}. To use it, name a template of the workflow's (input template or expose-template, outside the checkout).`);
 }
 
 ;// CONCATENATED MODULE: ./src/model/plan.ts
@@ -264,8 +504,9 @@ function exposedDockerServer(dockerHost) {
  * The objects of the exposure template (Services, Ingresses, …), held to the same rules as the pod
  * template's and labelled as the environment's exposure, so a redeploy can prune what it no longer needs.
  */
-function buildExposurePlan(rendered, stamp) {
-    const objects = labelObjects(rendered, stamp, 'exposure template', { allowEmpty: true });
+/** `allowance`: the hosts url-template gives this environment and the workflow's ingress annotations. */
+function buildExposurePlan(rendered, stamp, allowance = {}) {
+    const objects = labelObjects(rendered, stamp, 'exposure template', { allowEmpty: true, allowance });
     for (const object of objects)
         object.metadata.labels[model_objects/* LABELS */.kg.component] = model_objects/* EXPOSE_COMPONENT */.BA;
     return { namespace: stamp.namespace, ids: stamp.ids, objects, kinds: kindsOf(objects) };
@@ -273,7 +514,7 @@ function buildExposurePlan(rendered, stamp) {
 function kindsOf(objects) {
     return [...new Set(objects.map(model_objects/* kindKey */._V))].sort();
 }
-function labelObjects(rendered, stamp, what, { allowEmpty = false } = {}) {
+function labelObjects(rendered, stamp, what, { allowEmpty = false, allowance = {} } = {}) {
     if (rendered.objects.length === 0 && !allowEmpty)
         throw new errors/* UserError */.yo(`The ${what} rendered no objects.`);
     for (const key of Object.keys(stamp.labels)) {
@@ -286,7 +527,7 @@ function labelObjects(rendered, stamp, what, { allowEmpty = false } = {}) {
         ownName(object, stamp.ids, what);
         // A template the workflow names may use the namespace's shared objects (a ServiceAccount, a Secret).
         if (rendered.fromPullRequest)
-            ownReferences(object, stamp.ids, what);
+            ownReferences(object, stamp.ids, what, allowance);
     }
     const identity = (0,model_objects/* identityLabels */.Ab)(stamp.ids);
     const annotations = { ...stamp.annotations, ...provenanceAnnotations(stamp.provenance, rendered) };
@@ -480,8 +721,8 @@ function htpasswdLine(user, password) {
     return `${user}:{SHA}${(0,external_node_crypto_.createHash)('sha1').update(password).digest('base64')}`;
 }
 
-// EXTERNAL MODULE: ./src/model/plan.ts + 2 modules
-var model_plan = __webpack_require__(8888);
+// EXTERNAL MODULE: ./src/model/plan.ts + 8 modules
+var model_plan = __webpack_require__(7409);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -958,7 +1199,11 @@ async function planExposure(run, entries) {
         run.log.info(explainFromPullRequest(template, from));
     const args = exposureTemplateArgs(namespace, expose, run.ids, entries);
     const rendered = await renderExposureTemplate(template, args, { signal: run.signal });
-    return (0,model_plan/* buildExposurePlan */.RW)({ ...rendered, fromPullRequest: template.fromPullRequest }, run.stamp);
+    const allowance = {
+        hosts: entries.flatMap((entry) => (entry.host ? [entry.host] : [])),
+        ingressAnnotations: expose.ingressAnnotations,
+    };
+    return (0,model_plan/* buildExposurePlan */.RW)({ ...rendered, fromPullRequest: template.fromPullRequest }, run.stamp, allowance);
 }
 /** The log's line for a template whose content the pull request controls. */
 function explainFromPullRequest(template, from) {

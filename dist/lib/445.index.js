@@ -1020,8 +1020,8 @@ function time(value) {
 
 // EXTERNAL MODULE: ./src/model/permissions.ts
 var permissions = __webpack_require__(5917);
-// EXTERNAL MODULE: ./src/model/plan.ts + 2 modules
-var plan = __webpack_require__(8888);
+// EXTERNAL MODULE: ./src/model/plan.ts + 8 modules
+var plan = __webpack_require__(7409);
 // EXTERNAL MODULE: ./src/phases/phase.ts
 var phase = __webpack_require__(5079);
 ;// CONCATENATED MODULE: ./src/phases/deploy.ts

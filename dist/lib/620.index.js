@@ -2427,8 +2427,8 @@ function explainIgnoredEvent(action, changedLabel) {
 }
 const PREVIEW_COMMANDS = ['redeploy', 'down', 'extend <duration>', 'wake'];
 /**
- * The command a comment gives, from its first line: `/preview redeploy`, `/preview down`,
- * `/preview extend 2d`, `/preview wake`. Undefined for a comment that is not a command; a UserError for
+ * The command a comment gives, from its first line: `/preview redeploy [commit]`, `/preview down`,
+ * `/preview extend 2d`, `/preview wake [commit]`. Undefined for a comment that is not a command; a UserError for
  * one that is, but malformed, so its author hears why.
  */
 function parsePreviewCommand(body) {
@@ -2449,6 +2449,12 @@ function parsePreviewCommand(body) {
         catch {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('/preview extend needs a duration such as 12h, 2d or 1d12h (at most a year).');
         }
+    }
+    if ((name === 'redeploy' || name === 'wake') && argument !== undefined) {
+        // The commit the commenter reviewed: the deploy refuses any other head.
+        if (/^[0-9a-f]{7,40}$/i.test(argument))
+            return { name, pin: argument.toLowerCase() };
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`/preview ${name} takes the commit to deploy (7 to 40 hex digits), or nothing.`);
     }
     if ((name === 'redeploy' || name === 'down' || name === 'wake') && argument === undefined)
         return { name };
@@ -2505,9 +2511,12 @@ function explainAssociationInput(name) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(17);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_util__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(17);
+
 
 
 
@@ -2522,19 +2531,24 @@ function requireWorkingDirectory(dir) {
         // Missing or unreadable: said below.
     }
     if (!isDirectory)
-        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainNotADirectory(dir));
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(explainNotADirectory(dir));
 }
 function explainNotADirectory(dir) {
     return `Input working-directory is ${dir}, which is not a directory here. Point it at the project's directory in the checkout (relative to the workspace), or check out the repository first (actions/checkout).`;
 }
 /**
- * The commit the workflow checked out in `dir` (`git rev-parse HEAD`), or undefined when `dir` is not
+ * The commit the workflow checked out around `dir` (`git rev-parse HEAD`), or undefined when `dir` is not
  * in a git checkout. A comment command deploys what is on disk, so this is what was reviewed, not the
- * head the API reports at run time.
+ * head the API reports at run time. Git is pointed at the checkout's own `.git`, found by walking up:
+ * left to find one itself, git takes a directory whose files look like a bare repository (files a pull
+ * request can commit) for one, and would read its config. A `.git` is never a committed path.
  */
 async function checkoutHead(dir, signal) {
+    const gitDir = enclosingGitDir(dir);
+    if (!gitDir)
+        return undefined;
     try {
-        const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', ['rev-parse', '--verify', 'HEAD'], {
+        const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('git', ['--git-dir', gitDir, 'rev-parse', '--verify', 'HEAD'], {
             cwd: dir,
             signal,
             env: { PATH: process.env.PATH ?? '/usr/bin:/bin', GIT_CONFIG_NOSYSTEM: '1' },
@@ -2543,6 +2557,24 @@ async function checkoutHead(dir, signal) {
     }
     catch {
         return undefined;
+    }
+}
+/** The `.git` directory of the checkout `dir` is in (a `.git` file's `gitdir:` for a worktree). */
+function enclosingGitDir(dir) {
+    for (let at = node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(dir);; at = node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(at)) {
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(at, '.git');
+        try {
+            if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(candidate).isDirectory())
+                return candidate;
+            const link = /^gitdir: (.+)$/m.exec((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(candidate, 'utf8'))?.[1];
+            if (link)
+                return node_path__WEBPACK_IMPORTED_MODULE_2___default().resolve(at, link.trim());
+        }
+        catch {
+            // No .git here: look further up.
+        }
+        if (node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(at) === at)
+            return undefined;
     }
 }
 
