@@ -13,16 +13,25 @@ const HELLO = path.join(ROOT, 'examples/hello');
 /** Another environment's objects in the shared namespace (pr-8 of the same repository). */
 const OTHER = 'hello-pr-8-1a2b3c4d';
 
-function inputs(dir: string): Partial<Record<InputName, string>> {
-  return { command: 'plan', 'env-id': 'pr-7', namespace: NAMESPACE, 'working-directory': dir };
+function inputs(
+  dir: string,
+  extra: Partial<Record<InputName, string>> = {},
+): Partial<Record<InputName, string>> {
+  return { command: 'plan', 'env-id': 'pr-7', namespace: NAMESPACE, 'working-directory': dir, ...extra };
 }
 
-async function expectRefused(extra: string, refusal: RegExp | string): Promise<void> {
+/** `plan` of the project with the bundled pod template as its own (x-preevy), `extra` objects after it. */
+async function planWithPodTemplate(extra: string, given: Partial<Record<InputName, string>> = {}) {
   using project = scratchDir(HELLO);
   const own = readFileSync(path.join(ROOT, 'templates/default.yaml.njk'), 'utf8');
   writeFileSync(path.join(project.dir, 'pod.yaml.njk'), `${own}\n---\n${extra}`);
   writeFileSync(path.join(project.dir, 'compose.override.yaml'), 'x-preevy:\n  template: pod.yaml.njk\n');
-  await expect(run(inputs(project.dir))).rejects.toThrow(refusal);
+  // Awaited here: the project's directory goes with this scope.
+  return await run(inputs(project.dir, given));
+}
+
+async function expectRefused(extra: string, refusal: RegExp | string): Promise<void> {
+  await expect(planWithPodTemplate(extra)).rejects.toThrow(refusal);
 }
 
 const pod = (spec: string, name = '{{ id }}-x') =>
@@ -154,5 +163,42 @@ describe('pod fields that reach the namespace’s credentials or decide where th
       pod('  volumes: [{name: v, secret: {secretName: "{{ id }}-basic-auth", optional: true}}]'),
       'the basic-auth Secret the action makes from input basic-auth',
     );
+  });
+});
+
+describe('where the pods run is the workflow’s to say', () => {
+  const controlPlane =
+    '  nodeSelector: {node-role.kubernetes.io/control-plane: ""}\n  tolerations: [{key: node-role.kubernetes.io/control-plane, operator: Exists, effect: NoSchedule}]';
+  it.each([
+    [
+      'the control plane’s nodes',
+      pod(controlPlane),
+      'spec.nodeSelector is not what input node-selector gives',
+    ],
+    [
+      'a toleration of its own',
+      pod('  tolerations: [{operator: Exists}]'),
+      'spec.tolerations is not what input tolerations gives',
+    ],
+    [
+      'a node affinity',
+      pod(
+        '  affinity: {nodeAffinity: {requiredDuringSchedulingIgnoredDuringExecution: {nodeSelectorTerms: [{matchExpressions: [{key: kubernetes.io/hostname, operator: In, values: [cp-1]}]}]}}}',
+      ),
+      'spec.affinity.nodeAffinity is set',
+    ],
+    ['another scheduler', pod('  schedulerName: anywhere'), 'spec.schedulerName is "anywhere"'],
+    ['a priority of its own', pod('  priorityClassName: business-critical'), 'spec.priorityClassName is not'],
+  ])('refuses %s', async (_what, extra, refusal) => {
+    await expectRefused(extra, refusal);
+  });
+
+  it('takes the inputs’ placement, rendered by the template', async () => {
+    const given = { 'node-selector': 'pool: previews', tolerations: '[{key: previews, operator: Exists}]' };
+    const outcome = await planWithPodTemplate(
+      pod('  nodeSelector: {{ nodeSelector | dump }}\n  tolerations: {{ tolerations | dump }}'),
+      given,
+    );
+    expect(outcome.manifest).toContain('pool: previews');
   });
 });

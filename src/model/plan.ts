@@ -24,7 +24,7 @@ import {
 } from './plan-messages.js';
 import { isWorkload, type Workload } from './kinds.js';
 import { ownReferences } from './references.js';
-import type { RouteAllowance } from './route-reach.js';
+import type { Allowance } from './reach.js';
 
 /** Validated, labelled objects of one environment, ready to apply. */
 export interface ObjectSet {
@@ -115,8 +115,9 @@ export function dockerHostObject(plan: Pick<Plan, 'objects' | 'dockerHost'>): Ku
  * Validates the rendered objects against the kube-pod contract and adds the labels and annotations that
  * let kube-pod-preview find, own and remove them. Pure: the same input gives the same plan.
  */
-export function buildPlan(rendered: RenderedTemplate, stamp: DeployStamp): Plan {
-  const objects = labelObjects(rendered, stamp, 'template');
+/** `allowance`: where the workflow's inputs put the pods (a pull request's template may not choose). */
+export function buildPlan(rendered: RenderedTemplate, stamp: DeployStamp, allowance: Allowance = {}): Plan {
+  const objects = labelObjects(rendered, stamp, 'template', { allowance });
   const dockerHost = findDockerHost(objects);
   const kinds = kindsOf(objects);
   dockerHost.metadata.annotations = {
@@ -162,7 +163,7 @@ function exposedDockerServer(dockerHost: Workload): string[] {
 export function buildExposurePlan(
   rendered: RenderedTemplate,
   stamp: DeployStamp,
-  allowance: RouteAllowance = {},
+  allowance: Allowance = {},
 ): ObjectSet {
   const objects = labelObjects(rendered, stamp, 'exposure template', { allowEmpty: true, allowance });
   for (const object of objects) object.metadata.labels![LABELS.component] = EXPOSE_COMPONENT;
@@ -177,7 +178,7 @@ function labelObjects(
   rendered: RenderedTemplate,
   stamp: DeployStamp,
   what: string,
-  { allowEmpty = false, allowance = {} as RouteAllowance } = {},
+  { allowEmpty = false, allowance = {} as Allowance } = {},
 ): KubeObject[] {
   if (rendered.objects.length === 0 && !allowEmpty) throw new UserError(`The ${what} rendered no objects.`);
   for (const key of Object.keys(stamp.labels)) {

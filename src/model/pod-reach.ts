@@ -47,8 +47,50 @@ function podSpecOf(object: KubeObject): Spec | undefined {
   return dig(spec, 'template', 'spec');
 }
 
+/** The pod fields that say where it runs, with the input a workflow says it with. */
+const PLACEMENT = {
+  nodeSelector: 'node-selector',
+  tolerations: 'tolerations',
+  priorityClassName: 'priority-class',
+} as const;
+
+/**
+ * Where the pod runs is the workflow's to say: a pull request that tolerates the control plane's taint
+ * and selects its nodes would run a privileged Docker server there. A template renders the inputs'
+ * values ({{ nodeSelector }}, …); its own, a node affinity or another scheduler are refused.
+ */
+function placementReach(spec: Spec, { allowance, refuse }: Reach): void {
+  for (const [field, input] of Object.entries(PLACEMENT) as [keyof typeof PLACEMENT, string][]) {
+    if (spec[field] !== undefined && canonical(spec[field]) !== canonical(allowance.placement?.[field]))
+      refuse(
+        `spec.${field}`,
+        `is not what input ${input} gives: where the preview's pods run is the workflow's to say. Set input ${input} and render {{ ${field} }}, or leave it out.`,
+      );
+  }
+  if (dig(spec, 'affinity', 'nodeAffinity') !== undefined)
+    refuse(
+      'spec.affinity.nodeAffinity',
+      "is set: where the pods run is the workflow's to say (input node-selector).",
+    );
+  if (spec.schedulerName !== undefined && spec.schedulerName !== 'default-scheduler')
+    refuse(
+      'spec.schedulerName',
+      `is "${String(spec.schedulerName)}": the pod would be placed by another scheduler. Leave it out.`,
+    );
+}
+
+/** JSON with keys in order, so that a mapping written in another order still compares equal. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Spec).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+}
+
 function podSpecReach(spec: Spec, reach: Reach): void {
   const { at, refuse, ids } = reach;
+  placementReach(spec, reach);
   // The Secret the exposure makes for basic auth carries the id, but holds the workflow's password.
   const secretAt = (field: string, name: unknown) => {
     if (name === `${ids.id}-basic-auth`)

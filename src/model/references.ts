@@ -3,8 +3,8 @@ import type { Ids } from './ids.js';
 import { describeRef, refOf, type KubeObject } from './objects.js';
 import { podReach } from './pod-reach.js';
 import { roleBindingReach, roleRulesReach } from './rbac-reach.js';
-import { reachOf } from './reach.js';
-import { routeReach, type RouteAllowance } from './route-reach.js';
+import { reachOf, type Allowance } from './reach.js';
+import { routeReach } from './route-reach.js';
 import { selectorReach } from './selector-reach.js';
 
 /**
@@ -28,19 +28,14 @@ const PULL_REQUEST_KINDS: Record<string, readonly string[]> = {
  * environments and with the action's own identity: only what belongs to its environment. A pod that
  * runs as the action's ServiceAccount, mounts another environment's Secret or claim, a Role the template
  * binds, a route for another host or a selector over other pods would hand the pull request's code what
- * its name check alone does not see. `allowance`: what the workflow lets its routes serve.
+ * its name check alone does not see. `allowance`: what the workflow lets them do besides.
  */
-export function ownReferences(
-  object: KubeObject,
-  ids: Ids,
-  what: string,
-  allowance: RouteAllowance = {},
-): void {
+export function ownReferences(object: KubeObject, ids: Ids, what: string, allowance: Allowance = {}): void {
   allowedKind(object, what);
-  const reach = reachOf(object, ids, what);
+  const reach = reachOf(object, ids, what, allowance);
   podReach(reach);
   selectorReach(reach);
-  routeReach(reach, allowance);
+  routeReach(reach);
   if (object.kind === 'RoleBinding') roleBindingReach(reach);
   if (object.kind === 'Role') roleRulesReach(reach);
   if (object.kind === 'Secret' && object.type === 'kubernetes.io/service-account-token')

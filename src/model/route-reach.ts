@@ -2,14 +2,6 @@ import type { KubeObject } from './objects.js';
 import type { Reach } from './reach.js';
 import { dig, list, strings } from './spec-walk.js';
 
-/** What the workflow lets this environment's routes serve and say to the ingress controller. */
-export interface RouteAllowance {
-  /** The hosts url-template gives the environment (its exposure's entries). */
-  hosts?: readonly string[];
-  /** Input ingress-annotations: the workflow's own, which the bundled exposure template sets. */
-  ingressAnnotations?: Readonly<Record<string, string>>;
-}
-
 /**
  * The annotations a pull request's Ingress may carry besides the workflow's: the basic auth of the
  * bundled exposure template (its Secret is the environment's). Every other annotation configures the
@@ -23,8 +15,8 @@ const INGRESS_ANNOTATIONS: Record<string, (value: string, id: string) => boolean
 };
 
 /** An Ingress or route from a pull request serves only its environment's hosts, through its own Services. */
-export function routeReach(reach: Reach, allowance: RouteAllowance): void {
-  const { object, ids, refuse } = reach;
+export function routeReach(reach: Reach): void {
+  const { object, ids, refuse, allowance } = reach;
   const host = (field: string, name: unknown): void => {
     if (typeof name === 'string' && ((allowance.hosts ?? []).includes(name) || name.includes(ids.id))) return;
     refuse(

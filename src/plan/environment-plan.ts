@@ -56,7 +56,9 @@ async function planPod(run: ProjectRun): Promise<Plan> {
     project: run.compose.name,
   });
   const rendered = await renderTemplate(template, args, { signal: run.signal });
-  const plan = buildPlan({ ...rendered, fromPullRequest: template.fromPullRequest }, run.stamp);
+  const plan = buildPlan({ ...rendered, fromPullRequest: template.fromPullRequest }, run.stamp, {
+    placement: settings.pod,
+  });
   for (const warning of plan.warnings) run.log.warning(warning);
   const source = {
     path: template.path,
