@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { REPOSITORY_COMPONENT } from '../model/build-cache-prefix.js';
+import { shortHash, slug } from '../model/ids.js';
 import type { ComposeModel } from './compose-model.js';
 
 /** Input build-cache, resolved for one deploy. */
@@ -109,21 +109,14 @@ function tagFor(kind: string, name: string): string {
     .replace(/[^A-Za-z0-9_.-]+/g, '-')
     .slice(0, 128 - 9)
     .replace(/-+$/, '');
-  return `${cleaned}-${digest(name)}`;
+  return `${cleaned}-${shortHash(name)}`;
 }
 
 /** A repository path component: the name when valid, else lower-cased and cleaned, with its digest. */
 function repositoryComponent(name: string): string {
   if (REPOSITORY_COMPONENT.test(name)) return name;
-  const cleaned = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return cleaned ? `${cleaned}-${digest(name)}` : digest(name);
-}
-
-function digest(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 8);
+  const cleaned = slug(name);
+  return cleaned ? `${cleaned}-${shortHash(name)}` : shortHash(name);
 }
 
 function unique(values: string[]): string[] {

@@ -1,6 +1,6 @@
 import { UserError } from '../util/errors.js';
 import { createHash } from 'node:crypto';
-import { slug, type Ids } from './ids.js';
+import { shortHash, slug, type Ids } from './ids.js';
 import type { ExposeSettings } from './settings.js';
 
 /** A port a compose service publishes on the pod's Docker server, as `docker compose ps` reports it. */
@@ -28,7 +28,6 @@ export interface ExposureEntry {
 }
 
 const MAX_LABEL = 63;
-const HASH_LENGTH = 8;
 
 /**
  * One entry per published TCP port (an Ingress or a browser cannot reach UDP), in a stable order, with
@@ -100,8 +99,8 @@ export function hostName(template: string, values: Record<string, string>): stri
 function fitLabel(label: string): string {
   const clean = slug(label);
   if (clean.length <= MAX_LABEL) return clean;
-  const hash = createHash('sha256').update(clean).digest('hex').slice(0, HASH_LENGTH);
-  return `${clean.slice(0, MAX_LABEL - HASH_LENGTH - 1).replace(/-+$/, '')}-${hash}`;
+  const hash = shortHash(clean);
+  return `${clean.slice(0, MAX_LABEL - hash.length - 1).replace(/-+$/, '')}-${hash}`;
 }
 
 /** htpasswd's `{SHA}` scheme, which ingress-nginx (and nginx itself) read from an `auth` key. */

@@ -38,10 +38,7 @@ export function environmentId(
  * id, so two repositories sharing a namespace never share an id, however their names are truncated.
  */
 export function resourceId(repository: string, envId: string): string {
-  const hash = createHash('sha256')
-    .update(`${repository.toLowerCase()}\n${envId}`)
-    .digest('hex')
-    .slice(0, HASH_LENGTH);
+  const hash = shortHash(`${repository.toLowerCase()}\n${envId}`);
   const repoName = slug(repository.split('/').pop() ?? '');
   const room = MAX_RESOURCE_ID_LENGTH - HASH_LENGTH - 1;
   let readable = slug(`${repoName}-${envId}`);
@@ -51,6 +48,11 @@ export function resourceId(repository: string, envId: string): string {
     readable = repoRoom > 0 ? `${repoName.slice(0, repoRoom)}-${envId}` : envId.slice(0, room);
   }
   return `${slug(readable)}-${hash}`;
+}
+
+/** 8 hex digits of the text's SHA-256: what keeps names that were shortened or cleaned apart. */
+export function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, HASH_LENGTH);
 }
 
 /** Lower case letters, digits and single inner dashes: what a DNS label may hold. */
