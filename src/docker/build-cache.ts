@@ -10,6 +10,7 @@ import {
   type ServiceCache,
 } from './build-cache-refs.js';
 import type { ComposeModel } from './compose-model.js';
+import { within } from '../util/sleep.js';
 
 /** How long the Docker server may take to answer for the registry before the build goes without it. */
 const PROBE_TIMEOUT_MS = 10_000;
@@ -58,8 +59,7 @@ export async function exportBuildCache(
   log: Logger,
   { timeoutMs = EXPORT_TIMEOUT_MS, withLogin = false } = {},
 ): Promise<void> {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const signal = within(timeoutMs, options.signal);
   // The CLI hands a login to the pod's Docker server with each push, in clear inside the pod, where the
   // pull request's containers run: only a push event's run (the branch's own code) sends one.
   await using config = withLogin ? undefined : await emptyDockerConfig();
@@ -97,8 +97,7 @@ async function exportService(
 
 /** Why the Docker server cannot use the registry, or undefined when it answers. */
 async function probeRegistry(ref: string, options: DockerOptions): Promise<string | undefined> {
-  const timeout = AbortSignal.timeout(PROBE_TIMEOUT_MS);
-  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const signal = within(PROBE_TIMEOUT_MS, options.signal);
   try {
     const answer = await docker(['pull', '--quiet', ref], { ...options, signal });
     // The tag is absent from a registry that answers; present (someone pushed it), it answered too.
@@ -106,7 +105,7 @@ async function probeRegistry(ref: string, options: DockerOptions): Promise<strin
     return lastLine(answer.stderr) || `docker pull exited with code ${answer.code}`;
   } catch (error) {
     if (options.signal?.aborted) throw error;
-    if (timeout.aborted) return `no answer within ${PROBE_TIMEOUT_MS / 1000} s`;
+    if (signal.aborted) return `no answer within ${PROBE_TIMEOUT_MS / 1000} s`;
     throw error;
   }
 }

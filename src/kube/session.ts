@@ -5,6 +5,7 @@ import { apiFailure } from './api-error.js';
 import { Reachability } from './outage.js';
 import { DEFAULT_RETRY, withRetry, type RetryPolicy } from './retry.js';
 import { openChannelSocket } from './websocket.js';
+import { anyOf } from '../util/sleep.js';
 
 export interface ClientOptions {
   log?: Logger;
@@ -67,7 +68,7 @@ export class ApiSession {
 
   /** The options of a session whose calls also end when `deadline` aborts (with its reason). */
   untilOptions(deadline: AbortSignal): ClientOptions {
-    const signal = this.options.signal ? AbortSignal.any([this.options.signal, deadline]) : deadline;
+    const signal = anyOf(this.options.signal, deadline);
     return { ...this.options, signal, reachability: this.reachability };
   }
 

@@ -1,5 +1,5 @@
 import { UserError } from '../util/errors.js';
-import { sleep } from '../util/sleep.js';
+import { sleep, within } from '../util/sleep.js';
 import { formatDuration } from '../util/duration.js';
 import type { Logger } from '../util/log.js';
 import type { KubeClient } from './client.js';
@@ -82,7 +82,7 @@ async function whyEnded(
       `${describeRef(ref)} was not ready after ${formatDuration(options.timeoutMs)} (input timeout): ${outage}, and the deadline was reached. Check the cluster's control plane, then run again.`,
     );
   }
-  const asking = client.until(AbortSignal.any([options.signal, AbortSignal.timeout(DIAGNOSE_MS)]));
+  const asking = client.until(within(DIAGNOSE_MS, options.signal));
   const report = await diagnose(asking, ref, options.selector).catch(
     (error: unknown) =>
       `  (the cluster could not be asked what the pod is stuck on: ${(error as Error).message})`,

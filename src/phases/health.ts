@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import type { Logger } from '../util/log.js';
 import { formatDuration } from '../util/duration.js';
-import { sleep } from '../util/sleep.js';
+import { sleep, within } from '../util/sleep.js';
 import type { UrlState } from '../model/urls.js';
 
 /** One URL to check, and where the app behind it answers without the ingress or load balancer. */
@@ -124,7 +124,7 @@ async function askUrl(url: string, timeoutMs: number, signal: AbortSignal): Prom
   try {
     const response = await fetch(url, {
       redirect: 'manual',
-      signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+      signal: within(timeoutMs, signal),
     });
     const body = await digest(response.body);
     const challenge =

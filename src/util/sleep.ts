@@ -16,3 +16,14 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', abort, { once: true });
   });
 }
+
+/** A signal that aborts with any of `signals` that is given (AbortSignal.any without the undefined). */
+export function anyOf(...signals: (AbortSignal | undefined)[]): AbortSignal {
+  const given = signals.filter((s): s is AbortSignal => s !== undefined);
+  return given.length === 1 ? given[0]! : AbortSignal.any(given);
+}
+
+/** A signal that aborts with `signal`, or after `ms` with a TimeoutError: a wait bounded by both. */
+export function within(ms: number, signal?: AbortSignal): AbortSignal {
+  return anyOf(signal, AbortSignal.timeout(ms));
+}
