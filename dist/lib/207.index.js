@@ -200,7 +200,7 @@ async function takeLease(client, who, options) {
         catch (error) {
             // A takeover whose answer was lost: read the lease again (after a pause) to learn whether it is ours.
             if (error instanceof _retry_js__WEBPACK_IMPORTED_MODULE_6__/* .AnswerLostError */ .B0) {
-                await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .y)(backoff(conflicts++), options.signal);
+                await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .yy)(backoff(conflicts++), options.signal);
                 continue;
             }
             if (!(error instanceof _api_error_js__WEBPACK_IMPORTED_MODULE_4__/* .KubeApiError */ .W3 && error.code === 409))
@@ -214,7 +214,7 @@ async function takeLease(client, who, options) {
             if (Date.now() >= deadline) {
                 throw new LeaseHeldError(`Could not take Lease/${name} within ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(options.waitMs)}: other runs kept changing it (409 Conflict). Use a concurrency group per pull request in the workflow.`);
             }
-            await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .y)(Math.min(backoff(conflicts++), Math.max(0, deadline - Date.now())), options.signal);
+            await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .yy)(Math.min(backoff(conflicts++), Math.max(0, deadline - Date.now())), options.signal);
             continue;
         }
         const holder = current.spec.holderIdentity;
@@ -224,7 +224,7 @@ async function takeLease(client, who, options) {
         if (Date.now() >= deadline) {
             throw new LeaseHeldError(`Another run of this environment (${holder}) still holds the lease ${name} after ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_3__/* .formatDuration */ .a3)(options.waitMs)}. Use a concurrency group per pull request in the workflow, or delete the lease if that run is gone.`);
         }
-        await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .y)(options.pollMs, options.signal);
+        await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_7__/* .sleep */ .yy)(options.pollMs, options.signal);
     }
 }
 /**
@@ -507,7 +507,7 @@ async function withRetry(fn, options) {
             const delay = nextDelay(error, failure, attempt, started, options);
             if (options.once)
                 throw error;
-            await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(delay, options.signal);
+            await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)(delay, options.signal);
         }
     }
 }
@@ -637,7 +637,9 @@ function environmentSelector(id) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */   EB: () => (/* binding */ anyOf),
+/* harmony export */   ux: () => (/* binding */ within),
+/* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /**
  * Resolves after `ms`; rejects with the signal's reason as soon as `signal` aborts (at once when it
@@ -657,6 +659,15 @@ function sleep(ms, signal) {
         }, ms);
         signal?.addEventListener('abort', abort, { once: true });
     });
+}
+/** A signal that aborts with any of `signals` that is given (AbortSignal.any without the undefined). */
+function anyOf(...signals) {
+    const given = signals.filter((s) => s !== undefined);
+    return given.length === 1 ? given[0] : AbortSignal.any(given);
+}
+/** A signal that aborts with `signal`, or after `ms` with a TimeoutError: a wait bounded by both. */
+function within(ms, signal) {
+    return anyOf(signal, AbortSignal.timeout(ms));
 }
 
 

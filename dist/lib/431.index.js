@@ -144,8 +144,36 @@ function podSpecOf(object) {
         return dig(spec, 'jobTemplate', 'spec', 'template', 'spec');
     return dig(spec, 'template', 'spec');
 }
+/** The pod fields that say where it runs, with the input a workflow says it with. */
+const PLACEMENT = {
+    nodeSelector: 'node-selector',
+    tolerations: 'tolerations',
+    priorityClassName: 'priority-class',
+};
+/**
+ * Where the pod runs is the workflow's to say: a pull request that tolerates the control plane's taint
+ * and selects its nodes would run a privileged Docker server there. A template renders the inputs'
+ * values ({{ nodeSelector }}, …); its own, a node affinity or another scheduler are refused.
+ */
+function placementReach(spec, { allowance, refuse }) {
+    for (const [field, input] of Object.entries(PLACEMENT)) {
+        if (spec[field] !== undefined && canonical(spec[field]) !== canonical(allowance.placement?.[field]))
+            refuse(`spec.${field}`, `is not what input ${input} gives: where the preview's pods run is the workflow's to say. Set input ${input} and render {{ ${field} }}, or leave it out.`);
+    }
+    if (dig(spec, 'affinity', 'nodeAffinity') !== undefined)
+        refuse('spec.affinity.nodeAffinity', "is set: where the pods run is the workflow's to say (input node-selector).");
+    if (spec.schedulerName !== undefined && spec.schedulerName !== 'default-scheduler')
+        refuse('spec.schedulerName', `is "${String(spec.schedulerName)}": the pod would be placed by another scheduler. Leave it out.`);
+}
+/** JSON with keys in order, so that a mapping written in another order still compares equal. */
+function canonical(value) {
+    return JSON.stringify(value, (_key, v) => v && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+        : v);
+}
 function podSpecReach(spec, reach) {
     const { at, refuse, ids } = reach;
+    placementReach(spec, reach);
     // The Secret the exposure makes for basic auth carries the id, but holds the workflow's password.
     const secretAt = (field, name) => {
         if (name === `${ids.id}-basic-auth`)
@@ -238,7 +266,7 @@ function roleRulesReach({ object, refuse }) {
 ;// CONCATENATED MODULE: ./src/model/reach.ts
 
 
-function reachOf(object, ids, what) {
+function reachOf(object, ids, what, allowance = {}) {
     const refuse = (field, why) => {
         throw new errors/* UserError */.yo(`The ${what} creates ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object))}, whose ${field} ${why}`);
     };
@@ -246,7 +274,7 @@ function reachOf(object, ids, what) {
         if (typeof name === 'string' && !name.includes(ids.id))
             refuse(field, `is "${name}", which is not this environment's (its name does not contain ${ids.id}): the preview's code would run with, or read, what belongs to the namespace, another environment or the action itself. Refer only to objects the template creates ({{ id }}-…), or leave the field out.`);
     };
-    return { object, ids, what, at, refuse };
+    return { object, ids, what, allowance, at, refuse };
 }
 
 ;// CONCATENATED MODULE: ./src/model/route-reach.ts
@@ -263,8 +291,8 @@ const INGRESS_ANNOTATIONS = {
     'nginx.ingress.kubernetes.io/auth-realm': () => true,
 };
 /** An Ingress or route from a pull request serves only its environment's hosts, through its own Services. */
-function routeReach(reach, allowance) {
-    const { object, ids, refuse } = reach;
+function routeReach(reach) {
+    const { object, ids, refuse, allowance } = reach;
     const host = (field, name) => {
         if (typeof name === 'string' && ((allowance.hosts ?? []).includes(name) || name.includes(ids.id)))
             return;
@@ -395,14 +423,14 @@ const PULL_REQUEST_KINDS = {
  * environments and with the action's own identity: only what belongs to its environment. A pod that
  * runs as the action's ServiceAccount, mounts another environment's Secret or claim, a Role the template
  * binds, a route for another host or a selector over other pods would hand the pull request's code what
- * its name check alone does not see. `allowance`: what the workflow lets its routes serve.
+ * its name check alone does not see. `allowance`: what the workflow lets them do besides.
  */
 function ownReferences(object, ids, what, allowance = {}) {
     allowedKind(object, what);
-    const reach = reachOf(object, ids, what);
+    const reach = reachOf(object, ids, what, allowance);
     podReach(reach);
     selectorReach(reach);
-    routeReach(reach, allowance);
+    routeReach(reach);
     if (object.kind === 'RoleBinding')
         roleBindingReach(reach);
     if (object.kind === 'Role')
@@ -462,8 +490,9 @@ function dockerHostObject(plan) {
  * Validates the rendered objects against the kube-pod contract and adds the labels and annotations that
  * let kube-pod-preview find, own and remove them. Pure: the same input gives the same plan.
  */
-function buildPlan(rendered, stamp) {
-    const objects = labelObjects(rendered, stamp, 'template');
+/** `allowance`: where the workflow's inputs put the pods (a pull request's template may not choose). */
+function buildPlan(rendered, stamp, allowance = {}) {
+    const objects = labelObjects(rendered, stamp, 'template', { allowance });
     const dockerHost = findDockerHost(objects);
     const kinds = kindsOf(objects);
     dockerHost.metadata.annotations = {
@@ -647,7 +676,6 @@ var ids = __webpack_require__(995);
 
 
 const MAX_LABEL = 63;
-const HASH_LENGTH = 8;
 /**
  * One entry per published TCP port (an Ingress or a browser cannot reach UDP), in a stable order, with
  * the host name `url-template` gives it when exposing through an Ingress.
@@ -713,8 +741,8 @@ function fitLabel(label) {
     const clean = (0,ids/* slug */.yR)(label);
     if (clean.length <= MAX_LABEL)
         return clean;
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(clean).digest('hex').slice(0, HASH_LENGTH);
-    return `${clean.slice(0, MAX_LABEL - HASH_LENGTH - 1).replace(/-+$/, '')}-${hash}`;
+    const hash = (0,ids/* shortHash */.BC)(clean);
+    return `${clean.slice(0, MAX_LABEL - hash.length - 1).replace(/-+$/, '')}-${hash}`;
 }
 /** htpasswd's `{SHA}` scheme, which ingress-nginx (and nginx itself) read from an `auth` key. */
 function htpasswdLine(user, password) {
@@ -1178,7 +1206,9 @@ async function planPod(run) {
         project: run.compose.name,
     });
     const rendered = await renderTemplate(template, args, { signal: run.signal });
-    const plan = (0,model_plan/* buildPlan */.Gg)({ ...rendered, fromPullRequest: template.fromPullRequest }, run.stamp);
+    const plan = (0,model_plan/* buildPlan */.Gg)({ ...rendered, fromPullRequest: template.fromPullRequest }, run.stamp, {
+        placement: settings.pod,
+    });
     for (const warning of plan.warnings)
         run.log.warning(warning);
     const source = {

@@ -41,10 +41,10 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var errors = __webpack_require__(17);
 // EXTERNAL MODULE: ./src/docker/cli.ts
 var cli = __webpack_require__(1670);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: ./src/model/build-cache-prefix.ts
 var build_cache_prefix = __webpack_require__(8623);
+// EXTERNAL MODULE: ./src/model/ids.ts
+var ids = __webpack_require__(995);
 ;// CONCATENATED MODULE: ./src/docker/build-cache-refs.ts
 
 
@@ -120,25 +120,21 @@ function tagFor(kind, name) {
         .replace(/[^A-Za-z0-9_.-]+/g, '-')
         .slice(0, 128 - 9)
         .replace(/-+$/, '');
-    return `${cleaned}-${digest(name)}`;
+    return `${cleaned}-${(0,ids/* shortHash */.BC)(name)}`;
 }
 /** A repository path component: the name when valid, else lower-cased and cleaned, with its digest. */
 function repositoryComponent(name) {
     if (build_cache_prefix/* REPOSITORY_COMPONENT */.RA.test(name))
         return name;
-    const cleaned = name
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-    return cleaned ? `${cleaned}-${digest(name)}` : digest(name);
-}
-function digest(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 8);
+    const cleaned = (0,ids/* slug */.yR)(name);
+    return cleaned ? `${cleaned}-${(0,ids/* shortHash */.BC)(name)}` : (0,ids/* shortHash */.BC)(name);
 }
 function unique(values) {
     return [...new Set(values)];
 }
 
+// EXTERNAL MODULE: ./src/util/sleep.ts
+var sleep = __webpack_require__(7783);
 ;// CONCATENATED MODULE: ./src/docker/build-cache.ts
 var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
     if (value !== null && value !== void 0) {
@@ -197,6 +193,7 @@ var __disposeResources = (undefined && undefined.__disposeResources) || (functio
 
 
 
+
 /** How long the Docker server may take to answer for the registry before the build goes without it. */
 const PROBE_TIMEOUT_MS = 10_000;
 /** How long the export may push: a registry that stops answering must not hold the run, its report and its lease. */
@@ -228,8 +225,7 @@ async function prepareBuildCache(model, settings, options, log) {
 async function exportBuildCache(caches, options, log, { timeoutMs = EXPORT_TIMEOUT_MS, withLogin = false } = {}) {
     const env_1 = { stack: [], error: void 0, hasError: false };
     try {
-        const timeout = AbortSignal.timeout(timeoutMs);
-        const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+        const signal = (0,sleep/* within */.ux)(timeoutMs, options.signal);
         // The CLI hands a login to the pod's Docker server with each push, in clear inside the pod, where the
         // pull request's containers run: only a push event's run (the branch's own code) sends one.
         const config = __addDisposableResource(env_1, withLogin ? undefined : await emptyDockerConfig(), true);
@@ -273,8 +269,7 @@ async function exportService(cache, options, timeoutMs) {
 }
 /** Why the Docker server cannot use the registry, or undefined when it answers. */
 async function probeRegistry(ref, options) {
-    const timeout = AbortSignal.timeout(PROBE_TIMEOUT_MS);
-    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    const signal = (0,sleep/* within */.ux)(PROBE_TIMEOUT_MS, options.signal);
     try {
         const answer = await (0,cli/* docker */.T3)(['pull', '--quiet', ref], { ...options, signal });
         // The tag is absent from a registry that answers; present (someone pushed it), it answered too.
@@ -285,7 +280,7 @@ async function probeRegistry(ref, options) {
     catch (error) {
         if (options.signal?.aborted)
             throw error;
-        if (timeout.aborted)
+        if (signal.aborted)
             return `no answer within ${PROBE_TIMEOUT_MS / 1000} s`;
         throw error;
     }
@@ -595,8 +590,6 @@ var external_node_http_ = __webpack_require__(7067);
 var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 // EXTERNAL MODULE: ./src/util/duration.ts
 var duration = __webpack_require__(6518);
-// EXTERNAL MODULE: ./src/util/sleep.ts
-var sleep = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/kube/exec.ts
 var kube_exec = __webpack_require__(8728);
 ;// CONCATENATED MODULE: ./src/kube/connection.ts
@@ -692,7 +685,7 @@ async function waitForDocker(port, timeoutMs, signal, watch = {}) {
         if (Date.now() + delay > deadline) {
             throw new errors/* UserError */.yo(`The Docker server in the pod did not answer on port ${DOCKER_PORT} within ${(0,duration/* formatDuration */.a3)(timeoutMs)} (${last}). The template's docker-host container must run dockerd with --host=tcp://127.0.0.1:${DOCKER_PORT} and "tls": false.`);
         }
-        await (0,sleep/* sleep */.y)(delay, signal);
+        await (0,sleep/* sleep */.yy)(delay, signal);
     }
 }
 function ping(port, signal) {
@@ -844,7 +837,7 @@ async function awaitRefusal(client, workload, signal) {
         catch {
             // Best effort: the wait itself reports what the cluster says when it times out.
         }
-        await (0,sleep/* sleep */.y)(POLL_MS, signal).catch(() => undefined); // aborted: the loop ends
+        await (0,sleep/* sleep */.yy)(POLL_MS, signal).catch(() => undefined); // aborted: the loop ends
     }
     return undefined;
 }
@@ -927,7 +920,7 @@ async function whyEnded(client, ref, options) {
     if (options.refusal === undefined && outage) {
         return new errors/* UserError */.yo(`${(0,objects/* describeRef */.Ro)(ref)} was not ready after ${(0,duration/* formatDuration */.a3)(options.timeoutMs)} (input timeout): ${outage}, and the deadline was reached. Check the cluster's control plane, then run again.`);
     }
-    const asking = client.until(AbortSignal.any([options.signal, AbortSignal.timeout(DIAGNOSE_MS)]));
+    const asking = client.until((0,sleep/* within */.ux)(DIAGNOSE_MS, options.signal));
     const report = await diagnose(asking, ref, options.selector).catch((error) => `  (the cluster could not be asked what the pod is stuck on: ${error.message})`);
     if (options.refusal !== undefined)
         return new errors/* UserError */.yo(`The cluster refuses to create the pods of ${(0,objects/* describeRef */.Ro)(ref)}: ${options.refusal}\n${report}`);
@@ -961,7 +954,7 @@ async function watchUntilReady(client, ref, options, check) {
         if (ready)
             return findReadyPod(client, ref.kind, ready);
         // Expired: list again, after a breath (a server that expires every watch must not make this spin).
-        await (0,sleep/* sleep */.y)(RESUME_MS, options.deadline).catch(() => undefined);
+        await (0,sleep/* sleep */.yy)(RESUME_MS, options.deadline).catch(() => undefined);
     }
 }
 /**
@@ -990,7 +983,7 @@ async function watchFrom(client, ref, state) {
         resourceVersion = last;
         // Closed (the server's timeout, a dropped connection, a restart): continue after a breath. The
         // deadline may end the pause early: check() says why.
-        await (0,sleep/* sleep */.y)(RESUME_MS, state.deadline).catch(() => undefined);
+        await (0,sleep/* sleep */.yy)(RESUME_MS, state.deadline).catch(() => undefined);
         await state.check();
     }
 }
@@ -1160,6 +1153,8 @@ function buildCacheOf(run) {
 var teardown = __webpack_require__(3945);
 // EXTERNAL MODULE: ./src/model/kinds.ts
 var kinds = __webpack_require__(522);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/phases/health.ts
 
 
@@ -1201,7 +1196,7 @@ async function checkTarget(target, deadline, options) {
             said = check.state;
             options.log?.info(`  ${target.url}: ${STATE_TEXT[check.state]} yet (${check.detail}); trying again for up to ${(0,duration/* formatDuration */.a3)(deadline - Date.now())}`);
         }
-        await (0,sleep/* sleep */.y)(health_POLL_MS, options.signal);
+        await (0,sleep/* sleep */.yy)(health_POLL_MS, options.signal);
     }
 }
 /** How each state reads in a sentence: the log, the comment. */
@@ -1253,9 +1248,9 @@ async function askUrl(url, timeoutMs, signal) {
     try {
         const response = await fetch(url, {
             redirect: 'manual',
-            signal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]),
+            signal: (0,sleep/* within */.ux)(timeoutMs, signal),
         });
-        const body = await health_digest(response.body);
+        const body = await digest(response.body);
         const challenge = [401, 407].includes(response.status) &&
             response.headers.has(response.status === 401 ? 'www-authenticate' : 'proxy-authenticate');
         return { status: response.status, challenge, body };
@@ -1292,7 +1287,7 @@ function withAppError(answer, target) {
         return answer;
     return { error: /connection refused/i.test(remote) ? 'connection refused' : remote.slice(0, 160) };
 }
-async function health_digest(body) {
+async function digest(body) {
     const hash = (0,external_node_crypto_.createHash)('sha256');
     if (!body)
         return hash.digest('hex');
@@ -1545,7 +1540,7 @@ async function loadBalancerAddress(client, name, deadline, options) {
         if (Date.now() + LOAD_BALANCER_POLL_MS > deadline) {
             throw new errors/* UserError */.yo(explainNoAddress(name, options.expose.urlTimeoutMs));
         }
-        await (0,sleep/* sleep */.y)(LOAD_BALANCER_POLL_MS, options.signal);
+        await (0,sleep/* sleep */.yy)(LOAD_BALANCER_POLL_MS, options.signal);
     }
 }
 function explainNoAddress(service, urlTimeoutMs) {

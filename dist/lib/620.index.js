@@ -2026,6 +2026,7 @@ function registryHostOf(prefix) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BC: () => (/* binding */ shortHash),
 /* harmony export */   I2: () => (/* binding */ DOCTOR_ENV_ID),
 /* harmony export */   Xo: () => (/* binding */ environmentId),
 /* harmony export */   a: () => (/* binding */ resourceId),
@@ -2061,10 +2062,7 @@ function environmentId(explicit, prNumber, placeholder) {
  * id, so two repositories sharing a namespace never share an id, however their names are truncated.
  */
 function resourceId(repository, envId) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256')
-        .update(`${repository.toLowerCase()}\n${envId}`)
-        .digest('hex')
-        .slice(0, HASH_LENGTH);
+    const hash = shortHash(`${repository.toLowerCase()}\n${envId}`);
     const repoName = slug(repository.split('/').pop() ?? '');
     const room = MAX_RESOURCE_ID_LENGTH - HASH_LENGTH - 1;
     let readable = slug(`${repoName}-${envId}`);
@@ -2074,6 +2072,10 @@ function resourceId(repository, envId) {
         readable = repoRoom > 0 ? `${repoName.slice(0, repoRoom)}-${envId}` : envId.slice(0, room);
     }
     return `${slug(readable)}-${hash}`;
+}
+/** 8 hex digits of the text's SHA-256: what keeps names that were shortened or cleaned apart. */
+function shortHash(text) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex').slice(0, HASH_LENGTH);
 }
 /** Lower case letters, digits and single inner dashes: what a DNS label may hold. */
 function slug(text) {

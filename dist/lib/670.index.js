@@ -509,7 +509,7 @@ async function waitUntilGone(client, kinds, selector, options) {
         if (Date.now() >= deadline) {
             throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`These objects were still there ${(0,_util_duration_js__WEBPACK_IMPORTED_MODULE_1__/* .formatDuration */ .a3)(options.timeoutMs)} after deleting them (input timeout): ${left.join(', ')}. A finalizer may hold them; see kubectl describe.`);
         }
-        await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .y)(pause, options.signal);
+        await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .yy)(pause, options.signal);
     }
 }
 

@@ -411,7 +411,7 @@ async function withRetry(fn, options) {
             const delay = nextDelay(error, failure, attempt, started, options);
             if (options.once)
                 throw error;
-            await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(delay, options.signal);
+            await (0,_util_sleep_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .yy)(delay, options.signal);
         }
     }
 }
@@ -453,7 +453,9 @@ function nextDelay(error, failure, attempt, started, options) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */   EB: () => (/* binding */ anyOf),
+/* harmony export */   ux: () => (/* binding */ within),
+/* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /**
  * Resolves after `ms`; rejects with the signal's reason as soon as `signal` aborts (at once when it
@@ -473,6 +475,15 @@ function sleep(ms, signal) {
         }, ms);
         signal?.addEventListener('abort', abort, { once: true });
     });
+}
+/** A signal that aborts with any of `signals` that is given (AbortSignal.any without the undefined). */
+function anyOf(...signals) {
+    const given = signals.filter((s) => s !== undefined);
+    return given.length === 1 ? given[0] : AbortSignal.any(given);
+}
+/** A signal that aborts with `signal`, or after `ms` with a TimeoutError: a wait bounded by both. */
+function within(ms, signal) {
+    return anyOf(signal, AbortSignal.timeout(ms));
 }
 
 

@@ -907,7 +907,10 @@ class Reachability {
 
 // EXTERNAL MODULE: ./src/kube/retry.ts
 var retry = __webpack_require__(4963);
+// EXTERNAL MODULE: ./src/util/sleep.ts
+var sleep = __webpack_require__(7783);
 ;// CONCATENATED MODULE: ./src/kube/session.ts
+
 
 
 
@@ -955,7 +958,7 @@ class ApiSession {
     }
     /** The options of a session whose calls also end when `deadline` aborts (with its reason). */
     untilOptions(deadline) {
-        const signal = this.options.signal ? AbortSignal.any([this.options.signal, deadline]) : deadline;
+        const signal = (0,sleep/* anyOf */.EB)(this.options.signal, deadline);
         return { ...this.options, signal, reachability: this.reachability };
     }
     /** This session for the calls of one wait (see untilOptions). */
