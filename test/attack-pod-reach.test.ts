@@ -1,7 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
 import type { InputName } from '../src/model/inputs.js';
+import type { KubeObject } from '../src/model/objects.js';
 import { NAMESPACE, ROOT, run, scratchDir } from './helpers.js';
 
 /**
@@ -151,6 +153,11 @@ describe('pod fields that reach the namespace’s credentials or decide where th
       pod('  volumes: [{name: root, hostPath: {path: /}}]'),
       'volumes[].hostPath is a volume type',
     ],
+    [
+      'the node’s root filesystem behind an allowed type set to null',
+      pod('  volumes: [{name: root, emptyDir: null, hostPath: {path: /}}]'),
+      'volumes[].hostPath is a volume type',
+    ],
     ['the node’s network', pod('  hostNetwork: true'), 'spec.hostNetwork is true'],
   ])('refuses %s', async (_what, extra, refusal) => {
     await expectRefused(extra, refusal);
@@ -199,6 +206,17 @@ describe('where the pods run is the workflow’s to say', () => {
       pod('  nodeSelector: {{ nodeSelector | dump }}\n  tolerations: {{ tolerations | dump }}'),
       given,
     );
-    expect(outcome.manifest).toContain('pool: previews');
+    const objects = parseAllDocuments(outcome.manifest ?? '').map((d) => d.toJS() as KubeObject);
+    const own = objects.find((o) => o.kind === 'Pod')!;
+    expect(own.spec).toMatchObject({
+      nodeSelector: { pool: 'previews' },
+      tolerations: [{ key: 'previews', operator: 'Exists' }],
+    });
+  });
+
+  it('refuses a pod that leaves out the node selector the workflow gives', async () => {
+    await expect(planWithPodTemplate(pod(''), { 'node-selector': 'pool: previews' })).rejects.toThrow(
+      'spec.nodeSelector is not what input node-selector gives',
+    );
   });
 });

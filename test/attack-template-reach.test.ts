@@ -159,6 +159,7 @@ describe('a pull request’s Ingress says nothing to the controller the workflow
       'http://169.254.169.254/latest/meta-data/',
     ],
     ['another Secret for basic auth', 'nginx.ingress.kubernetes.io/auth-secret', 'wildcard-tls'],
+    ['a key that is a property of every object', 'constructor', 'x'],
   ])('refuses %s', async (_what, key, value) => {
     using project = scratchDir(HELLO);
     projectWithPodTemplate(project.dir, ownIngress(`"${key}": "${value}"`));
@@ -178,6 +179,28 @@ describe('a pull request’s Ingress says nothing to the controller the workflow
     });
     expect((await run(given)).manifest).toContain('nginx.ingress.kubernetes.io/proxy-body-size: 64m');
   });
+
+  it.each([
+    [
+      'an Ingress',
+      ingress(
+        '  rules: [{host: "web-{{ id }}.preview.example.com", http: {paths: [{path: /, pathType: Prefix, backend: {service: {name: web-pr-8-1a2b3c4d, port: {number: 80}}}}]}}]',
+      ),
+      'spec.rules[].http.paths[].backend.service.name is "web-pr-8-1a2b3c4d"',
+    ],
+    [
+      'an HTTPRoute',
+      'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: "{{ id }}-r"}\nspec:\n  hostnames: ["web-{{ id }}.preview.example.com"]\n  rules: [{backendRefs: [{name: web-pr-8-1a2b3c4d, port: 80}]}]\n',
+      'spec.rules[].backendRefs[].name is "web-pr-8-1a2b3c4d"',
+    ],
+  ])(
+    'refuses %s that serves another environment’s Service on its own host',
+    async (_what, extra, refusal) => {
+      using project = scratchDir(HELLO);
+      projectWithPodTemplate(project.dir, extra);
+      await expect(run(inputs(project.dir))).rejects.toThrow(refusal);
+    },
+  );
 
   it('refuses a route to another namespace’s backend', async () => {
     using project = scratchDir(HELLO);

@@ -3,9 +3,10 @@ import type { Reach } from './reach.js';
 import { dig, list, type Spec } from './spec-walk.js';
 
 /**
- * The volume types a pull request's pod may mount: its own claims, Secrets and ConfigMaps, and what the
- * pod makes itself. Others reach the node (hostPath), a credential named in the volume (csi, azureFile,
- * cephfs, rbd, iscsi, flexVolume) or storage outside the cluster (nfs, iscsi): refused, not filtered.
+ * The volume types a pull request's pod may mount: its own claims and Secrets, the namespace's ConfigMaps
+ * (a template's Role may read them anyway), and what the pod makes itself. Others reach the node
+ * (hostPath), a credential named in the volume (csi, azureFile, cephfs, rbd, flexVolume) or storage
+ * outside the cluster (nfs, iscsi): refused, not filtered.
  */
 const VOLUME_TYPES = [
   'configMap',
@@ -57,14 +58,17 @@ const PLACEMENT = {
 /**
  * Where the pod runs is the workflow's to say: a pull request that tolerates the control plane's taint
  * and selects its nodes would run a privileged Docker server there. A template renders the inputs'
- * values ({{ nodeSelector }}, …); its own, a node affinity or another scheduler are refused.
+ * values ({{ nodeSelector | dump }}, …); its own, a node affinity or another scheduler are refused.
  */
 function placementReach(spec: Spec, { allowance, refuse }: Reach): void {
   for (const [field, input] of Object.entries(PLACEMENT) as [keyof typeof PLACEMENT, string][]) {
-    if (spec[field] !== undefined && canonical(spec[field]) !== canonical(allowance.placement?.[field]))
+    const given = allowance.placement?.[field];
+    // Left out, tolerations and a priority only narrow; a node selector left out widens the pool.
+    const required = field === 'nodeSelector' && given !== undefined;
+    if ((spec[field] !== undefined || required) && canonical(spec[field]) !== canonical(given))
       refuse(
         `spec.${field}`,
-        `is not what input ${input} gives: where the preview's pods run is the workflow's to say. Set input ${input} and render {{ ${field} }}, or leave it out.`,
+        `is not what input ${input} gives: where the preview's pods run is the workflow's to say. Set input ${input} and render {{ ${field} | dump }}, or leave it out.`,
       );
   }
   if (dig(spec, 'affinity', 'nodeAffinity') !== undefined)
@@ -123,8 +127,8 @@ function podSpecReach(spec: Spec, reach: Reach): void {
 }
 
 function volumeReach(volume: Spec, reach: Reach, secretAt: (field: string, name: unknown) => void): void {
-  const type = Object.keys(volume).find((key) => key !== 'name');
-  if (type !== undefined && !VOLUME_TYPES.includes(type))
+  // Every key: one set to null reads as unset to Kubernetes, and must not hide the one that is not.
+  for (const type of Object.keys(volume).filter((key) => key !== 'name' && !VOLUME_TYPES.includes(key)))
     reach.refuse(
       `volumes[].${type}`,
       `is a volume type a template from the pull request may not mount: only ${VOLUME_TYPES.join(', ')}.`,

@@ -46,7 +46,7 @@ export function ownReferences(object: KubeObject, ids: Ids, what: string, allowa
 
 function allowedKind(object: KubeObject, what: string): void {
   const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0]! : '';
-  if (PULL_REQUEST_KINDS[group]?.includes(object.kind)) return;
+  if (Object.hasOwn(PULL_REQUEST_KINDS, group) && PULL_REQUEST_KINDS[group]!.includes(object.kind)) return;
   throw new UserError(
     `The ${what} creates ${describeRef(refOf(object))} (${object.apiVersion}), a kind a template from the pull request may not create: only ${Object.values(PULL_REQUEST_KINDS).flat().join(', ')}. To use it, name a template of the workflow's (input template or expose-template, outside the checkout).`,
   );

@@ -8,11 +8,11 @@ import { dig, list, strings } from './spec-walk.js';
  * controller that serves every namespace (server-alias serves another host, snippets rewrite its
  * configuration, auth-url makes it fetch any address): refused, not filtered.
  */
-const INGRESS_ANNOTATIONS: Record<string, (value: string, id: string) => boolean> = {
-  'nginx.ingress.kubernetes.io/auth-type': (value) => value === 'basic',
-  'nginx.ingress.kubernetes.io/auth-secret': (value, id) => value === `${id}-basic-auth`,
-  'nginx.ingress.kubernetes.io/auth-realm': () => true,
-};
+const INGRESS_ANNOTATIONS = new Map<string, (value: string, id: string) => boolean>([
+  ['nginx.ingress.kubernetes.io/auth-type', (value) => value === 'basic'],
+  ['nginx.ingress.kubernetes.io/auth-secret', (value, id) => value === `${id}-basic-auth`],
+  ['nginx.ingress.kubernetes.io/auth-realm', () => true],
+]);
 
 /** An Ingress or route from a pull request serves only its environment's hosts, through its own Services. */
 export function routeReach(reach: Reach): void {
@@ -30,6 +30,10 @@ export function routeReach(reach: Reach): void {
   };
   if (object.kind === 'Ingress') {
     ingressHosts(object, host);
+    // Its own Services only: another environment's app on this host would skip that one's basic auth.
+    for (const rule of list(dig(object, 'spec')?.rules))
+      for (const path of list(dig(rule, 'http')?.paths))
+        reach.at('spec.rules[].http.paths[].backend.service.name', dig(path, 'backend', 'service')?.name);
     ingressAnnotations(reach, allowance.ingressAnnotations ?? {});
   }
   if (isRoute(object)) routeHosts(object, host, reach);
@@ -51,7 +55,11 @@ function ingressAnnotations(
   workflows: Readonly<Record<string, string>>,
 ): void {
   for (const [key, value] of Object.entries(object.metadata.annotations ?? {})) {
-    if (workflows[key] === value || INGRESS_ANNOTATIONS[key]?.(String(value), ids.id)) continue;
+    const text = String(value);
+    if (
+      Object.hasOwn(workflows, key) ? workflows[key] === text : INGRESS_ANNOTATIONS.get(key)?.(text, ids.id)
+    )
+      continue;
     refuse(
       `metadata.annotations["${key}"]`,
       "is not one the workflow set: an Ingress's annotations configure the ingress controller, which serves every namespace. Set it in input ingress-annotations, or leave it out.",
@@ -64,11 +72,8 @@ function isRoute(object: KubeObject): boolean {
   return object.apiVersion.startsWith('gateway.networking.k8s.io/') && object.kind.endsWith('Route');
 }
 
-function routeHosts(
-  object: KubeObject,
-  host: (field: string, name: unknown) => void,
-  { refuse }: Reach,
-): void {
+function routeHosts(object: KubeObject, host: (field: string, name: unknown) => void, reach: Reach): void {
+  const { refuse } = reach;
   const spec = dig(object, 'spec');
   const names = strings(spec?.hostnames);
   if (names.length === 0) host('spec.hostnames', undefined);
@@ -83,5 +88,6 @@ function routeHosts(
         'spec.rules[] backendRefs',
         "name another namespace's Service: a route serves only its own namespace's. Leave the namespace out.",
       );
+    for (const backend of backends) reach.at('spec.rules[].backendRefs[].name', backend.name);
   }
 }
