@@ -95,7 +95,11 @@ describe('a /preview comment on a fork’s pull request', () => {
       'with allow-fork-code a deploy of its code names the whole commit SHA a maintainer reviewed',
     );
     expect(await commentOnFork(`/preview redeploy ${reviewed.slice(0, 12)}`, dir, allowed)).toContain(
-      `head is cccccccccccc, not the commit ${reviewed.slice(0, 12)} this comment names`,
+      `head is cccccccccccc, not the commit ${reviewed.slice(0, 12)} this comment names: it moved on since. Review the new head, then comment /preview redeploy ${'c'.repeat(40)}.`,
+    );
+    // Without allow-fork-code, a fork's deploy is refused as such, whatever commit the comment names.
+    expect(await commentOnFork(`/preview redeploy ${reviewed}`, dir)).toMatch(
+      /would deploy code from mallory\/web/,
     );
   });
 

@@ -97,23 +97,8 @@ async function pullRequestContext(
       : pr.headRepository !== pr.baseRepository
         ? pr.headRepository
         : undefined;
-  if (command.name === 'redeploy' || command.name === 'wake') {
-    if (command.pin && !pr.headSha.startsWith(command.pin))
-      throw new UserError(explainMovedOn(context.prNumber!, command, pr.headSha));
-    // Without allow-fork-code a fork's deploy is refused as such, before its checkout is looked at. With
-    // it, the maintainer's word holds for the commit they name: a push after the comment is not theirs.
-    // The fork's author writes both commits, so a short prefix is theirs to collide: the whole SHA only.
-    if (foreign && allowsForkCode(options.input) && command.pin?.length !== pr.headSha.length)
-      throw new UserError(explainUnpinnedFork(context.prNumber!, command, foreign, pr.headSha));
-    if (!foreign || allowsForkCode(options.input)) {
-      const { workingDirectory } = readProjectInputs(options.input, options.cwd);
-      const checkedOut = await checkoutHead(workingDirectory, options.signal);
-      if (checkedOut !== pr.headSha)
-        throw new UserError(
-          explainStaleCheckout(context.prNumber!, pr.headSha, checkedOut, workingDirectory),
-        );
-    }
-  }
+  if (command.name === 'redeploy' || command.name === 'wake')
+    await requireReviewedHead(options, command, pr, foreign);
   return {
     ...context,
     headSha: pr.headSha,
@@ -122,6 +107,30 @@ async function pullRequestContext(
     fromFork: false,
     foreignCodeWithSecrets: foreign,
   };
+}
+
+/**
+ * A deploy takes the head only when it is the commit the comment names (if it names one) and the
+ * checkout. Without allow-fork-code a fork's deploy is refused as such later, before its checkout is
+ * looked at; with it, the maintainer's word holds for the whole SHA they name: the fork's author writes
+ * both commits, so a short prefix is theirs to collide, and a push after the comment is not reviewed.
+ */
+async function requireReviewedHead(
+  options: RunRequest,
+  command: { name: 'redeploy' | 'wake'; pin?: string },
+  pr: { headSha: string },
+  foreign: string | undefined,
+): Promise<void> {
+  const prNumber = options.context.prNumber!;
+  if (foreign && !allowsForkCode(options.input)) return;
+  if (command.pin && !pr.headSha.startsWith(command.pin))
+    throw new UserError(explainMovedOn(prNumber, command, pr.headSha, foreign));
+  if (foreign && command.pin?.length !== pr.headSha.length)
+    throw new UserError(explainUnpinnedFork(prNumber, command, foreign, pr.headSha));
+  const { workingDirectory } = readProjectInputs(options.input, options.cwd);
+  const checkedOut = await checkoutHead(workingDirectory, options.signal);
+  if (checkedOut !== pr.headSha)
+    throw new UserError(explainStaleCheckout(prNumber, pr.headSha, checkedOut, workingDirectory));
 }
 
 function githubFor(options: RunRequest): GitHubApi {
@@ -145,11 +154,16 @@ function notAllowed(author: string, role: string, allowed: readonly string[]): s
 
 function explainStaleCheckout(pr: number, head: string, checkedOut: string | undefined, dir: string): string {
   const found = checkedOut ? `commit ${checkedOut.slice(0, 12)}` : 'no git checkout';
-  return `Pull request #${pr}'s head is ${head.slice(0, 12)}, but ${dir} holds ${found}: this run deploys only the head it checked out. Check out refs/pull/${pr}/head in the workflow (see the README on commands) and comment again; if the pull request moved on since, comment again to deploy the new head.`;
+  return `Pull request #${pr}'s head is ${head.slice(0, 12)}, but ${dir} holds ${found}: this run deploys only the head it checked out. Check out refs/pull/${pr}/head in the workflow (see the README on commands) and comment again; if the pull request moved on since, comment again to deploy the new head (naming its whole SHA on a fork's pull request).`;
 }
 
-function explainMovedOn(pr: number, command: { name: string; pin?: string }, head: string): string {
-  return `Pull request #${pr}'s head is ${head.slice(0, 12)}, not the commit ${command.pin} this comment names: it moved on since. Review the new head, then comment /preview ${command.name} ${head.slice(0, 12)}.`;
+function explainMovedOn(
+  pr: number,
+  command: { name: string; pin?: string },
+  head: string,
+  foreign: string | undefined,
+): string {
+  return `Pull request #${pr}'s head is ${head.slice(0, 12)}, not the commit ${command.pin} this comment names: it moved on since. Review the new head, then comment /preview ${command.name} ${foreign ? head : head.slice(0, 12)}.`;
 }
 
 function explainUnpinnedFork(pr: number, command: { name: string }, fork: string, head: string): string {
