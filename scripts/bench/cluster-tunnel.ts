@@ -27,10 +27,14 @@ async function kubectlPortForward(
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
-  for await (const chunk of child.stdout!) {
+  // Not destroyed on return: kubectl writes a line per connection, and a closed stdout ends it (SIGPIPE).
+  for await (const chunk of child.stdout!.iterator({ destroyOnReturn: false })) {
     out += String(chunk);
     const port = /Forwarding from 127\.0\.0\.1:(\d+)/.exec(out)?.[1];
-    if (port) return { port: Number(port), child };
+    if (port) {
+      child.stdout!.resume();
+      return { port: Number(port), child };
+    }
   }
   throw new Error(`kubectl port-forward ended before it listened: ${out.trim() || 'no output'}`);
 }

@@ -107,7 +107,7 @@ function tagFor(kind: string, name: string): string {
   if (TAG.test(plain)) return plain;
   const cleaned = `${kind}_${name}`
     .replace(/[^A-Za-z0-9_.-]+/g, '-')
-    .slice(0, 128 - 9)
+    .slice(0, 128 - shortHash(name).length - 1)
     .replace(/-+$/, '');
   return `${cleaned}-${shortHash(name)}`;
 }
