@@ -276,21 +276,8 @@ async function pullRequestContext(api, options, command) {
         : pr.headRepository !== pr.baseRepository
             ? pr.headRepository
             : undefined;
-    if (command.name === 'redeploy' || command.name === 'wake') {
-        if (command.pin && !pr.headSha.startsWith(command.pin))
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainMovedOn(context.prNumber, command, pr.headSha));
-        // Without allow-fork-code a fork's deploy is refused as such, before its checkout is looked at. With
-        // it, the maintainer's word holds for the commit they name: a push after the comment is not theirs.
-        // The fork's author writes both commits, so a short prefix is theirs to collide: the whole SHA only.
-        if (foreign && (0,_model_run_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .allowsForkCode */ .AC)(options.input) && command.pin?.length !== pr.headSha.length)
-            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainUnpinnedFork(context.prNumber, command, foreign, pr.headSha));
-        if (!foreign || (0,_model_run_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .allowsForkCode */ .AC)(options.input)) {
-            const { workingDirectory } = (0,_model_run_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readProjectInputs */ .H8)(options.input, options.cwd);
-            const checkedOut = await (0,_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .checkoutHead */ .V)(workingDirectory, options.signal);
-            if (checkedOut !== pr.headSha)
-                throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainStaleCheckout(context.prNumber, pr.headSha, checkedOut, workingDirectory));
-        }
-    }
+    if (command.name === 'redeploy' || command.name === 'wake')
+        await requireReviewedHead(options, command, pr, foreign);
     return {
         ...context,
         headSha: pr.headSha,
@@ -299,6 +286,25 @@ async function pullRequestContext(api, options, command) {
         fromFork: false,
         foreignCodeWithSecrets: foreign,
     };
+}
+/**
+ * A deploy takes the head only when it is the commit the comment names (if it names one) and the
+ * checkout. Without allow-fork-code a fork's deploy is refused as such later, before its checkout is
+ * looked at; with it, the maintainer's word holds for the whole SHA they name: the fork's author writes
+ * both commits, so a short prefix is theirs to collide, and a push after the comment is not reviewed.
+ */
+async function requireReviewedHead(options, command, pr, foreign) {
+    const prNumber = options.context.prNumber;
+    if (foreign && !(0,_model_run_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .allowsForkCode */ .AC)(options.input))
+        return;
+    if (command.pin && !pr.headSha.startsWith(command.pin))
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainMovedOn(prNumber, command, pr.headSha, foreign));
+    if (foreign && command.pin?.length !== pr.headSha.length)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainUnpinnedFork(prNumber, command, foreign, pr.headSha));
+    const { workingDirectory } = (0,_model_run_inputs_js__WEBPACK_IMPORTED_MODULE_2__/* .readProjectInputs */ .H8)(options.input, options.cwd);
+    const checkedOut = await (0,_checkout_js__WEBPACK_IMPORTED_MODULE_4__/* .checkoutHead */ .V)(workingDirectory, options.signal);
+    if (checkedOut !== pr.headSha)
+        throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(explainStaleCheckout(prNumber, pr.headSha, checkedOut, workingDirectory));
 }
 function githubFor(options) {
     const token = options.input('github-token');
@@ -317,10 +323,10 @@ function notAllowed(author, role, allowed) {
 }
 function explainStaleCheckout(pr, head, checkedOut, dir) {
     const found = checkedOut ? `commit ${checkedOut.slice(0, 12)}` : 'no git checkout';
-    return `Pull request #${pr}'s head is ${head.slice(0, 12)}, but ${dir} holds ${found}: this run deploys only the head it checked out. Check out refs/pull/${pr}/head in the workflow (see the README on commands) and comment again; if the pull request moved on since, comment again to deploy the new head.`;
+    return `Pull request #${pr}'s head is ${head.slice(0, 12)}, but ${dir} holds ${found}: this run deploys only the head it checked out. Check out refs/pull/${pr}/head in the workflow (see the README on commands) and comment again; if the pull request moved on since, comment again to deploy the new head (naming its whole SHA on a fork's pull request).`;
 }
-function explainMovedOn(pr, command, head) {
-    return `Pull request #${pr}'s head is ${head.slice(0, 12)}, not the commit ${command.pin} this comment names: it moved on since. Review the new head, then comment /preview ${command.name} ${head.slice(0, 12)}.`;
+function explainMovedOn(pr, command, head, foreign) {
+    return `Pull request #${pr}'s head is ${head.slice(0, 12)}, not the commit ${command.pin} this comment names: it moved on since. Review the new head, then comment /preview ${command.name} ${foreign ? head : head.slice(0, 12)}.`;
 }
 function explainUnpinnedFork(pr, command, fork, head) {
     return `Pull request #${pr} is from ${fork}: with allow-fork-code a deploy of its code names the whole commit SHA a maintainer reviewed, so that a push after the comment is never deployed (a fork can make another commit share a short prefix). Comment /preview ${command.name} ${head} once you have reviewed that head.`;

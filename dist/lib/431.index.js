@@ -98,9 +98,10 @@ function strings(value) {
 ;// CONCATENATED MODULE: ./src/model/pod-reach.ts
 
 /**
- * The volume types a pull request's pod may mount: its own claims, Secrets and ConfigMaps, and what the
- * pod makes itself. Others reach the node (hostPath), a credential named in the volume (csi, azureFile,
- * cephfs, rbd, iscsi, flexVolume) or storage outside the cluster (nfs, iscsi): refused, not filtered.
+ * The volume types a pull request's pod may mount: its own claims and Secrets, the namespace's ConfigMaps
+ * (a template's Role may read them anyway), and what the pod makes itself. Others reach the node
+ * (hostPath), a credential named in the volume (csi, azureFile, cephfs, rbd, flexVolume) or storage
+ * outside the cluster (nfs, iscsi): refused, not filtered.
  */
 const VOLUME_TYPES = [
     'configMap',
@@ -153,12 +154,15 @@ const PLACEMENT = {
 /**
  * Where the pod runs is the workflow's to say: a pull request that tolerates the control plane's taint
  * and selects its nodes would run a privileged Docker server there. A template renders the inputs'
- * values ({{ nodeSelector }}, …); its own, a node affinity or another scheduler are refused.
+ * values ({{ nodeSelector | dump }}, …); its own, a node affinity or another scheduler are refused.
  */
 function placementReach(spec, { allowance, refuse }) {
     for (const [field, input] of Object.entries(PLACEMENT)) {
-        if (spec[field] !== undefined && canonical(spec[field]) !== canonical(allowance.placement?.[field]))
-            refuse(`spec.${field}`, `is not what input ${input} gives: where the preview's pods run is the workflow's to say. Set input ${input} and render {{ ${field} }}, or leave it out.`);
+        const given = allowance.placement?.[field];
+        // Left out, tolerations and a priority only narrow; a node selector left out widens the pool.
+        const required = field === 'nodeSelector' && given !== undefined;
+        if ((spec[field] !== undefined || required) && canonical(spec[field]) !== canonical(given))
+            refuse(`spec.${field}`, `is not what input ${input} gives: where the preview's pods run is the workflow's to say. Set input ${input} and render {{ ${field} | dump }}, or leave it out.`);
     }
     if (dig(spec, 'affinity', 'nodeAffinity') !== undefined)
         refuse('spec.affinity.nodeAffinity', "is set: where the pods run is the workflow's to say (input node-selector).");
@@ -202,8 +206,8 @@ function podSpecReach(spec, reach) {
     }
 }
 function volumeReach(volume, reach, secretAt) {
-    const type = Object.keys(volume).find((key) => key !== 'name');
-    if (type !== undefined && !VOLUME_TYPES.includes(type))
+    // Every key: one set to null reads as unset to Kubernetes, and must not hide the one that is not.
+    for (const type of Object.keys(volume).filter((key) => key !== 'name' && !VOLUME_TYPES.includes(key)))
         reach.refuse(`volumes[].${type}`, `is a volume type a template from the pull request may not mount: only ${VOLUME_TYPES.join(', ')}.`);
     secretAt('volumes[].secret.secretName', dig(volume, 'secret')?.secretName);
     reach.at('volumes[].persistentVolumeClaim.claimName', dig(volume, 'persistentVolumeClaim')?.claimName);
@@ -285,11 +289,11 @@ function reachOf(object, ids, what, allowance = {}) {
  * controller that serves every namespace (server-alias serves another host, snippets rewrite its
  * configuration, auth-url makes it fetch any address): refused, not filtered.
  */
-const INGRESS_ANNOTATIONS = {
-    'nginx.ingress.kubernetes.io/auth-type': (value) => value === 'basic',
-    'nginx.ingress.kubernetes.io/auth-secret': (value, id) => value === `${id}-basic-auth`,
-    'nginx.ingress.kubernetes.io/auth-realm': () => true,
-};
+const INGRESS_ANNOTATIONS = new Map([
+    ['nginx.ingress.kubernetes.io/auth-type', (value) => value === 'basic'],
+    ['nginx.ingress.kubernetes.io/auth-secret', (value, id) => value === `${id}-basic-auth`],
+    ['nginx.ingress.kubernetes.io/auth-realm', () => true],
+]);
 /** An Ingress or route from a pull request serves only its environment's hosts, through its own Services. */
 function routeReach(reach) {
     const { object, ids, refuse, allowance } = reach;
@@ -302,6 +306,10 @@ function routeReach(reach) {
     };
     if (object.kind === 'Ingress') {
         ingressHosts(object, host);
+        // Its own Services only: another environment's app on this host would skip that one's basic auth.
+        for (const rule of list(dig(object, 'spec')?.rules))
+            for (const path of list(dig(rule, 'http')?.paths))
+                reach.at('spec.rules[].http.paths[].backend.service.name', dig(path, 'backend', 'service')?.name);
         ingressAnnotations(reach, allowance.ingressAnnotations ?? {});
     }
     if (isRoute(object))
@@ -323,7 +331,8 @@ function ingressHosts(object, host) {
 }
 function ingressAnnotations({ object, ids, refuse }, workflows) {
     for (const [key, value] of Object.entries(object.metadata.annotations ?? {})) {
-        if (workflows[key] === value || INGRESS_ANNOTATIONS[key]?.(String(value), ids.id))
+        const text = String(value);
+        if (Object.hasOwn(workflows, key) ? workflows[key] === text : INGRESS_ANNOTATIONS.get(key)?.(text, ids.id))
             continue;
         refuse(`metadata.annotations["${key}"]`, "is not one the workflow set: an Ingress's annotations configure the ingress controller, which serves every namespace. Set it in input ingress-annotations, or leave it out.");
     }
@@ -332,7 +341,8 @@ function ingressAnnotations({ object, ids, refuse }, workflows) {
 function isRoute(object) {
     return object.apiVersion.startsWith('gateway.networking.k8s.io/') && object.kind.endsWith('Route');
 }
-function routeHosts(object, host, { refuse }) {
+function routeHosts(object, host, reach) {
+    const { refuse } = reach;
     const spec = dig(object, 'spec');
     const names = strings(spec?.hostnames);
     if (names.length === 0)
@@ -346,6 +356,8 @@ function routeHosts(object, host, { refuse }) {
         ];
         if (backends.some((backend) => backend.namespace !== undefined))
             refuse('spec.rules[] backendRefs', "name another namespace's Service: a route serves only its own namespace's. Leave the namespace out.");
+        for (const backend of backends)
+            reach.at('spec.rules[].backendRefs[].name', backend.name);
     }
 }
 
@@ -440,7 +452,7 @@ function ownReferences(object, ids, what, allowance = {}) {
 }
 function allowedKind(object, what) {
     const group = object.apiVersion.includes('/') ? object.apiVersion.split('/')[0] : '';
-    if (PULL_REQUEST_KINDS[group]?.includes(object.kind))
+    if (Object.hasOwn(PULL_REQUEST_KINDS, group) && PULL_REQUEST_KINDS[group].includes(object.kind))
         return;
     throw new errors/* UserError */.yo(`The ${what} creates ${(0,model_objects/* describeRef */.Ro)((0,model_objects/* refOf */.H8)(object))} (${object.apiVersion}), a kind a template from the pull request may not create: only ${Object.values(PULL_REQUEST_KINDS).flat().join(', ')}. To use it, name a template of the workflow's (input template or expose-template, outside the checkout).`);
 }

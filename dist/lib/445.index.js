@@ -118,7 +118,7 @@ function tagFor(kind, name) {
         return plain;
     const cleaned = `${kind}_${name}`
         .replace(/[^A-Za-z0-9_.-]+/g, '-')
-        .slice(0, 128 - 9)
+        .slice(0, 128 - (0,ids/* shortHash */.BC)(name).length - 1)
         .replace(/-+$/, '');
     return `${cleaned}-${(0,ids/* shortHash */.BC)(name)}`;
 }
