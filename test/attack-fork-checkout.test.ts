@@ -165,24 +165,9 @@ describe('a fork’s pin is a short prefix the fork can collide', () => {
     // The workflow checked out the fork's head after the push: the malicious commit.
     git(dir, ['reset', '-q', '--hard', pushed]);
     github.pulls.set(7, { state: 'open', head: pushed, headRepo: 'mallory/web' });
-    const body = `/preview redeploy ${reviewed.slice(0, 7)}`;
-    const posted = github.addComment(7, body, 'maintainer');
-    const message = await run(
-      { 'github-token': github.token, 'working-directory': dir, 'env-id': 'pr-7', 'allow-fork-code': 'true' },
-      {
-        context: {
-          eventName: 'issue_comment',
-          prNumber: 7,
-          repository: REPO,
-          comment: { id: posted.id, body, author: 'maintainer', association: 'MEMBER' },
-        },
-        env: { GITHUB_API_URL: github.url },
-        log: memoryLogger(),
-      },
-    ).then(
-      () => 'deployed',
-      (e: Error) => e.message,
-    );
+    const message = await commentOnFork(`/preview redeploy ${reviewed.slice(0, 7)}`, dir, {
+      'allow-fork-code': 'true',
+    });
     // Before, the run got past the fork gate and failed only for want of a cluster: the pushed commit would deploy.
     expect(message).toContain('names the whole commit SHA a maintainer reviewed');
   }, 60_000);
