@@ -150,12 +150,41 @@ export function commitAll(dir: string): string {
   return git('rev-parse', 'HEAD');
 }
 
+/**
+ * A port free on every address, below the kernel's ephemeral range: a port from that range, freed
+ * again, can become the local port of any outgoing connection before compose publishes it (CI saw
+ * docker-proxy fail with "bind: address already in use"). Each vitest worker searches its own slice,
+ * so two test files never pick the same port at once.
+ */
 export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  const ephemeralLow =
+    Number(readIfExists('/proc/sys/net/ipv4/ip_local_port_range')?.split(/\s+/)[0]) || 32768;
+  const low = 10_000;
+  const slices = 16;
+  const size = Math.floor((ephemeralLow - low) / slices);
+  const slice = (Number(process.env.VITEST_POOL_ID ?? process.pid) || 0) % slices;
+  const offset = Math.floor(Math.random() * size);
+  for (let i = 0; i < size; i++) {
+    const port = low + slice * size + ((offset + i) % size);
+    if (await canListen(port)) return port;
+  }
+  throw new Error(`No free port in ${low + slice * size}-${low + (slice + 1) * size - 1}.`);
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '0.0.0.0', () => server.close(() => resolve(true)));
+  });
+}
+
+function readIfExists(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }
 
 export interface HelloProject {
