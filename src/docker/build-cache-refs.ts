@@ -105,11 +105,12 @@ const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 function tagFor(kind: string, name: string): string {
   const plain = `${kind}-${name}`;
   if (TAG.test(plain)) return plain;
+  const hash = shortHash(name);
   const cleaned = `${kind}_${name}`
     .replace(/[^A-Za-z0-9_.-]+/g, '-')
-    .slice(0, 128 - shortHash(name).length - 1)
+    .slice(0, 128 - hash.length - 1)
     .replace(/-+$/, '');
-  return `${cleaned}-${shortHash(name)}`;
+  return `${cleaned}-${hash}`;
 }
 
 /** A repository path component: the name when valid, else lower-cased and cleaned, with its digest. */

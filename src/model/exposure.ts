@@ -103,6 +103,11 @@ function fitLabel(label: string): string {
   return `${clean.slice(0, MAX_LABEL - hash.length - 1).replace(/-+$/, '')}-${hash}`;
 }
 
+/** The Secret the exposure makes for input basic-auth: the environment's, but holding the workflow's password. */
+export function basicAuthSecretName(id: string): string {
+  return `${id}-basic-auth`;
+}
+
 /** htpasswd's `{SHA}` scheme, which ingress-nginx (and nginx itself) read from an `auth` key. */
 export function htpasswdLine(user: string, password: string): string {
   return `${user}:{SHA}${createHash('sha1').update(password).digest('base64')}`;

@@ -113,9 +113,9 @@ export function dockerHostObject(plan: Pick<Plan, 'objects' | 'dockerHost'>): Ku
 
 /**
  * Validates the rendered objects against the kube-pod contract and adds the labels and annotations that
- * let kube-pod-preview find, own and remove them. Pure: the same input gives the same plan.
+ * let kube-pod-preview find, own and remove them. Pure: the same input gives the same plan. `allowance`:
+ * where the workflow's inputs put the pods (a pull request's template may not choose).
  */
-/** `allowance`: where the workflow's inputs put the pods (a pull request's template may not choose). */
 export function buildPlan(rendered: RenderedTemplate, stamp: DeployStamp, allowance: Allowance = {}): Plan {
   const objects = labelObjects(rendered, stamp, 'template', { allowance });
   const dockerHost = findDockerHost(objects);
@@ -158,8 +158,8 @@ function exposedDockerServer(dockerHost: Workload): string[] {
 /**
  * The objects of the exposure template (Services, Ingresses, …), held to the same rules as the pod
  * template's and labelled as the environment's exposure, so a redeploy can prune what it no longer needs.
+ * `allowance`: the hosts url-template gives this environment and the workflow's ingress annotations.
  */
-/** `allowance`: the hosts url-template gives this environment and the workflow's ingress annotations. */
 export function buildExposurePlan(
   rendered: RenderedTemplate,
   stamp: DeployStamp,

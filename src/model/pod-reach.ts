@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+import { basicAuthSecretName } from './exposure.js';
 import type { KubeObject } from './objects.js';
 import type { Reach } from './reach.js';
 import { dig, list, type Spec } from './spec-walk.js';
@@ -65,7 +67,7 @@ function placementReach(spec: Spec, { allowance, refuse }: Reach): void {
     const given = allowance.placement?.[field];
     // Left out, tolerations and a priority only narrow; a node selector left out widens the pool.
     const required = field === 'nodeSelector' && given !== undefined;
-    if ((spec[field] !== undefined || required) && canonical(spec[field]) !== canonical(given))
+    if ((spec[field] !== undefined || required) && !isDeepStrictEqual(spec[field], given))
       refuse(
         `spec.${field}`,
         `is not what input ${input} gives: where the preview's pods run is the workflow's to say. Set input ${input} and render {{ ${field} | dump }}, or leave it out.`,
@@ -83,21 +85,12 @@ function placementReach(spec: Spec, { allowance, refuse }: Reach): void {
     );
 }
 
-/** JSON with keys in order, so that a mapping written in another order still compares equal. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Spec).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
-  );
-}
-
 function podSpecReach(spec: Spec, reach: Reach): void {
   const { at, refuse, ids } = reach;
   placementReach(spec, reach);
   // The Secret the exposure makes for basic auth carries the id, but holds the workflow's password.
   const secretAt = (field: string, name: unknown) => {
-    if (name === `${ids.id}-basic-auth`)
+    if (name === basicAuthSecretName(ids.id))
       refuse(
         field,
         `is "${name}", the basic-auth Secret the action makes from input basic-auth. Leave it out.`,

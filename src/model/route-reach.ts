@@ -1,3 +1,4 @@
+import { basicAuthSecretName } from './exposure.js';
 import type { KubeObject } from './objects.js';
 import type { Reach } from './reach.js';
 import { dig, list, strings } from './spec-walk.js';
@@ -10,7 +11,7 @@ import { dig, list, strings } from './spec-walk.js';
  */
 const INGRESS_ANNOTATIONS = new Map<string, (value: string, id: string) => boolean>([
   ['nginx.ingress.kubernetes.io/auth-type', (value) => value === 'basic'],
-  ['nginx.ingress.kubernetes.io/auth-secret', (value, id) => value === `${id}-basic-auth`],
+  ['nginx.ingress.kubernetes.io/auth-secret', (value, id) => value === basicAuthSecretName(id)],
   ['nginx.ingress.kubernetes.io/auth-realm', () => true],
 ]);
 

@@ -1,5 +1,5 @@
 import { registryHostOf } from '../model/build-cache-prefix.js';
-import { htpasswdLine, type ExposureEntry } from '../model/exposure.js';
+import { basicAuthSecretName, htpasswdLine, type ExposureEntry } from '../model/exposure.js';
 import type { Ids } from '../model/ids.js';
 import { DOCKER_HOST_COMPONENT, LABELS, identityLabels } from '../model/objects.js';
 import type { ExposeSettings, Settings } from '../model/settings.js';
@@ -45,7 +45,7 @@ export function exposureTemplateArgs(
     ingressAnnotations: expose.ingressAnnotations,
     basicAuth: expose.basicAuth
       ? {
-          secretName: `${ids.id}-basic-auth`,
+          secretName: basicAuthSecretName(ids.id),
           htpasswd: htpasswdLine(expose.basicAuth.user, expose.basicAuth.password),
         }
       : undefined,
