@@ -34,6 +34,13 @@ function projectWithPodTemplate(dir: string, extra: string): void {
   writeFileSync(path.join(dir, 'compose.override.yaml'), 'x-preevy:\n  template: pod.yaml.njk\n');
 }
 
+/** `plan` of that project refuses, saying `refusal`. */
+async function expectRefused(extra: string, refusal: string): Promise<void> {
+  using project = scratchDir(HELLO);
+  projectWithPodTemplate(project.dir, extra);
+  await expect(run(inputs(project.dir))).rejects.toThrow(refusal);
+}
+
 const ingress = (spec: string) =>
   `apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: "{{ id }}-web"}\nspec:\n${spec}\n`;
 const backend = '{service: {name: "{{ id }}", port: {number: 80}}}';
@@ -66,9 +73,7 @@ describe('a pull request’s route serves only its environment’s hosts', () =>
       'spec.hostnames names no host',
     ],
   ])('refuses a pod template whose Ingress takes %s', async (_what, extra, refusal) => {
-    using project = scratchDir(HELLO);
-    projectWithPodTemplate(project.dir, extra);
-    await expect(run(inputs(project.dir))).rejects.toThrow(refusal);
+    await expectRefused(extra, refusal);
   });
 
   it('accepts hosts that carry the environment’s id', async () => {
@@ -127,9 +132,7 @@ describe('a pull request’s template creates only kinds whose reach is checked'
       'whose spec.externalIPs are set',
     ],
   ])('refuses %s', async (_what, extra, refusal) => {
-    using project = scratchDir(HELLO);
-    projectWithPodTemplate(project.dir, extra);
-    await expect(run(inputs(project.dir))).rejects.toThrow(refusal);
+    await expectRefused(extra, refusal);
   });
 });
 
@@ -161,9 +164,8 @@ describe('a pull request’s Ingress says nothing to the controller the workflow
     ['another Secret for basic auth', 'nginx.ingress.kubernetes.io/auth-secret', 'wildcard-tls'],
     ['a key that is a property of every object', 'constructor', 'x'],
   ])('refuses %s', async (_what, key, value) => {
-    using project = scratchDir(HELLO);
-    projectWithPodTemplate(project.dir, ownIngress(`"${key}": "${value}"`));
-    await expect(run(inputs(project.dir))).rejects.toThrow(
+    await expectRefused(
+      ownIngress(`"${key}": "${value}"`),
       `metadata.annotations["${key}"] is not one the workflow set`,
     );
   });
@@ -196,18 +198,14 @@ describe('a pull request’s Ingress says nothing to the controller the workflow
   ])(
     'refuses %s that serves another environment’s Service on its own host',
     async (_what, extra, refusal) => {
-      using project = scratchDir(HELLO);
-      projectWithPodTemplate(project.dir, extra);
-      await expect(run(inputs(project.dir))).rejects.toThrow(refusal);
+      await expectRefused(extra, refusal);
     },
   );
 
   it('refuses a route to another namespace’s backend', async () => {
-    using project = scratchDir(HELLO);
-    projectWithPodTemplate(
-      project.dir,
+    await expectRefused(
       'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: "{{ id }}-r"}\nspec:\n  hostnames: ["web-{{ id }}.preview.example.com"]\n  parentRefs: [{name: shared-gateway, namespace: gateways}]\n  rules: [{backendRefs: [{name: api, namespace: prod, port: 80}]}]\n',
+      "backendRefs name another namespace's Service",
     );
-    await expect(run(inputs(project.dir))).rejects.toThrow("backendRefs name another namespace's Service");
   });
 });
