@@ -44,8 +44,8 @@ function maskSecret(object) {
     return masked;
 }
 
-// EXTERNAL MODULE: ./src/plan/environment-plan.ts + 4 modules
-var environment_plan = __webpack_require__(4431);
+// EXTERNAL MODULE: ./src/plan/environment-plan.ts + 3 modules
+var environment_plan = __webpack_require__(6987);
 ;// CONCATENATED MODULE: ./src/commands/show-plan.ts
 
 

@@ -116,11 +116,12 @@ function tagFor(kind, name) {
     const plain = `${kind}-${name}`;
     if (TAG.test(plain))
         return plain;
+    const hash = (0,ids/* shortHash */.BC)(name);
     const cleaned = `${kind}_${name}`
         .replace(/[^A-Za-z0-9_.-]+/g, '-')
-        .slice(0, 128 - (0,ids/* shortHash */.BC)(name).length - 1)
+        .slice(0, 128 - hash.length - 1)
         .replace(/-+$/, '');
-    return `${cleaned}-${(0,ids/* shortHash */.BC)(name)}`;
+    return `${cleaned}-${hash}`;
 }
 /** A repository path component: the name when valid, else lower-cased and cleaned, with its digest. */
 function repositoryComponent(name) {
@@ -1593,8 +1594,8 @@ function sayLifetime(run, expiresAt) {
 
 // EXTERNAL MODULE: ./src/phases/remove-environment.ts
 var remove_environment = __webpack_require__(6922);
-// EXTERNAL MODULE: ./src/plan/environment-plan.ts + 4 modules
-var environment_plan = __webpack_require__(4431);
+// EXTERNAL MODULE: ./src/plan/environment-plan.ts + 3 modules
+var environment_plan = __webpack_require__(6987);
 ;// CONCATENATED MODULE: ./src/commands/up.ts
 var up_addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
     if (value !== null && value !== void 0) {

@@ -16,7 +16,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _phases_hold_lease_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4584);
 /* harmony import */ var _phases_phase_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5079);
 /* harmony import */ var _phases_remove_environment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6922);
-/* harmony import */ var _plan_environment_plan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(4431);
+/* harmony import */ var _plan_environment_plan_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6987);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17);
 var __addDisposableResource = (undefined && undefined.__addDisposableResource) || function (env, value, async) {
     if (value !== null && value !== void 0) {

@@ -1046,10 +1046,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: ./src/commands/table.ts
 const COMMANDS = {
-    up: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(207), __webpack_require__.e(789), __webpack_require__.e(431), __webpack_require__.e(670), __webpack_require__.e(425), __webpack_require__.e(445)]).then(__webpack_require__.bind(__webpack_require__, 9445))).up },
-    plan: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(431), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 2466))).showPlan },
-    doctor: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(789), __webpack_require__.e(431), __webpack_require__.e(425), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 4915))).doctor },
-    down: { project: false, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(207), __webpack_require__.e(431), __webpack_require__.e(670), __webpack_require__.e(492)]).then(__webpack_require__.bind(__webpack_require__, 5492))).down },
+    up: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(207), __webpack_require__.e(789), __webpack_require__.e(987), __webpack_require__.e(670), __webpack_require__.e(425), __webpack_require__.e(445)]).then(__webpack_require__.bind(__webpack_require__, 9445))).up },
+    plan: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(987), __webpack_require__.e(230)]).then(__webpack_require__.bind(__webpack_require__, 2466))).showPlan },
+    doctor: { project: true, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(789), __webpack_require__.e(987), __webpack_require__.e(425), __webpack_require__.e(788)]).then(__webpack_require__.bind(__webpack_require__, 4915))).doctor },
+    down: { project: false, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(207), __webpack_require__.e(987), __webpack_require__.e(670), __webpack_require__.e(492)]).then(__webpack_require__.bind(__webpack_require__, 5492))).down },
     extend: { project: false, load: async () => (await Promise.all(/* import() */[__webpack_require__.e(10), __webpack_require__.e(119), __webpack_require__.e(413), __webpack_require__.e(207), __webpack_require__.e(670), __webpack_require__.e(232)]).then(__webpack_require__.bind(__webpack_require__, 6232))).extend },
 };
 /** Runs the run's command on its environment. */

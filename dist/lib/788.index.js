@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _model_ids_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(995);
 /* harmony import */ var _model_permissions_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5917);
 /* harmony import */ var _phases_preflight_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4155);
-/* harmony import */ var _plan_environment_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4431);
+/* harmony import */ var _plan_environment_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6987);
 /* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17);
 
 

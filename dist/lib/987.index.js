@@ -1,6 +1,103 @@
-export const id = 431;
-export const ids = [431];
+export const id = 987;
+export const ids = [987];
 export const modules = {
+
+/***/ 1436:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Co: () => (/* binding */ exposureEntries),
+/* harmony export */   Dx: () => (/* binding */ htpasswdLine),
+/* harmony export */   SC: () => (/* binding */ basicAuthSecretName)
+/* harmony export */ });
+/* unused harmony export hostName */
+/* harmony import */ var _util_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _ids_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(995);
+
+
+
+const MAX_LABEL = 63;
+/**
+ * One entry per published TCP port (an Ingress or a browser cannot reach UDP), in a stable order, with
+ * the host name `url-template` gives it when exposing through an Ingress.
+ */
+function exposureEntries(ports, expose, ids) {
+    const scheme = expose.tlsSecret ? 'https' : 'http';
+    const entries = ports
+        .filter((p) => p.protocol === 'tcp')
+        .sort((a, b) => a.service.localeCompare(b.service) || a.targetPort - b.targetPort)
+        .map((p) => {
+        const host = expose.mode === 'ingress'
+            ? hostName(expose.urlTemplate, {
+                service: p.service,
+                port: String(p.targetPort),
+                id: ids.id,
+                'env-id': ids.envId,
+                domain: expose.domain ?? '',
+            })
+            : undefined;
+        return {
+            service: p.service,
+            port: p.targetPort,
+            publishedPort: p.publishedPort,
+            portName: `p-${p.publishedPort}`,
+            host,
+            url: host ? `${scheme}://${host}` : undefined,
+        };
+    });
+    refuseSharedHosts(entries);
+    return entries;
+}
+/** Two ports with one host name would be served by whichever Ingress rule wins: say so instead. */
+function refuseSharedHosts(entries) {
+    const seen = new Map();
+    for (const entry of entries) {
+        if (!entry.host)
+            continue;
+        const other = seen.get(entry.host);
+        if (other) {
+            throw new _util_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(explainSharedHost(other, entry));
+        }
+        seen.set(entry.host, entry);
+    }
+}
+function explainSharedHost(other, entry) {
+    return `Services ${other.service} (port ${other.port}) and ${entry.service} (port ${entry.port}) would share the host ${entry.host}: service names become DNS labels (lower case, '-' for anything else). Rename one, or put {port} in input url-template.`;
+}
+/**
+ * Fills in url-template and makes each dot-separated part a valid DNS label. Only {domain} may add dots:
+ * a dot in any other value (a service `api.v2`) becomes '-', so the host stays under the wildcard. A
+ * label longer than 63 characters is cut and ends with a hash of the whole label, so two long names
+ * never share a host.
+ */
+function hostName(template, values) {
+    const filled = template.replace(/\{([^}]*)\}/g, (_, name) => name === 'domain' ? (values[name] ?? '') : (values[name] ?? '').replace(/\./g, '-'));
+    return filled
+        .split('.')
+        .map((label) => fitLabel(label))
+        .filter(Boolean)
+        .join('.');
+}
+function fitLabel(label) {
+    const clean = (0,_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .slug */ .yR)(label);
+    if (clean.length <= MAX_LABEL)
+        return clean;
+    const hash = (0,_ids_js__WEBPACK_IMPORTED_MODULE_2__/* .shortHash */ .BC)(clean);
+    return `${clean.slice(0, MAX_LABEL - hash.length - 1).replace(/-+$/, '')}-${hash}`;
+}
+/** The Secret the exposure makes for input basic-auth: the environment's, but holding the workflow's password. */
+function basicAuthSecretName(id) {
+    return `${id}-basic-auth`;
+}
+/** htpasswd's `{SHA}` scheme, which ingress-nginx (and nginx itself) read from an `auth` key. */
+function htpasswdLine(user, password) {
+    return `${user}:{SHA}${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha1').update(password).digest('base64')}`;
+}
+
+
+/***/ }),
 
 /***/ 522:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -73,6 +170,10 @@ function explainNoContainers(ref) {
 
 // EXTERNAL MODULE: ./src/model/kinds.ts
 var kinds = __webpack_require__(522);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+// EXTERNAL MODULE: ./src/model/exposure.ts
+var exposure = __webpack_require__(1436);
 ;// CONCATENATED MODULE: ./src/model/spec-walk.ts
 /** The mapping at `path` under `value`; undefined when any step is missing or not a mapping. */
 function dig(value, ...path) {
@@ -96,6 +197,8 @@ function strings(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/model/pod-reach.ts
+
+
 
 /**
  * The volume types a pull request's pod may mount: its own claims and Secrets, the namespace's ConfigMaps
@@ -161,7 +264,7 @@ function placementReach(spec, { allowance, refuse }) {
         const given = allowance.placement?.[field];
         // Left out, tolerations and a priority only narrow; a node selector left out widens the pool.
         const required = field === 'nodeSelector' && given !== undefined;
-        if ((spec[field] !== undefined || required) && canonical(spec[field]) !== canonical(given))
+        if ((spec[field] !== undefined || required) && !(0,external_node_util_.isDeepStrictEqual)(spec[field], given))
             refuse(`spec.${field}`, `is not what input ${input} gives: where the preview's pods run is the workflow's to say. Set input ${input} and render {{ ${field} | dump }}, or leave it out.`);
     }
     if (dig(spec, 'affinity', 'nodeAffinity') !== undefined)
@@ -169,18 +272,12 @@ function placementReach(spec, { allowance, refuse }) {
     if (spec.schedulerName !== undefined && spec.schedulerName !== 'default-scheduler')
         refuse('spec.schedulerName', `is "${String(spec.schedulerName)}": the pod would be placed by another scheduler. Leave it out.`);
 }
-/** JSON with keys in order, so that a mapping written in another order still compares equal. */
-function canonical(value) {
-    return JSON.stringify(value, (_key, v) => v && typeof v === 'object' && !Array.isArray(v)
-        ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
-        : v);
-}
 function podSpecReach(spec, reach) {
     const { at, refuse, ids } = reach;
     placementReach(spec, reach);
     // The Secret the exposure makes for basic auth carries the id, but holds the workflow's password.
     const secretAt = (field, name) => {
-        if (name === `${ids.id}-basic-auth`)
+        if (name === (0,exposure/* basicAuthSecretName */.SC)(ids.id))
             refuse(field, `is "${name}", the basic-auth Secret the action makes from input basic-auth. Leave it out.`);
         at(field, name);
     };
@@ -283,6 +380,7 @@ function reachOf(object, ids, what, allowance = {}) {
 
 ;// CONCATENATED MODULE: ./src/model/route-reach.ts
 
+
 /**
  * The annotations a pull request's Ingress may carry besides the workflow's: the basic auth of the
  * bundled exposure template (its Secret is the environment's). Every other annotation configures the
@@ -291,7 +389,7 @@ function reachOf(object, ids, what, allowance = {}) {
  */
 const INGRESS_ANNOTATIONS = new Map([
     ['nginx.ingress.kubernetes.io/auth-type', (value) => value === 'basic'],
-    ['nginx.ingress.kubernetes.io/auth-secret', (value, id) => value === `${id}-basic-auth`],
+    ['nginx.ingress.kubernetes.io/auth-secret', (value, id) => value === (0,exposure/* basicAuthSecretName */.SC)(id)],
     ['nginx.ingress.kubernetes.io/auth-realm', () => true],
 ]);
 /** An Ingress or route from a pull request serves only its environment's hosts, through its own Services. */
@@ -500,9 +598,9 @@ function dockerHostObject(plan) {
 }
 /**
  * Validates the rendered objects against the kube-pod contract and adds the labels and annotations that
- * let kube-pod-preview find, own and remove them. Pure: the same input gives the same plan.
+ * let kube-pod-preview find, own and remove them. Pure: the same input gives the same plan. `allowance`:
+ * where the workflow's inputs put the pods (a pull request's template may not choose).
  */
-/** `allowance`: where the workflow's inputs put the pods (a pull request's template may not choose). */
 function buildPlan(rendered, stamp, allowance = {}) {
     const objects = labelObjects(rendered, stamp, 'template', { allowance });
     const dockerHost = findDockerHost(objects);
@@ -544,8 +642,8 @@ function exposedDockerServer(dockerHost) {
 /**
  * The objects of the exposure template (Services, Ingresses, …), held to the same rules as the pod
  * template's and labelled as the environment's exposure, so a redeploy can prune what it no longer needs.
+ * `allowance`: the hosts url-template gives this environment and the workflow's ingress annotations.
  */
-/** `allowance`: the hosts url-template gives this environment and the workflow's ingress annotations. */
 function buildExposurePlan(rendered, stamp, allowance = {}) {
     const objects = labelObjects(rendered, stamp, 'exposure template', { allowEmpty: true, allowance });
     for (const object of objects)
@@ -666,7 +764,7 @@ function labelNested(object, identity) {
 
 /***/ }),
 
-/***/ 4431:
+/***/ 6987:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -677,92 +775,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/docker/compose-file.ts + 1 modules
 var compose_file = __webpack_require__(4741);
-// EXTERNAL MODULE: ./src/util/errors.ts
-var errors = __webpack_require__(17);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: ./src/model/ids.ts
-var ids = __webpack_require__(995);
-;// CONCATENATED MODULE: ./src/model/exposure.ts
-
-
-
-const MAX_LABEL = 63;
-/**
- * One entry per published TCP port (an Ingress or a browser cannot reach UDP), in a stable order, with
- * the host name `url-template` gives it when exposing through an Ingress.
- */
-function exposureEntries(ports, expose, ids) {
-    const scheme = expose.tlsSecret ? 'https' : 'http';
-    const entries = ports
-        .filter((p) => p.protocol === 'tcp')
-        .sort((a, b) => a.service.localeCompare(b.service) || a.targetPort - b.targetPort)
-        .map((p) => {
-        const host = expose.mode === 'ingress'
-            ? hostName(expose.urlTemplate, {
-                service: p.service,
-                port: String(p.targetPort),
-                id: ids.id,
-                'env-id': ids.envId,
-                domain: expose.domain ?? '',
-            })
-            : undefined;
-        return {
-            service: p.service,
-            port: p.targetPort,
-            publishedPort: p.publishedPort,
-            portName: `p-${p.publishedPort}`,
-            host,
-            url: host ? `${scheme}://${host}` : undefined,
-        };
-    });
-    refuseSharedHosts(entries);
-    return entries;
-}
-/** Two ports with one host name would be served by whichever Ingress rule wins: say so instead. */
-function refuseSharedHosts(entries) {
-    const seen = new Map();
-    for (const entry of entries) {
-        if (!entry.host)
-            continue;
-        const other = seen.get(entry.host);
-        if (other) {
-            throw new errors/* UserError */.yo(explainSharedHost(other, entry));
-        }
-        seen.set(entry.host, entry);
-    }
-}
-function explainSharedHost(other, entry) {
-    return `Services ${other.service} (port ${other.port}) and ${entry.service} (port ${entry.port}) would share the host ${entry.host}: service names become DNS labels (lower case, '-' for anything else). Rename one, or put {port} in input url-template.`;
-}
-/**
- * Fills in url-template and makes each dot-separated part a valid DNS label. Only {domain} may add dots:
- * a dot in any other value (a service `api.v2`) becomes '-', so the host stays under the wildcard. A
- * label longer than 63 characters is cut and ends with a hash of the whole label, so two long names
- * never share a host.
- */
-function hostName(template, values) {
-    const filled = template.replace(/\{([^}]*)\}/g, (_, name) => name === 'domain' ? (values[name] ?? '') : (values[name] ?? '').replace(/\./g, '-'));
-    return filled
-        .split('.')
-        .map((label) => fitLabel(label))
-        .filter(Boolean)
-        .join('.');
-}
-function fitLabel(label) {
-    const clean = (0,ids/* slug */.yR)(label);
-    if (clean.length <= MAX_LABEL)
-        return clean;
-    const hash = (0,ids/* shortHash */.BC)(clean);
-    return `${clean.slice(0, MAX_LABEL - hash.length - 1).replace(/-+$/, '')}-${hash}`;
-}
-/** htpasswd's `{SHA}` scheme, which ingress-nginx (and nginx itself) read from an `auth` key. */
-function htpasswdLine(user, password) {
-    return `${user}:{SHA}${(0,external_node_crypto_.createHash)('sha1').update(password).digest('base64')}`;
-}
-
+// EXTERNAL MODULE: ./src/model/exposure.ts
+var exposure = __webpack_require__(1436);
 // EXTERNAL MODULE: ./src/model/plan.ts + 8 modules
 var model_plan = __webpack_require__(7409);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -770,6 +788,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __webpack_require__(3136);
+// EXTERNAL MODULE: ./src/util/errors.ts
+var errors = __webpack_require__(17);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(1421);
 // EXTERNAL MODULE: external "node:module"
@@ -1171,8 +1191,8 @@ function exposureTemplateArgs(namespace, expose, ids, entries) {
         ingressAnnotations: expose.ingressAnnotations,
         basicAuth: expose.basicAuth
             ? {
-                secretName: `${ids.id}-basic-auth`,
-                htpasswd: htpasswdLine(expose.basicAuth.user, expose.basicAuth.password),
+                secretName: (0,exposure/* basicAuthSecretName */.SC)(ids.id),
+                htpasswd: (0,exposure/* htpasswdLine */.Dx)(expose.basicAuth.user, expose.basicAuth.password),
             }
             : undefined,
     };
@@ -1189,7 +1209,7 @@ async function planEnvironment(run) {
     const pod = await planPod(run);
     const rendered = new Map();
     const exposureFor = async (ports) => {
-        const entries = exposureEntries(ports, run.settings.expose, run.ids);
+        const entries = (0,exposure/* exposureEntries */.Co)(ports, run.settings.expose, run.ids);
         const key = JSON.stringify(entries);
         if (!rendered.has(key))
             rendered.set(key, planExposure(run, entries));
